@@ -1,0 +1,141 @@
+import { Hono } from 'hono';
+import { getCookie, setCookie } from 'hono/cookie';
+import type { AppEnv } from './env';
+import { AppError, codeToStatus, isTransientD1Error, logEvent } from './web/errors';
+import { LANG_COOKIE, isLang, negotiateLang, translator } from './web/i18n';
+import { layout } from './web/layout';
+import { renderErrorPage } from './web/pages';
+import { csrfProtection, rateLimit, securityHeaders } from './web/security';
+import { homeRoutes } from './web/home';
+import { loadOrganizer, requireOrganizer } from './organizers/session';
+import { organizerRoutes, adminShell } from './organizers/routes';
+import { emailRoutes, emailAdmin } from './email/routes';
+import { lettersRoutes } from './letters/routes';
+import { lettersAdmin } from './letters/admin';
+import { advocacyDaysRoutes } from './advocacy-days/routes';
+import { advocacyDaysAdmin } from './advocacy-days/admin';
+import { officialsRoutes } from './officials/routes';
+import { officialsAdmin } from './officials/admin';
+import { meetingsRoutes } from './meetings/routes';
+import { meetingsAdmin } from './meetings/admin';
+import { billsRoutes } from './bills/routes';
+import { billsAdmin } from './bills/admin';
+import { privacyRoutes } from './privacy/routes';
+import { privacyAdmin } from './privacy/admin';
+
+/**
+ * Paths that other parties POST to with their own proof instead of our Origin: Resend's signed
+ * webhook and RFC 8058 one-click unsubscribe (mail providers post without cookies or Origin).
+ */
+export function isCsrfExempt(path: string): boolean {
+  return path === '/webhooks/resend' || path.endsWith('/one-click-unsubscribe');
+}
+
+/** Organizer pages: every feature's admin router behind the sign-in check. */
+export function buildAdmin() {
+  return new Hono<AppEnv>()
+    .use('*', requireOrganizer)
+    .route('/', adminShell)
+    .route('/outbox', emailAdmin)
+    .route('/letters', lettersAdmin)
+    .route('/days', advocacyDaysAdmin)
+    .route('/officials', officialsAdmin)
+    .route('/meetings', meetingsAdmin)
+    .route('/bills', billsAdmin)
+    .route('/privacy', privacyAdmin);
+}
+
+/** Builds the whole app: middleware, feature routers, one error handler. */
+export function buildApp() {
+  const app = new Hono<AppEnv>();
+
+  app.use('*', securityHeaders);
+  app.use('*', async function language(c, next) {
+    const lang = negotiateLang(getCookie(c, LANG_COOKIE), c.req.header('accept-language'));
+    c.set('lang', lang);
+    c.set('t', translator(lang));
+    await next();
+  });
+  app.use('*', layout);
+  app.use('*', csrfProtection(isCsrfExempt));
+  app.use('*', loadOrganizer);
+  app.on('POST', '*', async function publicPostLimit(c, next) {
+    // Organizers' own actions are limited by sign-in; third-party callbacks by their signatures.
+    if (c.req.path.startsWith('/admin') || isCsrfExempt(c.req.path) || c.req.path === '/sign-in')
+      return next();
+    return rateLimit('RL_PUBLIC')(c, next);
+  });
+
+  app.route('/', homeRoutes);
+  app.post('/lang', async (c) => {
+    const body = await c.req.parseBody();
+    const lang = isLang(body.lang) ? body.lang : 'en';
+    setCookie(c, LANG_COOKIE, lang, {
+      path: '/',
+      maxAge: 365 * 24 * 3600,
+      sameSite: 'Lax',
+      secure: true,
+      httpOnly: true,
+    });
+    const back =
+      typeof body.back === 'string' && body.back.startsWith('/') && !body.back.startsWith('//')
+        ? body.back
+        : '/';
+    return c.redirect(back, 303);
+  });
+  app.get('/healthz', async (c) => {
+    await c.env.DB.prepare('select 1').first();
+    return c.json({ ok: true });
+  });
+
+  app.route('/', organizerRoutes);
+  app.route('/', emailRoutes);
+  app.route('/letters', lettersRoutes);
+  app.route('/days', advocacyDaysRoutes);
+  app.route('/officials', officialsRoutes);
+  app.route('/meetings', meetingsRoutes);
+  app.route('/bills', billsRoutes);
+  app.route('/', privacyRoutes);
+  app.route('/admin', buildAdmin());
+
+  app.notFound((c) => renderErrorPage(c, 'not_found'));
+  app.onError((error, c) => {
+    const wantsJson =
+      (c.req.header('accept') ?? '').includes('application/json') &&
+      !(c.req.header('accept') ?? '').includes('text/html');
+    let code: AppError['code'] = 'internal';
+    let retryAfter: number | undefined;
+    if (error instanceof AppError) {
+      code = error.code;
+      retryAfter = error.detail?.retryAfterSeconds;
+    } else if (isTransientD1Error(error)) {
+      code = 'unavailable';
+      retryAfter = 5;
+    } else if (
+      error instanceof Error &&
+      'status' in error &&
+      (error.status === 400 || error.status === 413)
+    ) {
+      code = 'bad_request';
+    }
+    if (code === 'internal' || code === 'unavailable') {
+      // The path without its query string, and no message text that could carry personal data.
+      logEvent('error', 'request.failed', {
+        code,
+        method: c.req.method,
+        route: c.req.routePath,
+        error: error instanceof Error ? error.name : 'unknown',
+      });
+    }
+    if (code === 'unavailable' && !retryAfter) retryAfter = 5;
+    if (wantsJson) {
+      if (retryAfter) c.header('Retry-After', String(retryAfter));
+      if (error instanceof AppError && error.detail?.fields) {
+        return c.json({ error: { code, fields: error.detail.fields } }, 422);
+      }
+      return c.json({ error: { code } }, codeToStatus(code));
+    }
+    return renderErrorPage(c, code, retryAfter);
+  });
+  return app;
+}

@@ -1,0 +1,5 @@
+import { Hono } from 'hono';
+import type { AppEnv } from '../env';
+
+/** Public pages of this feature. */
+export const billsRoutes = new Hono<AppEnv>();

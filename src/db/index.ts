@@ -1,0 +1,10 @@
+import { drizzle } from 'drizzle-orm/d1';
+import * as schema from './schema';
+
+/** The typed database for one request; column names are snake_case in SQL, camelCase in code. */
+export function getDb(env: Pick<Env, 'DB'>) {
+  return drizzle(env.DB, { schema, casing: 'snake_case' });
+}
+
+/** The database type every query function takes. */
+export type Db = ReturnType<typeof getDb>;

@@ -1,0 +1,32 @@
+import type { Lang, Translate } from './web/i18n';
+import type { SignedInOrganizer } from './organizers/session';
+
+/**
+ * Secrets are set with `wrangler secret put` (or .dev.vars locally), so `wrangler types` cannot see
+ * them in CI; they are declared here, optional, because the app runs without each (see README).
+ */
+declare global {
+  interface Env {
+    RESEND_API_KEY?: string;
+    TURNSTILE_SECRET_KEY?: string;
+    RESEND_WEBHOOK_SECRET?: string;
+    OPENSTATES_API_KEY?: string;
+  }
+}
+
+/** Per-request values every handler can read through `c.var`. */
+export interface AppVariables {
+  lang: Lang;
+  t: Translate;
+  organizer: SignedInOrganizer | null;
+  /** Set by routes meant to be framed by other sites (letter embeds). */
+  embeddable: boolean;
+  /** Set by pages whose URL carries a private token: no-store and no-referrer. */
+  privateLink: boolean;
+}
+
+/** The Hono environment of this app. */
+export interface AppEnv {
+  Bindings: Env;
+  Variables: AppVariables;
+}

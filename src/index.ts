@@ -1,0 +1,22 @@
+import { buildApp } from './app';
+import { deliverEmailBatch } from './email/delivery';
+import type { EmailQueueMessage } from './email/outbox';
+import { consumeAlertBatch } from './bills/alerts';
+import { runScheduled } from './jobs';
+
+const app = buildApp();
+
+/** The Worker: pages and forms (fetch), email and alert delivery (queue), scheduled jobs (scheduled). */
+export default {
+  fetch: app.fetch,
+  async queue(batch, env) {
+    if (batch.queue.startsWith('welcome-table-alerts')) {
+      await consumeAlertBatch(batch as MessageBatch<unknown>, env);
+    } else {
+      await deliverEmailBatch(batch as MessageBatch<EmailQueueMessage>, env);
+    }
+  },
+  async scheduled(controller, env) {
+    await runScheduled(controller.cron, env, controller.scheduledTime);
+  },
+} satisfies ExportedHandler<Env>;

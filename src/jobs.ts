@@ -1,0 +1,45 @@
+import { emailJobs } from './email/jobs';
+import { lettersJobs } from './letters/jobs';
+import { advocacyDaysJobs } from './advocacy-days/jobs';
+import { officialsJobs } from './officials/jobs';
+import { meetingsJobs } from './meetings/jobs';
+import { billsJobs } from './bills/jobs';
+import { privacyJobs } from './privacy/jobs';
+import { logEvent } from './web/errors';
+
+/** A piece of scheduled work. It must be safe to run twice (the Cron may fire twice). */
+export interface ScheduledJob {
+  name: string;
+  /** 'frequent' runs every 5 minutes, 'hourly' once an hour (see [triggers] in wrangler.toml). */
+  every: 'frequent' | 'hourly';
+  run(env: Env, at: number): Promise<void>;
+}
+
+export const FREQUENT_CRON = '*/5 * * * *';
+export const HOURLY_CRON = '0 * * * *';
+
+/** Every job of every feature. */
+export const scheduledJobs: ScheduledJob[] = [
+  ...emailJobs,
+  ...lettersJobs,
+  ...advocacyDaysJobs,
+  ...officialsJobs,
+  ...meetingsJobs,
+  ...billsJobs,
+  ...privacyJobs,
+];
+
+/** Runs the jobs for a Cron expression; one failing job does not stop the others. */
+export async function runScheduled(cron: string, env: Env, at: number): Promise<void> {
+  const every = cron === HOURLY_CRON ? 'hourly' : 'frequent';
+  for (const job of scheduledJobs.filter((j) => j.every === every)) {
+    try {
+      await job.run(env, at);
+    } catch (error) {
+      logEvent('error', 'job.failed', {
+        job: job.name,
+        error: error instanceof Error ? error.message : String(error),
+      });
+    }
+  }
+}

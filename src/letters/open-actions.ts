@@ -1,0 +1,4 @@
+import type { OpenActionsSource } from '../web/open-actions';
+
+/** What this feature has open now, for the home page. */
+export const lettersOpenActions: OpenActionsSource = async () => [];

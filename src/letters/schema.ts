@@ -1,0 +1,2 @@
+// Tables of this feature; re-exported by src/db/schema.ts.
+export {};

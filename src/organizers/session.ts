@@ -1,0 +1,74 @@
+import type { MiddlewareHandler } from 'hono';
+import { getCookie } from 'hono/cookie';
+import { and, eq, gt } from 'drizzle-orm';
+import type { AppEnv } from '../env';
+import { getDb } from '../db';
+import { hashToken } from '../lib/tokens';
+import { HOUR, MINUTE } from '../lib/time';
+import { organizerSessions, organizers } from './schema';
+
+/** The organizer behind a request, when signed in. */
+export interface SignedInOrganizer {
+  id: string;
+  email: string;
+  name: string | null;
+  sessionIdHash: string;
+}
+
+/** `__Host-` keeps the cookie to our exact origin, over HTTPS, for every path. */
+export const SESSION_COOKIE = '__Host-wt_session';
+/** A session ends after this long without a request… */
+export const SESSION_IDLE_MS = 2 * HOUR;
+/** …and after this long in any case. */
+export const SESSION_ABSOLUTE_MS = 12 * HOUR;
+// Refresh last_seen_at at most this often, so that reading pages is not a write each time.
+const TOUCH_EVERY_MS = 5 * MINUTE;
+
+/** Looks up the session cookie and sets `c.var.organizer` (null when there is no valid session). */
+export const loadOrganizer: MiddlewareHandler<AppEnv> = async function loadOrganizer(c, next) {
+  c.set('organizer', null);
+  const sessionId = getCookie(c, SESSION_COOKIE);
+  if (sessionId && sessionId.length <= 128) {
+    const at = Date.now();
+    const idHash = await hashToken(sessionId);
+    const db = getDb(c.env);
+    const [row] = await db
+      .select({
+        id: organizers.id,
+        email: organizers.email,
+        name: organizers.name,
+        lastSeenAt: organizerSessions.lastSeenAt,
+      })
+      .from(organizerSessions)
+      .innerJoin(organizers, eq(organizers.id, organizerSessions.organizerId))
+      .where(
+        and(
+          eq(organizerSessions.idHash, idHash),
+          gt(organizerSessions.lastSeenAt, at - SESSION_IDLE_MS),
+          gt(organizerSessions.createdAt, at - SESSION_ABSOLUTE_MS),
+        ),
+      )
+      .limit(1);
+    if (row) {
+      c.set('organizer', { id: row.id, email: row.email, name: row.name, sessionIdHash: idHash });
+      if (at - row.lastSeenAt > TOUCH_EVERY_MS) {
+        await db
+          .update(organizerSessions)
+          .set({ lastSeenAt: at })
+          .where(eq(organizerSessions.idHash, idHash));
+      }
+    }
+  }
+  await next();
+};
+
+/** Guards /admin: without a session, a page request goes to sign-in and anything else gets 401. */
+export const requireOrganizer: MiddlewareHandler<AppEnv> = async function requireOrganizer(c, next) {
+  if (!c.var.organizer) {
+    if (c.req.method === 'GET' && (c.req.header('accept') ?? '').includes('text/html')) {
+      return c.redirect(`/sign-in?next=${encodeURIComponent(c.req.path)}`, 303);
+    }
+    return c.text('Sign in required', 401);
+  }
+  await next();
+};

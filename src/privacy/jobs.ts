@@ -1,0 +1,4 @@
+import type { ScheduledJob } from '../jobs';
+
+/** Scheduled work of this feature. */
+export const privacyJobs: ScheduledJob[] = [];

@@ -1,0 +1,157 @@
+import { z } from 'zod';
+
+// Control characters other than tab and newlines, and U+FFFD, which is what invalid UTF-8 decodes to.
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFD]/;
+const NEWLINE = /[\r\n\u2028\u2029]/;
+
+/** U.S. states and territories by postal code. */
+export const US_STATES = [
+  'AL',
+  'AK',
+  'AZ',
+  'AR',
+  'CA',
+  'CO',
+  'CT',
+  'DE',
+  'DC',
+  'FL',
+  'GA',
+  'HI',
+  'ID',
+  'IL',
+  'IN',
+  'IA',
+  'KS',
+  'KY',
+  'LA',
+  'ME',
+  'MD',
+  'MA',
+  'MI',
+  'MN',
+  'MS',
+  'MO',
+  'MT',
+  'NE',
+  'NV',
+  'NH',
+  'NJ',
+  'NM',
+  'NY',
+  'NC',
+  'ND',
+  'OH',
+  'OK',
+  'OR',
+  'PA',
+  'RI',
+  'SC',
+  'SD',
+  'TN',
+  'TX',
+  'UT',
+  'VT',
+  'VA',
+  'WA',
+  'WV',
+  'WI',
+  'WY',
+  'PR',
+  'GU',
+  'VI',
+  'AS',
+  'MP',
+] as const;
+export type UsState = (typeof US_STATES)[number];
+
+/**
+ * Zod builders for form fields, so every form validates text the same way. Error messages are
+ * i18n keys; `readForm` turns them into the person's language.
+ */
+export const field = {
+  /** One line of text (names, titles, cities): trimmed, no line breaks or control characters. */
+  line(max = 200, min = 1) {
+    return z
+      .string()
+      .trim()
+      .refine((v) => !CONTROL.test(v), { message: 'form.error.controlChars' })
+      .refine((v) => !NEWLINE.test(v), { message: 'form.error.oneLine' })
+      .pipe(z.string().min(min).max(max));
+  },
+  /** An optional line: empty input becomes null. */
+  optionalLine(max = 200) {
+    return z.preprocess(emptyToUndefined, field.line(max).optional()).transform((v) => v ?? null);
+  },
+  /** Several lines of text (comments, stories): trimmed, bounded, no control characters. */
+  text(max = 2000, min = 1) {
+    return z
+      .string()
+      .trim()
+      .refine((v) => !CONTROL.test(v), { message: 'form.error.controlChars' })
+      .transform((v) => v.replace(/\r\n?/g, '\n'))
+      .pipe(z.string().min(min).max(max));
+  },
+  /** Optional multi-line text: empty input becomes null. */
+  optionalText(max = 2000) {
+    return z.preprocess(emptyToUndefined, field.text(max).optional()).transform((v) => v ?? null);
+  },
+  /** An email address, lower-cased so that one person is one address. */
+  email() {
+    return z
+      .string()
+      .trim()
+      .toLowerCase()
+      .refine((v) => !CONTROL.test(v) && !NEWLINE.test(v), { message: 'form.error.email' })
+      .pipe(
+        z
+          .string()
+          .min(1)
+          .max(254)
+          .pipe(z.email({ message: 'form.error.email' })),
+      );
+  },
+  /** A checkbox: present and "on" means true. */
+  checkbox() {
+    return z.preprocess((v) => v === 'on' || v === 'true' || v === '1' || v === 'yes', z.boolean());
+  },
+  /** One of a fixed list of values. */
+  choice<const T extends readonly [string, ...string[]]>(values: T) {
+    return z.enum(values, { message: 'form.error.choose' });
+  },
+  /** A U.S. state postal code, upper-cased. */
+  usState() {
+    return z
+      .string()
+      .trim()
+      .toUpperCase()
+      .pipe(z.enum(US_STATES, { message: 'form.error.state' }));
+  },
+  /** A whole number in a range. */
+  int(min: number, max: number) {
+    return z.preprocess(
+      (v) => (typeof v === 'string' && /^-?\d+$/.test(v.trim()) ? Number(v.trim()) : v),
+      z.number({ message: 'form.error.number' }).int({ message: 'form.error.number' }).min(min).max(max),
+    );
+  },
+  /** A calendar date as YYYY-MM-DD. */
+  date() {
+    return z
+      .string()
+      .trim()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'form.error.date' })
+      .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), { message: 'form.error.date' });
+  },
+  /** An https (or http) web address. */
+  url() {
+    return z
+      .string()
+      .trim()
+      .max(2000)
+      .refine((v) => /^https?:\/\/[^\s]+$/i.test(v), { message: 'form.error.url' });
+  },
+};
+
+function emptyToUndefined(value: unknown) {
+  return typeof value === 'string' && value.trim() === '' ? undefined : value;
+}

@@ -1,0 +1,139 @@
+import type { Child } from 'hono/jsx';
+import { jsxRenderer, useRequestContext } from 'hono/jsx-renderer';
+import type { AppEnv } from '../env';
+
+/** What a page tells the layout about itself. */
+export interface PageMeta {
+  title: string;
+  description?: string;
+  /** Keeps a page out of search engines (signer lists, private links). */
+  noindex?: boolean;
+  /** Open Graph tags, so that a shared link shows a card. */
+  og?: { title: string; description: string; url: string };
+  /** A bare page without header and footer (embeds, print views). */
+  bare?: boolean;
+  /** Wider main column for organizer tables. */
+  wide?: boolean;
+}
+
+declare module 'hono' {
+  interface ContextRenderer {
+    (content: string | Promise<string>, meta: PageMeta): Response | Promise<Response>;
+  }
+}
+
+/** The one page layout: landmarks, skip link, organization name, language switch, footer. */
+export const layout = jsxRenderer<AppEnv>(({ children, ...meta }) => {
+  const c = useRequestContext<AppEnv>();
+  const { t, lang } = c.var;
+  const page = meta as unknown as PageMeta;
+  const orgName = c.env.ORG_NAME;
+  const path = new URL(c.req.url).pathname;
+  return (
+    <html lang={lang}>
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{`${page.title} · ${orgName}`}</title>
+        {page.description ? <meta name="description" content={page.description} /> : null}
+        {page.noindex ? <meta name="robots" content="noindex" /> : null}
+        {page.og ? (
+          <>
+            <meta property="og:type" content="website" />
+            <meta property="og:site_name" content={orgName} />
+            <meta property="og:title" content={page.og.title} />
+            <meta property="og:description" content={page.og.description} />
+            <meta property="og:url" content={page.og.url} />
+            <meta property="og:locale" content={lang === 'es' ? 'es_US' : 'en_US'} />
+            <meta name="twitter:card" content="summary" />
+          </>
+        ) : null}
+        <link rel="stylesheet" href="/vendor/pico.min.css" />
+        <link rel="stylesheet" href="/app.css" />
+        <script src="/app.js" defer></script>
+        {c.env.TURNSTILE_SITE_KEY ? (
+          <script src="https://challenges.cloudflare.com/turnstile/v0/api.js" async defer></script>
+        ) : null}
+      </head>
+      <body class={page.bare ? 'bare' : undefined}>
+        {page.bare ? (
+          <main id="main" class="container">
+            {children}
+          </main>
+        ) : (
+          <>
+            <a class="skip-link" href="#main">
+              {t('site.skipToContent')}
+            </a>
+            <header class="container site-header">
+              <nav aria-label={t('site.mainNav')}>
+                <ul>
+                  <li>
+                    <a href="/" class="site-name">
+                      <strong>{orgName}</strong>
+                    </a>
+                  </li>
+                </ul>
+                <ul>
+                  <li>
+                    <a href="/letters">{t('nav.letters')}</a>
+                  </li>
+                  <li>
+                    <a href="/days">{t('nav.days')}</a>
+                  </li>
+                  <li>
+                    <a href="/officials">{t('nav.officials')}</a>
+                  </li>
+                  <li>
+                    <a href="/bills">{t('nav.bills')}</a>
+                  </li>
+                  <li>
+                    <LanguageSwitch back={path + new URL(c.req.url).search} />
+                  </li>
+                </ul>
+              </nav>
+            </header>
+            <main id="main" class={page.wide ? 'container-fluid' : 'container'} tabindex={-1}>
+              {children}
+            </main>
+            <footer class="container site-footer">
+              <nav aria-label={t('site.footerNav')}>
+                <ul>
+                  <li>
+                    <a href="/privacy">{t('site.privacy')}</a>
+                  </li>
+                  <li>
+                    <a href="/admin">{t('site.organizers')}</a>
+                  </li>
+                </ul>
+              </nav>
+              <p>
+                <small>{t('site.tagline')}</small>
+              </p>
+            </footer>
+          </>
+        )}
+      </body>
+    </html>
+  );
+});
+
+/** A POST form, so that changing the language never happens on a GET; works without JavaScript. */
+function LanguageSwitch(props: { back: string }): Child {
+  const c = useRequestContext<AppEnv>();
+  const { t, lang } = c.var;
+  return (
+    <form method="post" action="/lang" class="language-switch">
+      <input type="hidden" name="lang" value={lang === 'es' ? 'en' : 'es'} />
+      <input type="hidden" name="back" value={props.back} />
+      <button
+        type="submit"
+        class="outline secondary"
+        lang={lang === 'es' ? 'en' : 'es'}
+        aria-label={t('site.switchToLabel')}
+      >
+        {t('site.switchTo')}
+      </button>
+    </form>
+  );
+}

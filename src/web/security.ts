@@ -1,0 +1,75 @@
+import type { MiddlewareHandler } from 'hono';
+import { csrf } from 'hono/csrf';
+import type { AppEnv } from '../env';
+import { AppError } from './errors';
+
+/**
+ * Security headers on every response, 404 and 500 included (they are set after the handler and
+ * after onError have produced the response). Pages that carry a private token in their URL set
+ * `privateLink` and get no-store and no-referrer; embeddable pages set `embeddable`.
+ */
+export const securityHeaders: MiddlewareHandler<AppEnv> = async function securityHeaders(c, next) {
+  c.set('embeddable', false);
+  c.set('privateLink', false);
+  await next();
+  const turnstile = c.env.TURNSTILE_SITE_KEY ? ' https://challenges.cloudflare.com' : '';
+  const csp = [
+    "default-src 'self'",
+    `script-src 'self'${turnstile}`,
+    "style-src 'self'",
+    "img-src 'self' data:",
+    "font-src 'self'",
+    `connect-src 'self'${turnstile}`,
+    `frame-src${turnstile || " 'none'"}`,
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'self'",
+    `frame-ancestors ${c.var.embeddable ? '*' : "'none'"}`,
+  ].join('; ');
+  const headers = c.res.headers;
+  headers.set('Content-Security-Policy', csp);
+  headers.set('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
+  headers.set('X-Content-Type-Options', 'nosniff');
+  headers.set('Referrer-Policy', c.var.privateLink ? 'no-referrer' : 'strict-origin-when-cross-origin');
+  headers.set('Cross-Origin-Opener-Policy', 'same-origin');
+  headers.set('Permissions-Policy', 'camera=(self), geolocation=(), microphone=()');
+  if (c.var.embeddable) headers.delete('X-Frame-Options');
+  else headers.set('X-Frame-Options', 'DENY');
+  if (c.var.privateLink || c.var.organizer) headers.set('Cache-Control', 'no-store');
+};
+
+/**
+ * CSRF: a state-changing form post must come from our own origin (Origin header, or
+ * Sec-Fetch-Site: same-origin). Endpoints called by other parties (Resend's webhook, one-click
+ * unsubscribe from mail providers) are exempt because they carry their own proof.
+ */
+export function csrfProtection(exempt: (path: string) => boolean): MiddlewareHandler<AppEnv> {
+  const check = csrf({
+    origin: (origin, c) =>
+      origin === new URL(c.req.url).origin || origin === new URL(c.env.PUBLIC_URL).origin,
+  });
+  return async function csrfProtection(c, next) {
+    if (exempt(c.req.path)) return next();
+    try {
+      return await check(c, next);
+    } catch (error) {
+      if (error instanceof Error && 'status' in error && error.status === 403)
+        throw new AppError('forbidden');
+      throw error;
+    }
+  };
+}
+
+/** The key a client is rate-limited by. Never logged. */
+export function clientKey(c: { req: { header(name: string): string | undefined } }): string {
+  return c.req.header('cf-connecting-ip') ?? c.req.header('x-real-ip') ?? 'local';
+}
+
+/** Rate limit through a Workers Rate Limiting binding; over the limit is a 429 page or JSON. */
+export function rateLimit(binding: 'RL_PUBLIC' | 'RL_SIGN_IN'): MiddlewareHandler<AppEnv> {
+  return async function rateLimit(c, next) {
+    const { success } = await c.env[binding].limit({ key: `${binding}:${clientKey(c)}` });
+    if (!success) throw new AppError('too_many_requests', { retryAfterSeconds: 60 });
+    return next();
+  };
+}
