@@ -1,0 +1,25 @@
+// Loads demo content into the local database (never a deployed one): `npm run demo:seed`, run by
+// `npm start`. Every seeder uses fixed ids and ON CONFLICT DO NOTHING, so a second run adds nothing.
+import { openLocalPlatform } from './lib/platform';
+import type { DemoContext } from './demo/context';
+import { seedOrganizers } from './demo/organizers';
+
+const seeders: [string, (context: DemoContext) => Promise<void>][] = [['organizers', seedOrganizers]];
+
+const platform = await openLocalPlatform();
+try {
+  if (platform.env.ENVIRONMENT === 'production') throw new Error('Refusing to load demo content into production');
+  const context: DemoContext = {
+    db: platform.db,
+    env: platform.env,
+    now: Date.now(),
+    log: (message) => console.log(`  ${message}`),
+  };
+  for (const [name, seed] of seeders) {
+    console.log(`Demo content: ${name}`);
+    await seed(context);
+  }
+  console.log('Demo content loaded.');
+} finally {
+  await platform.dispose();
+}
