@@ -60,3 +60,25 @@ export function stubFetch(handler: FetchHandler) {
     },
   };
 }
+
+/**
+ * A signed-in organizer's session cookie, made directly in the database (the sign-in flow itself is
+ * tested in test/organizers). Use it for /admin tests.
+ */
+export async function organizerCookie(email = 'organizer@example.org'): Promise<string> {
+  const { env } = await import('cloudflare:workers');
+  const { hashToken, newToken } = await import('../src/lib/tokens');
+  const id = `organizer-${email}`;
+  const at = Date.now();
+  await env.DB.prepare('INSERT OR IGNORE INTO organizers (id, email, name, created_at) VALUES (?, ?, ?, ?)')
+    .bind(id, email, 'Test Organizer', at)
+    .run();
+  const row = await env.DB.prepare('SELECT id FROM organizers WHERE email = ?').bind(email).first<{ id: string }>();
+  const sessionId = newToken();
+  await env.DB.prepare(
+    'INSERT INTO organizer_sessions (id_hash, organizer_id, created_at, last_seen_at) VALUES (?, ?, ?, ?)',
+  )
+    .bind(await hashToken(sessionId), row!.id, at, at)
+    .run();
+  return `__Host-wt_session=${sessionId}`;
+}

@@ -75,3 +75,18 @@ describe('GET /healthz', () => {
     expect(await response.json()).toEqual({ ok: true });
   });
 });
+
+describe('GET /admin', () => {
+  it('sends a person without a session to sign in', async () => {
+    const response = await request('/admin');
+    expect(response.status).toBe(303);
+    expect(response.headers.get('location')).toContain('/sign-in');
+  });
+
+  it('shows the dashboard to a signed-in organizer', async () => {
+    const { organizerCookie } = await import('../helpers');
+    const response = await request('/admin', { cookie: await organizerCookie() });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('cache-control')).toBe('no-store');
+  });
+});
