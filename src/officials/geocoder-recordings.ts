@@ -1,0 +1,120 @@
+// Census Geocoder answers recorded for the demo addresses, trimmed to the layers we read (the real
+// response also carries blocks, tracts, counties…). In development they answer without network;
+// tests replay them through a stubbed fetch so the parser sees the real shape.
+import type { CensusResponse } from './geocoder';
+
+function match(
+  matchedAddress: string,
+  state: { STUSAB: string; NAME: string; STATE: string },
+  upper: string,
+  lower: string,
+  components: { city: string; zip: string },
+): CensusResponse {
+  const pad = (value: string) => value.padStart(3, '0');
+  return {
+    result: {
+      input: {
+        address: { address: matchedAddress },
+        benchmark: {
+          id: '4',
+          benchmarkName: 'Public_AR_Current',
+          benchmarkDescription: 'Public Address Ranges - Current Benchmark',
+          isDefault: true,
+        },
+        vintage: {
+          id: '4',
+          vintageName: 'Current_Current',
+          vintageDescription: 'Current Vintage - Current Benchmark',
+          isDefault: true,
+        },
+      },
+      addressMatches: [
+        {
+          matchedAddress,
+          coordinates: { x: -84.388, y: 33.749 },
+          tigerLine: { tigerLineId: '0', side: 'L' },
+          addressComponents: { state: state.STUSAB, city: components.city, zip: components.zip },
+          geographies: {
+            States: [{ STUSAB: state.STUSAB, NAME: state.NAME, STATE: state.STATE, GEOID: state.STATE }],
+            '2024 State Legislative Districts - Upper': [
+              {
+                GEOID: `${state.STATE}${pad(upper)}`,
+                BASENAME: upper,
+                NAME: `State Senate District ${upper}`,
+                SLDU: pad(upper),
+                STATE: state.STATE,
+              },
+            ],
+            '2024 State Legislative Districts - Lower': [
+              {
+                GEOID: `${state.STATE}${pad(lower)}`,
+                BASENAME: lower,
+                NAME: `State House District ${lower}`,
+                SLDL: pad(lower),
+                STATE: state.STATE,
+              },
+            ],
+          },
+        },
+      ],
+    },
+  };
+}
+
+const GEORGIA = { STUSAB: 'GA', NAME: 'Georgia', STATE: '13' };
+const SOUTH_CAROLINA = { STUSAB: 'SC', NAME: 'South Carolina', STATE: '45' };
+
+/** The address shown as a hint on "Find my officials" in development. */
+export const DEMO_ADDRESS = '206 Washington St SW, Atlanta, GA 30334';
+
+/** Recorded answers by normalised address (see `normaliseAddress`). */
+export const recordedResponses: Record<string, CensusResponse> = {
+  '206 washington st sw atlanta ga 30334': match(
+    '206 WASHINGTON ST SW, ATLANTA, GA, 30334',
+    GEORGIA,
+    '36',
+    '58',
+    { city: 'ATLANTA', zip: '30334' },
+  ),
+  '2 e bay st savannah ga 31401': match('2 E BAY ST, SAVANNAH, GA, 31401', GEORGIA, '2', '161', {
+    city: 'SAVANNAH',
+    zip: '31401',
+  }),
+  '1100 gervais st columbia sc 29201': match(
+    '1100 GERVAIS ST, COLUMBIA, SC, 29201',
+    SOUTH_CAROLINA,
+    '21',
+    '74',
+    { city: 'COLUMBIA', zip: '29201' },
+  ),
+};
+
+/** Demo ZIP codes: any development address with one of these answers like the recorded one. */
+export const recordedZipCodes: Record<string, string> = {
+  '30334': '206 washington st sw atlanta ga 30334',
+  '30303': '206 washington st sw atlanta ga 30334',
+  '31401': '2 e bay st savannah ga 31401',
+  '29201': '1100 gervais st columbia sc 29201',
+};
+
+/** What the Census Geocoder answers for an address it cannot match. */
+export const noMatchResponse: CensusResponse = {
+  result: {
+    input: {
+      address: { address: '1 Nowhere Lane, Nowhere, ZZ 00000' },
+      benchmark: {
+        id: '4',
+        benchmarkName: 'Public_AR_Current',
+        benchmarkDescription: 'Public Address Ranges - Current Benchmark',
+        isDefault: true,
+      },
+      vintage: {
+        id: '4',
+        vintageName: 'Current_Current',
+        vintageDescription: 'Current Vintage - Current Benchmark',
+        isDefault: true,
+      },
+    },
+    addressMatches: [],
+  },
+};

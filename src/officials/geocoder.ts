@@ -1,0 +1,129 @@
+// The geocoder adapter: an address in, its state legislative districts out. Production asks the
+// U.S. Census Geocoder (no key); development answers the demo addresses from recordings, so the
+// demo works offline; tests stub fetch with the same recordings.
+import { logEvent } from '../web/errors';
+import { recordedResponses, recordedZipCodes } from './geocoder-recordings';
+
+/** What `findDistricts` answers. `unavailable` means "try later": keep the submission. */
+export type DistrictLookup =
+  | {
+      status: 'found';
+      state: string;
+      upperDistrict: string | null;
+      lowerDistrict: string | null;
+      matchedAddress: string;
+    }
+  | { status: 'not_found' }
+  | { status: 'unavailable' };
+
+/** One geography of a Census answer (only the fields we read). */
+interface CensusGeography {
+  GEOID?: string;
+  BASENAME?: string;
+  NAME?: string;
+  STUSAB?: string;
+  STATE?: string;
+  SLDU?: string;
+  SLDL?: string;
+}
+
+/** The part of the Census Geocoder's `geographies/onelineaddress` JSON we rely on. */
+export interface CensusResponse {
+  result?: {
+    input?: unknown;
+    addressMatches?: {
+      matchedAddress?: string;
+      coordinates?: { x: number; y: number };
+      tigerLine?: unknown;
+      addressComponents?: { state?: string; city?: string; zip?: string };
+      geographies?: Record<string, CensusGeography[] | undefined>;
+    }[];
+  };
+}
+
+/** The Census endpoint; `layers=all` because layer numbers change with each vintage. */
+export const CENSUS_GEOCODER_URL = 'https://geocoding.geo.census.gov/geocoder/geographies/onelineaddress';
+const TIMEOUT_MS = 6_000;
+const MAX_ADDRESS_LENGTH = 300;
+
+/** Lower case, punctuation and repeated spaces removed: the key recordings are stored under. */
+export function normaliseAddress(address: string): string {
+  return address.toLowerCase().replace(/[.,#]/g, ' ').replace(/\s+/g, ' ').trim();
+}
+
+/** "039" and "39" are the same district; Open States writes "39". Non-numeric names stay as they are. */
+export function normaliseDistrict(value: string | undefined | null): string | null {
+  if (!value) return null;
+  const trimmed = value.trim();
+  return /^\d+$/.test(trimmed) ? String(Number(trimmed)) : trimmed;
+}
+
+function firstOfLayer(geographies: Record<string, CensusGeography[] | undefined>, suffix: RegExp) {
+  // The layer name carries the redistricting year ("2024 State Legislative Districts - Upper").
+  const key = Object.keys(geographies).find((name) => suffix.test(name));
+  return key ? geographies[key]?.[0] : undefined;
+}
+
+/** Reads districts out of a Census answer (pure: tested on recorded responses). */
+export function parseCensusResponse(body: CensusResponse): DistrictLookup {
+  const match = body.result?.addressMatches?.[0];
+  if (!match) return { status: 'not_found' };
+  const geographies = match.geographies ?? {};
+  const state = (geographies.States?.[0]?.STUSAB ?? match.addressComponents?.state ?? '').toLowerCase();
+  if (!/^[a-z]{2}$/.test(state)) return { status: 'not_found' };
+  const upper = firstOfLayer(geographies, /State Legislative Districts - Upper$/i);
+  const lower = firstOfLayer(geographies, /State Legislative Districts - Lower$/i);
+  return {
+    status: 'found',
+    state,
+    upperDistrict: normaliseDistrict(upper?.BASENAME ?? upper?.SLDU),
+    lowerDistrict: normaliseDistrict(lower?.BASENAME ?? lower?.SLDL),
+    matchedAddress: match.matchedAddress ?? '',
+  };
+}
+
+/** The recorded answer for a demo address (exact, else by demo ZIP), or undefined. */
+export function recordedResponseFor(address: string): CensusResponse | undefined {
+  const key = normaliseAddress(address);
+  if (recordedResponses[key]) return recordedResponses[key];
+  const zip = /\b(\d{5})(?:-\d{4})?\s*$/.exec(key)?.[1];
+  const byZip = zip ? recordedZipCodes[zip] : undefined;
+  return byZip ? recordedResponses[byZip] : undefined;
+}
+
+/**
+ * The state legislative districts of an address. Never throws: an unreachable or slow geocoder is
+ * `unavailable`, an address it cannot place is `not_found`.
+ */
+export async function findDistricts(
+  env: Pick<Env, 'ENVIRONMENT'>,
+  address: string,
+  options: { timeoutMs?: number } = {},
+): Promise<DistrictLookup> {
+  const trimmed = address.trim().slice(0, MAX_ADDRESS_LENGTH);
+  if (!trimmed) return { status: 'not_found' };
+  if (env.ENVIRONMENT === 'development') {
+    const recorded = recordedResponseFor(trimmed);
+    if (recorded) return parseCensusResponse(recorded);
+  }
+  const url = new URL(CENSUS_GEOCODER_URL);
+  url.searchParams.set('address', trimmed);
+  url.searchParams.set('benchmark', 'Public_AR_Current');
+  url.searchParams.set('vintage', 'Current_Current');
+  url.searchParams.set('layers', 'all');
+  url.searchParams.set('format', 'json');
+  try {
+    const response = await fetch(url, {
+      headers: { accept: 'application/json' },
+      signal: AbortSignal.timeout(options.timeoutMs ?? TIMEOUT_MS),
+    });
+    if (!response.ok) {
+      logEvent('warn', 'geocoder.http_error', { status: response.status });
+      return { status: 'unavailable' };
+    }
+    return parseCensusResponse((await response.json()) as CensusResponse);
+  } catch (error) {
+    logEvent('warn', 'geocoder.unreachable', { error: error instanceof Error ? error.name : 'unknown' });
+    return { status: 'unavailable' };
+  }
+}

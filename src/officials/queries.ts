@@ -1,0 +1,169 @@
+import { and, asc, desc, eq, or, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../db';
+import { officials, powerMapEntries, type Official, type OfficialRole, type PowerMapEntry } from './schema';
+
+/** One official by id (Open States "ocd-person/…" or "manual-…"); undefined when unknown. */
+export async function getOfficial(db: Db, id: string): Promise<Official | undefined> {
+  const [row] = await db.select().from(officials).where(eq(officials.id, id)).limit(1);
+  return row;
+}
+
+/** Several officials by id, in no particular order (for lists that store official ids). */
+export async function getOfficialsByIds(db: Db, ids: readonly string[]): Promise<Official[]> {
+  if (ids.length === 0) return [];
+  const rows: Official[] = [];
+  // D1 allows 100 bound parameters per statement.
+  for (let start = 0; start < ids.length; start += 90) {
+    const chunk = ids.slice(start, start + 90);
+    rows.push(
+      ...(await db
+        .select()
+        .from(officials)
+        .where(sql`${officials.id} in ${chunk}`)),
+    );
+  }
+  return rows;
+}
+
+/** The districts a geocoded address lies in. */
+export interface StateDistricts {
+  /** Two-letter postal code, any case. */
+  state: string;
+  upperDistrict: string | null;
+  lowerDistrict: string | null;
+}
+
+/**
+ * The state senator(s) and representative(s) in office for an address's districts, senators first.
+ * Multi-member districts (some states) give several people per chamber.
+ */
+export async function findLegislatorsForDistricts(db: Db, districts: StateDistricts): Promise<Official[]> {
+  const state = districts.state.toLowerCase();
+  const byChamber: SQL[] = [];
+  if (districts.upperDistrict)
+    byChamber.push(and(eq(officials.chamber, 'upper'), eq(officials.district, districts.upperDistrict))!);
+  if (districts.lowerDistrict)
+    byChamber.push(and(eq(officials.chamber, 'lower'), eq(officials.district, districts.lowerDistrict))!);
+  if (byChamber.length === 0) return [];
+  return db
+    .select()
+    .from(officials)
+    .where(and(eq(officials.state, state), eq(officials.inOffice, true), or(...byChamber)))
+    .orderBy(desc(officials.chamber), asc(officials.familyName), asc(officials.name));
+}
+
+/** The governor in office of a state, if imported. */
+export async function findGovernor(db: Db, state: string): Promise<Official | undefined> {
+  const [row] = await db
+    .select()
+    .from(officials)
+    .where(
+      and(
+        eq(officials.state, state.toLowerCase()),
+        eq(officials.chamber, 'governor'),
+        eq(officials.inOffice, true),
+      ),
+    )
+    .orderBy(desc(officials.updatedAt))
+    .limit(1);
+  return row;
+}
+
+/** Filters of the public directory search; every one is optional. */
+export interface OfficialSearch {
+  /** Part of a name, any case. */
+  name?: string | null;
+  state?: string | null;
+  chamber?: OfficialRole | null;
+  district?: string | null;
+  /** Include people no longer in office (organizer views). */
+  includeRetired?: boolean;
+  limit?: number;
+  offset?: number;
+}
+
+/** Escapes LIKE wildcards so a search for "50%" means the characters, not a pattern. */
+function likeContains(value: string): string {
+  return `%${value.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+}
+
+function searchConditions(search: OfficialSearch): SQL | undefined {
+  const conditions: SQL[] = [];
+  if (!search.includeRetired) conditions.push(eq(officials.inOffice, true));
+  if (search.state) conditions.push(eq(officials.state, search.state.toLowerCase()));
+  if (search.chamber) conditions.push(eq(officials.chamber, search.chamber));
+  if (search.district)
+    conditions.push(eq(officials.district, search.district.trim().replace(/^0+(?=\d)/, '')));
+  if (search.name?.trim()) {
+    conditions.push(sql`${officials.name} like ${likeContains(search.name.trim())} escape '\\'`);
+  }
+  return conditions.length ? and(...conditions) : undefined;
+}
+
+/** The directory search: officials matching every filter given, by state, chamber and name. */
+export async function searchOfficials(
+  db: Db,
+  search: OfficialSearch,
+): Promise<{ rows: Official[]; total: number }> {
+  const where = searchConditions(search);
+  const [rows, [count]] = await Promise.all([
+    db
+      .select()
+      .from(officials)
+      .where(where)
+      .orderBy(asc(officials.state), asc(officials.chamber), asc(officials.familyName), asc(officials.name))
+      .limit(Math.min(search.limit ?? 50, 200))
+      .offset(search.offset ?? 0),
+    db
+      .select({ total: sql<number>`count(*)` })
+      .from(officials)
+      .where(where),
+  ]);
+  return { rows, total: count?.total ?? 0 };
+}
+
+/** Officials for a picker (advocacy-day teams, letter addressees): in office, one state, by name. */
+export async function listOfficialsInState(
+  db: Db,
+  state: string,
+  chambers?: OfficialRole[],
+): Promise<Official[]> {
+  return db
+    .select()
+    .from(officials)
+    .where(
+      and(
+        eq(officials.state, state.toLowerCase()),
+        eq(officials.inOffice, true),
+        chambers?.length ? sql`${officials.chamber} in ${chambers}` : undefined,
+      ),
+    )
+    .orderBy(asc(officials.chamber), asc(officials.familyName), asc(officials.name));
+}
+
+/** The power map of one official, newest first. Organizer pages only. */
+export async function listPowerMapEntries(db: Db, officialId: string): Promise<PowerMapEntry[]> {
+  return db
+    .select()
+    .from(powerMapEntries)
+    .where(eq(powerMapEntries.officialId, officialId))
+    .orderBy(desc(powerMapEntries.notedOn), desc(powerMapEntries.createdAt));
+}
+
+/** Current stance per official (newest entry wins), for organizer lists. */
+export async function currentStances(
+  db: Db,
+  officialIds: readonly string[],
+): Promise<Map<string, PowerMapEntry>> {
+  const result = new Map<string, PowerMapEntry>();
+  for (let start = 0; start < officialIds.length; start += 90) {
+    const chunk = officialIds.slice(start, start + 90);
+    const rows = await db
+      .select()
+      .from(powerMapEntries)
+      .where(sql`${powerMapEntries.officialId} in ${chunk}`)
+      .orderBy(desc(powerMapEntries.notedOn), desc(powerMapEntries.createdAt));
+    for (const row of rows) if (!result.has(row.officialId)) result.set(row.officialId, row);
+  }
+  return result;
+}
