@@ -1,2 +1,222 @@
 // Tables of this feature; re-exported by src/db/schema.ts.
-export {};
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+/** Where a bill stands, in the order bills usually move; the last three end its road. */
+export const BILL_STAGES = [
+  'introduced',
+  'in_committee',
+  'passed_committee',
+  'passed_first_chamber',
+  'passed_both_chambers',
+  'sent_to_governor',
+  'signed',
+  'vetoed',
+  'failed',
+] as const;
+export type BillStage = (typeof BILL_STAGES)[number];
+
+/** The coalition's position on a bill. */
+export const BILL_POSITIONS = ['oppose', 'support', 'watch'] as const;
+export type BillPosition = (typeof BILL_POSITIONS)[number];
+
+/** What a call to action links to. */
+export const CALL_TO_ACTION_KINDS = ['letter', 'advocacy-day', 'meeting', 'link'] as const;
+export type CallToActionKind = (typeof CALL_TO_ACTION_KINDS)[number];
+
+/** One "what to do now" link on a bill page and in its alerts. */
+export interface CallToAction {
+  kind: CallToActionKind;
+  url: string;
+  labelEn: string;
+  labelEs: string;
+}
+
+/** One source link of a bill (the legislature's page, an analysis). */
+export interface BillSource {
+  url: string;
+  note?: string | null;
+}
+
+/**
+ * Tracked bills. `slug` is the identifier in the URL (`sb-6`), unique within a state. The stage
+ * shown is `stageOverride` when an organizer set one, otherwise `derivedStage` (from the actions).
+ */
+export const bills = sqliteTable(
+  'bills',
+  {
+    id: text().primaryKey(),
+    /** Open States' "ocd-bill/…" id when the bill came from (or was matched to) Open States. */
+    openstatesId: text().unique(),
+    /** Postal code, upper case ("GA"). */
+    state: text().notNull(),
+    session: text().notNull(),
+    /** As the legislature writes it: "SB 6". */
+    identifier: text().notNull(),
+    slug: text().notNull(),
+    title: text().notNull(),
+    titleEs: text(),
+    position: text({ enum: BILL_POSITIONS }).notNull().default('watch'),
+    summaryEn: text(),
+    summaryEs: text(),
+    analysisEn: text(),
+    analysisEs: text(),
+    talkingPointsEn: text(),
+    talkingPointsEs: text(),
+    derivedStage: text({ enum: BILL_STAGES }).notNull().default('introduced'),
+    stageOverride: text({ enum: BILL_STAGES }),
+    stageNoteEn: text(),
+    stageNoteEs: text(),
+    /** JSON array of CallToAction. */
+    callsToAction: text().notNull().default('[]'),
+    /** JSON array of BillSource. */
+    sources: text().notNull().default('[]'),
+    /** Only tracked bills are listed, alerted and polled. */
+    tracked: integer({ mode: 'boolean' }).notNull().default(true),
+    isDemo: integer({ mode: 'boolean' }).notNull().default(false),
+    /** When the bill last moved (ms), for "most recent movement first". */
+    lastMovementAt: integer({ mode: 'number' }),
+    createdAt: integer({ mode: 'number' }).notNull(),
+    updatedAt: integer({ mode: 'number' }).notNull(),
+  },
+  (t) => [
+    uniqueIndex('bills_state_slug_idx').on(t.state, t.slug),
+    index('bills_movement_idx').on(t.tracked, t.lastMovementAt),
+  ],
+);
+
+/**
+ * The history of a bill. `actionKey` (order, date, description) makes an action imported twice one
+ * row; organizer-posted actions get a key of their own.
+ */
+export const billActions = sqliteTable(
+  'bill_actions',
+  {
+    id: text().primaryKey(),
+    billId: text()
+      .notNull()
+      .references(() => bills.id, { onDelete: 'cascade' }),
+    actionKey: text().notNull(),
+    /** YYYY-MM-DD. */
+    date: text().notNull(),
+    /** Position in the legislature's own list (Open States `order`), to sort same-day actions. */
+    position: integer().notNull().default(0),
+    /** The chamber or body: "Senate", "House", "Governor", or Open States' organization name. */
+    chamber: text(),
+    /** upper | lower | executive | legislature (Open States organization classification). */
+    chamberKind: text(),
+    description: text().notNull(),
+    /** JSON array of Open States classifications. */
+    classification: text().notNull().default('[]'),
+    source: text({ enum: ['openstates', 'organizer', 'demo'] }).notNull(),
+    createdAt: integer({ mode: 'number' }).notNull(),
+  },
+  (t) => [
+    uniqueIndex('bill_actions_key_idx').on(t.billId, t.actionKey),
+    index('bill_actions_bill_idx').on(t.billId, t.date),
+  ],
+);
+
+/** Sponsors: `personId` is Open States' "ocd-person/…" id, the id of the officials directory. */
+export const billSponsors = sqliteTable(
+  'bill_sponsors',
+  {
+    billId: text()
+      .notNull()
+      .references(() => bills.id, { onDelete: 'cascade' }),
+    name: text().notNull(),
+    personId: text(),
+    primary: integer({ mode: 'boolean' }).notNull().default(false),
+    classification: text(),
+  },
+  (t) => [primaryKey({ columns: [t.billId, t.name] })],
+);
+
+/**
+ * One movement of a bill (new actions, a new stage, an organizer's update), recorded once
+ * (`movementKey` is unique). Alerts fan out from it page by page; `fanoutAfter`/`fanoutPage` record
+ * the last page fully handed to email, so a stopped fan-out resumes where it stopped.
+ */
+export const billMovements = sqliteTable(
+  'bill_movements',
+  {
+    id: text().primaryKey(),
+    billId: text()
+      .notNull()
+      .references(() => bills.id, { onDelete: 'cascade' }),
+    movementKey: text().notNull().unique(),
+    kind: text({ enum: ['actions', 'stage', 'update'] }).notNull(),
+    stageBefore: text({ enum: BILL_STAGES }),
+    stageAfter: text({ enum: BILL_STAGES }).notNull(),
+    /** What changed, in both languages (action descriptions, or the organizer's words). */
+    headlineEn: text().notNull(),
+    headlineEs: text().notNull(),
+    detailEn: text(),
+    detailEs: text(),
+    occurredAt: integer({ mode: 'number' }).notNull(),
+    createdAt: integer({ mode: 'number' }).notNull(),
+    fanoutStatus: text({ enum: ['pending', 'done'] })
+      .notNull()
+      .default('pending'),
+    fanoutAfter: text().notNull().default(''),
+    fanoutPage: integer().notNull().default(0),
+    fanoutUpdatedAt: integer({ mode: 'number' }).notNull(),
+  },
+  (t) => [
+    index('bill_movements_bill_idx').on(t.billId, t.createdAt),
+    index('bill_movements_fanout_idx').on(t.fanoutStatus, t.fanoutUpdatedAt),
+    index('bill_movements_created_idx').on(t.createdAt),
+  ],
+);
+
+/**
+ * Email subscriptions to one bill (`billId`) or every tracked bill of a state (`billId` null).
+ * `scopeKey` ("bill:<id>" or "state:GA") with the email is unique: subscribing twice is one row.
+ */
+export const billSubscriptions = sqliteTable(
+  'bill_subscriptions',
+  {
+    id: text().primaryKey(),
+    email: text().notNull(),
+    scopeKey: text().notNull(),
+    billId: text().references(() => bills.id, { onDelete: 'cascade' }),
+    state: text().notNull(),
+    lang: text({ enum: ['en', 'es'] }).notNull(),
+    frequency: text({ enum: ['immediate', 'daily'] }).notNull(),
+    status: text({ enum: ['pending', 'confirmed', 'unsubscribed'] }).notNull(),
+    /** Digest subscribers: movements after this were not yet in a digest. */
+    digestSince: integer({ mode: 'number' }),
+    createdAt: integer({ mode: 'number' }).notNull(),
+    confirmedAt: integer({ mode: 'number' }),
+    unsubscribedAt: integer({ mode: 'number' }),
+  },
+  (t) => [
+    uniqueIndex('bill_subscriptions_email_scope_idx').on(t.email, t.scopeKey),
+    index('bill_subscriptions_bill_idx').on(t.billId, t.status, t.frequency),
+    index('bill_subscriptions_state_idx').on(t.state, t.status, t.frequency),
+  ],
+);
+
+/**
+ * Private links of a subscription, by the SHA-256 of their token: one to confirm, and one manage
+ * link per email sent (so the token itself is never stored, yet every alert carries a working link).
+ */
+export const billSubscriptionLinks = sqliteTable(
+  'bill_subscription_links',
+  {
+    tokenHash: text().primaryKey(),
+    subscriptionId: text()
+      .notNull()
+      .references(() => billSubscriptions.id, { onDelete: 'cascade' }),
+    purpose: text({ enum: ['confirm', 'manage'] }).notNull(),
+    createdAt: integer({ mode: 'number' }).notNull(),
+  },
+  (t) => [index('bill_subscription_links_sub_idx').on(t.subscriptionId)],
+);
+
+/** When each outside source last answered, for the admin page ("last updated from Open States"). */
+export const billSyncState = sqliteTable('bill_sync_state', {
+  source: text().primaryKey(),
+  lastSuccessAt: integer({ mode: 'number' }),
+  lastAttemptAt: integer({ mode: 'number' }),
+  lastError: text(),
+});
