@@ -1,2 +1,134 @@
 // Tables of this feature; re-exported by src/db/schema.ts.
-export {};
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { officials, STANCES } from '../officials/schema';
+
+/**
+ * Where a meeting stands. `unconfirmed`: the sender has not confirmed their address, nothing was
+ * sent. Then requested -> scheduled -> held -> thanked, or declined at any point before held.
+ */
+export const MEETING_STATUSES = [
+  'unconfirmed',
+  'requested',
+  'scheduled',
+  'held',
+  'thanked',
+  'declined',
+] as const;
+export type MeetingStatus = (typeof MEETING_STATUSES)[number];
+
+/** How a meeting record was made. */
+export const MEETING_SOURCES = ['request', 'advocacy_day', 'organizer', 'demo'] as const;
+export type MeetingSource = (typeof MEETING_SOURCES)[number];
+
+/** Someone else who attends, with how to reach them (the toolkit's attendee-list follow-up). */
+export interface MeetingAttendee {
+  name: string;
+  contact: string;
+}
+
+/**
+ * Meetings with officials: the request a person sent, and everything that followed. The sender's
+ * private link is the only way in for them (`tokenHash` = SHA-256 of the token in the URL).
+ */
+export const meetings = sqliteTable(
+  'meetings',
+  {
+    id: text().primaryKey(),
+    officialId: text()
+      .notNull()
+      .references(() => officials.id),
+    status: text({ enum: MEETING_STATUSES }).notNull(),
+    source: text({ enum: MEETING_SOURCES }).notNull().default('request'),
+    /** A campaign label organizers group meetings by ("driver-licenses-2027"); optional. */
+    campaign: text(),
+    tokenHash: text().unique(),
+    senderName: text().notNull(),
+    senderEmail: text().notNull(),
+    senderPhone: text(),
+    /** The language of the sender's own emails (confirmation). */
+    senderLang: text({ enum: ['en', 'es'] })
+      .notNull()
+      .default('en'),
+    groupName: text().notNull(),
+    city: text().notNull(),
+    purpose: text().notNull(),
+    proposedDates: text(),
+    attendees: text({ mode: 'json' }).$type<MeetingAttendee[]>().notNull().default([]),
+    story: text(),
+    /** The language the emails to the official are written in (the official's setting). */
+    officialLang: text({ enum: ['en', 'es'] })
+      .notNull()
+      .default('en'),
+    /** The request exactly as the sender approved it. */
+    requestSubject: text().notNull(),
+    requestText: text().notNull(),
+    /** Set when the sender confirmed their address (the moment the request is sent). */
+    confirmedAt: integer({ mode: 'number' }),
+    scheduledFor: text(),
+    place: text(),
+    attendeeListSentAt: integer({ mode: 'number' }),
+    heldOn: text(),
+    stancePerceived: text({ enum: STANCES }),
+    nextSteps: text(),
+    debriefNotes: text(),
+    thankYouSubject: text(),
+    thankYouText: text(),
+    thankedAt: integer({ mode: 'number' }),
+    reportBackSentAt: integer({ mode: 'number' }),
+    declinedAt: integer({ mode: 'number' }),
+    declineNote: text(),
+    /** The advocacy day or other record this meeting came from, when not a public request. */
+    originRef: text(),
+    createdAt: integer({ mode: 'number' }).notNull(),
+    updatedAt: integer({ mode: 'number' }).notNull(),
+  },
+  (t) => [
+    index('meetings_official_idx').on(t.officialId, t.confirmedAt),
+    index('meetings_sender_idx').on(t.senderEmail, t.createdAt),
+    index('meetings_status_idx').on(t.status, t.updatedAt),
+    uniqueIndex('meetings_origin_idx').on(t.source, t.originRef),
+  ],
+);
+
+/** What an official agreed to do in a meeting, optionally about a tracked bill. */
+export const meetingCommitments = sqliteTable(
+  'meeting_commitments',
+  {
+    id: text().primaryKey(),
+    meetingId: text()
+      .notNull()
+      .references(() => meetings.id, { onDelete: 'cascade' }),
+    position: integer().notNull().default(0),
+    text: text().notNull(),
+    /** bills.id when the commitment is about a tracked bill (no foreign key: bills may be re-imported). */
+    billId: text(),
+    /** When to check on it (YYYY-MM-DD), for the organizers' follow-ups-due list. */
+    followUpOn: text(),
+    done: integer({ mode: 'boolean' }).notNull().default(false),
+    createdAt: integer({ mode: 'number' }).notNull(),
+  },
+  (t) => [index('meeting_commitments_meeting_idx').on(t.meetingId, t.position)],
+);
+
+/** The emails of the meeting loop, each with a default in templates/meetings-<kind>.<lang>.mustache. */
+export const MEETING_TEMPLATE_KINDS = ['request', 'attendees', 'thanks', 'report'] as const;
+export type MeetingTemplateKind = (typeof MEETING_TEMPLATE_KINDS)[number];
+
+/** The organizers' own copies of the meeting templates; without a row the default file is used. */
+export const meetingTemplates = sqliteTable(
+  'meeting_templates',
+  {
+    kind: text({ enum: MEETING_TEMPLATE_KINDS }).notNull(),
+    lang: text({ enum: ['en', 'es'] }).notNull(),
+    subject: text().notNull(),
+    body: text().notNull(),
+    updatedBy: text(),
+    updatedAt: integer({ mode: 'number' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.kind, t.lang] })],
+);
+
+/** A meeting row as the app reads it. */
+export type Meeting = typeof meetings.$inferSelect;
+/** A commitment row as the app reads it. */
+export type MeetingCommitment = typeof meetingCommitments.$inferSelect;
