@@ -1,12 +1,107 @@
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { AppEnv } from '../env';
+import { getDb } from '../db';
+import { hashToken, newToken } from '../lib/tokens';
+import { logEvent } from '../web/errors';
+import { readForm, valueOf } from '../web/form';
+import { rateLimit } from '../web/security';
+import { consumeSignInToken, endSession, isSignInTokenUsable, startSession } from './queries';
+import { SESSION_ABSOLUTE_MS, SESSION_COOKIE } from './session';
+import { DEFAULT_AFTER_SIGN_IN, looksLikeToken, safeNextPath, signInLinkPath } from './sign-in';
+import { requestSignInLink } from './sign-in-links';
+import { signInRequestSchema } from './validation';
+import { Dashboard } from './views/dashboard';
+import { SignInConfirm, SignInFailed, SignInForm, SignInSent } from './views/sign-in';
+
+// The session cookie: __Host- (our exact origin, HTTPS, every path), unreadable to scripts, and
+// sent on top-level navigations from other sites (Lax) so that a link from an email works.
+const cookieOptions = { path: '/', secure: true, httpOnly: true, sameSite: 'Lax' } as const;
 
 /** Sign-in and sign-out. */
 export const organizerRoutes = new Hono<AppEnv>();
+
+organizerRoutes.get('/sign-in', (c) => {
+  const { t } = c.var;
+  const next = safeNextPath(c.req.query('next'));
+  return c.render(<SignInForm next={next} signedOut={c.req.query('signed_out') === '1'} />, {
+    title: t('signIn.title'),
+    noindex: true,
+  });
+});
+
+// The global public-POST limiter skips this path: sign-in has its own, stricter, limit.
+organizerRoutes.post('/sign-in', rateLimit('RL_SIGN_IN'), async (c) => {
+  const { t, lang } = c.var;
+  const form = await readForm(c, signInRequestSchema);
+  const next = safeNextPath(valueOf(form.values, 'next'));
+  if (form.status === 'invalid') {
+    c.status(422);
+    return c.render(<SignInForm values={form.values} errors={form.errors} next={next} />, {
+      title: t('signIn.title'),
+      noindex: true,
+    });
+  }
+  if (form.status === 'valid') {
+    await requestSignInLink(getDb(c.env), c.env, { email: form.data.email, lang, next, at: Date.now() });
+  }
+  return c.render(<SignInSent next={next} />, { title: t('signIn.sentTitle'), noindex: true });
+});
+
+organizerRoutes.get('/sign-in/:token', async (c) => {
+  const { t } = c.var;
+  c.set('privateLink', true);
+  const token = c.req.param('token');
+  const usable =
+    looksLikeToken(token) && (await isSignInTokenUsable(getDb(c.env), await hashToken(token), Date.now()));
+  if (!usable) return signInFailed(c);
+  const next = safeNextPath(c.req.query('next'));
+  return c.render(<SignInConfirm action={signInLinkPath(token, null)} next={next} />, {
+    title: t('signIn.confirmTitle'),
+    noindex: true,
+  });
+});
+
+organizerRoutes.post('/sign-in/:token', async (c) => {
+  c.set('privateLink', true);
+  const token = c.req.param('token');
+  if (!looksLikeToken(token)) return signInFailed(c);
+  const body = await c.req.parseBody();
+  const next = safeNextPath(body.next ?? c.req.query('next'));
+  const db = getDb(c.env);
+  const at = Date.now();
+  const organizerId = await consumeSignInToken(db, await hashToken(token), at);
+  if (!organizerId) return signInFailed(c);
+  // Always a fresh, random session id: an id planted before sign-in never becomes a session.
+  const sessionId = newToken();
+  await startSession(db, {
+    organizerId,
+    sessionIdHash: await hashToken(sessionId),
+    previousSessionIdHash: c.var.organizer?.sessionIdHash,
+    lang: c.var.lang,
+    at,
+  });
+  setCookie(c, SESSION_COOKIE, sessionId, { ...cookieOptions, maxAge: SESSION_ABSOLUTE_MS / 1000 });
+  logEvent('info', 'sign_in.succeeded', { organizerId });
+  return c.redirect(next ?? DEFAULT_AFTER_SIGN_IN, 303);
+});
+
+organizerRoutes.post('/sign-out', async (c) => {
+  const sessionId = getCookie(c, SESSION_COOKIE);
+  if (sessionId && sessionId.length <= 128) await endSession(getDb(c.env), await hashToken(sessionId));
+  deleteCookie(c, SESSION_COOKIE, cookieOptions);
+  return c.redirect('/sign-in?signed_out=1', 303);
+});
+
+function signInFailed(c: Context<AppEnv>) {
+  const { t } = c.var;
+  c.status(410);
+  return c.render(<SignInFailed />, { title: t('signIn.failedTitle'), noindex: true });
+}
 
 /** The /admin dashboard (buildAdmin puts every /admin route behind requireOrganizer). */
 export const adminShell = new Hono<AppEnv>();
 adminShell.get('/', (c) => {
   const { t } = c.var;
-  return c.render(<h1>{t('admin.title')}</h1>, { title: t('admin.title') });
+  return c.render(<Dashboard />, { title: t('admin.title'), wide: false });
 });

@@ -5,6 +5,10 @@ export const organizers = sqliteTable('organizers', {
   id: text().primaryKey(),
   email: text().notNull().unique(),
   name: text(),
+  /** The language of their emails: the one they last signed in with. */
+  lang: text({ enum: ['en', 'es'] })
+    .notNull()
+    .default('en'),
   createdAt: integer({ mode: 'number' }).notNull(),
 });
 

@@ -1,0 +1,112 @@
+import { and, eq, gt } from 'drizzle-orm';
+import type { BatchItem } from 'drizzle-orm/batch';
+import type { Db } from '../db';
+import type { Lang } from '../web/i18n';
+import { newId } from '../lib/tokens';
+import { organizerSessions, organizers, signInTokens } from './schema';
+
+/** An organizer on the allowlist, found by (lower-case) email. */
+export async function findOrganizerByEmail(db: Db, email: string) {
+  const [row] = await db
+    .select({ id: organizers.id, email: organizers.email, lang: organizers.lang })
+    .from(organizers)
+    .where(eq(organizers.email, email.toLowerCase()))
+    .limit(1);
+  return row ?? null;
+}
+
+/**
+ * The statement that makes `tokenHash` the organizer's only sign-in link: one row per organizer,
+ * so writing a new hash is what makes every older link stop working.
+ */
+export function replaceSignInToken(
+  db: Db,
+  organizerId: string,
+  tokenHash: string,
+  at: number,
+  expiresAt: number,
+): BatchItem<'sqlite'> {
+  return db
+    .insert(signInTokens)
+    .values({ organizerId, tokenHash, createdAt: at, expiresAt })
+    .onConflictDoUpdate({
+      target: signInTokens.organizerId,
+      set: { tokenHash, createdAt: at, expiresAt },
+    });
+}
+
+/** True when a sign-in link would still work (read only: for the page with the button). */
+export async function isSignInTokenUsable(db: Db, tokenHash: string, at: number): Promise<boolean> {
+  const [row] = await db
+    .select({ organizerId: signInTokens.organizerId })
+    .from(signInTokens)
+    .where(and(eq(signInTokens.tokenHash, tokenHash), gt(signInTokens.expiresAt, at)))
+    .limit(1);
+  return Boolean(row);
+}
+
+/**
+ * Uses up a sign-in link: one conditional DELETE … RETURNING, so of two simultaneous presses only
+ * one gets the organizer id. Expired, used and superseded links return null.
+ */
+export async function consumeSignInToken(db: Db, tokenHash: string, at: number): Promise<string | null> {
+  const [row] = await db
+    .delete(signInTokens)
+    .where(and(eq(signInTokens.tokenHash, tokenHash), gt(signInTokens.expiresAt, at)))
+    .returning({ organizerId: signInTokens.organizerId });
+  return row?.organizerId ?? null;
+}
+
+/**
+ * Starts a session (stored by the hash of its id), ends the one the browser had before if any,
+ * and remembers the language the organizer signed in with for their emails.
+ */
+export async function startSession(
+  db: Db,
+  input: {
+    organizerId: string;
+    sessionIdHash: string;
+    previousSessionIdHash?: string;
+    lang: Lang;
+    at: number;
+  },
+): Promise<void> {
+  const statements: [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]] = [
+    db.insert(organizerSessions).values({
+      idHash: input.sessionIdHash,
+      organizerId: input.organizerId,
+      createdAt: input.at,
+      lastSeenAt: input.at,
+    }),
+    db.update(organizers).set({ lang: input.lang }).where(eq(organizers.id, input.organizerId)),
+  ];
+  if (input.previousSessionIdHash) {
+    statements.push(
+      db.delete(organizerSessions).where(eq(organizerSessions.idHash, input.previousSessionIdHash)),
+    );
+  }
+  await db.batch(statements);
+}
+
+/** Ends a session server-side: the cookie alone no longer signs anyone in. */
+export async function endSession(db: Db, sessionIdHash: string): Promise<void> {
+  await db.delete(organizerSessions).where(eq(organizerSessions.idHash, sessionIdHash));
+}
+
+/** Puts an address on the allowlist; adding it twice changes nothing. Returns true when it was new. */
+export async function addOrganizer(
+  db: Db,
+  input: { email: string; name?: string | null; id?: string; at?: number },
+): Promise<boolean> {
+  const rows = await db
+    .insert(organizers)
+    .values({
+      id: input.id ?? newId(),
+      email: input.email.toLowerCase(),
+      name: input.name ?? null,
+      createdAt: input.at ?? Date.now(),
+    })
+    .onConflictDoNothing()
+    .returning({ id: organizers.id });
+  return rows.length > 0;
+}

@@ -1,0 +1,103 @@
+import type { Child } from 'hono/jsx';
+import { useRequestContext } from 'hono/jsx-renderer';
+import type { AppEnv } from '../../env';
+import { BotCheck, ErrorSummary, TextField, type FormErrors, type FormValues } from '../../web/form';
+
+/** The "send me a link" form; `next` travels along in a hidden field. */
+export function SignInForm(props: {
+  values?: FormValues;
+  errors?: FormErrors;
+  next: string | null;
+  signedOut?: boolean;
+}): Child {
+  const c = useRequestContext<AppEnv>();
+  const { t } = c.var;
+  return (
+    <section class="sign-in">
+      <h1>{t('signIn.title')}</h1>
+      {props.signedOut ? (
+        <p class="notice" role="status">
+          {t('signIn.signedOut')}
+        </p>
+      ) : null}
+      {c.var.organizer ? (
+        <p class="notice">
+          {t('signIn.alreadySignedIn')} <a href="/admin">{t('signIn.toDashboard')}</a>
+        </p>
+      ) : null}
+      <p>{t('signIn.intro')}</p>
+      <form method="post" action="/sign-in" novalidate>
+        <ErrorSummary errors={props.errors} labels={{ email: t('signIn.email') }} />
+        <TextField
+          name="email"
+          type="email"
+          label={t('signIn.email')}
+          autocomplete="email"
+          inputmode="email"
+          maxlength={254}
+          required
+          values={props.values}
+          errors={props.errors}
+        />
+        {props.next ? <input type="hidden" name="next" value={props.next} /> : null}
+        <BotCheck />
+        <button type="submit">{t('signIn.submit')}</button>
+      </form>
+    </section>
+  );
+}
+
+/** The answer to "send me a link": word for word the same whether or not the address is listed. */
+export function SignInSent(props: { next: string | null }): Child {
+  const c = useRequestContext<AppEnv>();
+  const { t } = c.var;
+  const devMailbox = c.env.ENVIRONMENT === 'development' && !c.env.RESEND_API_KEY;
+  const again = props.next ? `/sign-in?next=${encodeURIComponent(props.next)}` : '/sign-in';
+  return (
+    <section class="sign-in">
+      <h1>{t('signIn.sentTitle')}</h1>
+      <p role="status">{t('signIn.sentBody')}</p>
+      <p>{t('signIn.sentNotListed')}</p>
+      {devMailbox ? (
+        <p class="notice">
+          <a href="/dev/mail">{t('signIn.devMailbox')}</a>
+        </p>
+      ) : null}
+      <p>
+        <a href={again}>{t('signIn.tryAgain')}</a>
+      </p>
+    </section>
+  );
+}
+
+/** The page a sign-in link opens: only its button (a POST) signs in, since mail scanners open links. */
+export function SignInConfirm(props: { action: string; next: string | null }): Child {
+  const c = useRequestContext<AppEnv>();
+  const { t } = c.var;
+  return (
+    <section class="sign-in">
+      <h1>{t('signIn.confirmTitle')}</h1>
+      <p>{t('signIn.confirmBody', { orgName: c.env.ORG_NAME })}</p>
+      <form method="post" action={props.action}>
+        {props.next ? <input type="hidden" name="next" value={props.next} /> : null}
+        <button type="submit">{t('signIn.confirmButton')}</button>
+      </form>
+    </section>
+  );
+}
+
+/** An expired, used or superseded link: say why links stop working and offer a new one. */
+export function SignInFailed(): Child {
+  const { t } = useRequestContext<AppEnv>().var;
+  return (
+    <section class="sign-in">
+      <h1>{t('signIn.failedTitle')}</h1>
+      <p>{t('signIn.failedBody')}</p>
+      <p>
+        <a href="/sign-in" role="button">
+          {t('signIn.failedAgain')}
+        </a>
+      </p>
+    </section>
+  );
+}
