@@ -3,8 +3,12 @@
 import { openLocalPlatform } from './lib/platform';
 import type { DemoContext } from './demo/context';
 import { seedOrganizers } from './demo/organizers';
+import { seedOfficials } from './demo/officials';
 
-const seeders: [string, (context: DemoContext) => Promise<void>][] = [['organizers', seedOrganizers]];
+const seeders: [string, (context: DemoContext) => Promise<void>][] = [
+  ['organizers', seedOrganizers],
+  ['officials', seedOfficials],
+];
 
 const platform = await openLocalPlatform();
 try {
