@@ -1,5 +1,264 @@
-/** Sends one batch of bill alerts. (Filled in by the bills work.) */
+// Alert fan-out: one queue message per page of 100 subscribers of one movement. Each subscriber's
+// alert is an outbox row with a fixed id (alert:<movementId>:<subscriptionId>), so a redelivered
+// message or a resumed fan-out finds it stored and never writes or sends a second one.
+import { and, asc, eq, gt, inArray, isNull, lte, lt, or, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
+import type { BatchItem } from 'drizzle-orm/batch';
+import { z } from 'zod';
+import { getDb, type Db } from '../db';
+import { deliverEmailGroup } from '../email/delivery';
+import { queueEmail } from '../email/outbox';
+import { emailSuppressions, outbox } from '../email/schema';
+import { hashToken, newToken } from '../lib/tokens';
+import { logEvent } from '../web/errors';
+import { translator, type Lang } from '../web/i18n';
+import type { AlertPageMessage } from './movements';
+import { callsToActionOf, getBill, getMovement, type BillMovementRow, type BillRow } from './queries';
+import { billMovements, billSubscriptionLinks, billSubscriptions } from './schema';
+import {
+  billPath,
+  manageUrl,
+  oneClickUnsubscribeUrl,
+  positionLabelKey,
+  stageLabelKey,
+  stageMeaningKey,
+} from './links';
+
+/** Subscribers per queue message and per Resend batch call (Resend's batch limit). */
+export const ALERT_PAGE_SIZE = 100;
+/** A fan-out with no progress for this long is started again from its last finished page. */
+export const FANOUT_STALL_MS = 10 * 60_000;
+
+type AlertEnv = Pick<Env, 'DB' | 'ENVIRONMENT' | 'MAIL_FROM' | 'RESEND_API_KEY' | 'ORG_NAME' | 'PUBLIC_URL'>;
+
+const alertPageMessage = z.object({
+  movementId: z.string().min(1),
+  page: z.number().int().min(0),
+  after: z.string(),
+});
+
+/** What handling one page came to. */
+export type AlertPageResult =
+  | { status: 'next'; next: AlertPageMessage; sent: number }
+  | { status: 'done'; sent: number }
+  | { status: 'retry'; delaySeconds: number }
+  | { status: 'skipped' };
+
+/** The alert queue's consumer: one page per message; the next page is queued when one is done. */
 export async function consumeAlertBatch(batch: MessageBatch<unknown>, env: Env): Promise<void> {
-  void env;
-  batch.ackAll();
+  for (const message of batch.messages) {
+    const parsed = alertPageMessage.safeParse(message.body);
+    if (!parsed.success) {
+      logEvent('warn', 'bills.alert_message_invalid', {});
+      message.ack();
+      continue;
+    }
+    try {
+      const result = await processAlertPage(env, parsed.data);
+      if (result.status === 'retry') {
+        message.retry({ delaySeconds: result.delaySeconds });
+        continue;
+      }
+      if (result.status === 'next') await env.ALERT_QUEUE.send(result.next);
+      message.ack();
+    } catch (error) {
+      logEvent('error', 'bills.alert_page_failed', {
+        movementId: parsed.data.movementId,
+        page: parsed.data.page,
+        error: error instanceof Error ? error.name : 'unknown',
+      });
+      message.retry();
+    }
+  }
+}
+
+/**
+ * Handles one page: stores the page's alerts (skipping those already stored), sends them in one
+ * Resend batch call, then records the page as finished, and says which page comes next.
+ */
+export async function processAlertPage(
+  env: AlertEnv,
+  message: AlertPageMessage,
+  at = Date.now(),
+): Promise<AlertPageResult> {
+  const db = getDb(env);
+  const movement = await getMovement(db, message.movementId);
+  // A page already finished (a redelivered message): its alerts are stored and were handed over.
+  if (!movement || movement.fanoutStatus === 'done' || movement.fanoutPage > message.page)
+    return { status: 'skipped' };
+  const bill = await getBill(db, movement.billId);
+  if (!bill) return { status: 'skipped' };
+
+  const subscribers = await alertRecipientsPage(db, bill, movement, message.after);
+  const batchKey = `alert:${movement.id}:${message.page}`;
+  if (subscribers.length > 0) {
+    const ids = subscribers.map((s) => alertOutboxId(movement.id, s.id));
+    const stored = new Set(
+      (await db.select({ id: outbox.id }).from(outbox).where(inArray(outbox.id, ids))).map((r) => r.id),
+    );
+    const statements: BatchItem<'sqlite'>[] = [];
+    const links: (typeof billSubscriptionLinks.$inferInsert)[] = [];
+    for (const subscriber of subscribers) {
+      const id = alertOutboxId(movement.id, subscriber.id);
+      if (stored.has(id)) continue;
+      const token = newToken();
+      links.push({
+        tokenHash: await hashToken(token),
+        subscriptionId: subscriber.id,
+        purpose: 'manage',
+        createdAt: at,
+      });
+      statements.push(
+        queueEmail(
+          db,
+          env,
+          {
+            id,
+            batchKey,
+            to: subscriber.email,
+            lang: subscriber.lang,
+            template: 'bills-alert',
+            data: alertContent(env, bill, movement, subscriber.lang, token),
+            unsubscribeUrl: oneClickUnsubscribeUrl(env, token),
+          },
+          at,
+        ).statement,
+      );
+    }
+    // Four columns a row: 25 rows per statement keeps within D1's 100 bound parameters.
+    for (let i = 0; i < links.length; i += 25) {
+      statements.push(
+        db
+          .insert(billSubscriptionLinks)
+          .values(links.slice(i, i + 25))
+          .onConflictDoNothing(),
+      );
+    }
+    if (statements.length > 0) await db.batch(statements as [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]]);
+
+    const delivery = await deliverEmailGroup(env, batchKey, at);
+    if (delivery.status === 'retry') return { status: 'retry', delaySeconds: delivery.delaySeconds };
+  }
+
+  const last = subscribers.at(-1)?.id ?? message.after;
+  const full = subscribers.length === ALERT_PAGE_SIZE;
+  // Compare-and-set on the page: of two workers finishing the same page, one moves the cursor on.
+  const advanced = await db
+    .update(billMovements)
+    .set({
+      fanoutPage: message.page + 1,
+      fanoutAfter: last,
+      fanoutStatus: full ? 'pending' : 'done',
+      fanoutUpdatedAt: at,
+    })
+    .where(and(eq(billMovements.id, movement.id), eq(billMovements.fanoutPage, message.page)))
+    .returning({ id: billMovements.id });
+  logEvent('info', 'bills.alert_page', {
+    movementId: movement.id,
+    page: message.page,
+    count: subscribers.length,
+  });
+  if (advanced.length === 0) return { status: 'skipped' };
+  if (!full) return { status: 'done', sent: subscribers.length };
+  return {
+    status: 'next',
+    sent: subscribers.length,
+    next: { movementId: movement.id, page: message.page + 1, after: last },
+  };
+}
+
+/** The outbox id of one subscriber's alert for one movement: the key of exactly-once. */
+export function alertOutboxId(movementId: string, subscriptionId: string): string {
+  return `alert:${movementId}:${subscriptionId}`;
+}
+
+/**
+ * One page of the people to alert for a movement: confirmed, immediate subscriptions to the bill
+ * or to its state, confirmed before the movement, not suppressed, one per address (the earliest
+ * subscription wins, so a person following both the bill and its state gets one alert).
+ */
+export async function alertRecipientsPage(db: Db, bill: BillRow, movement: BillMovementRow, after: string) {
+  const s = billSubscriptions;
+  const other = alias(billSubscriptions, 'other_subscription');
+  const follows = (t: typeof s | typeof other) =>
+    and(
+      eq(t.status, 'confirmed'),
+      eq(t.frequency, 'immediate'),
+      lte(t.confirmedAt, movement.createdAt),
+      or(eq(t.billId, bill.id), and(isNull(t.billId), eq(t.state, bill.state))),
+    );
+  return db
+    .select({ id: s.id, email: s.email, lang: s.lang })
+    .from(s)
+    .where(
+      and(
+        follows(s),
+        gt(s.id, after),
+        sql`not exists (select 1 from ${emailSuppressions} where ${emailSuppressions.email} = ${s.email})`,
+        sql`not exists (select 1 from ${other} where ${and(eq(other.email, s.email), lt(other.id, s.id), follows(other))})`,
+      ),
+    )
+    .orderBy(asc(s.id))
+    .limit(ALERT_PAGE_SIZE);
+}
+
+/** What an alert says, in the subscriber's language: what changed, what it means, what to do now. */
+export function alertContent(
+  env: Pick<Env, 'PUBLIC_URL'>,
+  bill: BillRow,
+  movement: BillMovementRow,
+  lang: Lang,
+  manageToken: string,
+) {
+  const t = translator(lang);
+  const stageChanged = movement.stageBefore !== movement.stageAfter;
+  const headline = lang === 'es' ? movement.headlineEs : movement.headlineEn;
+  const detail = lang === 'es' ? movement.detailEs : movement.detailEn;
+  return {
+    billLabel: `${bill.state} ${bill.identifier}`,
+    billTitle: lang === 'es' ? (bill.titleEs ?? bill.title) : bill.title,
+    positionLabel: t(positionLabelKey(bill.position)),
+    headline,
+    detail,
+    stageChanged,
+    stageLabel: t(stageLabelKey(movement.stageAfter)),
+    stageMeaning: t(stageMeaningKey(movement.stageAfter)),
+    callsToAction: callsToActionOf(bill).map((c) => ({
+      label: lang === 'es' ? c.labelEs : c.labelEn,
+      url: c.url.startsWith('/') ? `${env.PUBLIC_URL}${c.url}` : c.url,
+    })),
+    billUrl: `${env.PUBLIC_URL}${billPath(bill)}`,
+    manageUrl: manageUrl(env, manageToken),
+  };
+}
+
+/**
+ * Starts again every fan-out that stopped (its queue message lost or dead-lettered, the Worker
+ * stopped mid-way) from the last page it finished. Pages already stored are skipped by their ids.
+ */
+export async function resumeStalledFanouts(
+  env: Pick<Env, 'DB' | 'ALERT_QUEUE'>,
+  at = Date.now(),
+): Promise<number> {
+  const db = getDb(env);
+  const stalled = await db
+    .select()
+    .from(billMovements)
+    .where(
+      and(eq(billMovements.fanoutStatus, 'pending'), lt(billMovements.fanoutUpdatedAt, at - FANOUT_STALL_MS)),
+    )
+    .limit(50);
+  for (const movement of stalled) {
+    await env.ALERT_QUEUE.send({
+      movementId: movement.id,
+      page: movement.fanoutPage,
+      after: movement.fanoutAfter,
+    } satisfies AlertPageMessage);
+    await db
+      .update(billMovements)
+      .set({ fanoutUpdatedAt: at })
+      .where(and(eq(billMovements.id, movement.id), eq(billMovements.fanoutPage, movement.fanoutPage)));
+    logEvent('info', 'bills.fanout_resumed', { movementId: movement.id, page: movement.fanoutPage });
+  }
+  return stalled.length;
 }

@@ -1,4 +1,29 @@
 import type { ScheduledJob } from '../jobs';
+import { resumeStalledFanouts } from './alerts';
+import { sendDailyDigests } from './digest';
+import { updateBillsFromOpenStates } from './openstates';
 
-/** Scheduled work of this feature. */
-export const billsJobs: ScheduledJob[] = [];
+/** Scheduled work of this feature. Each job is safe to run twice. */
+export const billsJobs: ScheduledJob[] = [
+  {
+    name: 'bills.resume-fanouts',
+    every: 'frequent',
+    run: async (env, at) => {
+      await resumeStalledFanouts(env, at);
+    },
+  },
+  {
+    name: 'bills.openstates-update',
+    every: 'hourly',
+    run: async (env, at) => {
+      await updateBillsFromOpenStates(env, at);
+    },
+  },
+  {
+    name: 'bills.daily-digest',
+    every: 'hourly',
+    run: async (env, at) => {
+      await sendDailyDigests(env, at);
+    },
+  },
+];

@@ -1,0 +1,68 @@
+// Addresses of bill pages and private subscription links, and the i18n keys of stages and positions.
+import type { MessageKey } from '../web/i18n';
+import type { BillPosition, BillStage } from './schema';
+
+/** The public page of a bill: `/bills/ga/sb-6`. */
+export function billPath(bill: { state: string; slug: string }): string {
+  return `/bills/${bill.state.toLowerCase()}/${bill.slug}`;
+}
+
+/** The manage page of a subscription (private link). */
+export function manageUrl(env: Pick<Env, 'PUBLIC_URL'>, token: string): string {
+  return `${env.PUBLIC_URL}/bills/subscriptions/${token}`;
+}
+
+/** RFC 8058 one-click unsubscribe: POST unsubscribes; GET shows a page with a button. */
+export function oneClickUnsubscribeUrl(env: Pick<Env, 'PUBLIC_URL'>, token: string): string {
+  return `${env.PUBLIC_URL}/bills/subscriptions/${token}/one-click-unsubscribe`;
+}
+
+/** The double opt-in link (a page with a button; the POST confirms). */
+export function confirmUrl(env: Pick<Env, 'PUBLIC_URL'>, token: string): string {
+  return `${env.PUBLIC_URL}/bills/subscriptions/confirm/${token}`;
+}
+
+const stageLabels: Record<BillStage, MessageKey> = {
+  introduced: 'bills.stage.introduced',
+  in_committee: 'bills.stage.in_committee',
+  passed_committee: 'bills.stage.passed_committee',
+  passed_first_chamber: 'bills.stage.passed_first_chamber',
+  passed_both_chambers: 'bills.stage.passed_both_chambers',
+  sent_to_governor: 'bills.stage.sent_to_governor',
+  signed: 'bills.stage.signed',
+  vetoed: 'bills.stage.vetoed',
+  failed: 'bills.stage.failed',
+};
+
+const stageMeanings: Record<BillStage, MessageKey> = {
+  introduced: 'bills.stageMeaning.introduced',
+  in_committee: 'bills.stageMeaning.in_committee',
+  passed_committee: 'bills.stageMeaning.passed_committee',
+  passed_first_chamber: 'bills.stageMeaning.passed_first_chamber',
+  passed_both_chambers: 'bills.stageMeaning.passed_both_chambers',
+  sent_to_governor: 'bills.stageMeaning.sent_to_governor',
+  signed: 'bills.stageMeaning.signed',
+  vetoed: 'bills.stageMeaning.vetoed',
+  failed: 'bills.stageMeaning.failed',
+};
+
+const positionLabels: Record<BillPosition, MessageKey> = {
+  oppose: 'bills.position.oppose',
+  support: 'bills.position.support',
+  watch: 'bills.position.watch',
+};
+
+/** The i18n key naming a stage ("In committee"). */
+export function stageLabelKey(stage: BillStage): MessageKey {
+  return stageLabels[stage];
+}
+
+/** The i18n key explaining what a stage means for people who want to act. */
+export function stageMeaningKey(stage: BillStage): MessageKey {
+  return stageMeanings[stage];
+}
+
+/** The i18n key of the coalition's position ("We oppose this bill"). */
+export function positionLabelKey(position: BillPosition): MessageKey {
+  return positionLabels[position];
+}

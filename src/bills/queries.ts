@@ -1,0 +1,227 @@
+// Typed reads of bills, their history, movements and subscriber counts.
+import { and, asc, count, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../db';
+import { officials } from '../officials/schema';
+import {
+  billActions,
+  billMovements,
+  bills,
+  billSponsors,
+  billSubscriptions,
+  billSyncState,
+  type BillPosition,
+  type BillSource,
+  type BillStage,
+  type CallToAction,
+} from './schema';
+
+export type BillRow = typeof bills.$inferSelect;
+export type BillActionRow = typeof billActions.$inferSelect;
+export type BillMovementRow = typeof billMovements.$inferSelect;
+export type BillSubscriptionRow = typeof billSubscriptions.$inferSelect;
+
+/** The stage a bill shows, in SQL: the organizer's override, else the derived stage. */
+export const effectiveStageSql = sql<BillStage>`coalesce(${bills.stageOverride}, ${bills.derivedStage})`;
+
+/** Filters of the public bill list. */
+export interface BillFilters {
+  state?: string | null;
+  stage?: BillStage | null;
+  position?: BillPosition | null;
+}
+
+/** Tracked bills matching the filters, most recent movement first. */
+export async function listTrackedBills(db: Db, filters: BillFilters = {}, limit = 200): Promise<BillRow[]> {
+  const conditions: SQL[] = [eq(bills.tracked, true)];
+  if (filters.state) conditions.push(eq(bills.state, filters.state));
+  if (filters.stage) conditions.push(sql`${effectiveStageSql} = ${filters.stage}`);
+  if (filters.position) conditions.push(eq(bills.position, filters.position));
+  return db
+    .select()
+    .from(bills)
+    .where(and(...conditions))
+    .orderBy(sql`${bills.lastMovementAt} is null`, desc(bills.lastMovementAt), asc(bills.identifier))
+    .limit(limit);
+}
+
+/** Every bill for the organizer list, tracked or not, newest movement first. */
+export async function listAllBills(db: Db): Promise<BillRow[]> {
+  return db
+    .select()
+    .from(bills)
+    .orderBy(
+      sql`${bills.lastMovementAt} is null`,
+      desc(bills.lastMovementAt),
+      asc(bills.state),
+      asc(bills.identifier),
+    )
+    .limit(500);
+}
+
+/** The states that have tracked bills, for the list filter. */
+export async function trackedStates(db: Db): Promise<string[]> {
+  const rows = await db
+    .selectDistinct({ state: bills.state })
+    .from(bills)
+    .where(eq(bills.tracked, true))
+    .orderBy(asc(bills.state));
+  return rows.map((r) => r.state);
+}
+
+/** One bill by its URL parts (`/bills/ga/sb-6`). */
+export async function getBillBySlug(db: Db, state: string, slug: string): Promise<BillRow | null> {
+  return (
+    (await db
+      .select()
+      .from(bills)
+      .where(and(eq(bills.state, state.toUpperCase()), eq(bills.slug, slug.toLowerCase())))
+      .get()) ?? null
+  );
+}
+
+/** One bill by id. */
+export async function getBill(db: Db, id: string): Promise<BillRow | null> {
+  return (await db.select().from(bills).where(eq(bills.id, id)).get()) ?? null;
+}
+
+/** A bill's actions in the order they happened. */
+export async function listActions(db: Db, billId: string): Promise<BillActionRow[]> {
+  return db
+    .select()
+    .from(billActions)
+    .where(eq(billActions.billId, billId))
+    .orderBy(asc(billActions.date), asc(billActions.position), asc(billActions.createdAt));
+}
+
+/** The keys of the actions already stored for a bill. */
+export async function storedActionKeys(db: Db, billId: string): Promise<Set<string>> {
+  const rows = await db
+    .select({ key: billActions.actionKey })
+    .from(billActions)
+    .where(eq(billActions.billId, billId));
+  return new Set(rows.map((r) => r.key));
+}
+
+/** A sponsor with the officials-directory id when the directory has that person. */
+export interface SponsorView {
+  name: string;
+  primary: boolean;
+  officialId: string | null;
+}
+
+/** A bill's sponsors, primary first, linked to the officials directory when possible. */
+export async function listSponsors(db: Db, billId: string): Promise<SponsorView[]> {
+  const rows = await db
+    .select({ name: billSponsors.name, primary: billSponsors.primary, officialId: officials.id })
+    .from(billSponsors)
+    .leftJoin(officials, eq(officials.id, billSponsors.personId))
+    .where(eq(billSponsors.billId, billId))
+    .orderBy(desc(billSponsors.primary), asc(billSponsors.name));
+  return rows.map((r) => ({ name: r.name, primary: r.primary, officialId: r.officialId ?? null }));
+}
+
+/** A movement with the bill it belongs to (feeds, digests). */
+export interface MovementWithBill {
+  movement: BillMovementRow;
+  bill: BillRow;
+}
+
+/** The latest movements of tracked bills, optionally in one state, newest first. */
+export async function listRecentMovements(
+  db: Db,
+  state: string | null,
+  limit = 50,
+): Promise<MovementWithBill[]> {
+  const conditions: SQL[] = [eq(bills.tracked, true)];
+  if (state) conditions.push(eq(bills.state, state));
+  return db
+    .select({ movement: billMovements, bill: bills })
+    .from(billMovements)
+    .innerJoin(bills, eq(bills.id, billMovements.billId))
+    .where(and(...conditions))
+    .orderBy(desc(billMovements.createdAt), desc(billMovements.id))
+    .limit(limit);
+}
+
+/** Movements of one bill, newest first. */
+export async function listBillMovements(db: Db, billId: string, limit = 20): Promise<BillMovementRow[]> {
+  return db
+    .select()
+    .from(billMovements)
+    .where(eq(billMovements.billId, billId))
+    .orderBy(desc(billMovements.createdAt))
+    .limit(limit);
+}
+
+/** One movement by id. */
+export async function getMovement(db: Db, id: string): Promise<BillMovementRow | null> {
+  return (await db.select().from(billMovements).where(eq(billMovements.id, id)).get()) ?? null;
+}
+
+/** Confirmed subscribers per bill (bill scope) and per state (state scope), for the organizer list. */
+export async function subscriberCounts(
+  db: Db,
+): Promise<{ byBill: Map<string, number>; byState: Map<string, number> }> {
+  const byBillRows = await db
+    .select({ billId: billSubscriptions.billId, n: count() })
+    .from(billSubscriptions)
+    .where(eq(billSubscriptions.status, 'confirmed'))
+    .groupBy(billSubscriptions.billId);
+  const byStateRows = await db
+    .select({ state: billSubscriptions.state, n: count() })
+    .from(billSubscriptions)
+    .where(and(eq(billSubscriptions.status, 'confirmed'), isNull(billSubscriptions.billId)))
+    .groupBy(billSubscriptions.state);
+  return {
+    byBill: new Map(byBillRows.filter((r) => r.billId).map((r) => [r.billId!, r.n])),
+    byState: new Map(byStateRows.map((r) => [r.state, r.n])),
+  };
+}
+
+/** When a source (Open States) last answered. */
+export async function getSyncState(db: Db, source: string) {
+  return (await db.select().from(billSyncState).where(eq(billSyncState.source, source)).get()) ?? null;
+}
+
+/** Tracked bills that came from Open States, for the scheduled update. */
+export async function listTrackedOpenStatesBills(
+  db: Db,
+): Promise<Pick<BillRow, 'id' | 'state' | 'session' | 'identifier' | 'openstatesId'>[]> {
+  return db
+    .select({
+      id: bills.id,
+      state: bills.state,
+      session: bills.session,
+      identifier: bills.identifier,
+      openstatesId: bills.openstatesId,
+    })
+    .from(bills)
+    .where(and(eq(bills.tracked, true), sql`${bills.openstatesId} is not null`, eq(bills.isDemo, false)));
+}
+
+/** Bills by id (digest and feed helpers). */
+export async function getBillsByIds(db: Db, ids: string[]): Promise<BillRow[]> {
+  if (ids.length === 0) return [];
+  return db.select().from(bills).where(inArray(bills.id, ids));
+}
+
+/** The calls to action stored with a bill (JSON), ignoring anything malformed. */
+export function callsToActionOf(bill: Pick<BillRow, 'callsToAction'>): CallToAction[] {
+  return parseJsonList<CallToAction>(bill.callsToAction).filter(
+    (c) => typeof c?.url === 'string' && typeof c?.labelEn === 'string' && typeof c?.labelEs === 'string',
+  );
+}
+
+/** The source links stored with a bill (JSON). */
+export function sourcesOf(bill: Pick<BillRow, 'sources'>): BillSource[] {
+  return parseJsonList<BillSource>(bill.sources).filter((s) => typeof s?.url === 'string');
+}
+
+function parseJsonList<T>(value: string): T[] {
+  try {
+    const parsed: unknown = JSON.parse(value);
+    return Array.isArray(parsed) ? (parsed as T[]) : [];
+  } catch {
+    return [];
+  }
+}

@@ -1,0 +1,217 @@
+// Subscriptions to bill alerts: double opt-in, private manage links, unsubscribe.
+import { and, eq, gt, ne } from 'drizzle-orm';
+import type { BatchItem } from 'drizzle-orm/batch';
+import type { Db } from '../db';
+import { dispatchEmails, queueEmail } from '../email/outbox';
+import { DAY } from '../lib/time';
+import { hashToken, newId, newToken } from '../lib/tokens';
+import type { Lang } from '../web/i18n';
+import { billPath, confirmUrl, manageUrl } from './links';
+import type { BillRow, BillSubscriptionRow } from './queries';
+import { billSubscriptionLinks, billSubscriptions } from './schema';
+
+/** How long a confirmation link works. */
+export const CONFIRM_LINK_MS = 7 * DAY;
+
+/** What a person asks for on the subscribe form. */
+export interface SubscribeRequest {
+  email: string;
+  scope: 'bill' | 'state';
+  bill: BillRow;
+  lang: Lang;
+  frequency: 'immediate' | 'daily';
+}
+
+/** The key of what a subscription follows: one bill, or every tracked bill in a state. */
+export function scopeKeyOf(scope: 'bill' | 'state', bill: Pick<BillRow, 'id' | 'state'>): string {
+  return scope === 'bill' ? `bill:${bill.id}` : `state:${bill.state}`;
+}
+
+type SubscribeEnv = Pick<Env, 'DB' | 'EMAIL_QUEUE' | 'ORG_NAME' | 'PUBLIC_URL'>;
+
+/**
+ * Subscribes an address. Always answers the same way (the page never tells whether the address was
+ * subscribed): a new or lapsed subscription gets a confirmation email; a confirmed one gets an email
+ * with its manage link. The same email and scope is always one row.
+ */
+export async function subscribe(
+  db: Db,
+  env: SubscribeEnv,
+  request: SubscribeRequest,
+  at = Date.now(),
+): Promise<void> {
+  const scopeKey = scopeKeyOf(request.scope, request.bill);
+  const existing = await db
+    .select()
+    .from(billSubscriptions)
+    .where(and(eq(billSubscriptions.email, request.email), eq(billSubscriptions.scopeKey, scopeKey)))
+    .get();
+  const token = newToken();
+  const tokenHash = await hashToken(token);
+  const scopeName =
+    request.scope === 'bill' ? `${request.bill.state} ${request.bill.identifier}` : request.bill.state;
+
+  if (existing?.status === 'confirmed') {
+    const email = queueEmail(db, env, {
+      to: existing.email,
+      lang: request.lang,
+      template: 'bills-already-subscribed',
+      data: { scopeName, manageUrl: manageUrl(env, token) },
+    });
+    await db.batch([
+      db
+        .insert(billSubscriptionLinks)
+        .values({ tokenHash, subscriptionId: existing.id, purpose: 'manage', createdAt: at }),
+      email.statement,
+    ]);
+    await dispatchEmails(env, [email.id]);
+    return;
+  }
+
+  const id = existing?.id ?? newId();
+  const email = queueEmail(db, env, {
+    to: request.email,
+    lang: request.lang,
+    template: 'bills-confirm',
+    data: {
+      scopeName,
+      billTitle:
+        request.scope === 'bill'
+          ? request.lang === 'es'
+            ? (request.bill.titleEs ?? request.bill.title)
+            : request.bill.title
+          : null,
+      frequencyDaily: request.frequency === 'daily',
+      confirmUrl: confirmUrl(env, token),
+      billUrl: `${env.PUBLIC_URL}${billPath(request.bill)}`,
+    },
+  });
+  const statements: BatchItem<'sqlite'>[] = [
+    // A second, simultaneous request for the same address and scope finds the row and updates it.
+    db
+      .insert(billSubscriptions)
+      .values({
+        id,
+        email: request.email,
+        scopeKey,
+        billId: request.scope === 'bill' ? request.bill.id : null,
+        state: request.bill.state,
+        lang: request.lang,
+        frequency: request.frequency,
+        status: 'pending',
+        createdAt: at,
+      })
+      .onConflictDoUpdate({
+        target: [billSubscriptions.email, billSubscriptions.scopeKey],
+        set: { lang: request.lang, frequency: request.frequency, status: 'pending', unsubscribedAt: null },
+        // Never turn a confirmed subscription back into a pending one.
+        setWhere: ne(billSubscriptions.status, 'confirmed'),
+      }),
+  ];
+  await db.batch(statements as [BatchItem<'sqlite'>]);
+  const row = await db
+    .select({ id: billSubscriptions.id, status: billSubscriptions.status })
+    .from(billSubscriptions)
+    .where(and(eq(billSubscriptions.email, request.email), eq(billSubscriptions.scopeKey, scopeKey)))
+    .get();
+  if (!row) return;
+  await db.batch([
+    db
+      .insert(billSubscriptionLinks)
+      .values({ tokenHash, subscriptionId: row.id, purpose: 'confirm', createdAt: at }),
+    email.statement,
+  ]);
+  await dispatchEmails(env, [email.id]);
+}
+
+/** The subscription behind a private link of a purpose, if the link is valid. */
+export async function subscriptionByToken(
+  db: Db,
+  token: string,
+  purpose: 'confirm' | 'manage',
+  at = Date.now(),
+): Promise<BillSubscriptionRow | null> {
+  if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return null;
+  const tokenHash = await hashToken(token);
+  const conditions = [
+    eq(billSubscriptionLinks.tokenHash, tokenHash),
+    eq(billSubscriptionLinks.purpose, purpose),
+  ];
+  if (purpose === 'confirm') conditions.push(gt(billSubscriptionLinks.createdAt, at - CONFIRM_LINK_MS));
+  const row = await db
+    .select({ subscription: billSubscriptions })
+    .from(billSubscriptionLinks)
+    .innerJoin(billSubscriptions, eq(billSubscriptions.id, billSubscriptionLinks.subscriptionId))
+    .where(and(...conditions))
+    .get();
+  return row?.subscription ?? null;
+}
+
+/**
+ * Confirms a subscription (pressing the button of the confirmation email) and returns a fresh
+ * manage link for the page shown next. Confirming twice changes nothing.
+ */
+export async function confirmSubscription(
+  db: Db,
+  subscription: BillSubscriptionRow,
+  at = Date.now(),
+): Promise<{ manageToken: string }> {
+  const manageToken = newToken();
+  const statements: BatchItem<'sqlite'>[] = [
+    db.insert(billSubscriptionLinks).values({
+      tokenHash: await hashToken(manageToken),
+      subscriptionId: subscription.id,
+      purpose: 'manage',
+      createdAt: at,
+    }),
+  ];
+  if (subscription.status !== 'confirmed') {
+    statements.push(
+      db
+        .update(billSubscriptions)
+        .set({ status: 'confirmed', confirmedAt: at, digestSince: at, unsubscribedAt: null })
+        .where(eq(billSubscriptions.id, subscription.id)),
+    );
+  }
+  await db.batch(statements as [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]]);
+  return { manageToken };
+}
+
+/** Changes the language and frequency of a subscription (from its manage page). */
+export async function updateSubscription(
+  db: Db,
+  subscription: BillSubscriptionRow,
+  choices: { lang: Lang; frequency: 'immediate' | 'daily' },
+  at = Date.now(),
+): Promise<void> {
+  await db
+    .update(billSubscriptions)
+    .set({
+      lang: choices.lang,
+      frequency: choices.frequency,
+      // Switching to the digest starts it from now, so nothing already alerted is sent again.
+      ...(choices.frequency === 'daily' && subscription.frequency !== 'daily' ? { digestSince: at } : {}),
+    })
+    .where(eq(billSubscriptions.id, subscription.id));
+}
+
+/** Unsubscribes: no alert or digest is sent from now on. Unsubscribing twice changes nothing. */
+export async function unsubscribe(
+  db: Db,
+  subscription: Pick<BillSubscriptionRow, 'id'>,
+  at = Date.now(),
+): Promise<void> {
+  await db
+    .update(billSubscriptions)
+    .set({ status: 'unsubscribed', unsubscribedAt: at })
+    .where(and(eq(billSubscriptions.id, subscription.id), ne(billSubscriptions.status, 'unsubscribed')));
+}
+
+/** Subscribes again from the manage page after an unsubscribe (the address was already confirmed). */
+export async function resubscribe(db: Db, subscription: BillSubscriptionRow, at = Date.now()): Promise<void> {
+  if (subscription.status !== 'unsubscribed' || !subscription.confirmedAt) return;
+  await db
+    .update(billSubscriptions)
+    .set({ status: 'confirmed', unsubscribedAt: null, digestSince: at, confirmedAt: at })
+    .where(eq(billSubscriptions.id, subscription.id));
+}
