@@ -1,7 +1,173 @@
+import { getDb, type Db } from '../db';
+import { logEvent } from '../web/errors';
 import type { EmailQueueMessage } from './outbox';
+import { isDeliveryHeld, nextStepAfterFailure, normalizeEmail, usesLocalMailbox } from './policy';
+import {
+  claimEmail,
+  claimGroup,
+  getOutboxRow,
+  LOCAL_MAILBOX_PROVIDER,
+  markFailed,
+  markSent,
+  markSentStatement,
+  markSuppressed,
+  scheduleRetry,
+  suppressedAddresses,
+  type OutboxRow,
+} from './queries';
+import { sendEmail, sendEmailBatch, toResendEmail, type ResendResult } from './resend';
 
-/** Delivers the outbox rows named by a queue batch. (Filled in by the email pipeline work.) */
-export async function deliverEmailBatch(batch: MessageBatch<EmailQueueMessage>, env: Env): Promise<void> {
-  void env;
-  batch.ackAll();
+type DeliveryEnv = Pick<Env, 'DB' | 'ENVIRONMENT' | 'MAIL_FROM' | 'RESEND_API_KEY'>;
+
+/** What became of one outbox row, turned into ack or retry by the queue consumer. */
+export type DeliveryResult =
+  | { status: 'sent' }
+  /** Nothing to do now: already sent, failed, suppressed, owned by another worker, or held. */
+  | { status: 'skipped' }
+  | { status: 'retry'; delaySeconds: number }
+  | { status: 'failed' };
+
+/**
+ * The email queue's consumer: delivers each message's outbox row once. A message that fails
+ * unexpectedly (D1 down) is retried by the queue; the row stays claimed and the sweep rescues it.
+ */
+export async function deliverEmailBatch(
+  batch: MessageBatch<EmailQueueMessage>,
+  env: DeliveryEnv,
+): Promise<void> {
+  const db = getDb(env);
+  for (const message of batch.messages) {
+    try {
+      const result = await deliverEmail(db, env, message.body.outboxId, Date.now());
+      if (result.status === 'retry') message.retry({ delaySeconds: result.delaySeconds });
+      else message.ack();
+    } catch (error) {
+      logEvent('error', 'email.delivery_error', {
+        outboxId: message.body.outboxId,
+        error: error instanceof Error ? error.name : 'unknown',
+      });
+      message.retry();
+    }
+  }
+}
+
+/**
+ * Delivers one outbox row: claims it with one conditional UPDATE (so a redelivered message finds
+ * it claimed or sent and does nothing), skips suppressed addresses, then sends it through Resend
+ * with the row id as Idempotency-Key, or to the local mailbox in development.
+ */
+export async function deliverEmail(
+  db: Db,
+  env: DeliveryEnv,
+  outboxId: string,
+  at: number,
+): Promise<DeliveryResult> {
+  // Production without a key: the row stays pending, untouched, until the key is set.
+  if (isDeliveryHeld(env)) return { status: 'skipped' };
+  const row = await claimEmail(db, outboxId, at);
+  if (!row) return notClaimed(db, outboxId, at);
+
+  const suppressed = await suppressedAddresses(db, [normalizeEmail(row.toAddress)]);
+  if (suppressed.size > 0) {
+    await markSuppressed(db, [row.id]);
+    logEvent('info', 'email.suppressed', { outboxId: row.id });
+    return { status: 'skipped' };
+  }
+
+  if (usesLocalMailbox(env)) {
+    await markSent(db, row.id, LOCAL_MAILBOX_PROVIDER, at);
+    logEvent('info', 'email.local_mailbox', { outboxId: row.id, template: row.template });
+    return { status: 'sent' };
+  }
+
+  const result = await sendEmail(env.RESEND_API_KEY!, toResendEmail(row, env.MAIL_FROM), row.id);
+  return settle(db, [row], result, at);
+}
+
+/** Why a row could not be claimed decides the answer: not due yet means "come back later". */
+async function notClaimed(db: Db, outboxId: string, at: number): Promise<DeliveryResult> {
+  const row = await getOutboxRow(db, outboxId);
+  if (row?.status === 'pending' && row.nextAttemptAt > at) {
+    return { status: 'retry', delaySeconds: Math.ceil((row.nextAttemptAt - at) / 1000) };
+  }
+  // Sent, failed, suppressed, gone, or being sent right now by another worker.
+  if (row) logEvent('info', 'email.not_claimed', { outboxId, status: row.status });
+  return { status: 'skipped' };
+}
+
+/** Records a Resend answer for claimed rows and says what the caller should do with its message. */
+async function settle(db: Db, rows: OutboxRow[], result: ResendResult, at: number): Promise<DeliveryResult> {
+  const ids = rows.map((row) => row.id);
+  if (result.kind === 'sent') {
+    await db.batch(
+      rows.map((row, index) => markSentStatement(db, row.id, result.ids[index] || 'unknown', at)) as [
+        ReturnType<typeof markSentStatement>,
+        ...ReturnType<typeof markSentStatement>[],
+      ],
+    );
+    logEvent('info', 'email.sent', { count: rows.length });
+    return { status: 'sent' };
+  }
+  // Rows claimed together were tried together, so the most-tried one decides for the group.
+  const attempts = Math.max(...rows.map((row) => row.attempts));
+  const step = nextStepAfterFailure(result, attempts);
+  if (step.action === 'fail') {
+    await markFailed(db, ids, result.error);
+    logEvent('warn', 'email.failed', { count: ids.length, attempts, error: result.error });
+    return { status: 'failed' };
+  }
+  await scheduleRetry(db, ids, at + step.delaySeconds * 1000, result.error);
+  logEvent('info', 'email.retry', {
+    count: ids.length,
+    attempts,
+    delaySeconds: step.delaySeconds,
+    error: result.error,
+  });
+  return { status: 'retry', delaySeconds: step.delaySeconds };
+}
+
+/**
+ * Sends every not-yet-sent outbox row of a send group (rows queued with the same `batchKey`, at
+ * most 100) in ONE call to Resend's batch endpoint, with `Idempotency-Key: <batchKey>`; rows to
+ * suppressed addresses are marked `suppressed` and left out; in development without a key they go
+ * to the local mailbox. Rows with attachments are not allowed by the batch endpoint: queue those
+ * without a batchKey.
+ *
+ * Call it from a queue consumer and map the result: `sent` and `skipped` → `message.ack()`;
+ * `retry` → `message.retry({ delaySeconds })`; `failed` → `message.ack()` (the rows are marked
+ * failed and organizers can retry them in /admin/outbox). Safe to call twice for the same key:
+ * rows already sent or being sent by another worker are not sent again.
+ *
+ * @example
+ * const result = await deliverEmailGroup(env, `bill-alert:${alertId}:0`);
+ * if (result.status === 'retry') message.retry({ delaySeconds: result.delaySeconds });
+ * else message.ack();
+ */
+export async function deliverEmailGroup(
+  env: DeliveryEnv,
+  batchKey: string,
+  at = Date.now(),
+): Promise<DeliveryResult> {
+  if (isDeliveryHeld(env)) return { status: 'skipped' };
+  const db = getDb(env);
+  const claimed = await claimGroup(db, batchKey, at);
+  if (claimed.length === 0) return { status: 'skipped' };
+
+  const suppressed = await suppressedAddresses(db, [
+    ...new Set(claimed.map((row) => normalizeEmail(row.toAddress))),
+  ]);
+  const toSuppress = claimed.filter((row) => suppressed.has(normalizeEmail(row.toAddress)));
+  const toSend = claimed.filter((row) => !suppressed.has(normalizeEmail(row.toAddress)));
+  await markSuppressed(
+    db,
+    toSuppress.map((row) => row.id),
+  );
+  if (toSend.length === 0) return { status: 'skipped' };
+
+  if (usesLocalMailbox(env)) {
+    return settle(db, toSend, { kind: 'sent', ids: toSend.map(() => LOCAL_MAILBOX_PROVIDER) }, at);
+  }
+  const emails = toSend.map((row) => toResendEmail(row, env.MAIL_FROM, { attachments: false }));
+  const result = await sendEmailBatch(env.RESEND_API_KEY!, emails, batchKey);
+  return settle(db, toSend, result, at);
 }

@@ -1,8 +1,100 @@
-import { Hono } from 'hono';
+import { Hono, type MiddlewareHandler } from 'hono';
+import { getDb } from '../db';
 import type { AppEnv } from '../env';
+import { AppError } from '../web/errors';
+import { dispatchEmails } from './outbox';
+import { isDeliveryHeld, usesLocalMailbox } from './policy';
+import { countByStatus, getMailboxMessage, listByStatus, listMailbox, requeueFailed } from './queries';
+import { storedAttachments } from './resend';
+import { MailboxList, MailboxMessage } from './views/mailbox';
+import { OutboxPage } from './views/outbox';
+import { processResendEvent, verifyResendWebhook } from './webhook';
 
 /** Public email endpoints: the development mailbox and Resend's webhook. */
 export const emailRoutes = new Hono<AppEnv>();
 
+/** The mailbox exists only when running locally: anywhere else it is a plain 404. */
+const developmentOnly: MiddlewareHandler<AppEnv> = async function developmentOnly(c, next) {
+  if (c.env.ENVIRONMENT !== 'development') throw new AppError('not_found');
+  // Emails carry sign-in and confirm tokens: never cached, never sent on as a referrer.
+  c.set('privateLink', true);
+  await next();
+};
+emailRoutes.use('/dev/mail', developmentOnly);
+emailRoutes.use('/dev/mail/*', developmentOnly);
+
+emailRoutes.get('/dev/mail', async (c) => {
+  const entries = await listMailbox(getDb(c.env));
+  return c.render(<MailboxList entries={entries} />, {
+    title: c.var.t('email.mailbox.title'),
+    noindex: true,
+    wide: true,
+  });
+});
+
+emailRoutes.get('/dev/mail/:id', async (c) => {
+  const row = await getMailboxMessage(getDb(c.env), c.req.param('id'));
+  if (!row) throw new AppError('not_found');
+  return c.render(<MailboxMessage row={row} from={c.env.MAIL_FROM} />, { title: row.subject, noindex: true });
+});
+
+emailRoutes.get('/dev/mail/:id/html', async (c) => {
+  const row = await getMailboxMessage(getDb(c.env), c.req.param('id'));
+  if (!row) throw new AppError('not_found');
+  return c.html(row.htmlBody);
+});
+
+emailRoutes.get('/dev/mail/:id/attachments/:n', async (c) => {
+  const row = await getMailboxMessage(getDb(c.env), c.req.param('id'));
+  const attachment = row ? storedAttachments(row)[Number(c.req.param('n'))] : undefined;
+  if (!attachment) throw new AppError('not_found');
+  const bytes = Uint8Array.from(atob(attachment.content), (char) => char.charCodeAt(0));
+  const filename = attachment.filename.replace(/[^\w.\- ]+/g, '_');
+  return c.body(bytes, 200, {
+    'Content-Type': attachment.contentType,
+    'Content-Disposition': `attachment; filename="${filename}"`,
+  });
+});
+
+emailRoutes.post('/webhooks/resend', async (c) => {
+  const secret = c.env.RESEND_WEBHOOK_SECRET;
+  if (!secret) return c.json({ error: { code: 'unavailable' } }, 503);
+  // The signature covers the exact bytes Resend sent, so the body is read raw, never re-serialized.
+  const raw = await c.req.text();
+  const check = verifyResendWebhook(secret, raw, c.req.raw.headers);
+  if (!check.ok) return c.json({ error: { code: check.code } }, check.status);
+  const outcome = await processResendEvent(getDb(c.env), check.id, check.event, Date.now());
+  return c.json({ ok: true, replay: outcome === 'replay' });
+});
+
 /** Organizer view of the outbox: failed emails and retry. */
 export const emailAdmin = new Hono<AppEnv>();
+
+emailAdmin.get('/', async (c) => {
+  const db = getDb(c.env);
+  const [counts, failed, pending] = await Promise.all([
+    countByStatus(db),
+    listByStatus(db, 'failed'),
+    listByStatus(db, 'pending'),
+  ]);
+  const retried = c.req.query('retried');
+  const notice = retried === '1' ? 'retried' : retried === '0' ? 'notRetried' : undefined;
+  return c.render(
+    <OutboxPage
+      counts={counts}
+      failed={failed}
+      pending={pending}
+      held={isDeliveryHeld(c.env)}
+      mailbox={usesLocalMailbox(c.env) && c.env.ENVIRONMENT === 'development'}
+      notice={notice}
+    />,
+    { title: c.var.t('email.outbox.title'), wide: true },
+  );
+});
+
+emailAdmin.post('/:id/retry', async (c) => {
+  const id = c.req.param('id');
+  const requeued = await requeueFailed(getDb(c.env), id, Date.now());
+  if (requeued) await dispatchEmails(c.env, [id]);
+  return c.redirect(`/admin/outbox?retried=${requeued ? 1 : 0}`, 303);
+});

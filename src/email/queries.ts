@@ -1,0 +1,279 @@
+import { and, asc, count, desc, eq, inArray, isNotNull, isNull, lt, lte, ne, or, sql } from 'drizzle-orm';
+import type { Db } from '../db';
+import { STALE_CLAIM_MS } from './policy';
+import { emailSuppressions, outbox, webhookEvents } from './schema';
+
+/** One stored email. */
+export type OutboxRow = typeof outbox.$inferSelect;
+export type OutboxStatus = OutboxRow['status'];
+
+/** Marks the local development mailbox as the "provider" of rows delivered without Resend. */
+export const LOCAL_MAILBOX_PROVIDER = 'local-mailbox';
+/** A queue message that arrives this early for a row's next try still counts as due (clock skew). */
+const DUE_TOLERANCE_MS = 2_000;
+
+/** Rows that may be claimed now: due pending rows, or rows whose sender died mid-send. */
+function claimable(at: number) {
+  return or(
+    and(eq(outbox.status, 'pending'), lte(outbox.nextAttemptAt, at + DUE_TOLERANCE_MS)),
+    and(
+      eq(outbox.status, 'sending'),
+      or(isNull(outbox.claimedAt), lt(outbox.claimedAt, at - STALE_CLAIM_MS)),
+    ),
+  );
+}
+
+/**
+ * Claims one row for sending with a single conditional UPDATE: only one of two concurrent
+ * deliveries of the same queue message gets the row back; the other gets null.
+ */
+export async function claimEmail(db: Db, id: string, at: number): Promise<OutboxRow | null> {
+  const [row] = await db
+    .update(outbox)
+    .set({ status: 'sending', claimedAt: at, attempts: sql`${outbox.attempts} + 1` })
+    .where(and(eq(outbox.id, id), claimable(at)))
+    .returning();
+  return row ?? null;
+}
+
+/** Claims every claimable row of a send group (at most 100) in one UPDATE. */
+export async function claimGroup(db: Db, batchKey: string, at: number): Promise<OutboxRow[]> {
+  const ids = db
+    .select({ id: outbox.id })
+    .from(outbox)
+    .where(and(eq(outbox.batchKey, batchKey), claimable(at)))
+    .orderBy(asc(outbox.createdAt), asc(outbox.id))
+    .limit(100);
+  return db
+    .update(outbox)
+    .set({ status: 'sending', claimedAt: at, attempts: sql`${outbox.attempts} + 1` })
+    .where(and(inArray(outbox.id, ids), claimable(at)))
+    .returning();
+}
+
+/** One row by id. */
+export async function getOutboxRow(db: Db, id: string): Promise<OutboxRow | null> {
+  return (await db.select().from(outbox).where(eq(outbox.id, id)).get()) ?? null;
+}
+
+/** Which of these (normalized) addresses must not receive anything more. */
+export async function suppressedAddresses(db: Db, addresses: string[]): Promise<Set<string>> {
+  if (addresses.length === 0) return new Set();
+  const rows = await db
+    .select({ email: emailSuppressions.email })
+    .from(emailSuppressions)
+    .where(inArray(emailSuppressions.email, addresses));
+  return new Set(rows.map((row) => row.email));
+}
+
+/** The statement that records a successful send of a row this worker claimed. */
+export function markSentStatement(db: Db, id: string, providerId: string, at: number) {
+  return db
+    .update(outbox)
+    .set({ status: 'sent', providerId, sentAt: at, claimedAt: null, lastError: null })
+    .where(and(eq(outbox.id, id), eq(outbox.status, 'sending')));
+}
+
+/** Records a successful send. */
+export async function markSent(db: Db, id: string, providerId: string, at: number): Promise<void> {
+  await markSentStatement(db, id, providerId, at);
+}
+
+/** Records that the recipient is on the suppression list: the row is never sent. */
+export async function markSuppressed(db: Db, ids: string[]): Promise<void> {
+  if (ids.length === 0) return;
+  await db
+    .update(outbox)
+    .set({ status: 'suppressed', claimedAt: null })
+    .where(and(inArray(outbox.id, ids), eq(outbox.status, 'sending')));
+}
+
+/** Gives claimed rows back for another try at `nextAttemptAt`, keeping a log-safe reason. */
+export async function scheduleRetry(
+  db: Db,
+  ids: string[],
+  nextAttemptAt: number,
+  error: string,
+): Promise<void> {
+  if (ids.length === 0) return;
+  await db
+    .update(outbox)
+    .set({ status: 'pending', claimedAt: null, nextAttemptAt, lastError: error })
+    .where(and(inArray(outbox.id, ids), eq(outbox.status, 'sending')));
+}
+
+/** Gives up on claimed rows: organizers see them in /admin/outbox and may retry them. */
+export async function markFailed(db: Db, ids: string[], error: string): Promise<void> {
+  if (ids.length === 0) return;
+  await db
+    .update(outbox)
+    .set({ status: 'failed', claimedAt: null, lastError: error })
+    .where(and(inArray(outbox.id, ids), eq(outbox.status, 'sending')));
+}
+
+/** Ids of single (not grouped) rows whose next try is overdue or whose sender died, oldest first. */
+export async function overdueEmailIds(db: Db, at: number, graceMs: number, limit: number): Promise<string[]> {
+  const rows = await db
+    .select({ id: outbox.id })
+    .from(outbox)
+    .where(
+      and(
+        isNull(outbox.batchKey),
+        or(
+          and(eq(outbox.status, 'pending'), lt(outbox.nextAttemptAt, at - graceMs)),
+          and(eq(outbox.status, 'sending'), lt(outbox.claimedAt, at - STALE_CLAIM_MS)),
+        ),
+      ),
+    )
+    .orderBy(asc(outbox.nextAttemptAt))
+    .limit(limit);
+  return rows.map((row) => row.id);
+}
+
+/** Send groups with rows whose next try is overdue or whose sender died. */
+export async function overdueGroupKeys(
+  db: Db,
+  at: number,
+  graceMs: number,
+  limit: number,
+): Promise<string[]> {
+  const rows = await db
+    .selectDistinct({ batchKey: outbox.batchKey })
+    .from(outbox)
+    .where(
+      and(
+        isNotNull(outbox.batchKey),
+        or(
+          and(eq(outbox.status, 'pending'), lt(outbox.nextAttemptAt, at - graceMs)),
+          and(eq(outbox.status, 'sending'), lt(outbox.claimedAt, at - STALE_CLAIM_MS)),
+        ),
+      ),
+    )
+    .limit(limit);
+  return rows.flatMap((row) => (row.batchKey ? [row.batchKey] : []));
+}
+
+/** How many rows wait to be sent. */
+export async function countPending(db: Db): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(outbox).where(eq(outbox.status, 'pending'));
+  return row?.n ?? 0;
+}
+
+/**
+ * Blanks the bodies (and attachments) of rows sent or suppressed before `before`; the subject,
+ * status and dates stay for the organizers' record. Bounded per run so it fits a Worker's limits.
+ */
+export async function blankOldBodies(db: Db, before: number, limit = 500): Promise<number> {
+  const ids = db
+    .select({ id: outbox.id })
+    .from(outbox)
+    .where(
+      and(
+        inArray(outbox.status, ['sent', 'suppressed']),
+        lt(outbox.createdAt, before),
+        or(ne(outbox.textBody, ''), ne(outbox.htmlBody, ''), isNotNull(outbox.attachments)),
+      ),
+    )
+    .limit(limit);
+  const changed = await db
+    .update(outbox)
+    .set({ textBody: '', htmlBody: '', attachments: null })
+    .where(inArray(outbox.id, ids))
+    .returning({ id: outbox.id });
+  return changed.length;
+}
+
+/** Forgets processed webhook ids older than `before` (replays arrive within minutes, not weeks). */
+export async function deleteOldWebhookEvents(db: Db, before: number): Promise<void> {
+  await db.delete(webhookEvents).where(lt(webhookEvents.receivedAt, before));
+}
+
+/** Number of rows per status, for the outbox page. */
+export async function countByStatus(db: Db): Promise<Record<OutboxStatus, number>> {
+  const rows = await db.select({ status: outbox.status, n: count() }).from(outbox).groupBy(outbox.status);
+  const counts: Record<OutboxStatus, number> = { pending: 0, sending: 0, sent: 0, failed: 0, suppressed: 0 };
+  for (const row of rows) counts[row.status] = row.n;
+  return counts;
+}
+
+/** The newest rows with a status, without their bodies. */
+export async function listByStatus(db: Db, status: OutboxStatus, limit = 100) {
+  return db
+    .select({
+      id: outbox.id,
+      toAddress: outbox.toAddress,
+      template: outbox.template,
+      attempts: outbox.attempts,
+      lastError: outbox.lastError,
+      createdAt: outbox.createdAt,
+      nextAttemptAt: outbox.nextAttemptAt,
+    })
+    .from(outbox)
+    .where(eq(outbox.status, status))
+    .orderBy(desc(outbox.createdAt))
+    .limit(limit);
+}
+
+/** Puts a failed row back in line with a fresh set of tries; false when it was not failed. */
+export async function requeueFailed(db: Db, id: string, at: number): Promise<boolean> {
+  const changed = await db
+    .update(outbox)
+    .set({ status: 'pending', attempts: 0, nextAttemptAt: at, claimedAt: null })
+    .where(and(eq(outbox.id, id), eq(outbox.status, 'failed')))
+    .returning({ id: outbox.id });
+  return changed.length > 0;
+}
+
+/** The newest messages delivered to the local development mailbox. */
+export async function listMailbox(db: Db, limit = 200) {
+  return db
+    .select({ id: outbox.id, toAddress: outbox.toAddress, subject: outbox.subject, sentAt: outbox.sentAt })
+    .from(outbox)
+    .where(eq(outbox.providerId, LOCAL_MAILBOX_PROVIDER))
+    .orderBy(desc(outbox.sentAt), desc(outbox.createdAt))
+    .limit(limit);
+}
+
+/** One message of the local development mailbox. */
+export async function getMailboxMessage(db: Db, id: string): Promise<OutboxRow | null> {
+  return (
+    (await db
+      .select()
+      .from(outbox)
+      .where(and(eq(outbox.id, id), eq(outbox.providerId, LOCAL_MAILBOX_PROVIDER)))
+      .get()) ?? null
+  );
+}
+
+/** Whether a webhook delivery (by svix-id) was already processed. */
+export async function webhookSeen(db: Db, id: string): Promise<boolean> {
+  const row = await db
+    .select({ id: webhookEvents.id })
+    .from(webhookEvents)
+    .where(eq(webhookEvents.id, id))
+    .get();
+  return Boolean(row);
+}
+
+/**
+ * Records a webhook delivery and the addresses it suppresses in one batch, so a failure midway
+ * leaves neither (and Resend's redelivery does the work).
+ */
+export async function recordWebhook(
+  db: Db,
+  event: { id: string; type: string },
+  suppress: { emails: string[]; reason: 'bounced' | 'complained' } | null,
+  at: number,
+): Promise<void> {
+  const recordEvent = db
+    .insert(webhookEvents)
+    .values({ id: event.id, type: event.type, receivedAt: at })
+    .onConflictDoNothing();
+  const suppressions = (suppress?.emails ?? []).map((email) =>
+    db
+      .insert(emailSuppressions)
+      .values({ email, reason: suppress!.reason, createdAt: at })
+      .onConflictDoNothing(),
+  );
+  await db.batch([recordEvent, ...suppressions]);
+}

@@ -1,0 +1,259 @@
+import { env } from 'cloudflare:workers';
+import { afterEach, describe, expect, it } from 'vitest';
+import { getDb } from '../../src/db';
+import { MAX_ATTEMPTS } from '../../src/email/policy';
+import { emailSuppressions } from '../../src/email/schema';
+import { stubFetch } from '../helpers';
+import { resendAnswer, resendEnv, row, runQueue, storeEmail } from './support';
+
+let stub: ReturnType<typeof stubFetch> | undefined;
+afterEach(() => {
+  stub?.restore();
+  stub = undefined;
+});
+
+describe('the email queue consumer', () => {
+  it('sends the exact Resend request: URL, key, Idempotency-Key and every field', async () => {
+    const id = await storeEmail({
+      to: 'maria@example.org',
+      replyTo: 'organizer@example.org',
+      cc: ['pastor@example.org'],
+      attachments: [{ filename: 'day.ics', content: btoa('BEGIN:VCALENDAR'), contentType: 'text/calendar' }],
+      unsubscribeUrl: 'https://welcome.test/bills/unsubscribe/tok/one-click-unsubscribe',
+    });
+    stub = stubFetch(() => resendAnswer(200, { id: 'resend-1' }));
+
+    const result = await runQueue([id]);
+
+    expect(stub.calls).toHaveLength(1);
+    const call = stub.calls[0]!;
+    expect(call.method).toBe('POST');
+    expect(call.url).toBe('https://api.resend.com/emails');
+    expect(call.headers.get('authorization')).toBe('Bearer re_test_key');
+    expect(call.headers.get('idempotency-key')).toBe(id);
+    expect(call.headers.get('content-type')).toBe('application/json');
+    const stored = await row(id);
+    expect(await call.json()).toEqual({
+      from: env.MAIL_FROM,
+      to: ['maria@example.org'],
+      subject: stored.subject,
+      text: stored.textBody,
+      html: stored.htmlBody,
+      reply_to: 'organizer@example.org',
+      cc: ['pastor@example.org'],
+      headers: {
+        'List-Unsubscribe': '<https://welcome.test/bills/unsubscribe/tok/one-click-unsubscribe>',
+        'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+      },
+      attachments: [{ filename: 'day.ics', content: btoa('BEGIN:VCALENDAR'), content_type: 'text/calendar' }],
+    });
+    expect(stored.subject).toContain('Welcome Table Coalition');
+    expect(stored.textBody).toContain('https://welcome.test/sign-in/abc');
+    expect(result.explicitAcks).toHaveLength(1);
+    expect(stored).toMatchObject({ status: 'sent', providerId: 'resend-1', attempts: 1, lastError: null });
+    expect(stored.sentAt).toBeTypeOf('number');
+  });
+
+  it('sends no unsubscribe headers for a personal, non-bulk email', async () => {
+    const id = await storeEmail();
+    stub = stubFetch(() => resendAnswer(200, { id: 'resend-2' }));
+    await runQueue([id]);
+    const body = (await stub.calls[0]!.json()) as Record<string, unknown>;
+    expect(body.headers).toBeUndefined();
+    expect(body.cc).toBeUndefined();
+    expect(body.attachments).toBeUndefined();
+  });
+
+  it('sends one email when Resend answers 429 with retry-after and then 200', async () => {
+    const id = await storeEmail();
+    let calls = 0;
+    stub = stubFetch(() =>
+      ++calls === 1
+        ? resendAnswer(
+            429,
+            { name: 'rate_limit_exceeded', message: 'Too many requests' },
+            { 'retry-after': '40' },
+          )
+        : resendAnswer(200, { id: 'resend-3' }),
+    );
+
+    const first = await runQueue([id]);
+    expect(first.retryMessages).toHaveLength(1);
+    expect(first.delays[0]).toBeGreaterThanOrEqual(40);
+    const waiting = await row(id);
+    expect(waiting).toMatchObject({
+      status: 'pending',
+      attempts: 1,
+      lastError: 'HTTP 429 rate_limit_exceeded',
+    });
+    expect(waiting.nextAttemptAt).toBeGreaterThan(Date.now() + 39_000);
+
+    // A message redelivered before its time does not send early: it is put back for the rest of the wait.
+    const early = await runQueue([id]);
+    expect(early.retryMessages).toHaveLength(1);
+    expect(early.delays[0]).toBeGreaterThan(30);
+    expect(calls).toBe(1);
+
+    // The queue's retry arrives when the wait is over.
+    await env.DB.prepare('UPDATE outbox SET next_attempt_at = ? WHERE id = ?')
+      .bind(Date.now() - 1, id)
+      .run();
+    const second = await runQueue([id]);
+    expect(second.explicitAcks).toHaveLength(1);
+    expect(calls).toBe(2);
+    expect(stub.calls.map((c) => c.headers.get('idempotency-key'))).toEqual([id, id]);
+    expect(await row(id)).toMatchObject({
+      status: 'sent',
+      providerId: 'resend-3',
+      attempts: 2,
+      lastError: null,
+    });
+  });
+
+  it(`marks the email failed after ${MAX_ATTEMPTS} answers of 500`, async () => {
+    const id = await storeEmail({ to: 'failing@example.org' });
+    stub = stubFetch(() => resendAnswer(500, { name: 'internal_server_error', message: 'oops' }));
+    for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+      await env.DB.prepare('UPDATE outbox SET next_attempt_at = ? WHERE id = ?')
+        .bind(Date.now() - 1, id)
+        .run();
+      const result = await runQueue([id]);
+      if (attempt < MAX_ATTEMPTS) expect(result.retryMessages).toHaveLength(1);
+      else expect(result.explicitAcks).toHaveLength(1);
+    }
+    expect(stub.calls).toHaveLength(MAX_ATTEMPTS);
+    expect(await row(id)).toMatchObject({
+      status: 'failed',
+      attempts: MAX_ATTEMPTS,
+      lastError: 'HTTP 500 internal_server_error',
+    });
+  });
+
+  it('retries after a network error or timeout', async () => {
+    const id = await storeEmail();
+    stub = stubFetch(() => {
+      throw new DOMException('The operation timed out', 'TimeoutError');
+    });
+    const result = await runQueue([id]);
+    expect(result.retryMessages).toHaveLength(1);
+    expect(await row(id)).toMatchObject({ status: 'pending', lastError: 'network: TimeoutError' });
+  });
+
+  it('fails at once on a 4xx other than 429, keeping no personal data in the error', async () => {
+    const id = await storeEmail({ to: 'bad@example.org' });
+    stub = stubFetch(() =>
+      resendAnswer(422, { name: 'validation_error', message: 'Invalid `to` field: bad@example.org' }),
+    );
+    const result = await runQueue([id]);
+    expect(result.explicitAcks).toHaveLength(1);
+    const stored = await row(id);
+    expect(stored).toMatchObject({ status: 'failed', attempts: 1, lastError: 'HTTP 422 validation_error' });
+  });
+
+  it('sends one email when the same queue message is delivered twice', async () => {
+    const id = await storeEmail();
+    stub = stubFetch(() => resendAnswer(200, { id: 'resend-4' }));
+    await runQueue([id]);
+    const again = await runQueue([id]);
+    const bothInOneBatch = await runQueue([id, id]);
+    expect(stub.calls).toHaveLength(1);
+    expect(again.explicitAcks).toHaveLength(1);
+    expect(bothInOneBatch.explicitAcks).toHaveLength(2);
+    expect((await row(id)).attempts).toBe(1);
+  });
+
+  it('sends one email when two consumers get the same message at the same time', async () => {
+    const id = await storeEmail();
+    stub = stubFetch(async () => resendAnswer(200, { id: 'resend-5' }));
+    await Promise.all([runQueue([id]), runQueue([id]), runQueue([id])]);
+    expect(stub.calls).toHaveLength(1);
+  });
+
+  it('leaves a row another worker is sending right now alone, and takes over a stale one', async () => {
+    const id = await storeEmail();
+    stub = stubFetch(() => resendAnswer(200, { id: 'resend-6' }));
+    await env.DB.prepare("UPDATE outbox SET status = 'sending', claimed_at = ? WHERE id = ?")
+      .bind(Date.now(), id)
+      .run();
+    await runQueue([id]);
+    expect(stub.calls).toHaveLength(0);
+    await env.DB.prepare('UPDATE outbox SET claimed_at = ? WHERE id = ?')
+      .bind(Date.now() - 11 * 60_000, id)
+      .run();
+    await runQueue([id]);
+    expect(stub.calls).toHaveLength(1);
+    expect((await row(id)).status).toBe('sent');
+  });
+
+  it('does not send to a suppressed address', async () => {
+    await getDb(env)
+      .insert(emailSuppressions)
+      .values({ email: 'bounced@example.org', reason: 'bounced', createdAt: Date.now() });
+    const id = await storeEmail({ to: 'Bounced@Example.org' });
+    stub = stubFetch(() => resendAnswer(200, { id: 'never' }));
+    const result = await runQueue([id]);
+    expect(stub.calls).toHaveLength(0);
+    expect(result.explicitAcks).toHaveLength(1);
+    expect((await row(id)).status).toBe('suppressed');
+  });
+
+  it('acks a message whose row does not exist', async () => {
+    stub = stubFetch(() => resendAnswer(200, { id: 'never' }));
+    const result = await runQueue(['no-such-row']);
+    expect(result.explicitAcks).toEqual([expect.any(String)]);
+    expect(stub.calls).toHaveLength(0);
+  });
+});
+
+describe('delivery without a Resend key', () => {
+  it('puts the email in the local mailbox in development and tests', async () => {
+    const id = await storeEmail();
+    stub = stubFetch(() => resendAnswer(200, { id: 'never' }));
+    await runQueue([id], { ...env, ENVIRONMENT: 'development' } as Env);
+    expect(stub.calls).toHaveLength(0);
+    expect(await row(id)).toMatchObject({ status: 'sent', providerId: 'local-mailbox' });
+  });
+
+  it('keeps the email pending in production, untouched', async () => {
+    const id = await storeEmail();
+    stub = stubFetch(() => resendAnswer(200, { id: 'never' }));
+    const result = await runQueue([id], { ...env, ENVIRONMENT: 'production' } as Env);
+    expect(stub.calls).toHaveLength(0);
+    expect(result.explicitAcks).toHaveLength(1);
+    expect(await row(id)).toMatchObject({ status: 'pending', attempts: 0 });
+  });
+});
+
+describe('queueEmail in a db.batch', () => {
+  it('stores neither the change nor its email when the batch fails', async () => {
+    const db = getDb(env);
+    const before = await env.DB.prepare('SELECT count(*) AS n FROM outbox').first<{ n: number }>();
+    const { queueEmail } = await import('../../src/email/outbox');
+    const { id, statement } = queueEmail(db, env, {
+      to: 'signer@example.org',
+      lang: 'es',
+      template: 'sign-in',
+      data: { signInUrl: 'https://welcome.test/x' },
+    });
+    // The second statement breaks the batch (a webhook id inserted twice violates the primary key).
+    const { webhookEvents } = await import('../../src/email/schema');
+    const change = db.insert(webhookEvents).values({ id: 'dup', type: 't', receivedAt: 1 });
+    await expect(
+      db.batch([statement, change, db.insert(webhookEvents).values({ id: 'dup', type: 't', receivedAt: 1 })]),
+    ).rejects.toThrow();
+    const after = await env.DB.prepare('SELECT count(*) AS n FROM outbox').first<{ n: number }>();
+    expect(after!.n).toBe(before!.n);
+    expect(await env.DB.prepare('SELECT id FROM outbox WHERE id = ?').bind(id).first()).toBeNull();
+    expect(await env.DB.prepare("SELECT id FROM webhook_events WHERE id = 'dup'").first()).toBeNull();
+  });
+
+  it('stores one email when the same fixed id is queued twice', async () => {
+    const first = await storeEmail({ id: 'fixed-email-id' });
+    const second = await storeEmail({ id: 'fixed-email-id' });
+    expect(first).toBe(second);
+    const count = await env.DB.prepare("SELECT count(*) AS n FROM outbox WHERE id = 'fixed-email-id'").first<{
+      n: number;
+    }>();
+    expect(count!.n).toBe(1);
+  });
+});

@@ -1,0 +1,99 @@
+import { env } from 'cloudflare:workers';
+import { afterEach, describe, expect, it } from 'vitest';
+import { getDb } from '../../src/db';
+import { deliverEmailGroup } from '../../src/email/delivery';
+import { MAX_ATTEMPTS } from '../../src/email/policy';
+import { emailSuppressions } from '../../src/email/schema';
+import { stubFetch } from '../helpers';
+import { resendAnswer, resendEnv, row, storeEmail } from './support';
+
+let stub: ReturnType<typeof stubFetch> | undefined;
+afterEach(() => {
+  stub?.restore();
+  stub = undefined;
+});
+
+async function storeGroup(batchKey: string, addresses: string[]) {
+  const ids: string[] = [];
+  for (const to of addresses) {
+    ids.push(
+      await storeEmail({
+        to,
+        batchKey,
+        unsubscribeUrl: `https://welcome.test/bills/u/${to.length}/one-click-unsubscribe`,
+      }),
+    );
+  }
+  return ids;
+}
+
+describe('deliverEmailGroup', () => {
+  it('sends every row of the group in one batch call keyed by the group', async () => {
+    const ids = await storeGroup('alert-1', ['ana@example.org', 'ben@example.org', 'cruz@example.org']);
+    stub = stubFetch(() => resendAnswer(200, { data: [{ id: 'r-a' }, { id: 'r-b' }, { id: 'r-c' }] }));
+
+    const result = await deliverEmailGroup(resendEnv, 'alert-1');
+
+    expect(result).toEqual({ status: 'sent' });
+    expect(stub.calls).toHaveLength(1);
+    const call = stub.calls[0]!;
+    expect(call.url).toBe('https://api.resend.com/emails/batch');
+    expect(call.headers.get('authorization')).toBe('Bearer re_test_key');
+    expect(call.headers.get('idempotency-key')).toBe('alert-1');
+    const body = (await call.json()) as { to: string[]; from: string; headers: Record<string, string> }[];
+    expect(body.map((email) => email.to)).toEqual([
+      ['ana@example.org'],
+      ['ben@example.org'],
+      ['cruz@example.org'],
+    ]);
+    expect(body[0]!.from).toBe(env.MAIL_FROM);
+    expect(body[0]!.headers['List-Unsubscribe-Post']).toBe('List-Unsubscribe=One-Click');
+    expect(body[0]!.headers['List-Unsubscribe']).toMatch(/^<https:\/\/welcome\.test\/bills\/u\/.+>$/);
+    expect((await row(ids[0]!)).providerId).toBe('r-a');
+    expect((await row(ids[2]!)).providerId).toBe('r-c');
+    expect((await row(ids[1]!)).status).toBe('sent');
+  });
+
+  it('sends nothing the second time for the same group', async () => {
+    stub = stubFetch(() => resendAnswer(200, { data: [] }));
+    expect(await deliverEmailGroup(resendEnv, 'alert-1')).toEqual({ status: 'skipped' });
+    expect(stub.calls).toHaveLength(0);
+  });
+
+  it('leaves suppressed addresses out of the call', async () => {
+    await getDb(env)
+      .insert(emailSuppressions)
+      .values({ email: 'complained@example.org', reason: 'complained', createdAt: Date.now() });
+    const ids = await storeGroup('alert-2', ['dee@example.org', 'complained@example.org']);
+    stub = stubFetch(() => resendAnswer(200, { data: [{ id: 'r-d' }] }));
+    expect(await deliverEmailGroup(resendEnv, 'alert-2')).toEqual({ status: 'sent' });
+    const body = (await stub.calls[0]!.json()) as { to: string[] }[];
+    expect(body.map((email) => email.to[0])).toEqual(['dee@example.org']);
+    expect((await row(ids[1]!)).status).toBe('suppressed');
+    expect((await row(ids[0]!)).status).toBe('sent');
+  });
+
+  it('asks the caller to retry after a 429, honouring retry-after, then fails after the last try', async () => {
+    const ids = await storeGroup('alert-3', ['eva@example.org', 'fe@example.org']);
+    stub = stubFetch(() => resendAnswer(429, { name: 'rate_limit_exceeded' }, { 'retry-after': '90' }));
+    const first = await deliverEmailGroup(resendEnv, 'alert-3');
+    expect(first.status).toBe('retry');
+    expect(first.status === 'retry' && first.delaySeconds).toBeGreaterThanOrEqual(90);
+    expect(await row(ids[0]!)).toMatchObject({ status: 'pending', attempts: 1 });
+    for (let attempt = 2; attempt <= MAX_ATTEMPTS; attempt++) {
+      await env.DB.prepare("UPDATE outbox SET next_attempt_at = 0 WHERE batch_key = 'alert-3'").run();
+      await deliverEmailGroup(resendEnv, 'alert-3');
+    }
+    expect(stub.calls).toHaveLength(MAX_ATTEMPTS);
+    expect(new Set(stub.calls.map((c) => c.headers.get('idempotency-key')))).toEqual(new Set(['alert-3']));
+    expect(await row(ids[1]!)).toMatchObject({ status: 'failed', lastError: 'HTTP 429 rate_limit_exceeded' });
+  });
+
+  it('puts the group in the local mailbox when there is no key', async () => {
+    const ids = await storeGroup('alert-4', ['gil@example.org']);
+    stub = stubFetch(() => resendAnswer(200, {}));
+    expect(await deliverEmailGroup(env, 'alert-4')).toEqual({ status: 'sent' });
+    expect(stub.calls).toHaveLength(0);
+    expect(await row(ids[0]!)).toMatchObject({ status: 'sent', providerId: 'local-mailbox' });
+  });
+});
