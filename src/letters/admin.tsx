@@ -1,5 +1,279 @@
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import type { AppEnv } from '../env';
+import { getDb } from '../db';
+import { csvHeaders, csvStream } from '../lib/csv';
+import { newId } from '../lib/tokens';
+import { getOfficial, searchOfficials } from '../officials/queries';
+import { AppError } from '../web/errors';
+import { readForm, type FormErrors, type FormValues } from '../web/form';
+import { deliverLetter } from './delivery';
+import { signerCsvColumns } from './export';
+import {
+  SlugTakenError,
+  type ExportCursor,
+  addLetterOfficial,
+  countSignatures,
+  createLetter,
+  exportSignersPage,
+  getLetterById,
+  listAllShownSigners,
+  listDeliveries,
+  listLetterOfficials,
+  listLettersWithCounts,
+  listSignersForOrganizer,
+  removeLetterOfficial,
+  setSignerHidden,
+  setSignerVerified,
+  signerTally,
+  updateLetter,
+} from './queries';
+import type { Letter } from './schema';
+import { deliverySchema, letterSchema, signerFilterSchema } from './validation';
+import {
+  DeliveryPage,
+  LetterForm,
+  LettersAdminList,
+  SignersAdminPage,
+  adminPath,
+  letterFormValues,
+} from './views/admin';
+
+/** Rows per page of the organizer's signer table. */
+export const ADMIN_SIGNERS_PAGE_SIZE = 50;
+/** Rows read from D1 per page of the streamed CSV export. */
+export const EXPORT_PAGE_SIZE = 500;
+
+type AdminContext = Context<AppEnv>;
+
+async function loadLetter(c: AdminContext): Promise<Letter> {
+  const letter = await getLetterById(getDb(c.env), c.req.param('id') ?? '');
+  if (!letter) throw new AppError('not_found');
+  return letter;
+}
+
+async function renderLetterForm(
+  c: AdminContext,
+  letter: Letter | undefined,
+  form: { values?: FormValues; errors?: FormErrors } = {},
+) {
+  const { t } = c.var;
+  const db = getDb(c.env);
+  const officialQuery = (c.req.query('official') ?? '').trim().slice(0, 100);
+  const [officials, results] = letter
+    ? await Promise.all([
+        listLetterOfficials(db, letter.id),
+        officialQuery
+          ? searchOfficials(db, { name: officialQuery, limit: 10 }).then((found) => found.rows)
+          : [],
+      ])
+    : [[], []];
+  return c.render(
+    <LetterForm
+      letter={letter}
+      officials={officials}
+      officialResults={results}
+      officialQuery={officialQuery}
+      values={form.values ?? (letter ? letterFormValues(letter) : { status: 'draft' })}
+      errors={form.errors}
+    />,
+    { title: letter ? t('letters.admin.editTitle') : t('letters.admin.new'), wide: true },
+  );
+}
+
+/** Only our own signer-table addresses are valid places to go back to after a moderation action. */
+function safeBack(letter: Letter, back: unknown): string {
+  const fallback = adminPath(letter, '/signers');
+  return typeof back === 'string' && back.startsWith(`${fallback}`) && !back.includes('//') ? back : fallback;
+}
 
 /** Organizer pages of this feature, mounted under /admin (sign-in already checked). */
 export const lettersAdmin = new Hono<AppEnv>();
+
+lettersAdmin.get('/', async (c) => {
+  const letters = await listLettersWithCounts(getDb(c.env));
+  return c.render(<LettersAdminList letters={letters} />, {
+    title: c.var.t('letters.admin.title'),
+    wide: true,
+  });
+});
+
+lettersAdmin.get('/new', (c) => renderLetterForm(c, undefined));
+
+lettersAdmin.post('/new', async (c) => {
+  const form = await readForm(c, letterSchema, { botCheck: false });
+  if (form.status !== 'valid') {
+    c.status(422);
+    return renderLetterForm(c, undefined, {
+      values: form.values,
+      errors: form.status === 'invalid' ? form.errors : {},
+    });
+  }
+  const id = newId();
+  try {
+    await createLetter(getDb(c.env), id, form.data, Date.now());
+  } catch (error) {
+    if (!(error instanceof SlugTakenError)) throw error;
+    c.status(422);
+    return renderLetterForm(c, undefined, {
+      values: form.values,
+      errors: { slug: { key: 'letters.error.slugTaken' } },
+    });
+  }
+  return c.redirect(adminPath({ id }), 303);
+});
+
+lettersAdmin.get('/:id', async (c) => renderLetterForm(c, await loadLetter(c)));
+
+lettersAdmin.post('/:id', async (c) => {
+  const letter = await loadLetter(c);
+  const form = await readForm(c, letterSchema, { botCheck: false });
+  if (form.status !== 'valid') {
+    c.status(422);
+    return renderLetterForm(c, letter, {
+      values: form.values,
+      errors: form.status === 'invalid' ? form.errors : {},
+    });
+  }
+  try {
+    await updateLetter(getDb(c.env), letter.id, form.data, Date.now());
+  } catch (error) {
+    if (!(error instanceof SlugTakenError)) throw error;
+    c.status(422);
+    return renderLetterForm(c, letter, {
+      values: form.values,
+      errors: { slug: { key: 'letters.error.slugTaken' } },
+    });
+  }
+  return c.redirect(adminPath(letter), 303);
+});
+
+lettersAdmin.post('/:id/officials', async (c) => {
+  const letter = await loadLetter(c);
+  const body = await c.req.parseBody();
+  const db = getDb(c.env);
+  const official = typeof body.officialId === 'string' ? await getOfficial(db, body.officialId) : undefined;
+  if (!official) throw new AppError('bad_request');
+  await addLetterOfficial(db, letter.id, official.id, Date.now());
+  return c.redirect(adminPath(letter), 303);
+});
+
+lettersAdmin.post('/:id/officials/remove', async (c) => {
+  const letter = await loadLetter(c);
+  const body = await c.req.parseBody();
+  if (typeof body.officialId !== 'string') throw new AppError('bad_request');
+  await removeLetterOfficial(getDb(c.env), letter.id, body.officialId);
+  return c.redirect(adminPath(letter), 303);
+});
+
+lettersAdmin.get('/:id/signers', async (c) => {
+  const letter = await loadLetter(c);
+  const db = getDb(c.env);
+  const filter = signerFilterSchema.parse(c.req.query());
+  const [tally, list] = await Promise.all([
+    signerTally(db, letter.id),
+    listSignersForOrganizer(db, letter.id, filter, ADMIN_SIGNERS_PAGE_SIZE),
+  ]);
+  const url = new URL(c.req.url);
+  return c.render(
+    <SignersAdminPage
+      letter={letter}
+      tally={tally}
+      filter={filter}
+      rows={list.rows}
+      matching={list.matching}
+      pages={Math.max(1, Math.ceil(list.matching / ADMIN_SIGNERS_PAGE_SIZE))}
+      back={url.pathname + url.search}
+    />,
+    { title: c.var.t('letters.admin.signers'), wide: true },
+  );
+});
+
+lettersAdmin.post('/:id/signers/:signatureId/hide', async (c) => {
+  const letter = await loadLetter(c);
+  const body = await c.req.parseBody();
+  const found = await setSignerHidden(
+    getDb(c.env),
+    letter.id,
+    c.req.param('signatureId'),
+    body.hidden === 'yes',
+    Date.now(),
+  );
+  if (!found) throw new AppError('not_found');
+  return c.redirect(safeBack(letter, body.back), 303);
+});
+
+lettersAdmin.post('/:id/signers/:signatureId/verify', async (c) => {
+  const letter = await loadLetter(c);
+  const body = await c.req.parseBody();
+  const found = await setSignerVerified(
+    getDb(c.env),
+    letter.id,
+    c.req.param('signatureId'),
+    body.verified === 'yes',
+    Date.now(),
+  );
+  if (!found) throw new AppError('not_found');
+  return c.redirect(safeBack(letter, body.back), 303);
+});
+
+lettersAdmin.get('/:id/signers.csv', async (c) => {
+  const letter = await loadLetter(c);
+  const db = getDb(c.env);
+  const stream = csvStream(signerCsvColumns, (after: ExportCursor | null) =>
+    exportSignersPage(db, letter.id, after, EXPORT_PAGE_SIZE),
+  );
+  return new Response(stream, { headers: csvHeaders(`signers-${letter.slug}.csv`) });
+});
+
+async function renderDelivery(
+  c: AdminContext,
+  letter: Letter,
+  form: { values?: FormValues; errors?: FormErrors; sent?: number } = {},
+) {
+  const db = getDb(c.env);
+  const [officials, signers, total, deliveries] = await Promise.all([
+    listLetterOfficials(db, letter.id),
+    listAllShownSigners(db, letter.id),
+    countSignatures(db, letter.id),
+    listDeliveries(db, letter.id),
+  ]);
+  return c.render(
+    <DeliveryPage
+      letter={letter}
+      officials={officials}
+      signers={signers}
+      total={total}
+      deliveries={deliveries}
+      {...form}
+    />,
+    { title: c.var.t('letters.admin.deliverTitle') },
+  );
+}
+
+lettersAdmin.get('/:id/deliver', async (c) => {
+  const letter = await loadLetter(c);
+  const sent = Number(c.req.query('sent') ?? '0');
+  return renderDelivery(c, letter, { sent: Number.isInteger(sent) && sent > 0 ? sent : undefined });
+});
+
+lettersAdmin.post('/:id/deliver', async (c) => {
+  const letter = await loadLetter(c);
+  const form = await readForm(c, deliverySchema, { botCheck: false });
+  if (form.status !== 'valid') {
+    c.status(422);
+    return renderDelivery(c, letter, {
+      values: form.values,
+      errors: form.status === 'invalid' ? form.errors : {},
+    });
+  }
+  await deliverLetter(
+    getDb(c.env),
+    c.env,
+    letter,
+    form.data.recipients,
+    form.data.lang,
+    c.var.organizer?.id ?? null,
+    Date.now(),
+  );
+  return c.redirect(adminPath(letter, `/deliver?sent=${form.data.recipients.length}`), 303);
+});

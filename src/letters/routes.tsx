@@ -1,5 +1,281 @@
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import type { AppEnv } from '../env';
+import { getDb } from '../db';
+import { hashToken } from '../lib/tokens';
+import { markdownExcerpt } from '../lib/markdown';
+import { AppError } from '../web/errors';
+import { readForm, type FormErrors, type FormValues } from '../web/form';
+import { listOpenActions } from '../web/home';
+import {
+  confirmSignature,
+  countSignatures,
+  findSignatureByConfirmHash,
+  findSignatureByWithdrawHash,
+  getLetterBySlug,
+  letterCounts,
+  listLetterOfficials,
+  listPublicLetters,
+  listPublicSigners,
+  withdrawSignature,
+} from './queries';
+import type { Letter } from './schema';
+import { signLetter } from './signing';
+import { isPublic, letterText, signingState } from './status';
+import { signatureSchema } from './validation';
+import {
+  ButtonPage,
+  CheckEmailPage,
+  EmbedPage,
+  LetterPage,
+  LettersIndex,
+  SignersPage,
+  ThanksPage,
+  letterPath,
+} from './views/public';
+
+/** Signers per page of the public list. */
+export const SIGNERS_PAGE_SIZE = 100;
+
+type LettersContext = Context<AppEnv>;
+
+/** The letter of a public page; drafts only for signed-in organizers (a preview), else 404. */
+async function loadLetter(c: LettersContext): Promise<Letter> {
+  const letter = await getLetterBySlug(getDb(c.env), c.req.param('slug') ?? '');
+  if (!letter || (!isPublic(letter) && !c.var.organizer)) throw new AppError('not_found');
+  return letter;
+}
+
+function absoluteUrl(c: LettersContext, path: string): string {
+  return `${c.env.PUBLIC_URL.replace(/\/$/, '')}${path}`;
+}
+
+async function renderLetter(
+  c: LettersContext,
+  letter: Letter,
+  form: { values?: FormValues; errors?: FormErrors } = {},
+) {
+  const db = getDb(c.env);
+  const { lang } = c.var;
+  const [count, officials] = await Promise.all([
+    countSignatures(db, letter.id),
+    listLetterOfficials(db, letter.id),
+  ]);
+  const text = letterText(letter, lang);
+  const description = markdownExcerpt(text.body);
+  return c.render(
+    <LetterPage
+      letter={letter}
+      officials={officials}
+      count={count}
+      state={signingState(letter, Date.now())}
+      preview={!isPublic(letter)}
+      {...form}
+    />,
+    {
+      title: text.title,
+      description,
+      noindex: !isPublic(letter),
+      og: { title: text.title, description, url: absoluteUrl(c, letterPath(letter)) },
+    },
+  );
+}
+
+async function renderEmbed(
+  c: LettersContext,
+  letter: Letter,
+  form: { values?: FormValues; errors?: FormErrors } = {},
+) {
+  c.set('embeddable', true);
+  const count = await countSignatures(getDb(c.env), letter.id);
+  return c.render(
+    <EmbedPage letter={letter} count={count} state={signingState(letter, Date.now())} {...form} />,
+    {
+      title: letterText(letter, c.var.lang).title,
+      bare: true,
+    },
+  );
+}
+
+/**
+ * Reads and stores a signature. Returns null when the person should see "check your email"
+ * (signed, signed again, rate-limited, or a bot: all look the same), or the form errors.
+ */
+async function handleSignature(
+  c: LettersContext,
+  letter: Letter,
+): Promise<{ values: FormValues; errors: FormErrors; status: 409 | 422 } | null> {
+  const form = await readForm(c, signatureSchema);
+  if (form.status === 'bot') return null;
+  if (form.status === 'invalid') return { values: form.values, errors: form.errors, status: 422 };
+  const outcome = await signLetter(getDb(c.env), c.env, letter, form.data, c.var.lang, Date.now());
+  if (outcome === 'closed') return { values: form.values, errors: {}, status: 409 };
+  return null;
+}
 
 /** Public pages of this feature. */
 export const lettersRoutes = new Hono<AppEnv>();
+
+lettersRoutes.get('/', async (c) => {
+  const { t } = c.var;
+  const at = Date.now();
+  const rows = await listPublicLetters(getDb(c.env));
+  return c.render(
+    <LettersIndex letters={rows.map((letter) => ({ letter, state: signingState(letter, at) }))} />,
+    {
+      title: t('letters.indexTitle'),
+      description: t('letters.indexIntro'),
+    },
+  );
+});
+
+lettersRoutes.get('/:slug', async (c) => renderLetter(c, await loadLetter(c)));
+
+lettersRoutes.post('/:slug/sign', async (c) => {
+  const letter = await loadLetter(c);
+  const problem = await handleSignature(c, letter);
+  if (!problem) return c.redirect(letterPath(letter, '/check-email'), 303);
+  c.status(problem.status);
+  return renderLetter(c, letter, problem);
+});
+
+lettersRoutes.get('/:slug/check-email', async (c) => {
+  const letter = await loadLetter(c);
+  return c.render(<CheckEmailPage letter={letter} />, {
+    title: c.var.t('letters.checkEmailTitle'),
+    noindex: true,
+  });
+});
+
+lettersRoutes.get('/:slug/embed', async (c) => renderEmbed(c, await loadLetter(c)));
+
+lettersRoutes.post('/:slug/embed', async (c) => {
+  const letter = await loadLetter(c);
+  const problem = await handleSignature(c, letter);
+  if (problem) {
+    c.status(problem.status);
+    return renderEmbed(c, letter, problem);
+  }
+  c.set('embeddable', true);
+  return c.render(<CheckEmailPage letter={letter} />, {
+    title: c.var.t('letters.checkEmailTitle'),
+    bare: true,
+    noindex: true,
+  });
+});
+
+lettersRoutes.get('/:slug/confirm/:token', async (c) => {
+  c.set('privateLink', true);
+  const { t, lang } = c.var;
+  const letter = await loadLetter(c);
+  const signature = await findSignatureByConfirmHash(
+    getDb(c.env),
+    letter.id,
+    await hashToken(c.req.param('token')),
+  );
+  if (!signature) throw new AppError('invalid_link');
+  return c.render(
+    <ButtonPage
+      title={t('letters.confirmTitle')}
+      body={t('letters.confirmBody', { title: letterText(letter, lang).title })}
+      button={t('letters.confirmButton')}
+      action={c.req.path}
+    />,
+    { title: t('letters.confirmTitle'), noindex: true },
+  );
+});
+
+lettersRoutes.post('/:slug/confirm/:token', async (c) => {
+  c.set('privateLink', true);
+  const letter = await loadLetter(c);
+  if (letter.status !== 'open') throw new AppError('invalid_link');
+  const result = await confirmSignature(
+    getDb(c.env),
+    letter.id,
+    await hashToken(c.req.param('token')),
+    Date.now(),
+  );
+  if (result === 'invalid') throw new AppError('invalid_link');
+  return c.redirect(letterPath(letter, '/thanks'), 303);
+});
+
+lettersRoutes.get('/:slug/thanks', async (c) => {
+  const { t, lang } = c.var;
+  const letter = await loadLetter(c);
+  const open = await listOpenActions(getDb(c.env), lang);
+  const others = [
+    ...open.letter.filter((action) => action.url !== letterPath(letter)),
+    ...open['advocacy-day'],
+    ...open.bill,
+  ];
+  return c.render(
+    <ThanksPage letter={letter} letterUrl={absoluteUrl(c, letterPath(letter))} others={others} />,
+    {
+      title: t('letters.thanksTitle'),
+      noindex: true,
+    },
+  );
+});
+
+lettersRoutes.get('/:slug/withdraw/:token', async (c) => {
+  c.set('privateLink', true);
+  const { t, lang } = c.var;
+  const letter = await loadLetter(c);
+  const signature = await findSignatureByWithdrawHash(
+    getDb(c.env),
+    letter.id,
+    await hashToken(c.req.param('token')),
+  );
+  if (!signature) throw new AppError('invalid_link');
+  return c.render(
+    <ButtonPage
+      title={t('letters.withdrawTitle')}
+      body={t('letters.withdrawBody', { title: letterText(letter, lang).title })}
+      button={t('letters.withdrawButton')}
+      action={c.req.path}
+      secondary
+    />,
+    { title: t('letters.withdrawTitle'), noindex: true },
+  );
+});
+
+lettersRoutes.post('/:slug/withdraw/:token', async (c) => {
+  c.set('privateLink', true);
+  const { t, lang } = c.var;
+  const letter = await loadLetter(c);
+  const withdrawn = await withdrawSignature(getDb(c.env), letter.id, await hashToken(c.req.param('token')));
+  if (!withdrawn) throw new AppError('invalid_link');
+  return c.render(
+    <section>
+      <h1>{t('letters.withdrawnTitle')}</h1>
+      <p>{t('letters.withdrawnBody', { title: letterText(letter, lang).title })}</p>
+      <p>
+        <a href={letterPath(letter)}>{t('letters.backToLetter')}</a>
+      </p>
+    </section>,
+    { title: t('letters.withdrawnTitle'), noindex: true },
+  );
+});
+
+lettersRoutes.get('/:slug/signers', async (c) => {
+  const { t } = c.var;
+  const letter = await loadLetter(c);
+  const db = getDb(c.env);
+  const requested = Number(c.req.query('page') ?? '1');
+  const page = Number.isInteger(requested) && requested >= 1 && requested <= 100_000 ? requested : 1;
+  const [counts, list] = await Promise.all([
+    letterCounts(db, letter.id),
+    listPublicSigners(db, letter.id, page, SIGNERS_PAGE_SIZE),
+  ]);
+  const pages = Math.max(1, Math.ceil(list.shownTotal / SIGNERS_PAGE_SIZE));
+  return c.render(
+    <SignersPage
+      letter={letter}
+      counts={counts}
+      signers={list.rows}
+      shownTotal={list.shownTotal}
+      page={page}
+      pages={pages}
+    />,
+    { title: `${t('letters.signersTitle')}: ${letterText(letter, c.var.lang).title}`, noindex: true },
+  );
+});

@@ -1,2 +1,116 @@
 // Tables of this feature; re-exported by src/db/schema.ts.
-export {};
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { officials } from '../officials/schema';
+
+/** A sign-on letter: its text in both languages, who it is addressed to, and whether it is open. */
+export const letters = sqliteTable('letters', {
+  id: text().primaryKey(),
+  /** The public address: /letters/<slug>. */
+  slug: text().notNull().unique(),
+  status: text({ enum: ['draft', 'open', 'closed'] })
+    .notNull()
+    .default('draft'),
+  titleEn: text().notNull(),
+  titleEs: text().notNull(),
+  /** Markdown, rendered safely when shown (raw HTML escaped). */
+  bodyEn: text().notNull(),
+  bodyEs: text().notNull(),
+  /** Free text, one addressee per line (e.g. "Sheriff Dana Morales, Alder County"). */
+  addressees: text().notNull().default(''),
+  /** Last day signatures are accepted (YYYY-MM-DD, anywhere on earth); null means no deadline. */
+  deadline: text(),
+  /** How many signatures the coalition hopes for; null means no goal shown. */
+  goal: integer(),
+  isDemo: integer({ mode: 'boolean' }).notNull().default(false),
+  createdAt: integer({ mode: 'number' }).notNull(),
+  updatedAt: integer({ mode: 'number' }).notNull(),
+});
+
+/**
+ * One person's signature. It counts only once confirmed (the link in the confirmation email) and
+ * not hidden by an organizer. Withdrawing deletes the row; unconfirmed rows expire after 7 days.
+ */
+export const letterSignatures = sqliteTable(
+  'letter_signatures',
+  {
+    id: text().primaryKey(),
+    letterId: text()
+      .notNull()
+      .references(() => letters.id, { onDelete: 'cascade' }),
+    /** Lower-cased; one signature per letter and address. Never shown publicly. */
+    email: text().notNull(),
+    /** A key of HONORIFICS ('rev', 'rabbi', …, 'none'), or 'other' with honorificOther. */
+    honorific: text().notNull(),
+    honorificOther: text(),
+    firstName: text().notNull(),
+    lastName: text().notNull(),
+    role: text({ enum: ['clergy', 'lay', 'organization'] }).notNull(),
+    tradition: text().notNull(),
+    denomination: text(),
+    congregation: text(),
+    city: text().notNull(),
+    state: text().notNull(),
+    comment: text(),
+    showPublicly: integer({ mode: 'boolean' }).notNull(),
+    keepInformed: integer({ mode: 'boolean' }).notNull(),
+    /** The signer's language, for every email they get. */
+    lang: text({ enum: ['en', 'es'] }).notNull(),
+    confirmTokenHash: text().notNull(),
+    withdrawTokenHash: text().notNull(),
+    /** How many confirmation emails were queued; the outbox id of the n-th is derived from it. */
+    confirmationsSent: integer().notNull().default(1),
+    lastConfirmationAt: integer({ mode: 'number' }).notNull(),
+    confirmedAt: integer({ mode: 'number' }),
+    /** Set by an organizer: an offensive or fake name leaves the public list and the count. */
+    hiddenAt: integer({ mode: 'number' }),
+    /** Set by an organizer who checked the person is who they say. */
+    verifiedAt: integer({ mode: 'number' }),
+    isDemo: integer({ mode: 'boolean' }).notNull().default(false),
+    createdAt: integer({ mode: 'number' }).notNull(),
+  },
+  (t) => [
+    uniqueIndex('letter_signatures_letter_email_idx').on(t.letterId, t.email),
+    uniqueIndex('letter_signatures_confirm_idx').on(t.confirmTokenHash),
+    uniqueIndex('letter_signatures_withdraw_idx').on(t.withdrawTokenHash),
+    index('letter_signatures_public_idx').on(t.letterId, t.confirmedAt, t.hiddenAt, t.tradition),
+    index('letter_signatures_created_idx').on(t.confirmedAt, t.createdAt),
+  ],
+);
+
+/** A delivery of a letter by email to its addressees, with the outbox rows that carry it. */
+export const letterDeliveries = sqliteTable(
+  'letter_deliveries',
+  {
+    id: text().primaryKey(),
+    letterId: text()
+      .notNull()
+      .references(() => letters.id, { onDelete: 'cascade' }),
+    organizerId: text(),
+    lang: text({ enum: ['en', 'es'] }).notNull(),
+    /** JSON array of the outbox ids, one per recipient (their sent_at says when each went out). */
+    outboxIds: text().notNull(),
+    recipientCount: integer().notNull(),
+    signerCount: integer().notNull(),
+    createdAt: integer({ mode: 'number' }).notNull(),
+  },
+  (t) => [index('letter_deliveries_letter_idx').on(t.letterId, t.createdAt)],
+);
+
+/** Officials from the directory a letter is addressed to, besides the free-text addressees. */
+export const letterAddresseeOfficials = sqliteTable(
+  'letter_addressee_officials',
+  {
+    letterId: text()
+      .notNull()
+      .references(() => letters.id, { onDelete: 'cascade' }),
+    officialId: text()
+      .notNull()
+      .references(() => officials.id),
+    createdAt: integer({ mode: 'number' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.letterId, t.officialId] })],
+);
+
+export type Letter = typeof letters.$inferSelect;
+export type LetterSignature = typeof letterSignatures.$inferSelect;
+export type LetterDelivery = typeof letterDeliveries.$inferSelect;
