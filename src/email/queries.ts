@@ -111,20 +111,20 @@ export async function markFailed(db: Db, ids: string[], error: string): Promise<
     .where(and(inArray(outbox.id, ids), eq(outbox.status, 'sending')));
 }
 
+/** Rows the sweep should hand on: pending past their next try (plus a grace), or stale claims. */
+function overdue(at: number, graceMs: number) {
+  return or(
+    and(eq(outbox.status, 'pending'), lt(outbox.nextAttemptAt, at - graceMs)),
+    and(eq(outbox.status, 'sending'), lt(outbox.claimedAt, at - STALE_CLAIM_MS)),
+  );
+}
+
 /** Ids of single (not grouped) rows whose next try is overdue or whose sender died, oldest first. */
 export async function overdueEmailIds(db: Db, at: number, graceMs: number, limit: number): Promise<string[]> {
   const rows = await db
     .select({ id: outbox.id })
     .from(outbox)
-    .where(
-      and(
-        isNull(outbox.batchKey),
-        or(
-          and(eq(outbox.status, 'pending'), lt(outbox.nextAttemptAt, at - graceMs)),
-          and(eq(outbox.status, 'sending'), lt(outbox.claimedAt, at - STALE_CLAIM_MS)),
-        ),
-      ),
-    )
+    .where(and(isNull(outbox.batchKey), overdue(at, graceMs)))
     .orderBy(asc(outbox.nextAttemptAt))
     .limit(limit);
   return rows.map((row) => row.id);
@@ -140,15 +140,7 @@ export async function overdueGroupKeys(
   const rows = await db
     .selectDistinct({ batchKey: outbox.batchKey })
     .from(outbox)
-    .where(
-      and(
-        isNotNull(outbox.batchKey),
-        or(
-          and(eq(outbox.status, 'pending'), lt(outbox.nextAttemptAt, at - graceMs)),
-          and(eq(outbox.status, 'sending'), lt(outbox.claimedAt, at - STALE_CLAIM_MS)),
-        ),
-      ),
-    )
+    .where(and(isNotNull(outbox.batchKey), overdue(at, graceMs)))
     .limit(limit);
   return rows.flatMap((row) => (row.batchKey ? [row.batchKey] : []));
 }
