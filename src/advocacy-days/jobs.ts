@@ -1,4 +1,181 @@
+import { and, eq, gt, inArray, isNotNull, isNull, lt, or, sql } from 'drizzle-orm';
+import type { BatchItem } from 'drizzle-orm/batch';
+import { getDb, type Db } from '../db';
+import { dispatchEmails, queueEmail } from '../email/outbox';
 import type { ScheduledJob } from '../jobs';
+import { DAY } from '../lib/time';
+import { logEvent } from '../web/errors';
+import { dueReminders, RETENTION_MS } from './decisions';
+import { debriefInviteEmail, reminderEmail } from './emails';
+import type { AdvocacyDay } from './queries';
+import { newLinkStatement, notifyPromotions } from './registration';
+import { advocacyDays, dayRegistrations, dayTeams } from './schema';
+
+type MailEnv = Pick<Env, 'PUBLIC_URL' | 'ORG_NAME' | 'EMAIL_QUEUE'>;
+
+async function daysStartingWithin(db: Db, at: number, within: number): Promise<AdvocacyDay[]> {
+  return db
+    .select()
+    .from(advocacyDays)
+    .where(
+      and(
+        eq(advocacyDays.status, 'published'),
+        gt(advocacyDays.startsAt, at),
+        lt(advocacyDays.startsAt, at + within),
+      ),
+    );
+}
+
+/**
+ * Sends the 7-day and 1-day reminders that are due. Each is sent once: the reminder's sent-at is set
+ * in the same batch as the email, only where it is still empty, and the outbox id is deterministic
+ * (`days-reminder-7:<registrationId>`), so a job that runs twice, or twice at once, stores one email.
+ */
+export async function sendDueReminders(db: Db, env: MailEnv, at: number): Promise<number> {
+  const ids: string[] = [];
+  for (const day of await daysStartingWithin(db, at, 7 * DAY + DAY)) {
+    const people = await db
+      .select({ registration: dayRegistrations, team: dayTeams })
+      .from(dayRegistrations)
+      .leftJoin(dayTeams, eq(dayTeams.id, dayRegistrations.teamId))
+      .where(
+        and(
+          eq(dayRegistrations.dayId, day.id),
+          eq(dayRegistrations.status, 'registered'),
+          or(isNull(dayRegistrations.reminder7SentAt), isNull(dayRegistrations.reminder1SentAt)),
+        ),
+      );
+    for (const { registration: person, team } of people) {
+      const due = dueReminders(
+        {
+          startsAt: day.startsAt,
+          seatSince: person.promotedAt ?? person.createdAt,
+          reminder7SentAt: person.reminder7SentAt,
+          reminder1SentAt: person.reminder1SentAt,
+        },
+        at,
+      );
+      for (const daysBefore of due) {
+        const link = await newLinkStatement(db, person.id, at);
+        const email = queueEmail(db, env, reminderEmail(env, day, person, team, link.token, daysBefore), at);
+        const sentColumn =
+          daysBefore === 7 ? dayRegistrations.reminder7SentAt : dayRegistrations.reminder1SentAt;
+        const statements: [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]] = [
+          email.statement,
+          link.statement,
+          db
+            .update(dayRegistrations)
+            .set(daysBefore === 7 ? { reminder7SentAt: at } : { reminder1SentAt: at })
+            .where(and(eq(dayRegistrations.id, person.id), isNull(sentColumn))),
+        ];
+        await db.batch(statements);
+        ids.push(email.id);
+      }
+    }
+  }
+  await dispatchEmails(env, ids);
+  if (ids.length) logEvent('info', 'days.reminders_sent', { count: ids.length });
+  return ids.length;
+}
+
+/** After a day ends, asks everyone who checked in for a debrief, once. */
+export async function sendDebriefInvites(db: Db, env: MailEnv, at: number): Promise<number> {
+  const ended = await db
+    .select()
+    .from(advocacyDays)
+    .where(and(lt(advocacyDays.endsAt, at), gt(advocacyDays.endsAt, at - 3 * DAY)));
+  const ids: string[] = [];
+  for (const day of ended) {
+    const people = await db
+      .select()
+      .from(dayRegistrations)
+      .where(
+        and(
+          eq(dayRegistrations.dayId, day.id),
+          eq(dayRegistrations.status, 'registered'),
+          isNotNull(dayRegistrations.checkedInAt),
+          isNull(dayRegistrations.debriefInviteSentAt),
+        ),
+      );
+    for (const person of people) {
+      const link = await newLinkStatement(db, person.id, at);
+      const email = queueEmail(db, env, debriefInviteEmail(env, day, person, link.token), at);
+      await db.batch([
+        email.statement,
+        link.statement,
+        db
+          .update(dayRegistrations)
+          .set({ debriefInviteSentAt: at })
+          .where(and(eq(dayRegistrations.id, person.id), isNull(dayRegistrations.debriefInviteSentAt))),
+      ]);
+      ids.push(email.id);
+    }
+  }
+  await dispatchEmails(env, ids);
+  return ids.length;
+}
+
+/** Deletes phone numbers and street addresses 90 days after a day; districts stay for the report. */
+export async function deleteExpiredPersonalData(db: Db, at: number): Promise<number> {
+  const result = await db
+    .update(dayRegistrations)
+    .set({ phone: null, address: null, personalDataDeletedAt: at })
+    .where(
+      and(
+        inArray(
+          dayRegistrations.dayId,
+          db
+            .select({ id: advocacyDays.id })
+            .from(advocacyDays)
+            .where(lt(advocacyDays.endsAt, at - RETENTION_MS)),
+        ),
+        or(isNotNull(dayRegistrations.phone), isNotNull(dayRegistrations.address)),
+      ),
+    );
+  const count = result.meta.changes;
+  if (count > 0) logEvent('info', 'days.personal_data_deleted', { count });
+  return count;
+}
+
+/** Tells promoted people whose notice was not sent (a failure after the promotion). */
+export async function sendMissedPromotionNotices(db: Db, env: MailEnv, at: number): Promise<number> {
+  const days = await db
+    .selectDistinct({ day: advocacyDays })
+    .from(dayRegistrations)
+    .innerJoin(advocacyDays, eq(advocacyDays.id, dayRegistrations.dayId))
+    .where(
+      and(
+        eq(dayRegistrations.status, 'registered'),
+        isNotNull(dayRegistrations.promotedAt),
+        isNull(dayRegistrations.promotionNotifiedAt),
+        sql`${dayRegistrations.promotedAt} < ${at - 60_000}`,
+      ),
+    );
+  let sent = 0;
+  for (const { day } of days) sent += await notifyPromotions(db, env, day, at);
+  return sent;
+}
 
 /** Scheduled work of this feature. */
-export const advocacyDaysJobs: ScheduledJob[] = [];
+export const advocacyDaysJobs: ScheduledJob[] = [
+  {
+    name: 'days.reminders',
+    every: 'hourly',
+    run: (env, at) => sendDueReminders(getDb(env), env, at).then(() => {}),
+  },
+  {
+    name: 'days.debrief-invites',
+    every: 'hourly',
+    run: (env, at) => sendDebriefInvites(getDb(env), env, at).then(() => {}),
+  },
+  {
+    name: 'days.retention',
+    every: 'hourly',
+    run: (env, at) => deleteExpiredPersonalData(getDb(env), at).then(() => {}),
+  },
+  {
+    name: 'days.promotion-notices',
+    every: 'frequent',
+    run: (env, at) => sendMissedPromotionNotices(getDb(env), env, at).then(() => {}),
+  },
+];

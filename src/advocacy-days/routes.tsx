@@ -1,5 +1,344 @@
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
+import { eq } from 'drizzle-orm';
+import { renderSVG } from 'uqr';
 import type { AppEnv } from '../env';
+import { getDb, type Db } from '../db';
+import { hashToken } from '../lib/tokens';
+import { findDistricts } from '../officials/geocoder';
+import { AppError } from '../web/errors';
+import { readForm, type FormValues } from '../web/form';
+import type { Lang } from '../web/i18n';
+import { teamDisplayName } from './teams';
+import { registrationClosedReason } from './decisions';
+import { recordDebrief } from './debriefs';
+import { checkInUrl, dayCalendarFile, dayUrl, manageUrl } from './emails';
+import {
+  countRegistrations,
+  findRegistrationByTokenHash,
+  getDayBySlug,
+  getTeam,
+  listTeams,
+  listUpcomingDays,
+  waitlistPlace,
+  type AdvocacyDay,
+  type Registration,
+} from './queries';
+import { cancelRegistration, registerForDay, type RegistrationDistricts } from './registration';
+import { dayRegistrations } from './schema';
+import { debriefSchema, registrationChangeSchema, registrationSchema } from './validation';
+import {
+  ButtonPage,
+  DayPage,
+  DaysIndex,
+  DebriefPage,
+  PrivatePage,
+  RegisteredPage,
+  RegistrationForm,
+} from './views/public';
+
+type DaysContext = Context<AppEnv>;
+
+/** How long a registration waits for the geocoder before keeping the districts pending. */
+const GEOCODER_TIMEOUT_MS = 4_000;
+
+/** The day of a public page; drafts only for signed-in organizers (a preview), else 404. */
+async function loadDay(c: DaysContext): Promise<AdvocacyDay> {
+  const day = await getDayBySlug(getDb(c.env), c.req.param('slug') ?? '');
+  if (!day || (day.status !== 'published' && !c.var.organizer)) throw new AppError('not_found');
+  return day;
+}
+
+/** The registration behind a private link; marks the response private. */
+async function loadPrivate(c: DaysContext) {
+  c.set('privateLink', true);
+  const token = c.req.param('token') ?? '';
+  if (token.length < 20 || token.length > 100) throw new AppError('invalid_link');
+  const found = await findRegistrationByTokenHash(getDb(c.env), await hashToken(token));
+  if (!found) throw new AppError('invalid_link');
+  return { ...found, token };
+}
+
+async function renderDayPage(
+  c: DaysContext,
+  day: AdvocacyDay,
+  form: { values?: FormValues; errors?: Parameters<typeof DayPage>[0]['errors'] } = {},
+) {
+  const counts = await countRegistrations(getDb(c.env), day.id);
+  return c.render(
+    <DayPage
+      day={day}
+      counts={counts}
+      closed={registrationClosedReason(day, Date.now())}
+      preview={day.status !== 'published'}
+      {...form}
+    />,
+    {
+      title: day.title,
+      description: day.summary,
+      noindex: day.status !== 'published',
+      og: { title: day.title, description: day.summary, url: dayUrl(c.env, day) },
+    },
+  );
+}
+
+/** The districts of an address, or pending when the geocoder cannot say (the registration is kept). */
+async function districtsFor(env: Env, address: string): Promise<RegistrationDistricts> {
+  const lookup = await findDistricts(env, address, { timeoutMs: GEOCODER_TIMEOUT_MS });
+  if (lookup.status !== 'found') return { status: 'pending' };
+  return {
+    status: 'found',
+    state: lookup.state,
+    upperDistrict: lookup.upperDistrict,
+    lowerDistrict: lookup.lowerDistrict,
+  };
+}
+
+async function renderPrivate(
+  c: DaysContext,
+  found: { registration: Registration; day: AdvocacyDay; token: string },
+  notice?: string,
+) {
+  const db = getDb(c.env);
+  const { registration, day, token } = found;
+  const [position, team] = await Promise.all([
+    registration.status === 'waitlisted' ? waitlistPlace(db, registration) : Promise.resolve(null),
+    registration.teamId ? getTeam(db, day.id, registration.teamId) : Promise.resolve(undefined),
+  ]);
+  const qr =
+    registration.status === 'registered'
+      ? `data:image/svg+xml;base64,${btoa(renderSVG(checkInUrl(c.env, day.id, registration.checkInCode), { border: 2 }))}`
+      : null;
+  return c.render(
+    <PrivatePage
+      day={day}
+      registration={registration}
+      position={position}
+      team={team?.team ?? null}
+      qrDataUrl={qr}
+      token={token}
+      dayUrl={dayUrl(c.env, day)}
+      started={Date.now() >= day.startsAt}
+      notice={notice}
+    />,
+    { title: day.title, noindex: true },
+  );
+}
+
+async function debriefTeams(db: Db, dayId: string, lang: Lang) {
+  return (await listTeams(db, dayId)).map(({ team }) => ({
+    id: team.id,
+    label: teamDisplayName(lang, team),
+  }));
+}
 
 /** Public pages of this feature. */
-export const advocacyDaysRoutes = new Hono<AppEnv>();
+export const advocacyDaysRoutes = new Hono<AppEnv>()
+  .get('/', async (c) => {
+    const days = await listUpcomingDays(getDb(c.env), Date.now());
+    return c.render(<DaysIndex days={days} />, { title: c.var.t('days.index.title') });
+  })
+
+  // ---- Private links (token in the path; GET shows, POST changes) -----------------------------
+  .get('/r/:token', async (c) => renderPrivate(c, await loadPrivate(c)))
+  .get('/r/:token/calendar.ics', async (c) => {
+    const { day } = await loadPrivate(c);
+    return new Response(dayCalendarFile(c.env, day), {
+      headers: {
+        'content-type': 'text/calendar; charset=utf-8',
+        'content-disposition': 'attachment; filename="advocacy-day.ics"',
+        'cache-control': 'no-store',
+      },
+    });
+  })
+  .post('/r/:token/cancel', async (c) => {
+    const found = await loadPrivate(c);
+    await cancelRegistration(getDb(c.env), c.env, found.day, found.registration.id);
+    const fresh = await findRegistrationByTokenHash(getDb(c.env), await hashToken(found.token));
+    return renderPrivate(c, { ...fresh!, token: found.token }, c.var.t('days.private.cancelDone'));
+  })
+  .get('/r/:token/change', async (c) => {
+    const { registration, day, token } = await loadPrivate(c);
+    if (registration.status === 'cancelled') throw new AppError('invalid_link');
+    const values: FormValues = {
+      name: registration.name,
+      phone: registration.phone ?? '',
+      address: registration.address ?? '',
+      congregation: registration.congregation ?? '',
+      faithRole: registration.faithRole,
+      languages: registration.languages ?? '',
+      accessibilityNeeds: registration.accessibilityNeeds ?? '',
+      dietaryNeeds: registration.dietaryNeeds ?? '',
+      ride: registration.ride,
+      rideSeats: registration.rideSeats ? String(registration.rideSeats) : '',
+    };
+    for (const flag of ['needsInterpretation', 'firstTime', 'willingToShareStory', 'photoConsent'] as const)
+      if (registration[flag]) values[flag] = 'on';
+    return c.render(
+      <>
+        <h1>{c.var.t('days.change.title')}</h1>
+        <p>{day.title}</p>
+        <RegistrationForm action={`/days/r/${token}/change`} values={values} change />
+      </>,
+      { title: c.var.t('days.change.title'), noindex: true },
+    );
+  })
+  .post('/r/:token/change', async (c) => {
+    const found = await loadPrivate(c);
+    const { registration, day, token } = found;
+    if (registration.status === 'cancelled') throw new AppError('invalid_link');
+    const form = await readForm(c, registrationChangeSchema, { botCheck: false });
+    if (form.status !== 'valid') {
+      c.status(422);
+      return c.render(
+        <>
+          <h1>{c.var.t('days.change.title')}</h1>
+          <RegistrationForm
+            action={`/days/r/${token}/change`}
+            values={form.values}
+            errors={form.status === 'invalid' ? form.errors : undefined}
+            change
+          />
+        </>,
+        { title: c.var.t('days.change.title'), noindex: true },
+      );
+    }
+    const input = form.data;
+    const addressChanged = input.address !== registration.address;
+    const districts = addressChanged ? await districtsFor(c.env, input.address) : null;
+    await getDb(c.env)
+      .update(dayRegistrations)
+      .set({
+        ...input,
+        lang: c.var.lang,
+        ...(districts
+          ? districts.status === 'found'
+            ? {
+                districtStatus: 'found' as const,
+                homeState: districts.state,
+                upperDistrict: districts.upperDistrict,
+                lowerDistrict: districts.lowerDistrict,
+              }
+            : {
+                districtStatus: 'pending' as const,
+                homeState: null,
+                upperDistrict: null,
+                lowerDistrict: null,
+              }
+          : {}),
+      })
+      .where(eq(dayRegistrations.id, registration.id));
+    const fresh = await findRegistrationByTokenHash(getDb(c.env), await hashToken(token));
+    return renderPrivate(c, { ...fresh!, token }, c.var.t('days.change.done'));
+  })
+  .get('/r/:token/debrief', async (c) => {
+    const { registration, day, token } = await loadPrivate(c);
+    if (registration.status !== 'registered') throw new AppError('invalid_link');
+    return c.render(
+      <DebriefPage
+        day={day}
+        teams={await debriefTeams(getDb(c.env), day.id, c.var.lang)}
+        defaultTeamId={registration.teamId}
+        action={`/days/r/${token}/debrief`}
+      />,
+      { title: c.var.t('days.debrief.title'), noindex: true },
+    );
+  })
+  .post('/r/:token/debrief', async (c) => {
+    const { registration, day, token } = await loadPrivate(c);
+    if (registration.status !== 'registered') throw new AppError('invalid_link');
+    const db = getDb(c.env);
+    const teams = await debriefTeams(db, day.id, c.var.lang);
+    const form = await readForm(c, debriefSchema, { botCheck: false });
+    const unknownTeam = form.status === 'valid' && !teams.some((team) => team.id === form.data.teamId);
+    if (form.status !== 'valid' || unknownTeam) {
+      c.status(422);
+      return c.render(
+        <DebriefPage
+          day={day}
+          teams={teams}
+          defaultTeamId={registration.teamId}
+          action={`/days/r/${token}/debrief`}
+          values={form.values}
+          errors={form.status === 'invalid' ? form.errors : { teamId: { key: 'form.error.choose' } }}
+        />,
+        { title: c.var.t('days.debrief.title'), noindex: true },
+      );
+    }
+    await recordDebrief(db, day, registration.id, form.data);
+    return c.render(
+      <ButtonPage title={c.var.t('days.debrief.thanksTitle')} body={c.var.t('days.debrief.thanksBody')} />,
+      { title: c.var.t('days.debrief.thanksTitle'), noindex: true },
+    );
+  })
+  .get('/r/:token/unsubscribe', async (c) => {
+    const { token, day } = await loadPrivate(c);
+    return c.render(
+      <ButtonPage
+        title={c.var.t('days.unsubscribe.title')}
+        body={c.var.t('days.unsubscribe.body', { title: day.title })}
+        action={`/days/r/${token}/unsubscribe`}
+        button={c.var.t('days.unsubscribe.button')}
+      />,
+      { title: c.var.t('days.unsubscribe.title'), noindex: true },
+    );
+  })
+  .post('/r/:token/unsubscribe', async (c) => {
+    const { registration } = await loadPrivate(c);
+    await getDb(c.env)
+      .update(dayRegistrations)
+      .set({ announcementsOptOut: true })
+      .where(eq(dayRegistrations.id, registration.id));
+    return c.render(
+      <ButtonPage
+        title={c.var.t('days.unsubscribe.doneTitle')}
+        body={c.var.t('days.unsubscribe.doneBody')}
+      />,
+      { title: c.var.t('days.unsubscribe.doneTitle'), noindex: true },
+    );
+  })
+  // RFC 8058 one-click unsubscribe: mail providers POST here without cookies or Origin.
+  .post('/r/:token/one-click-unsubscribe', async (c) => {
+    const { registration } = await loadPrivate(c);
+    await getDb(c.env)
+      .update(dayRegistrations)
+      .set({ announcementsOptOut: true })
+      .where(eq(dayRegistrations.id, registration.id));
+    return c.body(null, 200);
+  })
+
+  // ---- A day's page and its form -------------------------------------------------------------
+  .get('/:slug', async (c) => renderDayPage(c, await loadDay(c)))
+  .post('/:slug/register', async (c) => {
+    const day = await loadDay(c);
+    const form = await readForm(c, registrationSchema);
+    if (form.status === 'bot')
+      return c.render(<RegisteredPage day={day} outcome="already_registered" />, {
+        title: day.title,
+        noindex: true,
+      });
+    if (form.status === 'invalid') {
+      c.status(422);
+      return renderDayPage(c, day, { values: form.values, errors: form.errors });
+    }
+    if (registrationClosedReason(day, Date.now())) {
+      c.status(422);
+      return renderDayPage(c, day);
+    }
+    const db = getDb(c.env);
+    const districts = await districtsFor(c.env, form.data.address);
+    const outcome = await registerForDay(db, c.env, day, form.data, c.var.lang, districts);
+    if (outcome.kind === 'closed') {
+      c.status(422);
+      return renderDayPage(c, day);
+    }
+    c.set('privateLink', true);
+    return c.render(
+      <RegisteredPage
+        day={day}
+        outcome={outcome.kind}
+        position={outcome.kind === 'waitlisted' ? outcome.position : undefined}
+        manageUrl={outcome.kind === 'already_registered' ? undefined : manageUrl(c.env, outcome.token)}
+      />,
+      { title: day.title, noindex: true },
+    );
+  });

@@ -1,2 +1,177 @@
 // Tables of this feature; re-exported by src/db/schema.ts.
-export {};
+import { sql } from 'drizzle-orm';
+import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+/** A day at the capitol: what people see on /days/:slug, and what organizers write for the teams. */
+export const advocacyDays = sqliteTable('advocacy_days', {
+  id: text().primaryKey(),
+  slug: text().notNull().unique(),
+  title: text().notNull(),
+  summary: text().notNull(),
+  /** Epoch ms of the start and end of the day. */
+  startsAt: integer({ mode: 'number' }).notNull(),
+  endsAt: integer({ mode: 'number' }).notNull(),
+  /** IANA zone the day happens in, for showing times and the calendar file. */
+  timeZone: text().notNull().default('America/New_York'),
+  placeName: text().notNull(),
+  address: text().notNull(),
+  /** Two lower-case letters, like the officials directory: whose legislators people meet. */
+  state: text().notNull(),
+  /** One agenda item per line ("9:00 Training"). */
+  agenda: text().notNull().default(''),
+  whatToBring: text().notNull().default(''),
+  accessibility: text().notNull().default(''),
+  capacity: integer().notNull(),
+  registrationDeadline: integer({ mode: 'number' }).notNull(),
+  /** Written by organizers for the team packets. */
+  talkingPoints: text().notNull().default(''),
+  leaveBehind: text().notNull().default(''),
+  status: text({ enum: ['draft', 'published'] })
+    .notNull()
+    .default('draft'),
+  isDemo: integer({ mode: 'boolean' }).notNull().default(false),
+  createdAt: integer({ mode: 'number' }).notNull(),
+  reportSentAt: integer({ mode: 'number' }),
+});
+
+/** The roles of a legislative visit, from the toolkit's "Meeting with Decision Maker". */
+export const TEAM_ROLES = ['facilitator', 'storyteller', 'ask', 'notetaker'] as const;
+export type TeamRole = (typeof TEAM_ROLES)[number];
+
+/**
+ * One person registered for one day. `seq` is the order of arrival (set inside the one conditional
+ * INSERT), which is also the order of the waitlist. Phone and address are deleted 90 days after
+ * the day; the districts stay for the report.
+ */
+export const dayRegistrations = sqliteTable(
+  'day_registrations',
+  {
+    id: text().primaryKey(),
+    dayId: text()
+      .notNull()
+      .references(() => advocacyDays.id, { onDelete: 'cascade' }),
+    seq: integer().notNull(),
+    status: text({ enum: ['registered', 'waitlisted', 'cancelled'] }).notNull(),
+    name: text().notNull(),
+    email: text().notNull(),
+    phone: text(),
+    /** Home address or ZIP, used only to find the state legislative districts. */
+    address: text(),
+    congregation: text(),
+    faithRole: text({ enum: ['clergy', 'lay'] }).notNull(),
+    languages: text(),
+    needsInterpretation: integer({ mode: 'boolean' }).notNull().default(false),
+    accessibilityNeeds: text(),
+    dietaryNeeds: text(),
+    firstTime: integer({ mode: 'boolean' }).notNull().default(false),
+    willingToShareStory: integer({ mode: 'boolean' }).notNull().default(false),
+    ride: text({ enum: ['none', 'needs', 'offers'] })
+      .notNull()
+      .default('none'),
+    rideSeats: integer(),
+    photoConsent: integer({ mode: 'boolean' }).notNull().default(false),
+    lang: text({ enum: ['en', 'es'] })
+      .notNull()
+      .default('en'),
+    /** 'found' from the geocoder, 'manual' set by an organizer, 'pending' when neither yet. */
+    districtStatus: text({ enum: ['found', 'manual', 'pending'] })
+      .notNull()
+      .default('pending'),
+    /** The state the address is in (two lower-case letters), when known. */
+    homeState: text(),
+    upperDistrict: text(),
+    lowerDistrict: text(),
+    teamId: text().references(() => dayTeams.id, { onDelete: 'set null' }),
+    teamRole: text({ enum: TEAM_ROLES }),
+    /** The short code on the person's check-in QR, unique within the day. */
+    checkInCode: text().notNull(),
+    checkedInAt: integer({ mode: 'number' }),
+    /** Set with the promotion; the notice is sent (and this cleared) by the same code that emails. */
+    promotedAt: integer({ mode: 'number' }),
+    promotionNotifiedAt: integer({ mode: 'number' }),
+    reminder7SentAt: integer({ mode: 'number' }),
+    reminder1SentAt: integer({ mode: 'number' }),
+    /** When the "how did your meeting go?" email went out, after the day. */
+    debriefInviteSentAt: integer({ mode: 'number' }),
+    /** Unsubscribed from organizer announcements about this day (confirmations still go out). */
+    announcementsOptOut: integer({ mode: 'boolean' }).notNull().default(false),
+    isDemo: integer({ mode: 'boolean' }).notNull().default(false),
+    createdAt: integer({ mode: 'number' }).notNull(),
+    cancelledAt: integer({ mode: 'number' }),
+    personalDataDeletedAt: integer({ mode: 'number' }),
+  },
+  (t) => [
+    uniqueIndex('day_registrations_day_seq_idx').on(t.dayId, t.seq),
+    // One active registration per email and day; a cancelled person may register again.
+    uniqueIndex('day_registrations_day_email_idx')
+      .on(t.dayId, t.email)
+      .where(sql`status <> 'cancelled'`),
+    uniqueIndex('day_registrations_day_code_idx').on(t.dayId, t.checkInCode),
+    index('day_registrations_day_status_idx').on(t.dayId, t.status, t.seq),
+    index('day_registrations_team_idx').on(t.teamId),
+  ],
+);
+
+/**
+ * Private links to a registration (manage, cancel, debrief). Only hashes are stored; every email
+ * that carries a link adds a row, so an older email's link keeps working.
+ */
+export const dayRegistrationLinks = sqliteTable(
+  'day_registration_links',
+  {
+    tokenHash: text().primaryKey(),
+    registrationId: text()
+      .notNull()
+      .references(() => dayRegistrations.id, { onDelete: 'cascade' }),
+    createdAt: integer({ mode: 'number' }).notNull(),
+  },
+  (t) => [index('day_registration_links_registration_idx').on(t.registrationId)],
+);
+
+/** A team visiting one legislator. `officialId` is the Open States person id in `officials`. */
+export const dayTeams = sqliteTable(
+  'day_teams',
+  {
+    id: text().primaryKey(),
+    dayId: text()
+      .notNull()
+      .references(() => advocacyDays.id, { onDelete: 'cascade' }),
+    officialId: text(),
+    chamber: text({ enum: ['upper', 'lower'] }).notNull(),
+    district: text().notNull(),
+    /** The legislator's name as shown on packets ("Sen. Jane Doe"), kept so a packet prints without the directory. */
+    label: text().notNull(),
+    meetingAt: integer({ mode: 'number' }),
+    room: text(),
+    createdAt: integer({ mode: 'number' }).notNull(),
+  },
+  (t) => [uniqueIndex('day_teams_day_seat_idx').on(t.dayId, t.chamber, t.district)],
+);
+
+/** What a participant reported after a meeting; feeds the day's report (and the meeting log). */
+export const dayDebriefs = sqliteTable(
+  'day_debriefs',
+  {
+    id: text().primaryKey(),
+    dayId: text()
+      .notNull()
+      .references(() => advocacyDays.id, { onDelete: 'cascade' }),
+    registrationId: text().references(() => dayRegistrations.id, { onDelete: 'set null' }),
+    teamId: text().references(() => dayTeams.id, { onDelete: 'set null' }),
+    officialId: text(),
+    legislatorLabel: text().notNull(),
+    whatTheySaid: text().notNull(),
+    commitment: text(),
+    stance: text({
+      enum: ['supportive', 'leaning_yes', 'undecided', 'leaning_no', 'opposed', 'unclear'],
+    }).notNull(),
+    followUp: text(),
+    /** Set by an organizer when the follow-up was done; open follow-ups are "due" in the report. */
+    followUpDoneAt: integer({ mode: 'number' }),
+    /** The meeting-log record this debrief created, when the meetings feature took it. */
+    meetingRecordId: text(),
+    isDemo: integer({ mode: 'boolean' }).notNull().default(false),
+    createdAt: integer({ mode: 'number' }).notNull(),
+  },
+  (t) => [index('day_debriefs_day_idx').on(t.dayId)],
+);

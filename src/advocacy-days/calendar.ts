@@ -1,0 +1,154 @@
+// The day in people's calendars: the .ics file (attached to the confirmation and downloadable from
+// the private page) and "add to calendar" links for Google and Outlook.
+import { createEvent } from 'ics';
+import type { Lang } from '../web/i18n';
+
+/** What a calendar entry needs to know about a day. */
+export interface CalendarDay {
+  id: string;
+  title: string;
+  summary: string;
+  startsAt: number;
+  endsAt: number;
+  placeName: string;
+  address: string;
+}
+
+/** The day's place on one line, as calendars show it. */
+export function calendarLocation(day: CalendarDay): string {
+  return `${day.placeName}, ${day.address}`;
+}
+
+/**
+ * The iCalendar file of a day. Times are written in UTC, which every calendar converts to the
+ * reader's zone; the UID is stable so a second import updates the entry instead of doubling it.
+ */
+export function dayIcs(day: CalendarDay, options: { url: string; orgName: string }): string {
+  const { error, value } = createEvent({
+    uid: `advocacy-day-${day.id}@welcome-table`,
+    productId: 'welcome-table/advocacy-days',
+    start: day.startsAt,
+    startInputType: 'utc',
+    startOutputType: 'utc',
+    end: day.endsAt,
+    endInputType: 'utc',
+    endOutputType: 'utc',
+    title: day.title,
+    description: `${day.summary}\n\n${options.url}`,
+    location: calendarLocation(day),
+    url: options.url,
+    status: 'CONFIRMED',
+    busyStatus: 'BUSY',
+    organizer: { name: options.orgName },
+    method: 'PUBLISH',
+  });
+  if (error || !value) throw error ?? new Error('Could not build the calendar file');
+  return value;
+}
+
+/** The .ics as an email attachment (base64 of its UTF-8 bytes). */
+export function icsAttachment(ics: string) {
+  const bytes = new TextEncoder().encode(ics);
+  let binary = '';
+  for (const b of bytes) binary += String.fromCharCode(b);
+  return { filename: 'advocacy-day.ics', content: btoa(binary), contentType: 'text/calendar; charset=utf-8' };
+}
+
+function compactUtc(ms: number): string {
+  return new Date(ms)
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
+}
+
+/** Google Calendar's "create event" link for a day. */
+export function googleCalendarUrl(day: CalendarDay, detailsUrl: string): string {
+  const url = new URL('https://calendar.google.com/calendar/render');
+  url.searchParams.set('action', 'TEMPLATE');
+  url.searchParams.set('text', day.title);
+  url.searchParams.set('dates', `${compactUtc(day.startsAt)}/${compactUtc(day.endsAt)}`);
+  url.searchParams.set('details', `${day.summary}\n\n${detailsUrl}`);
+  url.searchParams.set('location', calendarLocation(day));
+  return url.toString();
+}
+
+/** Outlook.com's "new event" link for a day. */
+export function outlookCalendarUrl(day: CalendarDay, detailsUrl: string): string {
+  const url = new URL('https://outlook.live.com/calendar/0/deeplink/compose');
+  url.searchParams.set('path', '/calendar/action/compose');
+  url.searchParams.set('rru', 'addevent');
+  url.searchParams.set('subject', day.title);
+  url.searchParams.set('startdt', new Date(day.startsAt).toISOString());
+  url.searchParams.set('enddt', new Date(day.endsAt).toISOString());
+  url.searchParams.set('body', `${day.summary}\n\n${detailsUrl}`);
+  url.searchParams.set('location', calendarLocation(day));
+  return url.toString();
+}
+
+/** A date (and optionally time) in the day's own zone, in the person's language. */
+export function formatInZone(
+  lang: Lang,
+  ms: number,
+  timeZone: string,
+  style: 'date' | 'time' | 'dateTime' = 'dateTime',
+): string {
+  return new Intl.DateTimeFormat(lang === 'es' ? 'es-US' : 'en-US', {
+    ...(style !== 'time' ? { dateStyle: 'full' } : {}),
+    ...(style !== 'date' ? { timeStyle: 'short' } : {}),
+    timeZone,
+  }).format(new Date(ms));
+}
+
+/** "Friday, February 12, 2027, 8:30 AM – 4:00 PM" in the day's zone. */
+export function formatDayTimes(
+  lang: Lang,
+  day: { startsAt: number; endsAt: number; timeZone: string },
+): string {
+  return `${formatInZone(lang, day.startsAt, day.timeZone, 'date')}, ${formatInZone(lang, day.startsAt, day.timeZone, 'time')} – ${formatInZone(lang, day.endsAt, day.timeZone, 'time')}`;
+}
+
+/** A map link for the day's address (OpenStreetMap: no tracking, no key). */
+export function mapUrl(address: string): string {
+  const url = new URL('https://www.openstreetmap.org/search');
+  url.searchParams.set('query', address);
+  return url.toString();
+}
+
+function zoneOffsetMs(utcMs: number, timeZone: string): number {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  }).formatToParts(new Date(utcMs));
+  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
+  const asUtc = Date.UTC(
+    get('year'),
+    get('month') - 1,
+    get('day'),
+    get('hour'),
+    get('minute'),
+    get('second'),
+  );
+  return asUtc - Math.floor(utcMs / 1000) * 1000;
+}
+
+/** "2027-02-10T08:30" as a wall-clock time in `timeZone`, to epoch ms (daylight saving included). */
+export function zonedInputToUtc(local: string, timeZone: string): number {
+  const [date = '', time = '00:00'] = local.split('T');
+  const [y, m, d] = date.split('-').map(Number);
+  const [hh, mm] = time.split(':').map(Number);
+  const naive = Date.UTC(y!, m! - 1, d!, hh!, mm!);
+  const first = naive - zoneOffsetMs(naive, timeZone);
+  // A second pass settles times near a daylight-saving change.
+  return naive - zoneOffsetMs(first, timeZone);
+}
+
+/** Epoch ms as the value of a datetime-local input in `timeZone`. */
+export function utcToZonedInput(ms: number, timeZone: string): string {
+  return new Date(ms + zoneOffsetMs(ms, timeZone)).toISOString().slice(0, 16);
+}

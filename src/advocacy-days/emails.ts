@@ -1,0 +1,162 @@
+// The emails of an advocacy day, as outbox requests. Every one is in the recipient's language.
+import type { EmailRequest } from '../email/outbox';
+import { translator, type Lang } from '../web/i18n';
+import {
+  dayIcs,
+  formatDayTimes,
+  formatInZone,
+  googleCalendarUrl,
+  icsAttachment,
+  mapUrl,
+  outlookCalendarUrl,
+} from './calendar';
+import type { AdvocacyDay, Registration, Team } from './queries';
+import type { TeamRole } from './schema';
+import { teamDisplayName } from './teams';
+
+type UrlEnv = Pick<Env, 'PUBLIC_URL' | 'ORG_NAME'>;
+
+/** The public page of a day. */
+export function dayUrl(env: Pick<Env, 'PUBLIC_URL'>, day: Pick<AdvocacyDay, 'slug'>): string {
+  return new URL(`/days/${day.slug}`, env.PUBLIC_URL).toString();
+}
+
+/** A registration's private page for a token. */
+export function manageUrl(env: Pick<Env, 'PUBLIC_URL'>, token: string): string {
+  return new URL(`/days/r/${token}`, env.PUBLIC_URL).toString();
+}
+
+/** The page organizers open by scanning a person's QR code: it shows the person and a check-in button. */
+export function checkInUrl(env: Pick<Env, 'PUBLIC_URL'>, dayId: string, code: string): string {
+  const url = new URL(`/admin/days/${dayId}/check-in`, env.PUBLIC_URL);
+  url.searchParams.set('code', code);
+  return url.toString();
+}
+
+/** The .ics of a day, built once per email. */
+export function dayCalendarFile(env: UrlEnv, day: AdvocacyDay): string {
+  return dayIcs(day, { url: dayUrl(env, day), orgName: env.ORG_NAME });
+}
+
+function dayData(env: UrlEnv, day: AdvocacyDay, lang: Lang) {
+  return {
+    dayTitle: day.title,
+    when: formatDayTimes(lang, day),
+    placeName: day.placeName,
+    address: day.address,
+    mapUrl: mapUrl(`${day.placeName}, ${day.address}`),
+    agenda: day.agenda
+      .split('\n')
+      .map((line) => line.trim())
+      .filter(Boolean),
+    whatToBring: day.whatToBring.trim() || null,
+  };
+}
+
+type Recipient = Pick<Registration, 'id' | 'name' | 'email' | 'lang' | 'checkInCode'>;
+
+/** "You have a seat" (or, with `promoted`, "a seat opened for you"), with the .ics attached. */
+export function seatEmail(
+  env: UrlEnv,
+  day: AdvocacyDay,
+  person: Recipient,
+  token: string,
+  options: { id: string; promoted?: boolean },
+): EmailRequest {
+  const url = dayUrl(env, day);
+  return {
+    id: options.id,
+    to: person.email,
+    lang: person.lang,
+    template: 'days-confirmation',
+    data: {
+      ...dayData(env, day, person.lang),
+      name: person.name,
+      promoted: Boolean(options.promoted),
+      checkInCode: person.checkInCode,
+      manageUrl: manageUrl(env, token),
+      googleUrl: googleCalendarUrl(day, url),
+      outlookUrl: outlookCalendarUrl(day, url),
+    },
+    attachments: [icsAttachment(dayCalendarFile(env, day))],
+  };
+}
+
+/** "You are on the waitlist", with the place when it is known at the time of writing. */
+export function waitlistEmail(
+  env: UrlEnv,
+  day: AdvocacyDay,
+  person: Recipient,
+  token: string,
+  options: { id: string; position: number | null },
+): EmailRequest {
+  return {
+    id: options.id,
+    to: person.email,
+    lang: person.lang,
+    template: 'days-waitlisted',
+    data: {
+      ...dayData(env, day, person.lang),
+      name: person.name,
+      position: options.position,
+      manageUrl: manageUrl(env, token),
+    },
+  };
+}
+
+/** The localized name of a meeting role. */
+export function roleLabel(lang: Lang, role: TeamRole | null): string | null {
+  return role ? translator(lang)(`days.role.${role}`) : null;
+}
+
+/** The 7-day or 1-day reminder, with the person's team, meeting and role once assigned. */
+export function reminderEmail(
+  env: UrlEnv,
+  day: AdvocacyDay,
+  person: Recipient & Pick<Registration, 'teamRole'>,
+  team: Team | null,
+  token: string,
+  daysBefore: 7 | 1,
+): EmailRequest {
+  return {
+    id: `days-reminder-${daysBefore}:${person.id}`,
+    to: person.email,
+    lang: person.lang,
+    template: 'days-reminder',
+    data: {
+      ...dayData(env, day, person.lang),
+      name: person.name,
+      tomorrow: daysBefore === 1,
+      team: team
+        ? {
+            label: teamDisplayName(person.lang, team),
+            meeting: team.meetingAt ? formatInZone(person.lang, team.meetingAt, day.timeZone, 'time') : null,
+            room: team.room,
+          }
+        : null,
+      roleLabel: roleLabel(person.lang, person.teamRole),
+      checkInCode: person.checkInCode,
+      manageUrl: manageUrl(env, token),
+    },
+  };
+}
+
+/** "How did your meeting go?" after the day, with the debrief link. */
+export function debriefInviteEmail(
+  env: UrlEnv,
+  day: AdvocacyDay,
+  person: Recipient,
+  token: string,
+): EmailRequest {
+  return {
+    id: `days-debrief:${person.id}`,
+    to: person.email,
+    lang: person.lang,
+    template: 'days-debrief',
+    data: {
+      dayTitle: day.title,
+      name: person.name,
+      debriefUrl: new URL(`/days/r/${token}/debrief`, env.PUBLIC_URL).toString(),
+    },
+  };
+}

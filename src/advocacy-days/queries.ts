@@ -1,0 +1,263 @@
+// Typed reads and simple writes of advocacy days. The capacity-sensitive writes (register, cancel,
+// promote) live in registration.ts because each must be one conditional statement.
+import { and, asc, desc, eq, gt, inArray, isNull, lt, or, sql } from 'drizzle-orm';
+import type { Db } from '../db';
+import { officials, type Official } from '../officials/schema';
+import { advocacyDays, dayDebriefs, dayRegistrationLinks, dayRegistrations, dayTeams } from './schema';
+
+/** A day as the app reads it. */
+export type AdvocacyDay = typeof advocacyDays.$inferSelect;
+/** A registration as the app reads it. */
+export type Registration = typeof dayRegistrations.$inferSelect;
+/** A team as the app reads it. */
+export type Team = typeof dayTeams.$inferSelect;
+/** A debrief as the app reads it. */
+export type Debrief = typeof dayDebriefs.$inferSelect;
+
+/** A published or draft day by its public slug. */
+export async function getDayBySlug(db: Db, slug: string): Promise<AdvocacyDay | undefined> {
+  const [row] = await db.select().from(advocacyDays).where(eq(advocacyDays.slug, slug)).limit(1);
+  return row;
+}
+
+/** A day by id. */
+export async function getDay(db: Db, id: string): Promise<AdvocacyDay | undefined> {
+  const [row] = await db.select().from(advocacyDays).where(eq(advocacyDays.id, id)).limit(1);
+  return row;
+}
+
+/** Published days that have not started yet, soonest first (the public list and the home page). */
+export async function listUpcomingDays(db: Db, at: number): Promise<AdvocacyDay[]> {
+  return db
+    .select()
+    .from(advocacyDays)
+    .where(and(eq(advocacyDays.status, 'published'), gt(advocacyDays.endsAt, at)))
+    .orderBy(asc(advocacyDays.startsAt));
+}
+
+/** Every day, newest first (the organizer list). */
+export async function listAllDays(db: Db): Promise<AdvocacyDay[]> {
+  return db.select().from(advocacyDays).orderBy(desc(advocacyDays.startsAt));
+}
+
+/** Registered, waitlisted, cancelled and checked-in counts of a day. */
+export interface DayCounts {
+  registered: number;
+  waitlisted: number;
+  cancelled: number;
+  checkedIn: number;
+}
+
+/** The counts shown on the day page, the check-in page and the report. */
+export async function countRegistrations(db: Db, dayId: string): Promise<DayCounts> {
+  const [row] = await db
+    .select({
+      registered: sql<number>`coalesce(sum(case when ${dayRegistrations.status} = 'registered' then 1 else 0 end), 0)`,
+      waitlisted: sql<number>`coalesce(sum(case when ${dayRegistrations.status} = 'waitlisted' then 1 else 0 end), 0)`,
+      cancelled: sql<number>`coalesce(sum(case when ${dayRegistrations.status} = 'cancelled' then 1 else 0 end), 0)`,
+      checkedIn: sql<number>`coalesce(sum(case when ${dayRegistrations.status} = 'registered' and ${dayRegistrations.checkedInAt} is not null then 1 else 0 end), 0)`,
+    })
+    .from(dayRegistrations)
+    .where(eq(dayRegistrations.dayId, dayId));
+  return {
+    registered: Number(row?.registered ?? 0),
+    waitlisted: Number(row?.waitlisted ?? 0),
+    cancelled: Number(row?.cancelled ?? 0),
+    checkedIn: Number(row?.checkedIn ?? 0),
+  };
+}
+
+/** A registration by id. */
+export async function getRegistration(db: Db, id: string): Promise<Registration | undefined> {
+  const [row] = await db.select().from(dayRegistrations).where(eq(dayRegistrations.id, id)).limit(1);
+  return row;
+}
+
+/** The registration behind a private link (by the token's hash), with its day. */
+export async function findRegistrationByTokenHash(
+  db: Db,
+  tokenHash: string,
+): Promise<{ registration: Registration; day: AdvocacyDay } | undefined> {
+  const [row] = await db
+    .select({ registration: dayRegistrations, day: advocacyDays })
+    .from(dayRegistrationLinks)
+    .innerJoin(dayRegistrations, eq(dayRegistrations.id, dayRegistrationLinks.registrationId))
+    .innerJoin(advocacyDays, eq(advocacyDays.id, dayRegistrations.dayId))
+    .where(eq(dayRegistrationLinks.tokenHash, tokenHash))
+    .limit(1);
+  return row;
+}
+
+/** The active (not cancelled) registration of an email for a day. */
+export async function findActiveRegistrationByEmail(
+  db: Db,
+  dayId: string,
+  email: string,
+): Promise<Registration | undefined> {
+  const [row] = await db
+    .select()
+    .from(dayRegistrations)
+    .where(
+      and(
+        eq(dayRegistrations.dayId, dayId),
+        eq(dayRegistrations.email, email),
+        sql`${dayRegistrations.status} <> 'cancelled'`,
+      ),
+    )
+    .limit(1);
+  return row;
+}
+
+/** A waitlisted person's place: 1 + everyone waiting who arrived before them. */
+export async function waitlistPlace(
+  db: Db,
+  registration: Pick<Registration, 'dayId' | 'seq'>,
+): Promise<number> {
+  const [row] = await db
+    .select({ ahead: sql<number>`count(*)` })
+    .from(dayRegistrations)
+    .where(
+      and(
+        eq(dayRegistrations.dayId, registration.dayId),
+        eq(dayRegistrations.status, 'waitlisted'),
+        lt(dayRegistrations.seq, registration.seq),
+      ),
+    );
+  return 1 + Number(row?.ahead ?? 0);
+}
+
+/** Registrations of a day in arrival order, optionally one status and a name search. */
+export async function listRegistrations(
+  db: Db,
+  dayId: string,
+  filter: { status?: Registration['status']; nameContains?: string; limit?: number } = {},
+): Promise<Registration[]> {
+  const conditions = [eq(dayRegistrations.dayId, dayId)];
+  if (filter.status) conditions.push(eq(dayRegistrations.status, filter.status));
+  if (filter.nameContains?.trim()) {
+    const escaped = filter.nameContains.trim().replace(/[\\%_]/g, (ch) => `\\${ch}`);
+    conditions.push(sql`${dayRegistrations.name} like ${`%${escaped}%`} escape '\\'`);
+  }
+  return db
+    .select()
+    .from(dayRegistrations)
+    .where(and(...conditions))
+    .orderBy(asc(dayRegistrations.seq))
+    .limit(filter.limit ?? 5000);
+}
+
+/** One page of a day's registrations after a sequence number (the streamed CSV). */
+export async function registrationsPage(
+  db: Db,
+  dayId: string,
+  afterSeq: number,
+  size: number,
+): Promise<Registration[]> {
+  return db
+    .select()
+    .from(dayRegistrations)
+    .where(and(eq(dayRegistrations.dayId, dayId), gt(dayRegistrations.seq, afterSeq)))
+    .orderBy(asc(dayRegistrations.seq))
+    .limit(size);
+}
+
+/** A registration by its check-in code within a day. */
+export async function findByCheckInCode(
+  db: Db,
+  dayId: string,
+  code: string,
+): Promise<Registration | undefined> {
+  const [row] = await db
+    .select()
+    .from(dayRegistrations)
+    .where(and(eq(dayRegistrations.dayId, dayId), eq(dayRegistrations.checkInCode, code)))
+    .limit(1);
+  return row;
+}
+
+/** Marks a registered person present; a second tap changes nothing. Returns whether it was new. */
+export async function checkIn(db: Db, dayId: string, registrationId: string, at: number): Promise<boolean> {
+  const result = await db
+    .update(dayRegistrations)
+    .set({ checkedInAt: at })
+    .where(
+      and(
+        eq(dayRegistrations.id, registrationId),
+        eq(dayRegistrations.dayId, dayId),
+        eq(dayRegistrations.status, 'registered'),
+        isNull(dayRegistrations.checkedInAt),
+      ),
+    );
+  return result.meta.changes > 0;
+}
+
+/** The teams of a day with their legislator from the directory, when it is there. */
+export async function listTeams(db: Db, dayId: string): Promise<{ team: Team; official: Official | null }[]> {
+  return db
+    .select({ team: dayTeams, official: officials })
+    .from(dayTeams)
+    .leftJoin(officials, eq(officials.id, dayTeams.officialId))
+    .where(eq(dayTeams.dayId, dayId))
+    .orderBy(desc(dayTeams.chamber), sql`cast(${dayTeams.district} as integer)`, asc(dayTeams.district));
+}
+
+/** One team of a day with its legislator. */
+export async function getTeam(
+  db: Db,
+  dayId: string,
+  teamId: string,
+): Promise<{ team: Team; official: Official | null } | undefined> {
+  const [row] = await db
+    .select({ team: dayTeams, official: officials })
+    .from(dayTeams)
+    .leftJoin(officials, eq(officials.id, dayTeams.officialId))
+    .where(and(eq(dayTeams.dayId, dayId), eq(dayTeams.id, teamId)))
+    .limit(1);
+  return row;
+}
+
+/** The legislators of a state's chamber seats, keyed "upper:36", for naming teams. */
+export async function legislatorsBySeat(
+  db: Db,
+  state: string,
+  seats: readonly { chamber: 'upper' | 'lower'; district: string }[],
+): Promise<Map<string, Official>> {
+  const result = new Map<string, Official>();
+  if (seats.length === 0) return result;
+  const rows = await db
+    .select()
+    .from(officials)
+    .where(
+      and(
+        eq(officials.state, state.toLowerCase()),
+        eq(officials.inOffice, true),
+        inArray(officials.chamber, ['upper', 'lower']),
+      ),
+    );
+  for (const row of rows) if (row.district) result.set(`${row.chamber}:${row.district}`, row);
+  return result;
+}
+
+/** Debriefs of a day, newest first. */
+export async function listDebriefs(db: Db, dayId: string): Promise<Debrief[]> {
+  return db
+    .select()
+    .from(dayDebriefs)
+    .where(eq(dayDebriefs.dayId, dayId))
+    .orderBy(desc(dayDebriefs.createdAt));
+}
+
+/** Registrations of a day whose districts are still unknown (organizers set them by hand). */
+export async function listPendingDistricts(db: Db, dayId: string): Promise<Registration[]> {
+  return db
+    .select()
+    .from(dayRegistrations)
+    .where(
+      and(
+        eq(dayRegistrations.dayId, dayId),
+        eq(dayRegistrations.districtStatus, 'pending'),
+        or(eq(dayRegistrations.status, 'registered'), eq(dayRegistrations.status, 'waitlisted')),
+      ),
+    )
+    .orderBy(asc(dayRegistrations.seq));
+}

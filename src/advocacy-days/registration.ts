@@ -1,0 +1,292 @@
+// Registering, cancelling and promoting from the waitlist. D1 has no transactions or locks, so
+// each capacity decision is ONE statement that reads the counts and writes the row: SQLite runs one
+// statement at a time, so two concurrent registrations can never both see the last free seat.
+import { and, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
+import type { BatchItem } from 'drizzle-orm/batch';
+import type { Db } from '../db';
+import { dispatchEmails, queueEmail } from '../email/outbox';
+import { outbox } from '../email/schema';
+import { hashToken, newId, newToken } from '../lib/tokens';
+import { logEvent } from '../web/errors';
+import type { Lang } from '../web/i18n';
+import { newCheckInCode } from './decisions';
+import { seatEmail, waitlistEmail } from './emails';
+import {
+  findActiveRegistrationByEmail,
+  getRegistration,
+  waitlistPlace,
+  type AdvocacyDay,
+  type Registration,
+} from './queries';
+import { dayRegistrationLinks, dayRegistrations } from './schema';
+import type { RegistrationInput } from './validation';
+
+type MailEnv = Pick<Env, 'PUBLIC_URL' | 'ORG_NAME' | 'EMAIL_QUEUE'>;
+
+/** The districts found for the address, or `pending` when the geocoder could not answer. */
+export type RegistrationDistricts =
+  | { status: 'found'; state: string; upperDistrict: string | null; lowerDistrict: string | null }
+  | { status: 'pending' };
+
+/** What happened to a registration attempt. */
+export type RegisterOutcome =
+  | { kind: 'registered'; registration: Registration; token: string }
+  | { kind: 'waitlisted'; registration: Registration; token: string; position: number }
+  /** The email already had a registration: its confirmation and a fresh private link were sent again. */
+  | { kind: 'already_registered' }
+  /** The deadline passed (or the day was unpublished) between showing the form and sending it. */
+  | { kind: 'closed' };
+
+/** A new private link for a registration, as a statement for the same batch as its email. */
+export async function newLinkStatement(db: Db, registrationId: string, at: number) {
+  const token = newToken();
+  // INSERT … SELECT: inserts nothing (instead of failing the batch) when the registration is absent.
+  const statement = db.run(sql`
+    insert into day_registration_links (token_hash, registration_id, created_at)
+    select ${await hashToken(token)}, id, ${at} from day_registrations where id = ${registrationId}`);
+  return { token, statement };
+}
+
+/**
+ * The one conditional INSERT of a registration: `registered` while fewer than `capacity` people hold
+ * a seat and nobody is waiting, else `waitlisted`; `seq` is the next arrival number. Nothing is
+ * inserted when the day is closed or the email already has an active registration.
+ */
+function insertRegistrationStatement(
+  db: Db,
+  values: {
+    id: string;
+    dayId: string;
+    input: RegistrationInput;
+    lang: Lang;
+    districts: RegistrationDistricts;
+    checkInCode: string;
+    at: number;
+    isDemo?: boolean;
+  },
+) {
+  const { id, dayId, input, lang, districts, checkInCode, at } = values;
+  const found = districts.status === 'found' ? districts : null;
+  return db.run(sql`
+    insert into day_registrations (
+      id, day_id, seq, status, name, email, phone, address, congregation, faith_role, languages,
+      needs_interpretation, accessibility_needs, dietary_needs, first_time, willing_to_share_story,
+      ride, ride_seats, photo_consent, lang, district_status, home_state, upper_district,
+      lower_district, check_in_code, is_demo, created_at
+    )
+    select
+      ${id}, d.id,
+      (select coalesce(max(r.seq), 0) + 1 from day_registrations r where r.day_id = d.id),
+      case
+        when (select count(*) from day_registrations r where r.day_id = d.id and r.status = 'registered') < d.capacity
+          and not exists (select 1 from day_registrations r where r.day_id = d.id and r.status = 'waitlisted')
+        then 'registered' else 'waitlisted'
+      end,
+      ${input.name}, ${input.email}, ${input.phone}, ${input.address}, ${input.congregation},
+      ${input.faithRole}, ${input.languages}, ${input.needsInterpretation ? 1 : 0},
+      ${input.accessibilityNeeds}, ${input.dietaryNeeds}, ${input.firstTime ? 1 : 0},
+      ${input.willingToShareStory ? 1 : 0}, ${input.ride}, ${input.rideSeats},
+      ${input.photoConsent ? 1 : 0}, ${lang}, ${found ? 'found' : 'pending'}, ${found?.state ?? null},
+      ${found?.upperDistrict ?? null}, ${found?.lowerDistrict ?? null}, ${checkInCode},
+      ${values.isDemo ? 1 : 0}, ${at}
+    from advocacy_days d
+    where d.id = ${dayId} and d.status = 'published' and d.registration_deadline > ${at} and d.starts_at > ${at}
+    on conflict do nothing`);
+}
+
+/** Deletes a queued email again unless the registration ended up in `status` (same batch). */
+function keepEmailOnlyIf(db: Db, outboxId: string, registrationId: string, status: Registration['status']) {
+  return db.run(sql`
+    delete from ${outbox} where id = ${outboxId} and not exists (
+      select 1 from day_registrations where id = ${registrationId} and status = ${status})`);
+}
+
+/**
+ * Registers a person. The registration, its private link and its confirmation email are written in
+ * one batch: both possible emails (seat or waitlist) are queued and the one that does not match the
+ * status the INSERT chose is deleted by the same batch, so exactly one is stored, or none when
+ * nothing was inserted.
+ */
+export async function registerForDay(
+  db: Db,
+  env: MailEnv,
+  day: AdvocacyDay,
+  input: RegistrationInput,
+  lang: Lang,
+  districts: RegistrationDistricts,
+  at = Date.now(),
+): Promise<RegisterOutcome> {
+  // A check-in code can collide with another one of the same day (1 in ~10^9): then try again.
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const id = newId();
+    const checkInCode = newCheckInCode();
+    const link = await newLinkStatement(db, id, at);
+    const recipient = { id, name: input.name, email: input.email, lang, checkInCode };
+    const seat = queueEmail(
+      db,
+      env,
+      seatEmail(env, day, recipient, link.token, { id: `days-seat:${id}` }),
+      at,
+    );
+    const waiting = queueEmail(
+      db,
+      env,
+      waitlistEmail(env, day, recipient, link.token, { id: `days-waitlisted:${id}`, position: null }),
+      at,
+    );
+    await db.batch([
+      insertRegistrationStatement(db, { id, dayId: day.id, input, lang, districts, checkInCode, at }),
+      link.statement,
+      seat.statement,
+      waiting.statement,
+      keepEmailOnlyIf(db, seat.id, id, 'registered'),
+      keepEmailOnlyIf(db, waiting.id, id, 'waitlisted'),
+    ]);
+    const registration = await getRegistration(db, id);
+    if (registration) {
+      await dispatchEmails(env, [registration.status === 'registered' ? seat.id : waiting.id]);
+      logEvent('info', 'days.registered', { dayId: day.id, registrationId: id, status: registration.status });
+      if (registration.status === 'registered')
+        return { kind: 'registered', registration, token: link.token };
+      return {
+        kind: 'waitlisted',
+        registration,
+        token: link.token,
+        position: await waitlistPlace(db, registration),
+      };
+    }
+    const existing = await findActiveRegistrationByEmail(db, day.id, input.email);
+    if (existing) {
+      await resendConfirmation(db, env, day, existing, at);
+      return { kind: 'already_registered' };
+    }
+    if (!(await isOpenForRegistration(db, day.id, at))) return { kind: 'closed' };
+  }
+  throw new Error('Could not store the registration');
+}
+
+async function isOpenForRegistration(db: Db, dayId: string, at: number): Promise<boolean> {
+  const row = await db.get<{ open: number }>(sql`
+    select count(*) as open from advocacy_days
+    where id = ${dayId} and status = 'published' and registration_deadline > ${at} and starts_at > ${at}`);
+  return Number(row?.open ?? 0) > 0;
+}
+
+/** Sends a registration's confirmation again (same email registering twice), with a new private link. */
+export async function resendConfirmation(
+  db: Db,
+  env: MailEnv,
+  day: AdvocacyDay,
+  registration: Registration,
+  at = Date.now(),
+): Promise<void> {
+  const link = await newLinkStatement(db, registration.id, at);
+  const email =
+    registration.status === 'registered'
+      ? seatEmail(env, day, registration, link.token, { id: newId() })
+      : waitlistEmail(env, day, registration, link.token, {
+          id: newId(),
+          position: await waitlistPlace(db, registration),
+        });
+  const queued = queueEmail(db, env, email, at);
+  await db.batch([link.statement, queued.statement]);
+  await dispatchEmails(env, [queued.id]);
+  logEvent('info', 'days.confirmation_resent', { dayId: day.id, registrationId: registration.id });
+}
+
+/**
+ * Gives free seats to the first people waiting, in arrival order, in one UPDATE: the number promoted
+ * is the capacity minus the seats taken, computed inside the statement. Promoted rows get
+ * `promotedAt`; `notifyPromotions` emails them.
+ */
+export function promoteFromWaitlistStatement(db: Db, dayId: string, at: number) {
+  return db.run(sql`
+    update day_registrations set status = 'registered', promoted_at = ${at}
+    where id in (
+      select id from day_registrations
+      where day_id = ${dayId} and status = 'waitlisted'
+      order by seq
+      limit max(0,
+        (select capacity from advocacy_days where id = ${dayId})
+        - (select count(*) from day_registrations where day_id = ${dayId} and status = 'registered'))
+    )`);
+}
+
+/**
+ * Cancels a registration (from the person's private page) and, in the same batch, gives the seat
+ * to the first person waiting. Returns false when it was already cancelled.
+ */
+export async function cancelRegistration(
+  db: Db,
+  env: MailEnv,
+  day: AdvocacyDay,
+  registrationId: string,
+  at = Date.now(),
+): Promise<boolean> {
+  const [cancel] = await db.batch([
+    db
+      .update(dayRegistrations)
+      .set({ status: 'cancelled', cancelledAt: at, teamId: null, teamRole: null })
+      .where(
+        and(
+          eq(dayRegistrations.id, registrationId),
+          inArray(dayRegistrations.status, ['registered', 'waitlisted']),
+        ),
+      ),
+    promoteFromWaitlistStatement(db, day.id, at),
+  ]);
+  const changed = cancel.meta.changes > 0;
+  if (changed) logEvent('info', 'days.cancelled', { dayId: day.id, registrationId });
+  await notifyPromotions(db, env, day, at);
+  return changed;
+}
+
+/**
+ * Emails everyone promoted and not yet told: a fresh private link, the "a seat opened for you"
+ * email and the mark that it was sent, in one batch per person. Also run by the frequent job, so a
+ * failure after the promotion never leaves someone untold; the outbox id makes a repeat harmless.
+ */
+export async function notifyPromotions(
+  db: Db,
+  env: MailEnv,
+  day: AdvocacyDay,
+  at = Date.now(),
+): Promise<number> {
+  const promoted = await db
+    .select()
+    .from(dayRegistrations)
+    .where(
+      and(
+        eq(dayRegistrations.dayId, day.id),
+        eq(dayRegistrations.status, 'registered'),
+        isNotNull(dayRegistrations.promotedAt),
+        isNull(dayRegistrations.promotionNotifiedAt),
+      ),
+    );
+  const ids: string[] = [];
+  for (const person of promoted) {
+    const link = await newLinkStatement(db, person.id, at);
+    const email = queueEmail(
+      db,
+      env,
+      seatEmail(env, day, person, link.token, {
+        id: `days-promoted:${person.id}:${person.promotedAt}`,
+        promoted: true,
+      }),
+      at,
+    );
+    const statements: [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]] = [
+      link.statement,
+      email.statement,
+      db
+        .update(dayRegistrations)
+        .set({ promotionNotifiedAt: at })
+        .where(and(eq(dayRegistrations.id, person.id), isNull(dayRegistrations.promotionNotifiedAt))),
+    ];
+    await db.batch(statements);
+    ids.push(email.id);
+    logEvent('info', 'days.promoted', { dayId: day.id, registrationId: person.id });
+  }
+  await dispatchEmails(env, ids);
+  return ids.length;
+}

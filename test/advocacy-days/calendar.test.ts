@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { renderSVG } from 'uqr';
+import {
+  dayIcs,
+  googleCalendarUrl,
+  icsAttachment,
+  outlookCalendarUrl,
+} from '../../src/advocacy-days/calendar';
+
+const day = {
+  id: 'day-1',
+  title: 'Georgia Faith Advocacy Day',
+  summary: 'Meet your legislators, with neighbors of faith.',
+  startsAt: Date.UTC(2027, 1, 10, 13, 30),
+  endsAt: Date.UTC(2027, 1, 10, 21, 0),
+  placeName: 'Georgia State Capitol',
+  address: '206 Washington St SW, Atlanta, GA 30334',
+};
+
+describe('dayIcs', () => {
+  it('writes one event with the day in UTC, the place, a stable UID and the link', () => {
+    const ics = dayIcs(day, { url: 'https://welcome.test/days/ga', orgName: 'Welcome Table Coalition' });
+    const unfolded = ics.replace(/\r\n[ \t]/g, '');
+    expect(unfolded).toContain('BEGIN:VCALENDAR');
+    expect(unfolded.match(/BEGIN:VEVENT/g)).toHaveLength(1);
+    expect(unfolded).toContain('DTSTART:20270210T133000Z');
+    expect(unfolded).toContain('DTEND:20270210T210000Z');
+    expect(unfolded).toContain('SUMMARY:Georgia Faith Advocacy Day');
+    expect(unfolded).toContain('UID:advocacy-day-day-1@welcome-table');
+    expect(unfolded).toContain(
+      'LOCATION:Georgia State Capitol\\, 206 Washington St SW\\, Atlanta\\, GA 30334',
+    );
+    expect(unfolded).toContain('URL:https://welcome.test/days/ga');
+  });
+
+  it('becomes a base64 text/calendar attachment that decodes back', () => {
+    const ics = dayIcs(
+      { ...day, title: 'Día de acción en el Capitolio' },
+      { url: 'https://welcome.test/', orgName: 'X' },
+    );
+    const attachment = icsAttachment(ics);
+    expect(attachment.contentType).toContain('text/calendar');
+    const bytes = Uint8Array.from(atob(attachment.content), (ch) => ch.charCodeAt(0));
+    expect(new TextDecoder().decode(bytes)).toBe(ics);
+  });
+});
+
+describe('add-to-calendar links', () => {
+  it('carry the title and UTC times', () => {
+    const google = new URL(googleCalendarUrl(day, 'https://welcome.test/days/ga'));
+    expect(google.searchParams.get('dates')).toBe('20270210T133000Z/20270210T210000Z');
+    expect(google.searchParams.get('text')).toBe(day.title);
+    const outlook = new URL(outlookCalendarUrl(day, 'https://welcome.test/days/ga'));
+    expect(outlook.searchParams.get('startdt')).toBe('2027-02-10T13:30:00.000Z');
+  });
+});
+
+describe('uqr inside workerd', () => {
+  it('renders a check-in QR as SVG', () => {
+    const svg = renderSVG('https://welcome.test/admin/days/x/check-in?code=ABC234');
+    expect(svg).toMatch(/^<svg/);
+  });
+});
