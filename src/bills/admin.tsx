@@ -1,5 +1,203 @@
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import type { AppEnv } from '../env';
+import { getDb } from '../db';
+import { AppError } from '../web/errors';
+import { readForm, type FormErrors, type FormValues } from '../web/form';
+import { billPath } from './links';
+import { postBillUpdate, postOrganizerAction, overrideStage, startFanout } from './movements';
+import {
+  getBill,
+  getBillBySlug,
+  getSyncState,
+  listAllBills,
+  listBillMovements,
+  subscriberCounts,
+  type BillRow,
+} from './queries';
+import { createBill, updateBill, billFormValues, type BillFormData } from './bill-form';
+import { OPENSTATES_SOURCE } from './openstates';
+import { actionFormSchema, billFormSchema, stageFormSchema, updateFormSchema } from './validation';
+import { AdminBillList, AdminBillPage, BillForm } from './views/admin';
+import { billLabel } from './views/public';
+import { slugOfIdentifier } from './import';
 
 /** Organizer pages of this feature, mounted under /admin (sign-in already checked). */
 export const billsAdmin = new Hono<AppEnv>();
+
+billsAdmin.get('/', async (c) => {
+  const { t } = c.var;
+  const db = getDb(c.env);
+  const [bills, counts, sync] = await Promise.all([
+    listAllBills(db),
+    subscriberCounts(db),
+    getSyncState(db, OPENSTATES_SOURCE),
+  ]);
+  return c.render(
+    <AdminBillList
+      bills={bills}
+      counts={counts}
+      sync={sync}
+      openStatesOn={Boolean(c.env.OPENSTATES_API_KEY)}
+    />,
+    { title: t('bills.admin.title'), wide: true },
+  );
+});
+
+billsAdmin.get('/new', (c) => {
+  const { t } = c.var;
+  return c.render(<BillForm action="/admin/bills/new" values={{ tracked: 'on', position: 'oppose' }} />, {
+    title: t('bills.admin.newTitle'),
+  });
+});
+
+billsAdmin.post('/new', async (c) => {
+  const { t } = c.var;
+  const form = await readForm(c, billFormSchema, { botCheck: false });
+  if (form.status !== 'valid')
+    return invalidBillForm(
+      c,
+      '/admin/bills/new',
+      form.status === 'invalid' ? form.errors : {},
+      form.values,
+      t('bills.admin.newTitle'),
+    );
+  const db = getDb(c.env);
+  const data = form.data as BillFormData;
+  if (await getBillBySlug(db, data.state, slugOfIdentifier(data.identifier))) {
+    return invalidBillForm(
+      c,
+      '/admin/bills/new',
+      { identifier: { key: 'bills.admin.duplicate' } },
+      form.values,
+      t('bills.admin.newTitle'),
+    );
+  }
+  const id = await createBill(db, data);
+  return c.redirect(`/admin/bills/${id}?notice=saved`, 303);
+});
+
+billsAdmin.get('/:id', async (c) => renderBillAdmin(c, await requireBill(c)));
+
+billsAdmin.post('/:id', async (c) => {
+  const bill = await requireBill(c);
+  const form = await readForm(c, billFormSchema, { botCheck: false });
+  if (form.status !== 'valid') {
+    c.status(422);
+    return renderBillAdmin(c, bill, {
+      form: { errors: form.status === 'invalid' ? form.errors : {}, values: form.values },
+    });
+  }
+  const data = form.data as BillFormData;
+  const db = getDb(c.env);
+  const other = await getBillBySlug(db, data.state, slugOfIdentifier(data.identifier));
+  if (other && other.id !== bill.id) {
+    c.status(422);
+    return renderBillAdmin(c, bill, {
+      form: { errors: { identifier: { key: 'bills.admin.duplicate' } }, values: form.values },
+    });
+  }
+  await updateBill(db, bill, data);
+  return c.redirect(`/admin/bills/${bill.id}?notice=saved`, 303);
+});
+
+billsAdmin.post('/:id/actions', async (c) => {
+  const bill = await requireBill(c);
+  const form = await readForm(c, actionFormSchema, { botCheck: false });
+  if (form.status !== 'valid') {
+    c.status(422);
+    return renderBillAdmin(c, bill, {
+      action: { errors: form.status === 'invalid' ? form.errors : {}, values: form.values },
+    });
+  }
+  const { t } = c.var;
+  const chamberNames = {
+    upper: t('bills.admin.chamber.upper'),
+    lower: t('bills.admin.chamber.lower'),
+    executive: t('bills.admin.chamber.executive'),
+    legislature: t('bills.admin.chamber.legislature'),
+  };
+  const recorded = await postOrganizerAction(getDb(c.env), bill, {
+    date: form.data.date,
+    chamber: chamberNames[form.data.chamberKind],
+    chamberKind: form.data.chamberKind,
+    description: form.data.description,
+    classification: form.data.classification === 'other' ? [] : [form.data.classification],
+  });
+  await startFanout(c.env, recorded.movementId);
+  return c.redirect(`/admin/bills/${bill.id}?notice=action`, 303);
+});
+
+billsAdmin.post('/:id/updates', async (c) => {
+  const bill = await requireBill(c);
+  const form = await readForm(c, updateFormSchema, { botCheck: false });
+  if (form.status !== 'valid') {
+    c.status(422);
+    return renderBillAdmin(c, bill, {
+      update: { errors: form.status === 'invalid' ? form.errors : {}, values: form.values },
+    });
+  }
+  const movementId = await postBillUpdate(getDb(c.env), bill, form.data);
+  await startFanout(c.env, movementId);
+  return c.redirect(`/admin/bills/${bill.id}?notice=update`, 303);
+});
+
+billsAdmin.post('/:id/stage', async (c) => {
+  const bill = await requireBill(c);
+  const form = await readForm(c, stageFormSchema, { botCheck: false });
+  if (form.status !== 'valid') {
+    c.status(422);
+    return renderBillAdmin(c, bill, {
+      stage: { errors: form.status === 'invalid' ? form.errors : {}, values: form.values },
+    });
+  }
+  const movementId = await overrideStage(getDb(c.env), bill, {
+    stage: form.data.stage === '' ? null : form.data.stage,
+    noteEn: form.data.noteEn,
+    noteEs: form.data.noteEs,
+  });
+  await startFanout(c.env, movementId);
+  return c.redirect(`/admin/bills/${bill.id}?notice=stage`, 303);
+});
+
+async function requireBill(c: Context<AppEnv>): Promise<BillRow> {
+  const bill = await getBill(getDb(c.env), c.req.param('id') ?? '');
+  if (!bill) throw new AppError('not_found');
+  return bill;
+}
+
+function invalidBillForm(
+  c: Context<AppEnv>,
+  action: string,
+  errors: FormErrors,
+  values: FormValues,
+  title: string,
+) {
+  c.status(422);
+  return c.render(<BillForm action={action} errors={errors} values={values} />, { title });
+}
+
+type FormState = { errors: FormErrors; values: FormValues };
+
+async function renderBillAdmin(
+  c: Context<AppEnv>,
+  bill: BillRow,
+  forms: { form?: FormState; action?: FormState; update?: FormState; stage?: FormState } = {},
+) {
+  const { t } = c.var;
+  const db = getDb(c.env);
+  const [movements, counts] = await Promise.all([listBillMovements(db, bill.id, 10), subscriberCounts(db)]);
+  return c.render(
+    <AdminBillPage
+      bill={bill}
+      movements={movements}
+      subscribers={(counts.byBill.get(bill.id) ?? 0) + (counts.byState.get(bill.state) ?? 0)}
+      notice={c.req.query('notice') ?? null}
+      publicUrl={billPath(bill)}
+      form={forms.form ?? { errors: {}, values: billFormValues(bill) }}
+      action={forms.action}
+      update={forms.update}
+      stage={forms.stage}
+    />,
+    { title: t('bills.admin.editTitle', { bill: billLabel(bill) }) },
+  );
+}

@@ -1,4 +1,21 @@
 import type { OpenActionsSource } from '../web/open-actions';
+import { translator } from '../web/i18n';
+import { billPath, positionLabelKey, stageLabelKey } from './links';
+import { listTrackedBills } from './queries';
+import { effectiveStage, isFinalStage } from './stage';
 
-/** What this feature has open now, for the home page. */
-export const billsOpenActions: OpenActionsSource = async () => [];
+/** What this feature has open now, for the home page: moving bills we oppose or support. */
+export const billsOpenActions: OpenActionsSource = async (db, lang) => {
+  const t = translator(lang);
+  const bills = await listTrackedBills(db, {}, 50);
+  return bills
+    .filter((bill) => bill.position !== 'watch' && !isFinalStage(effectiveStage(bill)))
+    .slice(0, 5)
+    .map((bill) => ({
+      kind: 'bill' as const,
+      title: `${bill.state} ${bill.identifier}: ${lang === 'es' ? (bill.titleEs ?? bill.title) : bill.title}`,
+      summary: `${t(positionLabelKey(bill.position))} · ${t(stageLabelKey(effectiveStage(bill)))}`,
+      url: billPath(bill),
+      date: bill.lastMovementAt ? new Date(bill.lastMovementAt).toISOString().slice(0, 10) : null,
+    }));
+};

@@ -118,3 +118,20 @@ export function stageSteps(stage: BillStage): { stage: BillStage; reached: boole
   if (rank === undefined) steps.push({ stage, reached: true, current: true });
   return steps;
 }
+
+/**
+ * The timeline of a bill: each action in the order it happened, with the stage the bill was in
+ * after it and whether that action changed the stage (to highlight the steps on the page).
+ */
+export function timelineWithStages<T extends StageAction>(
+  actions: readonly T[],
+): { action: T; stage: BillStage; changed: boolean }[] {
+  const sorted = sortActions(actions);
+  let previous: BillStage | null = null;
+  return sorted.map((action, index) => {
+    const stage = stageFromActions(sorted.slice(0, index + 1));
+    const changed = stage !== previous;
+    previous = stage;
+    return { action, stage, changed };
+  });
+}
