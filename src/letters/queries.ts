@@ -200,30 +200,18 @@ export function claimConfirmationStatement(
     .returning({ id: s.id });
 }
 
-/** The signature a confirm link points to on a letter. */
-export async function findSignatureByConfirmHash(
+/** The signature a private link (confirm or withdraw) points to on a letter. */
+export async function findSignatureByLink(
   db: Db,
   letterId: string,
+  link: 'confirm' | 'withdraw',
   tokenHash: string,
 ): Promise<LetterSignature | undefined> {
+  const column = link === 'confirm' ? s.confirmTokenHash : s.withdrawTokenHash;
   const [row] = await db
     .select()
     .from(s)
-    .where(and(eq(s.letterId, letterId), eq(s.confirmTokenHash, tokenHash)))
-    .limit(1);
-  return row;
-}
-
-/** The signature a withdraw link points to on a letter. */
-export async function findSignatureByWithdrawHash(
-  db: Db,
-  letterId: string,
-  tokenHash: string,
-): Promise<LetterSignature | undefined> {
-  const [row] = await db
-    .select()
-    .from(s)
-    .where(and(eq(s.letterId, letterId), eq(s.withdrawTokenHash, tokenHash)))
+    .where(and(eq(s.letterId, letterId), eq(column, tokenHash)))
     .limit(1);
   return row;
 }
@@ -244,7 +232,7 @@ export async function confirmSignature(
     .where(and(eq(s.letterId, letterId), eq(s.confirmTokenHash, tokenHash), isNull(s.confirmedAt)))
     .returning({ id: s.id });
   if (changed.length > 0) return 'confirmed';
-  return (await findSignatureByConfirmHash(db, letterId, tokenHash)) ? 'already' : 'invalid';
+  return (await findSignatureByLink(db, letterId, 'confirm', tokenHash)) ? 'already' : 'invalid';
 }
 
 /** Withdraws the signature behind a withdraw link by deleting it; false when there is none. */

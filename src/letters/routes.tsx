@@ -9,8 +9,7 @@ import { listOpenActions } from '../web/home';
 import {
   confirmSignature,
   countSignatures,
-  findSignatureByConfirmHash,
-  findSignatureByWithdrawHash,
+  findSignatureByLink,
   getLetterBySlug,
   letterCounts,
   listLetterOfficials,
@@ -112,6 +111,36 @@ async function handleSignature(
   return null;
 }
 
+/**
+ * The page a private link opens: it checks the link and shows one button; only the POST from that
+ * button changes anything (mail scanners open every link).
+ */
+async function renderLinkPage(c: LettersContext, link: 'confirm' | 'withdraw') {
+  c.set('privateLink', true);
+  const { t, lang } = c.var;
+  const letter = await loadLetter(c);
+  const tokenHash = await hashToken(c.req.param('token') ?? '');
+  if (!(await findSignatureByLink(getDb(c.env), letter.id, link, tokenHash)))
+    throw new AppError('invalid_link');
+  const title = letterText(letter, lang).title;
+  const page =
+    link === 'confirm'
+      ? {
+          title: t('letters.confirmTitle'),
+          body: t('letters.confirmBody', { title }),
+          button: t('letters.confirmButton'),
+        }
+      : {
+          title: t('letters.withdrawTitle'),
+          body: t('letters.withdrawBody', { title }),
+          button: t('letters.withdrawButton'),
+        };
+  return c.render(<ButtonPage {...page} action={c.req.path} secondary={link === 'withdraw'} />, {
+    title: page.title,
+    noindex: true,
+  });
+}
+
 /** Public pages of this feature. */
 export const lettersRoutes = new Hono<AppEnv>();
 
@@ -163,26 +192,7 @@ lettersRoutes.post('/:slug/embed', async (c) => {
   });
 });
 
-lettersRoutes.get('/:slug/confirm/:token', async (c) => {
-  c.set('privateLink', true);
-  const { t, lang } = c.var;
-  const letter = await loadLetter(c);
-  const signature = await findSignatureByConfirmHash(
-    getDb(c.env),
-    letter.id,
-    await hashToken(c.req.param('token')),
-  );
-  if (!signature) throw new AppError('invalid_link');
-  return c.render(
-    <ButtonPage
-      title={t('letters.confirmTitle')}
-      body={t('letters.confirmBody', { title: letterText(letter, lang).title })}
-      button={t('letters.confirmButton')}
-      action={c.req.path}
-    />,
-    { title: t('letters.confirmTitle'), noindex: true },
-  );
-});
+lettersRoutes.get('/:slug/confirm/:token', (c) => renderLinkPage(c, 'confirm'));
 
 lettersRoutes.post('/:slug/confirm/:token', async (c) => {
   c.set('privateLink', true);
@@ -216,27 +226,7 @@ lettersRoutes.get('/:slug/thanks', async (c) => {
   );
 });
 
-lettersRoutes.get('/:slug/withdraw/:token', async (c) => {
-  c.set('privateLink', true);
-  const { t, lang } = c.var;
-  const letter = await loadLetter(c);
-  const signature = await findSignatureByWithdrawHash(
-    getDb(c.env),
-    letter.id,
-    await hashToken(c.req.param('token')),
-  );
-  if (!signature) throw new AppError('invalid_link');
-  return c.render(
-    <ButtonPage
-      title={t('letters.withdrawTitle')}
-      body={t('letters.withdrawBody', { title: letterText(letter, lang).title })}
-      button={t('letters.withdrawButton')}
-      action={c.req.path}
-      secondary
-    />,
-    { title: t('letters.withdrawTitle'), noindex: true },
-  );
-});
+lettersRoutes.get('/:slug/withdraw/:token', (c) => renderLinkPage(c, 'withdraw'));
 
 lettersRoutes.post('/:slug/withdraw/:token', async (c) => {
   c.set('privateLink', true);

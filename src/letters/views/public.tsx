@@ -318,44 +318,16 @@ export function SignersPage(props: {
             bars={bars}
           />
           <div class="grid">
-            <div class="table-wrap">
-              <table>
-                <caption>{t('letters.byTraditionCaption')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('letters.field.tradition')}</th>
-                    <th scope="col">{t('letters.signaturesColumn')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {props.counts.byTradition.map((row) => (
-                    <tr>
-                      <th scope="row">{traditionLabel(t, row.tradition)}</th>
-                      <td>{formatNumber(lang, row.count)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-            <div class="table-wrap">
-              <table>
-                <caption>{t('letters.byStateCaption')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('letters.field.state')}</th>
-                    <th scope="col">{t('letters.signaturesColumn')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {props.counts.byState.map((row) => (
-                    <tr>
-                      <th scope="row">{row.state}</th>
-                      <td>{formatNumber(lang, row.count)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <CountTable
+              caption={t('letters.byTraditionCaption')}
+              heading={t('letters.field.tradition')}
+              rows={props.counts.byTradition.map((row) => [traditionLabel(t, row.tradition), row.count])}
+            />
+            <CountTable
+              caption={t('letters.byStateCaption')}
+              heading={t('letters.field.state')}
+              rows={props.counts.byState.map((row) => [row.state, row.count])}
+            />
           </div>
         </section>
       ) : (
@@ -373,6 +345,32 @@ export function SignersPage(props: {
       ))}
       <Pagination page={props.page} pages={props.pages} base={letterPath(props.letter, '/signers')} />
     </>
+  );
+}
+
+/** A two-column table of counts, the accessible twin of the chart. */
+function CountTable(props: { caption: string; heading: string; rows: [string, number][] }): Child {
+  const { t, lang } = useRequestContext<AppEnv>().var;
+  return (
+    <div class="table-wrap">
+      <table>
+        <caption>{props.caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{props.heading}</th>
+            <th scope="col">{t('letters.signaturesColumn')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {props.rows.map(([label, count]) => (
+            <tr>
+              <th scope="row">{label}</th>
+              <td>{formatNumber(lang, count)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 

@@ -1,0 +1,233 @@
+import { env } from 'cloudflare:workers';
+import { describe, expect, it } from 'vitest';
+import { expireUnconfirmedSignatures } from '../../src/letters/jobs';
+import {
+  confirmSignature,
+  deleteUnconfirmedBefore,
+  exportSignersPage,
+  listPublicSigners,
+  listSignersForOrganizer,
+  setSignerHidden,
+  setSignerVerified,
+  signerTally,
+  withdrawSignature,
+  type ExportCursor,
+} from '../../src/letters/queries';
+import { letterSignatures, type LetterSignature } from '../../src/letters/schema';
+import { signerFilterSchema } from '../../src/letters/validation';
+import { DAY } from '../../src/lib/time';
+import { request } from '../helpers';
+import { db, makeLetter } from './fixtures';
+
+let seq = 0;
+/** Stores a signature row directly, to test queries apart from the signing flow. */
+async function addSignature(
+  letterId: string,
+  overrides: Partial<LetterSignature> = {},
+): Promise<LetterSignature> {
+  seq += 1;
+  const row: LetterSignature = {
+    id: `sig-${letterId}-${seq}`,
+    letterId,
+    email: `q${seq}@example.org`,
+    honorific: 'rev',
+    honorificOther: null,
+    firstName: `First${seq}`,
+    lastName: `Last${seq}`,
+    role: 'clergy',
+    tradition: 'mainline',
+    denomination: null,
+    congregation: 'Grace Church',
+    city: 'Macon',
+    state: 'GA',
+    comment: null,
+    showPublicly: true,
+    keepInformed: false,
+    lang: 'en',
+    confirmTokenHash: `c-${letterId}-${seq}`,
+    withdrawTokenHash: `w-${letterId}-${seq}`,
+    confirmationsSent: 1,
+    lastConfirmationAt: Date.now(),
+    confirmedAt: Date.now(),
+    hiddenAt: null,
+    verifiedAt: null,
+    isDemo: false,
+    createdAt: Date.now(),
+    ...overrides,
+  };
+  await db.insert(letterSignatures).values(row);
+  return row;
+}
+
+describe('listPublicSigners', () => {
+  it('lists only confirmed, shown, not hidden signers, grouped by tradition, never with emails', async () => {
+    const letter = await makeLetter();
+    const shown = await addSignature(letter.id, { tradition: 'muslim', lastName: 'Shown' });
+    const first = await addSignature(letter.id, { tradition: 'catholic', lastName: 'Catholic' });
+    await addSignature(letter.id, { lastName: 'Unconfirmed', confirmedAt: null });
+    await addSignature(letter.id, { lastName: 'Private', showPublicly: false });
+    await addSignature(letter.id, { lastName: 'Hidden', hiddenAt: Date.now() });
+    const { rows, shownTotal } = await listPublicSigners(db, letter.id, 1, 100);
+    expect(rows.map((row) => row.lastName)).toEqual([first.lastName, shown.lastName]);
+    expect(shownTotal).toBe(2);
+    expect(Object.keys(rows[0]!)).not.toContain('email');
+  });
+
+  it('pages the list', async () => {
+    const letter = await makeLetter();
+    for (let i = 0; i < 5; i++) await addSignature(letter.id, { lastName: `P${i}` });
+    const page2 = await listPublicSigners(db, letter.id, 2, 2);
+    expect(page2.rows.map((row) => row.lastName)).toEqual(['P2', 'P3']);
+    expect(page2.shownTotal).toBe(5);
+  });
+});
+
+describe('GET /letters/:slug/signers', () => {
+  it('shows counts, chart and table, is noindex, and shows neither emails nor unconfirmed names', async () => {
+    const letter = await makeLetter();
+    await addSignature(letter.id, {
+      firstName: 'Shown',
+      lastName: 'Person',
+      tradition: 'sikh',
+      email: 'shown@example.org',
+    });
+    await addSignature(letter.id, {
+      firstName: 'Private',
+      lastName: 'Person',
+      showPublicly: false,
+      state: 'CA',
+    });
+    await addSignature(letter.id, { firstName: 'Pending', lastName: 'Person', confirmedAt: null });
+    await addSignature(letter.id, { firstName: 'Fake', lastName: 'Name', hiddenAt: Date.now() });
+    await addSignature(letter.id, { firstName: 'Checked', lastName: 'Person', verifiedAt: Date.now() });
+    const html = await (await request(`/letters/${letter.slug}/signers`)).text();
+    expect(html).toContain('<meta name="robots" content="noindex"');
+    expect(html).toContain('Shown Person');
+    expect(html).not.toContain('Private Person');
+    expect(html).not.toContain('Pending Person');
+    expect(html).not.toContain('Fake Name');
+    expect(html).not.toContain('shown@example.org');
+    expect(html).toContain('3 signed');
+    expect(html).toContain('(1 of them chose not to show their names.)');
+    expect(html).toMatch(/<svg[^>]*role="img"/);
+    expect(html).toContain('<title id="tradition-chart-title">Signatures by faith tradition</title>');
+    expect(html).toContain('<th scope="row">Sikh</th>');
+    expect(html).toContain('<th scope="row">CA</th>');
+    expect(html).toMatch(/Checked Person<\/strong><span class="badge verified-mark"/);
+  });
+
+  it('escapes HTML in names on the public list', async () => {
+    const letter = await makeLetter();
+    await addSignature(letter.id, {
+      firstName: '<img src=x onerror=alert(1)>',
+      congregation: '"><script>x()</script>',
+    });
+    const html = await (await request(`/letters/${letter.slug}/signers`)).text();
+    expect(html).not.toContain('<img src=x');
+    expect(html).not.toContain('<script>x()');
+    expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
+  });
+});
+
+describe('confirmSignature and withdrawSignature', () => {
+  it('confirms once, then says already; unknown links are invalid', async () => {
+    const letter = await makeLetter();
+    const row = await addSignature(letter.id, { confirmedAt: null });
+    expect(await confirmSignature(db, letter.id, row.confirmTokenHash, Date.now())).toBe('confirmed');
+    expect(await confirmSignature(db, letter.id, row.confirmTokenHash, Date.now())).toBe('already');
+    expect(await confirmSignature(db, letter.id, 'nope', Date.now())).toBe('invalid');
+    // A link works only on its own letter.
+    const other = await makeLetter();
+    expect(await confirmSignature(db, other.id, row.confirmTokenHash, Date.now())).toBe('invalid');
+  });
+
+  it('withdraws by deleting the row, once', async () => {
+    const letter = await makeLetter();
+    const row = await addSignature(letter.id);
+    expect(await withdrawSignature(db, letter.id, row.withdrawTokenHash)).toBe(true);
+    expect(await withdrawSignature(db, letter.id, row.withdrawTokenHash)).toBe(false);
+  });
+});
+
+describe('expiry of unconfirmed signatures', () => {
+  it('deletes unconfirmed signatures older than 7 days, keeps the rest, and is safe to run twice', async () => {
+    const letter = await makeLetter();
+    const now = Date.now();
+    const old = await addSignature(letter.id, { confirmedAt: null, createdAt: now - 8 * DAY });
+    const recent = await addSignature(letter.id, { confirmedAt: null, createdAt: now - 6 * DAY });
+    const confirmedOld = await addSignature(letter.id, { createdAt: now - 30 * DAY });
+    await expireUnconfirmedSignatures.run(env, now);
+    await expireUnconfirmedSignatures.run(env, now);
+    const ids = (
+      await env.DB.prepare('SELECT id FROM letter_signatures WHERE letter_id = ?')
+        .bind(letter.id)
+        .all<{ id: string }>()
+    ).results.map((r) => r.id);
+    expect(ids).not.toContain(old.id);
+    expect(ids).toContain(recent.id);
+    expect(ids).toContain(confirmedOld.id);
+    expect(await deleteUnconfirmedBefore(db, now - 7 * DAY)).toBe(0);
+  });
+});
+
+describe('organizer queries', () => {
+  it('filters by search, tradition, state, confirmed and shown, and tallies', async () => {
+    const letter = await makeLetter();
+    const a = await addSignature(letter.id, {
+      firstName: 'Maria',
+      lastName: 'Lopez',
+      tradition: 'catholic',
+      state: 'TX',
+    });
+    const b = await addSignature(letter.id, {
+      firstName: 'Sam',
+      lastName: 'Green',
+      confirmedAt: null,
+      state: 'TX',
+    });
+    const c = await addSignature(letter.id, {
+      firstName: 'Noor',
+      lastName: 'Khan',
+      tradition: 'muslim',
+      showPublicly: false,
+    });
+    const filter = (query: Record<string, string>) => signerFilterSchema.parse(query);
+    const names = async (query: Record<string, string>) =>
+      (await listSignersForOrganizer(db, letter.id, filter(query), 50)).rows.map((row) => row.id).sort();
+    expect(await names({ q: 'maria lo' })).toEqual([a.id]);
+    expect(await names({ q: '%' })).toEqual([]);
+    expect(await names({ tradition: 'muslim' })).toEqual([c.id]);
+    expect(await names({ state: 'tx' })).toEqual([a.id, b.id].sort());
+    expect(await names({ confirmed: 'no' })).toEqual([b.id]);
+    expect(await names({ shown: 'no' })).toEqual([c.id]);
+    expect(await names({ tradition: 'not-a-tradition' })).toHaveLength(3);
+    await setSignerHidden(db, letter.id, a.id, true, Date.now());
+    await setSignerVerified(db, letter.id, c.id, true, Date.now());
+    expect(await names({ shown: 'hidden' })).toEqual([a.id]);
+    expect(await signerTally(db, letter.id)).toEqual({
+      all: 3,
+      confirmed: 2,
+      unconfirmed: 1,
+      shown: 0,
+      hidden: 1,
+      verified: 1,
+    });
+    expect(await setSignerHidden(db, letter.id, 'no-such-id', true, Date.now())).toBe(false);
+  });
+
+  it('pages the export by (created_at, id) without skipping or repeating rows', async () => {
+    const letter = await makeLetter();
+    const at = Date.now();
+    for (let i = 0; i < 7; i++) await addSignature(letter.id, { createdAt: at + (i % 3) });
+    const seen: string[] = [];
+    let cursor: ExportCursor | null = null;
+    for (let pages = 0; pages < 10; pages++) {
+      const page = await exportSignersPage(db, letter.id, cursor, 3);
+      seen.push(...page.rows.map((row) => row.id));
+      if (!page.next) break;
+      cursor = page.next;
+    }
+    expect(seen).toHaveLength(7);
+    expect(new Set(seen).size).toBe(7);
+  });
+});
