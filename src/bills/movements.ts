@@ -5,7 +5,13 @@ import type { BatchItem } from 'drizzle-orm/batch';
 import type { Db } from '../db';
 import { hashToken, newId } from '../lib/tokens';
 import { logEvent } from '../web/errors';
-import { newActions, slugOfIdentifier, type ImportedAction, type ImportedBill } from './import';
+import {
+  newActions,
+  parseOpenStatesText,
+  slugOfIdentifier,
+  type ImportedAction,
+  type ImportedBill,
+} from './import';
 import { getBillBySlug, listActions, storedActionKeys, type BillRow } from './queries';
 import { billActions, billMovements, bills, billSponsors, type BillStage } from './schema';
 import { effectiveStage, sortActions, stageFromActions } from './stage';
@@ -345,4 +351,20 @@ export async function startFanout(env: Pick<Env, 'ALERT_QUEUE'>, movementId: str
       error: error instanceof Error ? error.name : 'unknown',
     });
   }
+}
+
+/**
+ * Imports Open States JSON text (a file): everything is parsed and checked first, so malformed
+ * input is refused with a message and nothing is written. Returns the movements to fan out.
+ */
+export async function importOpenStatesText(
+  db: Db,
+  text: string,
+  at = Date.now(),
+): Promise<{ ok: false; message: string } | { ok: true; outcomes: ImportOutcome[] }> {
+  const parsed = parseOpenStatesText(text);
+  if (!parsed.ok) return parsed;
+  const outcomes: ImportOutcome[] = [];
+  for (const bill of parsed.bills) outcomes.push(await applyImportedBill(db, bill, at));
+  return { ok: true, outcomes };
 }
