@@ -1,0 +1,50 @@
+// Puts an organizer on the sign-in allowlist.
+//   npm run organizer:add -- pastora@example.org             the local database (npm start's)
+//   npm run organizer:add -- pastora@example.org --remote    the deployed D1 database
+// Adding an address that is already listed changes nothing.
+import { spawnSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { addOrganizer } from '../src/organizers/queries';
+import { openLocalPlatform } from './lib/platform';
+import { insertOrganizerSql, parseOrganizerAddArgs } from './lib/organizer-add';
+
+let args;
+try {
+  args = parseOrganizerAddArgs(process.argv.slice(2));
+} catch (error) {
+  console.error((error as Error).message);
+  process.exit(2);
+}
+
+if (args.remote) {
+  const sql = insertOrganizerSql({ id: randomUUID(), email: args.email, name: args.name, at: Date.now() });
+  // No shell: the arguments go to wrangler as they are, and the values are quoted SQL literals.
+  const result = spawnSync('wrangler', ['d1', 'execute', 'DB', '--remote', '--command', sql], {
+    stdio: 'inherit',
+  });
+  if (result.status !== 0) {
+    console.error('wrangler d1 execute failed (are you logged in with `npx wrangler login`?)');
+    process.exit(result.status ?? 1);
+  }
+  console.log(
+    `${args.email} can now sign in on the deployed site (if it was already listed, nothing changed).`,
+  );
+} else {
+  const platform = await openLocalPlatform();
+  try {
+    const added = await addOrganizer(platform.db, { email: args.email, name: args.name });
+    console.log(
+      added ? `Added ${args.email} to the local organizers.` : `${args.email} was already an organizer.`,
+    );
+  } catch (error) {
+    if (String(error).includes('no such table')) {
+      console.error(
+        'The local database has no tables yet: run `npm run db:migrate:local` (or `npm start`) first.',
+      );
+      process.exit(1);
+    }
+    throw error;
+  } finally {
+    await platform.dispose();
+  }
+}

@@ -1,0 +1,77 @@
+// `npm run organizer:add`: argument checks, and the SQL that --remote sends, run against a local D1.
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, describe, expect, it } from 'vitest';
+import { insertOrganizerSql, parseOrganizerAddArgs, sqlString } from '../../scripts/lib/organizer-add';
+
+const run = promisify(execFile);
+const root = resolve(__dirname, '../..');
+const wrangler = join(root, 'node_modules/.bin/wrangler');
+const persistDir = mkdtempSync(join(tmpdir(), 'wt-organizer-add-'));
+afterAll(() => rmSync(persistDir, { recursive: true, force: true }));
+const options = { cwd: root, timeout: 50_000, env: { ...process.env, WRANGLER_SEND_METRICS: 'false' } };
+
+describe('organizer:add arguments', () => {
+  it('reads an address, lower-cased, and the flags', () => {
+    expect(parseOrganizerAddArgs(['Pastora@Example.org'])).toEqual({
+      email: 'pastora@example.org',
+      name: null,
+      remote: false,
+    });
+    expect(parseOrganizerAddArgs(['--remote', 'a@example.org', '--name', 'Rev. Ana'])).toEqual({
+      email: 'a@example.org',
+      name: 'Rev. Ana',
+      remote: true,
+    });
+  });
+
+  it('refuses what is not an email address, and stray arguments', () => {
+    expect(() => parseOrganizerAddArgs([])).toThrow(/Usage/);
+    expect(() => parseOrganizerAddArgs(['not-an-email'])).toThrow(/Not an email/);
+    expect(() => parseOrganizerAddArgs(["a@example.org'; DROP TABLE organizers; --"])).toThrow(
+      /Not an email/,
+    );
+    expect(() => parseOrganizerAddArgs(['a@example.org', 'b@example.org'])).toThrow(/Unexpected/);
+    expect(() => parseOrganizerAddArgs(['a@example.org', '--force'])).toThrow(/Unknown option/);
+  });
+
+  it('quotes SQL text by doubling single quotes', () => {
+    expect(sqlString("o'brien@example.org")).toBe("'o''brien@example.org'");
+  });
+});
+
+describe('the --remote statement', () => {
+  it('adds the organizer once, however often it runs, with hostile text kept as text', async () => {
+    await run(wrangler, ['d1', 'migrations', 'apply', 'DB', '--local', '--persist-to', persistDir], options);
+    const name = "Rev. O'Hara'); DROP TABLE organizers; --";
+    // The statement twice (as two runs of the command would send it), in one wrangler call to save time.
+    const sql = ['first-id', 'second-id']
+      .map((id) => insertOrganizerSql({ id, email: "o'hara@example.org", name, at: 1_700_000_000_000 }))
+      .join(' ');
+    await run(
+      wrangler,
+      ['d1', 'execute', 'DB', '--local', '--persist-to', persistDir, '--command', sql],
+      options,
+    );
+    const { stdout } = await run(
+      wrangler,
+      [
+        'd1',
+        'execute',
+        'DB',
+        '--local',
+        '--persist-to',
+        persistDir,
+        '--json',
+        '--command',
+        'SELECT id, email, name, lang FROM organizers',
+      ],
+      options,
+    );
+    const [result] = JSON.parse(stdout) as [{ results: unknown[] }];
+    expect(result.results).toEqual([{ id: 'first-id', email: "o'hara@example.org", name, lang: 'en' }]);
+  }, 60_000);
+});
