@@ -46,6 +46,7 @@ import {
   TeamsPage,
   dayFormValues,
 } from './views/admin';
+import { runBatch } from './batch';
 
 type AdminContext = Context<AppEnv>;
 
@@ -276,7 +277,7 @@ export const advocacyDaysAdmin = new Hono<AppEnv>()
     const db = getDb(c.env);
     try {
       // A raised capacity gives the new seats to the people waiting, in the same batch.
-      await db.batch([
+      await runBatch(db, [
         db.update(advocacyDays).set(dayValues(form.data)).where(eq(advocacyDays.id, day.id)),
         promoteFromWaitlistStatement(db, day.id, Date.now()),
       ]);

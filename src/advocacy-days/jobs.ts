@@ -10,6 +10,7 @@ import { debriefInviteEmail, reminderEmail } from './emails';
 import type { AdvocacyDay } from './queries';
 import { newLinkStatement, notifyPromotions } from './registration';
 import { advocacyDays, dayRegistrations, dayTeams } from './schema';
+import { runBatch } from './batch';
 
 type MailEnv = Pick<Env, 'PUBLIC_URL' | 'ORG_NAME' | 'EMAIL_QUEUE'>;
 
@@ -68,7 +69,7 @@ export async function sendDueReminders(db: Db, env: MailEnv, at: number): Promis
             .set(daysBefore === 7 ? { reminder7SentAt: at } : { reminder1SentAt: at })
             .where(and(eq(dayRegistrations.id, person.id), isNull(sentColumn))),
         ];
-        await db.batch(statements);
+        await runBatch(db, statements);
         ids.push(email.id);
       }
     }
@@ -100,7 +101,7 @@ export async function sendDebriefInvites(db: Db, env: MailEnv, at: number): Prom
     for (const person of people) {
       const link = await newLinkStatement(db, person.id, at);
       const email = queueEmail(db, env, debriefInviteEmail(env, day, person, link.token), at);
-      await db.batch([
+      await runBatch(db, [
         email.statement,
         link.statement,
         db

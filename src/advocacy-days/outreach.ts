@@ -13,6 +13,7 @@ import { manageUrl } from './emails';
 import type { AdvocacyDay } from './queries';
 import { newLinkStatement } from './registration';
 import { advocacyDays, dayRegistrations } from './schema';
+import { runBatch } from './batch';
 
 type MailEnv = Pick<Env, 'PUBLIC_URL' | 'ORG_NAME' | 'EMAIL_QUEUE'>;
 
@@ -75,7 +76,7 @@ export async function sendAnnouncement(
       statements.push(link.statement, queued.statement);
       ids.push(queued.id);
     }
-    if (statements.length) await db.batch(statements as [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]]);
+    if (statements.length) await runBatch(db, statements);
   }
   await dispatchEmails(env, ids);
   logEvent('info', 'days.announcement_sent', { dayId: day.id, count: ids.length, audience: audience.kind });
@@ -116,7 +117,7 @@ export async function sendReportBack(
     },
     at,
   );
-  await db.batch([
+  await runBatch(db, [
     queued.statement,
     db.update(advocacyDays).set({ reportSentAt: at }).where(eq(advocacyDays.id, day.id)),
   ]);

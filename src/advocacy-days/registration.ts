@@ -20,6 +20,7 @@ import {
 } from './queries';
 import { dayRegistrationLinks, dayRegistrations } from './schema';
 import type { RegistrationInput } from './validation';
+import { runBatch } from './batch';
 
 type MailEnv = Pick<Env, 'PUBLIC_URL' | 'ORG_NAME' | 'EMAIL_QUEUE'>;
 
@@ -134,7 +135,7 @@ export async function registerForDay(
       waitlistEmail(env, day, recipient, link.token, { id: `days-waitlisted:${id}`, position: null }),
       at,
     );
-    await db.batch([
+    await runBatch(db, [
       insertRegistrationStatement(db, { id, dayId: day.id, input, lang, districts, checkInCode, at }),
       link.statement,
       seat.statement,
@@ -189,7 +190,7 @@ export async function resendConfirmation(
           position: await waitlistPlace(db, registration),
         });
   const queued = queueEmail(db, env, email, at);
-  await db.batch([link.statement, queued.statement]);
+  await runBatch(db, [link.statement, queued.statement]);
   await dispatchEmails(env, [queued.id]);
   logEvent('info', 'days.confirmation_resent', { dayId: day.id, registrationId: registration.id });
 }
@@ -223,7 +224,7 @@ export async function cancelRegistration(
   registrationId: string,
   at = Date.now(),
 ): Promise<boolean> {
-  const [cancel] = await db.batch([
+  const [cancel] = await runBatch(db, [
     db
       .update(dayRegistrations)
       .set({ status: 'cancelled', cancelledAt: at, teamId: null, teamRole: null })
@@ -235,7 +236,7 @@ export async function cancelRegistration(
       ),
     promoteFromWaitlistStatement(db, day.id, at),
   ]);
-  const changed = cancel.meta.changes > 0;
+  const changed = (cancel?.meta.changes ?? 0) > 0;
   if (changed) logEvent('info', 'days.cancelled', { dayId: day.id, registrationId });
   await notifyPromotions(db, env, day, at);
   return changed;
@@ -283,7 +284,7 @@ export async function notifyPromotions(
         .set({ promotionNotifiedAt: at })
         .where(and(eq(dayRegistrations.id, person.id), isNull(dayRegistrations.promotionNotifiedAt))),
     ];
-    await db.batch(statements);
+    await runBatch(db, statements);
     ids.push(email.id);
     logEvent('info', 'days.promoted', { dayId: day.id, registrationId: person.id });
   }

@@ -7,6 +7,7 @@ import { translator, type Lang } from '../web/i18n';
 import { checkRoles, proposeTeams, seatKey, suggestRoles, type RoleCheck } from './decisions';
 import { legislatorsBySeat, type AdvocacyDay, type Team } from './queries';
 import { dayRegistrations, dayTeams, type TeamRole } from './schema';
+import { runBatch } from './batch';
 
 /** The stable id of a day's team for a seat, so proposing again keeps meeting times and rooms. */
 export function teamId(dayId: string, chamber: 'upper' | 'lower', district: string): string {
@@ -88,7 +89,7 @@ export async function proposeAndSaveTeams(db: Db, day: AdvocacyDay, at = Date.no
       ? db.delete(dayTeams).where(and(eq(dayTeams.dayId, day.id), notInArray(dayTeams.id, keep)))
       : db.delete(dayTeams).where(eq(dayTeams.dayId, day.id)),
   );
-  await db.batch(statements as [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]]);
+  await runBatch(db, statements);
   return proposal.length;
 }
 
@@ -172,6 +173,6 @@ export async function saveTeam(
         .where(and(eq(dayRegistrations.id, id), eq(dayRegistrations.teamId, team.id))),
     ),
   ];
-  await db.batch(statements as [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]]);
+  await runBatch(db, statements);
   return check;
 }

@@ -1,0 +1,306 @@
+import { and, eq } from 'drizzle-orm';
+import { afterEach, describe, expect, it } from 'vitest';
+import { dayRegistrations } from '../../src/advocacy-days/schema';
+import { DAY } from '../../src/lib/time';
+import { postForm, request } from '../helpers';
+import { createDay, db, outboxRows, registrationFields, stubGeocoder, tokenFrom } from './fixtures';
+
+let stub: ReturnType<typeof stubGeocoder> | undefined;
+afterEach(() => stub?.restore());
+
+async function registrationsOf(dayId: string) {
+  return db
+    .select()
+    .from(dayRegistrations)
+    .where(eq(dayRegistrations.dayId, dayId))
+    .orderBy(dayRegistrations.seq);
+}
+
+function register(slug: string, fields: Record<string, string>, ip = '198.51.100.1', lang?: string) {
+  return postForm(`/days/${slug}/register`, fields, { headers: { 'cf-connecting-ip': ip }, lang });
+}
+
+describe('GET /days/:slug', () => {
+  it('shows the day, seats left, the deadline and exactly the fields of the issue', async () => {
+    const day = await createDay();
+    const html = await (await request(`/days/${day.slug}`)).text();
+    expect(html).toContain(day.title);
+    expect(html).toContain('10 of 10 seats left');
+    expect(html).toContain('Registration closes');
+    expect(html).toContain('Used only to find your state senate and house districts');
+    expect(html).toContain('openstreetmap.org');
+    const names = [...html.matchAll(/<(?:input|select|textarea)[^>]*name="([^"]+)"/g)].map((m) => m[1]);
+    expect(new Set(names)).toEqual(
+      new Set([
+        'lang',
+        'back',
+        'name',
+        'email',
+        'phone',
+        'address',
+        'congregation',
+        'faithRole',
+        'languages',
+        'needsInterpretation',
+        'accessibilityNeeds',
+        'dietaryNeeds',
+        'firstTime',
+        'willingToShareStory',
+        'ride',
+        'rideSeats',
+        'photoConsent',
+        'website',
+      ]),
+    );
+    expect(html.toLowerCase()).not.toContain('immigration status');
+  });
+
+  it('answers 404 for a draft day', async () => {
+    const day = await createDay({ status: 'draft' });
+    expect((await request(`/days/${day.slug}`)).status).toBe(404);
+  });
+});
+
+describe('POST /days/:slug/register', () => {
+  it('registers, stores the language and districts, and queues one confirmation with the .ics', async () => {
+    stub = stubGeocoder('atlanta');
+    const day = await createDay();
+    const response = await register(
+      day.slug,
+      registrationFields({ email: 'Ana@Example.org' }),
+      undefined,
+      'es',
+    );
+    expect(response.status).toBe(200);
+    const html = await response.text();
+    expect(html).toContain('¡Tiene su lugar!');
+    const [reg] = await registrationsOf(day.id);
+    expect(reg).toMatchObject({
+      status: 'registered',
+      email: 'ana@example.org',
+      lang: 'es',
+      districtStatus: 'found',
+      homeState: 'ga',
+      upperDistrict: '36',
+      lowerDistrict: '58',
+      willingToShareStory: true,
+    });
+    const emails = await outboxRows(`days-seat:${reg!.id}`);
+    expect(emails).toHaveLength(1);
+    expect(emails[0]!.subject).toContain('Tiene su lugar');
+    expect(emails[0]!.text).toContain(reg!.checkInCode);
+    expect(emails[0]!.text).toContain('calendar.google.com');
+    const attachments = JSON.parse(emails[0]!.attachments!) as {
+      filename: string;
+      content: string;
+      contentType: string;
+    }[];
+    expect(attachments[0]!.contentType).toContain('text/calendar');
+    expect(atob(attachments[0]!.content)).toContain('BEGIN:VEVENT');
+    expect(await outboxRows(`days-waitlisted:${reg!.id}`)).toHaveLength(0);
+    // The private link in the email opens the person's page.
+    const page = await request(`/days/r/${tokenFrom(emails[0]!.text)}`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain(reg!.checkInCode);
+  });
+
+  it('keeps the registration with districts pending when the geocoder is down or finds nothing', async () => {
+    const day = await createDay();
+    stub = stubGeocoder('down');
+    expect((await register(day.slug, registrationFields({ email: 'down@example.org' }))).status).toBe(200);
+    stub.restore();
+    stub = stubGeocoder('no-match');
+    expect(
+      (await register(day.slug, registrationFields({ email: 'nomatch@example.org', address: '30000' })))
+        .status,
+    ).toBe(200);
+    const rows = await registrationsOf(day.id);
+    expect(rows.map((r) => [r.email, r.status, r.districtStatus, r.upperDistrict])).toEqual([
+      ['down@example.org', 'registered', 'pending', null],
+      ['nomatch@example.org', 'registered', 'pending', null],
+    ]);
+  });
+
+  it('gives exactly 10 seats to 30 concurrent registrations and waitlists the other 20 in order', async () => {
+    stub = stubGeocoder('down');
+    const day = await createDay({ capacity: 10 });
+    const responses = await Promise.all(
+      Array.from({ length: 30 }, (_, i) =>
+        register(
+          day.slug,
+          registrationFields({ email: `person${i}@example.org`, name: `Person ${i}` }),
+          `203.0.113.${i + 1}`,
+        ),
+      ),
+    );
+    expect(responses.map((r) => r.status)).toEqual(Array(30).fill(200));
+    const rows = await registrationsOf(day.id);
+    expect(rows).toHaveLength(30);
+    const registered = rows.filter((r) => r.status === 'registered');
+    const waitlisted = rows.filter((r) => r.status === 'waitlisted');
+    expect(registered).toHaveLength(10);
+    expect(waitlisted).toHaveLength(20);
+    // Seats went to the first ten arrivals; the waitlist is everyone after them, in arrival order.
+    expect(registered.map((r) => r.seq)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    expect(waitlisted.map((r) => r.seq)).toEqual(Array.from({ length: 20 }, (_, i) => i + 11));
+    // Each person's page says their own place; the pages handed back say 1..20 between them.
+    const htmls = await Promise.all(responses.map((r) => r.text()));
+    const places = htmls
+      .map((html) => /Your place on the waitlist: (\d+)/.exec(html)?.[1])
+      .filter(Boolean)
+      .map(Number)
+      .sort((a, b) => a - b);
+    expect(places).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+    // Exactly one confirmation per person, of the right kind.
+    for (const row of rows) {
+      const seat = await outboxRows(`days-seat:${row.id}`);
+      const wait = await outboxRows(`days-waitlisted:${row.id}`);
+      expect([seat.length, wait.length]).toEqual(row.status === 'registered' ? [1, 0] : [0, 1]);
+    }
+  });
+
+  it('keeps one registration when the same email registers twice, and sends the confirmation again', async () => {
+    stub = stubGeocoder('atlanta');
+    const day = await createDay();
+    await register(day.slug, registrationFields({ email: 'twice@example.org' }));
+    const second = await register(
+      day.slug,
+      registrationFields({ email: 'TWICE@example.org', name: 'Other name' }),
+    );
+    expect(second.status).toBe(200);
+    expect(await second.text()).toContain('already registered');
+    const rows = await registrationsOf(day.id);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.name).toBe('Ana Pérez');
+    const sent = (await outboxRows()).filter((row) => row.to === 'twice@example.org');
+    expect(sent).toHaveLength(2);
+    expect(sent.every((row) => row.template === 'days-confirmation')).toBe(true);
+    // Both links work.
+    for (const row of sent) expect((await request(`/days/r/${tokenFrom(row.text)}`)).status).toBe(200);
+  });
+
+  it('refuses bad input with 422, the person’s input and nothing written', async () => {
+    const day = await createDay();
+    const response = await register(
+      day.slug,
+      registrationFields({ email: 'not-an-email', name: '', ride: 'offers', rideSeats: '', phone: '12' }),
+    );
+    expect(response.status).toBe(422);
+    const html = await response.text();
+    expect(html).toContain('There is a problem');
+    expect(html).toContain('value="not-an-email"');
+    expect(html).toContain('Say how many seats you can offer.');
+    expect(html).toContain('Enter a phone number');
+    expect(await registrationsOf(day.id)).toHaveLength(0);
+  });
+
+  it('closes registration at the deadline', async () => {
+    const day = await createDay({ registrationDeadline: Date.now() - 1000 });
+    const page = await (await request(`/days/${day.slug}`)).text();
+    expect(page).toContain('Registration has closed');
+    expect(page).not.toContain('name="email"');
+    const response = await register(day.slug, registrationFields({ email: 'late@example.org' }));
+    expect(response.status).toBe(422);
+    expect(await registrationsOf(day.id)).toHaveLength(0);
+  });
+
+  it('stores nothing when the honeypot is filled', async () => {
+    const day = await createDay();
+    const response = await register(day.slug, registrationFields({ website: 'http://spam.example' }));
+    expect(response.status).toBe(200);
+    expect(await registrationsOf(day.id)).toHaveLength(0);
+  });
+});
+
+describe('private link /days/r/:token', () => {
+  it('refuses unknown tokens and keeps real ones out of caches and referrers', async () => {
+    expect((await request('/days/r/not-a-real-token-0123456789abcdef')).status).toBe(410);
+    stub = stubGeocoder('atlanta');
+    const day = await createDay();
+    const html = await (
+      await register(day.slug, registrationFields({ email: 'private@example.org' }))
+    ).text();
+    const page = await request(`/days/r/${tokenFrom(html)}`);
+    expect(page.headers.get('cache-control')).toBe('no-store');
+    expect(page.headers.get('referrer-policy')).toBe('no-referrer');
+    const body = await page.text();
+    expect(body).toContain('<img src="data:image/svg+xml;base64,');
+    expect(body).toContain('Cancel my registration');
+    // The GET showed a button and changed nothing.
+    const [reg] = await registrationsOf(day.id);
+    expect(reg!.status).toBe('registered');
+  });
+
+  it('serves the .ics download', async () => {
+    stub = stubGeocoder('atlanta');
+    const day = await createDay();
+    const html = await (await register(day.slug, registrationFields({ email: 'ics@example.org' }))).text();
+    const ics = await request(`/days/r/${tokenFrom(html)}/calendar.ics`);
+    expect(ics.headers.get('content-type')).toContain('text/calendar');
+    expect(await ics.text()).toContain('SUMMARY:Georgia Faith Advocacy Day');
+  });
+});
+
+describe('POST /days/r/:token/cancel', () => {
+  it('cancels, promotes the first person waiting and emails them', async () => {
+    stub = stubGeocoder('down');
+    const day = await createDay({ capacity: 1 });
+    const first = await (await register(day.slug, registrationFields({ email: 'seat@example.org' }))).text();
+    await register(day.slug, registrationFields({ email: 'wait1@example.org' }), '198.51.100.2');
+    await register(day.slug, registrationFields({ email: 'wait2@example.org' }), '198.51.100.3');
+    const response = await postForm(`/days/r/${tokenFrom(first)}/cancel`, {});
+    expect(response.status).toBe(200);
+    expect(await response.text()).toContain('Your registration is cancelled');
+    const rows = await registrationsOf(day.id);
+    expect(rows.map((r) => [r.email, r.status])).toEqual([
+      ['seat@example.org', 'cancelled'],
+      ['wait1@example.org', 'registered'],
+      ['wait2@example.org', 'waitlisted'],
+    ]);
+    expect(rows[1]!.promotionNotifiedAt).not.toBeNull();
+    const promoted = await outboxRows(`days-promoted:${rows[1]!.id}`);
+    expect(promoted).toHaveLength(1);
+    expect(promoted[0]!.to).toBe('wait1@example.org');
+    expect(promoted[0]!.subject).toContain('A seat opened for you');
+    expect(JSON.parse(promoted[0]!.attachments!)[0].filename).toBe('advocacy-day.ics');
+    // The second waiting person is now first in line.
+    const wait2 = await db
+      .select()
+      .from(dayRegistrations)
+      .where(and(eq(dayRegistrations.dayId, day.id), eq(dayRegistrations.email, 'wait2@example.org')));
+    expect(wait2[0]!.status).toBe('waitlisted');
+    // Cancelling twice changes nothing more.
+    await postForm(`/days/r/${tokenFrom(first)}/cancel`, {});
+    expect((await registrationsOf(day.id)).filter((r) => r.status === 'registered')).toHaveLength(1);
+  });
+
+  it('lets a cancelled person register again with the same email', async () => {
+    stub = stubGeocoder('down');
+    const day = await createDay({ capacity: 5, startsAt: Date.now() + 10 * DAY });
+    const html = await (await register(day.slug, registrationFields({ email: 'again@example.org' }))).text();
+    await postForm(`/days/r/${tokenFrom(html)}/cancel`, {});
+    const again = await register(day.slug, registrationFields({ email: 'again@example.org' }));
+    expect(await again.text()).toContain('You have a seat');
+    const rows = await registrationsOf(day.id);
+    expect(rows.map((r) => r.status)).toEqual(['cancelled', 'registered']);
+  });
+});
+
+describe('GET /days/r/:token/change', () => {
+  it('changes details without the email, and keeps the language of the page', async () => {
+    stub = stubGeocoder('atlanta');
+    const day = await createDay();
+    const html = await (await register(day.slug, registrationFields({ email: 'change@example.org' }))).text();
+    const token = tokenFrom(html);
+    const form = await (await request(`/days/r/${token}/change`)).text();
+    expect(form).toContain('value="404-555-0100"');
+    expect(form).not.toContain('name="email"');
+    const response = await postForm(
+      `/days/r/${token}/change`,
+      registrationFields({ phone: '', dietaryNeeds: 'None', email: 'ignored@example.org' }),
+    );
+    expect(response.status).toBe(200);
+    const [reg] = await registrationsOf(day.id);
+    expect(reg).toMatchObject({ phone: null, dietaryNeeds: 'None', email: 'change@example.org' });
+  });
+});
