@@ -1,0 +1,314 @@
+import { env } from 'cloudflare:workers';
+import { eq } from 'drizzle-orm';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { getDb } from '../../src/db';
+import { billMovements, billSubscriptions } from '../../src/bills/schema';
+import { outbox } from '../../src/email/schema';
+import { organizerCookie, postForm, request } from '../helpers';
+import { seedBill } from './seed';
+
+const db = getDb(env);
+
+beforeAll(async () => {
+  await seedBill(db, { id: 'bill-routes-1', identifier: 'SB 77' });
+  await seedBill(db, {
+    id: 'bill-routes-2',
+    identifier: 'HB 12',
+    state: 'SC',
+    stage: 'passed_first_chamber',
+  });
+});
+
+async function subscriptionsOf(email: string) {
+  return db.select().from(billSubscriptions).where(eq(billSubscriptions.email, email));
+}
+
+async function lastEmailTo(address: string) {
+  const rows = await db.select().from(outbox).where(eq(outbox.toAddress, address));
+  return rows.sort((a, b) => a.createdAt - b.createdAt).at(-1)!;
+}
+
+function linkIn(text: string, pattern: RegExp): string {
+  const match = pattern.exec(text);
+  if (!match) throw new Error(`no link matching ${pattern} in:\n${text}`);
+  return new URL(match[0]).pathname;
+}
+
+describe('GET /bills', () => {
+  it('lists tracked bills with their stage and position, filterable by state and stage', async () => {
+    const html = await (await request('/bills')).text();
+    expect(html).toContain('GA SB 77');
+    expect(html).toContain('SC HB 12');
+    expect(html).toContain('In committee');
+    const ga = await (await request('/bills?state=GA')).text();
+    expect(ga).toContain('GA SB 77');
+    expect(ga).not.toContain('SC HB 12');
+    const passed = await (await request('/bills?stage=passed_first_chamber')).text();
+    expect(passed).toContain('SC HB 12');
+    expect(passed).not.toContain('GA SB 77');
+    const watched = await (await request('/bills?position=watch')).text();
+    expect(watched).not.toContain('GA SB 77');
+  });
+
+  it('answers in Spanish', async () => {
+    const html = await (await request('/bills', { lang: 'es' })).text();
+    expect(html).toContain('Proyectos de ley que seguimos');
+    expect(html).toContain('Proyecto de prueba SB 77');
+  });
+});
+
+describe('GET /bills/:state/:identifier', () => {
+  it('shows position, stage, safe markdown summary, timeline, talking points, calls to action and the subscribe form', async () => {
+    const response = await request('/bills/ga/sb-77');
+    expect(response.status).toBe(200);
+    const html = await response.text();
+    expect(html).toContain('We oppose this bill');
+    expect(html).toContain('<mark>In committee</mark>');
+    expect(html).toContain('<strong>deny</strong>');
+    expect(html).not.toContain('<script>alert(1)</script>');
+    expect(html).toContain('&lt;with &amp; markup&gt;');
+    expect(html).toContain('Read and referred');
+    expect(html).toContain('Families lose their way to work');
+    expect(html).toContain('href="/letters/stop-sb-77"');
+    expect(html).toContain('action="/bills/ga/sb-77/subscribe"');
+    expect(html).toContain('Every bill we follow in GA');
+  });
+
+  it('is 404 for an unknown bill', async () => {
+    expect((await request('/bills/ga/sb-99999')).status).toBe(404);
+  });
+});
+
+describe('subscribing', () => {
+  it('re-renders the form with a clear message, status 422 and nothing stored, for a bad address', async () => {
+    const response = await postForm(
+      '/bills/ga/sb-77/subscribe',
+      { email: 'not-an-email', scope: 'bill', lang: 'es', frequency: 'immediate' },
+      { lang: 'es' },
+    );
+    expect(response.status).toBe(422);
+    const html = await response.text();
+    expect(html).toContain('Escriba un correo electrónico');
+    expect(html).toContain('value="not-an-email"');
+    expect(await subscriptionsOf('not-an-email')).toHaveLength(0);
+  });
+
+  it('runs double opt-in in Spanish: a scanner-safe confirm page, then the POST confirms', async () => {
+    const email = 'ana@example.org';
+    const response = await postForm(
+      '/bills/ga/sb-77/subscribe',
+      { email, scope: 'bill', lang: 'es', frequency: 'immediate' },
+      { lang: 'es' },
+    );
+    expect(response.status).toBe(200);
+    expect(await response.text()).toContain('Revise su correo electrónico');
+    const [pending] = await subscriptionsOf(email);
+    expect(pending).toMatchObject({ status: 'pending', lang: 'es', frequency: 'immediate' });
+
+    const mail = await lastEmailTo(email);
+    expect(mail.subject).toContain('Confirme sus alertas sobre GA SB 77');
+    const confirmPath = linkIn(
+      mail.textBody,
+      /https:\/\/welcome\.test\/bills\/subscriptions\/confirm\/[A-Za-z0-9_-]+/,
+    );
+
+    // A mail scanner opening the link changes nothing.
+    const page = await request(confirmPath, { lang: 'es' });
+    expect(page.status).toBe(200);
+    expect(page.headers.get('cache-control')).toBe('no-store');
+    expect(page.headers.get('referrer-policy')).toBe('no-referrer');
+    expect(await page.text()).toContain('Confirmar mi suscripción');
+    expect((await subscriptionsOf(email))[0]!.status).toBe('pending');
+
+    const confirmed = await postForm(confirmPath, {});
+    expect(confirmed.status).toBe(303);
+    const managePath = confirmed.headers.get('location')!;
+    expect(managePath).toMatch(/^\/bills\/subscriptions\/[A-Za-z0-9_-]+\?notice=confirmed$/);
+    expect((await subscriptionsOf(email))[0]!.status).toBe('confirmed');
+    const manage = await (await request(managePath, { lang: 'es' })).text();
+    expect(manage).toContain('Su suscripción está confirmada');
+    expect(manage).toContain('GA SB 77');
+  });
+
+  it('never duplicates a subscription and answers the same whether or not the address was subscribed', async () => {
+    const fields = { scope: 'bill', lang: 'en', frequency: 'immediate' };
+    const known = await postForm('/bills/ga/sb-77/subscribe', { ...fields, email: 'ana@example.org' });
+    const unknown = await postForm('/bills/ga/sb-77/subscribe', {
+      ...fields,
+      email: 'new-person@example.org',
+    });
+    expect(known.status).toBe(unknown.status);
+    expect(await known.text()).toBe(await unknown.text());
+    const rows = await subscriptionsOf('ana@example.org');
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.status).toBe('confirmed');
+    // The subscribed address got its manage link instead of a confirmation.
+    expect((await lastEmailTo('ana@example.org')).template).toBe('bills-already-subscribed');
+  });
+
+  it('follows every tracked bill in a state as one subscription', async () => {
+    const fields = { email: 'state@example.org', scope: 'state', lang: 'en', frequency: 'daily' };
+    await postForm('/bills/ga/sb-77/subscribe', fields);
+    await postForm('/bills/ga/sb-77/subscribe', fields);
+    const rows = await subscriptionsOf('state@example.org');
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ scopeKey: 'state:GA', billId: null, frequency: 'daily' });
+  });
+});
+
+describe('managing and unsubscribing', () => {
+  async function confirmedManageToken(email: string): Promise<string> {
+    await postForm('/bills/ga/sb-77/subscribe', { email, scope: 'bill', lang: 'en', frequency: 'immediate' });
+    const confirmPath = linkIn(
+      (await lastEmailTo(email)).textBody,
+      /https:\/\/welcome\.test\/bills\/subscriptions\/confirm\/[A-Za-z0-9_-]+/,
+    );
+    const location = (await postForm(confirmPath, {})).headers.get('location')!;
+    return location.split('/')[3]!.split('?')[0]!;
+  }
+
+  it('changes language and frequency from the manage page', async () => {
+    const token = await confirmedManageToken('manage@example.org');
+    const saved = await postForm(`/bills/subscriptions/${token}`, { lang: 'es', frequency: 'daily' });
+    expect(saved.status).toBe(303);
+    expect((await subscriptionsOf('manage@example.org'))[0]).toMatchObject({
+      lang: 'es',
+      frequency: 'daily',
+    });
+  });
+
+  it('a GET of the one-click link shows a button and does not unsubscribe', async () => {
+    const token = await confirmedManageToken('scanner@example.org');
+    const page = await request(`/bills/subscriptions/${token}/one-click-unsubscribe`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('<button type="submit">Unsubscribe</button>');
+    expect((await subscriptionsOf('scanner@example.org'))[0]!.status).toBe('confirmed');
+  });
+
+  it('a one-click POST without cookies or Origin (RFC 8058) answers 200 and unsubscribes', async () => {
+    const token = await confirmedManageToken('oneclick@example.org');
+    const response = await postForm(
+      `/bills/subscriptions/${token}/one-click-unsubscribe`,
+      { 'List-Unsubscribe': 'One-Click' },
+      { origin: null },
+    );
+    expect(response.status).toBe(200);
+    expect((await subscriptionsOf('oneclick@example.org'))[0]!.status).toBe('unsubscribed');
+    // Posting again (a provider retrying) is fine too.
+    expect(
+      (await postForm(`/bills/subscriptions/${token}/one-click-unsubscribe`, {}, { origin: null })).status,
+    ).toBe(200);
+  });
+
+  it('refuses an unknown token', async () => {
+    expect(
+      (await request('/bills/subscriptions/not-a-real-token-at-all-000/one-click-unsubscribe')).status,
+    ).toBe(410);
+    expect((await postForm('/bills/subscriptions/confirm/not-a-real-token-at-all-000', {})).status).toBe(410);
+  });
+});
+
+describe('Atom feeds', () => {
+  it('are well-formed XML with escaped titles, for all bills and for one state', async () => {
+    const at = Date.now();
+    await db.insert(billMovements).values({
+      id: 'movement-feed-1',
+      billId: 'bill-routes-1',
+      movementKey: 'update:feed-1',
+      kind: 'update',
+      stageBefore: 'in_committee',
+      stageAfter: 'in_committee',
+      headlineEn: 'Hearing set for Tuesday <3 & "rally"',
+      headlineEs: 'Audiencia el martes <3 & "marcha"',
+      occurredAt: at,
+      createdAt: at,
+      fanoutStatus: 'done',
+      fanoutUpdatedAt: at,
+    });
+    for (const path of ['/bills/feed.xml', '/bills/ga/feed.xml']) {
+      const response = await request(path);
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-type')).toContain('application/atom+xml');
+      const xml = await response.text();
+      expect(XMLValidator.validate(xml)).toBe(true);
+      const feed = new XMLParser({ ignoreAttributes: false }).parse(xml).feed;
+      expect(feed['@_xmlns']).toBe('http://www.w3.org/2005/Atom');
+      const entries = [].concat(feed.entry);
+      expect(entries.length).toBeGreaterThan(0);
+      expect(JSON.stringify(entries)).toContain('Hearing set for Tuesday <3 & \\"rally\\"');
+    }
+    const sc = new XMLParser().parse(await (await request('/bills/sc/feed.xml')).text()).feed;
+    expect(sc.entry).toBeUndefined();
+  });
+});
+
+describe('/admin/bills', () => {
+  it('needs an organizer session for every page and form', async () => {
+    expect((await request('/admin/bills')).status).toBe(303);
+    expect((await request('/admin/bills/bill-routes-1')).status).toBe(303);
+    const post = await postForm('/admin/bills/bill-routes-1/actions', {
+      date: '2027-02-01',
+      chamberKind: 'upper',
+      description: 'Committee passage',
+      classification: 'committee-passage',
+    });
+    expect([303, 401]).toContain(post.status);
+    const movements = await db.select().from(billMovements).where(eq(billMovements.billId, 'bill-routes-1'));
+    expect(movements.every((m) => m.kind !== 'actions')).toBe(true);
+  });
+
+  it('lists bills with subscriber counts for an organizer', async () => {
+    const html = await (await request('/admin/bills', { cookie: await organizerCookie() })).text();
+    expect(html).toContain('GA SB 77');
+    expect(html).toContain('No successful update from Open States yet.');
+  });
+
+  it('adds a bill, refusing a bad form with 422', async () => {
+    const cookie = await organizerCookie();
+    const bad = await postForm(
+      '/admin/bills/new',
+      { state: 'ZZ', session: '', identifier: '', title: '', position: 'oppose' },
+      { cookie },
+    );
+    expect(bad.status).toBe(422);
+    const good = await postForm(
+      '/admin/bills/new',
+      {
+        state: 'TX',
+        session: '89R',
+        identifier: 'SB 4',
+        title: 'Border enforcement',
+        titleEs: 'Control fronterizo',
+        position: 'oppose',
+        summaryEn: 'Makes **crossing** a state crime.',
+        summaryEs: 'Convierte el **cruce** en delito estatal.',
+        tracked: 'on',
+        cta0Kind: 'advocacy-day',
+        cta0Url: '/days/austin',
+        cta0LabelEn: 'Join the advocacy day',
+        cta0LabelEs: 'Únase al día de incidencia',
+        cta1Kind: 'link',
+        cta2Kind: 'link',
+      },
+      { cookie },
+    );
+    expect(good.status).toBe(303);
+    const html = await (await request('/bills/tx/sb-4', { lang: 'es' })).text();
+    expect(html).toContain('Control fronterizo');
+    expect(html).toContain('Únase al día de incidencia');
+  });
+
+  it('overrides the stage with a note, shown on the page', async () => {
+    const cookie = await organizerCookie();
+    const response = await postForm(
+      '/admin/bills/bill-routes-2/stage',
+      { stage: 'failed', noteEn: 'Session ended without a vote', noteEs: 'La sesión terminó sin votación' },
+      { cookie },
+    );
+    expect(response.status).toBe(303);
+    const html = await (await request('/bills/sc/hb-12')).text();
+    expect(html).toContain('<mark>Failed or dead</mark>');
+    expect(html).toContain('Session ended without a vote');
+  });
+});
