@@ -13,9 +13,14 @@ export interface CsvOptions {
 }
 
 // RFC 4180: CRLF line ends, fields quoted when they hold a comma, quote or line break, quotes
-// doubled. `escape_formulas` prefixes a single quote to cells starting with = + - @ tab or CR
+// doubled. csv-stringify quotes a lone \n or \r only with `quote_record_delimiter` when the
+// record delimiter is set, so it is explicit here. `escape_formulas` prefixes a single quote to cells starting with = + - @ tab or CR
 // (and their full-width forms), so a spreadsheet shows them as text instead of running them.
-const STRINGIFY_OPTIONS = { record_delimiter: 'windows', escape_formulas: true } as const;
+const STRINGIFY_OPTIONS = {
+  record_delimiter: 'windows',
+  quote_record_delimiter: true,
+  escape_formulas: true,
+} as const;
 
 function toCells<Row>(columns: readonly CsvColumn<Row>[], row: Row): string[] {
   return columns.map((column) => {
