@@ -1,6 +1,16 @@
 import { and, asc, desc, eq, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db';
-import { officials, powerMapEntries, type Official, type OfficialRole, type PowerMapEntry } from './schema';
+import { billPath } from '../bills/links';
+import { billSponsors, bills } from '../bills/schema';
+import { letterAddresseeOfficials, letters } from '../letters/schema';
+import {
+  officials,
+  powerMapEntries,
+  type Official,
+  type OfficialRole,
+  type PowerMapEntry,
+  type Stance,
+} from './schema';
 
 /** One official by id (Open States "ocd-person/…" or "manual-…"); undefined when unknown. */
 export async function getOfficial(db: Db, id: string): Promise<Official | undefined> {
@@ -166,4 +176,139 @@ export async function currentStances(
     for (const row of rows) if (!result.has(row.officialId)) result.set(row.officialId, row);
   }
   return result;
+}
+
+/** A public action that concerns an official, already in the reader's language. */
+export interface OfficialAction {
+  title: string;
+  url: string;
+}
+
+/**
+ * What concerns an official on their public page: open or closed letters addressed to them (from
+ * the letters feature's addressee table) and tracked bills they sponsor (bill_sponsors.person_id is
+ * the Open States id). A new kind of action adds one query here.
+ */
+export async function listActionsForOfficial(
+  db: Db,
+  officialId: string,
+  lang: 'en' | 'es',
+): Promise<{ letters: OfficialAction[]; bills: OfficialAction[] }> {
+  const [letterRows, billRows] = await Promise.all([
+    db
+      .select({ slug: letters.slug, titleEn: letters.titleEn, titleEs: letters.titleEs })
+      .from(letterAddresseeOfficials)
+      .innerJoin(letters, eq(letters.id, letterAddresseeOfficials.letterId))
+      .where(and(eq(letterAddresseeOfficials.officialId, officialId), sql`${letters.status} <> 'draft'`))
+      .orderBy(desc(letters.createdAt))
+      .limit(20),
+    db
+      .selectDistinct({
+        state: bills.state,
+        slug: bills.slug,
+        identifier: bills.identifier,
+        title: bills.title,
+        titleEs: bills.titleEs,
+      })
+      .from(billSponsors)
+      .innerJoin(bills, eq(bills.id, billSponsors.billId))
+      .where(and(eq(billSponsors.personId, officialId), eq(bills.tracked, true)))
+      .limit(20),
+  ]);
+  return {
+    letters: letterRows.map((row) => ({
+      title: lang === 'es' ? row.titleEs : row.titleEn,
+      url: `/letters/${row.slug}`,
+    })),
+    bills: billRows.map((row) => ({
+      title: `${row.identifier}: ${lang === 'es' && row.titleEs ? row.titleEs : row.title}`,
+      url: billPath(row),
+    })),
+  };
+}
+
+/** What organizers type for an official Open States does not cover. */
+export interface ManualOfficialInput {
+  name: string;
+  givenName: string | null;
+  familyName: string | null;
+  state: string;
+  chamber: OfficialRole;
+  title: string;
+  district: string | null;
+  jurisdictionName: string | null;
+  party: string | null;
+  email?: string | null;
+  phone: string | null;
+  address: string | null;
+  link?: string | null;
+  lang: 'en' | 'es';
+  inOffice: boolean;
+}
+
+function manualValues(input: ManualOfficialInput, at: number) {
+  return {
+    name: input.name,
+    givenName: input.givenName,
+    familyName: input.familyName ?? input.name.split(' ').pop() ?? null,
+    state: input.state.toLowerCase(),
+    chamber: input.chamber,
+    title: input.title,
+    district: input.district,
+    jurisdiction: input.jurisdictionName,
+    jurisdictionName: input.jurisdictionName,
+    party: input.party,
+    email: input.email ?? null,
+    offices:
+      input.address || input.phone
+        ? [{ classification: 'primary', address: input.address, voice: input.phone }]
+        : [],
+    links: input.link ? [{ url: input.link }] : [],
+    lang: input.lang,
+    inOffice: input.inOffice,
+    retiredAt: input.inOffice ? null : at,
+    updatedAt: at,
+  };
+}
+
+/** Adds an official by hand; returns the new id ("manual-<uuid>"). */
+export async function insertManualOfficial(db: Db, input: ManualOfficialInput, at: number): Promise<string> {
+  const id = `manual-${crypto.randomUUID()}`;
+  await db.insert(officials).values({ id, source: 'manual', createdAt: at, ...manualValues(input, at) });
+  return id;
+}
+
+/** Edits a hand-added official (imported ones belong to the import). */
+export async function updateManualOfficial(
+  db: Db,
+  id: string,
+  input: ManualOfficialInput,
+  at: number,
+): Promise<boolean> {
+  const result = await db
+    .update(officials)
+    .set(manualValues(input, at))
+    .where(and(eq(officials.id, id), eq(officials.source, 'manual')))
+    .returning({ id: officials.id });
+  return result.length > 0;
+}
+
+/** The language meeting requests to an official are written in (kept across imports). */
+export async function setOfficialLang(db: Db, id: string, lang: 'en' | 'es', at: number): Promise<void> {
+  await db.update(officials).set({ lang, updatedAt: at }).where(eq(officials.id, id));
+}
+
+/** Adds a dated note to an official's power map. */
+export async function addPowerMapEntry(
+  db: Db,
+  entry: {
+    officialId: string;
+    stance: Stance;
+    notedOn: string;
+    note: string | null;
+    organizerId: string | null;
+  },
+  at: number,
+): Promise<void> {
+  await db.insert(powerMapEntries).values({ id: crypto.randomUUID(), createdAt: at, ...entry });
 }

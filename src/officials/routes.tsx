@@ -1,5 +1,108 @@
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import type { AppEnv } from '../env';
+import { getDb } from '../db';
+import { AppError } from '../web/errors';
+import { readForm, type FormValues } from '../web/form';
+import { findDistricts } from './geocoder';
+import {
+  findGovernor,
+  findLegislatorsForDistricts,
+  getOfficial,
+  listActionsForOfficial,
+  searchOfficials,
+} from './queries';
+import { findMineSchema, officialSearchSchema } from './validation';
+import { FindMinePage, OfficialPage, SearchPage, type FindMineResult } from './views/directory';
+
+const PAGE_SIZE = 25;
 
 /** Public pages of this feature. */
 export const officialsRoutes = new Hono<AppEnv>();
+
+officialsRoutes.get('/', async (c) => {
+  const { t } = c.var;
+  const raw = c.req.query();
+  const search = officialSearchSchema.parse(raw);
+  const searched = Boolean(search.name || search.state || search.chamber || search.district);
+  const page = search.page ?? 1;
+  const { rows, total } = searched
+    ? await searchOfficials(getDb(c.env), { ...search, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE })
+    : { rows: [], total: 0 };
+  const values: FormValues = {
+    name: search.name ?? '',
+    state: search.state ?? '',
+    chamber: search.chamber ?? '',
+    district: search.district ?? '',
+  };
+  return c.render(
+    <SearchPage
+      values={values}
+      rows={rows}
+      total={total}
+      page={page}
+      pages={Math.max(1, Math.ceil(total / PAGE_SIZE))}
+      searched={searched}
+    />,
+    { title: t('officials.title'), description: t('officials.intro') },
+  );
+});
+
+function renderFindMine(c: Context<AppEnv>, props: Omit<Parameters<typeof FindMinePage>[0], 'showDemoHint'>) {
+  return c.render(<FindMinePage {...props} showDemoHint={c.env.ENVIRONMENT === 'development'} />, {
+    title: c.var.t('officials.findMine.title'),
+  });
+}
+
+officialsRoutes.get('/find', (c) => renderFindMine(c, {}));
+
+// A POST that changes nothing: it keeps the address out of the URL. Rate-limited like every public post.
+officialsRoutes.post('/find', async (c) => {
+  const form = await readForm(c, findMineSchema);
+  if (form.status === 'bot')
+    return renderFindMine(c, { values: form.values, result: { status: 'not_found' } });
+  if (form.status === 'invalid') {
+    c.status(422);
+    return renderFindMine(c, {
+      values: form.values,
+      errors: { address: { key: 'officials.findMine.error.address' } },
+    });
+  }
+  const lookup = await findDistricts(c.env, form.data.address);
+  let result: FindMineResult;
+  if (lookup.status === 'found') {
+    const db = getDb(c.env);
+    const [legislators, governor] = await Promise.all([
+      findLegislatorsForDistricts(db, lookup),
+      findGovernor(db, lookup.state),
+    ]);
+    result = {
+      status: 'found',
+      matchedAddress: lookup.matchedAddress,
+      upper: lookup.upperDistrict,
+      lower: lookup.lowerDistrict,
+      legislators,
+      governor: governor ?? null,
+    };
+  } else {
+    result = lookup;
+    if (lookup.status === 'unavailable') c.status(503);
+  }
+  return renderFindMine(c, { values: form.values, result });
+});
+
+async function renderOfficial(c: Context<AppEnv>, id: string) {
+  const db = getDb(c.env);
+  const official = await getOfficial(db, id);
+  if (!official) throw new AppError('not_found');
+  const actions = await listActionsForOfficial(db, official.id, c.var.lang);
+  return c.render(<OfficialPage official={official} actions={actions} />, {
+    title: official.name,
+    description: official.title,
+  });
+}
+
+// Open States ids contain a slash ("ocd-person/<uuid>"); they keep it in the address.
+officialsRoutes.get('/ocd-person/:uuid{[0-9a-f-]{36}}', (c) =>
+  renderOfficial(c, `ocd-person/${c.req.param('uuid')}`),
+);
+officialsRoutes.get('/:id{manual-[A-Za-z0-9-]{1,64}}', (c) => renderOfficial(c, c.req.param('id')));

@@ -1,0 +1,52 @@
+import type { Translate } from '../web/i18n';
+import type { MessageKey } from '../web/i18n';
+import type { Official, OfficialRole, Stance } from './schema';
+
+/** The public page of an official. Open States ids keep their slash: /officials/ocd-person/<uuid>. */
+export function officialPath(official: Pick<Official, 'id'> | string): string {
+  const id = typeof official === 'string' ? official : official.id;
+  return `/officials/${id}`;
+}
+
+/** Where "Request a meeting" leads for an official. */
+export function meetingRequestPath(official: Pick<Official, 'id'>): string {
+  return `/meetings/new?official=${encodeURIComponent(official.id)}`;
+}
+
+/** The office in the reader's language ("State Senator", "Senador(a) estatal"). */
+export function roleLabel(t: Translate, chamber: OfficialRole): string {
+  return t(`officials.role.${chamber}` as MessageKey);
+}
+
+/** A stance in the reader's language. */
+export function stanceLabel(t: Translate, stance: Stance): string {
+  return t(`officials.admin.stance.${stance}` as MessageKey);
+}
+
+const OFFICE_KINDS = new Set([
+  'capitol',
+  'capitol-office',
+  'capitol-mail',
+  'district',
+  'district-office',
+  'district-mail',
+  'primary',
+]);
+
+/** An office's kind in the reader's language. */
+export function officeLabel(t: Translate, classification: string): string {
+  return t(`officials.office.${OFFICE_KINDS.has(classification) ? classification : 'other'}` as MessageKey);
+}
+
+/** How an official is addressed in a letter ("Senator Powell", "Governor Kemp"). */
+export function formalName(official: Pick<Official, 'title' | 'name' | 'familyName'>): string {
+  const title = official.title.split(/ of |,/)[0]!.trim();
+  return `${title} ${official.familyName ?? official.name}`;
+}
+
+/** A `tel:` URL for a phone number as Open States writes it ("404-656-0116 ext. 3"). */
+export function telHref(phone: string): string {
+  const [main = '', extension] = phone.split(/\s*(?:ext\.?|x)\s*/i);
+  const digits = main.replace(/[^\d+]/g, '');
+  return extension ? `tel:${digits};ext=${extension.replace(/\D/g, '')}` : `tel:${digits}`;
+}

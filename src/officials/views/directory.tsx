@@ -1,0 +1,370 @@
+import type { Child } from 'hono/jsx';
+import { useRequestContext } from 'hono/jsx-renderer';
+import type { AppEnv } from '../../env';
+import {
+  BotCheck,
+  ErrorSummary,
+  SelectField,
+  TextField,
+  type FormErrors,
+  type FormValues,
+} from '../../web/form';
+import { formatDate } from '../../web/i18n';
+import { DEMO_ADDRESS } from '../geocoder-recordings';
+import { formalName, meetingRequestPath, officeLabel, officialPath, roleLabel, telHref } from '../links';
+import type { OfficialAction } from '../queries';
+import { OFFICIAL_ROLES, type Official } from '../schema';
+import { stateOptions } from '../validation';
+
+/** One official in a list: name linked to their page, office, district, party. */
+export function OfficialSummary(props: { official: Official }): Child {
+  const { t } = useRequestContext<AppEnv>().var;
+  const o = props.official;
+  return (
+    <li>
+      <a href={officialPath(o)}>
+        <strong>{o.name}</strong>
+      </a>
+      <br />
+      <small>
+        {[
+          roleLabel(t, o.chamber),
+          o.jurisdictionName,
+          o.district ? t('officials.district', { district: o.district }) : null,
+          o.state.toUpperCase(),
+          o.party,
+        ]
+          .filter(Boolean)
+          .join(' · ')}
+        {o.inOffice ? null : ` · ${t('officials.outOfOffice')}`}
+      </small>
+    </li>
+  );
+}
+
+/** The search form (GET: searching changes nothing) with its results. */
+export function SearchPage(props: {
+  values: FormValues;
+  rows: Official[];
+  total: number;
+  page: number;
+  pages: number;
+  searched: boolean;
+}): Child {
+  const { t } = useRequestContext<AppEnv>().var;
+  const chamberOptions = OFFICIAL_ROLES.map((role) => [role, roleLabel(t, role)] as const);
+  const query = new URLSearchParams();
+  for (const name of ['name', 'state', 'chamber', 'district']) {
+    const value = props.values[name];
+    if (typeof value === 'string' && value) query.set(name, value);
+  }
+  const pageLink = (page: number) => {
+    const q = new URLSearchParams(query);
+    q.set('page', String(page));
+    return `/officials?${q.toString()}`;
+  };
+  return (
+    <>
+      <h1>{t('officials.title')}</h1>
+      <p>{t('officials.intro')}</p>
+      <p>
+        <a href="/officials/find" role="button" class="secondary">
+          {t('officials.findMine.link')}
+        </a>
+      </p>
+      <form method="get" action="/officials" role="search" aria-label={t('officials.search.formLabel')}>
+        <div class="grid">
+          <TextField name="name" label={t('officials.search.name')} values={props.values} type="search" />
+          <SelectField
+            name="state"
+            label={t('officials.search.state')}
+            values={props.values}
+            options={stateOptions}
+            placeholder={t('officials.search.anyState')}
+          />
+        </div>
+        <div class="grid">
+          <SelectField
+            name="chamber"
+            label={t('officials.search.chamber')}
+            values={props.values}
+            options={chamberOptions}
+            placeholder={t('officials.search.anyChamber')}
+          />
+          <TextField name="district" label={t('officials.search.district')} values={props.values} />
+        </div>
+        <button type="submit">{t('common.search')}</button>
+      </form>
+      {props.searched ? (
+        <section aria-labelledby="results-heading">
+          <h2 id="results-heading">{t('officials.search.results', { count: props.total })}</h2>
+          {props.rows.length === 0 ? (
+            <p>{t('officials.search.none')}</p>
+          ) : (
+            <ul class="official-list">
+              {props.rows.map((official) => (
+                <OfficialSummary official={official} />
+              ))}
+            </ul>
+          )}
+          {props.pages > 1 ? (
+            <nav aria-label={t('common.pagination')}>
+              <ul>
+                {props.page > 1 ? (
+                  <li>
+                    <a href={pageLink(props.page - 1)}>{t('common.previous')}</a>
+                  </li>
+                ) : null}
+                <li>{t('common.pageOf', { page: props.page, pages: props.pages })}</li>
+                {props.page < props.pages ? (
+                  <li>
+                    <a href={pageLink(props.page + 1)}>{t('common.next')}</a>
+                  </li>
+                ) : null}
+              </ul>
+            </nav>
+          ) : null}
+        </section>
+      ) : null}
+    </>
+  );
+}
+
+/** An official's public page: office, contact, actions, and the way to ask for a meeting. */
+export function OfficialPage(props: {
+  official: Official;
+  actions: { letters: OfficialAction[]; bills: OfficialAction[] };
+}): Child {
+  const { t, lang } = useRequestContext<AppEnv>().var;
+  const o = props.official;
+  const hasActions = props.actions.letters.length > 0 || props.actions.bills.length > 0;
+  return (
+    <article class="official">
+      <header>
+        <h1>{o.name}</h1>
+        <p>
+          {o.title !== roleLabel(t, o.chamber) && lang === 'en' ? o.title : roleLabel(t, o.chamber)}
+          {o.jurisdictionName ? `, ${o.jurisdictionName}` : null}
+          {o.district ? ` · ${t('officials.district', { district: o.district })}` : null} ·{' '}
+          {o.state.toUpperCase()}
+        </p>
+        {o.inOffice ? null : (
+          <p>
+            <mark>{t('officials.outOfOffice')}</mark>
+          </p>
+        )}
+      </header>
+      <dl>
+        {o.party ? (
+          <>
+            <dt>{t('officials.party')}</dt>
+            <dd>{o.party}</dd>
+          </>
+        ) : null}
+        {o.termEndsOn && /^\d{4}-\d{2}-\d{2}$/.test(o.termEndsOn) ? (
+          <>
+            <dt>{t('officials.termEnds')}</dt>
+            <dd>{formatDate(lang, `${o.termEndsOn}T12:00:00Z`)}</dd>
+          </>
+        ) : null}
+      </dl>
+      <section aria-labelledby="contact-heading">
+        <h2 id="contact-heading">{t('officials.contact')}</h2>
+        <p>
+          {t('officials.email')}:{' '}
+          {o.email ? <a href={`mailto:${o.email}`}>{o.email}</a> : t('officials.noEmail')}
+        </p>
+        {o.offices.map((office) => (
+          <section class="office">
+            <h3>{officeLabel(t, office.classification)}</h3>
+            {office.address ? <address>{office.address}</address> : null}
+            {office.voice ? (
+              <p>
+                {t('officials.phone')}: <a href={telHref(office.voice)}>{office.voice}</a>
+              </p>
+            ) : null}
+            {office.fax ? (
+              <p>
+                {t('officials.fax')}: {office.fax}
+              </p>
+            ) : null}
+          </section>
+        ))}
+        {o.links.length ? (
+          <>
+            <h3>{t('officials.links')}</h3>
+            <ul>
+              {o.links.map((link) => (
+                <li>
+                  <a href={link.url} rel="noopener noreferrer">
+                    {link.note ? `${link.note}: ` : ''}
+                    {new URL(link.url).hostname}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : null}
+      </section>
+      {o.inOffice ? (
+        <section aria-labelledby="meeting-heading">
+          <h2 id="meeting-heading">{t('officials.requestMeeting')}</h2>
+          {o.email ? (
+            <>
+              <p>{t('officials.requestMeetingIntro')}</p>
+              <p>
+                <a href={meetingRequestPath(o)} role="button">
+                  {t('officials.requestMeeting')}: {formalName(o)}
+                </a>
+              </p>
+            </>
+          ) : (
+            <p>{t('officials.noEmailForMeeting')}</p>
+          )}
+        </section>
+      ) : null}
+      <section aria-labelledby="actions-heading">
+        <h2 id="actions-heading">{t('officials.actions')}</h2>
+        {hasActions ? null : <p>{t('officials.noActions')}</p>}
+        {props.actions.letters.length ? (
+          <>
+            <h3>{t('officials.lettersTo')}</h3>
+            <ul>
+              {props.actions.letters.map((action) => (
+                <li>
+                  <a href={action.url}>{action.title}</a>
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : null}
+        {props.actions.bills.length ? (
+          <>
+            <h3>{t('officials.billsSponsored')}</h3>
+            <ul>
+              {props.actions.bills.map((action) => (
+                <li>
+                  <a href={action.url}>{action.title}</a>
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : null}
+      </section>
+      <footer>
+        <small>
+          {t(o.source === 'openstates' ? 'officials.source.openstates' : 'officials.source.manual')}
+        </small>
+        <p>
+          <a href="/officials">{t('officials.backToSearch')}</a>
+        </p>
+      </footer>
+    </article>
+  );
+}
+
+/** What "Find my officials" found. */
+export type FindMineResult =
+  | {
+      status: 'found';
+      matchedAddress: string;
+      upper: string | null;
+      lower: string | null;
+      legislators: Official[];
+      governor: Official | null;
+    }
+  | { status: 'not_found' }
+  | { status: 'unavailable' };
+
+/** "Find my officials": the address form and, after a lookup, the person's legislators and governor. */
+export function FindMinePage(props: {
+  values?: FormValues;
+  errors?: FormErrors;
+  result?: FindMineResult;
+  showDemoHint: boolean;
+}): Child {
+  const { t } = useRequestContext<AppEnv>().var;
+  const result = props.result;
+  return (
+    <>
+      <h1>{t('officials.findMine.title')}</h1>
+      <p>{t('officials.findMine.intro')}</p>
+      <ErrorSummary errors={props.errors} labels={{ address: t('officials.findMine.address') }} />
+      {/* POST, so that the address stays out of URLs, histories and logs. */}
+      <form method="post" action="/officials/find">
+        <TextField
+          name="address"
+          label={t('officials.findMine.address')}
+          values={props.values}
+          errors={props.errors}
+          autocomplete="street-address"
+          maxlength={300}
+          hint={props.showDemoHint ? t('officials.findMine.demoHint', { address: DEMO_ADDRESS }) : undefined}
+          required
+        />
+        <BotCheck />
+        <button type="submit">{t('officials.findMine.submit')}</button>
+      </form>
+      {result?.status === 'not_found' ? (
+        <p role="status">{t('officials.findMine.notFound')}</p>
+      ) : result?.status === 'unavailable' ? (
+        <p role="status">
+          {t('officials.findMine.unavailable')} <a href="/officials">{t('officials.title')}</a>
+        </p>
+      ) : result?.status === 'found' ? (
+        <section aria-labelledby="found-heading" role="status">
+          <h2 id="found-heading">{t('officials.findMine.yourLegislators')}</h2>
+          <p>
+            <small>{t('officials.findMine.matched', { address: result.matchedAddress })}</small>
+          </p>
+          {result.legislators.length ? (
+            <ul class="official-list">
+              {result.legislators.map((official) => (
+                <OfficialWithMeetingLink official={official} />
+              ))}
+            </ul>
+          ) : (
+            <p>
+              {t('officials.findMine.noneFound', { upper: result.upper ?? '–', lower: result.lower ?? '–' })}
+            </p>
+          )}
+          {result.governor ? (
+            <>
+              <h2>{t('officials.findMine.yourGovernor')}</h2>
+              <ul class="official-list">
+                <OfficialWithMeetingLink official={result.governor} />
+              </ul>
+            </>
+          ) : null}
+        </section>
+      ) : null}
+    </>
+  );
+}
+
+function OfficialWithMeetingLink(props: { official: Official }): Child {
+  const { t } = useRequestContext<AppEnv>().var;
+  const o = props.official;
+  return (
+    <li>
+      <a href={officialPath(o)}>
+        <strong>{o.name}</strong>
+      </a>{' '}
+      <small>
+        {[
+          roleLabel(t, o.chamber),
+          o.district ? t('officials.district', { district: o.district }) : null,
+          o.party,
+        ]
+          .filter(Boolean)
+          .join(' · ')}
+      </small>
+      {o.email ? (
+        <>
+          <br />
+          <a href={meetingRequestPath(o)}>{t('officials.requestMeeting')}</a>
+        </>
+      ) : null}
+    </li>
+  );
+}
