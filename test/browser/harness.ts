@@ -1,0 +1,332 @@
+// Browser tests: a real `wrangler dev` (fresh database, migrations, demo content) driven by Debian's
+// Chromium through playwright-core. Each test file gets its own server and browser:
+//
+//   import { useBrowser, openNewestMail, followLinkInNewestMail } from './harness';
+//   const browser = useBrowser();                     // registers beforeAll/afterAll
+//   it('…', async () => {
+//     const page = await browser().newPage();         // a fresh context: no cookies
+//     await page.goto(browser().url('/'));
+//   });
+//
+// Nothing is skipped: a missing Chromium is an error that says how to install it.
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+
+const run = promisify(execFile);
+const ROOT = resolve(__dirname, '../..');
+const BIN = join(ROOT, 'node_modules/.bin');
+
+/** Debian's Chromium (`apt-get install -y chromium`); `npx playwright install` cannot work here. */
+export const CHROMIUM = '/usr/bin/chromium';
+/** Flags that keep Chromium from reaching the network on its own or needing a GPU or sandbox. */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** A running app and browser for one test file. */
+export interface BrowserHarness {
+  /** e.g. http://127.0.0.1:41234 (also the app's PUBLIC_URL, so links in emails point here). */
+  baseUrl: string;
+  /** The wrangler state folder (D1 lives in it); scripts read it through WT_PERSIST_DIR. */
+  persistDir: string;
+  browser: Browser;
+  /** An absolute URL on the app. */
+  url(path: string): string;
+  /** A page in a fresh browser context (its own cookies), closed when the harness stops. */
+  newPage(): Promise<Page>;
+  /** Runs a script (like `scripts/seed-demo.ts`) against this server's database. */
+  runScript(script: string, args?: string[]): Promise<string>;
+  /** The last lines wrangler printed (for failure messages). */
+  serverLog(): string;
+  stop(): Promise<void>;
+}
+
+/** Options for a harness; the defaults suit almost every test. */
+export interface HarnessOptions {
+  /** Load the demo content (default true). */
+  seed?: boolean;
+  /** Extra [vars] for wrangler dev, e.g. { TURNSTILE_SITE_KEY: '…' }. */
+  vars?: Record<string, string>;
+}
+
+/** A TCP port nobody is listening on right now. */
+export async function freePort(): Promise<number> {
+  return new Promise((done, fail) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', fail);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => done(port));
+    });
+  });
+}
+
+function toolEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  // node_modules/.bin first, so the project's Node 22 and wrangler are the ones that run.
+  return {
+    ...process.env,
+    PATH: `${BIN}:${process.env.PATH ?? ''}`,
+    WRANGLER_SEND_METRICS: 'false',
+    CI: '1',
+    ...extra,
+  };
+}
+
+/** Starts wrangler dev on a fresh database with the demo content, then Chromium. */
+export async function startHarness(options: HarnessOptions = {}): Promise<BrowserHarness> {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`${CHROMIUM} is missing: install Debian's Chromium with \`apt-get install -y chromium\``);
+  }
+  if (!existsSync(join(ROOT, 'public/vendor/pico.min.css'))) {
+    await run(join(BIN, 'tsx'), ['scripts/build.ts'], { cwd: ROOT, env: toolEnv() });
+  }
+  const persistDir = mkdtempSync(join(tmpdir(), 'wt-browser-'));
+  const port = await freePort();
+  const inspectorPort = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const env = toolEnv({ WT_PERSIST_DIR: persistDir });
+
+  const log: string[] = [];
+  let server: ChildProcess | undefined;
+  let browser: Browser | undefined;
+  const contexts: BrowserContext[] = [];
+
+  const stop = async () => {
+    await Promise.allSettled(contexts.map((context) => context.close()));
+    await browser?.close().catch(() => undefined);
+    if (server?.pid && server.exitCode === null) {
+      const exited = new Promise((done) => server!.once('exit', done));
+      // wrangler starts workerd as a child: end the whole process group we started.
+      try {
+        process.kill(-server.pid, 'SIGTERM');
+      } catch {
+        /* already gone */
+      }
+      const timer = setTimeout(() => {
+        try {
+          process.kill(-server!.pid!, 'SIGKILL');
+        } catch {
+          /* already gone */
+        }
+      }, 5000);
+      await exited;
+      clearTimeout(timer);
+    }
+    rmSync(persistDir, { recursive: true, force: true });
+  };
+
+  try {
+    await run(
+      join(BIN, 'wrangler'),
+      ['d1', 'migrations', 'apply', 'DB', '--local', '--persist-to', persistDir],
+      {
+        cwd: ROOT,
+        env,
+        timeout: 90_000,
+      },
+    );
+    if (options.seed !== false) {
+      await run(join(BIN, 'tsx'), ['scripts/seed-demo.ts'], { cwd: ROOT, env, timeout: 90_000 });
+    }
+
+    const vars = { PUBLIC_URL: baseUrl, ...options.vars };
+    server = spawn(
+      join(BIN, 'wrangler'),
+      [
+        'dev',
+        '--ip',
+        '127.0.0.1',
+        '--port',
+        String(port),
+        '--inspector-port',
+        String(inspectorPort),
+        '--persist-to',
+        persistDir,
+        '--show-interactive-dev-session=false',
+        ...Object.entries(vars).flatMap(([name, value]) => ['--var', `${name}:${value}`]),
+      ],
+      { cwd: ROOT, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    const keep = (chunk: Buffer) => {
+      log.push(...chunk.toString().split('\n'));
+      if (log.length > 200) log.splice(0, log.length - 200);
+    };
+    server.stdout?.on('data', keep);
+    server.stderr?.on('data', keep);
+    await waitUntilReady(baseUrl, server, log);
+
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      // Playwright runs Chromium headless with a fresh temporary --user-data-dir of its own.
+      headless: true,
+      args: CHROMIUM_ARGS,
+    });
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+
+  const harness: BrowserHarness = {
+    baseUrl,
+    persistDir,
+    browser,
+    url: (path) => new URL(path, baseUrl).toString(),
+    async newPage() {
+      const context = await browser!.newContext({ baseURL: baseUrl });
+      contexts.push(context);
+      return context.newPage();
+    },
+    async runScript(script, args = []) {
+      const { stdout } = await run(join(BIN, 'tsx'), [script, ...args], { cwd: ROOT, env, timeout: 90_000 });
+      return stdout;
+    },
+    serverLog: () => log.join('\n'),
+    stop,
+  };
+  return harness;
+}
+
+async function waitUntilReady(baseUrl: string, server: ChildProcess, log: string[], timeoutMs = 120_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (server.exitCode !== null) throw new Error(`wrangler dev exited early:\n${log.join('\n')}`);
+    try {
+      const response = await fetch(`${baseUrl}/healthz`, { signal: AbortSignal.timeout(2000) });
+      if (response.ok) return;
+    } catch {
+      /* not listening yet */
+    }
+    await new Promise((done) => setTimeout(done, 300));
+  }
+  throw new Error(`wrangler dev did not answer /healthz within ${timeoutMs / 1000} s:\n${log.join('\n')}`);
+}
+
+/**
+ * Starts a harness before the tests of the calling file and stops it after them. Returns a getter
+ * (the harness exists only once beforeAll has run).
+ */
+export function useBrowser(options: HarnessOptions = {}): () => BrowserHarness {
+  let harness: BrowserHarness | undefined;
+  beforeAll(async () => {
+    harness = await startHarness(options);
+  }, 180_000);
+  afterAll(async () => {
+    await harness?.stop();
+  }, 60_000);
+  return () => {
+    if (!harness)
+      throw new Error('The browser harness is not running (call useBrowser() at the top of the file)');
+    return harness;
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The development mailbox (/dev/mail): where emails go locally instead of Resend.
+
+/** One email in the development mailbox. */
+export interface MailboxMessage {
+  id: string;
+  to: string;
+  subject: string;
+  /** The text part, as the recipient reads it. */
+  text: string;
+  /** Every link in the text part, in order. */
+  links: string[];
+}
+
+/** The mailbox list, newest first: id, recipient and subject of each message. */
+export async function listMail(page: Page): Promise<{ id: string; to: string; subject: string }[]> {
+  await page.goto('/dev/mail');
+  return page.$$eval('table tbody tr', (rows) =>
+    rows.map((row) => {
+      const cells = row.querySelectorAll('td');
+      const link = row.querySelector<HTMLAnchorElement>('a[href^="/dev/mail/"]');
+      return {
+        id: link?.getAttribute('href')?.split('/').pop() ?? '',
+        to: cells[1]?.textContent?.trim() ?? '',
+        subject: link?.textContent?.trim() ?? '',
+      };
+    }),
+  );
+}
+
+/** Opens one message of the mailbox and reads its text part and links. */
+export async function readMail(page: Page, id: string): Promise<MailboxMessage> {
+  await page.goto(`/dev/mail/${id}`);
+  const subject = (await page.locator('h1').first().textContent())?.trim() ?? '';
+  const textPart = page.locator('pre.mail-text');
+  const text = (await textPart.textContent()) ?? '';
+  const links = await textPart
+    .locator('a')
+    .evaluateAll((anchors) => anchors.map((anchor) => (anchor as HTMLAnchorElement).href));
+  const to = await page.evaluate(() => {
+    const terms = [...document.querySelectorAll('dl.mail-headers dt')];
+    const index = terms.findIndex((dt) => /^(To|Para)$/i.test(dt.textContent?.trim() ?? ''));
+    return index >= 0 ? (terms[index]!.nextElementSibling?.textContent?.trim() ?? '') : '';
+  });
+  return { id, to, subject, text, links };
+}
+
+/**
+ * Waits for the newest email to an address (delivery goes through the local queue, so it takes a
+ * moment), opens it and returns it. `after` skips messages already seen (ids), for a second email.
+ */
+export async function openNewestMail(
+  page: Page,
+  to: string,
+  options: { after?: string[]; timeoutMs?: number } = {},
+): Promise<MailboxMessage> {
+  const deadline = Date.now() + (options.timeoutMs ?? 30_000);
+  while (Date.now() < deadline) {
+    const newest = (await listMail(page)).find(
+      (entry) => entry.to.toLowerCase() === to.toLowerCase() && !options.after?.includes(entry.id),
+    );
+    if (newest) return readMail(page, newest.id);
+    await page.waitForTimeout(500);
+  }
+  throw new Error(`No email to ${to} arrived in /dev/mail`);
+}
+
+/**
+ * Opens the newest email to `to` and goes to its first link whose URL contains `linkContains`
+ * (e.g. '/sign-in/'). Returns the link and leaves the page on it.
+ */
+export async function followLinkInNewestMail(
+  page: Page,
+  to: string,
+  linkContains: string,
+  options: { after?: string[]; timeoutMs?: number } = {},
+): Promise<{ mail: MailboxMessage; link: string }> {
+  const mail = await openNewestMail(page, to, options);
+  const link = mail.links.find((href) => href.includes(linkContains));
+  if (!link)
+    throw new Error(
+      `The email "${mail.subject}" has no link containing ${linkContains}: ${mail.links.join(', ')}`,
+    );
+  await page.goto(link);
+  return { mail, link };
+}
+
+/** Switches the site's language with the switch in the header (a form POST, no JavaScript needed). */
+export async function switchLanguage(page: Page, to: 'en' | 'es'): Promise<void> {
+  const current = await page.locator('html').getAttribute('lang');
+  if (current === to) return;
+  // The form posts and is redirected back to the same page: wait for that page to load.
+  await Promise.all([page.waitForEvent('load'), page.locator('form.language-switch button').click()]);
+  const now = await page.locator('html').getAttribute('lang');
+  if (now !== to) throw new Error(`The language switch left the page in ${now}, not ${to}`);
+}
