@@ -1,7 +1,7 @@
 // Alert fan-out: one queue message per page of 100 subscribers of one movement. Each subscriber's
 // alert is an outbox row with a fixed id (alert:<movementId>:<subscriptionId>), so a redelivered
 // message or a resumed fan-out finds it stored and never writes or sends a second one.
-import { and, asc, eq, gt, inArray, isNull, lte, lt, or, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNull, lte, lt, notExists, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { BatchItem } from 'drizzle-orm/batch';
 import { z } from 'zod';
@@ -194,8 +194,18 @@ export async function alertRecipientsPage(db: Db, bill: BillRow, movement: BillM
       and(
         follows(s),
         gt(s.id, after),
-        sql`not exists (select 1 from ${emailSuppressions} where ${emailSuppressions.email} = ${s.email})`,
-        sql`not exists (select 1 from ${other} where ${and(eq(other.email, s.email), lt(other.id, s.id), follows(other))})`,
+        notExists(
+          db
+            .select({ one: sql`1` })
+            .from(emailSuppressions)
+            .where(eq(emailSuppressions.email, s.email)),
+        ),
+        notExists(
+          db
+            .select({ one: sql`1` })
+            .from(other)
+            .where(and(eq(other.email, s.email), lt(other.id, s.id), follows(other))),
+        ),
       ),
     )
     .orderBy(asc(s.id))
