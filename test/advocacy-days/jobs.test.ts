@@ -54,18 +54,16 @@ describe('reminders', () => {
 
     // A team with a meeting time and a role, so the reminder carries them.
     const teamId = `team-${day.id}-upper-36`;
-    await db
-      .insert(dayTeams)
-      .values({
-        id: teamId,
-        dayId: day.id,
-        chamber: 'upper',
-        district: '36',
-        label: 'Senator Test',
-        meetingAt: day.startsAt + 5 * HOUR,
-        room: '341',
-        createdAt: now,
-      });
+    await db.insert(dayTeams).values({
+      id: teamId,
+      dayId: day.id,
+      chamber: 'upper',
+      district: '36',
+      label: 'Senator Test',
+      meetingAt: day.startsAt + 5 * HOUR,
+      room: '341',
+      createdAt: now,
+    });
     await db
       .update(dayRegistrations)
       .set({ teamId, teamRole: 'storyteller' })
