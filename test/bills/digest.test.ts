@@ -1,0 +1,149 @@
+import { env } from 'cloudflare:workers';
+import { eq, like } from 'drizzle-orm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { getDb } from '../../src/db';
+import { DIGEST_HOUR_UTC, movementsForSubscriber, sendDailyDigests } from '../../src/bills/digest';
+import { postBillUpdate } from '../../src/bills/movements';
+import { getBill } from '../../src/bills/queries';
+import { billMovements, billSubscriptions } from '../../src/bills/schema';
+import { emailSuppressions, outbox } from '../../src/email/schema';
+import { runScheduled, HOURLY_CRON } from '../../src/jobs';
+import { seedBill } from './seed';
+
+const db = getDb(env);
+const day = Date.parse('2027-03-02T00:00:00Z');
+const at = (hour: number, dayOffset = 0) => day + dayOffset * 86_400_000 + hour * 3_600_000;
+const yesterday = at(10, -1);
+
+function digestSubscriber(
+  id: string,
+  email: string,
+  overrides: Partial<typeof billSubscriptions.$inferInsert> = {},
+) {
+  return {
+    id,
+    email,
+    scopeKey: 'bill:bill-digest',
+    billId: 'bill-digest',
+    state: 'NC',
+    lang: 'en' as const,
+    frequency: 'daily' as const,
+    status: 'confirmed' as const,
+    createdAt: yesterday,
+    confirmedAt: yesterday,
+    digestSince: yesterday,
+    ...overrides,
+  };
+}
+
+async function digests() {
+  return db.select().from(outbox).where(like(outbox.id, 'digest:%'));
+}
+
+beforeAll(async () => {
+  await seedBill(db, { id: 'bill-digest', identifier: 'SB 10', state: 'NC' });
+  await seedBill(db, { id: 'bill-digest-other', identifier: 'SB 11', state: 'NC' });
+  await db
+    .insert(billSubscriptions)
+    .values([
+      digestSubscriber('d-1', 'daily-en@example.org'),
+      digestSubscriber('d-2', 'daily-es@example.org', { lang: 'es' }),
+      digestSubscriber('d-3', 'daily-state@example.org', { scopeKey: 'state:NC', billId: null }),
+      digestSubscriber('d-4', 'daily-bounced@example.org'),
+      digestSubscriber('d-5', 'immediate@example.org', { frequency: 'immediate' }),
+    ]);
+  await db
+    .insert(emailSuppressions)
+    .values({ email: 'daily-bounced@example.org', reason: 'complained', createdAt: yesterday });
+  const bill = (await getBill(db, 'bill-digest'))!;
+  const other = (await getBill(db, 'bill-digest-other'))!;
+  const update = { detailEn: null, detailEs: null };
+  await postBillUpdate(
+    db,
+    bill,
+    { headlineEn: 'Hearing set', headlineEs: 'Audiencia fijada', ...update },
+    at(9),
+  );
+  await postBillUpdate(
+    db,
+    bill,
+    { headlineEn: 'Vote delayed', headlineEs: 'Votación aplazada', ...update },
+    at(11),
+  );
+  await postBillUpdate(
+    db,
+    other,
+    { headlineEn: 'Other bill filed', headlineEs: 'Otro proyecto', ...update },
+    at(12),
+  );
+  // Digests are not sent immediately: these movements are done as far as immediate alerts go.
+  await db.update(billMovements).set({ fanoutStatus: 'done' });
+});
+
+describe('daily digest', () => {
+  it('waits for the digest hour', async () => {
+    expect(await sendDailyDigests(env, at(DIGEST_HOUR_UTC - 1))).toBe(0);
+    expect(await digests()).toHaveLength(0);
+  });
+
+  it('sends each digest subscriber one email with the movements of what they follow, in their language', async () => {
+    await runScheduled(HOURLY_CRON, env, at(DIGEST_HOUR_UTC));
+    const sent = await digests();
+    expect(sent.map((d) => d.toAddress).sort()).toEqual([
+      'daily-en@example.org',
+      'daily-es@example.org',
+      'daily-state@example.org',
+    ]);
+    const english = sent.find((d) => d.toAddress === 'daily-en@example.org')!;
+    expect(english.id).toBe('digest:d-1:2027-03-02');
+    expect(english.subject).toContain('2 updates');
+    expect(english.textBody).toContain('Hearing set');
+    expect(english.textBody).toContain('Vote delayed');
+    expect(english.textBody).not.toContain('Other bill filed');
+    expect(english.unsubscribeUrl).toMatch(/one-click-unsubscribe$/);
+    const spanish = sent.find((d) => d.toAddress === 'daily-es@example.org')!;
+    expect(spanish.subject).toContain('Movimientos de proyectos de ley de hoy');
+    expect(spanish.textBody).toContain('Audiencia fijada');
+    const state = sent.find((d) => d.toAddress === 'daily-state@example.org')!;
+    expect(state.textBody).toContain('Other bill filed');
+    expect(state.subject).toContain('3 updates');
+  });
+
+  it('sends nothing twice when the hourly job runs again the same day', async () => {
+    await sendDailyDigests(env, at(DIGEST_HOUR_UTC));
+    await sendDailyDigests(env, at(DIGEST_HOUR_UTC + 3));
+    expect(await digests()).toHaveLength(3);
+  });
+
+  it('sends nothing the next day when nothing moved, and only the new movement after that', async () => {
+    await sendDailyDigests(env, at(DIGEST_HOUR_UTC, 1));
+    expect(await digests()).toHaveLength(3);
+    const bill = (await getBill(db, 'bill-digest'))!;
+    await postBillUpdate(
+      db,
+      bill,
+      { headlineEn: 'Passed committee', headlineEs: 'Aprobado', detailEn: null, detailEs: null },
+      at(16, 1),
+    );
+    await sendDailyDigests(env, at(DIGEST_HOUR_UTC, 2));
+    const english = (await db.select().from(outbox).where(eq(outbox.id, 'digest:d-1:2027-03-04')))[0]!;
+    expect(english.subject).toContain('1 update');
+    expect(english.textBody).toContain('Passed committee');
+    expect(english.textBody).not.toContain('Hearing set');
+  });
+
+  it('picks the movements a subscriber has not had yet', () => {
+    const bill = { state: 'NC' } as never;
+    const movement = (billId: string, createdAt: number) => ({
+      movement: { billId, createdAt } as never,
+      bill,
+    });
+    const list = [movement('x', 5), movement('y', 15), movement('x', 20)];
+    expect(
+      movementsForSubscriber({ billId: 'x', state: 'NC', digestSince: 10, confirmedAt: 1 }, list),
+    ).toHaveLength(1);
+    expect(
+      movementsForSubscriber({ billId: null, state: 'NC', digestSince: 10, confirmedAt: 1 }, list),
+    ).toHaveLength(2);
+  });
+});
