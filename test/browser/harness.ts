@@ -251,17 +251,16 @@ export interface MailboxMessage {
 /** The mailbox list, newest first: id, recipient and subject of each message. */
 export async function listMail(page: Page): Promise<{ id: string; to: string; subject: string }[]> {
   await page.goto('/dev/mail');
-  return page.$$eval('table tbody tr', (rows) =>
-    rows.map((row) => {
-      const cells = row.querySelectorAll('td');
-      const link = row.querySelector<HTMLAnchorElement>('a[href^="/dev/mail/"]');
-      return {
-        id: link?.getAttribute('href')?.split('/').pop() ?? '',
-        to: cells[1]?.textContent?.trim() ?? '',
-        subject: link?.textContent?.trim() ?? '',
-      };
-    }),
-  );
+  const entries: { id: string; to: string; subject: string }[] = [];
+  for (const row of await page.locator('table tbody tr').all()) {
+    const link = row.locator('a[href^="/dev/mail/"]').first();
+    entries.push({
+      id: (await link.getAttribute('href'))?.split('/').pop() ?? '',
+      to: (await row.locator('td').nth(1).textContent())?.trim() ?? '',
+      subject: (await link.textContent())?.trim() ?? '',
+    });
+  }
+  return entries;
 }
 
 /** Opens one message of the mailbox and reads its text part and links. */
@@ -270,14 +269,14 @@ export async function readMail(page: Page, id: string): Promise<MailboxMessage> 
   const subject = (await page.locator('h1').first().textContent())?.trim() ?? '';
   const textPart = page.locator('pre.mail-text');
   const text = (await textPart.textContent()) ?? '';
-  const links = await textPart
-    .locator('a')
-    .evaluateAll((anchors) => anchors.map((anchor) => (anchor as HTMLAnchorElement).href));
-  const to = await page.evaluate(() => {
-    const terms = [...document.querySelectorAll('dl.mail-headers dt')];
-    const index = terms.findIndex((dt) => /^(To|Para)$/i.test(dt.textContent?.trim() ?? ''));
-    return index >= 0 ? (terms[index]!.nextElementSibling?.textContent?.trim() ?? '') : '';
-  });
+  const links: string[] = [];
+  for (const anchor of await textPart.locator('a').all()) {
+    const href = await anchor.getAttribute('href');
+    if (href) links.push(new URL(href, page.url()).toString());
+  }
+  // The recipient is the <dd> after the "To"/"Para" <dt> of the headers list.
+  const toTerm = page.locator('dl.mail-headers dt', { hasText: /^\s*(To|Para)\s*$/ }).first();
+  const to = (await toTerm.locator('xpath=following-sibling::dd[1]').textContent())?.trim() ?? '';
   return { id, to, subject, text, links };
 }
 

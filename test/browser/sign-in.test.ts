@@ -24,6 +24,7 @@ describe('organizer sign-in in a browser', () => {
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Revise su correo');
 
     const { mail, link } = await followLinkInNewestMail(page, DEMO_ORGANIZER, '/sign-in/');
+    expect(mail.to).toBe(DEMO_ORGANIZER);
     expect(mail.subject).toContain('Su enlace para entrar');
     expect(mail.text).toContain('10 minutos');
     expect(link.startsWith(browser().baseUrl)).toBe(true);
