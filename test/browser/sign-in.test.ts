@@ -60,4 +60,14 @@ describe('organizer sign-in in a browser', () => {
     );
     expect(await page.getByRole('button', { name: 'Entrar' }).count()).toBe(0);
   });
+
+  it('serves static files with the same security headers as pages (public/_headers)', async () => {
+    const page = await browser().newPage();
+    const asset = await page.request.get('/app.css');
+    expect(asset.status()).toBe(200);
+    const pageResponse = await page.request.get('/');
+    for (const name of ['content-security-policy', 'x-content-type-options', 'x-frame-options']) {
+      expect(asset.headers()[name], name).toBe(pageResponse.headers()[name]);
+    }
+  });
 });
