@@ -8,6 +8,9 @@ import { seedOfficials } from './demo/officials';
 const seeders: [string, (context: DemoContext) => Promise<void>][] = [
   ['organizers', seedOrganizers],
   ['officials', seedOfficials],
+  ['advocacy days', (await import('./demo/advocacy-days')).seedAdvocacyDays],
+  ['letters', (await import('./demo/letters')).seedLetters],
+  ['bills', (await import('./demo/bills')).seedBills],
 ];
 
 const platform = await openLocalPlatform();

@@ -27,17 +27,25 @@ export function renderMarkdown(source: string): string {
 }
 
 /**
- * The first paragraph of a markdown text as plain text, cut to `max` characters: for meta
- * descriptions and Open Graph cards, where no markup may appear.
+ * The first substantial paragraph of a markdown text as plain text, cut to `max` characters: for
+ * meta descriptions, Open Graph cards and summaries, where no markup may appear. Paragraphs shorter
+ * than `minLength` (a salutation like "Dear Sheriff,") are skipped when a longer one follows.
  */
-export function markdownExcerpt(source: string, max = 200): string {
-  const tokens = markdown.parse(source, {});
-  const inline = tokens.find((token) => token.type === 'inline' && token.content.trim() !== '');
-  const text = (inline?.children ?? [])
-    .filter((child) => child.type === 'text' || child.type === 'code_inline' || child.type === 'softbreak')
-    .map((child) => (child.type === 'softbreak' ? ' ' : child.content))
-    .join('')
-    .replace(/\s+/g, ' ')
-    .trim();
+export function markdownExcerpt(source: string, max = 200, minLength = 40): string {
+  const paragraphs = markdown
+    .parse(source, {})
+    .filter((token) => token.type === 'inline')
+    .map((token) =>
+      (token.children ?? [])
+        .filter(
+          (child) => child.type === 'text' || child.type === 'code_inline' || child.type === 'softbreak',
+        )
+        .map((child) => (child.type === 'softbreak' ? ' ' : child.content))
+        .join('')
+        .replace(/\s+/g, ' ')
+        .trim(),
+    )
+    .filter((text) => text !== '');
+  const text = paragraphs.find((paragraph) => paragraph.length >= minLength) ?? paragraphs[0] ?? '';
   return text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text;
 }
