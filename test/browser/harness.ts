@@ -143,7 +143,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Browse
       await run(join(BIN, 'tsx'), ['scripts/seed-demo.ts'], { cwd: ROOT, env, timeout: 90_000 });
     }
 
-    const vars = { PUBLIC_URL: baseUrl, ...options.vars };
+    // Explicit, so that a deployment setting in wrangler.toml never reaches the tests.
+    const vars = { ENVIRONMENT: 'development', PUBLIC_URL: baseUrl, ...options.vars };
     server = spawn(
       join(BIN, 'wrangler'),
       [
