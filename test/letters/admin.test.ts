@@ -270,3 +270,53 @@ describe('closed letters and embeds', () => {
     expect((await press(links.confirm)).status).toBe(410);
   });
 });
+
+describe('addressees from the officials directory', () => {
+  it('adds an official to a letter, shows them on the letter, and offers their email for delivery', async () => {
+    const at = Date.now();
+    await env.DB.prepare(
+      "INSERT INTO officials (id, name, state, chamber, title, jurisdiction_name, email, source, created_at, updated_at) VALUES ('manual-sheriff-test', 'Dana Morales', 'ga', 'sheriff', 'Sheriff', 'Alder County', 'sheriff@alder.example', 'manual', ?, ?)",
+    )
+      .bind(at, at)
+      .run();
+    const letter = await makeLetter({ addressees: '' });
+    const search = await (await request(`/admin/letters/${letter.id}?official=Morales`, { cookie })).text();
+    expect(search).toContain('Sheriff, Dana Morales, Alder County');
+    const added = await postForm(
+      `/admin/letters/${letter.id}/officials`,
+      { officialId: 'manual-sheriff-test' },
+      { cookie },
+    );
+    expect(added.status).toBe(303);
+    const page = await (await request(`/letters/${letter.slug}`)).text();
+    expect(page).toContain('<li>Sheriff, Dana Morales, Alder County</li>');
+    const deliver = await (await request(`/admin/letters/${letter.id}/deliver`, { cookie })).text();
+    expect(deliver).toContain('sheriff@alder.example</textarea>');
+    await postForm(
+      `/admin/letters/${letter.id}/officials/remove`,
+      { officialId: 'manual-sheriff-test' },
+      { cookie },
+    );
+    expect(await (await request(`/letters/${letter.slug}`)).text()).not.toContain('Dana Morales');
+    const unknown = await postForm(
+      `/admin/letters/${letter.id}/officials`,
+      { officialId: 'nobody' },
+      { cookie },
+    );
+    expect(unknown.status).toBe(400);
+  });
+});
+
+describe('home page', () => {
+  it('lists open letters, but not drafts, closed or past-deadline ones', async () => {
+    await makeLetter({ titleEn: 'Open letter for the home page' });
+    await makeLetter({ titleEn: 'Draft letter for the home page', status: 'draft' });
+    await makeLetter({ titleEn: 'Closed letter for the home page', status: 'closed' });
+    await makeLetter({ titleEn: 'Late letter for the home page', deadline: '2020-02-02' });
+    const html = await (await request('/')).text();
+    expect(html).toContain('Open letter for the home page');
+    expect(html).not.toContain('Draft letter for the home page');
+    expect(html).not.toContain('Closed letter for the home page');
+    expect(html).not.toContain('Late letter for the home page');
+  });
+});
