@@ -33,7 +33,9 @@ if (process.argv[1]?.endsWith('check-deploy.ts')) {
   const config = unstable_readConfig({ config: 'wrangler.toml' });
   const problems = deployProblems({
     vars: config.vars as Record<string, unknown>,
-    databaseId: config.d1_databases.find((db) => db.binding === 'DB')?.database_id,
+    databaseId: config.d1_databases.find(
+      (db: { binding: string; database_id?: string }) => db.binding === 'DB',
+    )?.database_id,
   });
   if (problems.length > 0) {
     console.error('Not deploying:\n' + problems.map((p) => `  - ${p}`).join('\n'));
