@@ -5,6 +5,7 @@ import { officialsJobs } from './officials/jobs';
 import { meetingsJobs } from './meetings/jobs';
 import { billsJobs } from './bills/jobs';
 import { privacyJobs } from './privacy/jobs';
+import { organizerJobs } from './organizers/jobs';
 import { logEvent } from './web/errors';
 
 /** A piece of scheduled work. It must be safe to run twice (the Cron may fire twice). */
@@ -27,6 +28,7 @@ export const scheduledJobs: ScheduledJob[] = [
   ...meetingsJobs,
   ...billsJobs,
   ...privacyJobs,
+  ...organizerJobs,
 ];
 
 /** Runs the jobs for a Cron expression; one failing job does not stop the others. */

@@ -117,3 +117,29 @@ describe('the /admin dashboard', () => {
     expect(spanish).toContain('Cerrar sesión');
   });
 });
+
+describe('the hourly clean-up', () => {
+  it('deletes expired sessions and sign-in links, and keeps live ones', async () => {
+    const { deleteExpiredSignIns } = await import('../../src/organizers/jobs');
+    const { getDb } = await import('../../src/db');
+    const live = await signIn();
+    const idle = await signIn();
+    await shiftSession(idle, { lastSeenAgo: SESSION_IDLE_MS + 1000 });
+    const old = await signIn();
+    await shiftSession(old, { createdAgo: SESSION_ABSOLUTE_MS + 1000, lastSeenAgo: 0 });
+    await allowlist('cleanup@example.org');
+    const expiredLink = await requestLinkToken('cleanup@example.org');
+    await env.DB.prepare('UPDATE sign_in_tokens SET expires_at = ? WHERE token_hash = ?')
+      .bind(Date.now() - 1, await hashToken(expiredLink))
+      .run();
+    const liveLink = await requestLinkToken(ORGANIZER);
+
+    await deleteExpiredSignIns(getDb(env), Date.now());
+
+    expect(await sessionRow(live)).not.toBeNull();
+    expect(await sessionRow(idle)).toBeNull();
+    expect(await sessionRow(old)).toBeNull();
+    const links = await env.DB.prepare('SELECT token_hash FROM sign_in_tokens').all<{ token_hash: string }>();
+    expect(links.results.map((r) => r.token_hash)).toEqual([await hashToken(liveLink)]);
+  });
+});
