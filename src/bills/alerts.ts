@@ -88,6 +88,14 @@ export async function processAlertPage(
     return { status: 'skipped' };
   const bill = await getBill(db, movement.billId);
   if (!bill) return { status: 'skipped' };
+  if (!bill.tracked) {
+    // An untracked bill alerts nobody: close the fan-out so the resume job leaves it alone.
+    await db
+      .update(billMovements)
+      .set({ fanoutStatus: 'done', fanoutUpdatedAt: at })
+      .where(eq(billMovements.id, movement.id));
+    return { status: 'done', sent: 0 };
+  }
 
   const subscribers = await alertRecipientsPage(db, bill, movement, message.after);
   const batchKey = `alert:${movement.id}:${message.page}`;

@@ -5,6 +5,8 @@ import { parseOpenStatesPayload, parseOpenStatesText, stateFromJurisdiction } fr
 import { importOpenStatesText } from '../../src/bills/movements';
 import { getBillBySlug, listActions, listSponsors } from '../../src/bills/queries';
 import { billMovements, bills, billActions } from '../../src/bills/schema';
+import { officials } from '../../src/officials/schema';
+import { request } from '../helpers';
 import singleBill from '../fixtures/openstates/ga-sb-901.json';
 import committeePassage from '../fixtures/openstates/ga-sb-901-committee-passage.json';
 import searchPage from '../fixtures/openstates/search-page.json';
@@ -151,5 +153,30 @@ describe('importOpenStatesText', () => {
     expect(after.bills).toBe(before.bills + 1);
     expect(after.actions).toBe(before.actions + 2);
     expect((await getBillBySlug(db, 'ga', 'hb-902'))!.derivedStage).toBe('in_committee');
+  });
+});
+
+describe('sponsors and the officials directory', () => {
+  it('links a sponsor to the directory by Open States person id, and the bill page offers a meeting request', async () => {
+    const bill = await getBillBySlug(db, 'ga', 'sb-901');
+    const at = Date.now();
+    await db.insert(officials).values({
+      id: 'ocd-person/11111111-2222-3333-4444-555555555555',
+      name: 'Jane Sponsor',
+      state: 'ga',
+      chamber: 'upper',
+      title: 'Senator',
+      source: 'openstates',
+      createdAt: at,
+      updatedAt: at,
+    });
+    const sponsors = await listSponsors(db, bill!.id);
+    expect(sponsors.find((s) => s.name === 'Jane Sponsor')!.officialId).toBe(
+      'ocd-person/11111111-2222-3333-4444-555555555555',
+    );
+    expect(sponsors.find((s) => s.name === 'Senator Without Id')!.officialId).toBeNull();
+    const html = await (await request('/bills/ga/sb-901')).text();
+    expect(html).toContain('href="/meetings/new?official=ocd-person%2F11111111-2222-3333-4444-555555555555"');
+    expect(html).toContain('Ask for a meeting with Jane Sponsor');
   });
 });
