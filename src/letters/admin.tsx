@@ -73,6 +73,11 @@ async function renderLetterForm(
       officials={officials}
       officialResults={results}
       officialQuery={officialQuery}
+      embedUrl={
+        letter
+          ? `${c.env.PUBLIC_URL.replace(/\/$/, '')}/letters/${encodeURIComponent(letter.slug)}/embed`
+          : undefined
+      }
       values={form.values ?? (letter ? letterFormValues(letter) : { status: 'draft' })}
       errors={form.errors}
     />,

@@ -87,6 +87,10 @@ describe('creating and editing letters', () => {
     expect(open).toContain('name="firstName"');
     const list = await (await request('/admin/letters', { cookie })).text();
     expect(list).toContain('Faith leaders ask the sheriff for a TRUST policy');
+    const edit = await (await request(adminUrl, { cookie })).text();
+    expect(edit).toContain(
+      '&lt;iframe src=&quot;https://welcome.test/letters/county-trust-policy/embed&quot;',
+    );
   });
 
   it('refuses a taken slug and bad input with 422, keeping the input', async () => {

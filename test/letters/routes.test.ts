@@ -113,3 +113,25 @@ describe('withdrawal', () => {
     expect((await press(withdraw)).status).toBe(410);
   });
 });
+
+describe('GET /letters', () => {
+  it('lists open and closed letters, never drafts', async () => {
+    await makeLetter({ titleEn: 'Index open letter' });
+    await makeLetter({ titleEn: 'Index closed letter', status: 'closed' });
+    await makeLetter({ titleEn: 'Index draft letter', status: 'draft' });
+    const html = await (await request('/letters')).text();
+    expect(html).toContain('Index open letter');
+    expect(html).toMatch(/Index closed letter<\/a> <span class="badge">Closed<\/span>/);
+    expect(html).not.toContain('Index draft letter');
+  });
+});
+
+describe('counts in Spanish', () => {
+  it('says "1 firma" and "2 firmas"', async () => {
+    const letter = await makeLetter();
+    await signAndConfirm(letter);
+    expect(await (await request(`/letters/${letter.slug}`, { lang: 'es' })).text()).toContain('1 firma<');
+    await signAndConfirm(letter);
+    expect(await (await request(`/letters/${letter.slug}`, { lang: 'es' })).text()).toContain('2 firmas<');
+  });
+});

@@ -136,6 +136,7 @@ export function LetterForm(props: {
   officials?: Official[];
   officialResults?: Official[];
   officialQuery?: string;
+  embedUrl?: string;
   values?: FormValues;
   errors?: FormErrors;
 }): Child {
@@ -204,6 +205,7 @@ export function LetterForm(props: {
         </div>
         <button type="submit">{t('common.save')}</button>
       </form>
+      {props.letter && props.embedUrl ? <EmbedCode url={props.embedUrl} /> : null}
       {props.letter ? (
         <OfficialAddressees
           letter={props.letter}
@@ -213,6 +215,25 @@ export function LetterForm(props: {
         />
       ) : null}
     </>
+  );
+}
+
+/** The iframe code a congregation pastes into its website to show the signature form. */
+function EmbedCode(props: { url: string }): Child {
+  const { t } = useRequestContext<AppEnv>().var;
+  const code = `<iframe src="${props.url}" title="${t('letters.signHeading')}" width="100%" height="1400" style="border:0"></iframe>`;
+  return (
+    <section aria-labelledby="embed-heading">
+      <h2 id="embed-heading">{t('letters.admin.embedHeading')}</h2>
+      <TextArea
+        name="embedCode"
+        label={t('letters.admin.embedHeading')}
+        hint={t('letters.admin.embedHint')}
+        value={code}
+        rows={3}
+        required
+      />
+    </section>
   );
 }
 

@@ -5,7 +5,7 @@ import type { AppEnv } from '../../env';
 import { renderMarkdown } from '../../lib/markdown';
 import type { Official } from '../../officials/schema';
 import type { FormErrors, FormValues } from '../../web/form';
-import { formatDate, formatNumber } from '../../web/i18n';
+import { formatDate, formatNumber, type Lang, type Translate } from '../../web/i18n';
 import type { OpenAction } from '../../web/open-actions';
 import { OpenActionList } from '../../web/pages';
 import { displayName, roleLabel, traditionLabel } from '../choices';
@@ -18,6 +18,13 @@ import { SignatureForm } from './signature-form';
 /** The public address of a letter's pages. */
 export function letterPath(letter: Pick<Letter, 'slug'>, rest = ''): string {
   return `/letters/${encodeURIComponent(letter.slug)}${rest}`;
+}
+
+/** "12 signed" / "12 firmas", with the singular where the language has one ("1 firma"). */
+export function signedCount(t: Translate, lang: Lang, count: number): string {
+  return t(count === 1 ? 'letters.signedCountOne' : 'letters.signedCount', {
+    count: formatNumber(lang, count),
+  });
 }
 
 /** The "demo content" label on demo letters. */
@@ -55,7 +62,7 @@ function Progress(props: { letter: Letter; count: number }): Child {
   return (
     <section class="letter-progress" aria-label={t('letters.progressLabel')}>
       <p>
-        <strong>{t('letters.signedCount', { count: formatNumber(lang, props.count) })}</strong>
+        <strong>{signedCount(t, lang, props.count)}</strong>
         {props.letter.goal ? ` ${t('letters.goal', { goal: formatNumber(lang, props.letter.goal) })}` : null}
       </p>
       {percent !== null ? (
@@ -149,7 +156,7 @@ export function EmbedPage(props: {
           {text.title}
         </a>
       </h1>
-      <p>{t('letters.signedCount', { count: formatNumber(lang, props.count) })}</p>
+      <p>{signedCount(t, lang, props.count)}</p>
       {props.state === 'open' ? (
         <SignatureForm
           action={letterPath(props.letter, '/embed')}
@@ -305,7 +312,7 @@ export function SignersPage(props: {
         </p>
       </hgroup>
       <p>
-        <strong>{t('letters.signedCount', { count: formatNumber(lang, props.counts.total) })}</strong>{' '}
+        <strong>{signedCount(t, lang, props.counts.total)}</strong>{' '}
         {notShown > 0 ? t('letters.notShownCount', { count: formatNumber(lang, notShown) }) : null}
       </p>
       {props.counts.total > 0 ? (
