@@ -102,9 +102,9 @@ export function MailboxMessage(props: { row: OutboxRow; from: string }) {
       ) : (
         <>
           <h2>{t('email.mailbox.textPart')}</h2>
-          <pre class="mail-text">
-            <LinkedText text={row.textBody} />
-          </pre>
+          <div class="mail-text">
+            <TextPart text={row.textBody} />
+          </div>
           <h2>{t('email.mailbox.htmlPart')}</h2>
           {/* srcdoc keeps the page's own CSP (no scripts); the sandbox also gives the email no
               origin, and links open in a new tab because the email's links leave the frame. */}
@@ -142,7 +142,28 @@ export function MailboxMessage(props: { row: OutboxRow; from: string }) {
 
 const URL_PATTERN = /(https?:\/\/[^\s<>"')]+)/g;
 
-/** Text with its http(s) URLs as links, so a person can follow a sign-in or confirm link. */
+/**
+ * The text part as paragraphs and line breaks (so it wraps on a phone, where a <pre> would not),
+ * with its http(s) URLs as links a person can follow (sign-in and confirm links).
+ */
+function TextPart(props: { text: string }) {
+  const paragraphs = props.text.replace(/\r\n?/g, '\n').split(/\n{2,}/);
+  return (
+    <>
+      {paragraphs.map((paragraph) => (
+        <p>
+          {paragraph.split('\n').map((line, index) => (
+            <>
+              {index > 0 ? <br /> : null}
+              <LinkedText text={line} />
+            </>
+          ))}
+        </p>
+      ))}
+    </>
+  );
+}
+
 function LinkedText(props: { text: string }) {
   const parts = props.text.split(URL_PATTERN);
   return <>{parts.map((part, index) => (index % 2 === 1 ? <a href={part}>{part}</a> : part))}</>;
