@@ -9,7 +9,7 @@ import { getDb, type Db } from '../db';
 import { deliverEmailGroup } from '../email/delivery';
 import { queueEmail } from '../email/outbox';
 import { emailSuppressions, outbox } from '../email/schema';
-import { hashToken, newToken } from '../lib/tokens';
+import { insertLinkStatements, newManageLink } from './subscriptions';
 import { logEvent } from '../web/errors';
 import { translator, type Lang } from '../web/i18n';
 import type { AlertPageMessage } from './movements';
@@ -109,13 +109,8 @@ export async function processAlertPage(
     for (const subscriber of subscribers) {
       const id = alertOutboxId(movement.id, subscriber.id);
       if (stored.has(id)) continue;
-      const token = newToken();
-      links.push({
-        tokenHash: await hashToken(token),
-        subscriptionId: subscriber.id,
-        purpose: 'manage',
-        createdAt: at,
-      });
+      const { token, row } = await newManageLink(subscriber.id, at);
+      links.push(row);
       statements.push(
         queueEmail(
           db,
@@ -133,15 +128,7 @@ export async function processAlertPage(
         ).statement,
       );
     }
-    // Four columns a row: 25 rows per statement keeps within D1's 100 bound parameters.
-    for (let i = 0; i < links.length; i += 25) {
-      statements.push(
-        db
-          .insert(billSubscriptionLinks)
-          .values(links.slice(i, i + 25))
-          .onConflictDoNothing(),
-      );
-    }
+    statements.push(...insertLinkStatements(db, links));
     if (statements.length > 0) await db.batch(statements as [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]]);
 
     const delivery = await deliverEmailGroup(env, batchKey, at);

@@ -6,9 +6,8 @@ import { deliverEmailGroup } from '../email/delivery';
 import { queueEmail } from '../email/outbox';
 import { emailSuppressions, outbox } from '../email/schema';
 import { DAY, HOUR } from '../lib/time';
-import { hashToken, newToken } from '../lib/tokens';
+import { insertLinkStatements, newManageLink } from './subscriptions';
 import { logEvent } from '../web/errors';
-import { translator } from '../web/i18n';
 import { alertContent } from './alerts';
 import { oneClickUnsubscribeUrl } from './links';
 import type { BillMovementRow, BillRow, BillSubscriptionRow } from './queries';
@@ -95,14 +94,8 @@ export async function sendDailyDigests(env: DigestEnv, at = Date.now()): Promise
       const items = movementsForSubscriber(subscriber, movements);
       const id = `digest:${subscriber.id}:${day}`;
       if (items.length > 0 && !stored.has(id)) {
-        const token = newToken();
-        links.push({
-          tokenHash: await hashToken(token),
-          subscriptionId: subscriber.id,
-          purpose: 'manage',
-          createdAt: at,
-        });
-        const t = translator(subscriber.lang);
+        const { token, row } = await newManageLink(subscriber.id, at);
+        links.push(row);
         const contents = items.map(({ movement, bill }) =>
           alertContent(env, bill, movement, subscriber.lang, token),
         );
@@ -121,7 +114,6 @@ export async function sendDailyDigests(env: DigestEnv, at = Date.now()): Promise
                 one: items.length === 1,
                 items: contents,
                 manageUrl: contents[0]!.manageUrl,
-                heading: t('bills.listTitle'),
               },
               unsubscribeUrl: oneClickUnsubscribeUrl(env, token),
             },
@@ -133,14 +125,7 @@ export async function sendDailyDigests(env: DigestEnv, at = Date.now()): Promise
         db.update(billSubscriptions).set({ digestSince: at }).where(eq(billSubscriptions.id, subscriber.id)),
       );
     }
-    for (let i = 0; i < links.length; i += 25) {
-      statements.push(
-        db
-          .insert(billSubscriptionLinks)
-          .values(links.slice(i, i + 25))
-          .onConflictDoNothing(),
-      );
-    }
+    statements.push(...insertLinkStatements(db, links));
     await db.batch(statements as [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]]);
     if (links.length > 0) {
       // A retry here is left to the outbox sweep: the rows are stored and pending.

@@ -100,14 +100,7 @@ export function isFinalStage(stage: BillStage): boolean {
 
 /** The stages shown as the bill's progress bar, in order, and which of them are reached. */
 export function stageSteps(stage: BillStage): { stage: BillStage; reached: boolean; current: boolean }[] {
-  const path: BillStage[] = [
-    'introduced',
-    'in_committee',
-    'passed_committee',
-    'passed_first_chamber',
-    'passed_both_chambers',
-    'sent_to_governor',
-  ];
+  const path = Object.keys(PROGRESS) as BillStage[];
   const rank = PROGRESS[stage];
   const steps = path.map((s) => ({
     stage: s,

@@ -10,6 +10,35 @@ import { billPath, confirmUrl, manageUrl } from './links';
 import type { BillRow, BillSubscriptionRow } from './queries';
 import { billSubscriptionLinks, billSubscriptions } from './schema';
 
+/** A new manage link for a subscription: the token for the email, the row (its hash) to store. */
+export async function newManageLink(subscriptionId: string, at: number) {
+  const token = newToken();
+  const row: typeof billSubscriptionLinks.$inferInsert = {
+    tokenHash: await hashToken(token),
+    subscriptionId,
+    purpose: 'manage',
+    createdAt: at,
+  };
+  return { token, row };
+}
+
+/** Inserts link rows, 25 a statement (4 columns: within D1's 100 bound parameters). */
+export function insertLinkStatements(
+  db: Db,
+  rows: (typeof billSubscriptionLinks.$inferInsert)[],
+): BatchItem<'sqlite'>[] {
+  const statements: BatchItem<'sqlite'>[] = [];
+  for (let i = 0; i < rows.length; i += 25) {
+    statements.push(
+      db
+        .insert(billSubscriptionLinks)
+        .values(rows.slice(i, i + 25))
+        .onConflictDoNothing(),
+    );
+  }
+  return statements;
+}
+
 /** How long a confirmation link works. */
 export const CONFIRM_LINK_MS = 7 * DAY;
 
