@@ -1,0 +1,210 @@
+import { and, asc, desc, eq, gte, isNotNull, lte, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../db';
+import { bills } from '../bills/schema';
+import { officials, type Official } from '../officials/schema';
+import {
+  meetingCommitments,
+  meetings,
+  type Meeting,
+  type MeetingCommitment,
+  type MeetingStatus,
+} from './schema';
+
+/** A meeting by the hash of its private link's token. */
+export async function getMeetingByTokenHash(db: Db, tokenHash: string): Promise<Meeting | undefined> {
+  const [row] = await db.select().from(meetings).where(eq(meetings.tokenHash, tokenHash)).limit(1);
+  return row;
+}
+
+/** A meeting by id (organizer pages). */
+export async function getMeeting(db: Db, id: string): Promise<Meeting | undefined> {
+  const [row] = await db.select().from(meetings).where(eq(meetings.id, id)).limit(1);
+  return row;
+}
+
+/** The commitments recorded for a meeting, in the order they were written. */
+export async function listCommitments(db: Db, meetingId: string): Promise<MeetingCommitment[]> {
+  return db
+    .select()
+    .from(meetingCommitments)
+    .where(eq(meetingCommitments.meetingId, meetingId))
+    .orderBy(asc(meetingCommitments.position));
+}
+
+/** How many requests an address started in the last day (the per-sender flood limit). */
+export async function countRequestsStartedSince(db: Db, senderEmail: string, since: number): Promise<number> {
+  const [row] = await db
+    .select({ count: sql<number>`count(*)` })
+    .from(meetings)
+    .where(
+      and(
+        eq(meetings.senderEmail, senderEmail),
+        gte(meetings.createdAt, since),
+        eq(meetings.source, 'request'),
+      ),
+    );
+  return row?.count ?? 0;
+}
+
+/** A tracked bill a commitment can be tied to. */
+export interface BillChoice {
+  id: string;
+  identifier: string;
+  title: string;
+}
+
+/** Tracked bills of a state, for the "about which bill?" choice of a commitment. */
+export async function listBillChoices(db: Db, state: string): Promise<BillChoice[]> {
+  return db
+    .select({ id: bills.id, identifier: bills.identifier, title: bills.title })
+    .from(bills)
+    .where(and(eq(bills.state, state.toUpperCase()), eq(bills.tracked, true)))
+    .orderBy(asc(bills.identifier))
+    .limit(200);
+}
+
+/** Bill identifiers ("HB 1105") by id, for the commitments shown and restated. */
+export async function billIdentifiers(db: Db, ids: readonly string[]): Promise<Map<string, string>> {
+  const wanted = [...new Set(ids)].slice(0, 90);
+  if (wanted.length === 0) return new Map();
+  const rows = await db
+    .select({ id: bills.id, identifier: bills.identifier })
+    .from(bills)
+    .where(sql`${bills.id} in ${wanted}`);
+  return new Map(rows.map((row) => [row.id, row.identifier]));
+}
+
+/** Filters of the organizers' meeting list. */
+export interface MeetingFilters {
+  officialId?: string | null;
+  status?: MeetingStatus | null;
+  campaign?: string | null;
+}
+
+/** One row of the organizers' list: the meeting, its official, and its commitments count. */
+export interface MeetingListRow {
+  meeting: Meeting;
+  official: Pick<Official, 'id' | 'name' | 'title' | 'chamber' | 'state' | 'district'>;
+  commitmentCount: number;
+}
+
+function filterConditions(filters: MeetingFilters): SQL | undefined {
+  const conditions: SQL[] = [sql`${meetings.status} <> 'unconfirmed'`];
+  if (filters.officialId) conditions.push(eq(meetings.officialId, filters.officialId));
+  if (filters.status) conditions.push(eq(meetings.status, filters.status));
+  if (filters.campaign) conditions.push(eq(meetings.campaign, filters.campaign));
+  return and(...conditions);
+}
+
+/** Meetings for organizers (never the unconfirmed ones: nothing was sent), grouped by official. */
+export async function listMeetings(db: Db, filters: MeetingFilters, limit = 500): Promise<MeetingListRow[]> {
+  const rows = await db
+    .select({
+      meeting: meetings,
+      official: {
+        id: officials.id,
+        name: officials.name,
+        title: officials.title,
+        chamber: officials.chamber,
+        state: officials.state,
+        district: officials.district,
+      },
+      commitmentCount: sql<number>`(select count(*) from meeting_commitments c where c.meeting_id = ${meetings.id})`,
+    })
+    .from(meetings)
+    .innerJoin(officials, eq(officials.id, meetings.officialId))
+    .where(filterConditions(filters))
+    .orderBy(asc(officials.name), desc(meetings.updatedAt), asc(meetings.id))
+    .limit(limit);
+  return rows;
+}
+
+/** Meetings page by page in id order, for the streamed CSV export. */
+export async function listMeetingsPage(
+  db: Db,
+  filters: MeetingFilters,
+  afterId: string | null,
+  limit: number,
+): Promise<{ rows: MeetingListRow[]; next: string | null }> {
+  const rows = await db
+    .select({
+      meeting: meetings,
+      official: {
+        id: officials.id,
+        name: officials.name,
+        title: officials.title,
+        chamber: officials.chamber,
+        state: officials.state,
+        district: officials.district,
+      },
+      commitmentCount: sql<number>`(select count(*) from meeting_commitments c where c.meeting_id = ${meetings.id})`,
+    })
+    .from(meetings)
+    .innerJoin(officials, eq(officials.id, meetings.officialId))
+    .where(and(filterConditions(filters), afterId ? sql`${meetings.id} > ${afterId}` : undefined))
+    .orderBy(asc(meetings.id))
+    .limit(limit);
+  return { rows, next: rows.length === limit ? rows[rows.length - 1]!.meeting.id : null };
+}
+
+/** Commitments not yet done whose follow-up date has come (or comes within `untilDay`). */
+export async function listFollowUpsDue(
+  db: Db,
+  untilDay: string,
+): Promise<{ commitment: MeetingCommitment; meetingId: string; officialName: string; groupName: string }[]> {
+  return db
+    .select({
+      commitment: meetingCommitments,
+      meetingId: meetings.id,
+      officialName: officials.name,
+      groupName: meetings.groupName,
+    })
+    .from(meetingCommitments)
+    .innerJoin(meetings, eq(meetings.id, meetingCommitments.meetingId))
+    .innerJoin(officials, eq(officials.id, meetings.officialId))
+    .where(
+      and(
+        eq(meetingCommitments.done, false),
+        isNotNull(meetingCommitments.followUpOn),
+        lte(meetingCommitments.followUpOn, untilDay),
+      ),
+    )
+    .orderBy(asc(meetingCommitments.followUpOn))
+    .limit(200);
+}
+
+/** Held meetings still waiting for their thank-you, oldest first. */
+export async function listThanksDue(db: Db): Promise<{ meeting: Meeting; officialName: string }[]> {
+  return db
+    .select({ meeting: meetings, officialName: officials.name })
+    .from(meetings)
+    .innerJoin(officials, eq(officials.id, meetings.officialId))
+    .where(eq(meetings.status, 'held'))
+    .orderBy(asc(meetings.heldOn))
+    .limit(200);
+}
+
+/** The campaign labels in use, for the filter. */
+export async function listCampaigns(db: Db): Promise<string[]> {
+  const rows = await db
+    .selectDistinct({ campaign: meetings.campaign })
+    .from(meetings)
+    .where(isNotNull(meetings.campaign))
+    .orderBy(asc(meetings.campaign));
+  return rows.map((row) => row.campaign!).filter(Boolean);
+}
+
+/** Marks a commitment kept (or not) from the organizers' list. */
+export async function setCommitmentDone(db: Db, commitmentId: string, done: boolean): Promise<void> {
+  await db.update(meetingCommitments).set({ done }).where(eq(meetingCommitments.id, commitmentId));
+}
+
+/** Sets the campaign label organizers group a meeting under. */
+export async function setMeetingCampaign(
+  db: Db,
+  meetingId: string,
+  campaign: string | null,
+  at: number,
+): Promise<void> {
+  await db.update(meetings).set({ campaign, updatedAt: at }).where(eq(meetings.id, meetingId));
+}

@@ -1,0 +1,226 @@
+// The four emails of the meeting loop (request, attendee list, thank-you, report-back): defaults in
+// templates/meetings-<kind>.<lang>.mustache, organizers' own copies in meeting_templates. Each is a
+// subject and a text body; the sender edits the rendered text before it goes (personal email).
+import Mustache from 'mustache';
+import { and, eq } from 'drizzle-orm';
+import type { Db } from '../db';
+import { parseTemplateFile } from '../email/render';
+import { templateFiles } from '../email/templates.generated';
+import type { Lang } from '../web/i18n';
+import { meetingTemplates, type MeetingAttendee, type MeetingTemplateKind } from './schema';
+
+/** The values a meeting template can use. Lists hold items with their own fields. */
+export interface MeetingMergeData {
+  orgName: string;
+  officialName: string;
+  officialTitle: string;
+  /** How the official is addressed: "Senator Powell". */
+  officialGreeting: string;
+  officialDistrict: string;
+  senderName: string;
+  senderEmail: string;
+  senderPhone: string;
+  group: string;
+  city: string;
+  purpose: string;
+  proposedDates: string;
+  story: string;
+  hasStory: boolean;
+  attendees: MeetingAttendee[];
+  hasAttendees: boolean;
+  meetingDate: string;
+  meetingPlace: string;
+  commitments: { text: string; bill: string }[];
+  hasCommitments: boolean;
+  stance: string;
+  nextSteps: string;
+  debriefNotes: string;
+}
+
+/** Every merge field with what it holds, shown to organizers beside the editor. */
+export const MERGE_FIELDS: Record<keyof MeetingMergeData, string> = {
+  orgName: 'Our organization’s name',
+  officialName: 'The official’s full name',
+  officialTitle: 'Their title (Senator, Governor, Sheriff…)',
+  officialGreeting: 'How to address them: “Senator Powell”',
+  officialDistrict: 'Their district, if any',
+  senderName: 'The sender’s name',
+  senderEmail: 'The sender’s email',
+  senderPhone: 'The sender’s phone (may be empty)',
+  group: 'The group or congregation they represent',
+  city: 'Their city',
+  purpose: 'The purpose of the meeting: issue and ask',
+  proposedDates: 'The dates they proposed',
+  story: 'Their personal story (may be empty)',
+  hasStory: 'True when there is a story (use as {{#hasStory}}…{{/hasStory}})',
+  attendees: 'List of other attendees: {{#attendees}}{{name}} {{contact}}{{/attendees}}',
+  hasAttendees: 'True when others attend',
+  meetingDate: 'The meeting date, once scheduled',
+  meetingPlace: 'The meeting place, once scheduled',
+  commitments: 'List of commitments: {{#commitments}}{{text}} {{bill}}{{/commitments}}',
+  hasCommitments: 'True when commitments were recorded',
+  stance: 'The stance perceived in the meeting',
+  nextSteps: 'Next steps decided in the debrief',
+  debriefNotes: 'Debrief notes',
+};
+
+/** Fields available inside a list section, besides every top-level field. */
+const ITEM_FIELDS: Partial<Record<keyof MeetingMergeData, readonly string[]>> = {
+  attendees: ['name', 'contact'],
+  commitments: ['text', 'bill'],
+};
+
+/** A template's two parts. */
+export interface MeetingTemplate {
+  subject: string;
+  body: string;
+}
+
+/** Why a template was refused: which part, which line, and the reason in plain words. */
+export interface TemplateProblem {
+  part: 'subject' | 'body';
+  line: number;
+  reason: string;
+}
+
+function lineAt(source: string, offset: number): number {
+  return source.slice(0, Math.max(0, offset)).split('\n').length;
+}
+
+type Token = [string, string, number, number, Token[]?, ...unknown[]];
+
+function checkTokens(
+  tokens: Token[],
+  source: string,
+  part: TemplateProblem['part'],
+  scope: readonly string[],
+): TemplateProblem | null {
+  for (const token of tokens) {
+    const [type, name, start] = token;
+    if (type === 'text' || type === '!' || type === '=') continue;
+    if (type === '>')
+      return { part, line: lineAt(source, start), reason: `partials ({{> ${name}}}) are not available` };
+    if (name !== '.' && !scope.includes(name) && !(name in MERGE_FIELDS)) {
+      return { part, line: lineAt(source, start), reason: `unknown merge field "${name}"` };
+    }
+    if ((type === '#' || type === '^') && token[4]) {
+      const inner = [...scope, ...(ITEM_FIELDS[name as keyof MeetingMergeData] ?? [])];
+      const problem = checkTokens(token[4], source, part, inner);
+      if (problem) return problem;
+    }
+  }
+  return null;
+}
+
+function checkPart(source: string, part: TemplateProblem['part']): TemplateProblem | null {
+  let tokens: Token[];
+  try {
+    tokens = Mustache.parse(source) as unknown as Token[];
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const at = /at (\d+)\s*$/.exec(message);
+    return {
+      part,
+      line: at ? lineAt(source, Number(at[1])) : 1,
+      reason: message.replace(/\s*at \d+\s*$/, '').toLowerCase(),
+    };
+  }
+  return checkTokens(tokens, source, part, []);
+}
+
+/** Checks a template before it is saved: it must parse and use only known merge fields. */
+export function validateMeetingTemplate(template: MeetingTemplate): TemplateProblem | null {
+  if (/[\r\n]/.test(template.subject))
+    return { part: 'subject', line: 1, reason: 'the subject must be one line' };
+  if (!template.subject.trim()) return { part: 'subject', line: 1, reason: 'the subject is empty' };
+  if (!template.body.trim()) return { part: 'body', line: 1, reason: 'the body is empty' };
+  return checkPart(template.subject, 'subject') ?? checkPart(template.body.replace(/\r\n?/g, '\n'), 'body');
+}
+
+/** The default template shipped in templates/. */
+export function defaultMeetingTemplate(kind: MeetingTemplateKind, lang: Lang): MeetingTemplate {
+  const source = templateFiles[`meetings-${kind}.${lang}`];
+  if (!source) throw new Error(`Missing default template meetings-${kind}.${lang}`);
+  const parts = parseTemplateFile(source);
+  return { subject: parts.subject, body: parts.text };
+}
+
+/** The template in use: the organizers' saved copy, or the default. */
+export async function loadMeetingTemplate(
+  db: Db,
+  kind: MeetingTemplateKind,
+  lang: Lang,
+): Promise<MeetingTemplate & { custom: boolean }> {
+  const [row] = await db
+    .select({ subject: meetingTemplates.subject, body: meetingTemplates.body })
+    .from(meetingTemplates)
+    .where(and(eq(meetingTemplates.kind, kind), eq(meetingTemplates.lang, lang)))
+    .limit(1);
+  if (row && !validateMeetingTemplate(row)) return { ...row, custom: true };
+  return { ...defaultMeetingTemplate(kind, lang), custom: false };
+}
+
+// Text emails: values go in as they are (no HTML escaping); the HTML part is built and escaped later.
+const textConfig = { escape: (value: unknown) => String(value) };
+
+/** Renders a template into the subject and text the sender sees and may edit. */
+export function renderMeetingTemplate(
+  template: MeetingTemplate,
+  data: MeetingMergeData,
+): { subject: string; text: string } {
+  const subject = Mustache.render(template.subject, data, {}, textConfig)
+    .replace(/[\r\n\u2028\u2029]+/g, ' ')
+    .trim();
+  const text = Mustache.render(template.body.replace(/\r\n?/g, '\n'), data, {}, textConfig)
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+  return { subject, text };
+}
+
+/** Made-up values for the organizers' live preview. */
+export function sampleMergeData(lang: Lang, orgName: string): MeetingMergeData {
+  const es = lang === 'es';
+  return {
+    orgName,
+    officialName: 'Alan Powell',
+    officialTitle: es ? 'Representante' : 'Representative',
+    officialGreeting: es ? 'Representante Powell' : 'Representative Powell',
+    officialDistrict: '33',
+    senderName: 'Rev. Ana Morales',
+    senderEmail: 'ana@example.org',
+    senderPhone: '404-555-0100',
+    group: es ? 'Iglesia Metodista San Pablo' : 'St. Paul Methodist Church',
+    city: 'Hartwell',
+    purpose: es
+      ? 'licencias de conducir para todos los residentes; le pedimos copatrocinar el proyecto'
+      : 'driver’s licenses for all residents; we ask you to co-sponsor the bill',
+    proposedDates: es
+      ? 'martes 12 o jueves 14 de enero, por la mañana'
+      : 'Tuesday Jan 12 or Thursday Jan 14, mornings',
+    story: es
+      ? 'Una familia de nuestra congregación no puede llevar a sus hijos a la escuela sin miedo.'
+      : 'A family in our congregation cannot drive their children to school without fear.',
+    hasStory: true,
+    attendees: [
+      { name: 'Pastor Luis Vega', contact: 'luis@example.org' },
+      { name: 'Sister Mary Kate', contact: '404-555-0101' },
+    ],
+    hasAttendees: true,
+    meetingDate: es ? '12 de enero de 2027, 10:00' : 'January 12, 2027, 10:00 AM',
+    meetingPlace: es ? 'Oficina 613-B, edificio Coverdell' : 'Room 613-B, Coverdell Building',
+    commitments: [
+      {
+        text: es
+          ? 'Leer el proyecto y responder en dos semanas'
+          : 'Read the bill and answer within two weeks',
+        bill: 'HB 1105',
+      },
+    ],
+    hasCommitments: true,
+    stance: es ? 'Indeciso(a)' : 'Undecided',
+    nextSteps: es ? 'Llamar a su oficina el 26 de enero' : 'Call the office on January 26',
+    debriefNotes: es
+      ? 'Escuchó con atención; preguntó por los costos.'
+      : 'Listened carefully; asked about costs.',
+  };
+}
