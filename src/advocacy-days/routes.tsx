@@ -117,7 +117,9 @@ async function renderPrivate(
       qrDataUrl={qr}
       token={token}
       dayUrl={dayUrl(c.env, day)}
-      started={Date.now() >= day.startsAt}
+      started={
+        Date.now() >= day.startsAt || Boolean(team?.team.meetingAt && team.team.meetingAt <= Date.now())
+      }
       notice={notice}
     />,
     { title: day.title, noindex: true },

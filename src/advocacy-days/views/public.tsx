@@ -319,6 +319,7 @@ export function PrivatePage(props: {
   qrDataUrl: string | null;
   token: string;
   dayUrl: string;
+  /** The day (or the person's meeting) has begun: debrief instead of change or cancel. */
   started: boolean;
   notice?: string;
 }): Child {
