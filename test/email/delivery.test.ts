@@ -205,6 +205,19 @@ describe('the email queue consumer', () => {
   });
 });
 
+describe('the Worker queue handler', () => {
+  it('routes the email queue to delivery (test bindings: local mailbox)', async () => {
+    const { exports } = await import('cloudflare:workers');
+    const id = await storeEmail();
+    const result = await exports.default.queue('welcome-table-email', [
+      { id: 'worker-msg-1', timestamp: new Date(), attempts: 1, body: { outboxId: id } },
+    ]);
+    expect(result.outcome).toBe('ok');
+    expect(result.explicitAcks).toEqual(['worker-msg-1']);
+    expect(await row(id)).toMatchObject({ status: 'sent', providerId: 'local-mailbox' });
+  });
+});
+
 describe('delivery without a Resend key', () => {
   it('puts the email in the local mailbox in development and tests', async () => {
     const id = await storeEmail();
