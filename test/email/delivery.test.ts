@@ -208,8 +208,18 @@ describe('the email queue consumer', () => {
 describe('the Worker queue handler', () => {
   it('routes the email queue to delivery (test bindings: local mailbox)', async () => {
     const { exports } = await import('cloudflare:workers');
+    // `queue()` on the Worker's own entrypoint exists with service_binding_extra_handlers (vitest.config.ts).
+    const worker = exports.default as unknown as {
+      queue(
+        queue: string,
+        messages: { id: string; timestamp: Date; attempts: number; body: unknown }[],
+      ): Promise<{
+        outcome: string;
+        explicitAcks: string[];
+      }>;
+    };
     const id = await storeEmail();
-    const result = await exports.default.queue('welcome-table-email', [
+    const result = await worker.queue('welcome-table-email', [
       { id: 'worker-msg-1', timestamp: new Date(), attempts: 1, body: { outboxId: id } },
     ]);
     expect(result.outcome).toBe('ok');
