@@ -168,7 +168,7 @@ export async function seedAdvocacyDays({ db, env, now, log }: DemoContext): Prom
     ])
     .onConflictDoNothing();
 
-  const registrations = PEOPLE.map((person, index) => {
+  const registrations = PEOPLE.map((person, index): typeof dayRegistrations.$inferInsert => {
     const [upper, lower] = GA_SEATS[index % GA_SEATS.length]!;
     // One person's address could not be placed: organizers set their districts by hand.
     const pending = index === 8;
