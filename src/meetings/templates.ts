@@ -118,6 +118,18 @@ function checkPart(source: string, part: TemplateProblem['part']): TemplateProbl
     tokens = Mustache.parse(source) as unknown as Token[];
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
+    const unclosed = /^Unclosed section "(.+)"/.exec(message)?.[1];
+    if (unclosed) {
+      // Mustache reports the end of the template; the useful place is where the section opened.
+      const opened = [...source.matchAll(/\{\{\s*[#^]\s*([^}\s]+)\s*\}\}/g)]
+        .filter((m) => m[1] === unclosed)
+        .pop();
+      return {
+        part,
+        line: lineAt(source, opened?.index ?? source.length),
+        reason: `section "${unclosed}" is opened but never closed with {{/${unclosed}}}`,
+      };
+    }
     const at = /at (\d+)\s*$/.exec(message);
     return {
       part,

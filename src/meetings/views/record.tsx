@@ -31,7 +31,7 @@ function Progress(props: { status: MeetingStatus }): Child {
   const { t } = useRequestContext<AppEnv>().var;
   if (props.status === 'declined' || props.status === 'unconfirmed') {
     return (
-      <p>
+      <p class="meeting-status">
         <strong>{t(statusKey(props.status))}</strong>
       </p>
     );

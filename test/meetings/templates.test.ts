@@ -1,0 +1,177 @@
+import { env } from 'cloudflare:workers';
+import { describe, expect, it } from 'vitest';
+import { MEETING_TEMPLATE_KINDS } from '../../src/meetings/schema';
+import {
+  defaultMeetingTemplate,
+  renderMeetingTemplate,
+  sampleMergeData,
+  validateMeetingTemplate,
+} from '../../src/meetings/templates';
+import { organizerCookie, postForm, request } from '../helpers';
+
+describe('default meeting templates', () => {
+  for (const kind of MEETING_TEMPLATE_KINDS) {
+    for (const lang of ['en', 'es'] as const) {
+      it(`${kind}.${lang} is valid and renders every sample value it uses`, () => {
+        const template = defaultMeetingTemplate(kind, lang);
+        expect(validateMeetingTemplate(template)).toBeNull();
+        const { subject, text } = renderMeetingTemplate(template, sampleMergeData(lang, 'Welcome Table'));
+        expect(subject).not.toMatch(/[\r\n]/);
+        expect(subject).not.toContain('{{');
+        expect(text).not.toContain('{{');
+        expect(text).toContain('Ana Morales');
+      });
+    }
+  }
+
+  it('restates commitments in the thank-you and lists attendees with contacts', () => {
+    const data = sampleMergeData('en', 'Welcome Table');
+    expect(renderMeetingTemplate(defaultMeetingTemplate('thanks', 'en'), data).text).toContain(
+      '- Read the bill and answer within two weeks (HB 1105)',
+    );
+    expect(renderMeetingTemplate(defaultMeetingTemplate('attendees', 'en'), data).text).toContain(
+      '- Pastor Luis Vega (luis@example.org)',
+    );
+  });
+
+  it('does not HTML-escape values in the text it produces (the HTML part escapes later)', () => {
+    const data = { ...sampleMergeData('en', 'Welcome Table'), group: 'Saints & Sinners <Church>' };
+    expect(renderMeetingTemplate(defaultMeetingTemplate('request', 'en'), data).subject).toContain(
+      'Saints & Sinners <Church>',
+    );
+  });
+});
+
+describe('validateMeetingTemplate', () => {
+  it('refuses an unknown merge field, with its line', () => {
+    expect(
+      validateMeetingTemplate({ subject: 'Hello', body: 'Dear {{officialName}},\n\nFrom {{sendr}}' }),
+    ).toEqual({
+      part: 'body',
+      line: 3,
+      reason: 'unknown merge field "sendr"',
+    });
+  });
+
+  it('refuses a template that does not parse, with its line', () => {
+    const problem = validateMeetingTemplate({
+      subject: 'Hi',
+      body: 'One\nTwo {{#attendees}}\n{{name}}\nfour',
+    });
+    expect(problem).toMatchObject({ part: 'body', line: 2 });
+    expect(problem!.reason).toContain('never closed');
+  });
+
+  it('refuses unknown fields in the subject, multi-line subjects and partials', () => {
+    expect(validateMeetingTemplate({ subject: 'Hi {{nope}}', body: 'x' })).toMatchObject({
+      part: 'subject',
+      line: 1,
+    });
+    expect(validateMeetingTemplate({ subject: 'Hi\nBcc: x', body: 'x' })).toMatchObject({ part: 'subject' });
+    expect(validateMeetingTemplate({ subject: 'Hi', body: '{{> footer}}' })!.reason).toContain('partials');
+  });
+
+  it('accepts item fields inside their list only', () => {
+    expect(
+      validateMeetingTemplate({ subject: 'Hi', body: '{{#attendees}}{{name}} {{contact}}{{/attendees}}' }),
+    ).toBeNull();
+    expect(validateMeetingTemplate({ subject: 'Hi', body: '{{name}}' })).toMatchObject({
+      reason: 'unknown merge field "name"',
+    });
+    expect(
+      validateMeetingTemplate({ subject: 'Hi', body: '{{#attendees}}{{text}}{{/attendees}}' }),
+    ).not.toBeNull();
+  });
+});
+
+describe('/admin/meetings/templates', () => {
+  const path = '/admin/meetings/templates/request/en';
+
+  it('shows the editor with merge fields and a preview on sample data', async () => {
+    const cookie = await organizerCookie();
+    const html = await (await request(path, { cookie })).text();
+    expect(html).toContain('{{officialGreeting}}');
+    expect(html).toContain('Preview on sample data');
+    expect(html).toContain('Dear Representative Powell,');
+    expect(html).not.toMatch(/<script(?![^>]*\bsrc=)/);
+  });
+
+  it('previews an edited template without saving it', async () => {
+    const cookie = await organizerCookie();
+    const response = await postForm(
+      path,
+      {
+        subject: 'Visit from {{group}}',
+        body: 'Hello {{officialGreeting}}, from {{senderName}}.',
+        intent: 'preview',
+      },
+      { cookie },
+    );
+    expect(response.status).toBe(200);
+    expect(await response.text()).toContain('Hello Representative Powell, from Rev. Ana Morales.');
+    const row = await env.DB.prepare('select count(*) as n from meeting_templates').first<{ n: number }>();
+    expect(row!.n).toBe(0);
+  });
+
+  it('saves a good template, then refuses a bad one with line and reason while the saved one keeps working', async () => {
+    const cookie = await organizerCookie();
+    const saved = await postForm(
+      path,
+      {
+        subject: 'Visit from {{group}}',
+        body: 'Hello {{officialGreeting}},\n\n{{purpose}}\n\n{{senderName}}',
+        intent: 'save',
+      },
+      { cookie },
+    );
+    expect(saved.status).toBe(303);
+
+    const refused = await postForm(
+      path,
+      { subject: 'Visit', body: 'Hello\n{{#attendees}}\n{{whoever}}\n{{/attendees}}', intent: 'save' },
+      { cookie },
+    );
+    expect(refused.status).toBe(422);
+    const html = await refused.text();
+    expect(html).toContain('Message, line 3: unknown merge field &quot;whoever&quot;.');
+    expect(html).toContain('{{whoever}}');
+
+    const stored = await env.DB.prepare(
+      "select subject, body from meeting_templates where kind = 'request' and lang = 'en'",
+    ).first<{ subject: string; body: string }>();
+    expect(stored!.subject).toBe('Visit from {{group}}');
+
+    // The public preview step uses the saved version.
+    await env.DB.prepare(
+      "insert or ignore into officials (id, name, family_name, state, chamber, title, email, source, created_at, updated_at, offices, links, in_office, lang) values ('manual-tpl', 'Pat Lee', 'Lee', 'ga', 'judge', 'Judge', 'judge@court.example', 'manual', 0, 0, '[]', '[]', 1, 'en')",
+    ).run();
+    const preview = await postForm(
+      '/meetings/new',
+      {
+        official: 'manual-tpl',
+        senderName: 'Ana Morales',
+        senderEmail: 'ana@example.org',
+        groupName: 'St. Paul',
+        city: 'Hartwell',
+        purpose: 'Courthouse arrests; we ask you to stop them.',
+        proposedDates: 'Any Monday',
+      },
+      { headers: { 'cf-connecting-ip': '198.51.100.7' } },
+    );
+    const previewHtml = await preview.text();
+    expect(previewHtml).toContain('Visit from St. Paul');
+    expect(previewHtml).toContain('Hello Judge Lee,');
+  });
+
+  it('goes back to the default on reset', async () => {
+    const cookie = await organizerCookie();
+    expect((await postForm(`${path}/reset`, {}, { cookie })).status).toBe(303);
+    const html = await (await request(path, { cookie })).text();
+    expect(html).toContain('The default version is in use.');
+  });
+
+  it('is for organizers only', async () => {
+    const response = await request(path);
+    expect(response.status).not.toBe(200);
+  });
+});
