@@ -201,7 +201,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Browse
   return harness;
 }
 
-async function waitUntilReady(baseUrl: string, server: ChildProcess, log: string[], timeoutMs = 120_000) {
+async function waitUntilReady(baseUrl: string, server: ChildProcess, log: string[], timeoutMs = 180_000) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (server.exitCode !== null) throw new Error(`wrangler dev exited early:\n${log.join('\n')}`);
@@ -224,7 +224,8 @@ export function useBrowser(options: HarnessOptions = {}): () => BrowserHarness {
   let harness: BrowserHarness | undefined;
   beforeAll(async () => {
     harness = await startHarness(options);
-  }, 180_000);
+    // Generous: on a busy two-core machine, migrations, demo content and wrangler dev take a while.
+  }, 300_000);
   afterAll(async () => {
     await harness?.stop();
   }, 60_000);
@@ -268,8 +269,9 @@ export async function listMail(page: Page): Promise<{ id: string; to: string; su
 export async function readMail(page: Page, id: string): Promise<MailboxMessage> {
   await page.goto(`/dev/mail/${id}`);
   const subject = (await page.locator('h1').first().textContent())?.trim() ?? '';
-  const textPart = page.locator('pre.mail-text');
-  const text = (await textPart.textContent()) ?? '';
+  // The text part (.mail-text in src/email/views/mailbox.tsx); innerText keeps its line breaks.
+  const textPart = page.locator('.mail-text').first();
+  const text = await textPart.innerText();
   const links: string[] = [];
   for (const anchor of await textPart.locator('a').all()) {
     const href = await anchor.getAttribute('href');
@@ -290,7 +292,7 @@ export async function openNewestMail(
   to: string,
   options: { after?: string[]; timeoutMs?: number } = {},
 ): Promise<MailboxMessage> {
-  const deadline = Date.now() + (options.timeoutMs ?? 30_000);
+  const deadline = Date.now() + (options.timeoutMs ?? 60_000);
   while (Date.now() < deadline) {
     const newest = (await listMail(page)).find(
       (entry) => entry.to.toLowerCase() === to.toLowerCase() && !options.after?.includes(entry.id),
