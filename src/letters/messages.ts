@@ -159,6 +159,7 @@ const en = {
   'letters.admin.viewPublic': 'Public page',
   'letters.admin.officialsHeading': 'Addressed to officials from the directory',
   'letters.admin.embedHeading': 'Put the form on a congregation’s website',
+  'letters.admin.embedCode': 'Code to copy',
   'letters.admin.embedHint':
     'Copy this code into the web page. The form there works like the one on this site.',
   'letters.admin.noOfficials': 'No officials from the directory yet.',
@@ -174,6 +175,7 @@ const en = {
   'letters.admin.tallyHidden': '{count} hidden',
   'letters.admin.tallyVerified': '{count} verified',
   'letters.admin.matching': '{count} match these filters.',
+  'letters.admin.filtersLabel': 'Search and filter signers',
   'letters.admin.nameColumn': 'Name',
   'letters.admin.placeColumn': 'Place',
   'letters.admin.confirmedColumn': 'Confirmed',
@@ -358,6 +360,7 @@ const es: Record<keyof typeof en, string> = {
   'letters.admin.viewPublic': 'Página pública',
   'letters.admin.officialsHeading': 'Dirigida a funcionarios del directorio',
   'letters.admin.embedHeading': 'Poner el formulario en el sitio web de una congregación',
+  'letters.admin.embedCode': 'Código para copiar',
   'letters.admin.embedHint':
     'Copie este código en la página web. El formulario allí funciona como el de este sitio.',
   'letters.admin.noOfficials': 'Todavía no hay funcionarios del directorio.',
@@ -373,6 +376,7 @@ const es: Record<keyof typeof en, string> = {
   'letters.admin.tallyHidden': '{count} ocultas',
   'letters.admin.tallyVerified': '{count} verificadas',
   'letters.admin.matching': '{count} coinciden con estos filtros.',
+  'letters.admin.filtersLabel': 'Buscar y filtrar firmantes',
   'letters.admin.nameColumn': 'Nombre',
   'letters.admin.placeColumn': 'Lugar',
   'letters.admin.confirmedColumn': 'Confirmada',

@@ -154,7 +154,7 @@ describe('signer table, hide and verify', () => {
     const list = await (await request(`/letters/${letter.slug}/signers`)).text();
     expect(list).not.toContain('Fake Name');
     expect(list).toContain('1 signed');
-    expect(list).toMatch(/Real Pastor<\/strong><span class="badge verified-mark"/);
+    expect(list).toMatch(/Real Pastor<\/strong> <span class="badge verified-mark"/);
     await postForm(`/admin/letters/${letter.id}/signers/${fakeRow!.id}/hide`, { hidden: 'no' }, { cookie });
     expect(await (await request(`/letters/${letter.slug}/signers`)).text()).toContain('Fake Name');
   });

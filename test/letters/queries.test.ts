@@ -113,7 +113,7 @@ describe('GET /letters/:slug/signers', () => {
     expect(html).toContain('<title id="tradition-chart-title">Signatures by faith tradition</title>');
     expect(html).toContain('<th scope="row">Sikh</th>');
     expect(html).toContain('<th scope="row">CA</th>');
-    expect(html).toMatch(/Checked Person<\/strong><span class="badge verified-mark"/);
+    expect(html).toMatch(/Checked Person<\/strong> <span class="badge verified-mark"/);
   });
 
   it('escapes HTML in names on the public list', async () => {

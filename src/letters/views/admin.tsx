@@ -227,7 +227,7 @@ function EmbedCode(props: { url: string }): Child {
       <h2 id="embed-heading">{t('letters.admin.embedHeading')}</h2>
       <TextArea
         name="embedCode"
-        label={t('letters.admin.embedHeading')}
+        label={t('letters.admin.embedCode')}
         hint={t('letters.admin.embedHint')}
         value={code}
         rows={3}
@@ -266,7 +266,7 @@ function OfficialAddressees(props: {
           </li>
         ))}
       </ul>
-      <form method="get" action={adminPath(props.letter)} role="search">
+      <form method="get" action={adminPath(props.letter)} aria-label={t('letters.admin.findOfficial')}>
         <TextField
           name="official"
           type="search"
@@ -327,15 +327,21 @@ export function SignersAdminPage(props: {
     <>
       <LetterAdminNav letter={props.letter} />
       <h1>{t('letters.admin.signersTitle', { title: letterText(props.letter, lang).title })}</h1>
-      <ul class="tally">
-        <li>{t('letters.admin.tallyAll', { count: props.tally.all })}</li>
-        <li>{t('letters.admin.tallyConfirmed', { count: props.tally.confirmed })}</li>
-        <li>{t('letters.admin.tallyUnconfirmed', { count: props.tally.unconfirmed })}</li>
-        <li>{t('letters.admin.tallyShown', { count: props.tally.shown })}</li>
-        <li>{t('letters.admin.tallyHidden', { count: props.tally.hidden })}</li>
-        <li>{t('letters.admin.tallyVerified', { count: props.tally.verified })}</li>
-      </ul>
-      <form method="get" action={adminPath(props.letter, '/signers')} role="search">
+      <p class="tally">
+        {[
+          t('letters.admin.tallyAll', { count: props.tally.all }),
+          t('letters.admin.tallyConfirmed', { count: props.tally.confirmed }),
+          t('letters.admin.tallyUnconfirmed', { count: props.tally.unconfirmed }),
+          t('letters.admin.tallyShown', { count: props.tally.shown }),
+          t('letters.admin.tallyHidden', { count: props.tally.hidden }),
+          t('letters.admin.tallyVerified', { count: props.tally.verified }),
+        ].join(' · ')}
+      </p>
+      <form
+        method="get"
+        action={adminPath(props.letter, '/signers')}
+        aria-label={t('letters.admin.filtersLabel')}
+      >
         <div class="grid">
           <TextField name="q" type="search" label={t('common.search')} values={values} />
           <SelectField

@@ -390,10 +390,12 @@ export function SignerLine(props: { signer: PublicSigner }): Child {
     <li>
       <strong>{displayName(t, signer)}</strong>
       {signer.verified ? (
-        <span class="badge verified-mark" title={t('letters.verifiedTitle')}>
+        <>
           {' '}
-          ✓ {t('letters.verified')}
-        </span>
+          <span class="badge verified-mark" title={t('letters.verifiedTitle')}>
+            ✓ {t('letters.verified')}
+          </span>
+        </>
       ) : null}
       {signer.role !== 'clergy' ? <span class="signer-role"> ({roleLabel(t, signer.role)})</span> : null}
       {affiliation ? <>, {affiliation}</> : null}, {signer.city}, {signer.state}
