@@ -3,7 +3,8 @@
 // anything is written; importing the same file again changes nothing.
 import { readFileSync } from 'node:fs';
 import { parseOpenStatesText } from '../src/bills/import';
-import { applyImportedBill, startFanout } from '../src/bills/movements';
+import { processAlertPage } from '../src/bills/alerts';
+import { applyImportedBill, type AlertPageMessage } from '../src/bills/movements';
 import { openLocalPlatform } from './lib/platform';
 
 const file = process.argv[2];
@@ -27,6 +28,22 @@ if (!parsed.ok) {
   process.exit(1);
 }
 
+/**
+ * Runs a movement's alert fan-out here, page by page (a running `wrangler dev` does not see this
+ * process's queue). If a page must wait (rate limit), the movement stays pending and the 5-minute
+ * job resumes it, so no alert is lost or sent twice.
+ */
+async function fanOutNow(env: Env, movementId: string): Promise<void> {
+  let message: AlertPageMessage | undefined = { movementId, page: 0, after: '' };
+  let sent = 0;
+  while (message) {
+    const result = await processAlertPage(env, message);
+    if (result.status === 'next' || result.status === 'done') sent += result.sent;
+    message = result.status === 'next' ? result.next : undefined;
+  }
+  console.log(`  alerts: ${sent} subscribers`);
+}
+
 const platform = await openLocalPlatform();
 try {
   for (const bill of parsed.bills) {
@@ -34,12 +51,10 @@ try {
     const what = outcome.created
       ? `added with ${outcome.addedActions} actions`
       : outcome.addedActions > 0
-        ? `${outcome.addedActions} new actions (alerts queued)`
+        ? `${outcome.addedActions} new actions`
         : 'no change';
     console.log(`${bill.state} ${bill.identifier} (${bill.session}): ${what}`);
-    // Locally the running server may not see this queue; the 5-minute job resumes any fan-out
-    // that has not started, so alerts are never lost.
-    await startFanout(platform.env, outcome.movementId);
+    if (outcome.movementId) await fanOutNow(platform.env, outcome.movementId);
   }
 } finally {
   await platform.dispose();

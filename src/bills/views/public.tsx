@@ -74,7 +74,6 @@ export function BillListPage(props: { bills: BillRow[]; filters: BillFilters; st
             options={props.states.map((s) => [s, s] as const)}
             placeholder={t('bills.filterAny')}
             value={props.filters.state ?? ''}
-            required
           />
           <SelectField
             name="stage"
@@ -82,7 +81,6 @@ export function BillListPage(props: { bills: BillRow[]; filters: BillFilters; st
             options={stageOptions}
             placeholder={t('bills.filterAny')}
             value={props.filters.stage ?? ''}
-            required
           />
           <SelectField
             name="position"
@@ -90,7 +88,6 @@ export function BillListPage(props: { bills: BillRow[]; filters: BillFilters; st
             options={positionOptions}
             placeholder={t('bills.filterAny')}
             value={props.filters.position ?? ''}
-            required
           />
         </div>
         <button type="submit">{t('bills.filterApply')}</button>
