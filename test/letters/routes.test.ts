@@ -135,3 +135,17 @@ describe('counts in Spanish', () => {
     expect(await (await request(`/letters/${letter.slug}`, { lang: 'es' })).text()).toContain('2 firmas<');
   });
 });
+
+describe('confirmation email', () => {
+  it('escapes HTML a signer typed, and has both parts', async () => {
+    const letter = await makeLetter({ titleEn: 'Title with <i>markup</i>' });
+    const fields = signatureFields({ firstName: '<img src=x onerror=alert(1)>' });
+    await sign(letter.slug, fields);
+    const [email] = await emailsTo(fields.email!);
+    expect(email!.html).not.toContain('<img src=x');
+    expect(email!.html).toContain('Hello &lt;img src');
+    expect(email!.html).not.toContain('<i>markup</i>');
+    expect(email!.text).toContain('Hello <img src=x onerror=alert(1)>,');
+    expect(email!.subject).toBe('Please confirm your signature: Title with <i>markup</i>');
+  });
+});
