@@ -1,7 +1,13 @@
 import { getDb, type Db } from '../db';
 import { logEvent } from '../web/errors';
 import type { EmailQueueMessage } from './outbox';
-import { isDeliveryHeld, nextStepAfterFailure, normalizeEmail, usesLocalMailbox } from './policy';
+import {
+  isDeliveryHeld,
+  MAX_ATTEMPTS,
+  nextStepAfterFailure,
+  normalizeEmail,
+  usesLocalMailbox,
+} from './policy';
 import {
   claimEmail,
   claimGroup,
@@ -66,6 +72,7 @@ export async function deliverEmail(
   if (isDeliveryHeld(env)) return { status: 'skipped' };
   const row = await claimEmail(db, outboxId, at);
   if (!row) return notClaimed(db, outboxId, at);
+  if (row.attempts > MAX_ATTEMPTS) return giveUpInterrupted(db, [row]);
 
   const suppressed = await suppressedAddresses(db, [normalizeEmail(row.toAddress)]);
   if (suppressed.size > 0) {
@@ -82,6 +89,20 @@ export async function deliverEmail(
 
   const result = await sendEmail(env.RESEND_API_KEY!, toResendEmail(row, env.MAIL_FROM), row.id);
   return settle(db, [row], result, at);
+}
+
+/**
+ * Rows reclaimed from dead senders after their last try: a sender that keeps dying mid-send must
+ * not keep the sweep busy forever, so they fail and wait for an organizer.
+ */
+async function giveUpInterrupted(db: Db, rows: OutboxRow[]): Promise<DeliveryResult> {
+  await markFailed(
+    db,
+    rows.map((row) => row.id),
+    'interrupted too often',
+  );
+  logEvent('warn', 'email.failed', { count: rows.length, error: 'interrupted too often' });
+  return { status: 'failed' };
 }
 
 /** Why a row could not be claimed decides the answer: not due yet means "come back later". */
@@ -152,6 +173,7 @@ export async function deliverEmailGroup(
   const db = getDb(env);
   const claimed = await claimGroup(db, batchKey, at);
   if (claimed.length === 0) return { status: 'skipped' };
+  if (claimed.some((row) => row.attempts > MAX_ATTEMPTS)) return giveUpInterrupted(db, claimed);
 
   const suppressed = await suppressedAddresses(db, [
     ...new Set(claimed.map((row) => normalizeEmail(row.toAddress))),

@@ -185,6 +185,17 @@ describe('the email queue consumer', () => {
     expect((await row(id)).status).toBe('sent');
   });
 
+  it('fails a row whose sender kept dying after its last try, without sending', async () => {
+    const id = await storeEmail();
+    stub = stubFetch(() => resendAnswer(200, { id: 'never' }));
+    await env.DB.prepare("UPDATE outbox SET status = 'sending', attempts = ?, claimed_at = ? WHERE id = ?")
+      .bind(MAX_ATTEMPTS, Date.now() - 11 * 60_000, id)
+      .run();
+    await runQueue([id]);
+    expect(stub.calls).toHaveLength(0);
+    expect(await row(id)).toMatchObject({ status: 'failed', lastError: 'interrupted too often' });
+  });
+
   it('does not send to a suppressed address', async () => {
     await getDb(env)
       .insert(emailSuppressions)
