@@ -21,6 +21,8 @@ export async function requestSignInLink(
     logEvent('info', 'sign_in.link_refused', { reason: 'not_listed' });
     return;
   }
+  // The email is in the language of the page the person asked from (their choice right now);
+  // organizers.lang is updated to it when they sign in, for later emails.
   const token = newToken();
   const signInUrl = new URL(signInLinkPath(token, input.next), env.PUBLIC_URL).toString();
   const email = queueEmail(
