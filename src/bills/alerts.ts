@@ -1,28 +1,22 @@
 // Alert fan-out: one queue message per page of 100 subscribers of one movement. Each subscriber's
 // alert is an outbox row with a fixed id (alert:<movementId>:<subscriptionId>), so a redelivered
 // message or a resumed fan-out finds it stored and never writes or sends a second one.
-import { and, asc, eq, gt, inArray, isNull, lte, lt, notExists, or, sql } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/sqlite-core';
+import { and, asc, eq, gt, isNull, lte, lt, notExists, or, sql } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
+import { alias } from 'drizzle-orm/sqlite-core';
 import { z } from 'zod';
 import { getDb, type Db } from '../db';
-import { deliverEmailGroup } from '../email/delivery';
 import { queueEmail } from '../email/outbox';
-import { emailSuppressions, outbox } from '../email/schema';
-import { insertLinkStatements, newManageLink } from './subscriptions';
+import { emailSuppressions } from '../email/schema';
 import { logEvent } from '../web/errors';
-import { translator, type Lang } from '../web/i18n';
+import { alertContent } from './alert-content';
+import { processDigestPage } from './digest';
+import { oneClickUnsubscribeUrl } from './links';
 import type { AlertPageMessage } from './movements';
-import { callsToActionOf, getBill, getMovement, type BillMovementRow, type BillRow } from './queries';
+import { getBill, getMovement, type BillMovementRow, type BillRow } from './queries';
 import { billMovements, billSubscriptionLinks, billSubscriptions } from './schema';
-import {
-  billPath,
-  manageUrl,
-  oneClickUnsubscribeUrl,
-  positionLabelKey,
-  stageLabelKey,
-  stageMeaningKey,
-} from './links';
+import { groupKeyFor, sendPageGroups, storedEmails } from './send-groups';
+import { insertLinkStatements, newManageLink } from './subscriptions';
 
 /** Subscribers per queue message and per Resend batch call (Resend's batch limit). */
 export const ALERT_PAGE_SIZE = 100;
@@ -36,6 +30,13 @@ const alertPageMessage = z.object({
   page: z.number().int().min(0),
   after: z.string(),
 });
+const digestPageMessage = z.object({
+  kind: z.literal('digest'),
+  runAt: z.number().int(),
+  page: z.number().int().min(0),
+  after: z.string(),
+});
+const queueMessage = z.union([digestPageMessage, alertPageMessage]);
 
 /** What handling one page came to. */
 export type AlertPageResult =
@@ -44,17 +45,21 @@ export type AlertPageResult =
   | { status: 'retry'; delaySeconds: number }
   | { status: 'skipped' };
 
-/** The alert queue's consumer: one page per message; the next page is queued when one is done. */
+/**
+ * The alert queue's consumer: one page (of a movement's alerts, or of the daily digests) per
+ * message; the next page is queued when one is done.
+ */
 export async function consumeAlertBatch(batch: MessageBatch<unknown>, env: Env): Promise<void> {
   for (const message of batch.messages) {
-    const parsed = alertPageMessage.safeParse(message.body);
+    const parsed = queueMessage.safeParse(message.body);
     if (!parsed.success) {
       logEvent('warn', 'bills.alert_message_invalid', {});
       message.ack();
       continue;
     }
+    const body = parsed.data;
     try {
-      const result = await processAlertPage(env, parsed.data);
+      const result = 'kind' in body ? await processDigestPage(env, body) : await processAlertPage(env, body);
       if (result.status === 'retry') {
         message.retry({ delaySeconds: result.delaySeconds });
         continue;
@@ -63,8 +68,8 @@ export async function consumeAlertBatch(batch: MessageBatch<unknown>, env: Env):
       message.ack();
     } catch (error) {
       logEvent('error', 'bills.alert_page_failed', {
-        movementId: parsed.data.movementId,
-        page: parsed.data.page,
+        movementId: 'kind' in body ? null : body.movementId,
+        page: body.page,
         error: error instanceof Error ? error.name : 'unknown',
       });
       message.retry();
@@ -98,17 +103,22 @@ export async function processAlertPage(
   }
 
   const subscribers = await alertRecipientsPage(db, bill, movement, message.after);
-  const batchKey = `alert:${movement.id}:${message.page}`;
   if (subscribers.length > 0) {
-    const ids = subscribers.map((s) => alertOutboxId(movement.id, s.id));
-    const stored = new Set(
-      (await db.select({ id: outbox.id }).from(outbox).where(inArray(outbox.id, ids))).map((r) => r.id),
+    const before = await storedEmails(
+      db,
+      subscribers.map((s) => alertOutboxId(movement.id, s.id)),
     );
+    const fresh = subscribers.filter((s) => !before.has(alertOutboxId(movement.id, s.id)));
+    const batchKey =
+      fresh.length > 0
+        ? await groupKeyFor(
+            `alert:${movement.id}:${message.page}`,
+            fresh.map((s) => s.id),
+          )
+        : null;
     const statements: BatchItem<'sqlite'>[] = [];
     const links: (typeof billSubscriptionLinks.$inferInsert)[] = [];
-    for (const subscriber of subscribers) {
-      const id = alertOutboxId(movement.id, subscriber.id);
-      if (stored.has(id)) continue;
+    for (const subscriber of fresh) {
       const { token, row } = await newManageLink(subscriber.id, at);
       links.push(row);
       statements.push(
@@ -116,8 +126,8 @@ export async function processAlertPage(
           db,
           env,
           {
-            id,
-            batchKey,
+            id: alertOutboxId(movement.id, subscriber.id),
+            batchKey: batchKey!,
             to: subscriber.email,
             lang: subscriber.lang,
             template: 'bills-alert',
@@ -131,8 +141,8 @@ export async function processAlertPage(
     statements.push(...insertLinkStatements(db, links));
     if (statements.length > 0) await db.batch(statements as [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]]);
 
-    const delivery = await deliverEmailGroup(env, batchKey, at);
-    if (delivery.status === 'retry') return { status: 'retry', delaySeconds: delivery.delaySeconds };
+    const retry = await sendPageGroups(env, batchKey, before, at);
+    if (retry) return { status: 'retry', delaySeconds: retry.delaySeconds };
   }
 
   const last = subscribers.at(-1)?.id ?? message.after;
@@ -205,36 +215,6 @@ export async function alertRecipientsPage(db: Db, bill: BillRow, movement: BillM
     )
     .orderBy(asc(s.id))
     .limit(ALERT_PAGE_SIZE);
-}
-
-/** What an alert says, in the subscriber's language: what changed, what it means, what to do now. */
-export function alertContent(
-  env: Pick<Env, 'PUBLIC_URL'>,
-  bill: BillRow,
-  movement: BillMovementRow,
-  lang: Lang,
-  manageToken: string,
-) {
-  const t = translator(lang);
-  const stageChanged = movement.stageBefore !== movement.stageAfter;
-  const headline = lang === 'es' ? movement.headlineEs : movement.headlineEn;
-  const detail = lang === 'es' ? movement.detailEs : movement.detailEn;
-  return {
-    billLabel: `${bill.state} ${bill.identifier}`,
-    billTitle: lang === 'es' ? (bill.titleEs ?? bill.title) : bill.title,
-    positionLabel: t(positionLabelKey(bill.position)),
-    headline,
-    detail,
-    stageChanged,
-    stageLabel: t(stageLabelKey(movement.stageAfter)),
-    stageMeaning: t(stageMeaningKey(movement.stageAfter)),
-    callsToAction: callsToActionOf(bill).map((c) => ({
-      label: lang === 'es' ? c.labelEs : c.labelEn,
-      url: c.url.startsWith('/') ? `${env.PUBLIC_URL}${c.url}` : c.url,
-    })),
-    billUrl: `${env.PUBLIC_URL}${billPath(bill)}`,
-    manageUrl: manageUrl(env, manageToken),
-  };
 }
 
 /**

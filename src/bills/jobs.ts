@@ -1,6 +1,6 @@
 import type { ScheduledJob } from '../jobs';
 import { resumeStalledFanouts } from './alerts';
-import { sendDailyDigests } from './digest';
+import { startDailyDigests } from './digest';
 import { updateBillsFromOpenStates } from './openstates';
 
 /** Scheduled work of this feature. Each job is safe to run twice. */
@@ -23,7 +23,7 @@ export const billsJobs: ScheduledJob[] = [
     name: 'bills.daily-digest',
     every: 'hourly',
     run: async (env, at) => {
-      await sendDailyDigests(env, at);
+      await startDailyDigests(env, at);
     },
   },
 ];

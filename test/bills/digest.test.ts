@@ -1,8 +1,13 @@
-import { env } from 'cloudflare:workers';
+import { env, exports } from 'cloudflare:workers';
 import { eq, like } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '../../src/db';
-import { DIGEST_HOUR_UTC, movementsForSubscriber, sendDailyDigests } from '../../src/bills/digest';
+import {
+  DIGEST_HOUR_UTC,
+  movementsForSubscriber,
+  processDigestPage,
+  sendDailyDigests,
+} from '../../src/bills/digest';
 import { postBillUpdate } from '../../src/bills/movements';
 import { getBill } from '../../src/bills/queries';
 import { billMovements, billSubscriptions } from '../../src/bills/schema';
@@ -11,6 +16,13 @@ import { runScheduled, HOURLY_CRON } from '../../src/jobs';
 import { seedBill } from './seed';
 
 const db = getDb(env);
+// exports.default.queue() exists with the service_binding_extra_handlers flag (vitest.config.ts).
+const worker = exports.default as unknown as {
+  queue(
+    queueName: string,
+    messages: { id: string; timestamp: Date; attempts: number; body: unknown }[],
+  ): Promise<{ outcome: string }>;
+};
 const day = Date.parse('2027-03-02T00:00:00Z');
 const at = (hour: number, dayOffset = 0) => day + dayOffset * 86_400_000 + hour * 3_600_000;
 const yesterday = at(10, -1);
@@ -87,7 +99,15 @@ describe('daily digest', () => {
   });
 
   it('sends each digest subscriber one email with the movements of what they follow, in their language', async () => {
-    await runScheduled(HOURLY_CRON, env, at(DIGEST_HOUR_UTC));
+    // The hourly job queues the first page; the queue consumer handles it and the pages after.
+    const queued: unknown[] = [];
+    const queue = { send: async (body: unknown) => void queued.push(body) } as unknown as Queue;
+    await runScheduled(HOURLY_CRON, { ...env, ALERT_QUEUE: queue } as Env, at(DIGEST_HOUR_UTC));
+    expect(queued).toEqual([{ kind: 'digest', runAt: at(DIGEST_HOUR_UTC), page: 0, after: '' }]);
+    const result = await worker.queue('welcome-table-alerts', [
+      { id: 'digest-page-0', timestamp: new Date(), attempts: 1, body: queued[0] },
+    ]);
+    expect(result.outcome).toBe('ok');
     const sent = await digests();
     expect(sent.map((d) => d.toAddress).sort()).toEqual([
       'daily-en@example.org',
@@ -109,7 +129,8 @@ describe('daily digest', () => {
     expect(state.subject).toContain('3 updates');
   });
 
-  it('sends nothing twice when the hourly job runs again the same day', async () => {
+  it('sends nothing twice when a page is redelivered or the hourly job runs again the same day', async () => {
+    await processDigestPage(env, { kind: 'digest', runAt: at(DIGEST_HOUR_UTC), page: 0, after: '' });
     await sendDailyDigests(env, at(DIGEST_HOUR_UTC));
     await sendDailyDigests(env, at(DIGEST_HOUR_UTC + 3));
     expect(await digests()).toHaveLength(3);

@@ -1,0 +1,34 @@
+// What an alert or a digest says about one movement, in the subscriber's language.
+import { translator, type Lang } from '../web/i18n';
+import { billPath, manageUrl, positionLabelKey, stageLabelKey, stageMeaningKey } from './links';
+import { callsToActionOf, type BillMovementRow, type BillRow } from './queries';
+
+/** What an alert says, in the subscriber's language: what changed, what it means, what to do now. */
+export function alertContent(
+  env: Pick<Env, 'PUBLIC_URL'>,
+  bill: BillRow,
+  movement: BillMovementRow,
+  lang: Lang,
+  manageToken: string,
+) {
+  const t = translator(lang);
+  const stageChanged = movement.stageBefore !== movement.stageAfter;
+  const headline = lang === 'es' ? movement.headlineEs : movement.headlineEn;
+  const detail = lang === 'es' ? movement.detailEs : movement.detailEn;
+  return {
+    billLabel: `${bill.state} ${bill.identifier}`,
+    billTitle: lang === 'es' ? (bill.titleEs ?? bill.title) : bill.title,
+    positionLabel: t(positionLabelKey(bill.position)),
+    headline,
+    detail,
+    stageChanged,
+    stageLabel: t(stageLabelKey(movement.stageAfter)),
+    stageMeaning: t(stageMeaningKey(movement.stageAfter)),
+    callsToAction: callsToActionOf(bill).map((c) => ({
+      label: lang === 'es' ? c.labelEs : c.labelEn,
+      url: c.url.startsWith('/') ? `${env.PUBLIC_URL}${c.url}` : c.url,
+    })),
+    billUrl: `${env.PUBLIC_URL}${billPath(bill)}`,
+    manageUrl: manageUrl(env, manageToken),
+  };
+}
