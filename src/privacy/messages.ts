@@ -21,6 +21,60 @@ const en = {
   'privacy.choicesTitle': 'Your choices',
   'privacy.choicesBody':
     'Every email has a link to withdraw, change or unsubscribe. To see or erase everything we hold about your email address, write to the coalition; an organizer can export or erase it across every part of the site.',
+  'privacy.admin.title': 'Privacy requests',
+  'privacy.admin.intro':
+    'When someone asks what we hold about them, or asks to be forgotten, look up their email address here. You can download everything as a file for them, or erase it from every part of the site.',
+  'privacy.admin.emailLabel': 'Email address',
+  'privacy.admin.find': 'Find everything',
+  'privacy.admin.resultTitle': 'What we hold about {email}',
+  'privacy.admin.nothing': 'Nothing is held about this address.',
+  'privacy.admin.tableHeader': 'Where',
+  'privacy.admin.rowsHeader': 'Rows',
+  'privacy.admin.onErasureHeader': 'On erasure',
+  'privacy.admin.mode.delete': 'Deleted',
+  'privacy.admin.mode.blank': 'Personal details blanked, row kept for counts',
+  'privacy.admin.mode.delete-if-chosen': 'Deleted only if ticked below',
+  'privacy.admin.mode.keep': 'Kept: public record',
+  'privacy.admin.exportTitle': 'Export',
+  'privacy.admin.exportButton': 'Download everything (JSON)',
+  'privacy.admin.eraseTitle': 'Erase',
+  'privacy.admin.eraseWarning':
+    'Erasing cannot be undone. It is removed from the site at once; copies in the database’s 30-day backup history disappear within 30 days. The record of the erasure keeps only the date, who did it and how many rows, never the address.',
+  'privacy.admin.includeOrganizer': 'Also remove the organizer account with this address',
+  'privacy.admin.confirm':
+    'I have checked that this person asked for it, and I want to erase everything listed above',
+  'privacy.admin.confirmRequired': 'Tick the box to confirm the erasure.',
+  'privacy.admin.eraseButton': 'Erase everything',
+  'privacy.admin.erased': 'Erased. Rows deleted or blanked: {total}.',
+  'privacy.admin.historyTitle': 'Past erasures',
+  'privacy.admin.historyEmpty': 'No erasure yet.',
+  'privacy.admin.whenHeader': 'When',
+  'privacy.admin.byHeader': 'By organizer',
+  'privacy.admin.countsHeader': 'Rows per table',
+  'privacy.admin.whyHeader': 'Why',
+  'privacy.table.letter_signatures': 'Letter signatures',
+  'privacy.table.day_registrations': 'Advocacy-day registrations',
+  'privacy.table.meetings': 'Meeting requests and records (sender or attendee)',
+  'privacy.table.bill_subscriptions': 'Bill alert subscriptions',
+  'privacy.table.outbox': 'Emails (to, reply-to or copy)',
+  'privacy.table.email_suppressions': 'Do-not-email list',
+  'privacy.table.organizers': 'Organizer accounts',
+  'privacy.table.officials': 'Officials directory',
+  'privacy.why.letter_signatures':
+    'A signature is the person’s own act; withdrawing already deletes it, and a letter counts only signatures that exist. Past deliveries keep their own signer count.',
+  'privacy.why.day_registrations':
+    'Seats, waitlist order, check-ins and the districts in the day’s report are counts the coalition keeps: the row stays with name, email, phone, address, congregation, languages and needs blanked, and its private links stop working.',
+  'privacy.why.meetings':
+    'A meeting with an official, its outcome and the official’s commitments are the coalition’s record. As sender: name, email, phone, story and request text are blanked and the private link stops working. As attendee: the person is removed from the list.',
+  'privacy.why.bill_subscriptions':
+    'A subscription only exists to send alerts to this address: deleted with its links.',
+  'privacy.why.outbox':
+    'Emails sent to the address are deleted. Emails to officials that carried it as reply-to or copy stay as a record that they were sent, with the address removed and the text blanked; one not yet sent is stopped.',
+  'privacy.why.email_suppressions':
+    'Once erased, nothing else holds the address, so nothing can be sent to it; signing up again is a new start.',
+  'privacy.why.organizers':
+    'Staff access, not a supporter’s data: removed with its sessions only when the box below is ticked.',
+  'privacy.why.officials': 'The public office address of an elected official: shown, never erased.',
 };
 
 /** Spanish strings: the type makes tsc fail when a key is missing or extra. */
@@ -46,6 +100,60 @@ const es: Record<keyof typeof en, string> = {
   'privacy.choicesTitle': 'Sus opciones',
   'privacy.choicesBody':
     'Cada correo tiene un enlace para retirar, cambiar o cancelar la suscripción. Para ver o borrar todo lo que guardamos sobre su correo, escriba a la coalición; un organizador puede exportarlo o borrarlo en todas las partes del sitio.',
+  'privacy.admin.title': 'Solicitudes de privacidad',
+  'privacy.admin.intro':
+    'Cuando alguien pregunte qué guardamos sobre esa persona, o pida que la olvidemos, busque aquí su correo. Puede descargar todo en un archivo para ella, o borrarlo de todas las partes del sitio.',
+  'privacy.admin.emailLabel': 'Correo electrónico',
+  'privacy.admin.find': 'Buscar todo',
+  'privacy.admin.resultTitle': 'Lo que guardamos sobre {email}',
+  'privacy.admin.nothing': 'No guardamos nada sobre este correo.',
+  'privacy.admin.tableHeader': 'Dónde',
+  'privacy.admin.rowsHeader': 'Filas',
+  'privacy.admin.onErasureHeader': 'Al borrar',
+  'privacy.admin.mode.delete': 'Se borra',
+  'privacy.admin.mode.blank': 'Se vacían los datos personales; la fila queda para los conteos',
+  'privacy.admin.mode.delete-if-chosen': 'Se borra solo si se marca abajo',
+  'privacy.admin.mode.keep': 'Se guarda: dato público',
+  'privacy.admin.exportTitle': 'Exportar',
+  'privacy.admin.exportButton': 'Descargar todo (JSON)',
+  'privacy.admin.eraseTitle': 'Borrar',
+  'privacy.admin.eraseWarning':
+    'Borrar no se puede deshacer. Se quita del sitio de inmediato; las copias en el historial de 30 días de la base de datos desaparecen en 30 días. El registro del borrado guarda solo la fecha, quién lo hizo y cuántas filas, nunca el correo.',
+  'privacy.admin.includeOrganizer': 'Quitar también la cuenta de organizador con este correo',
+  'privacy.admin.confirm': 'Comprobé que esta persona lo pidió y quiero borrar todo lo de arriba',
+  'privacy.admin.confirmRequired': 'Marque la casilla para confirmar el borrado.',
+  'privacy.admin.eraseButton': 'Borrar todo',
+  'privacy.admin.erased': 'Borrado. Filas borradas o vaciadas: {total}.',
+  'privacy.admin.historyTitle': 'Borrados anteriores',
+  'privacy.admin.historyEmpty': 'Todavía no hay borrados.',
+  'privacy.admin.whenHeader': 'Cuándo',
+  'privacy.admin.byHeader': 'Organizador',
+  'privacy.admin.countsHeader': 'Filas por tabla',
+  'privacy.admin.whyHeader': 'Por qué',
+  'privacy.table.letter_signatures': 'Firmas de cartas',
+  'privacy.table.day_registrations': 'Inscripciones a días de incidencia',
+  'privacy.table.meetings': 'Pedidos y registros de reuniones (remitente o asistente)',
+  'privacy.table.bill_subscriptions': 'Suscripciones a alertas de proyectos de ley',
+  'privacy.table.outbox': 'Correos (para, responder a o copia)',
+  'privacy.table.email_suppressions': 'Lista de no enviar',
+  'privacy.table.organizers': 'Cuentas de organizadores',
+  'privacy.table.officials': 'Directorio de funcionarios',
+  'privacy.why.letter_signatures':
+    'Una firma es un acto propio de la persona; retirarla ya la borra, y una carta solo cuenta las firmas que existen. Las entregas anteriores guardan su propio número de firmantes.',
+  'privacy.why.day_registrations':
+    'Los lugares, el orden de la lista de espera, las llegadas y los distritos del informe del día son conteos que la coalición guarda: la fila queda con nombre, correo, teléfono, dirección, congregación, idiomas y necesidades vaciados, y sus enlaces privados dejan de funcionar.',
+  'privacy.why.meetings':
+    'Una reunión con un funcionario, su resultado y sus compromisos son el registro de la coalición. Como remitente: se vacían nombre, correo, teléfono, historia y texto del pedido, y el enlace privado deja de funcionar. Como asistente: la persona se quita de la lista.',
+  'privacy.why.bill_subscriptions':
+    'Una suscripción solo existe para enviar alertas a este correo: se borra con sus enlaces.',
+  'privacy.why.outbox':
+    'Los correos enviados a la dirección se borran. Los correos a funcionarios que la llevaban como responder a o copia quedan como registro de que se enviaron, sin la dirección y con el texto vaciado; uno aún no enviado se detiene.',
+  'privacy.why.email_suppressions':
+    'Una vez borrado, nada más guarda el correo, así que no se le puede enviar nada; inscribirse otra vez es empezar de nuevo.',
+  'privacy.why.organizers':
+    'Es acceso del personal, no datos de un simpatizante: se quita con sus sesiones solo si se marca la casilla de abajo.',
+  'privacy.why.officials':
+    'La dirección pública de la oficina de un funcionario electo: se muestra, nunca se borra.',
 };
 
 export const privacyMessages = { en, es };

@@ -1,0 +1,60 @@
+import { desc } from 'drizzle-orm';
+import type { BatchItem } from 'drizzle-orm/batch';
+import type { Db } from '../db';
+import { newId } from '../lib/tokens';
+import { findEverything, normalizeAddress, personalDataSources, type FoundRow } from './registry';
+import { privacyErasures, type PrivacyErasure } from './schema';
+
+/** Rows found per registry entry (what the organizer sees before deciding). */
+export function countFound(found: Record<string, FoundRow[]>): Record<string, number> {
+  return Object.fromEntries(Object.entries(found).map(([key, rows]) => [key, rows.length]));
+}
+
+/** Which registry entries an erasure touches: never 'keep', organizers only when chosen. */
+export function erasableKeys(includeOrganizer: boolean): string[] {
+  return personalDataSources
+    .filter(
+      (s) => s.mode === 'delete' || s.mode === 'blank' || (s.mode === 'delete-if-chosen' && includeOrganizer),
+    )
+    .map((s) => s.key);
+}
+
+/** The JSON an export downloads: every row held about the address, by table. */
+export async function exportEverything(db: Db, email: string, at: number) {
+  const tables = await findEverything(db, email);
+  return { exportedAt: new Date(at).toISOString(), email: normalizeAddress(email), tables };
+}
+
+/**
+ * Erases an address across every registry table in ONE db.batch (D1's only atomic unit), with the
+ * record of the erasure (counts only, never the address) in the same batch. Each statement binds
+ * only a few parameters, far below D1's 100 per statement.
+ */
+export async function eraseEverything(
+  db: Db,
+  email: string,
+  options: { includeOrganizer: boolean; organizerId: string | null; at: number },
+): Promise<{ id: string; counts: Record<string, number> }> {
+  const address = normalizeAddress(email);
+  const found = await findEverything(db, address);
+  const keys = new Set(erasableKeys(options.includeOrganizer));
+  const counts: Record<string, number> = {};
+  const statements: BatchItem<'sqlite'>[] = [];
+  for (const source of personalDataSources) {
+    if (!keys.has(source.key) || !source.erase) continue;
+    const rows = found[source.key] ?? [];
+    counts[source.key] = rows.length;
+    if (rows.length) statements.push(...source.erase(db, address, rows, options.at));
+  }
+  const id = newId();
+  const record = db
+    .insert(privacyErasures)
+    .values({ id, at: options.at, organizerId: options.organizerId, counts });
+  await db.batch([record, ...statements]);
+  return { id, counts };
+}
+
+/** Past erasures, newest first. */
+export async function listErasures(db: Db, limit = 100): Promise<PrivacyErasure[]> {
+  return db.select().from(privacyErasures).orderBy(desc(privacyErasures.at)).limit(limit);
+}

@@ -1,0 +1,324 @@
+// Every table that can hold a person's email or contact details, in one place. Finding, exporting
+// and erasing an address all walk this list, and test/privacy/registry.test.ts fails when a schema
+// column named like an email, phone, address or contact is not listed here (so a new table with
+// personal data cannot be forgotten).
+import { eq, inArray, sql, type SQL } from 'drizzle-orm';
+import type { BatchItem } from 'drizzle-orm/batch';
+import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
+import type { Db } from '../db';
+import { dayRegistrationLinks, dayRegistrations, advocacyDays } from '../advocacy-days/schema';
+import { billSubscriptionLinks, billSubscriptions } from '../bills/schema';
+import { emailSuppressions, outbox } from '../email/schema';
+import { letterSignatures } from '../letters/schema';
+import { meetings, type MeetingAttendee } from '../meetings/schema';
+import { officials } from '../officials/schema';
+import { organizerSessions, organizers, signInTokens } from '../organizers/schema';
+
+/** A found row, as exported (private-link hashes left out). */
+export type FoundRow = Record<string, unknown>;
+
+/** What erasing does to a table's rows. */
+export type ErasureMode =
+  /** The rows are deleted. */
+  | 'delete'
+  /** Personal fields are blanked; the row stays because counts or records depend on it. */
+  | 'blank'
+  /** Deleted only when the organizer explicitly ticks it (organizer accounts). */
+  | 'delete-if-chosen'
+  /** Shown, never erased: not a private person's data. */
+  | 'keep';
+
+/** Registry keys: the SQL table names. Each has `privacy.table.<key>` and `privacy.why.<key>` messages. */
+export type PersonalDataKey =
+  | 'letter_signatures'
+  | 'day_registrations'
+  | 'meetings'
+  | 'bill_subscriptions'
+  | 'outbox'
+  | 'email_suppressions'
+  | 'organizers'
+  | 'officials';
+
+/** One table that can hold an address: how to find it and how to erase it. */
+export interface PersonalDataSource {
+  /** Stable key (the SQL table name), used in exports and in erasure records. */
+  key: PersonalDataKey;
+  table: SQLiteTable;
+  /** The columns that can carry the address or other contact details (checked by a test). */
+  columns: SQLiteColumn[];
+  mode: ErasureMode;
+  /** Rows holding the (lower-cased, trimmed) address. */
+  find(db: Db, email: string): Promise<FoundRow[]>;
+  /** The statements that erase the found rows (run together in one db.batch). */
+  erase?(db: Db, email: string, rows: FoundRow[], at: number): BatchItem<'sqlite'>[];
+}
+
+/** The name put where a person's name was, in rows kept for the coalition's counts. */
+export const ERASED_NAME = '—';
+
+/** Same address, whatever its case or surrounding spaces. */
+function sameAddress(column: SQLiteColumn, email: string): SQL {
+  return sql`lower(trim(${column})) = ${email}`;
+}
+
+/** Whether free text (an attendee's "contact", a JSON list) names the address as a whole word. */
+export function textNamesAddress(text: string | null | undefined, email: string): boolean {
+  if (!text) return false;
+  return text
+    .toLowerCase()
+    .split(/[\s,;<>()"'[\]]+/)
+    .some((part) => part === email || part === `mailto:${email}`);
+}
+
+function withoutHashes(row: Record<string, unknown>): FoundRow {
+  return Object.fromEntries(Object.entries(row).filter(([name]) => !/hash$/i.test(name)));
+}
+
+function attendeesWithout(attendees: MeetingAttendee[], email: string): MeetingAttendee[] {
+  return attendees.filter((a) => !textNamesAddress(a.contact, email));
+}
+
+function parseAddressList(value: unknown): string[] {
+  if (typeof value !== 'string' || !value) return [];
+  try {
+    const parsed: unknown = JSON.parse(value);
+    return Array.isArray(parsed) ? parsed.filter((v): v is string => typeof v === 'string') : [];
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * Every table with a column that can hold an email or contact details, in the order erasure runs
+ * (link tables before the rows they point at).
+ */
+export const personalDataSources: PersonalDataSource[] = [
+  {
+    key: 'letter_signatures',
+    table: letterSignatures,
+    columns: [letterSignatures.email],
+    mode: 'delete',
+    async find(db, email) {
+      const rows = await db.select().from(letterSignatures).where(sameAddress(letterSignatures.email, email));
+      return rows.map(withoutHashes);
+    },
+    erase(db, email) {
+      return [db.delete(letterSignatures).where(sameAddress(letterSignatures.email, email))];
+    },
+  },
+  {
+    key: 'day_registrations',
+    table: dayRegistrations,
+    columns: [dayRegistrations.email, dayRegistrations.phone, dayRegistrations.address],
+    mode: 'blank',
+    async find(db, email) {
+      const rows = await db.select().from(dayRegistrations).where(sameAddress(dayRegistrations.email, email));
+      return rows.map(withoutHashes);
+    },
+    erase(db, email, _rows, at) {
+      const mine = db
+        .select({ id: dayRegistrations.id })
+        .from(dayRegistrations)
+        .where(sameAddress(dayRegistrations.email, email));
+      return [
+        db.delete(dayRegistrationLinks).where(inArray(dayRegistrationLinks.registrationId, mine)),
+        db
+          .update(dayRegistrations)
+          .set({
+            name: ERASED_NAME,
+            // Unique per day among active rows, and no longer an address.
+            email: sql`'erased:' || ${dayRegistrations.id}`,
+            phone: null,
+            address: null,
+            congregation: null,
+            languages: null,
+            accessibilityNeeds: null,
+            dietaryNeeds: null,
+            announcementsOptOut: true,
+            personalDataDeletedAt: at,
+          })
+          .where(sameAddress(dayRegistrations.email, email)),
+      ];
+    },
+  },
+  {
+    key: 'meetings',
+    table: meetings,
+    columns: [meetings.senderEmail, meetings.senderPhone, meetings.attendees],
+    mode: 'blank',
+    async find(db, email) {
+      const rows = await db
+        .select()
+        .from(meetings)
+        .where(
+          sql`${sameAddress(meetings.senderEmail, email)} or instr(lower(${meetings.attendees}), ${email}) > 0`,
+        );
+      return rows
+        .filter(
+          (row) =>
+            row.senderEmail.trim().toLowerCase() === email ||
+            row.attendees.some((a) => textNamesAddress(a.contact, email)),
+        )
+        .map(withoutHashes);
+    },
+    erase(db, email, rows) {
+      const statements: BatchItem<'sqlite'>[] = [
+        db
+          .update(meetings)
+          .set({
+            senderName: ERASED_NAME,
+            senderEmail: sql`'erased:' || ${meetings.id}`,
+            senderPhone: null,
+            story: null,
+            requestText: '',
+            tokenHash: null,
+          })
+          .where(sameAddress(meetings.senderEmail, email)),
+      ];
+      for (const row of rows) {
+        const attendees = row.attendees as MeetingAttendee[];
+        const kept = attendeesWithout(attendees, email);
+        if (kept.length !== attendees.length) {
+          statements.push(
+            db
+              .update(meetings)
+              .set({ attendees: kept })
+              .where(eq(meetings.id, row.id as string)),
+          );
+        }
+      }
+      return statements;
+    },
+  },
+  {
+    key: 'bill_subscriptions',
+    table: billSubscriptions,
+    columns: [billSubscriptions.email],
+    mode: 'delete',
+    async find(db, email) {
+      return db.select().from(billSubscriptions).where(sameAddress(billSubscriptions.email, email));
+    },
+    erase(db, email) {
+      const mine = db
+        .select({ id: billSubscriptions.id })
+        .from(billSubscriptions)
+        .where(sameAddress(billSubscriptions.email, email));
+      return [
+        db.delete(billSubscriptionLinks).where(inArray(billSubscriptionLinks.subscriptionId, mine)),
+        db.delete(billSubscriptions).where(sameAddress(billSubscriptions.email, email)),
+      ];
+    },
+  },
+  {
+    key: 'outbox',
+    table: outbox,
+    columns: [outbox.toAddress, outbox.replyTo, outbox.cc],
+    mode: 'blank',
+    async find(db, email) {
+      const rows = await db
+        .select()
+        .from(outbox)
+        .where(
+          sql`${sameAddress(outbox.toAddress, email)} or ${sameAddress(outbox.replyTo, email)} or instr(lower(${outbox.cc}), ${email}) > 0`,
+        );
+      return rows.filter(
+        (row) =>
+          row.toAddress.trim().toLowerCase() === email ||
+          (row.replyTo ?? '').trim().toLowerCase() === email ||
+          parseAddressList(row.cc).some((a) => a.trim().toLowerCase() === email),
+      );
+    },
+    erase(db, email, rows) {
+      const statements: BatchItem<'sqlite'>[] = [
+        db.delete(outbox).where(sameAddress(outbox.toAddress, email)),
+      ];
+      for (const row of rows) {
+        if ((row.toAddress as string).trim().toLowerCase() === email) continue;
+        const cc = parseAddressList(row.cc).filter((a) => a.trim().toLowerCase() !== email);
+        const unsent = row.status === 'pending' || row.status === 'sending';
+        statements.push(
+          db
+            .update(outbox)
+            .set({
+              replyTo:
+                (row.replyTo as string | null)?.trim().toLowerCase() === email
+                  ? null
+                  : (row.replyTo as string | null),
+              cc: cc.length ? JSON.stringify(cc) : null,
+              textBody: '',
+              htmlBody: '',
+              attachments: null,
+              ...(unsent ? { status: 'suppressed' as const, lastError: 'erased' } : {}),
+            })
+            .where(eq(outbox.id, row.id as string)),
+        );
+      }
+      return statements;
+    },
+  },
+  {
+    key: 'email_suppressions',
+    table: emailSuppressions,
+    columns: [emailSuppressions.email],
+    mode: 'delete',
+    async find(db, email) {
+      return db.select().from(emailSuppressions).where(sameAddress(emailSuppressions.email, email));
+    },
+    erase(db, email) {
+      return [db.delete(emailSuppressions).where(sameAddress(emailSuppressions.email, email))];
+    },
+  },
+  {
+    key: 'organizers',
+    table: organizers,
+    columns: [organizers.email],
+    mode: 'delete-if-chosen',
+    async find(db, email) {
+      return db.select().from(organizers).where(sameAddress(organizers.email, email));
+    },
+    erase(db, email) {
+      const mine = db
+        .select({ id: organizers.id })
+        .from(organizers)
+        .where(sameAddress(organizers.email, email));
+      return [
+        db.delete(organizerSessions).where(inArray(organizerSessions.organizerId, mine)),
+        db.delete(signInTokens).where(inArray(signInTokens.organizerId, mine)),
+        db.delete(organizers).where(sameAddress(organizers.email, email)),
+      ];
+    },
+  },
+  {
+    key: 'officials',
+    table: officials,
+    columns: [officials.email],
+    mode: 'keep',
+    async find(db, email) {
+      return db
+        .select({ id: officials.id, name: officials.name, email: officials.email, title: officials.title })
+        .from(officials)
+        .where(sameAddress(officials.email, email));
+    },
+  },
+];
+
+/**
+ * Columns whose names look like contact details but hold none of a private person's: listed with
+ * the reason, so the registry test knows they were looked at.
+ */
+export const notPersonalColumns: { column: SQLiteColumn; why: string }[] = [
+  { column: advocacyDays.address, why: 'The public address of the capitol venue.' },
+];
+
+/** Lower-cases and trims an address the way every flow stores it. */
+export function normalizeAddress(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+/** Everything held about one address, per registry entry. */
+export async function findEverything(db: Db, email: string): Promise<Record<string, FoundRow[]>> {
+  const address = normalizeAddress(email);
+  const found: Record<string, FoundRow[]> = {};
+  for (const source of personalDataSources) found[source.key] = await source.find(db, address);
+  return found;
+}

@@ -1,0 +1,150 @@
+import type { Child } from 'hono/jsx';
+import { useRequestContext } from 'hono/jsx-renderer';
+import type { AppEnv } from '../../env';
+import { ErrorSummary, CheckboxField, TextField, type FormErrors, type FormValues } from '../../web/form';
+import { formatDate, type MessageKey } from '../../web/i18n';
+import { personalDataSources, type ErasureMode, type PersonalDataKey } from '../registry';
+import type { PrivacyErasure } from '../schema';
+
+/** The label of a registry table in the organizer's language. */
+export function tableLabelKey(key: PersonalDataKey): MessageKey {
+  return `privacy.table.${key}`;
+}
+
+function modeKey(mode: ErasureMode): MessageKey {
+  return `privacy.admin.mode.${mode}`;
+}
+
+/** The look-up form. */
+export function LookupForm(props: { values?: FormValues; errors?: FormErrors }): Child {
+  const { t } = useRequestContext<AppEnv>().var;
+  return (
+    <form method="post" action="/admin/privacy/find" novalidate>
+      <ErrorSummary errors={props.errors} labels={{ email: t('privacy.admin.emailLabel') }} />
+      <TextField
+        name="email"
+        type="email"
+        label={t('privacy.admin.emailLabel')}
+        autocomplete="off"
+        required
+        values={props.values}
+        errors={props.errors}
+      />
+      <button type="submit">{t('privacy.admin.find')}</button>
+    </form>
+  );
+}
+
+/** Past erasures: when, by whom, how many rows per table (never the address). */
+export function ErasureHistory(props: { erasures: PrivacyErasure[] }): Child {
+  const { t, lang } = useRequestContext<AppEnv>().var;
+  return (
+    <section aria-labelledby="erasures-title">
+      <h2 id="erasures-title">{t('privacy.admin.historyTitle')}</h2>
+      {props.erasures.length === 0 ? (
+        <p>{t('privacy.admin.historyEmpty')}</p>
+      ) : (
+        <div class="overflow-auto">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t('privacy.admin.whenHeader')}</th>
+                <th scope="col">{t('privacy.admin.byHeader')}</th>
+                <th scope="col">{t('privacy.admin.countsHeader')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {props.erasures.map((erasure) => (
+                <tr id={`erasure-${erasure.id}`}>
+                  <td>{formatDate(lang, erasure.at, true)}</td>
+                  <td>{erasure.organizerId ?? ''}</td>
+                  <td>
+                    {Object.entries(erasure.counts)
+                      .filter(([, n]) => n > 0)
+                      .map(([key, n]) => `${t(tableLabelKey(key as PersonalDataKey))}: ${n}`)
+                      .join('; ') || '0'}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
+
+/** What is held about one address, with the export and erase forms. */
+export function LookupResult(props: {
+  email: string;
+  counts: Record<string, number>;
+  values?: FormValues;
+  errors?: FormErrors;
+}): Child {
+  const { t } = useRequestContext<AppEnv>().var;
+  const total = Object.values(props.counts).reduce((a, b) => a + b, 0);
+  const hasOrganizer = (props.counts.organizers ?? 0) > 0;
+  return (
+    <section aria-labelledby="result-title">
+      <h2 id="result-title">{t('privacy.admin.resultTitle', { email: props.email })}</h2>
+      {total === 0 ? <p>{t('privacy.admin.nothing')}</p> : null}
+      <div class="overflow-auto">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t('privacy.admin.tableHeader')}</th>
+              <th scope="col">{t('privacy.admin.rowsHeader')}</th>
+              <th scope="col">{t('privacy.admin.onErasureHeader')}</th>
+              <th scope="col">{t('privacy.admin.whyHeader')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {personalDataSources.map((source) => (
+              <tr id={`count-${source.key}`}>
+                <th scope="row">{t(tableLabelKey(source.key))}</th>
+                <td>{props.counts[source.key] ?? 0}</td>
+                <td>{t(modeKey(source.mode))}</td>
+                <td>{t(`privacy.why.${source.key}`)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {total > 0 ? (
+        <>
+          <h3>{t('privacy.admin.exportTitle')}</h3>
+          <form method="post" action="/admin/privacy/export">
+            <input type="hidden" name="email" value={props.email} />
+            <button type="submit" class="secondary">
+              {t('privacy.admin.exportButton')}
+            </button>
+          </form>
+          <h3>{t('privacy.admin.eraseTitle')}</h3>
+          <p>{t('privacy.admin.eraseWarning')}</p>
+          <form method="post" action="/admin/privacy/erase" novalidate>
+            <ErrorSummary errors={props.errors} labels={{ confirm: t('privacy.admin.eraseTitle') }} />
+            <input type="hidden" name="email" value={props.email} />
+            {hasOrganizer ? (
+              <CheckboxField
+                name="includeOrganizer"
+                label={t('privacy.admin.includeOrganizer')}
+                values={props.values}
+                errors={props.errors}
+              />
+            ) : null}
+            <CheckboxField
+              name="confirm"
+              label={t('privacy.admin.confirm')}
+              values={props.values}
+              errors={props.errors}
+              required
+            />
+            <button type="submit" class="contrast">
+              {t('privacy.admin.eraseButton')}
+            </button>
+          </form>
+        </>
+      ) : null}
+    </section>
+  );
+}
