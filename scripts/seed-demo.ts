@@ -11,6 +11,7 @@ const seeders: [string, (context: DemoContext) => Promise<void>][] = [
   ['advocacy days', (await import('./demo/advocacy-days')).seedAdvocacyDays],
   ['letters', (await import('./demo/letters')).seedLetters],
   ['bills', (await import('./demo/bills')).seedBills],
+  ['meetings', (await import('./demo/meetings')).seedMeetings],
 ];
 
 const platform = await openLocalPlatform();

@@ -297,25 +297,60 @@ export async function loadExistingOfficials(db: Db, states: readonly string[]): 
     .where(sql`${officials.source} = 'openstates' and ${officials.state} in ${states}`);
 }
 
+// The columns an import writes; on conflict each takes the incoming row's value (excluded.<column>).
+const IMPORTED_COLUMNS = [
+  'name',
+  'givenName',
+  'familyName',
+  'state',
+  'chamber',
+  'title',
+  'district',
+  'jurisdiction',
+  'jurisdictionName',
+  'party',
+  'email',
+  'offices',
+  'links',
+  'image',
+  'termEndsOn',
+  'contentHash',
+  'source',
+  'inOffice',
+  'retiredAt',
+  'updatedAt',
+] as const satisfies readonly (keyof typeof officials.$inferInsert)[];
+
+const ROWS_PER_UPSERT = 4;
+
+// The database's column names are the snake_case of the schema's keys (getDb uses casing: 'snake_case').
+function snakeCase(key: string): string {
+  return key.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
+}
+
 /**
- * The statements that carry out a plan: one upsert per person (about 20 bound parameters, well
- * under D1's 100) and one update per 90 retired ids. Run them in `db.batch` chunks.
+ * The statements that carry out a plan: multi-row upserts of 4 people (22 bound parameters each,
+ * 88 per statement, under D1's 100) and one update per 90 retired ids. Run them in `db.batch` chunks.
  */
 export function importStatements(db: Db, plan: ImportPlan, at: number): BatchItem<'sqlite'>[] {
   const statements: BatchItem<'sqlite'>[] = [];
-  for (const official of [...plan.add, ...plan.update]) {
-    const values = {
-      ...official,
-      source: 'openstates' as const,
-      inOffice: true,
-      retiredAt: null,
-      updatedAt: at,
-    };
+  const rows = [...plan.add, ...plan.update].map((official) => ({
+    ...official,
+    source: 'openstates' as const,
+    inOffice: true,
+    retiredAt: null,
+    updatedAt: at,
+    createdAt: at,
+  }));
+  const set = Object.fromEntries(
+    IMPORTED_COLUMNS.map((key) => [key, sql`excluded.${sql.identifier(snakeCase(key))}`]),
+  );
+  for (let start = 0; start < rows.length; start += ROWS_PER_UPSERT) {
     statements.push(
       db
         .insert(officials)
-        .values({ ...values, createdAt: at })
-        .onConflictDoUpdate({ target: officials.id, set: values }),
+        .values(rows.slice(start, start + ROWS_PER_UPSERT))
+        .onConflictDoUpdate({ target: officials.id, set }),
     );
   }
   for (let start = 0; start < plan.retire.length; start += 90) {
