@@ -244,11 +244,14 @@ export async function withdrawSignature(db: Db, letterId: string, tokenHash: str
   return deleted.length > 0;
 }
 
-/** Deletes unconfirmed signatures created before `before`; returns how many. Safe to run twice. */
+/**
+ * Deletes unconfirmed signatures whose last confirmation email went out before `before` (so a
+ * re-sent link gets its full week, as the email promises); returns how many. Safe to run twice.
+ */
 export async function deleteUnconfirmedBefore(db: Db, before: number): Promise<number> {
   const deleted = await db
     .delete(s)
-    .where(and(isNull(s.confirmedAt), lt(s.createdAt, before)))
+    .where(and(isNull(s.confirmedAt), lt(s.lastConfirmationAt, before)))
     .returning({ id: s.id });
   return deleted.length;
 }

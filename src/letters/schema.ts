@@ -73,7 +73,8 @@ export const letterSignatures = sqliteTable(
     uniqueIndex('letter_signatures_confirm_idx').on(t.confirmTokenHash),
     uniqueIndex('letter_signatures_withdraw_idx').on(t.withdrawTokenHash),
     index('letter_signatures_public_idx').on(t.letterId, t.confirmedAt, t.hiddenAt, t.tradition),
-    index('letter_signatures_created_idx').on(t.confirmedAt, t.createdAt),
+    // The expiry job's scan: unconfirmed rows by when their last link went out.
+    index('letter_signatures_unconfirmed_idx').on(t.confirmedAt, t.lastConfirmationAt),
   ],
 );
 

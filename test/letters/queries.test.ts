@@ -150,12 +150,29 @@ describe('confirmSignature and withdrawSignature', () => {
 });
 
 describe('expiry of unconfirmed signatures', () => {
-  it('deletes unconfirmed signatures older than 7 days, keeps the rest, and is safe to run twice', async () => {
+  it('deletes signatures unconfirmed 7 days after their last link, keeps the rest, and is safe to run twice', async () => {
     const letter = await makeLetter();
     const now = Date.now();
-    const old = await addSignature(letter.id, { confirmedAt: null, createdAt: now - 8 * DAY });
-    const recent = await addSignature(letter.id, { confirmedAt: null, createdAt: now - 6 * DAY });
-    const confirmedOld = await addSignature(letter.id, { createdAt: now - 30 * DAY });
+    const old = await addSignature(letter.id, {
+      confirmedAt: null,
+      createdAt: now - 8 * DAY,
+      lastConfirmationAt: now - 8 * DAY,
+    });
+    const recent = await addSignature(letter.id, {
+      confirmedAt: null,
+      createdAt: now - 6 * DAY,
+      lastConfirmationAt: now - 6 * DAY,
+    });
+    // Signed 9 days ago, but asked for a new link 2 days ago: the new link keeps its week.
+    const resent = await addSignature(letter.id, {
+      confirmedAt: null,
+      createdAt: now - 9 * DAY,
+      lastConfirmationAt: now - 2 * DAY,
+    });
+    const confirmedOld = await addSignature(letter.id, {
+      createdAt: now - 30 * DAY,
+      lastConfirmationAt: now - 30 * DAY,
+    });
     await expireUnconfirmedSignatures.run(env, now);
     await expireUnconfirmedSignatures.run(env, now);
     const ids = (
@@ -165,6 +182,7 @@ describe('expiry of unconfirmed signatures', () => {
     ).results.map((r) => r.id);
     expect(ids).not.toContain(old.id);
     expect(ids).toContain(recent.id);
+    expect(ids).toContain(resent.id);
     expect(ids).toContain(confirmedOld.id);
     expect(await deleteUnconfirmedBefore(db, now - 7 * DAY)).toBe(0);
   });
