@@ -9,7 +9,7 @@ import type { Db } from '../db';
 import { dayRegistrationLinks, dayRegistrations, advocacyDays } from '../advocacy-days/schema';
 import { billSubscriptionLinks, billSubscriptions } from '../bills/schema';
 import { emailSuppressions, outbox } from '../email/schema';
-import { letterSignatures } from '../letters/schema';
+import { letterSignatures, letters } from '../letters/schema';
 import { meetings, type MeetingAttendee } from '../meetings/schema';
 import { officials } from '../officials/schema';
 import { organizerSessions, organizers, signInTokens } from '../organizers/schema';
@@ -308,6 +308,11 @@ export const personalDataSources: PersonalDataSource[] = [
  */
 export const notPersonalColumns: { column: SQLiteColumn; why: string }[] = [
   { column: advocacyDays.address, why: 'The public address of the capitol venue.' },
+  {
+    column: letters.addressees,
+    why: 'Who a letter is addressed to: public officials, written by organizers.',
+  },
+  { column: meetings.attendeeListSentAt, why: 'A timestamp, not a contact.' },
 ];
 
 /** Lower-cases and trims an address the way every flow stores it. */
