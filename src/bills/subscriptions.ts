@@ -185,16 +185,11 @@ export async function confirmSubscription(
   subscription: BillSubscriptionRow,
   at = Date.now(),
 ): Promise<{ manageToken: string }> {
-  const manageToken = newToken();
-  const statements: BatchItem<'sqlite'>[] = [
-    db.insert(billSubscriptionLinks).values({
-      tokenHash: await hashToken(manageToken),
-      subscriptionId: subscription.id,
-      purpose: 'manage',
-      createdAt: at,
-    }),
-  ];
-  if (subscription.status !== 'confirmed') {
+  const { token: manageToken, row } = await newManageLink(subscription.id, at);
+  const statements: BatchItem<'sqlite'>[] = [db.insert(billSubscriptionLinks).values(row)];
+  // Only a pending subscription is confirmed: after an unsubscribe, an old confirmation link leads
+  // to the manage page, where subscribing again is a choice of its own.
+  if (subscription.status === 'pending') {
     statements.push(
       db
         .update(billSubscriptions)

@@ -201,6 +201,19 @@ describe('managing and unsubscribing', () => {
     ).toBe(200);
   });
 
+  it('does not subscribe again when an old confirmation link is pressed after unsubscribing', async () => {
+    const email = 'changed-mind@example.org';
+    await postForm('/bills/ga/sb-77/subscribe', { email, scope: 'bill', lang: 'en', frequency: 'immediate' });
+    const confirmPath = linkIn(
+      (await lastEmailTo(email)).textBody,
+      /https:\/\/welcome\.test\/bills\/subscriptions\/confirm\/[A-Za-z0-9_-]+/,
+    );
+    const manage = (await postForm(confirmPath, {})).headers.get('location')!.split('?')[0]!;
+    await postForm(`${manage}/one-click-unsubscribe`, {}, { origin: null });
+    expect((await postForm(confirmPath, {})).status).toBe(303);
+    expect((await subscriptionsOf(email))[0]!.status).toBe('unsubscribed');
+  });
+
   it('refuses an unknown token', async () => {
     expect(
       (await request('/bills/subscriptions/not-a-real-token-at-all-000/one-click-unsubscribe')).status,
