@@ -11,6 +11,8 @@ declare global {
     TURNSTILE_SECRET_KEY?: string;
     RESEND_WEBHOOK_SECRET?: string;
     OPENSTATES_API_KEY?: string;
+    /** Optional: another base URL for Resend's API (the benchmark's local stub); unset in production. */
+    RESEND_API_URL?: string;
   }
 }
 

@@ -23,7 +23,7 @@ import {
 } from './queries';
 import { sendEmail, sendEmailBatch, toResendEmail, type ResendResult } from './resend';
 
-type DeliveryEnv = Pick<Env, 'DB' | 'ENVIRONMENT' | 'MAIL_FROM' | 'RESEND_API_KEY'>;
+type DeliveryEnv = Pick<Env, 'DB' | 'ENVIRONMENT' | 'MAIL_FROM' | 'RESEND_API_KEY' | 'RESEND_API_URL'>;
 
 /** What became of one outbox row, turned into ack or retry by the queue consumer. */
 export type DeliveryResult =
@@ -87,7 +87,12 @@ export async function deliverEmail(
     return { status: 'sent' };
   }
 
-  const result = await sendEmail(env.RESEND_API_KEY!, toResendEmail(row, env.MAIL_FROM), row.id);
+  const result = await sendEmail(
+    env.RESEND_API_KEY!,
+    toResendEmail(row, env.MAIL_FROM),
+    row.id,
+    env.RESEND_API_URL,
+  );
   return settle(db, [row], result, at);
 }
 
@@ -190,6 +195,6 @@ export async function deliverEmailGroup(
     return settle(db, toSend, { kind: 'sent', ids: toSend.map(() => LOCAL_MAILBOX_PROVIDER) }, at);
   }
   const emails = toSend.map((row) => toResendEmail(row, env.MAIL_FROM, { attachments: false }));
-  const result = await sendEmailBatch(env.RESEND_API_KEY!, emails, batchKey);
+  const result = await sendEmailBatch(env.RESEND_API_KEY!, emails, batchKey, env.RESEND_API_URL);
   return settle(db, toSend, result, at);
 }

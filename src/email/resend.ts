@@ -7,8 +7,10 @@ import type { EmailAttachment } from './outbox';
 import { outcomeOfStatus, parseRetryAfter, type SendOutcome } from './policy';
 import type { OutboxRow } from './queries';
 
-export const RESEND_EMAILS_URL = 'https://api.resend.com/emails';
-export const RESEND_BATCH_URL = 'https://api.resend.com/emails/batch';
+/** Resend's API; `RESEND_API_URL` replaces it (the benchmark points it at a local stub). */
+export const RESEND_API_BASE = 'https://api.resend.com';
+export const RESEND_EMAILS_URL = `${RESEND_API_BASE}/emails`;
+export const RESEND_BATCH_URL = `${RESEND_API_BASE}/emails/batch`;
 /** A request Resend has not answered by then is treated like a 5xx and tried again. */
 const REQUEST_TIMEOUT_MS = 15_000;
 
@@ -67,8 +69,9 @@ export async function sendEmail(
   apiKey: string,
   email: ResendEmail,
   idempotencyKey: string,
+  apiBase?: string,
 ): Promise<ResendResult> {
-  return post(RESEND_EMAILS_URL, apiKey, email, idempotencyKey, (body) => {
+  return post(apiBase ? `${apiBase}/emails` : RESEND_EMAILS_URL, apiKey, email, idempotencyKey, (body) => {
     const id = (body as { id?: unknown } | null)?.id;
     return typeof id === 'string' ? [id] : [];
   });
@@ -79,11 +82,18 @@ export async function sendEmailBatch(
   apiKey: string,
   emails: ResendEmail[],
   idempotencyKey: string,
+  apiBase?: string,
 ): Promise<ResendResult> {
-  return post(RESEND_BATCH_URL, apiKey, emails, idempotencyKey, (body) => {
-    const data = (body as { data?: { id?: unknown }[] } | null)?.data ?? [];
-    return data.map((entry) => (typeof entry.id === 'string' ? entry.id : ''));
-  });
+  return post(
+    apiBase ? `${apiBase}/emails/batch` : RESEND_BATCH_URL,
+    apiKey,
+    emails,
+    idempotencyKey,
+    (body) => {
+      const data = (body as { data?: { id?: unknown }[] } | null)?.data ?? [];
+      return data.map((entry) => (typeof entry.id === 'string' ? entry.id : ''));
+    },
+  );
 }
 
 async function post(
