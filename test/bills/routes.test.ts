@@ -312,6 +312,65 @@ describe('/admin/bills', () => {
     expect(html).toContain('Únase al día de incidencia');
   });
 
+  it('edits a bill in both languages and keeps its calls to action', async () => {
+    const cookie = await organizerCookie();
+    const edit = await request('/admin/bills/bill-routes-1', { cookie });
+    expect(edit.status).toBe(200);
+    expect(await edit.text()).toContain('value="/letters/stop-sb-77"');
+    const response = await postForm(
+      '/admin/bills/bill-routes-1',
+      {
+        state: 'GA',
+        session: '2027',
+        identifier: 'SB 77',
+        title: 'Licenses for deferred action recipients',
+        titleEs: 'Licencias para personas con acción diferida',
+        position: 'oppose',
+        summaryEn: 'New English summary',
+        summaryEs: 'Nuevo resumen en español',
+        tracked: 'on',
+        cta0Kind: 'letter',
+        cta0Url: '/letters/stop-sb-77',
+        cta0LabelEn: 'Sign the clergy letter',
+        cta0LabelEs: 'Firme la carta del clero',
+        cta1Kind: 'link',
+        cta1Url: 'https://example.org/only-a-link',
+        cta2Kind: 'link',
+      },
+      { cookie },
+    );
+    // A call to action with a link but no button texts is refused, and nothing is saved.
+    expect(response.status).toBe(422);
+    expect(await response.text()).toContain('Give a link and both button texts');
+    expect(await (await request('/bills/ga/sb-77', { lang: 'es' })).text()).not.toContain('Nuevo resumen');
+    const saved = await postForm(
+      '/admin/bills/bill-routes-1',
+      {
+        state: 'GA',
+        session: '2027',
+        identifier: 'SB 77',
+        title: 'Licenses for deferred action recipients',
+        titleEs: 'Licencias para personas con acción diferida',
+        position: 'oppose',
+        summaryEn: 'New English summary',
+        summaryEs: 'Nuevo resumen en español',
+        tracked: 'on',
+        cta0Kind: 'letter',
+        cta0Url: '/letters/stop-sb-77',
+        cta0LabelEn: 'Sign the clergy letter',
+        cta0LabelEs: 'Firme la carta del clero',
+        cta1Kind: 'link',
+        cta2Kind: 'link',
+      },
+      { cookie },
+    );
+    expect(saved.status).toBe(303);
+    const html = await (await request('/bills/ga/sb-77', { lang: 'es' })).text();
+    expect(html).toContain('Nuevo resumen en español');
+    expect(html).toContain('Licencias para personas con acción diferida');
+    expect(html).toContain('Firme la carta del clero');
+  });
+
   it('overrides the stage with a note, shown on the page', async () => {
     const cookie = await organizerCookie();
     const response = await postForm(
