@@ -42,6 +42,7 @@ import {
   DayOverview,
   EmailPage,
   Packet,
+  PacketToolbar,
   ReportPage,
   TeamsPage,
   dayFormValues,
@@ -390,11 +391,17 @@ export const advocacyDaysAdmin = new Hono<AppEnv>()
     const members = (await listRegistrations(db, day.id, { status: 'registered' })).filter(
       (r) => r.teamId === found.team.id,
     );
-    return c.render(<Packet day={day} team={found.team} official={found.official} members={members} />, {
-      title: c.var.t('days.admin.packet'),
-      bare: true,
-      noindex: true,
-    });
+    return c.render(
+      <>
+        <PacketToolbar day={day} />
+        <Packet day={day} team={found.team} official={found.official} members={members} />
+      </>,
+      {
+        title: c.var.t('days.admin.packet'),
+        bare: true,
+        noindex: true,
+      },
+    );
   })
   .get('/:id/packets', async (c) => {
     const day = await loadDay(c);
@@ -405,6 +412,7 @@ export const advocacyDaysAdmin = new Hono<AppEnv>()
     ]);
     return c.render(
       <>
+        <PacketToolbar day={day} />
         {teams.map(({ team, official }, index) => (
           <Packet
             day={day}

@@ -3,19 +3,43 @@ import { and, eq } from 'drizzle-orm';
 import type { Db } from '../db';
 import { newId } from '../lib/tokens';
 import { logEvent } from '../web/errors';
-import type { AdvocacyDay, DayCounts, Debrief } from './queries';
-import { dayDebriefs, dayTeams } from './schema';
+import { recordHeldMeeting } from '../meetings/lifecycle';
+import type { Stance } from '../officials/schema';
+import { utcToZonedInput } from './calendar';
+import type { AdvocacyDay, DayCounts, Debrief, Registration } from './queries';
+import { dayDebriefs, dayRegistrations, dayTeams } from './schema';
 import { teamDisplayName } from './teams';
 import type { DebriefInput } from './validation';
 
-/** Stores a participant's debrief of one team's meeting. */
+/** The power-map stance a debrief's perceived stance stands for; "leaning" is not yet a position. */
+export function meetingStance(stance: Debrief['stance']): Stance {
+  switch (stance) {
+    case 'supportive':
+      return 'ally';
+    case 'opposed':
+      return 'opposed';
+    case 'unclear':
+      return 'unknown';
+    default:
+      return 'undecided';
+  }
+}
+
+/**
+ * Stores a participant's debrief of one team's meeting and, when the legislator is in the officials
+ * directory, records the meeting in the meeting log (once per team: later debriefs of the same
+ * meeting only add to this day's report). Returns the debrief id and, for a new meeting record, the
+ * debriefer's private page there (thank-you and report-back).
+ */
 export async function recordDebrief(
   db: Db,
+  env: Pick<Env, 'PUBLIC_URL'>,
   day: AdvocacyDay,
-  registrationId: string | null,
+  registration: Registration | null,
   input: DebriefInput,
   at = Date.now(),
-): Promise<string> {
+): Promise<{ id: string; meetingUrl: string | null }> {
+  const registrationId = registration?.id ?? null;
   const [team] = await db
     .select()
     .from(dayTeams)
@@ -38,7 +62,47 @@ export async function recordDebrief(
     createdAt: at,
   });
   logEvent('info', 'days.debrief_recorded', { dayId: day.id, debriefId: id, teamId: team.id });
-  return id;
+  if (!team.officialId || !registration) return { id, meetingUrl: null };
+  try {
+    const members = await db
+      .select({ name: dayRegistrations.name })
+      .from(dayRegistrations)
+      .where(and(eq(dayRegistrations.teamId, team.id), eq(dayRegistrations.status, 'registered')));
+    const meeting = await recordHeldMeeting(
+      db,
+      env,
+      {
+        officialId: team.officialId,
+        senderName: registration.name,
+        senderEmail: registration.email,
+        senderPhone: registration.phone,
+        senderLang: registration.lang,
+        groupName: registration.congregation ?? day.title,
+        city: day.placeName,
+        purpose: day.title,
+        // Names only: the meeting log does not need the team's emails or phones.
+        attendees: members.map((member) => ({ name: member.name, contact: '' })),
+        source: 'advocacy_day',
+        originRef: `advocacy-day:${day.id}:${team.id}`,
+        heldOn: utcToZonedInput(team.meetingAt ?? day.startsAt, day.timeZone).slice(0, 10),
+        stancePerceived: meetingStance(input.stance),
+        commitments: input.commitment ? [{ text: input.commitment }] : [],
+        nextSteps: input.followUp,
+        debriefNotes: input.whatTheySaid,
+      },
+      at,
+    );
+    await db.update(dayDebriefs).set({ meetingRecordId: meeting.meetingId }).where(eq(dayDebriefs.id, id));
+    return { id, meetingUrl: meeting.privateUrl };
+  } catch (error) {
+    // The debrief is kept for the report even if the meeting log cannot take it now.
+    logEvent('warn', 'days.meeting_log_failed', {
+      dayId: day.id,
+      debriefId: id,
+      error: error instanceof Error ? error.name : 'unknown',
+    });
+    return { id, meetingUrl: null };
+  }
 }
 
 /** The organizer's report of a day: attendance, meetings per legislator, commitments, follow-ups due. */

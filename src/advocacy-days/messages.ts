@@ -140,6 +140,8 @@ const en = {
   'days.debrief.thanksTitle': 'Thank you!',
   'days.debrief.thanksBody':
     'Your debrief is in the organizers’ report. Thank you for standing with immigrant neighbors.',
+  'days.debrief.meetingLink':
+    'The meeting is now in the meeting log: prepare the thank-you and the report-back from its private page (please keep this link)',
   'days.unsubscribe.title': 'Stop announcements about this day',
   'days.unsubscribe.body':
     'You will no longer get organizers’ announcements about {title}. You will still get your reminders and any change to your seat.',
@@ -421,6 +423,8 @@ const es: Record<keyof typeof en, string> = {
   'days.debrief.thanksTitle': '¡Gracias!',
   'days.debrief.thanksBody':
     'Su evaluación está en el informe de las personas organizadoras. Gracias por acompañar a nuestros vecinos inmigrantes.',
+  'days.debrief.meetingLink':
+    'La reunión ya está en el registro de reuniones: prepare el agradecimiento y el informe desde su página privada (guarde este enlace)',
   'days.unsubscribe.title': 'Dejar de recibir anuncios de este día',
   'days.unsubscribe.body':
     'Ya no recibirá anuncios de las personas organizadoras sobre {title}. Seguirá recibiendo sus recordatorios y cualquier cambio en su lugar.',

@@ -68,7 +68,7 @@ export async function sendAnnouncement(
             subject: message.subject,
             text: `${message.body}\n\n${t('days.email.footer', { title: day.title, url })}`,
           },
-          unsubscribeUrl: `${url}/unsubscribe`,
+          unsubscribeUrl: `${url}/one-click-unsubscribe`,
           batchKey,
         },
         at,

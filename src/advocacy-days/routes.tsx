@@ -266,25 +266,36 @@ export const advocacyDaysRoutes = new Hono<AppEnv>()
         { title: c.var.t('days.debrief.title'), noindex: true },
       );
     }
-    await recordDebrief(db, day, registration.id, form.data);
+    const recorded = await recordDebrief(db, c.env, day, registration, form.data);
     return c.render(
-      <ButtonPage title={c.var.t('days.debrief.thanksTitle')} body={c.var.t('days.debrief.thanksBody')} />,
+      <ButtonPage
+        title={c.var.t('days.debrief.thanksTitle')}
+        body={c.var.t('days.debrief.thanksBody')}
+        link={
+          recorded.meetingUrl
+            ? { href: recorded.meetingUrl, text: c.var.t('days.debrief.meetingLink') }
+            : undefined
+        }
+      />,
       { title: c.var.t('days.debrief.thanksTitle'), noindex: true },
     );
   })
-  .get('/r/:token/unsubscribe', async (c) => {
+  // RFC 8058 one-click unsubscribe from announcements, one URL for both: a GET (a person, or a mail
+  // scanner) shows a button; the POST (that button, or a mail provider without cookies or Origin:
+  // the path is CSRF-exempt) unsubscribes and answers 200 without a redirect.
+  .get('/r/:token/one-click-unsubscribe', async (c) => {
     const { token, day } = await loadPrivate(c);
     return c.render(
       <ButtonPage
         title={c.var.t('days.unsubscribe.title')}
         body={c.var.t('days.unsubscribe.body', { title: day.title })}
-        action={`/days/r/${token}/unsubscribe`}
+        action={`/days/r/${token}/one-click-unsubscribe`}
         button={c.var.t('days.unsubscribe.button')}
       />,
       { title: c.var.t('days.unsubscribe.title'), noindex: true },
     );
   })
-  .post('/r/:token/unsubscribe', async (c) => {
+  .post('/r/:token/one-click-unsubscribe', async (c) => {
     const { registration } = await loadPrivate(c);
     await getDb(c.env)
       .update(dayRegistrations)
@@ -297,15 +308,6 @@ export const advocacyDaysRoutes = new Hono<AppEnv>()
       />,
       { title: c.var.t('days.unsubscribe.doneTitle'), noindex: true },
     );
-  })
-  // RFC 8058 one-click unsubscribe: mail providers POST here without cookies or Origin.
-  .post('/r/:token/one-click-unsubscribe', async (c) => {
-    const { registration } = await loadPrivate(c);
-    await getDb(c.env)
-      .update(dayRegistrations)
-      .set({ announcementsOptOut: true })
-      .where(eq(dayRegistrations.id, registration.id));
-    return c.body(null, 200);
   })
 
   // ---- A day's page and its form -------------------------------------------------------------

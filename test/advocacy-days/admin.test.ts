@@ -5,6 +5,7 @@ import { registerForDay } from '../../src/advocacy-days/registration';
 import { advocacyDays, dayDebriefs, dayRegistrations, dayTeams } from '../../src/advocacy-days/schema';
 import type { RegistrationInput } from '../../src/advocacy-days/validation';
 import { officials } from '../../src/officials/schema';
+import { meetingCommitments, meetings } from '../../src/meetings/schema';
 import { DAY, HOUR } from '../../src/lib/time';
 import { organizerCookie, postForm, request } from '../helpers';
 import { createDay, db, outboxRows, tokenFrom } from './fixtures';
@@ -323,13 +324,19 @@ describe('email to registrants', () => {
     const sent = (await outboxRows()).filter((row) => row.subject === 'Parking update');
     expect(sent.map((row) => row.to).sort()).toEqual(['mail1@example.org', 'mail2@example.org']);
     for (const row of sent) {
-      expect(row.unsubscribeUrl).toMatch(/\/days\/r\/[A-Za-z0-9_-]+\/unsubscribe$/);
+      expect(row.unsubscribeUrl).toMatch(/\/days\/r\/[A-Za-z0-9_-]+\/one-click-unsubscribe$/);
       expect(row.text).toContain('Park on Mitchell St.');
     }
     // Unsubscribing from the link (GET shows a button, POST does it) stops the next announcement.
     const token = tokenFrom(sent.find((row) => row.to === 'mail1@example.org')!.text);
-    expect((await request(`/days/r/${token}/unsubscribe`)).status).toBe(200);
-    await postForm(`/days/r/${token}/unsubscribe`, {});
+    expect((await request(`/days/r/${token}/one-click-unsubscribe`)).status).toBe(200);
+    // As a mail provider does it: no cookies, no Origin.
+    const oneClick = await postForm(
+      `/days/r/${token}/one-click-unsubscribe`,
+      { 'List-Unsubscribe': 'One-Click' },
+      { origin: null },
+    );
+    expect(oneClick.status).toBe(200);
     await postForm(
       `/admin/days/${day.id}/email`,
       { audience: 'registered', subject: 'Second', body: 'Hi' },
@@ -378,8 +385,23 @@ describe('debrief and report', () => {
       followUp: 'Send the fact sheet',
     });
     expect(ok.status).toBe(200);
+    expect(await ok.text()).toContain('The meeting is now in the meeting log');
     const [debrief] = await db.select().from(dayDebriefs).where(eq(dayDebriefs.dayId, day.id));
     expect(debrief).toMatchObject({ stance: 'leaning_yes', teamId: team!.id });
+    // The debrief fed the meeting log: one held meeting with the legislator and the commitment.
+    expect(debrief!.meetingRecordId).not.toBeNull();
+    const [meeting] = await db.select().from(meetings).where(eq(meetings.id, debrief!.meetingRecordId!));
+    expect(meeting).toMatchObject({
+      status: 'held',
+      source: 'advocacy_day',
+      officialId: team!.officialId,
+      stancePerceived: 'undecided',
+    });
+    const commitments = await db
+      .select()
+      .from(meetingCommitments)
+      .where(eq(meetingCommitments.meetingId, meeting!.id));
+    expect(commitments.map((c) => c.text)).toEqual(['Will meet faith leaders again in March']);
 
     const report = await (await request(`/admin/days/${day.id}/report`, { cookie })).text();
     expect(report).toContain('Will meet faith leaders again in March');
@@ -405,5 +427,55 @@ describe('debrief and report', () => {
     );
     const [done] = await db.select().from(dayDebriefs).where(eq(dayDebriefs.id, debrief!.id));
     expect(done!.followUpDoneAt).not.toBeNull();
+  });
+});
+
+describe('districts by hand', () => {
+  it('lets the organizer set districts the geocoder could not find', async () => {
+    const day = await createDay();
+    const result = await registerForDay(db, env, day, input('manual@example.org'), 'en', {
+      status: 'pending',
+    });
+    if (result.kind !== 'registered') throw new Error('expected a seat');
+    const overview = await (await request(`/admin/days/${day.id}`, { cookie })).text();
+    expect(overview).toContain('Districts to set by hand');
+    const response = await postForm(
+      `/admin/days/${day.id}/registrations/${result.registration.id}/districts`,
+      { upperDistrict: '036', lowerDistrict: '58' },
+      { cookie },
+    );
+    expect(response.status).toBe(303);
+    const [row] = await db
+      .select()
+      .from(dayRegistrations)
+      .where(eq(dayRegistrations.id, result.registration.id));
+    expect(row).toMatchObject({
+      districtStatus: 'manual',
+      homeState: 'ga',
+      upperDistrict: '36',
+      lowerDistrict: '58',
+    });
+  });
+});
+
+describe('the private page once the meeting has begun', () => {
+  it('offers the debrief instead of change and cancel', async () => {
+    const day = await createDay();
+    const seat = await registerForDay(db, env, day, input('met@example.org'), 'en', atlanta);
+    if (seat.kind !== 'registered') throw new Error('expected a seat');
+    const before = await (await request(`/days/r/${seat.token}`)).text();
+    expect(before).not.toContain('Tell us how your meeting went');
+    await postForm(`/admin/days/${day.id}/teams/propose`, {}, { cookie });
+    const [reg] = await db
+      .select()
+      .from(dayRegistrations)
+      .where(eq(dayRegistrations.id, seat.registration.id));
+    await db
+      .update(dayTeams)
+      .set({ meetingAt: Date.now() - HOUR })
+      .where(eq(dayTeams.id, reg!.teamId!));
+    const after = await (await request(`/days/r/${seat.token}`)).text();
+    expect(after).toContain('Tell us how your meeting went');
+    expect(after).not.toContain('Cancel my registration');
   });
 });

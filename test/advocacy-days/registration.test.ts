@@ -157,7 +157,7 @@ describe('POST /days/:slug/register', () => {
       const wait = await outboxRows(`days-waitlisted:${row.id}`);
       expect([seat.length, wait.length]).toEqual(row.status === 'registered' ? [1, 0] : [0, 1]);
     }
-  });
+  }, 30_000);
 
   it('keeps one registration when the same email registers twice, and sends the confirmation again', async () => {
     stub = stubGeocoder('atlanta');
@@ -302,5 +302,16 @@ describe('GET /days/r/:token/change', () => {
     expect(response.status).toBe(200);
     const [reg] = await registrationsOf(day.id);
     expect(reg).toMatchObject({ phone: null, dietaryNeeds: 'None', email: 'change@example.org' });
+  });
+});
+
+describe('home page', () => {
+  it('lists days taking registrations, not closed ones', async () => {
+    const open = await createDay({ title: 'Open Day For Home' });
+    await createDay({ title: 'Closed Day For Home', registrationDeadline: Date.now() - 1000 });
+    const html = await (await request('/')).text();
+    expect(html).toContain('Open Day For Home');
+    expect(html).toContain(`/days/${open.slug}`);
+    expect(html).not.toContain('Closed Day For Home');
   });
 });

@@ -498,13 +498,20 @@ export function TeamsPage(props: {
             </div>
             <form method="post" action={`${base(day)}/teams/${team.id}`} id={formId}>
               <div class="grid">
-                <TextField
-                  name="meetingAt"
-                  type="datetime-local"
-                  label={t('days.admin.meetingAt')}
-                  value={team.meetingAt ? utcToZonedInput(team.meetingAt, day.timeZone) : ''}
-                />
-                <TextField name="room" label={t('days.admin.room')} value={team.room ?? ''} maxlength={120} />
+                {/* One form per team on the page: ids carry the team so each label finds its input. */}
+                <label for={`meeting-${team.id}`}>
+                  {t('days.admin.meetingAt')}
+                  <input
+                    id={`meeting-${team.id}`}
+                    name="meetingAt"
+                    type="datetime-local"
+                    value={team.meetingAt ? utcToZonedInput(team.meetingAt, day.timeZone) : ''}
+                  />
+                </label>
+                <label for={`room-${team.id}`}>
+                  {t('days.admin.room')}
+                  <input id={`room-${team.id}`} name="room" value={team.room ?? ''} maxlength={120} />
+                </label>
               </div>
               <button type="submit">{t('days.admin.saveTeam')}</button>
             </form>
@@ -555,6 +562,19 @@ function paragraphs(text: string): Child[] {
     .map((p) => p.trim())
     .filter(Boolean)
     .map((p) => <p>{p}</p>);
+}
+
+/** The bar above printable packets: back to the teams, and a print button (shown by app.js). */
+export function PacketToolbar(props: { day: AdvocacyDay }): Child {
+  const { t } = useRequestContext<AppEnv>().var;
+  return (
+    <p class="no-print">
+      <a href={`${base(props.day)}/teams`}>{t('days.admin.teams')}</a>{' '}
+      <button type="button" data-print hidden>
+        {t('common.print')}
+      </button>
+    </p>
+  );
 }
 
 /** One team's printable packet (organizer-only: it carries phone numbers). */

@@ -415,9 +415,7 @@ export function PrivatePage(props: {
       ) : null}
       {props.started && reg.status === 'registered' ? (
         <p>
-          <a role="button" href={`${base}/debrief`}>
-            {t('days.private.debriefLink')}
-          </a>
+          <a href={`${base}/debrief`}>{t('days.private.debriefLink')}</a>
         </p>
       ) : null}
       {reg.status !== 'cancelled' && !props.started ? (
@@ -509,11 +507,22 @@ export function DebriefPage(props: {
 }
 
 /** A one-button page (unsubscribe) and its done state. */
-export function ButtonPage(props: { title: string; body: string; action?: string; button?: string }): Child {
+export function ButtonPage(props: {
+  title: string;
+  body: string;
+  action?: string;
+  button?: string;
+  link?: { href: string; text: string };
+}): Child {
   return (
     <article>
       <h1>{props.title}</h1>
       <p>{props.body}</p>
+      {props.link ? (
+        <p>
+          <a href={props.link.href}>{props.link.text}</a>
+        </p>
+      ) : null}
       {props.action ? (
         <form method="post" action={props.action}>
           <button type="submit">{props.button}</button>
