@@ -59,6 +59,18 @@ export function buildApp() {
   app.use('*', layout);
   app.use('*', csrfProtection(isCsrfExempt));
   app.use('*', loadOrganizer);
+  app.on('POST', '*', async function unreadableForm(c, next) {
+    // A malformed form body (e.g. a multipart part without a name) makes workerd's parser throw a
+    // TypeError: that is the client's mistake (400), not a server error. Parsed once, then cached.
+    if (
+      /^(multipart\/form-data|application\/x-www-form-urlencoded)/i.test(c.req.header('content-type') ?? '')
+    ) {
+      await c.req.formData().catch(() => {
+        throw new AppError('bad_request');
+      });
+    }
+    return next();
+  });
   app.on('POST', '*', async function publicPostLimit(c, next) {
     // Organizers' own actions are limited by sign-in; third-party callbacks by their signatures.
     if (c.req.path.startsWith('/admin') || isCsrfExempt(c.req.path) || c.req.path === '/sign-in')
