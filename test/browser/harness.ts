@@ -59,6 +59,8 @@ export interface HarnessOptions {
   seed?: boolean;
   /** Extra [vars] for wrangler dev, e.g. { TURNSTILE_SITE_KEY: '…' }. */
   vars?: Record<string, string>;
+  /** Launch Chromium (default true); false for tests that only need the server (test/stress). */
+  browser?: boolean;
 }
 
 /** A TCP port nobody is listening on right now. */
@@ -88,7 +90,7 @@ function toolEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
 
 /** Starts wrangler dev on a fresh database with the demo content, then Chromium. */
 export async function startHarness(options: HarnessOptions = {}): Promise<BrowserHarness> {
-  if (!existsSync(CHROMIUM)) {
+  if (options.browser !== false && !existsSync(CHROMIUM)) {
     throw new Error(`${CHROMIUM} is missing: install Debian's Chromium with \`apt-get install -y chromium\``);
   }
   if (!existsSync(join(ROOT, 'public/vendor/pico.min.css'))) {
@@ -170,12 +172,13 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Browse
     server.stderr?.on('data', keep);
     await waitUntilReady(baseUrl, server, log);
 
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      // Playwright runs Chromium headless with a fresh temporary --user-data-dir of its own.
-      headless: true,
-      args: CHROMIUM_ARGS,
-    });
+    if (options.browser !== false)
+      browser = await chromium.launch({
+        executablePath: CHROMIUM,
+        // Playwright runs Chromium headless with a fresh temporary --user-data-dir of its own.
+        headless: true,
+        args: CHROMIUM_ARGS,
+      });
   } catch (error) {
     await stop();
     throw error;
@@ -184,7 +187,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Browse
   const harness: BrowserHarness = {
     baseUrl,
     persistDir,
-    browser,
+    // Undefined with `browser: false` (the caller asked for no browser and does not use it).
+    browser: browser as Browser,
     url: (path) => new URL(path, baseUrl).toString(),
     async newPage() {
       const context = await browser!.newContext({ baseURL: baseUrl });

@@ -1,0 +1,265 @@
+// Load against a real `wrangler dev` (fresh database, migrations, demo content): many people
+// signing a letter at once, a race for the last seats of an advocacy day, and one address
+// submitted many times at once. Every answer is counted and the database is read afterwards.
+//
+// Rate limit: the public POST limiter (RL_PUBLIC, 20 a minute per client key) keys on the
+// cf-connecting-ip header. wrangler dev passes a client-supplied cf-connecting-ip through to the
+// Worker (the first test proves it: the 21st post from one address is refused, a fresh address is
+// not), so the load gives each request its own address, as 200 real people would have, and runs
+// against the same wrangler.toml as production: no `[env.loadtest]` with looser limits is needed.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startHarness, type BrowserHarness } from '../browser/harness';
+import {
+  countStatuses,
+  nextClientIp,
+  percentile,
+  postForm,
+  printFigures,
+  queryD1,
+  runLoad,
+  sqlText,
+} from './support';
+
+const SIGNERS = 200;
+const LOAD_SECONDS = 20;
+const LETTER = 'alder-county-trust-policy';
+const SAME_EMAIL_LETTER = 'georgia-racial-profiling-prevention';
+const RUN = Date.now().toString(36);
+
+let server: BrowserHarness;
+
+beforeAll(async () => {
+  server = await startHarness({ browser: false });
+}, 300_000);
+afterAll(async () => {
+  await server?.stop();
+}, 60_000);
+
+function signatureFields(email: string): Record<string, string> {
+  return {
+    honorific: 'rev',
+    honorificOther: '',
+    firstName: 'Ana',
+    lastName: 'Reyes',
+    role: 'clergy',
+    tradition: 'mainline',
+    denomination: 'ELCA',
+    congregation: 'Grace Lutheran Church',
+    city: 'Atlanta',
+    state: 'GA',
+    email,
+    comment: 'Welcome the stranger.',
+    showPublicly: 'on',
+    keepInformed: '',
+    website: '',
+  };
+}
+
+async function letterId(slug: string): Promise<string> {
+  const [row] = await queryD1<{ id: string }>(
+    server.persistDir,
+    `SELECT id FROM letters WHERE slug = ${sqlText(slug)}`,
+  );
+  if (!row) throw new Error(`demo letter ${slug} is missing`);
+  return row.id;
+}
+
+describe('load against wrangler dev', () => {
+  it('refuses the 21st public post from one address and not a fresh one (the limiter sees cf-connecting-ip)', async () => {
+    const ip = nextClientIp();
+    const statuses: number[] = [];
+    for (let i = 0; i < 21; i++) {
+      // An invalid form: validated (422) after the limiter, nothing written.
+      const response = await postForm(server.baseUrl, `/letters/${LETTER}/sign`, { firstName: '' }, ip);
+      await response.arrayBuffer();
+      statuses.push(response.status);
+    }
+    expect(statuses.slice(0, 20)).toEqual(Array(20).fill(422));
+    expect(statuses[20]).toBe(429);
+    const fresh = await postForm(
+      server.baseUrl,
+      `/letters/${LETTER}/sign`,
+      { firstName: '' },
+      nextClientIp(),
+    );
+    expect(fresh.status).toBe(422);
+  });
+
+  it(`${SIGNERS} concurrent signers for ${LOAD_SECONDS} s: every acknowledged signature stored once with its email, no 5xx`, async () => {
+    const report = await runLoad(SIGNERS, LOAD_SECONDS * 1000, async (n) => {
+      const email = `load-${RUN}-${n}@example.org`;
+      const response = await postForm(
+        server.baseUrl,
+        `/letters/${LETTER}/sign`,
+        signatureFields(email),
+        nextClientIp(),
+      );
+      return { key: email, response };
+    });
+    const acknowledged = report.samples.filter(
+      (s) => s.status === 303 && s.location?.endsWith(`/letters/${LETTER}/check-email`),
+    );
+    // The page the acknowledgement leads to is the "check your email" page.
+    const page = await fetch(new URL(`/letters/${LETTER}/check-email`, server.baseUrl));
+    expect(page.status).toBe(200);
+
+    const id = await letterId(LETTER);
+    const rows = await queryD1<{ email: string; mails: number; mailStatus: string | null }>(
+      server.persistDir,
+      `SELECT s.email AS email,
+              (SELECT count(*) FROM outbox o WHERE o.id = 'letters-confirm:' || s.id || ':1' AND o.to_address = s.email) AS mails,
+              (SELECT status FROM outbox o WHERE o.id = 'letters-confirm:' || s.id || ':1') AS mailStatus
+         FROM letter_signatures s
+        WHERE s.letter_id = ${sqlText(id)} AND s.email LIKE ${sqlText(`load-${RUN}-%`)}`,
+    );
+    const stored = new Map<string, number>();
+    for (const row of rows) stored.set(row.email, (stored.get(row.email) ?? 0) + 1);
+    const latencies = report.samples.map((s) => s.ms);
+    printFigures('signers', {
+      virtualUsers: SIGNERS,
+      durationS: Math.round(report.durationMs / 100) / 10,
+      requestsSent: report.samples.length,
+      requestsPerSecond: Math.round(report.samples.length / (report.durationMs / 1000)),
+      acknowledged: acknowledged.length,
+      statusCounts: report.statusCounts,
+      latencyMs: {
+        p50: percentile(latencies, 50),
+        p95: percentile(latencies, 95),
+        max: percentile(latencies, 100),
+      },
+      signaturesStored: rows.length,
+      confirmationEmailsByStatus: countStatuses(rows.map((r) => ({ status: r.mailStatus ?? 'missing' }))),
+    });
+
+    // Every request got an answer, none of them a server error.
+    expect(report.samples.filter((s) => s.status === 'network-error')).toEqual([]);
+    expect(report.samples.filter((s) => typeof s.status === 'number' && s.status >= 500)).toEqual([]);
+    expect(report.samples.length).toBeGreaterThanOrEqual(SIGNERS);
+    // Distinct people, distinct addresses: everyone was acknowledged.
+    expect(acknowledged.length).toBe(report.samples.length);
+    // Each acknowledged signature is stored exactly once, with its confirmation email in the outbox.
+    const missing = acknowledged.filter((s) => stored.get(s.key) !== 1).map((s) => s.key);
+    expect(missing).toEqual([]);
+    expect(rows.length).toBe(acknowledged.length);
+    expect(rows.filter((r) => r.mails !== 1).map((r) => r.email)).toEqual([]);
+  });
+
+  it('30 concurrent registrations for 10 seats: 10 registered, 20 waitlisted in arrival order (geocoder unreachable)', async () => {
+    const dayId = `stress-day-${RUN}`;
+    const slug = `stress-day-${RUN}`;
+    const now = Date.now();
+    const DAY = 86_400_000;
+    await queryD1(
+      server.persistDir,
+      `INSERT INTO advocacy_days (id, slug, title, summary, starts_at, ends_at, time_zone, place_name, address, state,
+         capacity, registration_deadline, status, created_at)
+       VALUES (${sqlText(dayId)}, ${sqlText(slug)}, 'Stress Advocacy Day', 'Ten seats, thirty people.',
+         ${now + 30 * DAY}, ${now + 30 * DAY + 8 * 3_600_000}, 'America/New_York', 'Georgia State Capitol',
+         '206 Washington St SW, Atlanta, GA 30334', 'ga', 10, ${now + 20 * DAY}, 'published', ${now})`,
+    );
+    const started = Date.now();
+    const responses = await Promise.all(
+      Array.from({ length: 30 }, async (_, i) => {
+        const response = await postForm(
+          server.baseUrl,
+          `/days/${slug}/register`,
+          {
+            name: `Person ${i}`,
+            email: `day-${RUN}-${i}@example.org`,
+            phone: '404-555-0100',
+            address: '206 Washington St SW, Atlanta, GA 30334',
+            congregation: 'St. Mark UMC',
+            faithRole: 'lay',
+            languages: 'English, Spanish',
+            accessibilityNeeds: '',
+            dietaryNeeds: '',
+            ride: 'none',
+            rideSeats: '',
+            photoConsent: 'on',
+            website: '',
+          },
+          nextClientIp(),
+        );
+        return { email: `day-${RUN}-${i}@example.org`, status: response.status, html: await response.text() };
+      }),
+    );
+    const durationMs = Date.now() - started;
+    const rows = await queryD1<{
+      email: string;
+      seq: number;
+      status: string;
+      districtStatus: string;
+      mails: string;
+    }>(
+      server.persistDir,
+      `SELECT r.email AS email, r.seq AS seq, r.status AS status, r.district_status AS districtStatus,
+              (SELECT group_concat(o.template) FROM outbox o
+                WHERE o.id IN ('days-seat:' || r.id, 'days-waitlisted:' || r.id)) AS mails
+         FROM day_registrations r WHERE r.day_id = ${sqlText(dayId)} ORDER BY r.seq`,
+    );
+    printFigures('seats', {
+      requests: responses.length,
+      durationMs,
+      statusCounts: countStatuses(responses),
+      registered: rows.filter((r) => r.status === 'registered').length,
+      waitlisted: rows.filter((r) => r.status === 'waitlisted').length,
+      districtsPending: rows.filter((r) => r.districtStatus === 'pending').length,
+    });
+
+    expect(responses.map((r) => r.status)).toEqual(Array(30).fill(200));
+    expect(rows.map((r) => r.seq)).toEqual(Array.from({ length: 30 }, (_, i) => i + 1));
+    expect(rows.slice(0, 10).every((r) => r.status === 'registered')).toBe(true);
+    expect(rows.slice(10).every((r) => r.status === 'waitlisted')).toBe(true);
+    // Each person's page names their own place, and the places follow the order of arrival.
+    const bySeq = new Map(rows.map((r) => [r.email, r.seq]));
+    const places = responses
+      .map((r) => ({
+        seq: bySeq.get(r.email)!,
+        place: /Your place on the waitlist: (\d+)/.exec(r.html)?.[1],
+      }))
+      .filter((p) => p.place !== undefined)
+      .sort((a, b) => a.seq - b.seq);
+    expect(places.map((p) => Number(p.place))).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+    expect(places.map((p) => p.seq)).toEqual(Array.from({ length: 20 }, (_, i) => i + 11));
+    // One confirmation each, of the right kind; the geocoder is unreachable here, so districts wait.
+    for (const row of rows)
+      expect(row.mails).toBe(row.status === 'registered' ? 'days-seat' : 'days-waitlisted');
+    expect(rows.every((r) => r.districtStatus === 'pending')).toBe(true);
+  });
+
+  it('the same email submitted 20 times at once: one signature, at most one confirmation email', async () => {
+    const email = `same-${RUN}@example.org`;
+    const responses = await Promise.all(
+      Array.from({ length: 20 }, async () => {
+        const response = await postForm(
+          server.baseUrl,
+          `/letters/${SAME_EMAIL_LETTER}/sign`,
+          signatureFields(email),
+          nextClientIp(),
+        );
+        await response.arrayBuffer();
+        return { status: response.status, location: response.headers.get('location') };
+      }),
+    );
+    const id = await letterId(SAME_EMAIL_LETTER);
+    const signatures = await queryD1<{ id: string }>(
+      server.persistDir,
+      `SELECT id FROM letter_signatures WHERE letter_id = ${sqlText(id)} AND email = ${sqlText(email)}`,
+    );
+    const mails = await queryD1<{ id: string }>(
+      server.persistDir,
+      `SELECT id FROM outbox WHERE template = 'letters-confirm' AND to_address = ${sqlText(email)}`,
+    );
+    printFigures('same-email', {
+      requests: responses.length,
+      statusCounts: countStatuses(responses),
+      signatures: signatures.length,
+      confirmationEmails: mails.length,
+    });
+    // Everyone sees the same "check your email" page (nobody learns whether the address signed).
+    expect(responses.every((r) => r.status === 303 && r.location?.endsWith('/check-email'))).toBe(true);
+    expect(signatures).toHaveLength(1);
+    expect(mails.length).toBeLessThanOrEqual(1);
+    expect(mails.map((m) => m.id)).toEqual([`letters-confirm:${signatures[0]!.id}:1`]);
+  });
+});
