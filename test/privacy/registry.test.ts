@@ -7,7 +7,7 @@ import { notPersonalColumns, personalDataSources } from '../../src/privacy/regis
 /** Column names that can hold a person's email or other contact details. */
 const CONTACT_LIKE = /e_?mail|address|reply_?to|^cc$|phone|contact|attendee/i;
 
-const tables = Object.values(schema).filter((value): value is SQLiteTable => is(value, SQLiteTable));
+const tables = Object.values(schema).filter((value) => is(value, SQLiteTable)) as unknown as SQLiteTable[];
 
 function label(table: SQLiteTable, column: SQLiteColumn): string {
   return `${getTableConfig(table).name}.${column.name}`;
@@ -39,8 +39,8 @@ describe('privacy registry', () => {
     const keys = personalDataSources.map((source) => source.key);
     expect(new Set(keys).size).toBe(keys.length);
     for (const source of personalDataSources) {
-      expect(getTableConfig(source.table).name).toBe(source.key);
-      const own = new Set(getTableConfig(source.table).columns);
+      expect(getTableConfig(source.table as SQLiteTable).name).toBe(source.key);
+      const own = new Set<SQLiteColumn>(getTableConfig(source.table as SQLiteTable).columns);
       for (const column of source.columns) expect(own.has(column)).toBe(true);
       if (source.mode !== 'keep') expect(source.erase).toBeTypeOf('function');
     }

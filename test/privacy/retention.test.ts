@@ -16,7 +16,11 @@ const now = Date.UTC(2027, 2, 1, 12, 0, 0);
 let outside: ReturnType<typeof stubFetch>;
 
 async function runHourly(at: number) {
-  await exports.default.scheduled(createScheduledController({ cron: HOURLY_CRON, scheduledTime: at }));
+  // `scheduled()` on the Worker's own entrypoint exists with service_binding_extra_handlers (vitest.config.ts).
+  const worker = exports.default as unknown as {
+    scheduled(controller: ScheduledController): Promise<unknown>;
+  };
+  await worker.scheduled(createScheduledController({ cron: HOURLY_CRON, scheduledTime: at }));
 }
 
 /** Every row of every table, to compare two runs. */
