@@ -296,7 +296,7 @@ const es: Record<keyof typeof en, string> = {
   'days.page.seatsLeft': 'Quedan {count} de {capacity} lugares.',
   'days.page.full':
     'El día está lleno. Puede anotarse en la lista de espera ({waiting} esperando): si se libera un lugar, pasa a la primera persona de la lista y le escribimos.',
-  'days.page.deadline': 'La inscripción cierra el {date}.',
+  'days.page.deadline': 'La inscripción cierra el {date}',
   'days.page.preview': 'Vista previa: este día es un borrador y solo lo ven las personas organizadoras.',
   'days.page.submit': 'Inscribirme',
   'days.page.joinWaitlist': 'Anotarme en la lista de espera',
@@ -557,7 +557,7 @@ const es: Record<keyof typeof en, string> = {
   'days.report.sendIntro': 'Enviar este informe a la lista de organizaciones aliadas ({email}).',
   'days.report.noCoalitionEmail':
     'No hay lista de aliadas configurada (COALITION_EMAIL), así que el informe no se puede enviar.',
-  'days.report.sentAt': 'Último envío: {date}.',
+  'days.report.sentAt': 'Último envío: {date}',
   'days.report.send': 'Enviar el informe a las aliadas',
   'days.report.sentNotice': 'El informe va en camino.',
 };
