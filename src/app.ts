@@ -4,7 +4,7 @@ import type { AppEnv } from './env';
 import { AppError, codeToStatus, isTransientD1Error, logEvent } from './web/errors';
 import { LANG_COOKIE, isLang, negotiateLang, translator } from './web/i18n';
 import { layout } from './web/layout';
-import { renderErrorPage } from './web/pages';
+import { renderErrorPage, submittedText } from './web/pages';
 import { csrfProtection, rateLimit, securityHeaders } from './web/security';
 import { homeRoutes } from './web/home';
 import { loadOrganizer, requireOrganizer } from './organizers/session';
@@ -111,7 +111,7 @@ export function buildApp() {
   app.route('/admin', buildAdmin());
 
   app.notFound((c) => renderErrorPage(c, 'not_found'));
-  app.onError((error, c) => {
+  app.onError(async (error, c) => {
     const wantsJson =
       (c.req.header('accept') ?? '').includes('application/json') &&
       !(c.req.header('accept') ?? '').includes('text/html');
@@ -147,7 +147,9 @@ export function buildApp() {
       }
       return c.json({ error: { code } }, codeToStatus(code));
     }
-    return renderErrorPage(c, code, retryAfter);
+    // A form that could not be saved is shown back to its sender, so nothing they typed is lost.
+    const submitted = code === 'unavailable' && c.req.method === 'POST' ? await submittedText(c) : [];
+    return renderErrorPage(c, code, retryAfter, submitted);
   });
   return app;
 }

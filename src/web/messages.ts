@@ -45,6 +45,9 @@ const en = {
   'error.serverBody':
     'Something went wrong on our side. Nothing you sent was lost unless this page says so. Please try again.',
   'error.unavailableTitle': 'Please try again in a moment',
+  'error.yourTextTitle': 'What you wrote',
+  'error.yourTextBody':
+    'Here is what you sent, so you can copy it if your browser does not keep it when you go back.',
   'error.unavailableBody':
     'We are very busy right now and could not save what you sent. Nothing was recorded. Please go back and send it again in a moment.',
   'error.forbiddenTitle': 'Not allowed',
@@ -126,6 +129,9 @@ const es: Record<keyof typeof en, string> = {
   'error.serverBody':
     'Algo salió mal de nuestro lado. No se perdió nada de lo que envió, salvo que esta página lo diga. Inténtelo de nuevo.',
   'error.unavailableTitle': 'Inténtelo de nuevo en un momento',
+  'error.yourTextTitle': 'Lo que escribió',
+  'error.yourTextBody':
+    'Esto es lo que envió, para que pueda copiarlo si su navegador no lo conserva al regresar.',
   'error.unavailableBody':
     'Estamos muy ocupados ahora y no pudimos guardar lo que envió. No se registró nada. Regrese y envíelo de nuevo en un momento.',
   'error.forbiddenTitle': 'No permitido',
