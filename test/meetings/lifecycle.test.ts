@@ -262,3 +262,46 @@ describe('recordHeldMeeting (for advocacy-day debriefs)', () => {
     expect(html).toContain('Leerá el proyecto');
   });
 });
+
+describe('/admin/meetings/view', () => {
+  it('shows organizers the sender’s contact and lets them mark a commitment kept and set a campaign', async () => {
+    const cookie = await organizerCookie();
+    const { results } = await env.DB.prepare(
+      "select m.id as meeting_id, c.id as commitment_id from meetings m join meeting_commitments c on c.meeting_id = m.id where m.sender_email = 'loop@example.org' order by c.position",
+    ).all<{ meeting_id: string; commitment_id: string }>();
+    const { meeting_id: meetingId, commitment_id: commitmentId } = results[0]!;
+    const html = await (await request(`/admin/meetings/view?id=${meetingId}`, { cookie })).text();
+    expect(html).toContain('loop@example.org');
+    expect(html).toContain('Will co-sponsor the driver’s license bill');
+    const done = await postAs(`/admin/meetings/commitment?id=${commitmentId}&meeting=${meetingId}`, {
+      done: '1',
+    });
+    expect([302, 303, 401, 403]).toContain(done.status);
+    const untouched = await env.DB.prepare('select done from meeting_commitments where id = ?')
+      .bind(commitmentId)
+      .first<{ done: number }>();
+    expect(untouched!.done).toBe(0);
+    const { postForm } = await import('../helpers');
+    expect(
+      (
+        await postForm(
+          `/admin/meetings/commitment?id=${commitmentId}&meeting=${meetingId}`,
+          { done: '1' },
+          { cookie },
+        )
+      ).status,
+    ).toBe(303);
+    expect(
+      (await postForm(`/admin/meetings/campaign?id=${meetingId}`, { campaign: 'licenses-2027' }, { cookie }))
+        .status,
+    ).toBe(303);
+    const after = await (await request(`/admin/meetings/view?id=${meetingId}`, { cookie })).text();
+    expect(after).toContain('<s>Will co-sponsor the driver’s license bill</s>');
+    expect(after).toContain('value="licenses-2027"');
+    const filtered = await (await request('/admin/meetings?campaign=licenses-2027', { cookie })).text();
+    expect(filtered).toContain('St. Paul Methodist Church');
+    expect(await (await request('/admin/meetings?campaign=none-such', { cookie })).text()).toContain(
+      'No meetings yet.',
+    );
+  });
+});

@@ -107,7 +107,7 @@ describe('parsePersonFile', () => {
   });
 });
 
-describe('importing the real Georgia and South Carolina files', () => {
+describe('importing the real Georgia and South Carolina files', { timeout: 60_000 }, () => {
   const db = getDb(env);
 
   it('adds one official per current person; the rest are skipped with a reason', async () => {

@@ -122,7 +122,7 @@ export function AdminMeetingList(props: {
                   {official.district ? ` · ${official.district}` : ''}
                 </small>
               </h3>
-              <div class="table-scroll">
+              <div class="table-wrap">
                 <table>
                   <thead>
                     <tr>

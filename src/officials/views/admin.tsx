@@ -59,7 +59,7 @@ export function AdminOfficialList(props: {
         <button type="submit">{t('common.search')}</button>
       </form>
       <p>{t('officials.search.results', { count: props.total })}</p>
-      <div class="table-scroll">
+      <div class="table-wrap">
         <table>
           <thead>
             <tr>
