@@ -1,0 +1,38 @@
+// The Census geocoder unreachable (the network fails, not just an error answer): registration for
+// an advocacy day still goes through, and the person's own page says their districts are pending.
+// (test/advocacy-days/registration.test.ts checks the stored row for a 503 answer and a no-match;
+// test/bills/openstates.test.ts checks the Open States cron; test/officials/import.test.ts the
+// importer's skipped list.)
+import { afterEach, describe, expect, it } from 'vitest';
+import { advocacyDaysMessages } from '../../src/advocacy-days/messages';
+import { request, postForm, stubFetch } from '../helpers';
+import { createDay, registrationFields } from '../advocacy-days/fixtures';
+
+let stub: ReturnType<typeof stubFetch> | undefined;
+afterEach(() => {
+  stub?.restore();
+  stub = undefined;
+});
+
+describe('geocoder unreachable', () => {
+  it('registers the person and tells them on their page that districts are pending', async () => {
+    let geocoderCalls = 0;
+    stub = stubFetch((req) => {
+      if (req.url.startsWith('https://geocoding.geo.census.gov/')) geocoderCalls += 1;
+      throw new TypeError('fetch failed');
+    });
+    const day = await createDay({ capacity: 5 });
+    const response = await postForm(
+      `/days/${day.slug}/register`,
+      registrationFields({ email: 'offline@example.org', address: '12 Nowhere Lane, Testville, GA 39901' }),
+      { headers: { 'cf-connecting-ip': '198.51.100.77' } },
+    );
+    expect(response.status).toBe(200);
+    expect(geocoderCalls).toBe(1);
+    const html = await response.text();
+    const manage = /href="(https?:\/\/[^"]+\/days\/r\/[^"]+)"/.exec(html)?.[1];
+    expect(manage).toBeDefined();
+    const page = await (await request(new URL(manage!).pathname)).text();
+    expect(page).toContain(advocacyDaysMessages.en['days.private.districtsPending'].replaceAll("'", '&#39;'));
+  });
+});
