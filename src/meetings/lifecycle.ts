@@ -108,12 +108,7 @@ export async function prepareMeetingEmail(
 }
 
 async function commitmentsForTemplate(db: Db, meetingId: string): Promise<{ text: string; bill: string }[]> {
-  const rows = await listCommitments(db, meetingId);
-  const bills = await billIdentifiers(
-    db,
-    rows.flatMap((row) => (row.billId ? [row.billId] : [])),
-  );
-  return rows.map((row) => ({ text: row.text, bill: row.billId ? (bills.get(row.billId) ?? '') : '' }));
+  return (await commitmentsWithBills(db, meetingId)).map((row) => ({ text: row.text, bill: row.bill ?? '' }));
 }
 
 /** What became of a new request. */

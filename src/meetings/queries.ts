@@ -88,6 +88,20 @@ export interface MeetingListRow {
   commitmentCount: number;
 }
 
+// The columns of a list row: the meeting, a few fields of its official, its commitments count.
+const listRowColumns = {
+  meeting: meetings,
+  official: {
+    id: officials.id,
+    name: officials.name,
+    title: officials.title,
+    chamber: officials.chamber,
+    state: officials.state,
+    district: officials.district,
+  },
+  commitmentCount: sql<number>`(select count(*) from meeting_commitments c where c.meeting_id = ${meetings.id})`,
+};
+
 function filterConditions(filters: MeetingFilters): SQL | undefined {
   const conditions: SQL[] = [sql`${meetings.status} <> 'unconfirmed'`];
   if (filters.officialId) conditions.push(eq(meetings.officialId, filters.officialId));
@@ -99,18 +113,7 @@ function filterConditions(filters: MeetingFilters): SQL | undefined {
 /** Meetings for organizers (never the unconfirmed ones: nothing was sent), grouped by official. */
 export async function listMeetings(db: Db, filters: MeetingFilters, limit = 500): Promise<MeetingListRow[]> {
   const rows = await db
-    .select({
-      meeting: meetings,
-      official: {
-        id: officials.id,
-        name: officials.name,
-        title: officials.title,
-        chamber: officials.chamber,
-        state: officials.state,
-        district: officials.district,
-      },
-      commitmentCount: sql<number>`(select count(*) from meeting_commitments c where c.meeting_id = ${meetings.id})`,
-    })
+    .select(listRowColumns)
     .from(meetings)
     .innerJoin(officials, eq(officials.id, meetings.officialId))
     .where(filterConditions(filters))
@@ -127,18 +130,7 @@ export async function listMeetingsPage(
   limit: number,
 ): Promise<{ rows: MeetingListRow[]; next: string | null }> {
   const rows = await db
-    .select({
-      meeting: meetings,
-      official: {
-        id: officials.id,
-        name: officials.name,
-        title: officials.title,
-        chamber: officials.chamber,
-        state: officials.state,
-        district: officials.district,
-      },
-      commitmentCount: sql<number>`(select count(*) from meeting_commitments c where c.meeting_id = ${meetings.id})`,
-    })
+    .select(listRowColumns)
     .from(meetings)
     .innerJoin(officials, eq(officials.id, meetings.officialId))
     .where(and(filterConditions(filters), afterId ? sql`${meetings.id} > ${afterId}` : undefined))
