@@ -98,6 +98,32 @@ describe('GET /officials/:id', () => {
     expect(html).toContain('Call the office');
   });
 
+  it('lists letters addressed to them and tracked bills they sponsor, drafts excluded', async () => {
+    const at = Date.now();
+    await env.DB.batch([
+      env.DB.prepare(
+        "insert into letters (id, slug, status, title_en, title_es, body_en, body_es, created_at, updated_at) values ('l1', 'trust-act', 'open', 'Pass the TRUST Act', 'Aprueben la Ley TRUST', 'b', 'b', ?, ?), ('l2', 'secret-draft', 'draft', 'Draft letter', 'Borrador', 'b', 'b', ?, ?)",
+      ).bind(at, at, at, at),
+      env.DB.prepare(
+        'insert into letter_addressee_officials (letter_id, official_id, created_at) values (?, ?, ?), (?, ?, ?)',
+      ).bind('l1', SENATOR, at, 'l2', SENATOR, at),
+      env.DB.prepare(
+        "insert into bills (id, state, session, identifier, slug, title, created_at, updated_at) values ('b1', 'GA', '2027', 'SB 6', 'sb-6', 'Driver licenses for all', ?, ?)",
+      ).bind(at, at),
+      env.DB.prepare(
+        "insert into bill_sponsors (bill_id, name, person_id, \"primary\") values ('b1', 'Sam Senator', ?, 1)",
+      ).bind(SENATOR),
+    ]);
+    const html = await (await request(`/officials/${SENATOR}`)).text();
+    expect(html).toContain('href="/letters/trust-act"');
+    expect(html).toContain('Pass the TRUST Act');
+    expect(html).not.toContain('Draft letter');
+    expect(html).toContain('href="/bills/ga/sb-6"');
+    expect(html).toContain('SB 6: Driver licenses for all');
+    const es = await (await request(`/officials/${SENATOR}`, { lang: 'es' })).text();
+    expect(es).toContain('Aprueben la Ley TRUST');
+  });
+
   it('answers 404 for an unknown official', async () => {
     expect((await request('/officials/ocd-person/99999999-9999-4999-8999-999999999999')).status).toBe(404);
   });
