@@ -282,3 +282,27 @@ describe('valid-looking input with one bad field', () => {
     });
   }
 });
+
+describe('malformed bodies', () => {
+  const broken = [
+    '--b\r\nContent-Disposition: form-data\r\n\r\nno name\r\n--b--\r\n',
+    '--b\r\nContent-Disposition: form-data; name="email"\r\n\r\nunterminated',
+    'not multipart at all',
+  ];
+
+  it('a multipart body workerd cannot parse is a 400 on every public POST route, with nothing written', async () => {
+    for (const pattern of publicPosts) {
+      for (const body of broken) {
+        payloadsTried += 1;
+        const before = await countAllRows();
+        const response = await send(pathFor(pattern), {
+          method: 'POST',
+          body,
+          headers: { origin: ORIGIN, 'content-type': 'multipart/form-data; boundary=b', accept: 'text/html' },
+        });
+        expect(response.status, pattern).toBe(400);
+        expect(changedTables(before, await countAllRows())).toEqual([]);
+      }
+    }
+  }, 30_000);
+});
