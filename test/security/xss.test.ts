@@ -115,13 +115,13 @@ describe('letters: every payload as name, congregation and comment', () => {
 describe('advocacy days and meetings: a payload as the person’s name', () => {
   const payload = '<img src=x onerror=alert(1)>';
 
-  it('registration: organizer roster, teams, check-in and emails escape it', async () => {
+  it('registration: organizer roster, teams, check-in, CSV and emails escape it', async () => {
     const response = await post(
       '/days/p-day/register',
       registrationFields({
         name: payload,
         email: 'xss-day@example.org',
-        congregation: '<script>alert(1)</script>',
+        congregation: FORMULA,
       }),
     );
     expect(response.status).toBeLessThan(400);
@@ -135,6 +135,10 @@ describe('advocacy days and meetings: a payload as the person’s name', () => {
       expectEscaped(await page.text(), path);
     }
     expect(await (await get('/admin/days/p-day')).text()).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    const csv = await (await get('/admin/days/p-day/registrations.csv')).text();
+    expect(csv).toContain(payload);
+    expect(csv).toContain("'=HYPERLINK");
+    expect(csv).not.toMatch(/(^|,)"?=HYPERLINK/m);
     for (const email of await outboxBodies('to_address = ?', 'xss-day@example.org')) {
       expectEscaped(email.html_body, 'registration email');
     }
