@@ -80,6 +80,11 @@ export interface MeetingTemplate {
 export interface TemplateProblem {
   part: 'subject' | 'body';
   line: number;
+  /** What is wrong, for the organizer's page in their language (meetings.templates.reason.<code>). */
+  code: 'unknown_field' | 'unclosed_section' | 'partial' | 'syntax' | 'subject_lines' | 'empty';
+  /** The field or section name, or mustache's own words for a syntax error. */
+  name?: string;
+  /** The same in English, for logs and tests. */
   reason: string;
 }
 
@@ -99,9 +104,21 @@ function checkTokens(
     const [type, name, start] = token;
     if (type === 'text' || type === '!' || type === '=') continue;
     if (type === '>')
-      return { part, line: lineAt(source, start), reason: `partials ({{> ${name}}}) are not available` };
+      return {
+        part,
+        line: lineAt(source, start),
+        code: 'partial',
+        name,
+        reason: `partials ({{> ${name}}}) are not available`,
+      };
     if (name !== '.' && !scope.includes(name) && !(name in MERGE_FIELDS)) {
-      return { part, line: lineAt(source, start), reason: `unknown merge field "${name}"` };
+      return {
+        part,
+        line: lineAt(source, start),
+        code: 'unknown_field',
+        name,
+        reason: `unknown merge field "${name}"`,
+      };
     }
     if ((type === '#' || type === '^') && token[4]) {
       const inner = [...scope, ...(ITEM_FIELDS[name as keyof MeetingMergeData] ?? [])];
@@ -127,6 +144,8 @@ function checkPart(source: string, part: TemplateProblem['part']): TemplateProbl
       return {
         part,
         line: lineAt(source, opened?.index ?? source.length),
+        code: 'unclosed_section',
+        name: unclosed,
         reason: `section "${unclosed}" is opened but never closed with {{/${unclosed}}}`,
       };
     }
@@ -134,6 +153,8 @@ function checkPart(source: string, part: TemplateProblem['part']): TemplateProbl
     return {
       part,
       line: at ? lineAt(source, Number(at[1])) : 1,
+      code: 'syntax',
+      name: message.replace(/\s*at \d+\s*$/, ''),
       reason: message.replace(/\s*at \d+\s*$/, '').toLowerCase(),
     };
   }
@@ -143,9 +164,10 @@ function checkPart(source: string, part: TemplateProblem['part']): TemplateProbl
 /** Checks a template before it is saved: it must parse and use only known merge fields. */
 export function validateMeetingTemplate(template: MeetingTemplate): TemplateProblem | null {
   if (/[\r\n]/.test(template.subject))
-    return { part: 'subject', line: 1, reason: 'the subject must be one line' };
-  if (!template.subject.trim()) return { part: 'subject', line: 1, reason: 'the subject is empty' };
-  if (!template.body.trim()) return { part: 'body', line: 1, reason: 'the body is empty' };
+    return { part: 'subject', line: 1, code: 'subject_lines', reason: 'the subject must be one line' };
+  if (!template.subject.trim())
+    return { part: 'subject', line: 1, code: 'empty', reason: 'the subject is empty' };
+  if (!template.body.trim()) return { part: 'body', line: 1, code: 'empty', reason: 'the body is empty' };
   return checkPart(template.subject, 'subject') ?? checkPart(template.body.replace(/\r\n?/g, '\n'), 'body');
 }
 

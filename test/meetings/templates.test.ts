@@ -49,6 +49,8 @@ describe('validateMeetingTemplate', () => {
     ).toEqual({
       part: 'body',
       line: 3,
+      code: 'unknown_field',
+      name: 'sendr',
       reason: 'unknown merge field "sendr"',
     });
   });
@@ -161,6 +163,19 @@ describe('/admin/meetings/templates', () => {
     const previewHtml = await preview.text();
     expect(previewHtml).toContain('Visit from St. Paul');
     expect(previewHtml).toContain('Hello Judge Lee,');
+  });
+
+  it('explains a refusal in the organizer’s language', async () => {
+    const cookie = await organizerCookie();
+    const refused = await postForm(
+      path,
+      { subject: 'Hola', body: 'Hola\n\n{{nombre}}', intent: 'save' },
+      { cookie, lang: 'es' },
+    );
+    expect(refused.status).toBe(422);
+    expect(await refused.text()).toContain(
+      'Mensaje, línea 3: campo de combinación desconocido &quot;nombre&quot;.',
+    );
   });
 
   it('goes back to the default on reset', async () => {

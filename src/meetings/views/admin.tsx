@@ -347,7 +347,9 @@ export function TemplateEditor(props: {
             {t('meetings.templates.problem', {
               part: t(props.problem.part === 'subject' ? 'meetings.field.subject' : 'meetings.field.body'),
               line: props.problem.line,
-              reason: props.problem.reason,
+              reason: t(`meetings.templates.reason.${props.problem.code}`, {
+                name: props.problem.name ?? '',
+              }),
             })}
           </p>
           <p>{t('meetings.templates.savedStillUsed')}</p>
