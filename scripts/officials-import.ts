@@ -8,11 +8,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { drizzle } from 'drizzle-orm/d1';
-import * as schema from '../src/db/schema';
 import {
   applyImportPlan,
-  importStatements,
   loadExistingOfficials,
   planImport,
   summariseImport,
@@ -21,6 +18,7 @@ import {
 } from '../src/officials/import';
 import { openLocalPlatform } from './lib/platform';
 import { DEFAULT_PEOPLE_DIR, readStateFiles } from './lib/officials-files';
+import { importPlanToSql } from './lib/officials-sql';
 
 const { values } = parseArgs({
   options: {
@@ -85,23 +83,9 @@ function remoteExisting(wanted: string[]): ExistingOfficial[] {
   return results.map((row) => ({ id: row.id, contentHash: row.content_hash, inOffice: row.in_office === 1 }));
 }
 
-/** SQL literal for one bound value (only strings, numbers and null come out of our statements). */
-function literal(value: unknown): string {
-  if (value === null || value === undefined) return 'NULL';
-  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : 'NULL';
-  if (typeof value === 'boolean') return value ? '1' : '0';
-  return `'${String(value).replace(/'/g, "''")}'`;
-}
-
-/** Writes the plan's statements (built by drizzle, values inlined) to a file and runs it remotely. */
+/** Writes the plan as SQL to a file and runs it on the deployed database. */
 function runRemote(remotePlan: ImportPlan) {
-  // A D1 proxy that is never executed: drizzle only needs it to build statements for toSQL().
-  const builder = drizzle({} as D1Database, { schema, casing: 'snake_case' });
-  const statements = importStatements(builder, remotePlan, at).map((statement) => {
-    const { sql, params } = (statement as unknown as { toSQL(): { sql: string; params: unknown[] } }).toSQL();
-    let index = 0;
-    return `${sql.replace(/\?/g, () => literal(params[index++]))};`;
-  });
+  const statements = importPlanToSql(remotePlan, at);
   if (statements.length === 0) {
     console.log('Nothing to write.');
     return;
