@@ -1,5 +1,6 @@
 import { desc } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
+import { runBatch } from '../advocacy-days/batch';
 import type { Db } from '../db';
 import { newId } from '../lib/tokens';
 import { findEverything, normalizeAddress, personalDataSources, type FoundRow } from './registry';
@@ -44,13 +45,14 @@ export async function eraseEverything(
     if (!keys.has(source.key) || !source.erase) continue;
     const rows = found[source.key] ?? [];
     counts[source.key] = rows.length;
-    if (rows.length) statements.push(...source.erase(db, address, rows, options.at));
+    if (rows.length) statements.push(...(await source.erase(db, address, rows, options.at)));
   }
   const id = newId();
   const record = db
     .insert(privacyErasures)
     .values({ id, at: options.at, organizerId: options.organizerId, counts });
-  await db.batch([record, ...statements]);
+  // runBatch: one D1 batch like db.batch, and it also binds raw `db.run(sql…)` items (the waitlist promotion).
+  await runBatch(db, [record, ...statements]);
   return { id, counts };
 }
 

@@ -63,7 +63,7 @@ const en = {
   'privacy.why.letter_signatures':
     'A signature is the person’s own act; withdrawing already deletes it, and a letter counts only signatures that exist. Past deliveries keep their own signer count.',
   'privacy.why.day_registrations':
-    'Seats, waitlist order, check-ins and the districts in the day’s report are counts the coalition keeps: the row stays with name, email, phone, address, congregation, languages and needs blanked, and its private links stop working.',
+    'For a day still ahead the seat or waitlist place is cancelled and goes to the first person waiting. Seats, waitlist order, check-ins and districts of past days are counts the coalition keeps: the row stays with name, email, phone, address, congregation, languages and needs blanked, and its private links stop working.',
   'privacy.why.meetings':
     'A meeting with an official, its outcome and the official’s commitments are the coalition’s record. As sender: name, email, phone, story and request text are blanked and the private link stops working. As attendee: the person is removed from the list.',
   'privacy.why.bill_subscriptions':
@@ -141,7 +141,7 @@ const es: Record<keyof typeof en, string> = {
   'privacy.why.letter_signatures':
     'Una firma es un acto propio de la persona; retirarla ya la borra, y una carta solo cuenta las firmas que existen. Las entregas anteriores guardan su propio número de firmantes.',
   'privacy.why.day_registrations':
-    'Los lugares, el orden de la lista de espera, las llegadas y los distritos del informe del día son conteos que la coalición guarda: la fila queda con nombre, correo, teléfono, dirección, congregación, idiomas y necesidades vaciados, y sus enlaces privados dejan de funcionar.',
+    'Para un día que aún no llega, el lugar o el puesto en la lista de espera se cancela y pasa a la primera persona que espera. Los lugares, el orden de espera, las llegadas y los distritos de los días pasados son conteos que la coalición guarda: la fila queda con nombre, correo, teléfono, dirección, congregación, idiomas y necesidades vaciados, y sus enlaces privados dejan de funcionar.',
   'privacy.why.meetings':
     'Una reunión con un funcionario, su resultado y sus compromisos son el registro de la coalición. Como remitente: se vacían nombre, correo, teléfono, historia y texto del pedido, y el enlace privado deja de funcionar. Como asistente: la persona se quita de la lista.',
   'privacy.why.bill_subscriptions':

@@ -2,10 +2,11 @@
 // and erasing an address all walk this list, and test/privacy/registry.test.ts fails when a schema
 // column named like an email, phone, address or contact is not listed here (so a new table with
 // personal data cannot be forgotten).
-import { eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, eq, gt, inArray, sql, type SQL } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../db';
+import { promoteFromWaitlistStatement } from '../advocacy-days/registration';
 import { dayRegistrationLinks, dayRegistrations, advocacyDays } from '../advocacy-days/schema';
 import { billSubscriptionLinks, billSubscriptions } from '../bills/schema';
 import { emailSuppressions, outbox } from '../email/schema';
@@ -50,7 +51,12 @@ export interface PersonalDataSource {
   /** Rows holding the (lower-cased, trimmed) address. */
   find(db: Db, email: string): Promise<FoundRow[]>;
   /** The statements that erase the found rows (run together in one db.batch). */
-  erase?(db: Db, email: string, rows: FoundRow[], at: number): BatchItem<'sqlite'>[];
+  erase?(
+    db: Db,
+    email: string,
+    rows: FoundRow[],
+    at: number,
+  ): BatchItem<'sqlite'>[] | Promise<BatchItem<'sqlite'>[]>;
 }
 
 /** The name put where a person's name was, in rows kept for the coalition's counts. */
@@ -115,13 +121,41 @@ export const personalDataSources: PersonalDataSource[] = [
       const rows = await db.select().from(dayRegistrations).where(sameAddress(dayRegistrations.email, email));
       return rows.map(withoutHashes);
     },
-    erase(db, email, _rows, at) {
+    async erase(db, email, rows, at) {
+      // Someone erased cannot come to a day still ahead (no contact, no check-in link): their seat
+      // or waitlist place is cancelled and the seat goes to the first person waiting (the frequent
+      // job emails them). Past days keep the row as it was, for the counts.
+      const dayIds = [...new Set(rows.map((row) => row.dayId as string))];
+      const upcoming = dayIds.length
+        ? (
+            await db
+              .select({ id: advocacyDays.id })
+              .from(advocacyDays)
+              .where(and(inArray(advocacyDays.id, dayIds), gt(advocacyDays.endsAt, at)))
+          ).map((day) => day.id)
+        : [];
       const mine = db
         .select({ id: dayRegistrations.id })
         .from(dayRegistrations)
         .where(sameAddress(dayRegistrations.email, email));
-      return [
+      const statements: BatchItem<'sqlite'>[] = [
         db.delete(dayRegistrationLinks).where(inArray(dayRegistrationLinks.registrationId, mine)),
+      ];
+      if (upcoming.length) {
+        statements.push(
+          db
+            .update(dayRegistrations)
+            .set({ status: 'cancelled', cancelledAt: at, teamId: null, teamRole: null })
+            .where(
+              and(
+                sameAddress(dayRegistrations.email, email),
+                inArray(dayRegistrations.dayId, upcoming),
+                inArray(dayRegistrations.status, ['registered', 'waitlisted']),
+              ),
+            ),
+        );
+      }
+      statements.push(
         db
           .update(dayRegistrations)
           .set({
@@ -138,7 +172,9 @@ export const personalDataSources: PersonalDataSource[] = [
             personalDataDeletedAt: at,
           })
           .where(sameAddress(dayRegistrations.email, email)),
-      ];
+        ...upcoming.map((dayId) => promoteFromWaitlistStatement(db, dayId, at)),
+      );
+      return statements;
     },
   },
   {

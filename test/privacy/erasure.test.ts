@@ -1,7 +1,8 @@
 import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { dayRegistrationLinks, dayRegistrations } from '../../src/advocacy-days/schema';
+import { advocacyDays, dayRegistrationLinks, dayRegistrations } from '../../src/advocacy-days/schema';
+import { DAY, HOUR } from '../../src/lib/time';
 import { billSubscriptionLinks, billSubscriptions } from '../../src/bills/schema';
 import { emailSuppressions, outbox } from '../../src/email/schema';
 import { letterSignatures } from '../../src/letters/schema';
@@ -22,6 +23,52 @@ beforeAll(async () => {
   target = await seedPerson('maria@example.org', 't');
   bystander = await seedPerson('bystander@example.org', 'b');
   await seedOrganizer('maria@example.org', 'org-maria');
+  // A day already over, and a full day ahead with the bystander first on the waitlist.
+  const at = Date.now();
+  const day = (id: string, endsAt: number, capacity: number) => ({
+    id,
+    slug: id,
+    title: id,
+    summary: 'Summary',
+    startsAt: endsAt - 8 * HOUR,
+    endsAt,
+    placeName: 'Capitol',
+    address: 'Capitol',
+    state: 'ga',
+    capacity,
+    registrationDeadline: endsAt - DAY,
+    status: 'published' as const,
+    createdAt: at,
+  });
+  const registration = (
+    id: string,
+    dayId: string,
+    seq: number,
+    email: string,
+    status: 'registered' | 'waitlisted',
+  ) => ({
+    id,
+    dayId,
+    seq,
+    status,
+    name: `Person ${id}`,
+    email,
+    phone: '404-555-0100',
+    faithRole: 'lay' as const,
+    upperDistrict: '12',
+    checkInCode: `code-${id}`,
+    createdAt: at,
+  });
+  await db.batch([
+    db.insert(advocacyDays).values([day('day-past', at - 10 * DAY, 10), day('day-full', at + 10 * DAY, 1)]),
+    db
+      .insert(dayRegistrations)
+      .values([
+        registration('reg-past', 'day-past', 1, 'maria@example.org', 'registered'),
+        registration('reg-full', 'day-full', 1, 'maria@example.org', 'registered'),
+        registration('reg-waiting', 'day-full', 2, 'bystander@example.org', 'waitlisted'),
+      ]),
+  ]);
   cookie = await organizerCookie('lead@example.org');
 });
 
@@ -43,7 +90,7 @@ describe('privacy operations (/admin/privacy)', () => {
     const found = countFound(await findEverything(db, '  MARIA@example.org '));
     expect(found).toEqual({
       letter_signatures: 1,
-      day_registrations: 1,
+      day_registrations: 3,
       meetings: 2,
       bill_subscriptions: 1,
       outbox: 2,
@@ -135,13 +182,22 @@ describe('privacy operations (/admin/privacy)', () => {
       .from(dayRegistrations)
       .where(eq(dayRegistrations.id, target.registrationId));
     expect(registration).toMatchObject({
-      status: 'registered',
+      status: 'cancelled',
       phone: null,
       address: null,
       upperDistrict: '36',
     });
     expect(registration!.email).not.toContain('@');
     expect(registration!.name).not.toContain('Registrant');
+    // A day ahead: the seat is given up and goes to the first person waiting; a past day keeps it.
+    const [past] = await db.select().from(dayRegistrations).where(eq(dayRegistrations.id, 'reg-past'));
+    expect(past).toMatchObject({ status: 'registered', phone: null, upperDistrict: '12' });
+    expect(past!.email).not.toContain('@');
+    const [full] = await db.select().from(dayRegistrations).where(eq(dayRegistrations.id, 'reg-full'));
+    expect(full!.status).toBe('cancelled');
+    const [waiting] = await db.select().from(dayRegistrations).where(eq(dayRegistrations.id, 'reg-waiting'));
+    expect(waiting!.status).toBe('registered');
+    expect(waiting!.promotedAt).not.toBeNull();
     const [sent] = await db.select().from(meetings).where(eq(meetings.id, target.meetingAsSenderId));
     expect(sent).toMatchObject({
       status: 'requested',
@@ -173,7 +229,7 @@ describe('privacy operations (/admin/privacy)', () => {
     const bystanderCounts = countFound(await findEverything(db, bystander.email));
     expect(bystanderCounts).toMatchObject({
       letter_signatures: 1,
-      day_registrations: 1,
+      day_registrations: 2,
       meetings: 2,
       outbox: 2,
     });
@@ -182,7 +238,7 @@ describe('privacy operations (/admin/privacy)', () => {
     const [record] = await db.select().from(privacyErasures);
     expect(record!.counts).toMatchObject({
       letter_signatures: 1,
-      day_registrations: 1,
+      day_registrations: 3,
       meetings: 2,
       outbox: 2,
     });
