@@ -1,5 +1,5 @@
 import { and, eq, inArray } from 'drizzle-orm';
-import { runBatch } from '../../src/advocacy-days/batch';
+import { runBatch } from '../../src/db/batch';
 import { utcToZonedInput, zonedInputToUtc } from '../../src/advocacy-days/calendar';
 import { seatEmail } from '../../src/advocacy-days/emails';
 import {

@@ -47,7 +47,7 @@ import {
   TeamsPage,
   dayFormValues,
 } from './views/admin';
-import { runBatch } from './batch';
+import { runBatch } from '../db/batch';
 
 type AdminContext = Context<AppEnv>;
 

@@ -10,7 +10,7 @@ import { debriefInviteEmail, reminderEmail } from './emails';
 import type { AdvocacyDay } from './queries';
 import { newLinkStatement, notifyPromotions } from './registration';
 import { advocacyDays, dayRegistrations, dayTeams } from './schema';
-import { runBatch } from './batch';
+import { runBatch } from '../db/batch';
 
 type MailEnv = Pick<Env, 'PUBLIC_URL' | 'ORG_NAME' | 'EMAIL_QUEUE'>;
 

@@ -13,7 +13,7 @@ import { manageUrl } from './emails';
 import type { AdvocacyDay } from './queries';
 import { newLinkStatement } from './registration';
 import { advocacyDays, dayRegistrations } from './schema';
-import { runBatch } from './batch';
+import { runBatch } from '../db/batch';
 
 type MailEnv = Pick<Env, 'PUBLIC_URL' | 'ORG_NAME' | 'EMAIL_QUEUE'>;
 

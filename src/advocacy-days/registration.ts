@@ -20,7 +20,7 @@ import {
 } from './queries';
 import { dayRegistrationLinks, dayRegistrations } from './schema';
 import type { RegistrationInput } from './validation';
-import { runBatch } from './batch';
+import { runBatch } from '../db/batch';
 
 type MailEnv = Pick<Env, 'PUBLIC_URL' | 'ORG_NAME' | 'EMAIL_QUEUE'>;
 

@@ -7,7 +7,7 @@ import { translator, type Lang } from '../web/i18n';
 import { checkRoles, proposeTeams, seatKey, suggestRoles, type RoleCheck } from './decisions';
 import { legislatorsBySeat, type AdvocacyDay, type Team } from './queries';
 import { dayRegistrations, dayTeams, type TeamRole } from './schema';
-import { runBatch } from './batch';
+import { runBatch } from '../db/batch';
 
 /** The stable id of a day's team for a seat, so proposing again keeps meeting times and rooms. */
 export function teamId(dayId: string, chamber: 'upper' | 'lower', district: string): string {

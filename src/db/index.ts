@@ -1,9 +1,13 @@
 import { drizzle } from 'drizzle-orm/d1';
+import { retryingReads } from './retry';
 import * as schema from './schema';
 
-/** The typed database for one request; column names are snake_case in SQL, camelCase in code. */
+/**
+ * The typed database for one request; column names are snake_case in SQL, camelCase in code.
+ * Reads are retried when D1 is briefly overloaded (see retryingReads).
+ */
 export function getDb(env: Pick<Env, 'DB'>) {
-  return drizzle(env.DB, { schema, casing: 'snake_case' });
+  return drizzle(retryingReads(env.DB), { schema, casing: 'snake_case' });
 }
 
 /** The database type every query function takes. */

@@ -1,6 +1,6 @@
 import { desc } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
-import { runBatch } from '../advocacy-days/batch';
+import { runBatch } from '../db/batch';
 import type { Db } from '../db';
 import { newId } from '../lib/tokens';
 import { findEverything, normalizeAddress, personalDataSources, type FoundRow } from './registry';

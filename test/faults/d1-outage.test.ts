@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/app';
 import { getDb } from '../../src/db';
 import { withD1Retry } from '../../src/db/retry';
+import { isTransientD1Error } from '../../src/web/errors';
 import { outbox } from '../../src/email/schema';
 import { letterSignatures } from '../../src/letters/schema';
 import { ORIGIN } from '../helpers';
@@ -159,5 +160,58 @@ describe('D1 overloaded', () => {
     }
     console.log(`[faults] D1 overloaded from call 1..8 of a signing: ${JSON.stringify(seen)}`);
     expect(outcomes).toBe(8);
+  });
+});
+
+/** A D1 binding whose first `failures` statement executions answer "overloaded", as D1 does. */
+function overloadedOnExecution(failures: number) {
+  const state = { executions: 0, refused: 0 };
+  const statement = (real: D1PreparedStatement): D1PreparedStatement =>
+    new Proxy(real, {
+      get(target, property) {
+        if (property === 'bind') return (...values: unknown[]) => statement(target.bind(...values));
+        const value = Reflect.get(target, property, target);
+        if (typeof value !== 'function') return value;
+        if (['all', 'first', 'raw', 'run'].includes(String(property))) {
+          return async (...args: unknown[]) => {
+            state.executions += 1;
+            if (state.refused < failures) {
+              state.refused += 1;
+              throw overloaded();
+            }
+            return (value as (...a: unknown[]) => Promise<unknown>).apply(target, args);
+          };
+        }
+        return value.bind(target);
+      },
+    });
+  const db = new Proxy(env.DB, {
+    get(target, property) {
+      if (property === 'prepare') return (query: string) => statement(target.prepare(query));
+      const value = Reflect.get(target, property, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+  return { db, state };
+}
+
+describe('getDb on an overloaded D1', () => {
+  it('retries a read through two "overloaded" answers', async () => {
+    const flaky = overloadedOnExecution(2);
+    const rows = await getDb({ DB: flaky.db })
+      .select({ id: letterSignatures.id })
+      .from(letterSignatures)
+      .limit(1);
+    expect(Array.isArray(rows)).toBe(true);
+    expect(flaky.state.refused).toBe(2);
+    expect(flaky.state.executions).toBe(3);
+  });
+
+  it('runs a write once and passes the failure on, so the person sees the 503 page', async () => {
+    const flaky = overloadedOnExecution(1);
+    await expect(
+      getDb({ DB: flaky.db }).delete(letterSignatures).where(eq(letterSignatures.id, 'no-such-signature')),
+    ).rejects.toSatisfy((error: Error) => isTransientD1Error(error));
+    expect(flaky.state.executions).toBe(1);
   });
 });

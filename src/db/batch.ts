@@ -5,7 +5,7 @@
 // atomic unit, exactly as `db.batch` would.
 import type { BatchItem } from 'drizzle-orm/batch';
 import type { SQL } from 'drizzle-orm';
-import type { Db } from '../db';
+import type { Db } from '.';
 
 type Compiled = { sql: string; params: unknown[] };
 
