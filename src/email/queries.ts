@@ -161,7 +161,8 @@ export async function blankOldBodies(db: Db, before: number, limit = 500): Promi
     .from(outbox)
     .where(
       and(
-        inArray(outbox.status, ['sent', 'suppressed']),
+        // A failed email older than this is past any use; its body goes too, and it can no longer be retried.
+        inArray(outbox.status, ['sent', 'suppressed', 'failed']),
         lt(outbox.createdAt, before),
         or(ne(outbox.textBody, ''), ne(outbox.htmlBody, ''), isNotNull(outbox.attachments)),
       ),
@@ -211,7 +212,7 @@ export async function requeueFailed(db: Db, id: string, at: number): Promise<boo
   const changed = await db
     .update(outbox)
     .set({ status: 'pending', attempts: 0, nextAttemptAt: at, claimedAt: null })
-    .where(and(eq(outbox.id, id), eq(outbox.status, 'failed')))
+    .where(and(eq(outbox.id, id), eq(outbox.status, 'failed'), ne(outbox.textBody, '')))
     .returning({ id: outbox.id });
   return changed.length > 0;
 }

@@ -1,6 +1,8 @@
 import { env } from 'cloudflare:workers';
 import { afterEach, describe, expect, it } from 'vitest';
 import { applyEmailRetention, BODY_RETENTION_MS, sweepOutbox } from '../../src/email/jobs';
+import { getDb } from '../../src/db';
+import { requeueFailed } from '../../src/email/queries';
 import { DAY } from '../../src/lib/time';
 import { stubFetch } from '../helpers';
 import { recordingQueue, resendAnswer, row, storeEmail } from './support';
@@ -82,7 +84,7 @@ describe('the outbox sweep', () => {
 });
 
 describe('email retention', () => {
-  it('blanks the bodies of emails sent more than 90 days ago and keeps the subject', async () => {
+  it('blanks the bodies of emails sent or failed more than 90 days ago and keeps the subject', async () => {
     const now = Date.now();
     const old = await storeEmail({
       attachments: [{ filename: 'a.ics', content: btoa('x'), contentType: 'text/calendar' }],
@@ -98,12 +100,18 @@ describe('email retention', () => {
     const oldFailed = await storeEmail();
     await set(oldFailed, "status = 'failed', created_at = ?", now - BODY_RETENTION_MS - DAY);
 
-    expect(await applyEmailRetention(env, now)).toBe(1);
+    const pendingOld = await storeEmail();
+    await set(pendingOld, 'created_at = ?', now - BODY_RETENTION_MS - DAY);
+
+    expect(await applyEmailRetention(env, now)).toBe(2);
     const blanked = await row(old);
     expect(blanked).toMatchObject({ textBody: '', htmlBody: '', attachments: null });
     expect(blanked.subject).toContain('Welcome Table Coalition');
     expect((await row(recent)).textBody).not.toBe('');
-    expect((await row(oldFailed)).textBody).not.toBe('');
+    expect((await row(oldFailed)).textBody).toBe('');
+    // A failed email without its body can no longer be retried; a pending one keeps its body.
+    expect(await requeueFailed(getDb(env), oldFailed, now)).toBe(false);
+    expect((await row(pendingOld)).textBody).not.toBe('');
     // Running it again changes nothing more.
     expect(await applyEmailRetention(env, now)).toBe(0);
   });
