@@ -41,7 +41,15 @@ export interface ScenarioResult {
   floor: { rps: number; p50: number; p99: number; bad: number };
   ratio: { median: number; min: number; max: number };
   p99Ratio: { median: number; min: number; max: number };
-  rounds: { app: RunFigures; floor: RunFigures }[];
+  rounds: { app: RunFigures; floor: RunFigures; withReads?: RunFigures }[];
+  /** Public pages only: the floor page after as many D1 reads as the app makes (not the budget's floor). */
+  withReads?: {
+    reads: number;
+    rps: number;
+    p50: number;
+    p99: number;
+    ratio: { median: number; min: number; max: number };
+  };
 }
 
 /** Everything one run measured (written to bench/results/<date>.json). */
@@ -100,20 +108,25 @@ async function scenario(
   budget: { minRatio: number; maxP99Ratio?: number } | null,
   app: LoadTarget,
   floor: LoadTarget,
+  withReads?: { reads: number; target: LoadTarget },
 ): Promise<ScenarioResult> {
   // A short warm-up of each side (compiles, caches), not counted.
   await drive(app, CONNECTIONS, 1);
   await drive(floor, CONNECTIONS, 1);
-  const rounds: { app: RunFigures; floor: RunFigures }[] = [];
+  if (withReads) await drive(withReads.target, CONNECTIONS, 1);
+  const rounds: ScenarioResult['rounds'] = [];
   for (let round = 0; round < ROUNDS; round++) {
     // Alternate which side goes first, so a drift of the machine does not favour one side.
     const first = round % 2 === 0 ? app : floor;
     const second = round % 2 === 0 ? floor : app;
     const a = await drive(first, CONNECTIONS, SECONDS);
     const b = await drive(second, CONNECTIONS, SECONDS);
-    rounds.push(round % 2 === 0 ? { app: a, floor: b } : { app: b, floor: a });
+    const extra = withReads ? await drive(withReads.target, CONNECTIONS, SECONDS) : undefined;
+    rounds.push(
+      round % 2 === 0 ? { app: a, floor: b, withReads: extra } : { app: b, floor: a, withReads: extra },
+    );
   }
-  const side = (pick: (r: { app: RunFigures; floor: RunFigures }) => RunFigures) => ({
+  const side = (pick: (r: ScenarioResult['rounds'][number]) => RunFigures) => ({
     rps: median(rounds.map((r) => pick(r).rps)),
     p50: median(rounds.map((r) => pick(r).p50)),
     p99: median(rounds.map((r) => pick(r).p99)),
@@ -141,9 +154,19 @@ async function scenario(
     p99Ratio,
     rounds,
   };
+  if (withReads) {
+    const figures = side((r) => r.withReads!);
+    result.withReads = {
+      reads: withReads.reads,
+      rps: figures.rps,
+      p50: figures.p50,
+      p99: figures.p99,
+      ratio: stats(rounds.map((r) => r.app.rps / r.withReads!.rps)),
+    };
+  }
   const f = (n: number) => n.toFixed(0);
   say(
-    `${name}: app ${f(result.app.rps)} req/s p50 ${result.app.p50} ms p99 ${result.app.p99} ms | floor ${f(result.floor.rps)} req/s p50 ${result.floor.p50} ms p99 ${result.floor.p99} ms | ratio ${ratio.median.toFixed(2)} (${ratio.min.toFixed(2)}–${ratio.max.toFixed(2)}) | ${met === null ? 'no budget' : met ? 'MET' : 'MISSED'}${result.app.bad + result.floor.bad ? ` | unexpected answers: app ${result.app.bad}, floor ${result.floor.bad}` : ''}`,
+    `${name}: app ${f(result.app.rps)} req/s p50 ${result.app.p50} ms p99 ${result.app.p99} ms | floor ${f(result.floor.rps)} req/s p50 ${result.floor.p50} ms p99 ${result.floor.p99} ms | ratio ${ratio.median.toFixed(2)} (${ratio.min.toFixed(2)}–${ratio.max.toFixed(2)}) | ${met === null ? 'no budget' : met ? 'MET' : 'MISSED'}${result.withReads ? ` | floor after ${result.withReads.reads} D1 reads: ${f(result.withReads.rps)} req/s, ratio ${result.withReads.ratio.median.toFixed(2)}` : ''}${result.app.bad + result.floor.bad ? ` | unexpected answers: app ${result.app.bad}, floor ${result.floor.bad}` : ''}`,
   );
   return result;
 }
@@ -229,6 +252,12 @@ async function fanout(
       }
     })();
     say(`fan-out incomplete; outbox and movement state: ${JSON.stringify(result.missingDiagnosis)}`);
+    const lines = app
+      .log()
+      .split('\n')
+      .filter((line) => /email\.|bills\.alert|Reloading|rror/.test(line))
+      .slice(-30);
+    say(`the app's last email and alert log lines:\n${lines.join('\n')}`);
   }
   say(
     `fan-out: ${result.alerts} alerts to ${distinct} addresses in ${seconds.toFixed(1)} s (budget ≤ ${allowed} s), ${calls} calls, ${result.rejected429} answered 429, ${result.duplicates} duplicates, median ${result.medianGapSeconds.toFixed(2)} s between calls | ${met ? 'MET' : 'MISSED'}`,
@@ -405,6 +434,8 @@ async function main() {
         { minRatio: 0.5 },
         { url: letterUrl, expectStatus: 200 },
         { url: `${floor.baseUrl}/page/${letterBytes}`, expectStatus: 200 },
+        // The letter, then its count and its officials.
+        { reads: 3, target: { url: `${floor.baseUrl}/page/${letterBytes}?reads=3`, expectStatus: 200 } },
       ),
     );
     scenarios.push(
@@ -442,6 +473,8 @@ async function main() {
         { minRatio: 0.5 },
         { url: billUrl, expectStatus: 200 },
         { url: `${floor.baseUrl}/page/${billBytes}`, expectStatus: 200 },
+        // The bill, then its actions, sponsors and movements.
+        { reads: 4, target: { url: `${floor.baseUrl}/page/${billBytes}?reads=4`, expectStatus: 200 } },
       ),
     );
     scenarios.push(

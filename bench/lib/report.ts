@@ -26,6 +26,18 @@ export function resultsMarkdown(r: BenchResults): string {
         `${n2(s.ratio.median)} (${n2(s.ratio.min)}–${n2(s.ratio.max)}) | ${n2(s.p99Ratio.median)} | ${s.budget} | ${verdict(s.met)} |`,
     ),
     '',
+    'Public pages against a floor page served after as many D1 reads as the app makes (for the reasoning below, not a budget):',
+    '',
+    '| Scenario | D1 reads | Floor with reads req/s | p50 / p99 (ms) | Ratio app/floor-with-reads (min–max) |',
+    '| --- | ---: | ---: | ---: | ---: |',
+    ...r.scenarios
+      .filter((s) => s.withReads)
+      .map(
+        (s) =>
+          `| ${s.name} | ${s.withReads!.reads} | ${n0(s.withReads!.rps)} | ${s.withReads!.p50} / ${s.withReads!.p99} | ` +
+          `${n2(s.withReads!.ratio.median)} (${n2(s.withReads!.ratio.min)}–${n2(s.withReads!.ratio.max)}) |`,
+      ),
+    '',
     '| Batch flow | Figures | Budget | Verdict |',
     '| --- | --- | --- | --- |',
     `| Fan-out to ${n0(r.fanout.subscribers)} subscribers | ${r.fanout.seconds.toFixed(1)} s from the update to the last alert accepted (the stub's limit allows ${r.fanout.floorSeconds}–20 s); ` +

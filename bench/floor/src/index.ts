@@ -1,5 +1,6 @@
 // The floor Worker: what each benchmarked flow cannot do without, and nothing else.
 //   GET  /page/:bytes   an HTML page of that many bytes, built once and served from memory
+//                       (?reads=N adds N D1 reads first: the same page after the app's reads)
 //   POST /sign          one row of the signature shape inserted into D1 (from the posted form)
 //   GET  /rows?size=&q=&page= one page of rows read from D1 (optionally filtered by last name)
 //   GET  /ip            echoes cf-connecting-ip (the benchmark checks whether wrangler passes it)
@@ -32,6 +33,17 @@ export default {
     const html = { 'content-type': 'text/html; charset=utf-8' };
     if (request.method === 'GET' && url.pathname.startsWith('/page/')) {
       const bytes = Math.min(2_000_000, Number(url.pathname.slice('/page/'.length)) || 0);
+      // ?reads=N: first one primary-key read, then N-1 more in parallel, as the app's pages do
+      // (the row by its address, then what the page shows of it). Not part of the floor proper.
+      const reads = Math.min(20, Number(url.searchParams.get('reads')) || 0);
+      if (reads > 0) {
+        const read = (n: number) =>
+          env.DB.prepare('SELECT id, first_name, last_name FROM signatures WHERE id = ?')
+            .bind(`floor-letter-sig-${n}`)
+            .first();
+        await read(0);
+        await Promise.all(Array.from({ length: reads - 1 }, (_, i) => read(i + 1)));
+      }
       return new Response(pageOf(bytes), { headers: html });
     }
     if (request.method === 'POST' && url.pathname === '/sign') {
