@@ -1,5 +1,6 @@
-import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, gte, inArray, isNotNull, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db';
+import { DAY } from '../lib/time';
 import { outbox } from '../email/schema';
 import { officials, type Official } from '../officials/schema';
 import { TRADITIONS } from './choices';
@@ -11,6 +12,7 @@ import {
   type Letter,
   type LetterSignature,
 } from './schema';
+import { UNCONFIRMED_TTL_DAYS } from './status';
 import type { LetterInput, SignerFilter } from './validation';
 
 const s = letterSignatures;
@@ -229,10 +231,19 @@ export async function confirmSignature(
   const changed = await db
     .update(s)
     .set({ confirmedAt: at })
-    .where(and(eq(s.letterId, letterId), eq(s.confirmTokenHash, tokenHash), isNull(s.confirmedAt)))
+    .where(
+      and(
+        eq(s.letterId, letterId),
+        eq(s.confirmTokenHash, tokenHash),
+        isNull(s.confirmedAt),
+        // The link expires with the signature, even in the hour before the clean-up job runs.
+        gte(s.lastConfirmationAt, at - UNCONFIRMED_TTL_DAYS * DAY),
+      ),
+    )
     .returning({ id: s.id });
   if (changed.length > 0) return 'confirmed';
-  return (await findSignatureByLink(db, letterId, 'confirm', tokenHash)) ? 'already' : 'invalid';
+  const existing = await findSignatureByLink(db, letterId, 'confirm', tokenHash);
+  return existing?.confirmedAt ? 'already' : 'invalid';
 }
 
 /** Withdraws the signature behind a withdraw link by deleting it; false when there is none. */

@@ -141,6 +141,13 @@ describe('confirmSignature and withdrawSignature', () => {
     expect(await confirmSignature(db, other.id, row.confirmTokenHash, Date.now())).toBe('invalid');
   });
 
+  it('refuses a confirm link older than 7 days, even before the clean-up job has run', async () => {
+    const letter = await makeLetter();
+    const eightDaysAgo = Date.now() - 8 * 24 * 3600 * 1000;
+    const row = await addSignature(letter.id, { confirmedAt: null, lastConfirmationAt: eightDaysAgo });
+    expect(await confirmSignature(db, letter.id, row.confirmTokenHash, Date.now())).toBe('invalid');
+  });
+
   it('withdraws by deleting the row, once', async () => {
     const letter = await makeLetter();
     const row = await addSignature(letter.id);
