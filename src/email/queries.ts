@@ -81,11 +81,29 @@ export async function markSent(db: Db, id: string, providerId: string, at: numbe
 
 /** Records that the recipient is on the suppression list: the row is never sent. */
 export async function markSuppressed(db: Db, ids: string[]): Promise<void> {
+  await updateClaimed(db, ids, { status: 'suppressed', claimedAt: null });
+}
+
+// D1 binds at most 100 parameters per statement, and a send group holds up to 100 ids: update
+// claimed rows in chunks (one batch), or a group answered 429 could not be given back for a retry.
+const IDS_PER_STATEMENT = 90;
+
+async function updateClaimed(
+  db: Db,
+  ids: string[],
+  values: Partial<typeof outbox.$inferInsert>,
+): Promise<void> {
   if (ids.length === 0) return;
-  await db
-    .update(outbox)
-    .set({ status: 'suppressed', claimedAt: null })
-    .where(and(inArray(outbox.id, ids), eq(outbox.status, 'sending')));
+  const statements = [];
+  for (let i = 0; i < ids.length; i += IDS_PER_STATEMENT) {
+    statements.push(
+      db
+        .update(outbox)
+        .set(values)
+        .where(and(inArray(outbox.id, ids.slice(i, i + IDS_PER_STATEMENT)), eq(outbox.status, 'sending'))),
+    );
+  }
+  await db.batch(statements as [(typeof statements)[number], ...(typeof statements)[number][]]);
 }
 
 /** Gives claimed rows back for another try at `nextAttemptAt`, keeping a log-safe reason. */
@@ -95,20 +113,12 @@ export async function scheduleRetry(
   nextAttemptAt: number,
   error: string,
 ): Promise<void> {
-  if (ids.length === 0) return;
-  await db
-    .update(outbox)
-    .set({ status: 'pending', claimedAt: null, nextAttemptAt, lastError: error })
-    .where(and(inArray(outbox.id, ids), eq(outbox.status, 'sending')));
+  await updateClaimed(db, ids, { status: 'pending', claimedAt: null, nextAttemptAt, lastError: error });
 }
 
 /** Gives up on claimed rows: organizers see them in /admin/outbox and may retry them. */
 export async function markFailed(db: Db, ids: string[], error: string): Promise<void> {
-  if (ids.length === 0) return;
-  await db
-    .update(outbox)
-    .set({ status: 'failed', claimedAt: null, lastError: error })
-    .where(and(inArray(outbox.id, ids), eq(outbox.status, 'sending')));
+  await updateClaimed(db, ids, { status: 'failed', claimedAt: null, lastError: error });
 }
 
 /** Rows the sweep should hand on: pending past their next try (plus a grace), or stale claims. */

@@ -89,6 +89,19 @@ describe('deliverEmailGroup', () => {
     expect(await row(ids[1]!)).toMatchObject({ status: 'failed', lastError: 'HTTP 429 rate_limit_exceeded' });
   });
 
+  it('gives a full group of 100 back for a retry after a 429 (more ids than D1 binds in one statement)', async () => {
+    const ids = await storeGroup(
+      'alert-full',
+      Array.from({ length: 100 }, (_, i) => `person${i}@example.org`),
+    );
+    stub = stubFetch(() => resendAnswer(429, { name: 'rate_limit_exceeded' }, { 'retry-after': '1' }));
+    const result = await deliverEmailGroup(resendEnv, 'alert-full');
+    expect(result.status).toBe('retry');
+    for (const id of [ids[0]!, ids[99]!]) {
+      expect(await row(id)).toMatchObject({ status: 'pending', lastError: 'HTTP 429 rate_limit_exceeded' });
+    }
+  });
+
   it('puts the group in the local mailbox when there is no key', async () => {
     const ids = await storeGroup('alert-4', ['gil@example.org']);
     stub = stubFetch(() => resendAnswer(200, {}));
