@@ -1,4 +1,5 @@
--- The floor's one table: the same columns and indexes as the app's letter_signatures.
+-- The floor's one table: the same columns and indexes as the app's letter_signatures
+-- (keep them in step with src/letters/schema.ts, or the floor is slower than the app's reads).
 CREATE TABLE IF NOT EXISTS `signatures` (
 	`id` text PRIMARY KEY NOT NULL,
 	`letter_id` text NOT NULL,
@@ -32,3 +33,4 @@ CREATE UNIQUE INDEX IF NOT EXISTS `signatures_confirm_idx` ON `signatures` (`con
 CREATE UNIQUE INDEX IF NOT EXISTS `signatures_withdraw_idx` ON `signatures` (`withdraw_token_hash`);
 CREATE INDEX IF NOT EXISTS `signatures_public_idx` ON `signatures` (`letter_id`,`confirmed_at`,`hidden_at`,`tradition`);
 CREATE INDEX IF NOT EXISTS `signatures_unconfirmed_idx` ON `signatures` (`confirmed_at`,`last_confirmation_at`);
+CREATE INDEX IF NOT EXISTS `signatures_export_idx` ON `signatures` (`letter_id`,`created_at`,`id`);
