@@ -16,7 +16,8 @@ const seeders: [string, (context: DemoContext) => Promise<void>][] = [
 
 const platform = await openLocalPlatform();
 try {
-  if (platform.env.ENVIRONMENT === 'production') throw new Error('Refusing to load demo content into production');
+  if (platform.env.ENVIRONMENT === 'production')
+    throw new Error('Refusing to load demo content into production');
   const context: DemoContext = {
     db: platform.db,
     env: platform.env,

@@ -73,7 +73,9 @@ export async function organizerCookie(email = 'organizer@example.org'): Promise<
   await env.DB.prepare('INSERT OR IGNORE INTO organizers (id, email, name, created_at) VALUES (?, ?, ?, ?)')
     .bind(id, email, 'Test Organizer', at)
     .run();
-  const row = await env.DB.prepare('SELECT id FROM organizers WHERE email = ?').bind(email).first<{ id: string }>();
+  const row = await env.DB.prepare('SELECT id FROM organizers WHERE email = ?')
+    .bind(email)
+    .first<{ id: string }>();
   const sessionId = newToken();
   await env.DB.prepare(
     'INSERT INTO organizer_sessions (id_hash, organizer_id, created_at, last_seen_at) VALUES (?, ?, ?, ?)',

@@ -5,6 +5,11 @@ import type { DemoContext } from './context';
 export async function seedOrganizers({ db }: DemoContext): Promise<void> {
   await db
     .insert(organizers)
-    .values({ id: 'demo-organizer', email: 'organizer@example.org', name: 'Demo Organizer', createdAt: Date.now() })
+    .values({
+      id: 'demo-organizer',
+      email: 'organizer@example.org',
+      name: 'Demo Organizer',
+      createdAt: Date.now(),
+    })
     .onConflictDoNothing();
 }
