@@ -4,7 +4,7 @@
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import type { Db } from '../db';
-import { dispatchEmails, queueEmail } from '../email/outbox';
+import { dispatchEmails, queueEmail, type EmailRequest } from '../email/outbox';
 import { DAY } from '../lib/time';
 import { hashToken, newId, newToken } from '../lib/tokens';
 import { formalName } from '../officials/links';
@@ -257,6 +257,42 @@ function statusGuard(meeting: Meeting, action: MeetingAction) {
   return and(eq(meetings.id, meeting.id), inArray(meetings.status, statusesAllowing(action)));
 }
 
+/**
+ * Sends an email the sender stands behind (Reply-To them, a copy to them) and records it on the
+ * meeting in the same batch. The fixed id keeps a double click to one email.
+ */
+async function sendForSender(
+  db: Db,
+  env: MailEnv,
+  meeting: Meeting,
+  action: MeetingAction,
+  email: { id: string; to: string; lang: EmailRequest['lang']; content: { subject: string; text: string } },
+  record: Partial<typeof meetings.$inferInsert>,
+  at: number,
+): Promise<void> {
+  const queued = queueEmail(
+    db,
+    env,
+    {
+      id: email.id,
+      to: email.to,
+      lang: email.lang,
+      personal: email.content,
+      replyTo: meeting.senderEmail,
+      cc: [meeting.senderEmail],
+    },
+    at,
+  );
+  await db.batch([
+    db
+      .update(meetings)
+      .set({ ...record, updatedAt: at })
+      .where(statusGuard(meeting, action)),
+    queued.statement,
+  ]);
+  await dispatchEmails(env, [queued.id]);
+}
+
 /** The official agreed to meet: date (YYYY-MM-DDTHH:MM, the meeting's local time) and place. */
 export async function scheduleMeeting(
   db: Db,
@@ -309,27 +345,20 @@ export async function sendAttendeeList(
     meeting,
     meeting.officialLang,
   );
-  const email = queueEmail(
+  await sendForSender(
     db,
     env,
+    meeting,
+    'sendAttendeeList',
     {
       id: `meeting-attendees-${meeting.id}-${(meeting.scheduledFor ?? '').replace(/[^0-9]/g, '')}`,
       to: official.email,
       lang: meeting.officialLang,
-      personal: { subject, text },
-      replyTo: meeting.senderEmail,
-      cc: [meeting.senderEmail],
+      content: { subject, text },
     },
+    { attendeeListSentAt: at },
     at,
   );
-  await db.batch([
-    db
-      .update(meetings)
-      .set({ attendeeListSentAt: at, updatedAt: at })
-      .where(statusGuard(meeting, 'sendAttendeeList')),
-    email.statement,
-  ]);
-  await dispatchEmails(env, [email.id]);
   return true;
 }
 
@@ -406,33 +435,15 @@ export async function sendThankYou(
   at = Date.now(),
 ): Promise<boolean> {
   if (!canDo('sendThanks', meeting.status) || !official.email) return false;
-  const email = queueEmail(
+  await sendForSender(
     db,
     env,
-    {
-      id: `meeting-thanks-${meeting.id}`,
-      to: official.email,
-      lang: meeting.officialLang,
-      personal: edited,
-      replyTo: meeting.senderEmail,
-      cc: [meeting.senderEmail],
-    },
+    meeting,
+    'sendThanks',
+    { id: `meeting-thanks-${meeting.id}`, to: official.email, lang: meeting.officialLang, content: edited },
+    { status: 'thanked', thankYouSubject: edited.subject, thankYouText: edited.text, thankedAt: at },
     at,
   );
-  await db.batch([
-    db
-      .update(meetings)
-      .set({
-        status: 'thanked',
-        thankYouSubject: edited.subject,
-        thankYouText: edited.text,
-        thankedAt: at,
-        updatedAt: at,
-      })
-      .where(statusGuard(meeting, 'sendThanks')),
-    email.statement,
-  ]);
-  await dispatchEmails(env, [email.id]);
   return true;
 }
 
@@ -445,27 +456,20 @@ export async function sendReportBack(
   at = Date.now(),
 ): Promise<boolean> {
   if (!canDo('sendReport', meeting.status) || !env.COALITION_EMAIL) return false;
-  const email = queueEmail(
+  await sendForSender(
     db,
     env,
+    meeting,
+    'sendReport',
     {
       id: `meeting-report-${meeting.id}`,
       to: env.COALITION_EMAIL,
       lang: meeting.senderLang,
-      personal: edited,
-      replyTo: meeting.senderEmail,
-      cc: [meeting.senderEmail],
+      content: edited,
     },
+    { reportBackSentAt: at },
     at,
   );
-  await db.batch([
-    db
-      .update(meetings)
-      .set({ reportBackSentAt: at, updatedAt: at })
-      .where(statusGuard(meeting, 'sendReport')),
-    email.statement,
-  ]);
-  await dispatchEmails(env, [email.id]);
   return true;
 }
 
