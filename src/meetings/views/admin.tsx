@@ -7,6 +7,7 @@ import { officialPath, roleLabel, stanceLabel } from '../../officials/links';
 import type { Official } from '../../officials/schema';
 import { adminOfficialPath } from '../../officials/views/admin';
 import { formatMeetingDate } from '../lifecycle';
+import { OutcomeFacts } from './record';
 import type { MeetingListRow, listFollowUpsDue, listThanksDue } from '../queries';
 import { MEETING_STATUSES, MEETING_TEMPLATE_KINDS, type Meeting, type MeetingTemplateKind } from '../schema';
 import { MERGE_FIELDS, type TemplateProblem } from '../templates';
@@ -207,24 +208,7 @@ export function AdminMeetingPage(props: {
             </dd>
           </>
         ) : null}
-        {m.heldOn ? (
-          <>
-            <dt>{t('meetings.field.heldOn')}</dt>
-            <dd>{formatMeetingDate(lang, m.heldOn)}</dd>
-          </>
-        ) : null}
-        {m.stancePerceived ? (
-          <>
-            <dt>{t('meetings.field.stancePerceived')}</dt>
-            <dd>{stanceLabel(t, m.stancePerceived)}</dd>
-          </>
-        ) : null}
-        {m.nextSteps ? (
-          <>
-            <dt>{t('meetings.field.nextSteps')}</dt>
-            <dd class="pre-line">{m.nextSteps}</dd>
-          </>
-        ) : null}
+        <OutcomeFacts meeting={m} />
         {m.debriefNotes ? (
           <>
             <dt>{t('meetings.field.debriefNotes')}</dt>

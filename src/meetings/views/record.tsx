@@ -187,24 +187,7 @@ export function MeetingPage(props: MeetingPageProps): Child {
         <section aria-labelledby="outcome-heading">
           <h2 id="outcome-heading">{t('meetings.outcome.title')}</h2>
           <dl>
-            {m.heldOn ? (
-              <>
-                <dt>{t('meetings.field.heldOn')}</dt>
-                <dd>{formatMeetingDate(lang, m.heldOn)}</dd>
-              </>
-            ) : null}
-            {m.stancePerceived ? (
-              <>
-                <dt>{t('meetings.field.stancePerceived')}</dt>
-                <dd>{stanceLabel(t, m.stancePerceived)}</dd>
-              </>
-            ) : null}
-            {m.nextSteps ? (
-              <>
-                <dt>{t('meetings.field.nextSteps')}</dt>
-                <dd class="pre-line">{m.nextSteps}</dd>
-              </>
-            ) : null}
+            <OutcomeFacts meeting={m} />
           </dl>
           {props.commitments.length ? (
             <>
@@ -445,6 +428,36 @@ export function EditEmailPage(props: {
       <p>
         <a href={`/meetings/m/${props.token}`}>{t('meetings.backToRecord')}</a>
       </p>
+    </>
+  );
+}
+
+/** What a meeting came to (date held, stance perceived, next steps) as dt/dd pairs of a list. */
+export function OutcomeFacts(props: {
+  meeting: Pick<Meeting, 'heldOn' | 'stancePerceived' | 'nextSteps'>;
+}): Child {
+  const { t, lang } = useRequestContext<AppEnv>().var;
+  const m = props.meeting;
+  return (
+    <>
+      {m.heldOn ? (
+        <>
+          <dt>{t('meetings.field.heldOn')}</dt>
+          <dd>{formatMeetingDate(lang, m.heldOn)}</dd>
+        </>
+      ) : null}
+      {m.stancePerceived ? (
+        <>
+          <dt>{t('meetings.field.stancePerceived')}</dt>
+          <dd>{stanceLabel(t, m.stancePerceived)}</dd>
+        </>
+      ) : null}
+      {m.nextSteps ? (
+        <>
+          <dt>{t('meetings.field.nextSteps')}</dt>
+          <dd class="pre-line">{m.nextSteps}</dd>
+        </>
+      ) : null}
     </>
   );
 }
