@@ -3,7 +3,7 @@ import { useRequestContext } from 'hono/jsx-renderer';
 import type { AppEnv } from '../../env';
 import { SelectField, TextArea, TextField, type FormValues } from '../../web/form';
 import { formatDate, type Lang } from '../../web/i18n';
-import { officialPath, roleLabel, stanceLabel } from '../../officials/links';
+import { officialPath, roleLabel } from '../../officials/links';
 import type { Official } from '../../officials/schema';
 import { adminOfficialPath } from '../../officials/views/admin';
 import { formatMeetingDate } from '../lifecycle';
