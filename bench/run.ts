@@ -25,6 +25,12 @@ import { writePerformanceDoc } from './lib/report';
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+/**
+ * `BENCH_ONLY=fanout,letter` runs just those parts (fanout, export, letter, signing, signers, bill,
+ * table) and writes no results: for checking one fix without the whole ten minutes.
+ */
+const ONLY = new Set((process.env.BENCH_ONLY ?? '').split(',').filter(Boolean));
+const wants = (part: string) => ONLY.size === 0 || ONLY.has(part);
 /** Past this the fan-out is reported as it stands (the budget is 24 s). */
 const FANOUT_TIMEOUT_MS = 120_000;
 
@@ -406,7 +412,7 @@ async function main() {
     ]);
     servers.push(app, floor);
 
-    const fanoutResult = await fanout(app, stub, cookie, appState);
+    const fanoutResult = wants('fanout') ? await fanout(app, stub, cookie, appState) : undefined;
     // The scenarios measure the request path: signing's confirmation emails go to a stub that
     // accepts at once, so no backlog of 429 retries runs in the background of later rounds.
     stub.limited = false;
@@ -417,7 +423,7 @@ async function main() {
     while (alertsAccepted() < DATA.bill.subscribers && Date.now() < drainUntil) {
       await new Promise((done) => setTimeout(done, 500));
     }
-    const exportResult = await csvExport(app, cookie);
+    const exportResult = wants('export') ? await csvExport(app, cookie) : undefined;
 
     const letterUrl = `${app.baseUrl}/letters/${DATA.signersLetter.slug}`;
     const billUrl = `${app.baseUrl}/bills/${DATA.bill.state}/${DATA.bill.slug}`;
@@ -435,68 +441,77 @@ async function main() {
     const admin = { cookie };
 
     const scenarios: ScenarioResult[] = [];
-    scenarios.push(
-      await scenario(
-        'Public letter page',
-        { minRatio: 0.5 },
-        { url: letterUrl, expectStatus: 200 },
-        { url: `${floor.baseUrl}/page/${letterBytes}`, expectStatus: 200 },
-        // The letter, then its count and its officials.
-        { reads: 3, target: { url: `${floor.baseUrl}/page/${letterBytes}?reads=3`, expectStatus: 200 } },
-      ),
-    );
-    scenarios.push(
-      await scenario(
-        'Signing a letter (distinct emails)',
-        { minRatio: 0.5, maxP99Ratio: 3 },
-        {
-          url: `${letterUrl}/sign`,
-          method: 'POST',
-          headers: { ...form, origin: app.baseUrl },
-          body: (n) => signatureBody(n, run),
-          perRequestHeaders: clientAddress,
-          expectStatus: 303,
-        },
-        {
-          url: `${floor.baseUrl}/sign`,
-          method: 'POST',
-          headers: form,
-          body: (n) => signatureBody(n, run),
-          expectStatus: 303,
-        },
-      ),
-    );
-    scenarios.push(
-      await scenario(
-        `Signers list (${DATA.signersLetter.signers.toLocaleString('en')} signers, page 2)`,
-        { minRatio: 0.5 },
-        { url: `${letterUrl}/signers?page=2`, expectStatus: 200 },
-        { url: `${floor.baseUrl}/rows?size=100&page=2`, expectStatus: 200 },
-      ),
-    );
-    scenarios.push(
-      await scenario(
-        'Bill page',
-        { minRatio: 0.5 },
-        { url: billUrl, expectStatus: 200 },
-        { url: `${floor.baseUrl}/page/${billBytes}`, expectStatus: 200 },
-        // The bill, then its actions, sponsors and movements.
-        { reads: 4, target: { url: `${floor.baseUrl}/page/${billBytes}?reads=4`, expectStatus: 200 } },
-      ),
-    );
-    scenarios.push(
-      await scenario(
-        `Organizer's signer table, search "${DATA.searchTerm}"`,
-        null,
-        {
-          url: `${app.baseUrl}/admin/letters/${DATA.signersLetter.id}/signers?q=${DATA.searchTerm}`,
-          headers: admin,
-          expectStatus: 200,
-        },
-        { url: `${floor.baseUrl}/rows?size=50&q=${DATA.searchTerm}`, expectStatus: 200 },
-      ),
-    );
+    if (wants('letter'))
+      scenarios.push(
+        await scenario(
+          'Public letter page',
+          { minRatio: 0.5 },
+          { url: letterUrl, expectStatus: 200 },
+          { url: `${floor.baseUrl}/page/${letterBytes}`, expectStatus: 200 },
+          // The letter, then its count and its officials.
+          { reads: 3, target: { url: `${floor.baseUrl}/page/${letterBytes}?reads=3`, expectStatus: 200 } },
+        ),
+      );
+    if (wants('signing'))
+      scenarios.push(
+        await scenario(
+          'Signing a letter (distinct emails)',
+          { minRatio: 0.5, maxP99Ratio: 3 },
+          {
+            url: `${letterUrl}/sign`,
+            method: 'POST',
+            headers: { ...form, origin: app.baseUrl },
+            body: (n) => signatureBody(n, run),
+            perRequestHeaders: clientAddress,
+            expectStatus: 303,
+          },
+          {
+            url: `${floor.baseUrl}/sign`,
+            method: 'POST',
+            headers: form,
+            body: (n) => signatureBody(n, run),
+            expectStatus: 303,
+          },
+        ),
+      );
+    if (wants('signers'))
+      scenarios.push(
+        await scenario(
+          `Signers list (${DATA.signersLetter.signers.toLocaleString('en')} signers, page 2)`,
+          { minRatio: 0.5 },
+          { url: `${letterUrl}/signers?page=2`, expectStatus: 200 },
+          { url: `${floor.baseUrl}/rows?size=100&page=2`, expectStatus: 200 },
+        ),
+      );
+    if (wants('bill'))
+      scenarios.push(
+        await scenario(
+          'Bill page',
+          { minRatio: 0.5 },
+          { url: billUrl, expectStatus: 200 },
+          { url: `${floor.baseUrl}/page/${billBytes}`, expectStatus: 200 },
+          // The bill, then its actions, sponsors and movements.
+          { reads: 4, target: { url: `${floor.baseUrl}/page/${billBytes}?reads=4`, expectStatus: 200 } },
+        ),
+      );
+    if (wants('table'))
+      scenarios.push(
+        await scenario(
+          `Organizer's signer table, search "${DATA.searchTerm}"`,
+          null,
+          {
+            url: `${app.baseUrl}/admin/letters/${DATA.signersLetter.id}/signers?q=${DATA.searchTerm}`,
+            headers: admin,
+            expectStatus: 200,
+          },
+          { url: `${floor.baseUrl}/rows?size=50&q=${DATA.searchTerm}`, expectStatus: 200 },
+        ),
+      );
 
+    if (!fanoutResult || !exportResult || ONLY.size > 0) {
+      say('BENCH_ONLY is set: nothing written');
+      return;
+    }
     const commit = git(['rev-parse', '--short', 'HEAD']);
     const dirty =
       git(['status', '--porcelain', '--untracked-files=no', '--', 'src', 'bench', 'wrangler.toml']) !== '';

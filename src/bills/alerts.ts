@@ -4,7 +4,7 @@
 import { and, asc, eq, gt, isNull, lte, lt, notExists, or, sql } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import { alias } from 'drizzle-orm/sqlite-core';
-import { z } from 'zod';
+import * as z from 'zod';
 import { getDb, type Db } from '../db';
 import { queueEmail } from '../email/outbox';
 import { emailSuppressions } from '../email/schema';

@@ -1,5 +1,5 @@
 // Open States API v3 bill JSON -> our model. Pure: no database, no network; tested on fixture files.
-import { z } from 'zod';
+import * as z from 'zod';
 import type { BillSource } from './schema';
 
 const organization = z

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { field } from '../web/fields';
 import { LANGS } from '../web/i18n';
 import { BILL_POSITIONS, BILL_STAGES, CALL_TO_ACTION_KINDS } from './schema';

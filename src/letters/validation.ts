@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { field } from '../web/fields';
 import { HONORIFICS, LETTER_STATUSES, SIGNER_ROLES, TRADITIONS } from './choices';
 

@@ -1,5 +1,5 @@
 import { Hono, type Context } from 'hono';
-import { z } from 'zod';
+import * as z from 'zod';
 import { and, eq } from 'drizzle-orm';
 import type { AppEnv } from '../env';
 import { getDb } from '../db';

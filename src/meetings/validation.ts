@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { field } from '../web/fields';
 import { STANCES } from '../officials/schema';
 import type { MeetingAttendee } from './schema';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { field, US_STATES } from '../web/fields';
 import { MANUAL_ROLES, OFFICIAL_ROLES, STANCES } from './schema';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { field } from '../web/fields';
 
 /** The "send me a link" form. `next` is where to go after signing in (checked by safeNextPath). */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { field } from '../web/fields';
 
 /** The address an organizer looks up (also carried by the export and erase forms). */
