@@ -1,6 +1,6 @@
 // The decisions of an advocacy day as plain functions of data: seats, waitlist, reminders, teams,
 // roles, retention. Handlers and jobs call these; test/advocacy-days/decisions.test.ts tests them.
-import { DAY } from '../lib/time';
+import { DAY, MINUTE } from '../lib/time';
 import type { TeamRole } from './schema';
 
 /** Seats still free (never negative, even if an organizer lowered the capacity). */
@@ -20,6 +20,18 @@ export function registrationClosedReason(
   if (now >= day.startsAt) return 'past';
   if (now >= day.registrationDeadline) return 'deadline';
   return null;
+}
+
+/**
+ * How often someone entering an already registered address on the form may trigger the "you are
+ * already registered" email: often enough for a person who lost their link, too rarely for the form
+ * to be used to flood someone's inbox.
+ */
+export const ALREADY_REGISTERED_EMAIL_EVERY_MS = 10 * MINUTE;
+
+/** Whether the "you are already registered" email may go out now, given when the last one did. */
+export function mayEmailAlreadyRegistered(lastSentAt: number | null, now: number): boolean {
+  return lastSentAt === null || now - lastSentAt >= ALREADY_REGISTERED_EMAIL_EVERY_MS;
 }
 
 /** A person's place on the waitlist: 1 + the number of people waiting who arrived before them. */

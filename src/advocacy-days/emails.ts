@@ -13,6 +13,7 @@ import {
 import type { AdvocacyDay, Registration, Team } from './queries';
 import type { TeamRole } from './schema';
 import { teamDisplayName } from './teams';
+import { dayText, textLines } from './texts';
 
 type UrlEnv = Pick<Env, 'PUBLIC_URL' | 'ORG_NAME'>;
 
@@ -38,18 +39,20 @@ export function dayCalendarFile(env: UrlEnv, day: AdvocacyDay): string {
   return dayIcs(day, { url: dayUrl(env, day), orgName: env.ORG_NAME });
 }
 
+/** The day's facts for an email, its organizer-written texts in the recipient's language. */
 function dayData(env: UrlEnv, day: AdvocacyDay, lang: Lang) {
+  const agenda = dayText(day, 'agenda', lang);
+  const whatToBring = dayText(day, 'whatToBring', lang);
   return {
-    dayTitle: day.title,
+    dayTitle: dayText(day, 'title', lang).text,
     when: formatDayTimes(lang, day),
     placeName: day.placeName,
     address: day.address,
     mapUrl: mapUrl(`${day.placeName}, ${day.address}`),
-    agenda: day.agenda
-      .split('\n')
-      .map((line) => line.trim())
-      .filter(Boolean),
-    whatToBring: day.whatToBring.trim() || null,
+    agenda: textLines(agenda.text),
+    agendaLang: agenda.lang,
+    whatToBring: whatToBring.text.trim() || null,
+    whatToBringLang: whatToBring.lang,
   };
 }
 
@@ -88,7 +91,8 @@ export function waitlistEmail(
   day: AdvocacyDay,
   person: Recipient,
   token: string,
-  options: { id: string; position: number | null },
+  /** The place, or a mark the same batch replaces with it (see registration.ts), or null. */
+  options: { id: string; position: number | string | null },
 ): EmailRequest {
   return {
     id: options.id,
@@ -99,6 +103,34 @@ export function waitlistEmail(
       ...dayData(env, day, person.lang),
       name: person.name,
       position: options.position,
+      manageUrl: manageUrl(env, token),
+    },
+  };
+}
+
+/**
+ * "You are already registered": sent (instead of any answer on the page) when someone enters an
+ * address that already holds a registration, with the person's status and a fresh private link.
+ * Uses what the registrant stored (name, language), never what the form said.
+ */
+export function alreadyRegisteredEmail(
+  env: UrlEnv,
+  day: AdvocacyDay,
+  person: Recipient & Pick<Registration, 'status'>,
+  token: string,
+  options: { id: string; position: number | null },
+): EmailRequest {
+  return {
+    id: options.id,
+    to: person.email,
+    lang: person.lang,
+    template: 'days-already-registered',
+    data: {
+      ...dayData(env, day, person.lang),
+      name: person.name,
+      registered: person.status === 'registered',
+      position: person.status === 'waitlisted' ? options.position : null,
+      checkInCode: person.checkInCode,
       manageUrl: manageUrl(env, token),
     },
   };
@@ -154,7 +186,7 @@ export function debriefInviteEmail(
     lang: person.lang,
     template: 'days-debrief',
     data: {
-      dayTitle: day.title,
+      dayTitle: dayText(day, 'title', person.lang).text,
       name: person.name,
       debriefUrl: new URL(`/days/r/${token}/debrief`, env.PUBLIC_URL).toString(),
     },

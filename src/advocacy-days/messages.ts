@@ -57,17 +57,12 @@ const en = {
   'days.error.deadlineAfterStart': 'Registration must close before the day starts.',
   'days.error.roleLimit':
     'Too many people hold these roles: {roles}. A meeting has one facilitator, one or two storytellers, one person who makes the ask and one note-taker. Nothing was saved.',
-  'days.done.registeredTitle': 'You have a seat!',
-  'days.done.registeredBody':
-    'You are registered for {title}. We emailed you the details, a calendar file and your check-in code.',
-  'days.done.waitlistedTitle': 'You are on the waitlist',
-  'days.done.waitlistedBody':
-    '{title} is full. If a seat opens, the first person waiting gets it and we email them right away. We emailed you a link to your page.',
-  'days.done.position': 'Your place on the waitlist: {position}',
-  'days.done.alreadyTitle': 'Check your email',
-  'days.done.alreadyBody':
-    'This email address is already registered for this day. We sent the confirmation and your private link to it again.',
-  'days.done.manageLink': 'Open your private page (QR code, calendar, change or cancel)',
+  'days.done.title': 'Check your email',
+  'days.done.body':
+    'Thank you. We are emailing the address you gave about {title}: whether you have a seat or your place on the waitlist, your check-in code, and your private link to change or cancel.',
+  'days.done.again':
+    'No email after a few minutes? Look in your spam folder. You can also send the form again with the same address in ten minutes: an address is never registered twice, we only email it again.',
+  'days.done.back': 'Back to the day',
   'days.private.hello': 'Hello {name}. This page is private: please do not share its link.',
   'days.private.registered': 'You have a seat.',
   'days.private.waitlisted': 'You are number {position} on the waitlist.',
@@ -339,17 +334,12 @@ const es: Record<keyof typeof en, string> = {
   'days.error.deadlineAfterStart': 'La inscripción debe cerrar antes de que empiece el día.',
   'days.error.roleLimit':
     'Demasiadas personas tienen estos papeles: {roles}. Una reunión tiene una persona facilitadora, una o dos que cuentan su historia, una que hace la petición y una que toma notas. No se guardó nada.',
-  'days.done.registeredTitle': '¡Tiene su lugar!',
-  'days.done.registeredBody':
-    'Está inscrito(a) en {title}. Le enviamos por correo los detalles, un archivo de calendario y su código de llegada.',
-  'days.done.waitlistedTitle': 'Está en la lista de espera',
-  'days.done.waitlistedBody':
-    '{title} está lleno. Si se libera un lugar, pasa a la primera persona de la lista y le escribimos enseguida. Le enviamos por correo un enlace a su página.',
-  'days.done.position': 'Su lugar en la lista de espera: {position}',
-  'days.done.alreadyTitle': 'Revise su correo',
-  'days.done.alreadyBody':
-    'Este correo ya está inscrito para este día. Le volvimos a enviar la confirmación y su enlace privado.',
-  'days.done.manageLink': 'Abrir su página privada (código QR, calendario, cambiar o cancelar)',
+  'days.done.title': 'Revise su correo electrónico',
+  'days.done.body':
+    'Gracias. Le estamos escribiendo sobre {title} a la dirección que nos dio: si tiene su lugar o qué lugar ocupa en la lista de espera, su código de llegada y su enlace privado para cambiar o cancelar.',
+  'days.done.again':
+    '¿No le llega el correo después de unos minutos? Revise la carpeta de correo no deseado. También puede enviar el formulario otra vez con el mismo correo dentro de diez minutos: nunca inscribimos un correo dos veces, solo le volvemos a escribir.',
+  'days.done.back': 'Volver al día',
   'days.private.hello': 'Hola, {name}. Esta página es privada: por favor, no comparta su enlace.',
   'days.private.registered': 'Tiene su lugar.',
   'days.private.waitlisted': 'Usted es el número {position} en la lista de espera.',

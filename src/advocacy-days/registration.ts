@@ -9,8 +9,8 @@ import { outbox } from '../email/schema';
 import { hashToken, newId, newToken } from '../lib/tokens';
 import { logEvent } from '../web/errors';
 import type { Lang } from '../web/i18n';
-import { newCheckInCode } from './decisions';
-import { seatEmail, waitlistEmail } from './emails';
+import { mayEmailAlreadyRegistered, newCheckInCode } from './decisions';
+import { alreadyRegisteredEmail, seatEmail, waitlistEmail } from './emails';
 import {
   findActiveRegistrationByEmail,
   getRegistration,
@@ -33,8 +33,12 @@ export type RegistrationDistricts =
 export type RegisterOutcome =
   | { kind: 'registered'; registration: Registration; token: string }
   | { kind: 'waitlisted'; registration: Registration; token: string; position: number }
-  /** The email already had a registration: its confirmation and a fresh private link were sent again. */
-  | { kind: 'already_registered' }
+  /**
+   * The email already had a registration: it was emailed its status and a fresh private link
+   * (`emailed`), or not because one such email went out a few minutes ago. The person on the page
+   * is answered exactly as for a new registration either way.
+   */
+  | { kind: 'already_registered'; emailed: boolean }
   /** The deadline passed (or the day was unpublished) between showing the form and sending it. */
   | { kind: 'closed' };
 
@@ -103,6 +107,30 @@ function keepEmailOnlyIf(db: Db, outboxId: string, registrationId: string, statu
 }
 
 /**
+ * Stands in for the waitlist place in the waitlist email until the batch knows it. The page after
+ * the form cannot say the place (it answers the same for everyone, see CheckEmailPage), so the
+ * email must; but the place is decided by the INSERT in the same batch, which no other statement's
+ * parameters can read. Letters and digits only, so HTML escaping leaves it as it is.
+ */
+const WAITLIST_PLACE_MARK = 'WTWAITLISTPLACE0MARK';
+
+/**
+ * Writes the waitlist place into a queued waitlist email (same batch, after the INSERT): the
+ * number of people waiting who arrived up to and including this registration.
+ */
+function fillWaitlistPlaceStatement(db: Db, outboxId: string, registrationId: string) {
+  const place = sql`(select cast(count(*) as text) from day_registrations w
+    where w.day_id = (select day_id from day_registrations where id = ${registrationId})
+      and w.status = 'waitlisted'
+      and w.seq <= (select seq from day_registrations where id = ${registrationId}))`;
+  return db.run(sql`
+    update ${outbox} set
+      text_body = replace(text_body, ${WAITLIST_PLACE_MARK}, ${place}),
+      html_body = replace(html_body, ${WAITLIST_PLACE_MARK}, ${place})
+    where id = ${outboxId}`);
+}
+
+/**
  * Registers a person. The registration, its private link and its confirmation email are written in
  * one batch: both possible emails (seat or waitlist) are queued and the one that does not match the
  * status the INSERT chose is deleted by the same batch, so exactly one is stored, or none when
@@ -132,7 +160,10 @@ export async function registerForDay(
     const waiting = queueEmail(
       db,
       env,
-      waitlistEmail(env, day, recipient, link.token, { id: `days-waitlisted:${id}`, position: null }),
+      waitlistEmail(env, day, recipient, link.token, {
+        id: `days-waitlisted:${id}`,
+        position: WAITLIST_PLACE_MARK,
+      }),
       at,
     );
     await runBatch(db, [
@@ -142,6 +173,7 @@ export async function registerForDay(
       waiting.statement,
       keepEmailOnlyIf(db, seat.id, id, 'registered'),
       keepEmailOnlyIf(db, waiting.id, id, 'waitlisted'),
+      fillWaitlistPlaceStatement(db, waiting.id, id),
     ]);
     const registration = await getRegistration(db, id);
     if (registration) {
@@ -158,8 +190,8 @@ export async function registerForDay(
     }
     const existing = await findActiveRegistrationByEmail(db, day.id, input.email);
     if (existing) {
-      await resendConfirmation(db, env, day, existing, at);
-      return { kind: 'already_registered' };
+      const sent = await emailAlreadyRegistered(db, env, day, existing, at);
+      return { kind: 'already_registered', emailed: sent === 'sent' };
     }
     if (!(await isOpenForRegistration(db, day.id, at))) return { kind: 'closed' };
   }
@@ -173,26 +205,57 @@ async function isOpenForRegistration(db: Db, dayId: string, at: number): Promise
   return Number(row?.open ?? 0) > 0;
 }
 
-/** Sends a registration's confirmation again (same email registering twice), with a new private link. */
-export async function resendConfirmation(
+/**
+ * Emails the holder of an address someone entered again: "you are already registered", with their
+ * status and a fresh private link, in their stored language. Nothing about the registration
+ * changes. At most one such email per ALREADY_REGISTERED_EMAIL_EVERY_MS: the claim is a
+ * compare-and-set on `alreadyRegisteredEmailAt`, and the outbox id is derived from the value read,
+ * so two simultaneous requests store one email between them.
+ */
+export async function emailAlreadyRegistered(
   db: Db,
   env: MailEnv,
   day: AdvocacyDay,
   registration: Registration,
   at = Date.now(),
-): Promise<void> {
+): Promise<'sent' | 'rate_limited'> {
+  const previous = registration.alreadyRegisteredEmailAt;
+  if (!mayEmailAlreadyRegistered(previous, at)) {
+    logEvent('info', 'days.already_registered_limited', { dayId: day.id, registrationId: registration.id });
+    return 'rate_limited';
+  }
+  const position = registration.status === 'waitlisted' ? await waitlistPlace(db, registration) : null;
   const link = await newLinkStatement(db, registration.id, at);
-  const email =
-    registration.status === 'registered'
-      ? seatEmail(env, day, registration, link.token, { id: newId() })
-      : waitlistEmail(env, day, registration, link.token, {
-          id: newId(),
-          position: await waitlistPlace(db, registration),
-        });
-  const queued = queueEmail(db, env, email, at);
-  await runBatch(db, [link.statement, queued.statement]);
-  await dispatchEmails(env, [queued.id]);
-  logEvent('info', 'days.confirmation_resent', { dayId: day.id, registrationId: registration.id });
+  const email = queueEmail(
+    db,
+    env,
+    alreadyRegisteredEmail(env, day, registration, link.token, {
+      id: `days-already:${registration.id}:${previous ?? 0}`,
+      position,
+    }),
+    at,
+  );
+  const [claim] = await runBatch(db, [
+    db
+      .update(dayRegistrations)
+      .set({ alreadyRegisteredEmailAt: at })
+      .where(
+        and(
+          eq(dayRegistrations.id, registration.id),
+          previous === null
+            ? isNull(dayRegistrations.alreadyRegisteredEmailAt)
+            : eq(dayRegistrations.alreadyRegisteredEmailAt, previous),
+        ),
+      ),
+    // A request that loses the claim adds a link nobody ever receives (harmless) and an email whose
+    // id the winner already stored (ignored).
+    link.statement,
+    email.statement,
+  ]);
+  if ((claim?.meta.changes ?? 0) === 0) return 'rate_limited';
+  await dispatchEmails(env, [email.id]);
+  logEvent('info', 'days.already_registered_emailed', { dayId: day.id, registrationId: registration.id });
+  return 'sent';
 }
 
 /**

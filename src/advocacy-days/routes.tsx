@@ -11,7 +11,7 @@ import type { Lang } from '../web/i18n';
 import { teamDisplayName } from './teams';
 import { registrationClosedReason } from './decisions';
 import { recordDebrief } from './debriefs';
-import { checkInUrl, dayCalendarFile, dayUrl, manageUrl } from './emails';
+import { checkInUrl, dayCalendarFile, dayUrl } from './emails';
 import {
   countRegistrations,
   findRegistrationByTokenHash,
@@ -32,7 +32,7 @@ import {
   DaysIndex,
   DebriefPage,
   PrivatePage,
-  RegisteredPage,
+  CheckEmailPage,
   RegistrationForm,
 } from './views/public';
 
@@ -312,14 +312,19 @@ export const advocacyDaysRoutes = new Hono<AppEnv>()
 
   // ---- A day's page and its form -------------------------------------------------------------
   .get('/:slug', async (c) => renderDayPage(c, await loadDay(c)))
+  .get('/:slug/check-email', async (c) =>
+    c.render(<CheckEmailPage day={await loadDay(c)} />, {
+      title: c.var.t('days.done.title'),
+      noindex: true,
+    }),
+  )
   .post('/:slug/register', async (c) => {
     const day = await loadDay(c);
     const form = await readForm(c, registrationSchema);
-    if (form.status === 'bot')
-      return c.render(<RegisteredPage day={day} outcome="already_registered" />, {
-        title: day.title,
-        noindex: true,
-      });
+    // One answer for a new address, a waitlisted one, one already registered and a bot, so that
+    // nobody learns from the form whether someone is on the list; the email says what happened.
+    const checkEmail = () => c.redirect(`/days/${day.slug}/check-email`, 303);
+    if (form.status === 'bot') return checkEmail();
     if (form.status === 'invalid') {
       c.status(422);
       return renderDayPage(c, day, { values: form.values, errors: form.errors });
@@ -335,14 +340,5 @@ export const advocacyDaysRoutes = new Hono<AppEnv>()
       c.status(422);
       return renderDayPage(c, day);
     }
-    c.set('privateLink', true);
-    return c.render(
-      <RegisteredPage
-        day={day}
-        outcome={outcome.kind}
-        position={outcome.kind === 'waitlisted' ? outcome.position : undefined}
-        manageUrl={outcome.kind === 'already_registered' ? undefined : manageUrl(c.env, outcome.token)}
-      />,
-      { title: day.title, noindex: true },
-    );
+    return checkEmail();
   });

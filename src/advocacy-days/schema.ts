@@ -32,6 +32,15 @@ export const advocacyDays = sqliteTable('advocacy_days', {
   isDemo: integer({ mode: 'boolean' }).notNull().default(false),
   createdAt: integer({ mode: 'number' }).notNull(),
   reportSentAt: integer({ mode: 'number' }),
+  // Optional Spanish versions of the texts organizers write; empty means "use the main text".
+  // Added as columns (not a translations table) so a day still reads in one row.
+  titleEs: text().notNull().default(''),
+  summaryEs: text().notNull().default(''),
+  agendaEs: text().notNull().default(''),
+  whatToBringEs: text().notNull().default(''),
+  accessibilityEs: text().notNull().default(''),
+  talkingPointsEs: text().notNull().default(''),
+  leaveBehindEs: text().notNull().default(''),
 });
 
 /** The roles of a legislative visit, from the toolkit's "Meeting with Decision Maker". */
@@ -95,6 +104,11 @@ export const dayRegistrations = sqliteTable(
     debriefInviteSentAt: integer({ mode: 'number' }),
     /** Unsubscribed from organizer announcements about this day (confirmations still go out). */
     announcementsOptOut: integer({ mode: 'boolean' }).notNull().default(false),
+    /**
+     * When the last "you are already registered" email went out (someone entered this address
+     * again): at most one per ALREADY_REGISTERED_EMAIL_EVERY_MS, so the form cannot spam the person.
+     */
+    alreadyRegisteredEmailAt: integer({ mode: 'number' }),
     isDemo: integer({ mode: 'boolean' }).notNull().default(false),
     createdAt: integer({ mode: 'number' }).notNull(),
     cancelledAt: integer({ mode: 'number' }),

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
+  ALREADY_REGISTERED_EMAIL_EVERY_MS,
   checkRoles,
   dueReminders,
+  mayEmailAlreadyRegistered,
   normaliseCheckInCode,
   newCheckInCode,
   personalDataExpired,
@@ -16,6 +18,17 @@ import { buildReport } from '../../src/advocacy-days/debriefs';
 import type { Debrief } from '../../src/advocacy-days/queries';
 import { utcToZonedInput, zonedInputToUtc } from '../../src/advocacy-days/calendar';
 import { DAY, HOUR } from '../../src/lib/time';
+
+describe('mayEmailAlreadyRegistered', () => {
+  it('allows the first email, then one per ten minutes', () => {
+    const at = 1_800_000_000_000;
+    expect(ALREADY_REGISTERED_EMAIL_EVERY_MS).toBe(10 * 60_000);
+    expect(mayEmailAlreadyRegistered(null, at)).toBe(true);
+    expect(mayEmailAlreadyRegistered(at, at)).toBe(false);
+    expect(mayEmailAlreadyRegistered(at, at + ALREADY_REGISTERED_EMAIL_EVERY_MS - 1)).toBe(false);
+    expect(mayEmailAlreadyRegistered(at, at + ALREADY_REGISTERED_EMAIL_EVERY_MS)).toBe(true);
+  });
+});
 
 describe('seatsLeft', () => {
   it('never goes below zero', () => {

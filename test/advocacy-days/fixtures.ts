@@ -36,8 +36,9 @@ export async function createDay(overrides: Partial<typeof advocacyDays.$inferIns
     createdAt: now,
     ...overrides,
   };
-  await db.insert(advocacyDays).values(values);
-  return values as typeof advocacyDays.$inferSelect;
+  // Read back, so that the column defaults (the empty Spanish texts) are there as the app sees them.
+  const [row] = await db.insert(advocacyDays).values(values).returning();
+  return row!;
 }
 
 /** A valid registration form. */
@@ -97,4 +98,15 @@ export function tokenFrom(text: string): string {
   const match = /\/days\/r\/([A-Za-z0-9_-]{20,})/.exec(text);
   if (!match) throw new Error('No private link found');
   return match[1]!;
+}
+
+/** The private-link token in the newest email sent to an address (the page after the form has none). */
+export async function tokenMailedTo(email: string): Promise<string> {
+  const row = await env.DB.prepare(
+    'select text_body as text from outbox where to_address = ? order by created_at desc, rowid desc limit 1',
+  )
+    .bind(email)
+    .first<{ text: string }>();
+  if (!row) throw new Error('No email sent to this address');
+  return tokenFrom(row.text);
 }

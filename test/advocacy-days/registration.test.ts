@@ -3,7 +3,23 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { dayRegistrations } from '../../src/advocacy-days/schema';
 import { DAY } from '../../src/lib/time';
 import { postForm, request } from '../helpers';
-import { createDay, db, outboxRows, registrationFields, stubGeocoder, tokenFrom } from './fixtures';
+import { env } from 'cloudflare:workers';
+import { registerForDay } from '../../src/advocacy-days/registration';
+import { registrationSchema } from '../../src/advocacy-days/validation';
+import {
+  createDay,
+  db,
+  outboxRows,
+  registrationFields,
+  stubGeocoder,
+  tokenFrom,
+  tokenMailedTo,
+} from './fixtures';
+
+/** Validated registration input, as the route hands it to registerForDay. */
+function registrationInput(overrides: Record<string, string>) {
+  return registrationSchema.parse(registrationFields(overrides));
+}
 
 let stub: ReturnType<typeof stubGeocoder> | undefined;
 afterEach(() => stub?.restore());
@@ -71,9 +87,13 @@ describe('POST /days/:slug/register', () => {
       undefined,
       'es',
     );
-    expect(response.status).toBe(200);
-    const html = await response.text();
-    expect(html).toContain('¡Tiene su lugar!');
+    // The answer only says to check the email: the seat (or waitlist place) is told there.
+    expect(response.status).toBe(303);
+    expect(response.headers.get('location')).toBe(`/days/${day.slug}/check-email`);
+    const html = await (await request(`/days/${day.slug}/check-email`, { lang: 'es' })).text();
+    expect(html).toContain('Revise su correo electrónico');
+    expect(html).not.toContain('Tiene su lugar');
+    expect(html).not.toContain('/days/r/');
     const [reg] = await registrationsOf(day.id);
     expect(reg).toMatchObject({
       status: 'registered',
@@ -107,13 +127,13 @@ describe('POST /days/:slug/register', () => {
   it('keeps the registration with districts pending when the geocoder is down or finds nothing', async () => {
     const day = await createDay();
     stub = stubGeocoder('down');
-    expect((await register(day.slug, registrationFields({ email: 'down@example.org' }))).status).toBe(200);
+    expect((await register(day.slug, registrationFields({ email: 'down@example.org' }))).status).toBe(303);
     stub.restore();
     stub = stubGeocoder('no-match');
     expect(
       (await register(day.slug, registrationFields({ email: 'nomatch@example.org', address: '30000' })))
         .status,
-    ).toBe(200);
+    ).toBe(303);
     const rows = await registrationsOf(day.id);
     expect(rows.map((r) => [r.email, r.status, r.districtStatus, r.upperDistrict])).toEqual([
       ['down@example.org', 'registered', 'pending', null],
@@ -133,7 +153,7 @@ describe('POST /days/:slug/register', () => {
         ),
       ),
     );
-    expect(responses.map((r) => r.status)).toEqual(Array(30).fill(200));
+    expect(responses.map((r) => r.status)).toEqual(Array(30).fill(303));
     const rows = await registrationsOf(day.id);
     expect(rows).toHaveLength(30);
     const registered = rows.filter((r) => r.status === 'registered');
@@ -143,14 +163,13 @@ describe('POST /days/:slug/register', () => {
     // Seats went to the first ten arrivals; the waitlist is everyone after them, in arrival order.
     expect(registered.map((r) => r.seq)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
     expect(waitlisted.map((r) => r.seq)).toEqual(Array.from({ length: 20 }, (_, i) => i + 11));
-    // Each person's page says their own place; the pages handed back say 1..20 between them.
-    const htmls = await Promise.all(responses.map((r) => r.text()));
-    const places = htmls
-      .map((html) => /Your place on the waitlist: (\d+)/.exec(html)?.[1])
-      .filter(Boolean)
-      .map(Number)
-      .sort((a, b) => a - b);
-    expect(places).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+    // Every answer is the same; each waitlist email tells its person their own place.
+    expect(new Set(responses.map((r) => r.headers.get('location'))).size).toBe(1);
+    for (const [index, row] of waitlisted.entries()) {
+      const [mail] = await outboxRows(`days-waitlisted:${row.id}`);
+      expect(mail!.text).toContain(`Your place on the waitlist: ${index + 1}.`);
+      expect(mail!.text).not.toContain('WTWAITLISTPLACE');
+    }
     // Exactly one confirmation per person, of the right kind.
     for (const row of rows) {
       const seat = await outboxRows(`days-seat:${row.id}`);
@@ -159,24 +178,103 @@ describe('POST /days/:slug/register', () => {
     }
   }, 30_000);
 
-  it('keeps one registration when the same email registers twice, and sends the confirmation again', async () => {
+  it('answers a repeat address exactly like a new one, and emails the holder instead', async () => {
     stub = stubGeocoder('atlanta');
     const day = await createDay();
-    await register(day.slug, registrationFields({ email: 'twice@example.org' }));
-    const second = await register(
+    // The holder registered in Spanish; a stranger then types the address on the English page.
+    const first = await register(
+      day.slug,
+      registrationFields({ email: 'twice@example.org' }),
+      undefined,
+      'es',
+    );
+    const fresh = await register(day.slug, registrationFields({ email: 'someone-new@example.org' }));
+    const repeat = await register(
       day.slug,
       registrationFields({ email: 'TWICE@example.org', name: 'Other name' }),
+      '198.51.100.9',
     );
-    expect(second.status).toBe(200);
-    expect(await second.text()).toContain('already registered');
+    expect(first.status).toBe(303);
+    expect(repeat.status).toBe(fresh.status);
+    expect(repeat.headers.get('location')).toBe(fresh.headers.get('location'));
+    expect(await repeat.text()).toBe(await fresh.text());
+    const repeatHtml = await (await request(repeat.headers.get('location')!)).text();
+    expect(repeatHtml).toContain('Check your email');
+    expect(repeatHtml.toLowerCase()).not.toContain('already');
     const rows = await registrationsOf(day.id);
-    expect(rows).toHaveLength(1);
-    expect(rows[0]!.name).toBe('Ana Pérez');
-    const sent = (await outboxRows()).filter((row) => row.to === 'twice@example.org');
-    expect(sent).toHaveLength(2);
-    expect(sent.every((row) => row.template === 'days-confirmation')).toBe(true);
-    // Both links work.
-    for (const row of sent) expect((await request(`/days/r/${tokenFrom(row.text)}`)).status).toBe(200);
+    expect(rows.filter((r) => r.email === 'twice@example.org')).toHaveLength(1);
+    const holder = rows.find((r) => r.email === 'twice@example.org')!;
+    expect(holder).toMatchObject({ name: 'Ana Pérez', status: 'registered', seq: 1, lang: 'es' });
+    // Exactly one "already registered" email, in the holder's stored language, with their status.
+    const already = await outboxRows(`days-already:${holder.id}:`);
+    expect(already).toHaveLength(1);
+    expect(already[0]!.to).toBe('twice@example.org');
+    expect(already[0]!.template).toBe('days-already-registered');
+    expect(already[0]!.subject).toContain('Ya está inscrito(a)');
+    expect(already[0]!.text).toContain('Hola, Ana Pérez');
+    expect(already[0]!.text).toContain('Tiene su lugar');
+    expect(already[0]!.text).toContain(holder.checkInCode);
+    expect(already[0]!.text).not.toContain('Other name');
+    expect(await outboxRows(`days-seat:${holder.id}`)).toHaveLength(1);
+    // Its fresh link opens the same registration, and the first link keeps working.
+    const page = await (await request(`/days/r/${tokenFrom(already[0]!.text)}`)).text();
+    expect(page).toContain(holder.checkInCode);
+    const seatMail = (await outboxRows(`days-seat:${holder.id}`))[0]!;
+    expect((await request(`/days/r/${tokenFrom(seatMail.text)}`)).status).toBe(200);
+  });
+
+  it('emails a repeat address at most once per ten minutes, even when asked at the same time', async () => {
+    stub = stubGeocoder('down');
+    const day = await createDay();
+    await register(day.slug, registrationFields({ email: 'spam-target@example.org' }));
+    const repeats = await Promise.all(
+      Array.from({ length: 5 }, (_, i) =>
+        register(day.slug, registrationFields({ email: 'spam-target@example.org' }), `203.0.113.${50 + i}`),
+      ),
+    );
+    expect(repeats.map((r) => r.status)).toEqual([303, 303, 303, 303, 303]);
+    expect(await registrationsOf(day.id)).toHaveLength(1);
+    const [holder] = await registrationsOf(day.id);
+    expect(await outboxRows(`days-already:${holder!.id}:`)).toHaveLength(1);
+    // Once ten minutes have passed, one more email; a minute after that, none.
+    const later = holder!.alreadyRegisteredEmailAt! + 10 * 60_000;
+    const input = registrationInput({ email: 'spam-target@example.org' });
+    const pending = { status: 'pending' } as const;
+    expect(await registerForDay(db, env, day, input, 'en', pending, later)).toEqual({
+      kind: 'already_registered',
+      emailed: true,
+    });
+    expect(await registerForDay(db, env, day, input, 'en', pending, later + 60_000)).toEqual({
+      kind: 'already_registered',
+      emailed: false,
+    });
+    expect(await outboxRows(`days-already:${holder!.id}:`)).toHaveLength(2);
+    expect(await registrationsOf(day.id)).toHaveLength(1);
+  });
+
+  it('tells a waiting holder their unchanged place, and never moves them', async () => {
+    stub = stubGeocoder('down');
+    const day = await createDay({ capacity: 1 });
+    await register(day.slug, registrationFields({ email: 'holder-seat@example.org' }));
+    await register(day.slug, registrationFields({ email: 'waiting-1@example.org' }), '198.51.100.21');
+    await register(day.slug, registrationFields({ email: 'waiting-2@example.org' }), '198.51.100.22');
+    const waitMail = (await outboxRows('days-waitlisted:')).filter((r) => r.to === 'waiting-2@example.org');
+    expect(waitMail[0]!.text).toContain('Your place on the waitlist: 2.');
+    const before = await registrationsOf(day.id);
+    const repeat = await register(
+      day.slug,
+      registrationFields({ email: 'waiting-2@example.org' }),
+      '198.51.100.23',
+    );
+    expect(repeat.status).toBe(303);
+    const after = await registrationsOf(day.id);
+    const shape = (rows: typeof after) => rows.map((r) => [r.email, r.status, r.seq]);
+    expect(shape(after)).toEqual(shape(before));
+    const holder = after.find((r) => r.email === 'waiting-2@example.org')!;
+    const [mail] = await outboxRows(`days-already:${holder.id}:`);
+    expect(mail!.subject).toContain('You are already registered');
+    expect(mail!.text).toContain('You are on the waitlist. Your place: 2.');
+    expect(mail!.text).not.toContain('check-in code');
   });
 
   it('refuses bad input with 422, the person’s input and nothing written', async () => {
@@ -207,7 +305,9 @@ describe('POST /days/:slug/register', () => {
   it('stores nothing when the honeypot is filled', async () => {
     const day = await createDay();
     const response = await register(day.slug, registrationFields({ website: 'http://spam.example' }));
-    expect(response.status).toBe(200);
+    // Answered exactly like a real registration.
+    expect(response.status).toBe(303);
+    expect(response.headers.get('location')).toBe(`/days/${day.slug}/check-email`);
     expect(await registrationsOf(day.id)).toHaveLength(0);
   });
 });
@@ -217,10 +317,8 @@ describe('private link /days/r/:token', () => {
     expect((await request('/days/r/not-a-real-token-0123456789abcdef')).status).toBe(410);
     stub = stubGeocoder('atlanta');
     const day = await createDay();
-    const html = await (
-      await register(day.slug, registrationFields({ email: 'private@example.org' }))
-    ).text();
-    const page = await request(`/days/r/${tokenFrom(html)}`);
+    await register(day.slug, registrationFields({ email: 'private@example.org' }));
+    const page = await request(`/days/r/${await tokenMailedTo('private@example.org')}`);
     expect(page.headers.get('cache-control')).toBe('no-store');
     expect(page.headers.get('referrer-policy')).toBe('no-referrer');
     const body = await page.text();
@@ -234,8 +332,8 @@ describe('private link /days/r/:token', () => {
   it('serves the .ics download', async () => {
     stub = stubGeocoder('atlanta');
     const day = await createDay();
-    const html = await (await register(day.slug, registrationFields({ email: 'ics@example.org' }))).text();
-    const ics = await request(`/days/r/${tokenFrom(html)}/calendar.ics`);
+    await register(day.slug, registrationFields({ email: 'ics@example.org' }));
+    const ics = await request(`/days/r/${await tokenMailedTo('ics@example.org')}/calendar.ics`);
     expect(ics.headers.get('content-type')).toContain('text/calendar');
     expect(await ics.text()).toContain('SUMMARY:Georgia Faith Advocacy Day');
   });
@@ -245,10 +343,11 @@ describe('POST /days/r/:token/cancel', () => {
   it('cancels, promotes the first person waiting and emails them', async () => {
     stub = stubGeocoder('down');
     const day = await createDay({ capacity: 1 });
-    const first = await (await register(day.slug, registrationFields({ email: 'seat@example.org' }))).text();
+    await register(day.slug, registrationFields({ email: 'seat@example.org' }));
+    const first = await tokenMailedTo('seat@example.org');
     await register(day.slug, registrationFields({ email: 'wait1@example.org' }), '198.51.100.2');
     await register(day.slug, registrationFields({ email: 'wait2@example.org' }), '198.51.100.3');
-    const response = await postForm(`/days/r/${tokenFrom(first)}/cancel`, {});
+    const response = await postForm(`/days/r/${first}/cancel`, {});
     expect(response.status).toBe(200);
     expect(await response.text()).toContain('Your registration is cancelled');
     const rows = await registrationsOf(day.id);
@@ -270,19 +369,22 @@ describe('POST /days/r/:token/cancel', () => {
       .where(and(eq(dayRegistrations.dayId, day.id), eq(dayRegistrations.email, 'wait2@example.org')));
     expect(wait2[0]!.status).toBe('waitlisted');
     // Cancelling twice changes nothing more.
-    await postForm(`/days/r/${tokenFrom(first)}/cancel`, {});
+    await postForm(`/days/r/${first}/cancel`, {});
     expect((await registrationsOf(day.id)).filter((r) => r.status === 'registered')).toHaveLength(1);
   });
 
   it('lets a cancelled person register again with the same email', async () => {
     stub = stubGeocoder('down');
     const day = await createDay({ capacity: 5, startsAt: Date.now() + 10 * DAY });
-    const html = await (await register(day.slug, registrationFields({ email: 'again@example.org' }))).text();
-    await postForm(`/days/r/${tokenFrom(html)}/cancel`, {});
+    await register(day.slug, registrationFields({ email: 'again@example.org' }));
+    await postForm(`/days/r/${await tokenMailedTo('again@example.org')}/cancel`, {});
     const again = await register(day.slug, registrationFields({ email: 'again@example.org' }));
-    expect(await again.text()).toContain('You have a seat');
+    expect(again.status).toBe(303);
     const rows = await registrationsOf(day.id);
     expect(rows.map((r) => r.status)).toEqual(['cancelled', 'registered']);
+    // A new registration (a new seat email), not an "already registered" one.
+    expect(await outboxRows(`days-seat:${rows[1]!.id}`)).toHaveLength(1);
+    expect(await outboxRows(`days-already:${rows[0]!.id}:`)).toHaveLength(0);
   });
 });
 
@@ -290,8 +392,8 @@ describe('GET /days/r/:token/change', () => {
   it('changes details without the email, and keeps the language of the page', async () => {
     stub = stubGeocoder('atlanta');
     const day = await createDay();
-    const html = await (await register(day.slug, registrationFields({ email: 'change@example.org' }))).text();
-    const token = tokenFrom(html);
+    await register(day.slug, registrationFields({ email: 'change@example.org' }));
+    const token = await tokenMailedTo('change@example.org');
     const form = await (await request(`/days/r/${token}/change`)).text();
     expect(form).toContain('value="404-555-0100"');
     expect(form).not.toContain('name="email"');

@@ -43,7 +43,8 @@ describe('advocacy day in a browser', () => {
     await person.getByRole('link', { name: 'South Carolina Faith Advocacy Day' }).click();
     expect(await person.getByText('1 of 2 seats left.').count()).toBe(1);
     await register(person, 'First Person', FIRST);
-    expect(await person.getByRole('heading', { level: 1 }).textContent()).toBe('You have a seat!');
+    // The page never says whether the address got a seat, is waiting or was already registered.
+    expect(await person.getByRole('heading', { level: 1 }).textContent()).toBe('Check your email');
 
     const confirmation = await openNewestMail(person, FIRST);
     expect(confirmation.subject).toContain('You have a seat');
@@ -57,14 +58,23 @@ describe('advocacy day in a browser', () => {
     expect(await icsResponse.text()).toContain('SUMMARY:South Carolina Faith Advocacy Day');
     const firstLink = confirmation.links.find((link) => link.includes('/days/r/'))!;
 
+    // ---- Someone types the same address again: same page, and the holder gets their link -------
+    await register(person, 'Not First Person', FIRST);
+    expect(await person.getByRole('heading', { level: 1 }).textContent()).toBe('Check your email');
+    expect(await person.getByText(/already/i).count()).toBe(0);
+    const already = await openNewestMail(person, FIRST, { after: [confirmation.id] });
+    expect(already.subject).toContain('You are already registered');
+    expect(already.text).toContain('Hello First Person');
+    expect(already.text).toContain('You have a seat.');
+
     // ---- The next person is told their place on the waitlist ----------------------------------
     const second = await browser().newPage();
     await second.setViewportSize(PHONE);
     await register(second, 'Second Person', SECOND);
-    expect(await second.getByRole('heading', { level: 1 }).textContent()).toBe('You are on the waitlist');
-    expect(await second.getByText('Your place on the waitlist: 1').count()).toBe(1);
+    expect(await second.getByRole('heading', { level: 1 }).textContent()).toBe('Check your email');
     const waitlistMail = await openNewestMail(second, SECOND);
     expect(waitlistMail.subject).toContain('waitlist');
+    expect(waitlistMail.text).toContain('Your place on the waitlist: 1.');
 
     // ---- The first person cancels from their private link: the second gets the seat -----------
     await person.goto(firstLink);

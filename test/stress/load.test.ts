@@ -205,7 +205,12 @@ describe('load against wrangler dev', () => {
           },
           nextClientIp(),
         );
-        return { email: `day-${RUN}-${i}@example.org`, status: response.status, html: await response.text() };
+        await response.arrayBuffer();
+        return {
+          email: `day-${RUN}-${i}@example.org`,
+          status: response.status,
+          location: response.headers.get('location'),
+        };
       }),
     );
     const durationMs = Date.now() - started;
@@ -215,9 +220,11 @@ describe('load against wrangler dev', () => {
       status: string;
       districtStatus: string;
       mails: string;
+      waitText: string | null;
     }>(`SELECT r.email AS email, r.seq AS seq, r.status AS status, r.district_status AS districtStatus,
               (SELECT group_concat(o.template) FROM outbox o
-                WHERE o.id IN ('days-seat:' || r.id, 'days-waitlisted:' || r.id)) AS mails
+                WHERE o.id IN ('days-seat:' || r.id, 'days-waitlisted:' || r.id)) AS mails,
+              (SELECT o.text_body FROM outbox o WHERE o.id = 'days-waitlisted:' || r.id) AS waitText
          FROM day_registrations r WHERE r.day_id = ${sqlText(dayId)} ORDER BY r.seq`);
     printFigures('seats', {
       requests: responses.length,
@@ -228,25 +235,70 @@ describe('load against wrangler dev', () => {
       districtsPending: rows.filter((r) => r.districtStatus === 'pending').length,
     });
 
-    expect(responses.map((r) => r.status)).toEqual(Array(30).fill(200));
+    // Everyone gets the same "check your email" answer (nobody learns who is on the list).
+    expect(responses.map((r) => r.status)).toEqual(Array(30).fill(303));
+    expect(new Set(responses.map((r) => r.location))).toEqual(new Set([`/days/${slug}/check-email`]));
     expect(rows.map((r) => r.seq)).toEqual(Array.from({ length: 30 }, (_, i) => i + 1));
     expect(rows.slice(0, 10).every((r) => r.status === 'registered')).toBe(true);
     expect(rows.slice(10).every((r) => r.status === 'waitlisted')).toBe(true);
-    // Each person's page names their own place, and the places follow the order of arrival.
-    const bySeq = new Map(rows.map((r) => [r.email, r.seq]));
-    const places = responses
-      .map((r) => ({
-        seq: bySeq.get(r.email)!,
-        place: /Your place on the waitlist: (\d+)/.exec(r.html)?.[1],
-      }))
-      .filter((p) => p.place !== undefined)
-      .sort((a, b) => a.seq - b.seq);
-    expect(places.map((p) => Number(p.place))).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
-    expect(places.map((p) => p.seq)).toEqual(Array.from({ length: 20 }, (_, i) => i + 11));
+    // Each person's waitlist email names their own place, and the places follow the order of arrival.
+    const places = rows
+      .slice(10)
+      .map((r) => Number(/Your place on the waitlist: (\d+)/.exec(r.waitText ?? '')?.[1]));
+    expect(places).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
     // One confirmation each, of the right kind; the geocoder is unreachable here, so districts wait.
     for (const row of rows)
       expect(row.mails).toBe(row.status === 'registered' ? 'days-confirmation' : 'days-waitlisted');
     expect(rows.every((r) => r.districtStatus === 'pending')).toBe(true);
+  });
+
+  it('the same address registering for a day 20 times at once: one registration, one answer for all', async () => {
+    const dayId = `stress-same-day-${RUN}`;
+    const now = Date.now();
+    const DAY = 86_400_000;
+    await queryD1(`INSERT INTO advocacy_days (id, slug, title, summary, starts_at, ends_at, time_zone, place_name, address, state,
+         capacity, registration_deadline, status, created_at)
+       VALUES (${sqlText(dayId)}, ${sqlText(dayId)}, 'Same Address Day', 'One person, twenty tries.',
+         ${now + 30 * DAY}, ${now + 30 * DAY + 8 * 3_600_000}, 'America/New_York', 'Georgia State Capitol',
+         '206 Washington St SW, Atlanta, GA 30334', 'ga', 10, ${now + 20 * DAY}, 'published', ${now})`);
+    const email = `same-day-${RUN}@example.org`;
+    const responses = await Promise.all(
+      Array.from({ length: 20 }, async (_, i) => {
+        const response = await postForm(
+          server.baseUrl,
+          `/days/${dayId}/register`,
+          {
+            name: `Try ${i}`,
+            email,
+            address: '1 Nowhere Lane, Testville, GA 39901',
+            faithRole: 'lay',
+            ride: 'none',
+            website: '',
+          },
+          nextClientIp(),
+        );
+        await response.arrayBuffer();
+        return { status: response.status, location: response.headers.get('location') };
+      }),
+    );
+    const registrations = await queryD1<{ id: string }>(
+      `SELECT id FROM day_registrations WHERE day_id = ${sqlText(dayId)} AND email = ${sqlText(email)}`,
+    );
+    const mails = await queryD1<{ template: string }>(
+      `SELECT template FROM outbox WHERE to_address = ${sqlText(email)} ORDER BY template`,
+    );
+    printFigures('same-address-day', {
+      requests: responses.length,
+      statusCounts: countStatuses(responses),
+      registrations: registrations.length,
+      emails: mails.length,
+    });
+    expect(responses.every((r) => r.status === 303 && r.location === `/days/${dayId}/check-email`)).toBe(
+      true,
+    );
+    expect(registrations).toHaveLength(1);
+    // One confirmation; the 19 repeats add exactly one "already registered" email between them.
+    expect(mails.map((m) => m.template)).toEqual(['days-already-registered', 'days-confirmation']);
   });
 
   it('the same email submitted 20 times at once: one signature, at most one confirmation email', async () => {

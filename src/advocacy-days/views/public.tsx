@@ -16,6 +16,7 @@ import { formatDayTimes, formatInZone, googleCalendarUrl, mapUrl, outlookCalenda
 import type { RegistrationClosedReason } from '../decisions';
 import type { AdvocacyDay, DayCounts, Registration, Team } from '../queries';
 import { teamDisplayName } from '../teams';
+import { dayText, langAttribute, textLines } from '../texts';
 import { FAITH_ROLES, RIDE_CHOICES, STANCES } from '../validation';
 
 function lines(text: string): string[] {
@@ -272,40 +273,21 @@ export function RegistrationForm(props: {
   );
 }
 
-/** After registering: a seat, or the place on the waitlist, and where the email went. */
-export function RegisteredPage(props: {
-  day: AdvocacyDay;
-  outcome: 'registered' | 'waitlisted' | 'already_registered';
-  position?: number;
-  manageUrl?: string;
-}): Child {
+/**
+ * After the form was sent: the same page whether the address was new, already registered, or the
+ * honeypot was filled, so that nobody can learn from it whether someone is on the list. What
+ * happened (a seat, the waitlist place, "already registered") is told by email to the address.
+ */
+export function CheckEmailPage(props: { day: AdvocacyDay }): Child {
   const { t, lang } = useRequestContext<AppEnv>().var;
   return (
     <article>
-      <h1>
-        {props.outcome === 'registered'
-          ? t('days.done.registeredTitle')
-          : props.outcome === 'waitlisted'
-            ? t('days.done.waitlistedTitle')
-            : t('days.done.alreadyTitle')}
-      </h1>
-      {props.outcome === 'waitlisted' ? (
-        <p class="notice">
-          <strong>{t('days.done.position', { position: formatNumber(lang, props.position ?? 0) })}</strong>
-        </p>
-      ) : null}
+      <h1>{t('days.done.title')}</h1>
+      <p>{t('days.done.body', { title: dayText(props.day, 'title', lang).text })}</p>
+      <p>{t('days.done.again')}</p>
       <p>
-        {props.outcome === 'registered'
-          ? t('days.done.registeredBody', { title: props.day.title })
-          : props.outcome === 'waitlisted'
-            ? t('days.done.waitlistedBody', { title: props.day.title })
-            : t('days.done.alreadyBody')}
+        <a href={`/days/${props.day.slug}`}>{t('days.done.back')}</a>
       </p>
-      {props.manageUrl ? (
-        <p>
-          <a href={props.manageUrl}>{t('days.done.manageLink')}</a>
-        </p>
-      ) : null}
     </article>
   );
 }
