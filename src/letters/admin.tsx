@@ -28,6 +28,8 @@ import {
   updateLetter,
 } from './queries';
 import type { Letter } from './schema';
+import { countUpdateRecipients, getUpdate, listUpdatesWithCounts, updateEmailCounts } from './update-queries';
+import { sendUpdate, sendUpdateSchema, updatePreviews, updateSchema } from './updates';
 import { deliverySchema, letterSchema, signerFilterSchema } from './validation';
 import {
   DeliveryPage,
@@ -37,6 +39,7 @@ import {
   adminPath,
   letterFormValues,
 } from './views/admin';
+import { UpdateDetailPage, UpdatePreviewPage, UpdatesPage } from './views/updates';
 
 /** Rows per page of the organizer's signer table. */
 export const ADMIN_SIGNERS_PAGE_SIZE = 50;
@@ -281,4 +284,105 @@ lettersAdmin.post('/:id/deliver', async (c) => {
     Date.now(),
   );
   return c.redirect(adminPath(letter, `/deliver?sent=${form.data.recipients.length}`), 303);
+});
+
+// ------------------------------------------------------------------------------------------------
+// Updates to signers who asked to be kept informed: write, preview, send once, see what went out.
+
+async function renderUpdates(
+  c: AdminContext,
+  letter: Letter,
+  form: { values?: FormValues; errors?: FormErrors } = {},
+) {
+  const db = getDb(c.env);
+  const [recipients, updates] = await Promise.all([
+    countUpdateRecipients(db, letter.id),
+    listUpdatesWithCounts(db, letter.id),
+  ]);
+  return c.render(<UpdatesPage letter={letter} recipients={recipients} updates={updates} {...form} />, {
+    title: c.var.t('letters.updates.title'),
+    wide: true,
+  });
+}
+
+/** The 422 answer to a bad update form: the same page, their input kept, nothing written. */
+function refuseUpdate(c: AdminContext, letter: Letter, form: { values: FormValues; errors?: FormErrors }) {
+  c.status(422);
+  return renderUpdates(c, letter, { values: form.values, errors: form.errors ?? {} });
+}
+
+lettersAdmin.get('/:id/updates', async (c) => renderUpdates(c, await loadLetter(c)));
+
+lettersAdmin.post('/:id/updates/preview', async (c) => {
+  const letter = await loadLetter(c);
+  const form = await readForm(c, updateSchema, { botCheck: false });
+  if (form.status !== 'valid')
+    return refuseUpdate(c, letter, {
+      values: form.values,
+      errors: form.status === 'invalid' ? form.errors : {},
+    });
+  const recipients = await countUpdateRecipients(getDb(c.env), letter.id);
+  return c.render(
+    <UpdatePreviewPage
+      letter={letter}
+      recipients={recipients}
+      previews={updatePreviews(c.env, letter, form.data, recipients)}
+      values={form.values}
+      updateId={newId()}
+    />,
+    { title: c.var.t('letters.updates.previewTitle'), wide: true },
+  );
+});
+
+lettersAdmin.post('/:id/updates/edit', async (c) => {
+  const letter = await loadLetter(c);
+  const form = await readForm(c, updateSchema, { botCheck: false });
+  return renderUpdates(c, letter, { values: form.values });
+});
+
+lettersAdmin.post('/:id/updates/send', async (c) => {
+  const letter = await loadLetter(c);
+  const form = await readForm(c, sendUpdateSchema, { botCheck: false });
+  if (form.status !== 'valid')
+    return refuseUpdate(c, letter, {
+      values: form.values,
+      errors: form.status === 'invalid' ? form.errors : {},
+    });
+  const outcome = await sendUpdate(c.env, getDb(c.env), letter, form.data, c.var.organizer?.id ?? null);
+  if (outcome.status === 'no-recipients')
+    return refuseUpdate(c, letter, {
+      values: form.values,
+      errors: { _form: { key: 'letters.updates.error.noRecipients' } },
+    });
+  const notice = outcome.status === 'sent' ? 'sent' : 'already-sent';
+  return c.redirect(
+    adminPath(letter, `/updates/${encodeURIComponent(outcome.updateId)}?notice=${notice}`),
+    303,
+  );
+});
+
+lettersAdmin.get('/:id/updates/:updateId', async (c) => {
+  const letter = await loadLetter(c);
+  const db = getDb(c.env);
+  const update = await getUpdate(db, letter.id, c.req.param('updateId'));
+  if (!update) throw new AppError('not_found');
+  const counts = await updateEmailCounts(db, update.id);
+  const { t } = c.var;
+  const notice = c.req.query('notice');
+  return c.render(
+    <UpdateDetailPage
+      letter={letter}
+      update={update}
+      counts={counts}
+      previews={updatePreviews(c.env, letter, update, null)}
+      notice={
+        notice === 'sent'
+          ? t('letters.updates.sentNotice', { count: update.recipientCount })
+          : notice === 'already-sent'
+            ? t('letters.updates.alreadySent')
+            : undefined
+      }
+    />,
+    { title: t('letters.updates.detailTitle', { subject: update.subjectEn }), wide: true },
+  );
 });

@@ -4,6 +4,7 @@ import { DAY } from '../lib/time';
 import { logEvent } from '../web/errors';
 import { deleteUnconfirmedBefore } from './queries';
 import { UNCONFIRMED_TTL_DAYS } from './status';
+import { resumeUpdateFanouts } from './updates';
 
 /** Deletes signatures never confirmed within UNCONFIRMED_TTL_DAYS; a second run finds nothing to do. */
 export const expireUnconfirmedSignatures: ScheduledJob = {
@@ -15,5 +16,12 @@ export const expireUnconfirmedSignatures: ScheduledJob = {
   },
 };
 
+/** Sends the rest of updates to signers that did not finish while the organizer waited; safe twice. */
+export const resumeLetterUpdates: ScheduledJob = {
+  name: 'letters.resume-updates',
+  every: 'frequent',
+  run: async (env, at) => void (await resumeUpdateFanouts(env, at)),
+};
+
 /** Scheduled work of this feature. */
-export const lettersJobs: ScheduledJob[] = [expireUnconfirmedSignatures];
+export const lettersJobs: ScheduledJob[] = [expireUnconfirmedSignatures, resumeLetterUpdates];

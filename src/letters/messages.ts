@@ -197,6 +197,80 @@ const en = {
   'letters.admin.recipientsColumn': 'To',
   'letters.admin.sentColumn': 'Sent',
   'letters.admin.sentOf': '{sent} of {total} sent',
+
+  'letters.admin.updates': 'Updates to signers',
+  'letters.updates.title': 'Updates to signers',
+  'letters.updates.intro':
+    'Tell the people who signed and asked to be kept informed what came of the letter, and what they can do next. Each person gets it in their own language, addressed by name.',
+  'letters.updates.recipients': '{count} people will receive it: {en} in English and {es} in Spanish.',
+  'letters.updates.recipientsNone':
+    'Nobody can receive an update yet: no confirmed signer of this letter has asked to be kept informed.',
+  'letters.updates.whoHint':
+    'Only confirmed signers who ticked “Keep me informed” receive updates. Withdrawn signatures, signers you hid and addresses that bounced are left out. Every email has a link to stop updates.',
+  'letters.updates.writeHeading': 'Write an update',
+  'letters.updates.englishHeading': 'In English',
+  'letters.updates.spanishHeading': 'In Spanish',
+  'letters.updates.spanishHint':
+    'If you leave Spanish empty, people who read Spanish get the English text, with a note in Spanish saying it is only available in English.',
+  'letters.updates.nextStepHeading': 'What you can do next',
+  'letters.updates.nextStepHint':
+    'A link that gives people one thing to do now: sign up for the hearing, call the board, share the letter.',
+  'letters.updates.field.subjectEn': 'Subject in English',
+  'letters.updates.field.bodyEn': 'Update in English',
+  'letters.updates.field.subjectEs': 'Subject in Spanish',
+  'letters.updates.field.bodyEs': 'Update in Spanish',
+  'letters.updates.field.nextStepUrl': 'Link',
+  'letters.updates.field.nextStepLabelEn': 'Words on the link, in English',
+  'letters.updates.field.nextStepLabelEs': 'Words on the link, in Spanish',
+  'letters.updates.hint.body':
+    'Markdown: **bold**, *italics*, [a link](https://example.org), lists. At most {max} characters. The email starts with “Dear” and the person’s name.',
+  'letters.updates.hint.nextStepUrl': 'Starts with https://.',
+  'letters.updates.hint.nextStepLabel': 'Leave empty for “What you can do next”.',
+  'letters.updates.nextStepDefault': 'What you can do next',
+  'letters.updates.greeting': 'Dear {name},',
+  'letters.updates.previewButton': 'Preview',
+  'letters.updates.previewTitle': 'Check the update before it goes out',
+  'letters.updates.previewIntro': 'This is what people will receive. Nothing has been sent yet.',
+  'letters.updates.previewEnglish': 'The email in English ({count} people)',
+  'letters.updates.previewSpanish': 'The email in Spanish ({count} people)',
+  'letters.updates.previewFallback':
+    'You wrote no Spanish: these readers get the English text with a note saying it is only available in English.',
+  'letters.updates.subjectLabel': 'Subject:',
+  'letters.updates.plainText': 'Plain-text version',
+  'letters.updates.sampleName': '(the signer’s name)',
+  'letters.updates.sendButton': 'Send to {count} people',
+  'letters.updates.editButton': 'Go back and edit',
+  'letters.updates.sentNotice': 'Your update is on its way to {count} people.',
+  'letters.updates.alreadySent': 'This update had already been sent, so it was not sent again.',
+  'letters.updates.pastHeading': 'Updates sent',
+  'letters.updates.noneYet': 'No updates sent yet.',
+  'letters.updates.sentAtColumn': 'Sent on',
+  'letters.updates.subjectColumn': 'Subject',
+  'letters.updates.recipientsColumn': 'Recipients',
+  'letters.updates.statusColumn': 'Emails',
+  'letters.updates.counts':
+    '{sent} delivered · {queued} waiting · {failed} failed · {suppressed} not sent (bounced)',
+  'letters.updates.stillSending': 'Still going out',
+  'letters.updates.englishOnly': 'English only',
+  'letters.updates.failedHint': 'Emails that failed can be sent again from the outbox.',
+  'letters.updates.detailTitle': 'Update: {subject}',
+  'letters.updates.back': 'All updates of this letter',
+  'letters.updates.error.spanishBody': 'Write the update in Spanish too, or leave the Spanish subject empty.',
+  'letters.updates.error.spanishSubject': 'Write a Spanish subject too, or leave the Spanish update empty.',
+  'letters.updates.error.nextStepUrl': 'Add the link these words are for, or leave the words empty.',
+  'letters.updates.error.stale': 'This preview is out of date. Please preview the update again.',
+  'letters.updates.error.noRecipients':
+    'Nobody can receive this update: no confirmed signer has asked to be kept informed.',
+  'letters.updates.stopTitle': 'Stop updates about this letter?',
+  'letters.updates.stopBody':
+    'You signed “{title}” and asked to be kept informed. Press the button and we will send you no more updates about it. Your signature stays on the letter.',
+  'letters.updates.stopButton': 'Stop updates',
+  'letters.updates.stoppedTitle': 'You will get no more updates',
+  'letters.updates.stoppedBody':
+    'We will not email you more updates about “{title}”. Your signature stays on the letter. Thank you for standing with your neighbors.',
+  'letters.updates.restartButton': 'Keep me informed again',
+  'letters.updates.restartedTitle': 'You will be kept informed',
+  'letters.updates.restartedBody': 'We will email you when there is news about “{title}”.',
 };
 
 /** Spanish strings: the type makes tsc fail when a key is missing or extra. */
@@ -398,6 +472,83 @@ const es: Record<keyof typeof en, string> = {
   'letters.admin.recipientsColumn': 'Para',
   'letters.admin.sentColumn': 'Enviada',
   'letters.admin.sentOf': '{sent} de {total} enviadas',
+
+  'letters.admin.updates': 'Noticias a firmantes',
+  'letters.updates.title': 'Noticias a los firmantes',
+  'letters.updates.intro':
+    'Cuente a quienes firmaron y pidieron que les mantuviéramos informados qué resultó de la carta y qué pueden hacer ahora. Cada persona la recibe en su idioma, con su nombre.',
+  'letters.updates.recipients': 'La recibirán {count} personas: {en} en inglés y {es} en español.',
+  'letters.updates.recipientsNone':
+    'Nadie puede recibir noticias todavía: ningún firmante confirmado de esta carta pidió que le mantuviéramos informado.',
+  'letters.updates.whoHint':
+    'Solo reciben noticias los firmantes confirmados que marcaron «Mantenerme informado». Quedan fuera las firmas retiradas, los firmantes que usted ocultó y las direcciones que rebotaron. Cada correo tiene un enlace para dejar de recibir noticias.',
+  'letters.updates.writeHeading': 'Escribir una noticia',
+  'letters.updates.englishHeading': 'En inglés',
+  'letters.updates.spanishHeading': 'En español',
+  'letters.updates.spanishHint':
+    'Si deja el español vacío, quienes leen en español reciben el texto en inglés, con una nota en español que lo explica.',
+  'letters.updates.nextStepHeading': 'Lo que puede hacer ahora',
+  'letters.updates.nextStepHint':
+    'Un enlace que da a las personas algo que hacer ya: inscribirse para la audiencia, llamar a la junta, compartir la carta.',
+  'letters.updates.field.subjectEn': 'Asunto en inglés',
+  'letters.updates.field.bodyEn': 'Noticia en inglés',
+  'letters.updates.field.subjectEs': 'Asunto en español',
+  'letters.updates.field.bodyEs': 'Noticia en español',
+  'letters.updates.field.nextStepUrl': 'Enlace',
+  'letters.updates.field.nextStepLabelEn': 'Texto del enlace, en inglés',
+  'letters.updates.field.nextStepLabelEs': 'Texto del enlace, en español',
+  'letters.updates.hint.body':
+    'Markdown: **negrita**, *cursiva*, [un enlace](https://example.org), listas. Como máximo {max} caracteres. El correo empieza con «Estimado/a» y el nombre de la persona.',
+  'letters.updates.hint.nextStepUrl': 'Empieza con https://.',
+  'letters.updates.hint.nextStepLabel': 'Déjelo vacío para «Lo que puede hacer ahora».',
+  'letters.updates.nextStepDefault': 'Lo que puede hacer ahora',
+  'letters.updates.greeting': 'Estimado/a {name}:',
+  'letters.updates.previewButton': 'Vista previa',
+  'letters.updates.previewTitle': 'Revise la noticia antes de enviarla',
+  'letters.updates.previewIntro': 'Esto es lo que recibirán las personas. Todavía no se ha enviado nada.',
+  'letters.updates.previewEnglish': 'El correo en inglés ({count} personas)',
+  'letters.updates.previewSpanish': 'El correo en español ({count} personas)',
+  'letters.updates.previewFallback':
+    'No escribió nada en español: estas personas reciben el texto en inglés con una nota que dice que solo está disponible en inglés.',
+  'letters.updates.subjectLabel': 'Asunto:',
+  'letters.updates.plainText': 'Versión de texto simple',
+  'letters.updates.sampleName': '(el nombre del firmante)',
+  'letters.updates.sendButton': 'Enviar a {count} personas',
+  'letters.updates.editButton': 'Volver y editar',
+  'letters.updates.sentNotice': 'Su noticia va en camino a {count} personas.',
+  'letters.updates.alreadySent': 'Esta noticia ya se había enviado, así que no se envió otra vez.',
+  'letters.updates.pastHeading': 'Noticias enviadas',
+  'letters.updates.noneYet': 'Todavía no se ha enviado ninguna noticia.',
+  'letters.updates.sentAtColumn': 'Enviada el',
+  'letters.updates.subjectColumn': 'Asunto',
+  'letters.updates.recipientsColumn': 'Destinatarios',
+  'letters.updates.statusColumn': 'Correos',
+  'letters.updates.counts':
+    '{sent} entregados · {queued} en espera · {failed} fallidos · {suppressed} no enviados (rebotaron)',
+  'letters.updates.stillSending': 'Todavía saliendo',
+  'letters.updates.englishOnly': 'Solo en inglés',
+  'letters.updates.failedHint': 'Los correos fallidos se pueden volver a enviar desde la bandeja de salida.',
+  'letters.updates.detailTitle': 'Noticia: {subject}',
+  'letters.updates.back': 'Todas las noticias de esta carta',
+  'letters.updates.error.spanishBody':
+    'Escriba también la noticia en español, o deje vacío el asunto en español.',
+  'letters.updates.error.spanishSubject':
+    'Escriba también un asunto en español, o deje vacía la noticia en español.',
+  'letters.updates.error.nextStepUrl':
+    'Añada el enlace al que corresponde este texto, o deje el texto vacío.',
+  'letters.updates.error.stale': 'Esta vista previa ya no es válida. Vuelva a pedir la vista previa.',
+  'letters.updates.error.noRecipients':
+    'Nadie puede recibir esta noticia: ningún firmante confirmado pidió que le mantuviéramos informado.',
+  'letters.updates.stopTitle': '¿Dejar de recibir noticias sobre esta carta?',
+  'letters.updates.stopBody':
+    'Usted firmó «{title}» y pidió que le mantuviéramos informado/a. Pulse el botón y no le enviaremos más noticias sobre ella. Su firma sigue en la carta.',
+  'letters.updates.stopButton': 'Dejar de recibir noticias',
+  'letters.updates.stoppedTitle': 'No recibirá más noticias',
+  'letters.updates.stoppedBody':
+    'No le enviaremos más noticias sobre «{title}». Su firma sigue en la carta. Gracias por acompañar a sus vecinos.',
+  'letters.updates.restartButton': 'Volver a mantenerme informado/a',
+  'letters.updates.restartedTitle': 'Le mantendremos informado/a',
+  'letters.updates.restartedBody': 'Le escribiremos cuando haya noticias sobre «{title}».',
 };
 
 export const lettersMessages = { en, es };

@@ -19,6 +19,7 @@ import {
 } from './queries';
 import type { Letter } from './schema';
 import { signLetter } from './signing';
+import { letterUpdateRoutes } from './update-routes';
 import { isPublic, letterText, signingState } from './status';
 import { signatureSchema } from './validation';
 import {
@@ -143,6 +144,8 @@ async function renderLinkPage(c: LettersContext, link: 'confirm' | 'withdraw') {
 
 /** Public pages of this feature. */
 export const lettersRoutes = new Hono<AppEnv>();
+// "Stop these updates" links of update emails, before the /:slug routes.
+lettersRoutes.route('/', letterUpdateRoutes);
 
 lettersRoutes.get('/', async (c) => {
   const { t } = c.var;

@@ -78,6 +78,8 @@ export const letterSignatures = sqliteTable(
     // The CSV export's keyset pages (letter, created_at, id): without it every page sorts the whole
     // letter (a 100,000-signature export took 26 s instead of 7; see docs/performance.md).
     index('letter_signatures_export_idx').on(t.letterId, t.createdAt, t.id),
+    // The pages of an update's fan-out: a letter's opted-in signers in id order (src/letters/updates.ts).
+    index('letter_signatures_updates_idx').on(t.letterId, t.keepInformed, t.id),
   ],
 );
 
@@ -115,6 +117,68 @@ export const letterAddresseeOfficials = sqliteTable(
   (t) => [primaryKey({ columns: [t.letterId, t.officialId] })],
 );
 
+/**
+ * An update an organizer wrote to the signers who ticked "keep me informed". Its id is made when the
+ * preview is shown, so pressing "Send" twice stores one update; each recipient's email has the
+ * outbox id `letter-update:<update id>:<signature id>`, so no page of the fan-out is sent twice.
+ */
+export const letterUpdates = sqliteTable(
+  'letter_updates',
+  {
+    id: text().primaryKey(),
+    letterId: text()
+      .notNull()
+      .references(() => letters.id, { onDelete: 'cascade' }),
+    organizerId: text(),
+    subjectEn: text().notNull(),
+    /** Markdown, rendered safely in the email (raw HTML escaped). */
+    bodyEn: text().notNull(),
+    /** Null when the organizer wrote no Spanish: Spanish readers get the English text with a note. */
+    subjectEs: text(),
+    bodyEs: text(),
+    /** "What you can do next": an optional link with its words in each language. */
+    nextStepUrl: text(),
+    nextStepLabelEn: text(),
+    nextStepLabelEs: text(),
+    /** How many people it was going to when the organizer pressed "Send". */
+    recipientCount: integer().notNull(),
+    /** 'sending' until the last page of recipients is stored and handed to the outbox. */
+    fanoutStatus: text({ enum: ['sending', 'done'] })
+      .notNull()
+      .default('sending'),
+    /** Pages of recipients stored so far, and the last signature id stored (the keyset cursor). */
+    fanoutPage: integer().notNull().default(0),
+    fanoutAfter: text().notNull().default(''),
+    fanoutUpdatedAt: integer({ mode: 'number' }).notNull(),
+    isDemo: integer({ mode: 'boolean' }).notNull().default(false),
+    createdAt: integer({ mode: 'number' }).notNull(),
+  },
+  (t) => [
+    index('letter_updates_letter_idx').on(t.letterId, t.createdAt),
+    index('letter_updates_fanout_idx').on(t.fanoutStatus, t.fanoutUpdatedAt),
+  ],
+);
+
+/**
+ * The private "stop these updates" link of one update email (RFC 8058 one-click unsubscribe). Only
+ * the hash of the token is stored; erasing or withdrawing the signature deletes its links.
+ */
+export const letterUpdateLinks = sqliteTable(
+  'letter_update_links',
+  {
+    tokenHash: text().primaryKey(),
+    signatureId: text()
+      .notNull()
+      .references(() => letterSignatures.id, { onDelete: 'cascade' }),
+    updateId: text()
+      .notNull()
+      .references(() => letterUpdates.id, { onDelete: 'cascade' }),
+    createdAt: integer({ mode: 'number' }).notNull(),
+  },
+  (t) => [index('letter_update_links_signature_idx').on(t.signatureId)],
+);
+
 export type Letter = typeof letters.$inferSelect;
 export type LetterSignature = typeof letterSignatures.$inferSelect;
 export type LetterDelivery = typeof letterDeliveries.$inferSelect;
+export type LetterUpdate = typeof letterUpdates.$inferSelect;

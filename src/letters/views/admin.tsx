@@ -49,6 +49,9 @@ export function LetterAdminNav(props: { letter: Letter }): Child {
           <a href={adminPath(props.letter, '/deliver')}>{t('letters.admin.deliver')}</a>
         </li>
         <li>
+          <a href={adminPath(props.letter, '/updates')}>{t('letters.admin.updates')}</a>
+        </li>
+        <li>
           <a href={letterPath(props.letter)}>
             {props.letter.status === 'draft' ? t('letters.admin.preview') : t('letters.admin.viewPublic')}
           </a>

@@ -1,0 +1,227 @@
+// Typed queries of updates to signers: who receives them, the updates themselves, their counts,
+// and the private "stop these updates" links.
+import { and, asc, count, desc, eq, gt, gte, isNotNull, isNull, lt, notExists, sql } from 'drizzle-orm';
+import type { BatchItem } from 'drizzle-orm/batch';
+import type { Db } from '../db';
+import { emailSuppressions, outbox } from '../email/schema';
+import type { Lang } from '../web/i18n';
+import {
+  letterSignatures as s,
+  letterUpdateLinks,
+  letterUpdates,
+  letters,
+  type Letter,
+  type LetterUpdate,
+} from './schema';
+
+/** The prefix of the outbox ids of one update's emails (`letter-update:<update id>:<signature id>`). */
+export function updateOutboxPrefix(updateId: string): string {
+  return `letter-update:${updateId}:`;
+}
+
+/**
+ * Who an update goes to: confirmed signers of the letter (withdrawn and erased signatures are
+ * deleted rows, so they are never here) who ticked "keep me informed", were not hidden by an
+ * organizer as fake or offensive, and whose address has not bounced or complained.
+ */
+function receivesUpdates(db: Db, letterId: string) {
+  return and(
+    eq(s.letterId, letterId),
+    eq(s.keepInformed, true),
+    isNotNull(s.confirmedAt),
+    isNull(s.hiddenAt),
+    notExists(
+      db
+        .select({ one: sql`1` })
+        .from(emailSuppressions)
+        .where(eq(emailSuppressions.email, s.email)),
+    ),
+  );
+}
+
+/** How many people an update to this letter would reach now, in all and by language. */
+export async function countUpdateRecipients(
+  db: Db,
+  letterId: string,
+): Promise<{ total: number; en: number; es: number }> {
+  const rows = await db
+    .select({ lang: s.lang, n: count() })
+    .from(s)
+    .where(receivesUpdates(db, letterId))
+    .groupBy(s.lang);
+  const en = rows.find((row) => row.lang === 'en')?.n ?? 0;
+  const es = rows.find((row) => row.lang === 'es')?.n ?? 0;
+  return { total: en + es, en, es };
+}
+
+/** One recipient of an update: what their email needs, never more. */
+export interface UpdateRecipient {
+  id: string;
+  email: string;
+  lang: Lang;
+  honorific: string;
+  honorificOther: string | null;
+  firstName: string;
+  lastName: string;
+}
+
+/** The next page of recipients after a signature id (keyset pagination in id order). */
+export async function updateRecipientsPage(
+  db: Db,
+  letterId: string,
+  after: string,
+  limit: number,
+): Promise<UpdateRecipient[]> {
+  return db
+    .select({
+      id: s.id,
+      email: s.email,
+      lang: s.lang,
+      honorific: s.honorific,
+      honorificOther: s.honorificOther,
+      firstName: s.firstName,
+      lastName: s.lastName,
+    })
+    .from(s)
+    .where(and(receivesUpdates(db, letterId), gt(s.id, after)))
+    .orderBy(asc(s.id))
+    .limit(limit);
+}
+
+/** Stores an update unless one with its id exists (a second press of "Send"); true if stored now. */
+export async function insertUpdate(db: Db, row: typeof letterUpdates.$inferInsert): Promise<boolean> {
+  const inserted = await db
+    .insert(letterUpdates)
+    .values(row)
+    .onConflictDoNothing()
+    .returning({ id: letterUpdates.id });
+  return inserted.length > 0;
+}
+
+/** One update of a letter. */
+export async function getUpdate(db: Db, letterId: string, updateId: string): Promise<LetterUpdate | null> {
+  return (
+    (await db
+      .select()
+      .from(letterUpdates)
+      .where(and(eq(letterUpdates.letterId, letterId), eq(letterUpdates.id, updateId)))
+      .get()) ?? null
+  );
+}
+
+/**
+ * Moves an update's fan-out past a page, only if nobody else did (compare-and-set on the page), so
+ * of two workers finishing the same page one moves the cursor on. True if this call moved it.
+ */
+export async function advanceFanout(
+  db: Db,
+  update: Pick<LetterUpdate, 'id' | 'fanoutPage'>,
+  next: { after: string; done: boolean },
+  at: number,
+): Promise<boolean> {
+  const moved = await db
+    .update(letterUpdates)
+    .set({
+      fanoutPage: update.fanoutPage + 1,
+      fanoutAfter: next.after,
+      fanoutStatus: next.done ? 'done' : 'sending',
+      fanoutUpdatedAt: at,
+    })
+    .where(and(eq(letterUpdates.id, update.id), eq(letterUpdates.fanoutPage, update.fanoutPage)))
+    .returning({ id: letterUpdates.id });
+  return moved.length > 0;
+}
+
+/** Updates whose fan-out is unfinished and has not moved for `idleMs` (their request ended early). */
+export async function unfinishedUpdates(db: Db, at: number, idleMs: number, limit: number) {
+  return db
+    .select()
+    .from(letterUpdates)
+    .where(and(eq(letterUpdates.fanoutStatus, 'sending'), lt(letterUpdates.fanoutUpdatedAt, at - idleMs)))
+    .orderBy(asc(letterUpdates.fanoutUpdatedAt))
+    .limit(limit);
+}
+
+/** Where an update's emails are: waiting or being sent, sent, failed, or not sent (suppressed). */
+export interface UpdateEmailCounts {
+  queued: number;
+  sent: number;
+  failed: number;
+  suppressed: number;
+}
+
+/** The counts of one update's emails, read from the outbox by their id prefix (a primary-key range). */
+export async function updateEmailCounts(db: Db, updateId: string): Promise<UpdateEmailCounts> {
+  const prefix = updateOutboxPrefix(updateId);
+  // ';' is the character after ':', so [prefix, prefix with ';') is exactly the ids with the prefix.
+  const end = `${prefix.slice(0, -1)};`;
+  const rows = await db
+    .select({ status: outbox.status, n: count() })
+    .from(outbox)
+    .where(and(gte(outbox.id, prefix), lt(outbox.id, end)))
+    .groupBy(outbox.status);
+  const of = (status: string) => rows.find((row) => row.status === status)?.n ?? 0;
+  return {
+    queued: of('pending') + of('sending'),
+    sent: of('sent'),
+    failed: of('failed'),
+    suppressed: of('suppressed'),
+  };
+}
+
+/** A past update with where its emails are. */
+export type UpdateWithCounts = LetterUpdate & { counts: UpdateEmailCounts };
+
+/** A letter's updates, newest first, each with its email counts. */
+export async function listUpdatesWithCounts(
+  db: Db,
+  letterId: string,
+  limit = 50,
+): Promise<UpdateWithCounts[]> {
+  const updates = await db
+    .select()
+    .from(letterUpdates)
+    .where(eq(letterUpdates.letterId, letterId))
+    .orderBy(desc(letterUpdates.createdAt))
+    .limit(limit);
+  return Promise.all(
+    updates.map(async (update) => ({ ...update, counts: await updateEmailCounts(db, update.id) })),
+  );
+}
+
+/** Inserts "stop these updates" link rows, 25 a statement (4 columns: within D1's 100 bound parameters). */
+export function insertUpdateLinkStatements(
+  db: Db,
+  rows: (typeof letterUpdateLinks.$inferInsert)[],
+): BatchItem<'sqlite'>[] {
+  const statements: BatchItem<'sqlite'>[] = [];
+  for (let i = 0; i < rows.length; i += 25) {
+    statements.push(
+      db
+        .insert(letterUpdateLinks)
+        .values(rows.slice(i, i + 25))
+        .onConflictDoNothing(),
+    );
+  }
+  return statements;
+}
+
+/** The signature and letter behind a "stop these updates" link, if the link is known. */
+export async function findUpdateLink(
+  db: Db,
+  tokenHash: string,
+): Promise<{ signatureId: string; keepInformed: boolean; lang: Lang; letter: Letter } | null> {
+  const row = await db
+    .select({ signatureId: s.id, keepInformed: s.keepInformed, lang: s.lang, letter: letters })
+    .from(letterUpdateLinks)
+    .innerJoin(s, eq(s.id, letterUpdateLinks.signatureId))
+    .innerJoin(letters, eq(letters.id, s.letterId))
+    .where(eq(letterUpdateLinks.tokenHash, tokenHash))
+    .get();
+  return row ?? null;
+}
+
+/** Turns "keep me informed" on or off for one signature. */
+export async function setKeepInformed(db: Db, signatureId: string, keepInformed: boolean): Promise<void> {
+  await db.update(s).set({ keepInformed }).where(eq(s.id, signatureId));
+}

@@ -1,0 +1,82 @@
+// The signer's side of updates: the "stop these updates" link of every update email. RFC 8058: mail
+// providers POST to .../one-click-unsubscribe without cookies or Origin (the path is CSRF-exempt in
+// app.ts) and get 200 without a redirect; a GET (a person, or a mail scanner) only shows the button.
+import { Hono, type Context } from 'hono';
+import { getCookie } from 'hono/cookie';
+import type { AppEnv } from '../env';
+import { getDb } from '../db';
+import { hashToken } from '../lib/tokens';
+import { AppError, logEvent } from '../web/errors';
+import { LANG_COOKIE, translator } from '../web/i18n';
+import { letterText } from './status';
+import { findUpdateLink, setKeepInformed } from './update-queries';
+import { StopUpdatesPage } from './views/updates';
+
+type UpdateLinkContext = Context<AppEnv>;
+
+/** The link's signature; the page speaks the signer's language unless they chose one on the site. */
+async function requireLink(c: UpdateLinkContext) {
+  c.set('privateLink', true);
+  const link = await findUpdateLink(getDb(c.env), await hashToken(c.req.param('token') ?? ''));
+  if (!link) throw new AppError('not_found');
+  if (!getCookie(c, LANG_COOKIE)) {
+    c.set('lang', link.lang);
+    c.set('t', translator(link.lang));
+  }
+  return link;
+}
+
+function renderStopped(c: UpdateLinkContext, link: Awaited<ReturnType<typeof requireLink>>) {
+  const { t, lang } = c.var;
+  const title = letterText(link.letter, lang).title;
+  return c.render(
+    <StopUpdatesPage
+      title={t('letters.updates.stoppedTitle')}
+      body={t('letters.updates.stoppedBody', { title })}
+      button={{
+        action: `/letters/updates/${c.req.param('token')}/resubscribe`,
+        label: t('letters.updates.restartButton'),
+        secondary: true,
+      }}
+    />,
+    { title: t('letters.updates.stoppedTitle'), noindex: true },
+  );
+}
+
+/** Public routes of update links, mounted under /letters. */
+export const letterUpdateRoutes = new Hono<AppEnv>();
+
+letterUpdateRoutes.get('/updates/:token/one-click-unsubscribe', async (c) => {
+  const link = await requireLink(c);
+  if (!link.keepInformed) return renderStopped(c, link);
+  const { t, lang } = c.var;
+  return c.render(
+    <StopUpdatesPage
+      title={t('letters.updates.stopTitle')}
+      body={t('letters.updates.stopBody', { title: letterText(link.letter, lang).title })}
+      button={{ action: c.req.path, label: t('letters.updates.stopButton') }}
+    />,
+    { title: t('letters.updates.stopTitle'), noindex: true },
+  );
+});
+
+letterUpdateRoutes.post('/updates/:token/one-click-unsubscribe', async (c) => {
+  const link = await requireLink(c);
+  await setKeepInformed(getDb(c.env), link.signatureId, false);
+  logEvent('info', 'letters.updates_stopped', { letterId: link.letter.id });
+  return renderStopped(c, link);
+});
+
+letterUpdateRoutes.post('/updates/:token/resubscribe', async (c) => {
+  const link = await requireLink(c);
+  await setKeepInformed(getDb(c.env), link.signatureId, true);
+  logEvent('info', 'letters.updates_restarted', { letterId: link.letter.id });
+  const { t, lang } = c.var;
+  return c.render(
+    <StopUpdatesPage
+      title={t('letters.updates.restartedTitle')}
+      body={t('letters.updates.restartedBody', { title: letterText(link.letter, lang).title })}
+    />,
+    { title: t('letters.updates.restartedTitle'), noindex: true },
+  );
+});

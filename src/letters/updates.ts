@@ -1,0 +1,379 @@
+// Updates to signers who ticked "keep me informed": what an organizer writes, what each person's
+// email says, and the fan-out that stores and sends them a page of 100 at a time. Each email is an
+// outbox row with the fixed id letter-update:<update id>:<signature id>, so a second press of "Send",
+// a job re-running a page or two workers on one page never store or send an email twice.
+import type { BatchItem } from 'drizzle-orm/batch';
+import * as z from 'zod';
+import { sendPageGroups, groupKeyFor, storedEmails } from '../bills/send-groups';
+import { getDb, type Db } from '../db';
+import { queueEmail, renderRequest } from '../email/outbox';
+import { renderMarkdown } from '../lib/markdown';
+import { hashToken, newToken } from '../lib/tokens';
+import { logEvent } from '../web/errors';
+import { field } from '../web/fields';
+import { translator, type Lang } from '../web/i18n';
+import { displayName } from './choices';
+import {
+  advanceFanout,
+  countUpdateRecipients,
+  getUpdate,
+  insertUpdate,
+  insertUpdateLinkStatements,
+  updateOutboxPrefix,
+  unfinishedUpdates,
+  updateRecipientsPage,
+  type UpdateRecipient,
+} from './update-queries';
+import { getLetterById } from './queries';
+import { letterUpdateLinks, type Letter, type LetterUpdate } from './schema';
+import { letterText } from './status';
+
+/** Recipients per page: one Resend batch call, and one db.batch of their emails and links. */
+export const UPDATE_PAGE_SIZE = 100;
+/** Pages sent while the organizer waits; the frequent job sends the rest (and resumes a stopped run). */
+export const REQUEST_PAGE_BUDGET = 5;
+/** Pages per job run: each page is about 110 D1 statements, under the 1,000 per invocation. */
+export const JOB_PAGE_BUDGET = 6;
+/** A fan-out with no progress for this long is picked up by the job (the request stopped early). */
+export const FANOUT_IDLE_MS = 60_000;
+/** Longest subject and body an organizer may write. */
+export const UPDATE_SUBJECT_MAX = 150;
+export const UPDATE_BODY_MAX = 10_000;
+
+const optionalUrl = z
+  .preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), field.url().optional())
+  .transform((v) => v ?? null);
+
+/** The update form: English is required; Spanish is optional but subject and body go together. */
+export const updateSchema = z
+  .object({
+    subjectEn: field.line(UPDATE_SUBJECT_MAX),
+    bodyEn: field.text(UPDATE_BODY_MAX),
+    subjectEs: field.optionalLine(UPDATE_SUBJECT_MAX),
+    bodyEs: field.optionalText(UPDATE_BODY_MAX),
+    nextStepUrl: optionalUrl,
+    nextStepLabelEn: field.optionalLine(120),
+    nextStepLabelEs: field.optionalLine(120),
+  })
+  .superRefine((value, ctx) => {
+    if (value.subjectEs && !value.bodyEs)
+      ctx.addIssue({ code: 'custom', path: ['bodyEs'], message: 'letters.updates.error.spanishBody' });
+    if (value.bodyEs && !value.subjectEs)
+      ctx.addIssue({ code: 'custom', path: ['subjectEs'], message: 'letters.updates.error.spanishSubject' });
+    if ((value.nextStepLabelEn || value.nextStepLabelEs) && !value.nextStepUrl)
+      ctx.addIssue({ code: 'custom', path: ['nextStepUrl'], message: 'letters.updates.error.nextStepUrl' });
+  });
+export type UpdateInput = z.output<typeof updateSchema>;
+
+/** The "Send" form: the same fields, plus the id made when the preview was shown. */
+export const sendUpdateSchema = updateSchema.and(
+  z.object({ updateId: z.uuid({ message: 'letters.updates.error.stale' }) }),
+);
+
+/** The outbox id of one signer's email of one update: the key of exactly-once. */
+export function updateOutboxId(updateId: string, signatureId: string): string {
+  return `${updateOutboxPrefix(updateId)}${signatureId}`;
+}
+
+/** The RFC 8058 one-click address: a GET shows a button, a POST turns "keep me informed" off. */
+export function stopUpdatesUrl(env: Pick<Env, 'PUBLIC_URL'>, token: string): string {
+  return `${env.PUBLIC_URL.replace(/\/$/, '')}/letters/updates/${token}/one-click-unsubscribe`;
+}
+
+/**
+ * What an update says in a language: Spanish readers get the Spanish text when the organizer wrote
+ * one, else the English text (`fallback` then tells the email to say so in Spanish).
+ */
+export function updateText(
+  update: Pick<
+    UpdateInput,
+    'subjectEn' | 'bodyEn' | 'subjectEs' | 'bodyEs' | 'nextStepUrl' | 'nextStepLabelEn' | 'nextStepLabelEs'
+  >,
+  lang: Lang,
+): { subject: string; body: string; fallback: boolean; nextStep: { url: string; label: string } | null } {
+  const spanish = lang === 'es' && Boolean(update.subjectEs && update.bodyEs);
+  const label =
+    (lang === 'es' ? update.nextStepLabelEs || update.nextStepLabelEn : update.nextStepLabelEn) ||
+    translator(lang)('letters.updates.nextStepDefault');
+  return {
+    subject: spanish ? update.subjectEs! : update.subjectEn,
+    body: spanish ? update.bodyEs! : update.bodyEn,
+    fallback: lang === 'es' && !spanish,
+    nextStep: update.nextStepUrl ? { url: update.nextStepUrl, label } : null,
+  };
+}
+
+/** The template data of one person's email (exported for the preview and tests). */
+export function updateEmailData(
+  env: Pick<Env, 'PUBLIC_URL'>,
+  letter: Letter,
+  update: Parameters<typeof updateText>[0],
+  recipient: Pick<UpdateRecipient, 'lang' | 'honorific' | 'honorificOther' | 'firstName' | 'lastName'>,
+  stopUrl: string,
+): Record<string, unknown> {
+  const text = updateText(update, recipient.lang);
+  return {
+    subject: text.subject,
+    bodyText: text.body,
+    bodyHtml: renderMarkdown(text.body),
+    englishOnly: text.fallback,
+    nextStep: text.nextStep,
+    greeting: translator(recipient.lang)('letters.updates.greeting', {
+      name: displayName(translator(recipient.lang), recipient),
+    }),
+    letterTitle: letterText(letter, recipient.lang).title,
+    letterUrl: `${env.PUBLIC_URL.replace(/\/$/, '')}/letters/${encodeURIComponent(letter.slug)}`,
+    stopUrl,
+  };
+}
+
+/** How many people an update reaches now, by language. */
+export interface RecipientCounts {
+  total: number;
+  en: number;
+  es: number;
+}
+
+/** One language's email as the organizer's preview shows it. */
+export interface EmailPreview {
+  lang: Lang;
+  /** How many people get this language's email; null when showing a past update. */
+  count: number | null;
+  subject: string;
+  greeting: string;
+  bodyHtml: string;
+  nextStep: { url: string; label: string } | null;
+  fallback: boolean;
+  /** The plain-text part exactly as it is sent, footer included. */
+  text: string;
+}
+
+/**
+ * The email in each language as a recipient would get it, with a placeholder for their name (the
+ * organizer checks this before sending, and sees it again on the update's page).
+ */
+export function updatePreviews(
+  env: Pick<Env, 'PUBLIC_URL' | 'ORG_NAME'>,
+  letter: Letter,
+  update: Parameters<typeof updateText>[0],
+  counts: Pick<RecipientCounts, 'en' | 'es'> | null,
+): EmailPreview[] {
+  return (['en', 'es'] as const).map((lang) => {
+    const sample = {
+      lang,
+      honorific: 'none',
+      honorificOther: null,
+      firstName: translator(lang)('letters.updates.sampleName'),
+      lastName: '',
+    };
+    const stopUrl = stopUpdatesUrl(env, '…');
+    const data = updateEmailData(env, letter, update, sample, stopUrl);
+    const rendered = renderRequest(env, {
+      to: '',
+      lang,
+      template: 'letter-update',
+      data,
+      unsubscribeUrl: stopUrl,
+    });
+    const text = updateText(update, lang);
+    return {
+      lang,
+      count: counts ? counts[lang] : null,
+      subject: rendered.subject,
+      greeting: String(data.greeting),
+      bodyHtml: String(data.bodyHtml),
+      nextStep: text.nextStep,
+      fallback: text.fallback,
+      text: rendered.text,
+    };
+  });
+}
+
+type SendEnv = Pick<
+  Env,
+  'DB' | 'ENVIRONMENT' | 'MAIL_FROM' | 'RESEND_API_KEY' | 'RESEND_API_URL' | 'ORG_NAME' | 'PUBLIC_URL'
+>;
+
+/** What happened to one page of a fan-out. */
+export type UpdatePageResult =
+  | { status: 'next'; update: LetterUpdate }
+  | { status: 'done' }
+  /** Resend asked to wait: the page stays where it is and is tried again by the job. */
+  | { status: 'retry' }
+  /** Another worker finished this page first. */
+  | { status: 'skipped' };
+
+/**
+ * Stores the next page of an update's emails (skipping those already stored), with a "stop these
+ * updates" link each, in one db.batch; sends them as one Resend batch call; then moves the cursor.
+ */
+export async function sendUpdatePage(
+  env: SendEnv,
+  letter: Letter,
+  update: LetterUpdate,
+  at: number,
+): Promise<UpdatePageResult> {
+  const db = getDb(env);
+  const recipients = await updateRecipientsPage(db, letter.id, update.fanoutAfter, UPDATE_PAGE_SIZE);
+  if (recipients.length > 0) {
+    const before = await storedEmails(
+      db,
+      recipients.map((r) => updateOutboxId(update.id, r.id)),
+    );
+    const fresh = recipients.filter((r) => !before.has(updateOutboxId(update.id, r.id)));
+    const batchKey =
+      fresh.length > 0
+        ? await groupKeyFor(
+            `letter-update:${update.id}:${update.fanoutPage}`,
+            fresh.map((r) => r.id),
+          )
+        : null;
+    const statements: BatchItem<'sqlite'>[] = [];
+    const links: (typeof letterUpdateLinks.$inferInsert)[] = [];
+    for (const recipient of fresh) {
+      const token = newToken();
+      links.push({
+        tokenHash: await hashToken(token),
+        signatureId: recipient.id,
+        updateId: update.id,
+        createdAt: at,
+      });
+      const stopUrl = stopUpdatesUrl(env, token);
+      statements.push(
+        queueEmail(
+          db,
+          env,
+          {
+            id: updateOutboxId(update.id, recipient.id),
+            batchKey: batchKey!,
+            to: recipient.email,
+            lang: recipient.lang,
+            template: 'letter-update',
+            data: updateEmailData(env, letter, update, recipient, stopUrl),
+            unsubscribeUrl: stopUrl,
+          },
+          at,
+        ).statement,
+      );
+    }
+    statements.push(...insertUpdateLinkStatements(db, links));
+    if (statements.length > 0) await db.batch(statements as [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]]);
+    const retry = await sendPageGroups(env, batchKey, before, at);
+    if (retry) return { status: 'retry' };
+  }
+  const after = recipients.at(-1)?.id ?? update.fanoutAfter;
+  const done = recipients.length < UPDATE_PAGE_SIZE;
+  const moved = await advanceFanout(db, update, { after, done }, at);
+  logEvent('info', 'letters.update_page', {
+    letterId: letter.id,
+    updateId: update.id,
+    page: update.fanoutPage,
+    count: recipients.length,
+  });
+  if (!moved) return { status: 'skipped' };
+  if (done) return { status: 'done' };
+  return {
+    status: 'next',
+    update: {
+      ...update,
+      fanoutPage: update.fanoutPage + 1,
+      fanoutAfter: after,
+      fanoutUpdatedAt: at,
+    },
+  };
+}
+
+/** Sends pages of an update until it is done, Resend asks to wait, or `budget` pages went out. */
+export async function continueFanout(
+  env: SendEnv,
+  letter: Letter,
+  update: LetterUpdate,
+  budget: number,
+  at = Date.now(),
+): Promise<'done' | 'more' | 'wait'> {
+  let current = update;
+  for (let page = 0; page < budget; page++) {
+    if (current.fanoutStatus === 'done') return 'done';
+    const result = await sendUpdatePage(env, letter, current, at);
+    if (result.status === 'done') return 'done';
+    if (result.status === 'retry') return 'wait';
+    if (result.status === 'skipped') return 'more';
+    current = result.update;
+  }
+  return 'more';
+}
+
+/** What pressing "Send" came to. */
+export type SendUpdateOutcome =
+  | { status: 'sent'; updateId: string }
+  /** This update id was already stored: the earlier press is sending it; nothing more happens. */
+  | { status: 'already-sent'; updateId: string }
+  | { status: 'no-recipients' };
+
+/**
+ * Stores the update (once per id) and sends its first pages while the organizer waits; the rest go
+ * out from the frequent job. The update row is the durable record, so nothing is lost if this stops.
+ */
+export async function sendUpdate(
+  env: SendEnv,
+  db: Db,
+  letter: Letter,
+  input: UpdateInput & { updateId: string },
+  organizerId: string | null,
+  at = Date.now(),
+): Promise<SendUpdateOutcome> {
+  if (await getUpdate(db, letter.id, input.updateId))
+    return { status: 'already-sent', updateId: input.updateId };
+  const recipients = await countUpdateRecipients(db, letter.id);
+  if (recipients.total === 0) return { status: 'no-recipients' };
+  const row: LetterUpdate = {
+    id: input.updateId,
+    letterId: letter.id,
+    organizerId,
+    subjectEn: input.subjectEn,
+    bodyEn: input.bodyEn,
+    subjectEs: input.subjectEs,
+    bodyEs: input.bodyEs,
+    nextStepUrl: input.nextStepUrl,
+    nextStepLabelEn: input.nextStepLabelEn,
+    nextStepLabelEs: input.nextStepLabelEs,
+    recipientCount: recipients.total,
+    fanoutStatus: 'sending',
+    fanoutPage: 0,
+    fanoutAfter: '',
+    fanoutUpdatedAt: at,
+    isDemo: false,
+    createdAt: at,
+  };
+  // Two presses at once: both pass the check above, one insert wins, the other stops here.
+  if (!(await insertUpdate(db, row))) return { status: 'already-sent', updateId: input.updateId };
+  logEvent('info', 'letters.update_created', {
+    letterId: letter.id,
+    updateId: row.id,
+    recipients: recipients.total,
+  });
+  await continueFanout(env, letter, row, REQUEST_PAGE_BUDGET, at);
+  return { status: 'sent', updateId: row.id };
+}
+
+/**
+ * The frequent job's part: sends the remaining pages of updates whose request stopped early (a long
+ * list, Resend asking to wait, a Worker that died), at most JOB_PAGE_BUDGET pages a run.
+ */
+export async function resumeUpdateFanouts(env: SendEnv, at = Date.now()): Promise<number> {
+  const db = getDb(env);
+  let budget = JOB_PAGE_BUDGET;
+  let resumed = 0;
+  for (const update of await unfinishedUpdates(db, at, FANOUT_IDLE_MS, JOB_PAGE_BUDGET)) {
+    if (budget <= 0) break;
+    const letter = await getLetterById(db, update.letterId);
+    if (!letter) continue;
+    const pagesBefore = update.fanoutPage;
+    const outcome = await continueFanout(env, letter, update, budget, at);
+    const after = await getUpdate(db, letter.id, update.id);
+    budget -= Math.max(1, (after?.fanoutPage ?? pagesBefore) - pagesBefore);
+    resumed += 1;
+    logEvent('info', 'letters.update_resumed', { updateId: update.id, outcome });
+  }
+  return resumed;
+}

@@ -1,0 +1,386 @@
+// Pages of updates to signers: the organizer's form, preview and history, and the signer's
+// "stop these updates" pages.
+import type { Child } from 'hono/jsx';
+import { raw } from 'hono/html';
+import { useRequestContext } from 'hono/jsx-renderer';
+import type { AppEnv } from '../../env';
+import { ErrorSummary, TextArea, TextField, type FormErrors, type FormValues } from '../../web/form';
+import { formatDate, formatNumber, type Lang } from '../../web/i18n';
+import type { Letter, LetterUpdate } from '../schema';
+import type { UpdateEmailCounts, UpdateWithCounts } from '../update-queries';
+import { UPDATE_BODY_MAX, UPDATE_SUBJECT_MAX, type EmailPreview, type RecipientCounts } from '../updates';
+import { LetterAdminNav, adminPath } from './admin';
+
+/** The fields of the update form, in the order they appear. */
+export const UPDATE_FIELDS = [
+  'subjectEn',
+  'bodyEn',
+  'subjectEs',
+  'bodyEs',
+  'nextStepUrl',
+  'nextStepLabelEn',
+  'nextStepLabelEs',
+] as const;
+
+function useFieldLabels(): Record<string, string> {
+  const { t } = useRequestContext<AppEnv>().var;
+  return {
+    subjectEn: t('letters.updates.field.subjectEn'),
+    bodyEn: t('letters.updates.field.bodyEn'),
+    subjectEs: t('letters.updates.field.subjectEs'),
+    bodyEs: t('letters.updates.field.bodyEs'),
+    nextStepUrl: t('letters.updates.field.nextStepUrl'),
+    nextStepLabelEn: t('letters.updates.field.nextStepLabelEn'),
+    nextStepLabelEs: t('letters.updates.field.nextStepLabelEs'),
+    updateId: t('letters.updates.previewButton'),
+    _form: t('letters.updates.title'),
+  };
+}
+
+function Recipients(props: { recipients: RecipientCounts }): Child {
+  const { t } = useRequestContext<AppEnv>().var;
+  return props.recipients.total > 0 ? (
+    <p>
+      <strong>
+        {t('letters.updates.recipients', {
+          count: props.recipients.total,
+          en: props.recipients.en,
+          es: props.recipients.es,
+        })}
+      </strong>
+    </p>
+  ) : (
+    <p class="notice" role="status">
+      {t('letters.updates.recipientsNone')}
+    </p>
+  );
+}
+
+/** The counts of an update's emails in words. */
+export function CountsLine(props: { counts: UpdateEmailCounts }): Child {
+  const { t, lang } = useRequestContext<AppEnv>().var;
+  const c = props.counts;
+  return (
+    <>
+      {t('letters.updates.counts', {
+        sent: formatNumber(lang, c.sent),
+        queued: formatNumber(lang, c.queued),
+        failed: formatNumber(lang, c.failed),
+        suppressed: formatNumber(lang, c.suppressed),
+      })}
+    </>
+  );
+}
+
+function PastUpdates(props: { letter: Letter; updates: UpdateWithCounts[] }): Child {
+  const { t, lang } = useRequestContext<AppEnv>().var;
+  return (
+    <section aria-labelledby="past-updates-heading">
+      <h2 id="past-updates-heading">{t('letters.updates.pastHeading')}</h2>
+      {props.updates.length === 0 ? (
+        <p>{t('letters.updates.noneYet')}</p>
+      ) : (
+        <div class="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t('letters.updates.sentAtColumn')}</th>
+                <th scope="col">{t('letters.updates.subjectColumn')}</th>
+                <th scope="col">{t('letters.updates.recipientsColumn')}</th>
+                <th scope="col">{t('letters.updates.statusColumn')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {props.updates.map((update) => (
+                <tr>
+                  <td>{formatDate(lang, update.createdAt, true)}</td>
+                  <td>
+                    <a href={adminPath(props.letter, `/updates/${encodeURIComponent(update.id)}`)}>
+                      {update.subjectEn}
+                    </a>
+                    {update.subjectEs ? (
+                      <>
+                        <br />
+                        <span lang="es">{update.subjectEs}</span>
+                      </>
+                    ) : (
+                      <>
+                        {' '}
+                        <small>({t('letters.updates.englishOnly')})</small>
+                      </>
+                    )}
+                  </td>
+                  <td>{formatNumber(lang, update.recipientCount)}</td>
+                  <td>
+                    <CountsLine counts={update.counts} />
+                    {update.fanoutStatus === 'sending' ? (
+                      <>
+                        <br />
+                        <small>{t('letters.updates.stillSending')}</small>
+                      </>
+                    ) : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
+
+/** The organizer's page: who would receive an update, the form to write one, and past updates. */
+export function UpdatesPage(props: {
+  letter: Letter;
+  recipients: RecipientCounts;
+  updates: UpdateWithCounts[];
+  values?: FormValues;
+  errors?: FormErrors;
+  notice?: string;
+}): Child {
+  const { t } = useRequestContext<AppEnv>().var;
+  const labels = useFieldLabels();
+  return (
+    <>
+      <LetterAdminNav letter={props.letter} />
+      <h1>{t('letters.updates.title')}</h1>
+      {props.notice ? (
+        <p class="notice" role="status">
+          {props.notice}
+        </p>
+      ) : null}
+      <p>{t('letters.updates.intro')}</p>
+      <Recipients recipients={props.recipients} />
+      <p>
+        <small>{t('letters.updates.whoHint')}</small>
+      </p>
+      <section aria-labelledby="write-update-heading">
+        <h2 id="write-update-heading">{t('letters.updates.writeHeading')}</h2>
+        <form method="post" action={adminPath(props.letter, '/updates/preview')} novalidate>
+          <ErrorSummary errors={props.errors} labels={labels} />
+          <fieldset>
+            <legend>{t('letters.updates.englishHeading')}</legend>
+            <TextField
+              name="subjectEn"
+              label={labels.subjectEn!}
+              required
+              maxlength={UPDATE_SUBJECT_MAX}
+              values={props.values}
+              errors={props.errors}
+            />
+            <TextArea
+              name="bodyEn"
+              label={labels.bodyEn!}
+              hint={t('letters.updates.hint.body', { max: UPDATE_BODY_MAX })}
+              required
+              rows={10}
+              values={props.values}
+              errors={props.errors}
+            />
+          </fieldset>
+          <fieldset>
+            <legend>{t('letters.updates.spanishHeading')}</legend>
+            <p>
+              <small>{t('letters.updates.spanishHint')}</small>
+            </p>
+            <TextField
+              name="subjectEs"
+              label={labels.subjectEs!}
+              maxlength={UPDATE_SUBJECT_MAX}
+              values={props.values}
+              errors={props.errors}
+            />
+            <TextArea
+              name="bodyEs"
+              label={labels.bodyEs!}
+              hint={t('letters.updates.hint.body', { max: UPDATE_BODY_MAX })}
+              rows={10}
+              values={props.values}
+              errors={props.errors}
+            />
+          </fieldset>
+          <fieldset>
+            <legend>{t('letters.updates.nextStepHeading')}</legend>
+            <p>
+              <small>{t('letters.updates.nextStepHint')}</small>
+            </p>
+            <TextField
+              name="nextStepUrl"
+              type="url"
+              label={labels.nextStepUrl!}
+              hint={t('letters.updates.hint.nextStepUrl')}
+              values={props.values}
+              errors={props.errors}
+            />
+            <TextField
+              name="nextStepLabelEn"
+              label={labels.nextStepLabelEn!}
+              hint={t('letters.updates.hint.nextStepLabel')}
+              values={props.values}
+              errors={props.errors}
+            />
+            <TextField
+              name="nextStepLabelEs"
+              label={labels.nextStepLabelEs!}
+              hint={t('letters.updates.hint.nextStepLabel')}
+              values={props.values}
+              errors={props.errors}
+            />
+          </fieldset>
+          <button type="submit">{t('letters.updates.previewButton')}</button>
+        </form>
+      </section>
+      <PastUpdates letter={props.letter} updates={props.updates} />
+    </>
+  );
+}
+
+function EmailPreviewCard(props: { preview: EmailPreview }): Child {
+  const { t } = useRequestContext<AppEnv>().var;
+  const p = props.preview;
+  const id = `preview-${p.lang}`;
+  return (
+    <section aria-labelledby={id} class="email-preview">
+      <h2 id={id}>
+        {p.count === null
+          ? t(p.lang === 'en' ? 'common.english' : 'common.spanish')
+          : t(p.lang === 'en' ? 'letters.updates.previewEnglish' : 'letters.updates.previewSpanish', {
+              count: p.count,
+            })}
+      </h2>
+      {p.fallback ? <p class="notice">{t('letters.updates.previewFallback')}</p> : null}
+      <article lang={p.lang} style="border:1px solid #ccc;padding:1rem;border-radius:4px">
+        <p>
+          <strong>{t('letters.updates.subjectLabel')}</strong> {p.subject}
+        </p>
+        <hr />
+        <p>{p.greeting}</p>
+        {raw(p.bodyHtml)}
+        {p.nextStep ? (
+          <p>
+            <a href={p.nextStep.url} rel="noopener noreferrer">
+              {p.nextStep.label}
+            </a>
+          </p>
+        ) : null}
+      </article>
+      <details>
+        <summary>{t('letters.updates.plainText')}</summary>
+        <pre lang={p.lang} style="white-space:pre-wrap">
+          {p.text}
+        </pre>
+      </details>
+    </section>
+  );
+}
+
+/** The preview: each language's email, the count, and the button that sends it (once). */
+export function UpdatePreviewPage(props: {
+  letter: Letter;
+  recipients: RecipientCounts;
+  previews: EmailPreview[];
+  values: FormValues;
+  updateId: string;
+}): Child {
+  const { t } = useRequestContext<AppEnv>().var;
+  const hidden = UPDATE_FIELDS.map((name) => {
+    const value = props.values[name];
+    return (
+      <input type="hidden" name={name} value={Array.isArray(value) ? (value[0] ?? '') : (value ?? '')} />
+    );
+  });
+  return (
+    <>
+      <LetterAdminNav letter={props.letter} />
+      <h1>{t('letters.updates.previewTitle')}</h1>
+      <p>{t('letters.updates.previewIntro')}</p>
+      <Recipients recipients={props.recipients} />
+      {props.previews.map((preview) => (
+        <EmailPreviewCard preview={preview} />
+      ))}
+      <div class="grid">
+        {props.recipients.total > 0 ? (
+          <form method="post" action={adminPath(props.letter, '/updates/send')}>
+            {hidden}
+            <input type="hidden" name="updateId" value={props.updateId} />
+            <button type="submit">
+              {t('letters.updates.sendButton', { count: props.recipients.total })}
+            </button>
+          </form>
+        ) : null}
+        <form method="post" action={adminPath(props.letter, '/updates/edit')}>
+          {hidden}
+          <button type="submit" class="secondary">
+            {t('letters.updates.editButton')}
+          </button>
+        </form>
+      </div>
+    </>
+  );
+}
+
+/** One past update: what it said and where its emails are. */
+export function UpdateDetailPage(props: {
+  letter: Letter;
+  update: LetterUpdate;
+  counts: UpdateEmailCounts;
+  previews: EmailPreview[];
+  notice?: string;
+}): Child {
+  const { t, lang } = useRequestContext<AppEnv>().var;
+  return (
+    <>
+      <LetterAdminNav letter={props.letter} />
+      <p>
+        <a href={adminPath(props.letter, '/updates')}>{t('letters.updates.back')}</a>
+      </p>
+      <h1>{t('letters.updates.detailTitle', { subject: props.update.subjectEn })}</h1>
+      {props.notice ? (
+        <p class="notice" role="status">
+          {props.notice}
+        </p>
+      ) : null}
+      <dl>
+        <dt>{t('letters.updates.sentAtColumn')}</dt>
+        <dd>{formatDate(lang, props.update.createdAt, true)}</dd>
+        <dt>{t('letters.updates.recipientsColumn')}</dt>
+        <dd>{formatNumber(lang, props.update.recipientCount)}</dd>
+        <dt>{t('letters.updates.statusColumn')}</dt>
+        <dd>
+          <CountsLine counts={props.counts} />
+          {props.update.fanoutStatus === 'sending' ? ` · ${t('letters.updates.stillSending')}` : ''}
+        </dd>
+      </dl>
+      {props.counts.failed > 0 ? (
+        <p>
+          <a href="/admin/outbox">{t('letters.updates.failedHint')}</a>
+        </p>
+      ) : null}
+      {props.previews.map((preview) => (
+        <EmailPreviewCard preview={preview} />
+      ))}
+    </>
+  );
+}
+
+/** The signer's page behind a "stop these updates" link: what will happen, and one button. */
+export function StopUpdatesPage(props: {
+  title: string;
+  body: string;
+  button?: { action: string; label: string; secondary?: boolean };
+}): Child {
+  return (
+    <section>
+      <h1>{props.title}</h1>
+      <p>{props.body}</p>
+      {props.button ? (
+        <form method="post" action={props.button.action}>
+          <button type="submit" class={props.button.secondary ? 'secondary' : undefined}>
+            {props.button.label}
+          </button>
+        </form>
+      ) : null}
+    </section>
+  );
+}
