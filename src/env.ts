@@ -13,6 +13,8 @@ declare global {
     OPENSTATES_API_KEY?: string;
     /** Optional: another base URL for Resend's API (the benchmark's local stub); unset in production. */
     RESEND_API_URL?: string;
+    /** Optional: the team's Resend rate limit, requests a second (default a little under 5). */
+    RESEND_REQUESTS_PER_SECOND?: string;
   }
 }
 

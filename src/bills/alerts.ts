@@ -1,6 +1,7 @@
-// Alert fan-out: one queue message per page of 100 subscribers of one movement. Each subscriber's
-// alert is an outbox row with a fixed id (alert:<movementId>:<subscriptionId>), so a redelivered
-// message or a resumed fan-out finds it stored and never writes or sends a second one.
+// Alert fan-out: one queue message per page of 100 subscribers of one movement. Each address's
+// alert is an outbox row with a fixed id (alert:<movementId>:<address key>), so a redelivered
+// message, a resumed fan-out or a second subscription of the same address finds it stored and
+// never writes or sends a second one.
 import { and, asc, eq, gt, isNull, lte, lt, notExists, or, sql } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import { alias } from 'drizzle-orm/sqlite-core';
@@ -8,6 +9,7 @@ import * as z from 'zod';
 import { getDb, type Db } from '../db';
 import { queueEmail } from '../email/outbox';
 import { emailSuppressions } from '../email/schema';
+import { hashToken } from '../lib/tokens';
 import { logEvent } from '../web/errors';
 import { alertContent } from './alert-content';
 import { processDigestPage } from './digest';
@@ -15,7 +17,7 @@ import { oneClickUnsubscribeUrl } from './links';
 import type { AlertPageMessage } from './movements';
 import { getBill, getMovement, type BillMovementRow, type BillRow } from './queries';
 import { billMovements, billSubscriptionLinks, billSubscriptions } from './schema';
-import { groupKeyFor, sendPageGroups, storedEmails } from './send-groups';
+import { groupKeyFor, realClock, sendPageGroupsPaced, storedEmails, type PaceClock } from './send-groups';
 import { insertLinkStatements, newManageLink } from './subscriptions';
 
 /** Subscribers per queue message and per Resend batch call (Resend's batch limit). */
@@ -23,12 +25,23 @@ export const ALERT_PAGE_SIZE = 100;
 /** A fan-out with no progress for this long is started again from its last finished page. */
 export const FANOUT_STALL_MS = 10 * 60_000;
 
-type AlertEnv = Pick<Env, 'DB' | 'ENVIRONMENT' | 'MAIL_FROM' | 'RESEND_API_KEY' | 'ORG_NAME' | 'PUBLIC_URL'>;
+type AlertEnv = Pick<
+  Env,
+  | 'DB'
+  | 'ENVIRONMENT'
+  | 'MAIL_FROM'
+  | 'RESEND_API_KEY'
+  | 'RESEND_API_URL'
+  | 'RESEND_REQUESTS_PER_SECOND'
+  | 'ORG_NAME'
+  | 'PUBLIC_URL'
+>;
 
 const alertPageMessage = z.object({
   movementId: z.string().min(1),
   page: z.number().int().min(0),
   after: z.string(),
+  lastCallAt: z.number().int().optional(),
 });
 const digestPageMessage = z.object({
   kind: z.literal('digest'),
@@ -47,7 +60,9 @@ export type AlertPageResult =
 
 /**
  * The alert queue's consumer: one page (of a movement's alerts, or of the daily digests) per
- * message; the next page is queued when one is done.
+ * message; the next page is queued when one is done. A movement's pages keep Resend's rate: each
+ * message carries when the previous page called Resend, and the page waits out the rest of the
+ * interval before its own call (see `sendPageGroupsPaced`).
  */
 export async function consumeAlertBatch(batch: MessageBatch<unknown>, env: Env): Promise<void> {
   for (const message of batch.messages) {
@@ -79,12 +94,14 @@ export async function consumeAlertBatch(batch: MessageBatch<unknown>, env: Env):
 
 /**
  * Handles one page: stores the page's alerts (skipping those already stored), sends them in one
- * Resend batch call, then records the page as finished, and says which page comes next.
+ * Resend batch call (no sooner than Resend's rate allows after the previous page's call), then
+ * records the page as finished, and says which page comes next.
  */
 export async function processAlertPage(
   env: AlertEnv,
   message: AlertPageMessage,
   at = Date.now(),
+  clock: PaceClock = realClock,
 ): Promise<AlertPageResult> {
   const db = getDb(env);
   const movement = await getMovement(db, message.movementId);
@@ -103,12 +120,15 @@ export async function processAlertPage(
   }
 
   const subscribers = await alertRecipientsPage(db, bill, movement, message.after);
+  let lastCallAt = message.lastCallAt;
   if (subscribers.length > 0) {
-    const before = await storedEmails(
-      db,
-      subscribers.map((s) => alertOutboxId(movement.id, s.id)),
+    const outboxIds = new Map(
+      await Promise.all(
+        subscribers.map(async (s) => [s.id, await alertOutboxId(movement.id, s.email)] as const),
+      ),
     );
-    const fresh = subscribers.filter((s) => !before.has(alertOutboxId(movement.id, s.id)));
+    const before = await storedEmails(db, [...outboxIds.values()]);
+    const fresh = subscribers.filter((s) => !before.has(outboxIds.get(s.id)!));
     const batchKey =
       fresh.length > 0
         ? await groupKeyFor(
@@ -126,7 +146,7 @@ export async function processAlertPage(
           db,
           env,
           {
-            id: alertOutboxId(movement.id, subscriber.id),
+            id: outboxIds.get(subscriber.id)!,
             batchKey: batchKey!,
             to: subscriber.email,
             lang: subscriber.lang,
@@ -141,8 +161,12 @@ export async function processAlertPage(
     statements.push(...insertLinkStatements(db, links));
     if (statements.length > 0) await db.batch(statements as [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]]);
 
-    const retry = await sendPageGroups(env, batchKey, before, at);
-    if (retry) return { status: 'retry', delaySeconds: retry.delaySeconds };
+    const sent = await sendPageGroupsPaced(env, batchKey, before, at, {
+      lastCallAt: message.lastCallAt,
+      clock,
+    });
+    if (sent.retry) return { status: 'retry', delaySeconds: sent.retry.delaySeconds };
+    lastCallAt = sent.lastCallAt;
   }
 
   const last = subscribers.at(-1)?.id ?? message.after;
@@ -168,13 +192,23 @@ export async function processAlertPage(
   return {
     status: 'next',
     sent: subscribers.length,
-    next: { movementId: movement.id, page: message.page + 1, after: last },
+    next: {
+      movementId: movement.id,
+      page: message.page + 1,
+      after: last,
+      ...(lastCallAt === undefined ? {} : { lastCallAt }),
+    },
   };
 }
 
-/** The outbox id of one subscriber's alert for one movement: the key of exactly-once. */
-export function alertOutboxId(movementId: string, subscriptionId: string): string {
-  return `alert:${movementId}:${subscriptionId}`;
+/**
+ * The outbox id of one address's alert for one movement: the key of exactly-once. It is keyed by
+ * the address, not the subscription, so a person following a bill and its state gets one alert even
+ * when their subscriptions change between pages; hashed with the movement so the id (which may be
+ * logged) shows no address and links no one across movements.
+ */
+export async function alertOutboxId(movementId: string, email: string): Promise<string> {
+  return `alert:${movementId}:${(await hashToken(`${movementId}\n${email}`)).slice(0, 32)}`;
 }
 
 /**

@@ -23,6 +23,8 @@ export interface AlertPageMessage {
   page: number;
   /** Keyset cursor: subscribers with an id greater than this. */
   after: string;
+  /** When the previous page called Resend (ms): this page's call keeps Resend's rate after it. */
+  lastCallAt?: number;
 }
 
 // D1 allows 100 bound parameters per statement: rows per multi-row insert = floor(100 / columns).

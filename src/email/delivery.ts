@@ -5,6 +5,7 @@ import {
   isDeliveryHeld,
   MAX_ATTEMPTS,
   nextStepAfterFailure,
+  nextStepAfterGroupFailure,
   normalizeEmail,
   usesLocalMailbox,
 } from './policy';
@@ -30,7 +31,11 @@ export type DeliveryResult =
   | { status: 'sent' }
   /** Nothing to do now: already sent, failed, suppressed, owned by another worker, or held. */
   | { status: 'skipped' }
-  | { status: 'retry'; delaySeconds: number }
+  /**
+   * `rateLimitWaitMs`: a send group answered 429 asks for this short wait (Retry-After plus jitter),
+   * so a caller may wait it inline and call `deliverEmailGroup` again instead of going through its queue.
+   */
+  | { status: 'retry'; delaySeconds: number; rateLimitWaitMs?: number }
   | { status: 'failed' };
 
 /**
@@ -93,7 +98,7 @@ export async function deliverEmail(
     row.id,
     env.RESEND_API_URL,
   );
-  return settle(db, [row], result, at);
+  return settle(db, [row], result, at, 'single');
 }
 
 /**
@@ -122,7 +127,13 @@ async function notClaimed(db: Db, outboxId: string, at: number): Promise<Deliver
 }
 
 /** Records a Resend answer for claimed rows and says what the caller should do with its message. */
-async function settle(db: Db, rows: OutboxRow[], result: ResendResult, at: number): Promise<DeliveryResult> {
+async function settle(
+  db: Db,
+  rows: OutboxRow[],
+  result: ResendResult,
+  at: number,
+  kind: 'single' | 'group',
+): Promise<DeliveryResult> {
   const ids = rows.map((row) => row.id);
   if (result.kind === 'sent') {
     await db.batch(
@@ -136,6 +147,7 @@ async function settle(db: Db, rows: OutboxRow[], result: ResendResult, at: numbe
   }
   // Rows claimed together were tried together, so the most-tried one decides for the group.
   const attempts = Math.max(...rows.map((row) => row.attempts));
+  if (kind === 'group') return settleGroupFailure(db, ids, result, attempts, at);
   const step = nextStepAfterFailure(result, attempts);
   if (step.action === 'fail') {
     await markFailed(db, ids, result.error);
@@ -150,6 +162,35 @@ async function settle(db: Db, rows: OutboxRow[], result: ResendResult, at: numbe
     error: result.error,
   });
   return { status: 'retry', delaySeconds: step.delaySeconds };
+}
+
+/** A send group's failed call: a short 429 waits Retry-After (not counted as a try); else backoff. */
+async function settleGroupFailure(
+  db: Db,
+  ids: string[],
+  result: Exclude<ResendResult, { kind: 'sent' }>,
+  attempts: number,
+  at: number,
+): Promise<DeliveryResult> {
+  const step = nextStepAfterGroupFailure(result, attempts);
+  if (step.action === 'fail') {
+    await markFailed(db, ids, result.error);
+    logEvent('warn', 'email.failed', { count: ids.length, attempts, error: result.error });
+    return { status: 'failed' };
+  }
+  await scheduleRetry(db, ids, at + step.delayMs, result.error, { countsAsTry: step.countsAsTry });
+  // The queue's delay is whole seconds; never less than one, so a message is not redelivered at once.
+  const delaySeconds = Math.max(1, Math.ceil(step.delayMs / 1000));
+  logEvent('info', 'email.retry', {
+    count: ids.length,
+    attempts,
+    delaySeconds,
+    rateLimited: !step.countsAsTry,
+    error: result.error,
+  });
+  return step.countsAsTry
+    ? { status: 'retry', delaySeconds }
+    : { status: 'retry', delaySeconds, rateLimitWaitMs: step.delayMs };
 }
 
 /**
@@ -173,6 +214,8 @@ export async function deliverEmailGroup(
   env: DeliveryEnv,
   batchKey: string,
   at = Date.now(),
+  /** Awaited right before the call to Resend (and only if one is made): a sender keeping a rate waits here. */
+  beforeCall?: () => Promise<void>,
 ): Promise<DeliveryResult> {
   if (isDeliveryHeld(env)) return { status: 'skipped' };
   const db = getDb(env);
@@ -192,9 +235,10 @@ export async function deliverEmailGroup(
   if (toSend.length === 0) return { status: 'skipped' };
 
   if (usesLocalMailbox(env)) {
-    return settle(db, toSend, { kind: 'sent', ids: toSend.map(() => LOCAL_MAILBOX_PROVIDER) }, at);
+    return settle(db, toSend, { kind: 'sent', ids: toSend.map(() => LOCAL_MAILBOX_PROVIDER) }, at, 'group');
   }
   const emails = toSend.map((row) => toResendEmail(row, env.MAIL_FROM, { attachments: false }));
+  if (beforeCall) await beforeCall();
   const result = await sendEmailBatch(env.RESEND_API_KEY!, emails, batchKey, env.RESEND_API_URL);
-  return settle(db, toSend, result, at);
+  return settle(db, toSend, result, at, 'group');
 }

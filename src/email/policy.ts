@@ -16,7 +16,10 @@ const MAILBOX_ENVIRONMENTS = new Set(['development', 'test']);
 
 /** What an answer (or non-answer) from Resend means for the email. */
 export type SendOutcome =
-  { kind: 'sent' } | { kind: 'retry'; retryAfterSeconds?: number } | { kind: 'rejected' };
+  | { kind: 'sent' }
+  /** `rateLimited`: the answer was a 429, Resend asking to slow down (nothing was sent). */
+  | { kind: 'retry'; retryAfterSeconds?: number; rateLimited?: boolean }
+  | { kind: 'rejected' };
 
 /**
  * 2xx is sent; 429 (rate limit), 409 for a concurrent request with the same idempotency key, and
@@ -62,6 +65,55 @@ export function nextStepAfterFailure(
 ): { action: 'retry'; delaySeconds: number } | { action: 'fail' } {
   if (outcome.kind === 'rejected' || attempts >= MAX_ATTEMPTS) return { action: 'fail' };
   return { action: 'retry', delaySeconds: backoffDelaySeconds(attempts, outcome.retryAfterSeconds, random) };
+}
+
+/** A send group answered 429 waits its `Retry-After` when it asks for at most this long. */
+export const RATE_LIMIT_WAIT_MAX_SECONDS = 60;
+/** Added at random to a rate-limit wait, so that senders held back together do not return together. */
+export const RATE_LIMIT_JITTER_MS = 250;
+
+/**
+ * After a failed call for a send group (up to 100 emails in one batch call): a 429 whose
+ * `Retry-After` is short is Resend pacing us, not a failure of the emails, so the group waits what
+ * it asks plus a little jitter, and the try is not counted (a 429 sends nothing, and a busy
+ * fan-out could otherwise use up a page's tries on "slow down" alone). Every other failure, and a
+ * 429 asking for a long wait (a quota), follows the single-email backoff.
+ */
+export function nextStepAfterGroupFailure(
+  outcome: Exclude<SendOutcome, { kind: 'sent' }>,
+  attempts: number,
+  random: () => number = Math.random,
+): { action: 'retry'; delayMs: number; countsAsTry: boolean } | { action: 'fail' } {
+  if (
+    outcome.kind === 'retry' &&
+    outcome.rateLimited &&
+    outcome.retryAfterSeconds !== undefined &&
+    outcome.retryAfterSeconds <= RATE_LIMIT_WAIT_MAX_SECONDS
+  ) {
+    const jitter = Math.floor(random() * RATE_LIMIT_JITTER_MS);
+    return { action: 'retry', delayMs: outcome.retryAfterSeconds * 1000 + jitter, countsAsTry: false };
+  }
+  const step = nextStepAfterFailure(outcome, attempts, random);
+  return step.action === 'fail'
+    ? step
+    : { action: 'retry', delayMs: step.delaySeconds * 1000, countsAsTry: true };
+}
+
+/**
+ * Resend's default rate limit is 5 requests a second per team; we aim a little under it so that
+ * the time a request takes to reach Resend does not squeeze two of our spaced calls into one of
+ * its seconds. A team with another limit sets `RESEND_REQUESTS_PER_SECOND` (e.g. "2").
+ */
+export const DEFAULT_RESEND_REQUESTS_PER_SECOND = 4.8;
+
+/** The least time between two calls of one paced sender (a fan-out's chain of pages), in ms. */
+export function resendCallIntervalMs(env: Pick<Env, 'RESEND_REQUESTS_PER_SECOND'>): number {
+  const configured = Number(env.RESEND_REQUESTS_PER_SECOND);
+  const perSecond =
+    env.RESEND_REQUESTS_PER_SECOND && Number.isFinite(configured) && configured > 0
+      ? Math.max(0.1, configured)
+      : DEFAULT_RESEND_REQUESTS_PER_SECOND;
+  return Math.ceil(1000 / perSecond);
 }
 
 /** Whether, with no Resend key, delivery goes to the local mailbox (development and tests only). */

@@ -1,4 +1,5 @@
 import { and, asc, count, desc, eq, inArray, isNotNull, isNull, lt, lte, ne, or, sql } from 'drizzle-orm';
+import type { SQLiteUpdateSetSource } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../db';
 import { STALE_CLAIM_MS } from './policy';
 import { emailSuppressions, outbox, webhookEvents } from './schema';
@@ -91,7 +92,7 @@ const IDS_PER_STATEMENT = 90;
 async function updateClaimed(
   db: Db,
   ids: string[],
-  values: Partial<typeof outbox.$inferInsert>,
+  values: SQLiteUpdateSetSource<typeof outbox>,
 ): Promise<void> {
   if (ids.length === 0) return;
   const statements = [];
@@ -106,14 +107,24 @@ async function updateClaimed(
   await db.batch(statements as [(typeof statements)[number], ...(typeof statements)[number][]]);
 }
 
-/** Gives claimed rows back for another try at `nextAttemptAt`, keeping a log-safe reason. */
+/**
+ * Gives claimed rows back for another try at `nextAttemptAt`, keeping a log-safe reason. With
+ * `countsAsTry: false` (Resend asked us to slow down; nothing was sent) the claim's try is given back.
+ */
 export async function scheduleRetry(
   db: Db,
   ids: string[],
   nextAttemptAt: number,
   error: string,
+  options: { countsAsTry: boolean } = { countsAsTry: true },
 ): Promise<void> {
-  await updateClaimed(db, ids, { status: 'pending', claimedAt: null, nextAttemptAt, lastError: error });
+  await updateClaimed(db, ids, {
+    status: 'pending',
+    claimedAt: null,
+    nextAttemptAt,
+    lastError: error,
+    ...(options.countsAsTry ? {} : { attempts: sql`max(0, ${outbox.attempts} - 1)` }),
+  });
 }
 
 /** Gives up on claimed rows: organizers see them in /admin/outbox and may retry them. */

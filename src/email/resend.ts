@@ -128,7 +128,9 @@ async function post(
   if (kind === 'sent') return { kind, ids: readIds(body) };
   const error = `HTTP ${response.status}${errorName ? ` ${errorName}` : ''}`;
   if (kind === 'retry') {
-    return { kind, error, retryAfterSeconds: parseRetryAfter(response.headers.get('retry-after')) };
+    const retryAfterSeconds = parseRetryAfter(response.headers.get('retry-after'));
+    if (response.status === 429) return { kind, error, retryAfterSeconds, rateLimited: true };
+    return { kind, error, retryAfterSeconds };
   }
   return { kind, error };
 }

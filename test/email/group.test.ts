@@ -2,7 +2,7 @@ import { env } from 'cloudflare:workers';
 import { afterEach, describe, expect, it } from 'vitest';
 import { getDb } from '../../src/db';
 import { deliverEmailGroup } from '../../src/email/delivery';
-import { MAX_ATTEMPTS } from '../../src/email/policy';
+import { MAX_ATTEMPTS, RATE_LIMIT_JITTER_MS } from '../../src/email/policy';
 import { emailSuppressions } from '../../src/email/schema';
 import { stubFetch } from '../helpers';
 import { resendAnswer, resendEnv, row, storeEmail } from './support';
@@ -100,6 +100,54 @@ describe('deliverEmailGroup', () => {
     for (const id of [ids[0]!, ids[99]!]) {
       expect(await row(id)).toMatchObject({ status: 'pending', lastError: 'HTTP 429 rate_limit_exceeded' });
     }
+  });
+
+  it('after a 429 with a short Retry-After, asks for that wait (plus jitter) and gives the try back', async () => {
+    const ids = await storeGroup('alert-slow', ['hal@example.org', 'ivy@example.org']);
+    stub = stubFetch(() => resendAnswer(429, { name: 'rate_limit_exceeded' }, { 'retry-after': '1' }));
+    const at = Date.now();
+    for (let call = 1; call <= MAX_ATTEMPTS + 2; call++) {
+      const result = await deliverEmailGroup(resendEnv, 'alert-slow', at + call * 10_000);
+      if (result.status !== 'retry') throw new Error(`call ${call}: ${result.status}`);
+      expect(result.rateLimitWaitMs).toBeGreaterThanOrEqual(1000);
+      expect(result.rateLimitWaitMs).toBeLessThan(1000 + RATE_LIMIT_JITTER_MS);
+      expect([1, 2]).toContain(result.delaySeconds);
+      expect(await row(ids[0]!)).toMatchObject({
+        status: 'pending',
+        attempts: 0,
+        nextAttemptAt: at + call * 10_000 + result.rateLimitWaitMs!,
+      });
+    }
+    // More 429s than an email has tries, and nothing failed.
+    expect(stub.calls).toHaveLength(MAX_ATTEMPTS + 2);
+    expect(await row(ids[1]!)).toMatchObject({ status: 'pending', attempts: 0 });
+  });
+
+  it('backs off as for a failure after a 429 without Retry-After', async () => {
+    const ids = await storeGroup('alert-no-header', ['jo@example.org']);
+    stub = stubFetch(() => resendAnswer(429, { name: 'rate_limit_exceeded' }));
+    const result = await deliverEmailGroup(resendEnv, 'alert-no-header');
+    expect(result).toMatchObject({ status: 'retry' });
+    expect(result.status === 'retry' && result.delaySeconds).toBeGreaterThanOrEqual(15);
+    expect(result.status === 'retry' && result.rateLimitWaitMs).toBeUndefined();
+    expect(await row(ids[0]!)).toMatchObject({ status: 'pending', attempts: 1 });
+  });
+
+  it('runs the rate keeper right before the call, and not when there is nothing to send', async () => {
+    await storeGroup('alert-paced', ['kim@example.org']);
+    const order: string[] = [];
+    stub = stubFetch(() => {
+      order.push('call');
+      return resendAnswer(200, { data: [{ id: 'r-k' }] });
+    });
+    const keepRate = async () => void order.push('wait');
+    expect(await deliverEmailGroup(resendEnv, 'alert-paced', Date.now(), keepRate)).toEqual({
+      status: 'sent',
+    });
+    expect(await deliverEmailGroup(resendEnv, 'alert-paced', Date.now(), keepRate)).toEqual({
+      status: 'skipped',
+    });
+    expect(order).toEqual(['wait', 'call']);
   });
 
   it('puts the group in the local mailbox when there is no key', async () => {

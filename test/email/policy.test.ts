@@ -5,8 +5,11 @@ import {
   maskEmail,
   MAX_ATTEMPTS,
   nextStepAfterFailure,
+  nextStepAfterGroupFailure,
   outcomeOfStatus,
   parseRetryAfter,
+  RATE_LIMIT_WAIT_MAX_SECONDS,
+  resendCallIntervalMs,
   usesLocalMailbox,
 } from '../../src/email/policy';
 
@@ -86,6 +89,70 @@ describe('nextStepAfterFailure', () => {
       action: 'retry',
       delaySeconds: 600,
     });
+  });
+});
+
+describe('nextStepAfterGroupFailure', () => {
+  const rateLimited = (retryAfterSeconds?: number) =>
+    ({ kind: 'retry', rateLimited: true, retryAfterSeconds }) as const;
+
+  it('waits what a 429 asks plus a little jitter, without counting the try', () => {
+    expect(nextStepAfterGroupFailure(rateLimited(1), 1, () => 0)).toEqual({
+      action: 'retry',
+      delayMs: 1000,
+      countsAsTry: false,
+    });
+    const withJitter = nextStepAfterGroupFailure(rateLimited(1), 1, () => 0.99);
+    expect(withJitter).toMatchObject({ action: 'retry', countsAsTry: false });
+    expect(withJitter.action === 'retry' && withJitter.delayMs).toBeGreaterThan(1000);
+    expect(withJitter.action === 'retry' && withJitter.delayMs).toBeLessThan(1300);
+  });
+
+  it('never gives up on a group only because Resend asked it to slow down', () => {
+    expect(nextStepAfterGroupFailure(rateLimited(2), MAX_ATTEMPTS, () => 0)).toEqual({
+      action: 'retry',
+      delayMs: 2000,
+      countsAsTry: false,
+    });
+  });
+
+  it('treats a 429 asking for a long wait (a quota), or none, as a failed try with backoff', () => {
+    const long = RATE_LIMIT_WAIT_MAX_SECONDS + 30;
+    expect(nextStepAfterGroupFailure(rateLimited(long), 1, () => 0)).toEqual({
+      action: 'retry',
+      delayMs: long * 1000,
+      countsAsTry: true,
+    });
+    expect(nextStepAfterGroupFailure(rateLimited(), 1, () => 0)).toEqual({
+      action: 'retry',
+      delayMs: 15_000,
+      countsAsTry: true,
+    });
+    expect(nextStepAfterGroupFailure(rateLimited(long), MAX_ATTEMPTS)).toEqual({ action: 'fail' });
+  });
+
+  it('backs off from a 5xx and gives up on a rejected request as a single email does', () => {
+    expect(nextStepAfterGroupFailure({ kind: 'retry', retryAfterSeconds: 1 }, 1, () => 1)).toEqual({
+      action: 'retry',
+      delayMs: 30_000,
+      countsAsTry: true,
+    });
+    expect(nextStepAfterGroupFailure({ kind: 'rejected' }, 1)).toEqual({ action: 'fail' });
+  });
+});
+
+describe('resendCallIntervalMs', () => {
+  it('spaces calls a little wider than Resend’s default 5 a second', () => {
+    const interval = resendCallIntervalMs({});
+    expect(interval).toBeGreaterThan(200);
+    expect(interval).toBeLessThanOrEqual(220);
+  });
+
+  it('follows a configured team limit, and ignores one it cannot read', () => {
+    expect(resendCallIntervalMs({ RESEND_REQUESTS_PER_SECOND: '2' })).toBe(500);
+    expect(resendCallIntervalMs({ RESEND_REQUESTS_PER_SECOND: '10' })).toBe(100);
+    expect(resendCallIntervalMs({ RESEND_REQUESTS_PER_SECOND: 'fast' })).toBe(resendCallIntervalMs({}));
+    expect(resendCallIntervalMs({ RESEND_REQUESTS_PER_SECOND: '0' })).toBe(resendCallIntervalMs({}));
   });
 });
 
