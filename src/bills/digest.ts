@@ -30,16 +30,74 @@ export function digestDueAt(at: number): number {
   return Date.parse(`${utcDay(at)}T00:00:00Z`) + DIGEST_HOUR_UTC * HOUR;
 }
 
+/** Whether a subscription follows a movement's bill (the bill itself, or every bill of its state). */
+export function followsMovement(
+  subscription: Pick<BillSubscriptionRow, 'billId' | 'state'>,
+  item: { movement: Pick<BillMovementRow, 'billId'>; bill: Pick<BillRow, 'state'> },
+): boolean {
+  return subscription.billId
+    ? item.movement.billId === subscription.billId
+    : item.bill.state === subscription.state;
+}
+
 /** The movements a digest subscriber has not had yet, oldest first. */
-export function movementsForSubscriber(
+export function movementsForSubscriber<T extends { movement: BillMovementRow; bill: BillRow }>(
   subscription: Pick<BillSubscriptionRow, 'billId' | 'state' | 'digestSince' | 'confirmedAt'>,
-  movements: readonly { movement: BillMovementRow; bill: BillRow }[],
-): { movement: BillMovementRow; bill: BillRow }[] {
+  movements: readonly T[],
+): T[] {
   const since = subscription.digestSince ?? subscription.confirmedAt ?? 0;
+  return movements.filter((item) => item.movement.createdAt > since && followsMovement(subscription, item));
+}
+
+/** One address's digest of the day: every daily subscription it still has to hear about, and its lead. */
+export interface DigestPerson {
+  email: string;
+  /** The due subscription with the lowest id: the digest is sent in its page, with its outbox id. */
+  lead: BillSubscriptionRow;
+  /** Confirmed daily subscriptions not yet in a digest since today's digest hour. */
+  due: BillSubscriptionRow[];
+  /** Confirmed immediate subscriptions: what they cover was already sent as alerts. */
+  immediate: BillSubscriptionRow[];
+}
+
+/**
+ * Groups every subscription of some addresses into one digest per address. An address is due while
+ * any of its confirmed daily subscriptions has not had today's digest; sending it moves all of them
+ * on in the same batch, so the address is not due again today whichever of its rows a page meets.
+ */
+export function digestPeople(subscriptions: readonly BillSubscriptionRow[], dueAt: number): DigestPerson[] {
+  const byEmail = new Map<string, BillSubscriptionRow[]>();
+  for (const s of subscriptions) {
+    if (s.status !== 'confirmed') continue;
+    byEmail.set(s.email, [...(byEmail.get(s.email) ?? []), s]);
+  }
+  const people: DigestPerson[] = [];
+  for (const [email, rows] of byEmail) {
+    const due = rows
+      .filter((s) => s.frequency === 'daily' && (s.digestSince ?? 0) < dueAt)
+      .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    if (due.length === 0) continue;
+    people.push({ email, lead: due[0]!, due, immediate: rows.filter((s) => s.frequency === 'immediate') });
+  }
+  return people;
+}
+
+/**
+ * What one address's digest holds: each movement any of its daily subscriptions has not had yet,
+ * once (a bill followed alone and through its state is one item), leaving out movements an
+ * immediate subscription of the same address was alerted about (confirmed before the movement,
+ * as the alert fan-out chooses).
+ */
+export function digestItemsFor<T extends { movement: BillMovementRow; bill: BillRow }>(
+  person: Pick<DigestPerson, 'due' | 'immediate'>,
+  movements: readonly T[],
+): T[] {
   return movements.filter(
-    ({ movement, bill }) =>
-      movement.createdAt > since &&
-      (subscription.billId ? movement.billId === subscription.billId : bill.state === subscription.state),
+    (item) =>
+      person.due.some((s) => movementsForSubscriber(s, [item]).length > 0) &&
+      !person.immediate.some(
+        (s) => followsMovement(s, item) && s.confirmedAt !== null && s.confirmedAt <= item.movement.createdAt,
+      ),
   );
 }
 
@@ -63,9 +121,10 @@ export async function startDailyDigests(env: Pick<Env, 'ALERT_QUEUE'>, at = Date
 }
 
 /**
- * Handles one page of digest subscribers. Each digest's outbox id is fixed per subscriber and day
- * and `digestSince` moves in the same batch, so a page handled twice (a redelivered message, or
- * two hourly runs overlapping) sends nothing twice.
+ * Handles one page of digest subscriptions. Each address gets one digest a day, sent from the page
+ * of its lead subscription: its outbox id is fixed per lead and day, and every due subscription of
+ * the address moves `digestSince` on in the same batch, so a page handled twice (a redelivered
+ * message, or two hourly runs overlapping) sends nothing twice.
  */
 export async function processDigestPage(
   env: DigestEnv,
@@ -94,24 +153,31 @@ export async function processDigestPage(
     .orderBy(asc(billSubscriptions.id))
     .limit(PAGE_SIZE);
   if (page.length === 0) return { status: 'done', sent: 0 };
-  const suppressed = new Set(
-    (
-      await db
-        .select({ email: emailSuppressions.email })
-        .from(emailSuppressions)
-        .where(inArray(emailSuppressions.email, [...new Set(page.map((s) => s.email))]))
-    ).map((r) => r.email),
-  );
-  const subscribers = page.filter((s) => (s.digestSince ?? 0) < dueAt && !suppressed.has(s.email));
+  // At most 100 addresses: within D1's 100 bound parameters.
+  const emails = [...new Set(page.map((s) => s.email))];
+  const [everything, suppressedRows] = await Promise.all([
+    // Every subscription of these addresses, in or out of this page: who leads, and what is immediate.
+    db.select().from(billSubscriptions).where(inArray(billSubscriptions.email, emails)),
+    db
+      .select({ email: emailSuppressions.email })
+      .from(emailSuppressions)
+      .where(inArray(emailSuppressions.email, emails)),
+  ]);
+  const suppressed = new Set(suppressedRows.map((r) => r.email));
+  const inPage = new Set(page.map((s) => s.id));
+  const people = digestPeople(everything, dueAt).filter((p) => inPage.has(p.lead.id));
   const idOf = (subscriptionId: string) => `digest:${subscriptionId}:${day}`;
   const before = await storedEmails(
     db,
-    page.map((s) => idOf(s.id)),
+    people.map((p) => idOf(p.lead.id)),
   );
 
-  let fresh: { subscriber: BillSubscriptionRow; items: ReturnType<typeof movementsForSubscriber> }[] = [];
-  if (subscribers.length > 0) {
-    const oldest = Math.min(...subscribers.map((s) => s.digestSince ?? s.confirmedAt ?? at - DAY));
+  const receiving = people.filter((p) => !suppressed.has(p.email) && !before.has(idOf(p.lead.id)));
+  let fresh: { person: DigestPerson; items: { movement: BillMovementRow; bill: BillRow }[] }[] = [];
+  if (receiving.length > 0) {
+    const oldest = Math.min(
+      ...receiving.flatMap((p) => p.due.map((s) => s.digestSince ?? s.confirmedAt ?? at - DAY)),
+    );
     const movements = await db
       .select({ movement: billMovements, bill: bills })
       .from(billMovements)
@@ -121,35 +187,34 @@ export async function processDigestPage(
       )
       .orderBy(asc(billMovements.createdAt))
       .limit(500);
-    fresh = subscribers
-      .map((subscriber) => ({ subscriber, items: movementsForSubscriber(subscriber, movements) }))
-      .filter(({ subscriber, items }) => items.length > 0 && !before.has(idOf(subscriber.id)));
+    fresh = receiving
+      .map((person) => ({ person, items: digestItemsFor(person, movements) }))
+      .filter(({ items }) => items.length > 0);
   }
 
   const batchKey =
     fresh.length > 0
       ? await groupKeyFor(
           `digest:${day}:${message.page}`,
-          fresh.map((f) => f.subscriber.id),
+          fresh.map((f) => f.person.lead.id),
         )
       : null;
   const statements: BatchItem<'sqlite'>[] = [];
   const links: (typeof billSubscriptionLinks.$inferInsert)[] = [];
-  for (const { subscriber, items } of fresh) {
-    const { token, row } = await newManageLink(subscriber.id, at);
+  for (const { person, items } of fresh) {
+    const { lead } = person;
+    const { token, row } = await newManageLink(lead.id, at);
     links.push(row);
-    const contents = items.map(({ movement, bill }) =>
-      alertContent(env, bill, movement, subscriber.lang, token),
-    );
+    const contents = items.map(({ movement, bill }) => alertContent(env, bill, movement, lead.lang, token));
     statements.push(
       queueEmail(
         db,
         env,
         {
-          id: idOf(subscriber.id),
+          id: idOf(lead.id),
           batchKey: batchKey!,
-          to: subscriber.email,
-          lang: subscriber.lang,
+          to: lead.email,
+          lang: lead.lang,
           template: 'bills-digest',
           data: {
             count: items.length,
@@ -164,17 +229,17 @@ export async function processDigestPage(
     );
   }
   statements.push(...insertLinkStatements(db, links));
-  if (subscribers.length > 0) {
-    // One statement for the page (not one per subscriber): the ids of this page, not yet done today.
+  // Every due subscription of the addresses led from this page (sent, suppressed or with nothing
+  // new) has had today's digest; 90 ids a statement stays within D1's 100 bound parameters.
+  const dueIds = people.flatMap((p) => p.due.map((s) => s.id));
+  for (let i = 0; i < dueIds.length; i += 90) {
     statements.push(
       db
         .update(billSubscriptions)
         .set({ digestSince: at })
         .where(
           and(
-            eq(billSubscriptions.frequency, 'daily'),
-            gt(billSubscriptions.id, message.after),
-            lte(billSubscriptions.id, page.at(-1)!.id),
+            inArray(billSubscriptions.id, dueIds.slice(i, i + 90)),
             lt(sql`coalesce(${billSubscriptions.digestSince}, 0)`, dueAt),
           ),
         ),

@@ -8,7 +8,7 @@ import { hashToken, newId, newToken } from '../lib/tokens';
 import type { Lang } from '../web/i18n';
 import { billPath, confirmUrl, manageUrl } from './links';
 import type { BillRow, BillSubscriptionRow } from './queries';
-import { billSubscriptionLinks, billSubscriptions } from './schema';
+import { bills, billSubscriptionLinks, billSubscriptions } from './schema';
 
 /** A new manage link for a subscription: the token for the email, the row (its hash) to store. */
 export async function newManageLink(subscriptionId: string, at: number) {
@@ -201,41 +201,167 @@ export async function confirmSubscription(
   return { manageToken };
 }
 
-/** Changes the language and frequency of a subscription (from its manage page). */
-export async function updateSubscription(
+/**
+ * Changes the language and frequency of every active subscription of an address (from its manage
+ * page): one person, one language, and one rhythm for everything they follow.
+ */
+export async function updateAddressChoices(
   db: Db,
-  subscription: BillSubscriptionRow,
+  email: string,
   choices: { lang: Lang; frequency: 'immediate' | 'daily' },
   at = Date.now(),
 ): Promise<void> {
-  await db
-    .update(billSubscriptions)
-    .set({
-      lang: choices.lang,
-      frequency: choices.frequency,
-      // Switching to the digest starts it from now, so nothing already alerted is sent again.
-      ...(choices.frequency === 'daily' && subscription.frequency !== 'daily' ? { digestSince: at } : {}),
-    })
-    .where(eq(billSubscriptions.id, subscription.id));
+  const mine = and(eq(billSubscriptions.email, email), ne(billSubscriptions.status, 'unsubscribed'));
+  await db.batch([
+    db.update(billSubscriptions).set({ lang: choices.lang }).where(mine),
+    db
+      .update(billSubscriptions)
+      .set({
+        frequency: choices.frequency,
+        // Switching to the digest starts it from now, so nothing already alerted is sent again.
+        ...(choices.frequency === 'daily' ? { digestSince: at } : {}),
+      })
+      .where(and(mine, ne(billSubscriptions.frequency, choices.frequency))),
+  ]);
 }
 
-/** Unsubscribes: no alert or digest is sent from now on. Unsubscribing twice changes nothing. */
-export async function unsubscribe(
+/** Everything an address follows (or followed), with the bill of bill subscriptions. */
+export async function subscriptionsOfAddress(db: Db, email: string): Promise<FollowedItem[]> {
+  const rows = await db
+    .select({ subscription: billSubscriptions, bill: bills })
+    .from(billSubscriptions)
+    .leftJoin(bills, eq(bills.id, billSubscriptions.billId))
+    .where(eq(billSubscriptions.email, email));
+  return rows.sort(
+    (a, b) =>
+      a.subscription.state.localeCompare(b.subscription.state) ||
+      // The whole state first, then its bills by number.
+      Number(a.bill !== null) - Number(b.bill !== null) ||
+      (a.bill?.identifier ?? '').localeCompare(b.bill?.identifier ?? '', 'en', { numeric: true }),
+  );
+}
+
+/** One row of the manage page: a subscription and, for one bill, that bill. */
+export interface FollowedItem {
+  subscription: BillSubscriptionRow;
+  bill: BillRow | null;
+}
+
+/** A change a person asks for on their manage page, about one thing they follow. */
+export type FollowingChange =
+  { change: 'stop' | 'resume' | 'follow-state'; item: string } | { change: 'follow-bill'; bill: BillRow };
+
+/** Why a change from the manage page was refused (an i18n key and the field it is about). */
+export type FollowingRefusal = {
+  field: 'item' | 'bill';
+  key: 'bills.manage.error.item' | 'bills.manage.error.bill';
+};
+
+/**
+ * Decides the statements of a change to what an address follows, or refuses it. The address is
+ * known to be its owner's (they hold a manage link sent to it), so following something else from
+ * here needs no new opt-in. Switching between one bill and its whole state is one batch: the new
+ * scope is confirmed and the old one stopped together, so there is never a moment with both or
+ * neither. A scope followed before (or left pending) is the same row, taken up again.
+ */
+export function planFollowingChange(
   db: Db,
-  subscription: Pick<BillSubscriptionRow, 'id'>,
+  items: readonly FollowedItem[],
+  request: FollowingChange,
+  at: number,
+): { statements: BatchItem<'sqlite'>[] } | { refused: FollowingRefusal } {
+  const active = (s: BillSubscriptionRow) => s.status === 'confirmed';
+  const follow = (template: BillSubscriptionRow, scope: { billId: string | null; state: string }) =>
+    db
+      .insert(billSubscriptions)
+      .values({
+        id: newId(),
+        email: template.email,
+        scopeKey: scope.billId ? `bill:${scope.billId}` : `state:${scope.state}`,
+        billId: scope.billId,
+        state: scope.state,
+        lang: template.lang,
+        frequency: template.frequency,
+        status: 'confirmed',
+        // Alerts start with movements from now on: what came before went to the old scope.
+        confirmedAt: at,
+        digestSince: at,
+        createdAt: at,
+      })
+      .onConflictDoUpdate({
+        target: [billSubscriptions.email, billSubscriptions.scopeKey],
+        set: {
+          status: 'confirmed',
+          lang: template.lang,
+          frequency: template.frequency,
+          confirmedAt: at,
+          digestSince: at,
+          unsubscribedAt: null,
+        },
+        setWhere: ne(billSubscriptions.status, 'confirmed'),
+      });
+  const stop = (subscription: BillSubscriptionRow) =>
+    db
+      .update(billSubscriptions)
+      .set({ status: 'unsubscribed', unsubscribedAt: at })
+      .where(and(eq(billSubscriptions.id, subscription.id), ne(billSubscriptions.status, 'unsubscribed')));
+
+  if (request.change === 'follow-bill') {
+    const { bill } = request;
+    const whole = items.find(
+      (i) => !i.subscription.billId && i.subscription.state === bill.state && active(i.subscription),
+    );
+    if (!bill.tracked || !whole) return { refused: { field: 'bill', key: 'bills.manage.error.bill' } };
+    return {
+      statements: [
+        follow(whole.subscription, { billId: bill.id, state: bill.state }),
+        stop(whole.subscription),
+      ],
+    };
+  }
+  const item = items.find((i) => i.subscription.id === request.item)?.subscription;
+  const refused = { refused: { field: 'item', key: 'bills.manage.error.item' } } as const;
+  if (!item) return refused;
+  switch (request.change) {
+    case 'stop':
+      return active(item) ? { statements: [stop(item)] } : refused;
+    case 'resume':
+      if (active(item)) return refused;
+      return {
+        statements: [
+          db
+            .update(billSubscriptions)
+            .set({ status: 'confirmed', confirmedAt: at, digestSince: at, unsubscribedAt: null })
+            .where(eq(billSubscriptions.id, item.id)),
+        ],
+      };
+    case 'follow-state':
+      if (!active(item) || !item.billId) return refused;
+      return { statements: [follow(item, { billId: null, state: item.state }), stop(item)] };
+  }
+}
+
+/** Applies a change from the manage page; returns the refusal when nothing was changed. */
+export async function changeFollowing(
+  db: Db,
+  email: string,
+  request: FollowingChange,
   at = Date.now(),
-): Promise<void> {
+): Promise<FollowingRefusal | null> {
+  const plan = planFollowingChange(db, await subscriptionsOfAddress(db, email), request, at);
+  if ('refused' in plan) return plan.refused;
+  await db.batch(plan.statements as [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]]);
+  return null;
+}
+
+/**
+ * Stops everything sent to an address (the one-click unsubscribe of an alert or digest, RFC 8058):
+ * one alert or digest can stand for several subscriptions of the same person, so "unsubscribe"
+ * from it stops them all. Unsubscribing twice changes nothing.
+ */
+export async function unsubscribeAddress(db: Db, email: string, at = Date.now()): Promise<void> {
   await db
     .update(billSubscriptions)
     .set({ status: 'unsubscribed', unsubscribedAt: at })
-    .where(and(eq(billSubscriptions.id, subscription.id), ne(billSubscriptions.status, 'unsubscribed')));
-}
-
-/** Subscribes again from the manage page after an unsubscribe (the address was already confirmed). */
-export async function resubscribe(db: Db, subscription: BillSubscriptionRow, at = Date.now()): Promise<void> {
-  if (subscription.status !== 'unsubscribed' || !subscription.confirmedAt) return;
-  await db
-    .update(billSubscriptions)
-    .set({ status: 'confirmed', unsubscribedAt: null, digestSince: at, confirmedAt: at })
-    .where(eq(billSubscriptions.id, subscription.id));
+    .where(and(eq(billSubscriptions.email, email), ne(billSubscriptions.status, 'unsubscribed')));
 }

@@ -17,6 +17,17 @@ export const manageSchema = z.object({
   frequency: field.choice(['immediate', 'daily']),
 });
 
+/** A button on the manage page about one thing followed (hidden fields: which, and what to do). */
+export const followingItemSchema = z.object({
+  item: field.line(100),
+  change: field.choice(['stop', 'resume', 'follow-state']),
+});
+
+/** "Follow only this bill instead of the whole state", on the manage page. */
+export const followBillSchema = z.object({
+  bill: field.line(100),
+});
+
 /** Filters of the public bill list (query string); anything unknown is ignored. */
 export const billFiltersSchema = z.object({
   state: z

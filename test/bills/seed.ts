@@ -99,3 +99,27 @@ export async function seedSubscribers(
     await db.batch(statements.slice(i, i + 50) as [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]]);
   }
 }
+
+/** One confirmed, immediate subscription row confirmed an hour ago; overrides change the rest. */
+export function subscriptionRow(
+  id: string,
+  email: string,
+  scope: { billId: string | null; state: string },
+  overrides: Partial<typeof billSubscriptions.$inferInsert> = {},
+) {
+  const hourAgo = Date.now() - 3_600_000;
+  return {
+    id,
+    email,
+    scopeKey: scope.billId ? `bill:${scope.billId}` : `state:${scope.state}`,
+    billId: scope.billId,
+    state: scope.state,
+    lang: 'en' as const,
+    frequency: 'immediate' as const,
+    status: 'confirmed' as const,
+    createdAt: hourAgo,
+    confirmedAt: hourAgo,
+    digestSince: hourAgo,
+    ...overrides,
+  };
+}
