@@ -1,6 +1,15 @@
 import { DAY } from '../../src/lib/time';
+import { eq } from 'drizzle-orm';
 import { addLetterOfficial } from '../../src/letters/queries';
-import { letterSignatures, letters, type Letter, type LetterSignature } from '../../src/letters/schema';
+import {
+  letterSignatures,
+  letterUpdates,
+  letters,
+  type Letter,
+  type LetterSignature,
+} from '../../src/letters/schema';
+import { getUpdate } from '../../src/letters/update-queries';
+import { sendUpdate } from '../../src/letters/updates';
 import { findGovernor } from '../../src/officials/queries';
 import type { DemoContext } from './context';
 
@@ -183,7 +192,8 @@ function signerRows(letterId: string, key: string, lines: string[], now: number)
 }
 
 /** Demo sign-on letters (two open, one closed) with a few dozen invented signers; a re-run adds nothing. */
-export async function seedLetters({ db, now, log }: DemoContext): Promise<void> {
+export async function seedLetters(context: DemoContext): Promise<void> {
+  const { db, now, log } = context;
   // The profiling letter goes to the governor from the officials directory when it is loaded.
   const governor = await findGovernor(db, 'ga');
   const isoDay = (at: number) => new Date(at).toISOString().slice(0, 10);
@@ -248,7 +258,51 @@ export async function seedLetters({ db, now, log }: DemoContext): Promise<void> 
       .onConflictDoNothing();
   }
   if (governor) await addLetterOfficial(db, 'demo-letter-profiling', governor.id, now);
+  await seedPastUpdate(context, demoLetters[2]!);
   log(
     `letters: ${demoLetters.length} letters, ${rows.length} demo signers${governor ? ', addressed to the governor' : ''}`,
   );
+}
+
+/** The fixed id of the demo's past update to signers (a re-run finds it and sends nothing). */
+const DEMO_UPDATE_ID = 'demo-update-municipal-id-vote';
+
+/**
+ * One past update on the closed letter, sent through the real fan-out 12 days ago, so the organizer's
+ * "Updates to signers" page shows a history and /dev/mail shows what a signer receives. Half of the
+ * demo signers ticked "keep me informed", so the open TRUST letter has people to write to as well.
+ */
+async function seedPastUpdate({ db, env, now, log }: DemoContext, letter: Letter): Promise<void> {
+  if (await getUpdate(db, letter.id, DEMO_UPDATE_ID)) return;
+  const outcome = await sendUpdate(
+    env,
+    db,
+    letter,
+    {
+      updateId: DEMO_UPDATE_ID,
+      subjectEn: 'Riverton voted yes on a municipal ID',
+      bodyEn: `Thank you for signing our letter to the Mayor and Council of Riverton.
+
+We delivered it with your names on Tuesday, and on Thursday night the council voted **5 to 2** to create a municipal ID open to every resident. Council member Ruiz read from our letter before the vote.
+
+The city clerk opens applications in the spring. Congregations can help neighbors get their card by hosting a sign-up day.
+
+*Demo content: Riverton and its council are invented for this demonstration.*`,
+      subjectEs: 'Riverton votó a favor de una identificación municipal',
+      bodyEs: `Gracias por firmar nuestra carta a la Alcaldesa y al Concejo de Riverton.
+
+La entregamos con sus nombres el martes, y el jueves por la noche el concejo votó **5 a 2** a favor de crear una identificación municipal abierta a todos los residentes. La concejala Ruiz leyó nuestra carta antes de la votación.
+
+La secretaría de la ciudad abre las solicitudes en la primavera. Las congregaciones pueden ayudar a sus vecinos a obtener su tarjeta organizando un día de inscripción.
+
+*Contenido de demostración: Riverton y su concejo son inventados para esta demostración.*`,
+      nextStepUrl: `${env.PUBLIC_URL.replace(/\/$/, '')}/days`,
+      nextStepLabelEn: 'Join the next advocacy day',
+      nextStepLabelEs: 'Venga al próximo día de incidencia',
+    },
+    null,
+    now - 12 * DAY,
+  );
+  await db.update(letterUpdates).set({ isDemo: true }).where(eq(letterUpdates.id, DEMO_UPDATE_ID));
+  log(`letters: a past update to signers (${outcome.status})`);
 }

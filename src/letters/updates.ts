@@ -4,7 +4,7 @@
 // a job re-running a page or two workers on one page never store or send an email twice.
 import type { BatchItem } from 'drizzle-orm/batch';
 import * as z from 'zod';
-import { sendPageGroups, groupKeyFor, storedEmails } from '../bills/send-groups';
+import { groupKeyFor, realClock, sendPageGroupsPaced, storedEmails, type Pace } from '../bills/send-groups';
 import { getDb, type Db } from '../db';
 import { queueEmail, renderRequest } from '../email/outbox';
 import { renderMarkdown } from '../lib/markdown';
@@ -191,7 +191,14 @@ export function updatePreviews(
 
 type SendEnv = Pick<
   Env,
-  'DB' | 'ENVIRONMENT' | 'MAIL_FROM' | 'RESEND_API_KEY' | 'RESEND_API_URL' | 'ORG_NAME' | 'PUBLIC_URL'
+  | 'DB'
+  | 'ENVIRONMENT'
+  | 'MAIL_FROM'
+  | 'RESEND_API_KEY'
+  | 'RESEND_API_URL'
+  | 'RESEND_REQUESTS_PER_SECOND'
+  | 'ORG_NAME'
+  | 'PUBLIC_URL'
 >;
 
 /** What happened to one page of a fan-out. */
@@ -206,12 +213,14 @@ export type UpdatePageResult =
 /**
  * Stores the next page of an update's emails (skipping those already stored), with a "stop these
  * updates" link each, in one db.batch; sends them as one Resend batch call; then moves the cursor.
+ * `pace` carries when the chain of pages last called Resend, so pages keep Resend's rate.
  */
 export async function sendUpdatePage(
   env: SendEnv,
   letter: Letter,
   update: LetterUpdate,
   at: number,
+  pace: Pace = { clock: realClock },
 ): Promise<UpdatePageResult> {
   const db = getDb(env);
   const recipients = await updateRecipientsPage(db, letter.id, update.fanoutAfter, UPDATE_PAGE_SIZE);
@@ -258,8 +267,9 @@ export async function sendUpdatePage(
     }
     statements.push(...insertUpdateLinkStatements(db, links));
     if (statements.length > 0) await db.batch(statements as [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]]);
-    const retry = await sendPageGroups(env, batchKey, before, at);
-    if (retry) return { status: 'retry' };
+    const sent = await sendPageGroupsPaced(env, batchKey, before, at, pace);
+    pace.lastCallAt = sent.lastCallAt;
+    if (sent.retry) return { status: 'retry' };
   }
   const after = recipients.at(-1)?.id ?? update.fanoutAfter;
   const done = recipients.length < UPDATE_PAGE_SIZE;
@@ -292,9 +302,10 @@ export async function continueFanout(
   at = Date.now(),
 ): Promise<'done' | 'more' | 'wait'> {
   let current = update;
+  const pace: Pace = { clock: realClock };
   for (let page = 0; page < budget; page++) {
     if (current.fanoutStatus === 'done') return 'done';
-    const result = await sendUpdatePage(env, letter, current, at);
+    const result = await sendUpdatePage(env, letter, current, at, pace);
     if (result.status === 'done') return 'done';
     if (result.status === 'retry') return 'wait';
     if (result.status === 'skipped') return 'more';

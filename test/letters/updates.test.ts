@@ -14,7 +14,8 @@ import {
   updateText,
 } from '../../src/letters/updates';
 import { eraseEverything } from '../../src/privacy/erasure';
-import { organizerCookie, postForm, request } from '../helpers';
+import { resendAnswer, resendEnv } from '../email/support';
+import { organizerCookie, postForm, request, stubFetch } from '../helpers';
 import { db, emailsTo, makeLetter } from './fixtures';
 
 let cookie: string;
@@ -454,4 +455,73 @@ describe('large lists', () => {
     const [update] = await updateRows(letter.id);
     expect(update!.fanoutStatus).toBe('done');
   }, 30_000);
+});
+
+describe('through Resend', () => {
+  /** Stores an update row as "Send" does, without sending any page yet. */
+  async function storedUpdate(letter: Letter, at: number) {
+    const id = crypto.randomUUID();
+    await db.insert(letterUpdates).values({
+      id,
+      letterId: letter.id,
+      organizerId: null,
+      subjectEn: 'Hearing on Tuesday',
+      bodyEn: 'Please come.',
+      recipientCount: 3,
+      fanoutUpdatedAt: at,
+      createdAt: at,
+    });
+    return (await db.select().from(letterUpdates).where(eq(letterUpdates.id, id)).get())!;
+  }
+
+  it('sends a page as one batch call with one-click unsubscribe headers; a 429 keeps the page for the job', async () => {
+    const letter = await makeLetter();
+    const signers = [
+      await addSigner(letter),
+      await addSigner(letter, { lang: 'es' }),
+      await addSigner(letter),
+    ];
+    const at = Date.now();
+    const update = await storedUpdate(letter, at);
+
+    const limited = stubFetch(() =>
+      resendAnswer(429, { name: 'rate_limit_exceeded' }, { 'retry-after': '60' }),
+    );
+    try {
+      const first = await sendUpdatePage(resendEnv, letter, update, at);
+      expect(first.status).toBe('retry');
+    } finally {
+      limited.restore();
+    }
+    expect(limited.calls).toHaveLength(1);
+    // Stored, not sent, and the cursor has not moved: nothing is lost.
+    const pending = await outboxRowsOf(update.id);
+    expect(pending.map((row) => row.status)).toEqual(['pending', 'pending', 'pending']);
+    expect(
+      (await db.select().from(letterUpdates).where(eq(letterUpdates.id, update.id)).get())!.fanoutPage,
+    ).toBe(0);
+
+    const ok = stubFetch(() => resendAnswer(200, { data: [{ id: 'r-1' }, { id: 'r-2' }, { id: 'r-3' }] }));
+    try {
+      await resumeUpdateFanouts(resendEnv, at + 120_000);
+    } finally {
+      ok.restore();
+    }
+    expect(ok.calls).toHaveLength(1);
+    const call = ok.calls[0]!;
+    expect(call.url).toBe('https://api.resend.com/emails/batch');
+    expect(call.headers.get('idempotency-key')).toBe(pending[0]!.batchKey);
+    const body = (await call.json()) as { to: string[]; subject: string; headers: Record<string, string> }[];
+    expect(body.map((email) => email.to[0]).sort()).toEqual(signers.map((s) => s.email).sort());
+    for (const email of body) {
+      expect(email.headers['List-Unsubscribe']).toMatch(
+        /^<https:\/\/welcome\.test\/letters\/updates\/[A-Za-z0-9_-]+\/one-click-unsubscribe>$/,
+      );
+      expect(email.headers['List-Unsubscribe-Post']).toBe('List-Unsubscribe=One-Click');
+    }
+    expect((await outboxRowsOf(update.id)).every((row) => row.status === 'sent')).toBe(true);
+    expect(
+      (await db.select().from(letterUpdates).where(eq(letterUpdates.id, update.id)).get())!.fanoutStatus,
+    ).toBe('done');
+  });
 });

@@ -250,7 +250,7 @@ function EmailPreviewCard(props: { preview: EmailPreview }): Child {
             })}
       </h2>
       {p.fallback ? <p class="notice">{t('letters.updates.previewFallback')}</p> : null}
-      <article lang={p.lang} style="border:1px solid #ccc;padding:1rem;border-radius:4px">
+      <article lang={p.lang}>
         <p>
           <strong>{t('letters.updates.subjectLabel')}</strong> {p.subject}
         </p>
@@ -267,7 +267,7 @@ function EmailPreviewCard(props: { preview: EmailPreview }): Child {
       </article>
       <details>
         <summary>{t('letters.updates.plainText')}</summary>
-        <pre lang={p.lang} style="white-space:pre-wrap">
+        <pre lang={p.lang} class="pre-wrap">
           {p.text}
         </pre>
       </details>
