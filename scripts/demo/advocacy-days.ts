@@ -138,6 +138,18 @@ export async function seedAdvocacyDays({ db, env, now, log }: DemoContext): Prom
           'We are people of faith from your district. Our traditions teach us to welcome the stranger.\n\nBills that take driver’s licenses and IDs from people with deferred action make our roads less safe and our neighbors afraid to call for help.\n\nOur ask: will you vote no and speak against these bills in committee?',
         leaveBehind:
           'Georgia’s congregations ask you to stand with immigrant families: keep licenses and IDs within reach of every resident who qualifies under federal law. Contact: Welcome Table Coalition (demo).',
+        titleEs: 'Día de Incidencia de Fe en Georgia por las Familias Inmigrantes',
+        summaryEs:
+          'Personas de fe de todo Georgia se reúnen con sus propios senadores y representantes estatales para pedirles que se opongan a los proyectos de ley que quitarían las licencias de conducir y las identificaciones a nuestros vecinos inmigrantes.',
+        agendaEs:
+          '8:30 Bienvenida y capacitación en la Iglesia Presbiteriana Central (al otro lado de la calle)\n10:30 Concentración interreligiosa de oración en las escaleras del Capitolio\n11:30 Reuniones de los equipos con sus legisladores\n14:30 Evaluación y próximos pasos',
+        whatToBringEs: 'Una identificación con foto para entrar al Capitolio, zapatos cómodos y su historia.',
+        accessibilityEs:
+          'El Capitolio y la iglesia tienen entradas sin escalones y ascensores. Interpretación español–inglés todo el día; pídanos lengua de señas (ASL).',
+        talkingPointsEs:
+          'Somos personas de fe de su distrito. Nuestras tradiciones nos enseñan a acoger al forastero.\n\nLos proyectos que quitan las licencias y las identificaciones a personas con acción diferida hacen menos seguras nuestras calles y dan miedo a nuestros vecinos de pedir ayuda.\n\nNuestra petición: ¿votará en contra y hablará en contra de estos proyectos en el comité?',
+        leaveBehindEs:
+          'Las congregaciones de Georgia le piden que acompañe a las familias inmigrantes: que las licencias y las identificaciones sigan al alcance de cada residente que califica según la ley federal. Contacto: Coalición Welcome Table (demo).',
         status: 'published',
         isDemo: true,
         createdAt: now,
@@ -161,6 +173,11 @@ export async function seedAdvocacyDays({ db, env, now, log }: DemoContext): Prom
         registrationDeadline: scStart - 3 * DAY,
         talkingPoints: 'HB 3120 would keep families from food assistance and housing help. Please vote no.',
         leaveBehind: 'South Carolina’s congregations ask you to oppose HB 3120. (Demo content.)',
+        // Only part in Spanish, on purpose: the rest shows the English text (marked lang="en").
+        titleEs: 'Día de Incidencia de Fe en Carolina del Sur',
+        summaryEs:
+          'Reúnase con sus propios legisladores en la Casa del Estado y pídales que se opongan a HB 3120, que negaría servicios básicos a nuestros vecinos inmigrantes.',
+        agendaEs: '9:00 Capacitación\n11:00 Visitas a los legisladores\n14:00 Evaluación',
         status: 'published',
         isDemo: true,
         createdAt: now,

@@ -75,6 +75,13 @@ function dayValues(input: DayFormInput) {
     accessibility: input.accessibility ?? '',
     talkingPoints: input.talkingPoints ?? '',
     leaveBehind: input.leaveBehind ?? '',
+    titleEs: input.titleEs ?? '',
+    summaryEs: input.summaryEs ?? '',
+    agendaEs: input.agendaEs ?? '',
+    whatToBringEs: input.whatToBringEs ?? '',
+    accessibilityEs: input.accessibilityEs ?? '',
+    talkingPointsEs: input.talkingPointsEs ?? '',
+    leaveBehindEs: input.leaveBehindEs ?? '',
     status: input.status,
   };
 }

@@ -13,7 +13,7 @@ import {
 import type { AdvocacyDay, Registration, Team } from './queries';
 import type { TeamRole } from './schema';
 import { teamDisplayName } from './teams';
-import { dayText, textLines } from './texts';
+import { dayText, localizedDay, textLines } from './texts';
 
 type UrlEnv = Pick<Env, 'PUBLIC_URL' | 'ORG_NAME'>;
 
@@ -67,6 +67,7 @@ export function seatEmail(
   options: { id: string; promoted?: boolean },
 ): EmailRequest {
   const url = dayUrl(env, day);
+  const shown = localizedDay(day, person.lang);
   return {
     id: options.id,
     to: person.email,
@@ -78,10 +79,10 @@ export function seatEmail(
       promoted: Boolean(options.promoted),
       checkInCode: person.checkInCode,
       manageUrl: manageUrl(env, token),
-      googleUrl: googleCalendarUrl(day, url),
-      outlookUrl: outlookCalendarUrl(day, url),
+      googleUrl: googleCalendarUrl(shown, url),
+      outlookUrl: outlookCalendarUrl(shown, url),
     },
-    attachments: [icsAttachment(dayCalendarFile(env, day))],
+    attachments: [icsAttachment(dayCalendarFile(env, shown))],
   };
 }
 

@@ -223,6 +223,15 @@ const en = {
   'days.dayField.talkingPoints': 'Talking points (team packets)',
   'days.dayField.leaveBehind': 'Leave-behind text (team packets)',
   'days.dayField.status': 'Status',
+  'days.dayField.titleEs': 'Title in Spanish',
+  'days.dayField.summaryEs': 'Summary in Spanish',
+  'days.dayField.agendaEs': 'Agenda in Spanish',
+  'days.dayField.whatToBringEs': 'What to bring, in Spanish',
+  'days.dayField.accessibilityEs': 'Accessibility information in Spanish',
+  'days.dayField.talkingPointsEs': 'Talking points in Spanish',
+  'days.dayField.leaveBehindEs': 'Leave-behind text in Spanish',
+  'days.dayHint.spanish':
+    'Shown to people who read the site in Spanish and in their emails. If you leave it empty, they see the English text.',
   'days.dayHint.slug': 'Lower-case letters, numbers and dashes.',
   'days.dayHint.state': 'Two letters, like GA.',
   'days.dayHint.agenda': 'One item per line, like "9:00 Training".',
@@ -254,6 +263,10 @@ const en = {
   'days.email.bodyHint':
     'Each person’s private link is added at the end. People who stopped announcements are skipped.',
   'days.email.sent': '{count} emails queued.',
+  'days.email.subjectEs': 'Subject in Spanish',
+  'days.email.bodyEs': 'Message in Spanish',
+  'days.email.bodyEsHint':
+    'People whose language is Spanish get this version. If you leave it empty, they get the message above.',
   'days.email.footer': 'About {title}. Your private page (your seat, team and role): {url}',
   'days.report.title': 'Report: {title}',
   'days.report.attendance': 'Attendance',
@@ -500,6 +513,15 @@ const es: Record<keyof typeof en, string> = {
   'days.dayField.talkingPoints': 'Puntos clave (paquetes de equipo)',
   'days.dayField.leaveBehind': 'Texto para dejar (paquetes de equipo)',
   'days.dayField.status': 'Estado',
+  'days.dayField.titleEs': 'Título en español',
+  'days.dayField.summaryEs': 'Resumen en español',
+  'days.dayField.agendaEs': 'Programa en español',
+  'days.dayField.whatToBringEs': 'Qué traer, en español',
+  'days.dayField.accessibilityEs': 'Información de accesibilidad en español',
+  'days.dayField.talkingPointsEs': 'Puntos clave en español',
+  'days.dayField.leaveBehindEs': 'Texto para dejar, en español',
+  'days.dayHint.spanish':
+    'Lo ven quienes leen el sitio en español, también en sus correos. Si lo deja vacío, verán el texto en inglés.',
   'days.dayHint.slug': 'Minúsculas, números y guiones.',
   'days.dayHint.state': 'Dos letras, como GA.',
   'days.dayHint.agenda': 'Un punto por línea, como "9:00 Capacitación".',
@@ -532,6 +554,10 @@ const es: Record<keyof typeof en, string> = {
   'days.email.bodyHint':
     'Al final se agrega el enlace privado de cada persona. Se omite a quienes dejaron de recibir anuncios.',
   'days.email.sent': '{count} correos en cola.',
+  'days.email.subjectEs': 'Asunto en español',
+  'days.email.bodyEs': 'Mensaje en español',
+  'days.email.bodyEsHint':
+    'Las personas cuyo idioma es el español reciben esta versión. Si lo deja vacío, reciben el mensaje de arriba.',
   'days.email.footer': 'Sobre {title}. Su página privada (su lugar, equipo y papel): {url}',
   'days.report.title': 'Informe: {title}',
   'days.report.attendance': 'Asistencia',

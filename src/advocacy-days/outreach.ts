@@ -6,13 +6,14 @@ import type { Db } from '../db';
 import { dispatchEmails, queueEmail } from '../email/outbox';
 import { newId } from '../lib/tokens';
 import { logEvent } from '../web/errors';
-import { translator } from '../web/i18n';
+import { translator, type Lang } from '../web/i18n';
 import { formatDayTimes } from './calendar';
 import type { DayReport } from './debriefs';
 import { manageUrl } from './emails';
 import type { AdvocacyDay } from './queries';
 import { newLinkStatement } from './registration';
 import { advocacyDays, dayRegistrations } from './schema';
+import { dayText } from './texts';
 import { runBatch } from '../db/batch';
 
 type MailEnv = Pick<Env, 'PUBLIC_URL' | 'ORG_NAME' | 'EMAIL_QUEUE'>;
@@ -27,6 +28,24 @@ export function parseAudience(value: string): Audience | null {
   return null;
 }
 
+/** An announcement as the organizer wrote it: the main text and an optional Spanish version. */
+export interface Announcement {
+  subject: string;
+  body: string;
+  subjectEs?: string | null;
+  bodyEs?: string | null;
+}
+
+/**
+ * The subject and body a reader of `lang` gets: the Spanish version when its message was written
+ * (its subject falls back to the main one), else the main text, never half of each.
+ */
+export function announcementFor(message: Announcement, lang: Lang): { subject: string; body: string } {
+  if (lang === 'es' && message.bodyEs?.trim())
+    return { subject: message.subjectEs?.trim() || message.subject, body: message.bodyEs };
+  return { subject: message.subject, body: message.body };
+}
+
 /**
  * Sends an organizer's announcement to an audience, as bulk mail (List-Unsubscribe to the person's
  * own private link). Each person gets their private link in the text. Returns how many were queued.
@@ -36,7 +55,7 @@ export async function sendAnnouncement(
   env: MailEnv,
   day: AdvocacyDay,
   audience: Audience,
-  message: { subject: string; body: string },
+  message: Announcement,
   at = Date.now(),
 ): Promise<number> {
   const conditions = [eq(dayRegistrations.dayId, day.id), eq(dayRegistrations.announcementsOptOut, false)];
@@ -58,6 +77,8 @@ export async function sendAnnouncement(
       const link = await newLinkStatement(db, person.id, at);
       const url = manageUrl(env, link.token);
       const t = translator(person.lang);
+      const shown = announcementFor(message, person.lang);
+      const title = dayText(day, 'title', person.lang).text;
       const queued = queueEmail(
         db,
         env,
@@ -65,8 +86,8 @@ export async function sendAnnouncement(
           to: person.email,
           lang: person.lang,
           personal: {
-            subject: message.subject,
-            text: `${message.body}\n\n${t('days.email.footer', { title: day.title, url })}`,
+            subject: shown.subject,
+            text: `${shown.body}\n\n${t('days.email.footer', { title, url })}`,
           },
           unsubscribeUrl: `${url}/one-click-unsubscribe`,
           batchKey,

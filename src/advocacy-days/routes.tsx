@@ -12,6 +12,7 @@ import { teamDisplayName } from './teams';
 import { registrationClosedReason } from './decisions';
 import { recordDebrief } from './debriefs';
 import { checkInUrl, dayCalendarFile, dayUrl } from './emails';
+import { dayText, localizedDay } from './texts';
 import {
   countRegistrations,
   findRegistrationByTokenHash,
@@ -33,6 +34,7 @@ import {
   DebriefPage,
   PrivatePage,
   CheckEmailPage,
+  DayTextTag,
   RegistrationForm,
 } from './views/public';
 
@@ -64,6 +66,8 @@ async function renderDayPage(
   form: { values?: FormValues; errors?: Parameters<typeof DayPage>[0]['errors'] } = {},
 ) {
   const counts = await countRegistrations(getDb(c.env), day.id);
+  const title = dayText(day, 'title', c.var.lang).text;
+  const summary = dayText(day, 'summary', c.var.lang).text;
   return c.render(
     <DayPage
       day={day}
@@ -73,10 +77,10 @@ async function renderDayPage(
       {...form}
     />,
     {
-      title: day.title,
-      description: day.summary,
+      title,
+      description: summary,
       noindex: day.status !== 'published',
-      og: { title: day.title, description: day.summary, url: dayUrl(c.env, day) },
+      og: { title, description: summary, url: dayUrl(c.env, day) },
     },
   );
 }
@@ -122,7 +126,7 @@ async function renderPrivate(
       }
       notice={notice}
     />,
-    { title: day.title, noindex: true },
+    { title: dayText(day, 'title', c.var.lang).text, noindex: true },
   );
 }
 
@@ -144,7 +148,7 @@ export const advocacyDaysRoutes = new Hono<AppEnv>()
   .get('/r/:token', async (c) => renderPrivate(c, await loadPrivate(c)))
   .get('/r/:token/calendar.ics', async (c) => {
     const { day } = await loadPrivate(c);
-    return new Response(dayCalendarFile(c.env, day), {
+    return new Response(dayCalendarFile(c.env, localizedDay(day, c.var.lang)), {
       headers: {
         'content-type': 'text/calendar; charset=utf-8',
         'content-disposition': 'attachment; filename="advocacy-day.ics"',
@@ -178,7 +182,7 @@ export const advocacyDaysRoutes = new Hono<AppEnv>()
     return c.render(
       <>
         <h1>{c.var.t('days.change.title')}</h1>
-        <p>{day.title}</p>
+        <DayTextTag day={day} field="title" as="p" />
         <RegistrationForm action={`/days/r/${token}/change`} values={values} change />
       </>,
       { title: c.var.t('days.change.title'), noindex: true },
@@ -288,7 +292,7 @@ export const advocacyDaysRoutes = new Hono<AppEnv>()
     return c.render(
       <ButtonPage
         title={c.var.t('days.unsubscribe.title')}
-        body={c.var.t('days.unsubscribe.body', { title: day.title })}
+        body={c.var.t('days.unsubscribe.body', { title: dayText(day, 'title', c.var.lang).text })}
         action={`/days/r/${token}/one-click-unsubscribe`}
         button={c.var.t('days.unsubscribe.button')}
       />,

@@ -52,3 +52,13 @@ export function textLines(text: string): string[] {
     .map((line) => line.trim())
     .filter(Boolean);
 }
+
+/**
+ * The day with each organizer-written text replaced by the version for `lang`, for code that takes
+ * a whole day and shows its texts without markup (the calendar file and add-to-calendar links).
+ */
+export function localizedDay<Day extends DayTexts>(day: Day, lang: Lang): Day {
+  const shown = { ...day };
+  for (const field of DAY_TEXT_FIELDS) shown[field] = dayText(day, field, lang).text;
+  return shown;
+}

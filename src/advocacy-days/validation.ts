@@ -123,6 +123,14 @@ export const dayFormSchema = z
     accessibility: field.optionalText(2000),
     talkingPoints: field.optionalText(8000),
     leaveBehind: field.optionalText(8000),
+    // The optional Spanish versions (see texts.ts): empty means readers of Spanish get the above.
+    titleEs: field.optionalLine(160),
+    summaryEs: field.optionalText(1000),
+    agendaEs: field.optionalText(2000),
+    whatToBringEs: field.optionalText(2000),
+    accessibilityEs: field.optionalText(2000),
+    talkingPointsEs: field.optionalText(8000),
+    leaveBehindEs: field.optionalText(8000),
     status: field.choice(['draft', 'published']),
   })
   .superRefine((value, ctx) => {
@@ -166,6 +174,9 @@ export const announcementSchema = z.object({
   audience: field.line(80),
   subject: field.line(160),
   body: field.text(8000),
+  /** Optional Spanish version, sent to people whose language is Spanish. */
+  subjectEs: field.optionalLine(160),
+  bodyEs: field.optionalText(8000),
 });
 
 /** A typed check-in code. */

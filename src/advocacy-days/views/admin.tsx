@@ -17,6 +17,7 @@ import type { DayReport } from '../debriefs';
 import type { AdvocacyDay, DayCounts, Registration, Team } from '../queries';
 import { TEAM_ROLES } from '../schema';
 import { teamDisplayName } from '../teams';
+import { dayText, langAttribute, type LocalizedText } from '../texts';
 
 function base(day: Pick<AdvocacyDay, 'id'>): string {
   return `/admin/days/${day.id}`;
@@ -130,6 +131,13 @@ const DAY_FIELDS = [
   'talkingPoints',
   'leaveBehind',
   'status',
+  'titleEs',
+  'summaryEs',
+  'agendaEs',
+  'whatToBringEs',
+  'accessibilityEs',
+  'talkingPointsEs',
+  'leaveBehindEs',
 ] as const;
 
 /** The values of the day form for an existing day. */
@@ -151,6 +159,13 @@ export function dayFormValues(day: AdvocacyDay): FormValues {
     accessibility: day.accessibility,
     talkingPoints: day.talkingPoints,
     leaveBehind: day.leaveBehind,
+    titleEs: day.titleEs,
+    summaryEs: day.summaryEs,
+    agendaEs: day.agendaEs,
+    whatToBringEs: day.whatToBringEs,
+    accessibilityEs: day.accessibilityEs,
+    talkingPointsEs: day.talkingPointsEs,
+    leaveBehindEs: day.leaveBehindEs,
     status: day.status,
   };
 }
@@ -165,6 +180,7 @@ export function DayFormPage(props: {
   const { t } = useRequestContext<AppEnv>().var;
   const labels = Object.fromEntries(DAY_FIELDS.map((name) => [name, t(`days.dayField.${name}`)]));
   const common = { values: props.values, errors: props.errors };
+  const spanish = { hint: t('days.dayHint.spanish'), ...common };
   return (
     <>
       {props.day ? <DayNav day={props.day} /> : null}
@@ -172,6 +188,7 @@ export function DayFormPage(props: {
       <form method="post" action={props.action} novalidate>
         <ErrorSummary errors={props.errors} labels={labels} />
         <TextField name="title" label={labels.title!} required maxlength={160} {...common} />
+        <TextField name="titleEs" label={labels.titleEs!} maxlength={160} {...spanish} />
         <TextField
           name="slug"
           label={labels.slug!}
@@ -181,6 +198,7 @@ export function DayFormPage(props: {
           {...common}
         />
         <TextArea name="summary" label={labels.summary!} required rows={3} {...common} />
+        <TextArea name="summaryEs" label={labels.summaryEs!} rows={3} {...spanish} />
         <SelectField
           name="status"
           label={labels.status!}
@@ -232,8 +250,11 @@ export function DayFormPage(props: {
           {...common}
         />
         <TextArea name="agenda" label={labels.agenda!} hint={t('days.dayHint.agenda')} rows={5} {...common} />
+        <TextArea name="agendaEs" label={labels.agendaEs!} rows={5} {...spanish} />
         <TextArea name="whatToBring" label={labels.whatToBring!} rows={2} {...common} />
+        <TextArea name="whatToBringEs" label={labels.whatToBringEs!} rows={2} {...spanish} />
         <TextArea name="accessibility" label={labels.accessibility!} rows={3} {...common} />
+        <TextArea name="accessibilityEs" label={labels.accessibilityEs!} rows={3} {...spanish} />
         <TextArea
           name="talkingPoints"
           label={labels.talkingPoints!}
@@ -241,6 +262,7 @@ export function DayFormPage(props: {
           rows={8}
           {...common}
         />
+        <TextArea name="talkingPointsEs" label={labels.talkingPointsEs!} rows={8} {...spanish} />
         <TextArea
           name="leaveBehind"
           label={labels.leaveBehind!}
@@ -248,6 +270,7 @@ export function DayFormPage(props: {
           rows={8}
           {...common}
         />
+        <TextArea name="leaveBehindEs" label={labels.leaveBehindEs!} rows={8} {...spanish} />
         <button type="submit">{t('common.save')}</button>
       </form>
     </>
@@ -564,6 +587,12 @@ function paragraphs(text: string): Child[] {
     .map((p) => <p>{p}</p>);
 }
 
+function PacketText(props: { text: LocalizedText }): Child {
+  const { lang } = useRequestContext<AppEnv>().var;
+  if (!props.text.text.trim()) return <p>–</p>;
+  return <div lang={langAttribute(props.text, lang)}>{paragraphs(props.text.text)}</div>;
+}
+
 /** The bar above printable packets: back to the teams, and a print button (shown by app.js). */
 export function PacketToolbar(props: { day: AdvocacyDay }): Child {
   const { t } = useRequestContext<AppEnv>().var;
@@ -592,7 +621,7 @@ export function Packet(props: {
     <article class={props.pageBreak ? 'packet page-break' : 'packet'}>
       <h1>{teamDisplayName(lang, team)}</h1>
       <p>
-        <strong>{day.title}</strong> · {formatDayTimes(lang, day)}
+        <strong>{dayText(day, 'title', lang).text}</strong> · {formatDayTimes(lang, day)}
       </p>
       <p>
         {t('days.packet.meeting')}:{' '}
@@ -646,10 +675,11 @@ export function Packet(props: {
           </li>
         ))}
       </ul>
+      {/* In the language the packet is printed in (switch the site to Spanish for a Spanish packet). */}
       <h2>{t('days.packet.talkingPoints')}</h2>
-      {day.talkingPoints.trim() ? paragraphs(day.talkingPoints) : <p>–</p>}
+      <PacketText text={dayText(day, 'talkingPoints', lang)} />
       <h2>{t('days.packet.leaveBehind')}</h2>
-      {day.leaveBehind.trim() ? paragraphs(day.leaveBehind) : <p>–</p>}
+      <PacketText text={dayText(day, 'leaveBehind', lang)} />
     </article>
   );
 }
@@ -740,6 +770,8 @@ export function EmailPage(props: {
     audience: t('days.email.audience'),
     subject: t('days.email.subject'),
     body: t('days.email.body'),
+    subjectEs: t('days.email.subjectEs'),
+    bodyEs: t('days.email.bodyEs'),
   };
   return (
     <>
@@ -780,6 +812,21 @@ export function EmailPage(props: {
           label={labels.body}
           hint={t('days.email.bodyHint')}
           required
+          rows={10}
+          values={props.values}
+          errors={props.errors}
+        />
+        <TextField
+          name="subjectEs"
+          label={labels.subjectEs}
+          maxlength={160}
+          values={props.values}
+          errors={props.errors}
+        />
+        <TextArea
+          name="bodyEs"
+          label={labels.bodyEs}
+          hint={t('days.email.bodyEsHint')}
           rows={10}
           values={props.values}
           errors={props.errors}

@@ -16,14 +16,27 @@ import { formatDayTimes, formatInZone, googleCalendarUrl, mapUrl, outlookCalenda
 import type { RegistrationClosedReason } from '../decisions';
 import type { AdvocacyDay, DayCounts, Registration, Team } from '../queries';
 import { teamDisplayName } from '../teams';
-import { dayText, langAttribute, textLines } from '../texts';
+import { dayText, langAttribute, localizedDay, textLines, type DayTextField } from '../texts';
 import { FAITH_ROLES, RIDE_CHOICES, STANCES } from '../validation';
 
-function lines(text: string): string[] {
-  return text
-    .split('\n')
-    .map((line) => line.trim())
-    .filter(Boolean);
+/**
+ * An organizer-written text of a day in the reader's language (or the other one when theirs was
+ * not written), with a `lang` attribute when it is not in the page's language.
+ */
+export function DayTextTag(props: {
+  day: AdvocacyDay;
+  field: DayTextField;
+  as: 'h1' | 'p' | 'a' | 'span';
+  href?: string;
+}): Child {
+  const { lang } = useRequestContext<AppEnv>().var;
+  const text = dayText(props.day, props.field, lang);
+  const Tag = props.as;
+  return (
+    <Tag lang={langAttribute(text, lang)} href={props.href}>
+      {text.text}
+    </Tag>
+  );
 }
 
 /** The public list of upcoming days. */
@@ -39,7 +52,7 @@ export function DaysIndex(props: { days: AdvocacyDay[] }): Child {
       <ul class="action-list">
         {props.days.map((day) => (
           <li>
-            <a href={`/days/${day.slug}`}>{day.title}</a>
+            <DayTextTag day={day} field="title" as="a" href={`/days/${day.slug}`} />
             <p>
               {formatDayTimes(lang, day)} · {day.placeName}
               {day.isDemo ? <span class="demo-label"> · {t('common.demo')}</span> : null}
@@ -55,6 +68,9 @@ export function DaysIndex(props: { days: AdvocacyDay[] }): Child {
 export function DayDetails(props: { day: AdvocacyDay }): Child {
   const { t, lang } = useRequestContext<AppEnv>().var;
   const { day } = props;
+  const agenda = dayText(day, 'agenda', lang);
+  const whatToBring = dayText(day, 'whatToBring', lang);
+  const accessibility = dayText(day, 'accessibility', lang);
   return (
     <section aria-labelledby="day-details">
       <h2 id="day-details" class="visually-hidden">
@@ -69,26 +85,26 @@ export function DayDetails(props: { day: AdvocacyDay }): Child {
           <a href={mapUrl(`${day.placeName}, ${day.address}`)}>{t('days.page.map')}</a>)
         </dd>
       </dl>
-      {lines(day.agenda).length ? (
+      {textLines(agenda.text).length ? (
         <>
           <h2>{t('days.page.agenda')}</h2>
-          <ul>
-            {lines(day.agenda).map((item) => (
+          <ul lang={langAttribute(agenda, lang)}>
+            {textLines(agenda.text).map((item) => (
               <li>{item}</li>
             ))}
           </ul>
         </>
       ) : null}
-      {day.whatToBring.trim() ? (
+      {whatToBring.text.trim() ? (
         <>
           <h2>{t('days.page.whatToBring')}</h2>
-          <p>{day.whatToBring}</p>
+          <p lang={langAttribute(whatToBring, lang)}>{whatToBring.text}</p>
         </>
       ) : null}
-      {day.accessibility.trim() ? (
+      {accessibility.text.trim() ? (
         <>
           <h2>{t('days.page.accessibility')}</h2>
-          <p>{day.accessibility}</p>
+          <p lang={langAttribute(accessibility, lang)}>{accessibility.text}</p>
         </>
       ) : null}
     </section>
@@ -110,8 +126,8 @@ export function DayPage(props: {
   return (
     <article>
       <hgroup>
-        <h1>{day.title}</h1>
-        <p>{day.summary}</p>
+        <DayTextTag day={day} field="title" as="h1" />
+        <DayTextTag day={day} field="summary" as="p" />
       </hgroup>
       {day.isDemo ? <p class="demo-label">{t('common.demo')}</p> : null}
       {props.preview ? <p class="notice">{t('days.page.preview')}</p> : null}
@@ -311,7 +327,7 @@ export function PrivatePage(props: {
   return (
     <article>
       <hgroup>
-        <h1>{day.title}</h1>
+        <DayTextTag day={day} field="title" as="h1" />
         <p>{t('days.private.hello', { name: reg.name })}</p>
       </hgroup>
       {props.notice ? (
@@ -387,10 +403,14 @@ export function PrivatePage(props: {
               <a href={`${base}/calendar.ics`}>{t('days.private.ics')}</a>
             </li>
             <li>
-              <a href={googleCalendarUrl(day, props.dayUrl)}>{t('days.private.google')}</a>
+              <a href={googleCalendarUrl(localizedDay(day, lang), props.dayUrl)}>
+                {t('days.private.google')}
+              </a>
             </li>
             <li>
-              <a href={outlookCalendarUrl(day, props.dayUrl)}>{t('days.private.outlook')}</a>
+              <a href={outlookCalendarUrl(localizedDay(day, lang), props.dayUrl)}>
+                {t('days.private.outlook')}
+              </a>
             </li>
           </ul>
         </section>
@@ -445,7 +465,7 @@ export function DebriefPage(props: {
     <article>
       <hgroup>
         <h1>{t('days.debrief.title')}</h1>
-        <p>{props.day.title}</p>
+        <DayTextTag day={props.day} field="title" as="p" />
       </hgroup>
       <p>{t('days.debrief.intro')}</p>
       <form method="post" action={props.action} novalidate>
