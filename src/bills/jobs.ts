@@ -2,6 +2,8 @@ import type { ScheduledJob } from '../jobs';
 import { resumeStalledFanouts } from './alerts';
 import { startDailyDigests } from './digest';
 import { updateBillsFromOpenStates } from './openstates';
+import { cleanUpSubscriptionLinks } from './subscriptions';
+import { getDb } from '../db';
 
 /** Scheduled work of this feature. Each job is safe to run twice. */
 export const billsJobs: ScheduledJob[] = [
@@ -24,6 +26,13 @@ export const billsJobs: ScheduledJob[] = [
     every: 'hourly',
     run: async (env, at) => {
       await startDailyDigests(env, at);
+    },
+  },
+  {
+    name: 'bills.link-cleanup',
+    every: 'hourly',
+    run: async (env, at) => {
+      await cleanUpSubscriptionLinks(getDb(env), at);
     },
   },
 ];

@@ -199,6 +199,7 @@ export const billSubscriptions = sqliteTable(
 /**
  * Private links of a subscription, by the SHA-256 of their token: one to confirm, and one manage
  * link per email sent (so the token itself is never stored, yet every alert carries a working link).
+ * Confirm links work 7 days and manage links 180; the hourly clean-up deletes them after that.
  */
 export const billSubscriptionLinks = sqliteTable(
   'bill_subscription_links',
@@ -210,7 +211,11 @@ export const billSubscriptionLinks = sqliteTable(
     purpose: text({ enum: ['confirm', 'manage'] }).notNull(),
     createdAt: integer({ mode: 'number' }).notNull(),
   },
-  (t) => [index('bill_subscription_links_sub_idx').on(t.subscriptionId)],
+  (t) => [
+    index('bill_subscription_links_sub_idx').on(t.subscriptionId),
+    // The clean-up job deletes expired links oldest first.
+    index('bill_subscription_links_created_idx').on(t.purpose, t.createdAt),
+  ],
 );
 
 /** When each outside source last answered, for the admin page ("last updated from Open States"). */

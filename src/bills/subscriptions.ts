@@ -1,10 +1,11 @@
 // Subscriptions to bill alerts: double opt-in, private manage links, unsubscribe.
-import { and, eq, gt, ne } from 'drizzle-orm';
+import { and, eq, gt, inArray, lte, ne, notExists, or, sql } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import type { Db } from '../db';
 import { dispatchEmails, queueEmail } from '../email/outbox';
 import { DAY } from '../lib/time';
 import { hashToken, newId, newToken } from '../lib/tokens';
+import { logEvent } from '../web/errors';
 import type { Lang } from '../web/i18n';
 import { billPath, confirmUrl, manageUrl } from './links';
 import type { BillRow, BillSubscriptionRow } from './queries';
@@ -41,6 +42,11 @@ export function insertLinkStatements(
 
 /** How long a confirmation link works. */
 export const CONFIRM_LINK_MS = 7 * DAY;
+/**
+ * How long the manage (and one-click unsubscribe) link of an email works: far beyond the 30 days
+ * an unsubscribe link must keep working, and anyone still subscribed gets newer links with newer mail.
+ */
+export const MANAGE_LINK_MS = 180 * DAY;
 
 /** What a person asks for on the subscribe form. */
 export interface SubscribeRequest {
@@ -166,7 +172,9 @@ export async function subscriptionByToken(
     eq(billSubscriptionLinks.tokenHash, tokenHash),
     eq(billSubscriptionLinks.purpose, purpose),
   ];
-  if (purpose === 'confirm') conditions.push(gt(billSubscriptionLinks.createdAt, at - CONFIRM_LINK_MS));
+  conditions.push(
+    gt(billSubscriptionLinks.createdAt, at - (purpose === 'confirm' ? CONFIRM_LINK_MS : MANAGE_LINK_MS)),
+  );
   const row = await db
     .select({ subscription: billSubscriptions })
     .from(billSubscriptionLinks)
@@ -364,4 +372,59 @@ export async function unsubscribeAddress(db: Db, email: string, at = Date.now())
     .update(billSubscriptions)
     .set({ status: 'unsubscribed', unsubscribedAt: at })
     .where(and(eq(billSubscriptions.email, email), ne(billSubscriptions.status, 'unsubscribed')));
+}
+
+// Rows deleted a statement, and statements a run: the hourly job catches up over later runs.
+const CLEAN_UP_CHUNK = 1000;
+const CLEAN_UP_ROUNDS = 20;
+
+/**
+ * Deletes the private links that no longer work (confirm links after 7 days, manage links after
+ * 180), and subscriptions never confirmed once their confirm link has expired: an address nobody
+ * confirmed is not kept. Safe to run twice; a run that stops part-way leaves the rest for the next.
+ */
+export async function cleanUpSubscriptionLinks(
+  db: Db,
+  at = Date.now(),
+): Promise<{ links: number; unconfirmed: number }> {
+  const links = billSubscriptionLinks;
+  const expired = or(
+    and(eq(links.purpose, 'confirm'), lte(links.createdAt, at - CONFIRM_LINK_MS)),
+    and(eq(links.purpose, 'manage'), lte(links.createdAt, at - MANAGE_LINK_MS)),
+  );
+  let deletedLinks = 0;
+  for (let round = 0; round < CLEAN_UP_ROUNDS; round++) {
+    const result = await db
+      .delete(links)
+      .where(
+        inArray(
+          links.tokenHash,
+          db.select({ tokenHash: links.tokenHash }).from(links).where(expired).limit(CLEAN_UP_CHUNK),
+        ),
+      );
+    deletedLinks += result.meta.changes;
+    if (result.meta.changes < CLEAN_UP_CHUNK) break;
+  }
+  const unconfirmed = await db.delete(billSubscriptions).where(
+    and(
+      eq(billSubscriptions.status, 'pending'),
+      lte(billSubscriptions.createdAt, at - CONFIRM_LINK_MS),
+      // A lapsed subscription asked for again is pending with an old createdAt: its fresh link keeps it.
+      notExists(
+        db
+          .select({ one: sql`1` })
+          .from(links)
+          .where(
+            and(
+              eq(links.subscriptionId, billSubscriptions.id),
+              eq(links.purpose, 'confirm'),
+              gt(links.createdAt, at - CONFIRM_LINK_MS),
+            ),
+          ),
+      ),
+    ),
+  );
+  const counts = { links: deletedLinks, unconfirmed: unconfirmed.meta.changes };
+  if (counts.links > 0 || counts.unconfirmed > 0) logEvent('info', 'bills.links_cleaned_up', counts);
+  return counts;
 }

@@ -67,7 +67,7 @@ const en = {
   'privacy.why.meetings':
     'A meeting with an official, its outcome and the official’s commitments are the coalition’s record. As sender: name, email, phone, story and request text are blanked and the private link stops working. As attendee: the person is removed from the list.',
   'privacy.why.bill_subscriptions':
-    'A subscription only exists to send alerts to this address: deleted with its links.',
+    'A subscription only exists to send alerts to this address: deleted with its links. One never confirmed is deleted by itself 7 days after it was asked for.',
   'privacy.why.outbox':
     'Emails sent to the address are deleted. Emails to officials that carried it as reply-to or copy stay as a record that they were sent, with the address removed and the text blanked; one not yet sent is stopped.',
   'privacy.why.email_suppressions':
@@ -145,7 +145,7 @@ const es: Record<keyof typeof en, string> = {
   'privacy.why.meetings':
     'Una reunión con un funcionario, su resultado y sus compromisos son el registro de la coalición. Como remitente: se vacían nombre, correo, teléfono, historia y texto del pedido, y el enlace privado deja de funcionar. Como asistente: la persona se quita de la lista.',
   'privacy.why.bill_subscriptions':
-    'Una suscripción solo existe para enviar alertas a este correo: se borra con sus enlaces.',
+    'Una suscripción solo existe para enviar alertas a este correo: se borra con sus enlaces. Una que nunca se confirmó se borra sola 7 días después de pedirla.',
   'privacy.why.outbox':
     'Los correos enviados a la dirección se borran. Los correos a funcionarios que la llevaban como responder a o copia quedan como registro de que se enviaron, sin la dirección y con el texto vaciado; uno aún no enviado se detiene.',
   'privacy.why.email_suppressions':
