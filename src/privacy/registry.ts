@@ -349,6 +349,7 @@ export const notPersonalColumns: { column: SQLiteColumn; why: string }[] = [
     why: 'Who a letter is addressed to: public officials, written by organizers.',
   },
   { column: meetings.attendeeListSentAt, why: 'A timestamp, not a contact.' },
+  { column: dayRegistrations.alreadyRegisteredEmailAt, why: 'A timestamp, not a contact.' },
 ];
 
 /** Lower-cases and trims an address the way every flow stores it. */
