@@ -189,17 +189,8 @@ export function updatePreviews(
   });
 }
 
-type SendEnv = Pick<
-  Env,
-  | 'DB'
-  | 'ENVIRONMENT'
-  | 'MAIL_FROM'
-  | 'RESEND_API_KEY'
-  | 'RESEND_API_URL'
-  | 'RESEND_REQUESTS_PER_SECOND'
-  | 'ORG_NAME'
-  | 'PUBLIC_URL'
->;
+/** What storing and sending pages needs: the group sender's bindings, and what templates use. */
+type SendEnv = Parameters<typeof sendPageGroupsPaced>[0] & Pick<Env, 'ORG_NAME' | 'PUBLIC_URL'>;
 
 /** What happened to one page of a fan-out. */
 export type UpdatePageResult =

@@ -243,6 +243,26 @@ describe('who receives an update', () => {
   });
 });
 
+describe('privacy', () => {
+  it('erasing a signer who got updates removes their emails and stop links, and the next update skips them', async () => {
+    const letter = await makeLetter();
+    const kept = await addSigner(letter);
+    const erased = await addSigner(letter);
+    const first = crypto.randomUUID();
+    await postForm(sendPath(letter), { ...updateForm(), updateId: first }, { cookie });
+    expect(await outboxRowsOf(first)).toHaveLength(2);
+    await eraseEverything(db, erased.email, { includeOrganizer: false, organizerId: null, at: Date.now() });
+    const links = await env.DB.prepare('SELECT count(*) AS n FROM letter_update_links WHERE signature_id = ?')
+      .bind(erased.id)
+      .first<{ n: number }>();
+    expect(links!.n).toBe(0);
+    expect(await emailsTo(erased.email)).toHaveLength(0);
+    const second = crypto.randomUUID();
+    await postForm(sendPath(letter), { ...updateForm(), updateId: second }, { cookie });
+    expect((await outboxRowsOf(second)).map((row) => row.toAddress)).toEqual([kept.email]);
+  });
+});
+
 describe('sending twice sends once', () => {
   it('a second press of "Send" with the same preview stores and sends nothing more', async () => {
     const letter = await makeLetter();

@@ -130,6 +130,46 @@ function PastUpdates(props: { letter: Letter; updates: UpdateWithCounts[] }): Ch
   );
 }
 
+/** The subject and body of an update in one language (English required, Spanish optional). */
+function UpdateTextFields(props: {
+  lang: Lang;
+  labels: Record<string, string>;
+  values?: FormValues;
+  errors?: FormErrors;
+}): Child {
+  const { t } = useRequestContext<AppEnv>().var;
+  const english = props.lang === 'en';
+  const subject = english ? 'subjectEn' : 'subjectEs';
+  const body = english ? 'bodyEn' : 'bodyEs';
+  return (
+    <fieldset>
+      <legend>{t(english ? 'letters.updates.englishHeading' : 'letters.updates.spanishHeading')}</legend>
+      {english ? null : (
+        <p>
+          <small>{t('letters.updates.spanishHint')}</small>
+        </p>
+      )}
+      <TextField
+        name={subject}
+        label={props.labels[subject]!}
+        required={english}
+        maxlength={UPDATE_SUBJECT_MAX}
+        values={props.values}
+        errors={props.errors}
+      />
+      <TextArea
+        name={body}
+        label={props.labels[body]!}
+        hint={t('letters.updates.hint.body', { max: UPDATE_BODY_MAX })}
+        required={english}
+        rows={10}
+        values={props.values}
+        errors={props.errors}
+      />
+    </fieldset>
+  );
+}
+
 /** The organizer's page: who would receive an update, the form to write one, and past updates. */
 export function UpdatesPage(props: {
   letter: Letter;
@@ -159,47 +199,8 @@ export function UpdatesPage(props: {
         <h2 id="write-update-heading">{t('letters.updates.writeHeading')}</h2>
         <form method="post" action={adminPath(props.letter, '/updates/preview')} novalidate>
           <ErrorSummary errors={props.errors} labels={labels} />
-          <fieldset>
-            <legend>{t('letters.updates.englishHeading')}</legend>
-            <TextField
-              name="subjectEn"
-              label={labels.subjectEn!}
-              required
-              maxlength={UPDATE_SUBJECT_MAX}
-              values={props.values}
-              errors={props.errors}
-            />
-            <TextArea
-              name="bodyEn"
-              label={labels.bodyEn!}
-              hint={t('letters.updates.hint.body', { max: UPDATE_BODY_MAX })}
-              required
-              rows={10}
-              values={props.values}
-              errors={props.errors}
-            />
-          </fieldset>
-          <fieldset>
-            <legend>{t('letters.updates.spanishHeading')}</legend>
-            <p>
-              <small>{t('letters.updates.spanishHint')}</small>
-            </p>
-            <TextField
-              name="subjectEs"
-              label={labels.subjectEs!}
-              maxlength={UPDATE_SUBJECT_MAX}
-              values={props.values}
-              errors={props.errors}
-            />
-            <TextArea
-              name="bodyEs"
-              label={labels.bodyEs!}
-              hint={t('letters.updates.hint.body', { max: UPDATE_BODY_MAX })}
-              rows={10}
-              values={props.values}
-              errors={props.errors}
-            />
-          </fieldset>
+          <UpdateTextFields lang="en" labels={labels} values={props.values} errors={props.errors} />
+          <UpdateTextFields lang="es" labels={labels} values={props.values} errors={props.errors} />
           <fieldset>
             <legend>{t('letters.updates.nextStepHeading')}</legend>
             <p>
