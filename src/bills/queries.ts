@@ -1,6 +1,7 @@
 // Typed reads of bills, their history, movements and subscriber counts.
-import { and, asc, count, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNull, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { Db } from '../db';
+import { withD1Retry } from '../db/retry';
 import { officials } from '../officials/schema';
 import {
   billActions,
@@ -84,13 +85,31 @@ export async function getBill(db: Db, id: string): Promise<BillRow | null> {
   return (await db.select().from(bills).where(eq(bills.id, id)).get()) ?? null;
 }
 
-/** A bill's actions in the order they happened. */
-export async function listActions(db: Db, billId: string): Promise<BillActionRow[]> {
-  return db
+// The reads of a bill page, by the bill's id or a subquery giving it (readBillPage batches them).
+const actionsOf = (db: Db, billId: string | SQLWrapper) =>
+  db
     .select()
     .from(billActions)
     .where(eq(billActions.billId, billId))
     .orderBy(asc(billActions.date), asc(billActions.position), asc(billActions.createdAt));
+const sponsorsOf = (db: Db, billId: string | SQLWrapper) =>
+  db
+    .select({ name: billSponsors.name, primary: billSponsors.primary, officialId: officials.id })
+    .from(billSponsors)
+    .leftJoin(officials, eq(officials.id, billSponsors.personId))
+    .where(eq(billSponsors.billId, billId))
+    .orderBy(desc(billSponsors.primary), asc(billSponsors.name));
+const movementsOf = (db: Db, billId: string | SQLWrapper, limit: number) =>
+  db
+    .select()
+    .from(billMovements)
+    .where(eq(billMovements.billId, billId))
+    .orderBy(desc(billMovements.createdAt))
+    .limit(limit);
+
+/** A bill's actions in the order they happened. */
+export async function listActions(db: Db, billId: string): Promise<BillActionRow[]> {
+  return actionsOf(db, billId);
 }
 
 /** The keys of the actions already stored for a bill. */
@@ -111,13 +130,45 @@ export interface SponsorView {
 
 /** A bill's sponsors, primary first, linked to the officials directory when possible. */
 export async function listSponsors(db: Db, billId: string): Promise<SponsorView[]> {
-  const rows = await db
-    .select({ name: billSponsors.name, primary: billSponsors.primary, officialId: officials.id })
-    .from(billSponsors)
-    .leftJoin(officials, eq(officials.id, billSponsors.personId))
-    .where(eq(billSponsors.billId, billId))
-    .orderBy(desc(billSponsors.primary), asc(billSponsors.name));
-  return rows.map((r) => ({ name: r.name, primary: r.primary, officialId: r.officialId ?? null }));
+  return (await sponsorsOf(db, billId)).map(sponsorView);
+}
+
+const sponsorView = (r: { name: string; primary: boolean; officialId: string | null }): SponsorView => ({
+  name: r.name,
+  primary: r.primary,
+  officialId: r.officialId ?? null,
+});
+
+/** Everything the public bill page reads, in one round trip to D1; null without such a bill. */
+export async function readBillPage(
+  db: Db,
+  state: string,
+  slug: string,
+): Promise<{
+  bill: BillRow;
+  actions: BillActionRow[];
+  sponsors: SponsorView[];
+  movements: BillMovementRow[];
+} | null> {
+  const where = and(eq(bills.state, state.toUpperCase()), eq(bills.slug, slug.toLowerCase()));
+  // The bill's id as a subquery, so the bill and what hangs off it are read together.
+  const billId = db.select({ id: bills.id }).from(bills).where(where).limit(1);
+  const [billRows, actions, sponsors, movements] = await withD1Retry(() =>
+    db.batch([
+      db.select().from(bills).where(where).limit(1),
+      actionsOf(db, billId),
+      sponsorsOf(db, billId),
+      movementsOf(db, billId, 20),
+    ]),
+  );
+  const bill = billRows[0];
+  if (!bill) return null;
+  return {
+    bill,
+    actions,
+    sponsors: sponsors.map(sponsorView),
+    movements,
+  };
 }
 
 /** A movement with the bill it belongs to (feeds, digests). */
@@ -145,12 +196,7 @@ export async function listRecentMovements(
 
 /** Movements of one bill, newest first. */
 export async function listBillMovements(db: Db, billId: string, limit = 20): Promise<BillMovementRow[]> {
-  return db
-    .select()
-    .from(billMovements)
-    .where(eq(billMovements.billId, billId))
-    .orderBy(desc(billMovements.createdAt))
-    .limit(limit);
+  return movementsOf(db, billId, limit);
 }
 
 /** One movement by id. */

@@ -2,16 +2,15 @@ import { Hono, type Context } from 'hono';
 import type { AppEnv } from '../env';
 import { getDb } from '../db';
 import { AppError } from '../web/errors';
+import { memoizedPage } from '../web/memo';
 import { readForm } from '../web/form';
 import { buildAtomFeed } from './feed';
 import { billPath, stageLabelKey } from './links';
 import {
   getBillBySlug,
-  listActions,
-  listBillMovements,
   listRecentMovements,
-  listSponsors,
   listTrackedBills,
+  readBillPage,
   trackedStates,
   type BillRow,
 } from './queries';
@@ -41,10 +40,12 @@ billsRoutes.get('/', async (c) => {
   });
 });
 
-billsRoutes.get('/:state{[a-zA-Z]{2}}/:slug{[a-z0-9-]+}', async (c) => {
-  const bill = await requireBill(c);
-  return renderBillPage(c, { bill });
-});
+billsRoutes.get('/:state{[a-zA-Z]{2}}/:slug{[a-z0-9-]+}', async (c) =>
+  memoizedPage(c, `bill ${c.req.param('state').toUpperCase()}/${c.req.param('slug')}`, async () => {
+    const page = await requireBillPage(c);
+    return { response: await renderBillPage(c, page), tag: page.bill.id };
+  }),
+);
 
 billsRoutes.post('/:state{[a-zA-Z]{2}}/:slug{[a-z0-9-]+}/subscribe', async (c) => {
   const { t } = c.var;
@@ -52,7 +53,7 @@ billsRoutes.post('/:state{[a-zA-Z]{2}}/:slug{[a-z0-9-]+}/subscribe', async (c) =
   const form = await readForm(c, subscribeSchema);
   if (form.status === 'invalid') {
     c.status(422);
-    return renderBillPage(c, { bill, errors: form.errors, values: form.values });
+    return renderBillPage(c, await requireBillPage(c), { errors: form.errors, values: form.values });
   }
   if (form.status === 'valid') {
     await subscribe(getDb(c.env), c.env, { ...form.data, bill });
@@ -73,14 +74,20 @@ async function requireBill(c: Context<AppEnv>): Promise<BillRow> {
   return bill;
 }
 
-async function renderBillPage(c: Context<AppEnv>, data: Pick<BillPageData, 'bill' | 'errors' | 'values'>) {
+/** The bill page's data in one round trip; 404 as `requireBill`. */
+async function requireBillPage(c: Context<AppEnv>) {
+  const page = await readBillPage(getDb(c.env), c.req.param('state') ?? '', c.req.param('slug') ?? '');
+  if (!page || !page.bill.tracked) throw new AppError('not_found');
+  return page;
+}
+
+async function renderBillPage(
+  c: Context<AppEnv>,
+  { bill, actions, sponsors, movements }: NonNullable<Awaited<ReturnType<typeof readBillPage>>>,
+  form: Pick<BillPageData, 'errors' | 'values'> = {},
+) {
   const { lang } = c.var;
-  const db = getDb(c.env);
-  const [actions, sponsors, movements] = await Promise.all([
-    listActions(db, data.bill.id),
-    listSponsors(db, data.bill.id),
-    listBillMovements(db, data.bill.id),
-  ]);
+  const data = { bill, ...form };
   const title = `${billLabel(data.bill)}: ${inLang(lang, data.bill.title, data.bill.titleEs)}`;
   const description = (inLang(lang, data.bill.summaryEn, data.bill.summaryEs) ?? '').slice(0, 200);
   return c.render(

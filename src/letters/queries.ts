@@ -1,5 +1,22 @@
-import { and, asc, desc, eq, gt, gte, inArray, isNotNull, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
+import {
+  and,
+  asc,
+  desc,
+  eq,
+  gt,
+  gte,
+  inArray,
+  isNotNull,
+  isNull,
+  lt,
+  or,
+  sql,
+  type SQL,
+  type SQLWrapper,
+} from 'drizzle-orm';
 import type { Db } from '../db';
+import { withD1Retry } from '../db/retry';
+import { publicPages } from '../web/memo';
 import { DAY } from '../lib/time';
 import { outbox } from '../email/schema';
 import { officials, type Official } from '../officials/schema';
@@ -9,6 +26,7 @@ import {
   letterDeliveries,
   letterSignatures,
   letters,
+  traditionRankSql,
   type Letter,
   type LetterSignature,
 } from './schema';
@@ -21,11 +39,9 @@ const s = letterSignatures;
 const counts = (letterId: string): SQL =>
   and(eq(s.letterId, letterId), isNotNull(s.confirmedAt), isNull(s.hiddenAt))!;
 
-// Groups the public list in the order of TRADITIONS (bound parameters, not string fragments).
-const traditionOrder = sql`case ${s.tradition} ${sql.join(
-  TRADITIONS.map((value, index) => sql`when ${value} then ${index}`),
-  sql` `,
-)} else ${TRADITIONS.length} end`;
+// Groups the public list in the order of TRADITIONS: the very expression letter_signatures_list_idx
+// is built on, so that SQLite reads a page through the index instead of sorting every signer.
+const traditionOrder = traditionRankSql;
 
 // ------------------------------------------------------------------------------------------------
 // Letters
@@ -106,6 +122,7 @@ export async function updateLetter(db: Db, id: string, input: LetterInput, at: n
       .update(letters)
       .set({ ...input, updatedAt: at })
       .where(eq(letters.id, id));
+    publicPages.forget(id);
   } catch (error) {
     if (isUniqueViolation(error, 'letters.slug')) throw new SlugTakenError();
     throw error;
@@ -117,14 +134,17 @@ export async function updateLetter(db: Db, id: string, input: LetterInput, at: n
 
 /** Officials a letter is addressed to, by name. */
 export async function listLetterOfficials(db: Db, letterId: string): Promise<Official[]> {
-  const rows = await db
+  return (await officialsOf(db, letterId)).map((row) => row.official);
+}
+
+// By the letter's id or a subquery giving it (readLetterPage batches it).
+const officialsOf = (db: Db, letterId: string | SQLWrapper) =>
+  db
     .select({ official: officials })
     .from(letterAddresseeOfficials)
     .innerJoin(officials, eq(officials.id, letterAddresseeOfficials.officialId))
     .where(eq(letterAddresseeOfficials.letterId, letterId))
     .orderBy(asc(officials.name));
-  return rows.map((row) => row.official);
-}
 
 /** Adds an official as an addressee (adding twice changes nothing). */
 export async function addLetterOfficial(db: Db, letterId: string, officialId: string, at: number) {
@@ -241,7 +261,10 @@ export async function confirmSignature(
       ),
     )
     .returning({ id: s.id });
-  if (changed.length > 0) return 'confirmed';
+  if (changed.length > 0) {
+    publicPages.forget(letterId);
+    return 'confirmed';
+  }
   const existing = await findSignatureByLink(db, letterId, 'confirm', tokenHash);
   return existing?.confirmedAt ? 'already' : 'invalid';
 }
@@ -252,6 +275,7 @@ export async function withdrawSignature(db: Db, letterId: string, tokenHash: str
     .delete(s)
     .where(and(eq(s.letterId, letterId), eq(s.withdrawTokenHash, tokenHash)))
     .returning({ id: s.id });
+  if (deleted.length > 0) publicPages.forget(letterId);
   return deleted.length > 0;
 }
 
@@ -305,6 +329,74 @@ export async function letterCounts(db: Db, letterId: string): Promise<LetterCoun
   return { total: byTradition.reduce((sum, row) => sum + row.count, 0), byTradition, byState };
 }
 
+/** What one signature row contributes to the public counts (see `publicCountsOf`). */
+interface CountGroup {
+  tradition: string;
+  state: string;
+  shown: boolean;
+  count: number;
+}
+
+/**
+ * The letter's public counts from one grouped read: by tradition (in TRADITIONS order), by state
+ * (most first), the total, and how many chose to be shown. One index scan instead of three.
+ */
+export function publicCountsOf(groups: CountGroup[]): LetterCounts & { shownTotal: number } {
+  const byTradition = new Map<string, number>();
+  const byState = new Map<string, number>();
+  let total = 0;
+  let shownTotal = 0;
+  for (const group of groups) {
+    byTradition.set(group.tradition, (byTradition.get(group.tradition) ?? 0) + group.count);
+    byState.set(group.state, (byState.get(group.state) ?? 0) + group.count);
+    total += group.count;
+    if (group.shown) shownTotal += group.count;
+  }
+  const rank = (tradition: string) => {
+    const index = (TRADITIONS as readonly string[]).indexOf(tradition);
+    return index === -1 ? TRADITIONS.length : index;
+  };
+  return {
+    total,
+    shownTotal,
+    byTradition: [...byTradition]
+      .map(([tradition, count]) => ({ tradition, count }))
+      .sort((a, b) => rank(a.tradition) - rank(b.tradition) || a.tradition.localeCompare(b.tradition)),
+    byState: [...byState]
+      .map(([state, count]) => ({ state, count }))
+      .sort((a, b) => b.count - a.count || (a.state < b.state ? -1 : a.state > b.state ? 1 : 0)),
+  };
+}
+
+// The id of the letter at a slug, as a subquery: a page's reads go in one batch (one round trip to
+// D1) without first reading the letter for its id.
+const letterIdAt = (db: Db, slug: string) =>
+  db.select({ id: letters.id }).from(letters).where(eq(letters.slug, slug)).limit(1);
+
+/** Everything the public letter page shows, read in one round trip; undefined without a letter. */
+export async function readLetterPage(
+  db: Db,
+  slug: string,
+): Promise<{ letter: Letter; count: number; officials: Official[] } | undefined> {
+  const [letterRows, countRows, officialRows] = await withD1Retry(() =>
+    db.batch([
+      db.select().from(letters).where(eq(letters.slug, slug)).limit(1),
+      db
+        .select({ total: sql<number>`count(*)` })
+        .from(s)
+        .where(and(eq(s.letterId, letterIdAt(db, slug)), isNotNull(s.confirmedAt), isNull(s.hiddenAt))),
+      officialsOf(db, letterIdAt(db, slug)),
+    ]),
+  );
+  const letter = letterRows[0];
+  if (!letter) return undefined;
+  return {
+    letter,
+    count: countRows[0]?.total ?? 0,
+    officials: officialRows.map((row) => row.official),
+  };
+}
+
 /** What the public list shows of a signer: never the email. */
 export interface PublicSigner {
   id: string;
@@ -336,7 +428,9 @@ const publicColumns = {
   verified: sql<boolean>`${s.verifiedAt} is not null`.mapWith(Boolean),
 };
 
-const shown = (letterId: string): SQL => and(counts(letterId), eq(s.showPublicly, true))!;
+// `= 1` written out, not bound: the partial index letter_signatures_list_idx has this very condition.
+const shownPublicly = sql`${s.showPublicly} = 1`;
+const shown = (letterId: string): SQL => and(counts(letterId), shownPublicly)!;
 
 /** One page of the public list (confirmed, not hidden, chose to be shown), grouped by tradition. */
 export async function listPublicSigners(
@@ -359,6 +453,54 @@ export async function listPublicSigners(
       .where(shown(letterId)),
   ]);
   return { rows, shownTotal: count?.total ?? 0 };
+}
+
+/**
+ * The reads of the public signers page, to send as one batch: the letter, the counts grouped by
+ * tradition, state and shown (from letter_signatures_counts_idx alone) and one page in list order
+ * (through letter_signatures_list_idx, no sort). Exported so a test can check both plans.
+ */
+export function signersPageReads(db: Db, slug: string, page: number, pageSize: number) {
+  const letterId = letterIdAt(db, slug);
+  const countsOfLetter = and(eq(s.letterId, letterId), isNotNull(s.confirmedAt), isNull(s.hiddenAt));
+  return [
+    db.select().from(letters).where(eq(letters.slug, slug)).limit(1),
+    db
+      .select({
+        tradition: s.tradition,
+        state: s.state,
+        shown: sql<boolean>`${s.showPublicly}`.mapWith(Boolean),
+        count: sql<number>`count(*)`,
+      })
+      .from(s)
+      .where(countsOfLetter)
+      .groupBy(s.tradition, s.state, s.showPublicly),
+    db
+      .select(publicColumns)
+      .from(s)
+      .where(and(countsOfLetter, shownPublicly))
+      .orderBy(traditionOrder, asc(s.lastName), asc(s.firstName), asc(s.id))
+      .limit(pageSize)
+      .offset((page - 1) * pageSize),
+  ] as const;
+}
+
+/** Everything the public signers page shows, read in one round trip; undefined without a letter. */
+export async function readSignersPage(
+  db: Db,
+  slug: string,
+  page: number,
+  pageSize: number,
+): Promise<
+  { letter: Letter; counts: LetterCounts; signers: PublicSigner[]; shownTotal: number } | undefined
+> {
+  const [letterRows, groups, signers] = await withD1Retry(() =>
+    db.batch(signersPageReads(db, slug, page, pageSize)),
+  );
+  const letter = letterRows[0];
+  if (!letter) return undefined;
+  const { shownTotal, ...counts } = publicCountsOf(groups);
+  return { letter, counts, signers, shownTotal };
 }
 
 /** Every shown signer, for the printed letter and the delivery email. */
@@ -466,6 +608,8 @@ export async function setSignerHidden(
     .set({ hiddenAt: hidden ? at : null })
     .where(and(eq(s.letterId, letterId), eq(s.id, signatureId)))
     .returning({ id: s.id });
+  // The public pages of this isolate show it at once; other isolates within the memo's few seconds.
+  if (changed.length > 0) publicPages.forget(letterId);
   return changed.length > 0;
 }
 
@@ -482,6 +626,7 @@ export async function setSignerVerified(
     .set({ verifiedAt: verified ? at : null })
     .where(and(eq(s.letterId, letterId), eq(s.id, signatureId)))
     .returning({ id: s.id });
+  if (changed.length > 0) publicPages.forget(letterId);
   return changed.length > 0;
 }
 

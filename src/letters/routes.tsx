@@ -6,15 +6,17 @@ import { markdownExcerpt } from '../lib/markdown';
 import { AppError } from '../web/errors';
 import { readForm, type FormErrors, type FormValues } from '../web/form';
 import { listOpenActions } from '../web/home';
+import { setCookie } from 'hono/cookie';
+import type { Official } from '../officials/schema';
+import { FRESH_COOKIE, memoizedPage } from '../web/memo';
 import {
   confirmSignature,
   countSignatures,
   findSignatureByLink,
   getLetterBySlug,
-  letterCounts,
-  listLetterOfficials,
   listPublicLetters,
-  listPublicSigners,
+  readLetterPage,
+  readSignersPage,
   withdrawSignature,
 } from './queries';
 import type { Letter } from './schema';
@@ -40,9 +42,34 @@ type LettersContext = Context<AppEnv>;
 
 /** The letter of a public page; drafts only for signed-in organizers (a preview), else 404. */
 async function loadLetter(c: LettersContext): Promise<Letter> {
-  const letter = await getLetterBySlug(getDb(c.env), c.req.param('slug') ?? '');
+  return visible(c, await getLetterBySlug(getDb(c.env), c.req.param('slug') ?? ''));
+}
+
+/** The letter if this person may see it: drafts only for signed-in organizers, else 404. */
+function visible(c: LettersContext, letter: Letter | undefined): Letter {
   if (!letter || (!isPublic(letter) && !c.var.organizer)) throw new AppError('not_found');
   return letter;
+}
+
+/** The letter page with its count and officials, read in one round trip (404 as `loadLetter`). */
+async function loadLetterPage(c: LettersContext) {
+  const data = await readLetterPage(getDb(c.env), c.req.param('slug') ?? '');
+  return { ...data!, letter: visible(c, data?.letter) };
+}
+
+/**
+ * After a change the person must see on the public pages at once (their confirmed name, their
+ * withdrawn one): a short cookie for this letter's pages makes their next requests skip the memo
+ * of rendered pages in every isolate, not only in the one that made the change.
+ */
+function seeChangesAtOnce(c: LettersContext, letter: Letter) {
+  setCookie(c, FRESH_COOKIE, '1', {
+    path: letterPath(letter),
+    maxAge: 300,
+    sameSite: 'Lax',
+    secure: true,
+    httpOnly: true,
+  });
 }
 
 function absoluteUrl(c: LettersContext, path: string): string {
@@ -51,15 +78,10 @@ function absoluteUrl(c: LettersContext, path: string): string {
 
 async function renderLetter(
   c: LettersContext,
-  letter: Letter,
+  { letter, count, officials }: { letter: Letter; count: number; officials: Official[] },
   form: { values?: FormValues; errors?: FormErrors } = {},
 ) {
-  const db = getDb(c.env);
   const { lang } = c.var;
-  const [count, officials] = await Promise.all([
-    countSignatures(db, letter.id),
-    listLetterOfficials(db, letter.id),
-  ]);
   const text = letterText(letter, lang);
   const description = markdownExcerpt(text.body);
   return c.render(
@@ -160,14 +182,19 @@ lettersRoutes.get('/', async (c) => {
   );
 });
 
-lettersRoutes.get('/:slug', async (c) => renderLetter(c, await loadLetter(c)));
+lettersRoutes.get('/:slug', async (c) =>
+  memoizedPage(c, `letter ${c.req.param('slug')}`, async () => {
+    const data = await loadLetterPage(c);
+    return { response: await renderLetter(c, data), tag: data.letter.id };
+  }),
+);
 
 lettersRoutes.post('/:slug/sign', async (c) => {
   const letter = await loadLetter(c);
   const problem = await handleSignature(c, letter);
   if (!problem) return c.redirect(letterPath(letter, '/check-email'), 303);
   c.status(problem.status);
-  return renderLetter(c, letter, problem);
+  return renderLetter(c, await loadLetterPage(c), problem);
 });
 
 lettersRoutes.get('/:slug/check-email', async (c) => {
@@ -208,6 +235,7 @@ lettersRoutes.post('/:slug/confirm/:token', async (c) => {
     Date.now(),
   );
   if (result === 'invalid') throw new AppError('invalid_link');
+  seeChangesAtOnce(c, letter);
   return c.redirect(letterPath(letter, '/thanks'), 303);
 });
 
@@ -237,6 +265,7 @@ lettersRoutes.post('/:slug/withdraw/:token', async (c) => {
   const letter = await loadLetter(c);
   const withdrawn = await withdrawSignature(getDb(c.env), letter.id, await hashToken(c.req.param('token')));
   if (!withdrawn) throw new AppError('invalid_link');
+  seeChangesAtOnce(c, letter);
   return c.render(
     <section>
       <h1>{t('letters.withdrawnTitle')}</h1>
@@ -251,24 +280,29 @@ lettersRoutes.post('/:slug/withdraw/:token', async (c) => {
 
 lettersRoutes.get('/:slug/signers', async (c) => {
   const { t } = c.var;
-  const letter = await loadLetter(c);
-  const db = getDb(c.env);
   const requested = Number(c.req.query('page') ?? '1');
   const page = Number.isInteger(requested) && requested >= 1 && requested <= 100_000 ? requested : 1;
-  const [counts, list] = await Promise.all([
-    letterCounts(db, letter.id),
-    listPublicSigners(db, letter.id, page, SIGNERS_PAGE_SIZE),
-  ]);
-  const pages = Math.max(1, Math.ceil(list.shownTotal / SIGNERS_PAGE_SIZE));
-  return c.render(
-    <SignersPage
-      letter={letter}
-      counts={counts}
-      signers={list.rows}
-      shownTotal={list.shownTotal}
-      page={page}
-      pages={pages}
-    />,
-    { title: `${t('letters.signersTitle')}: ${letterText(letter, c.var.lang).title}`, noindex: true },
+  return memoizedPage(
+    c,
+    `signers ${c.req.param('slug')} ${page}`,
+    async () => {
+      const data = await readSignersPage(getDb(c.env), c.req.param('slug') ?? '', page, SIGNERS_PAGE_SIZE);
+      const letter = visible(c, data?.letter);
+      const { counts, signers, shownTotal } = data!;
+      const pages = Math.max(1, Math.ceil(shownTotal / SIGNERS_PAGE_SIZE));
+      const response = await c.render(
+        <SignersPage
+          letter={letter}
+          counts={counts}
+          signers={signers}
+          shownTotal={shownTotal}
+          page={page}
+          pages={pages}
+        />,
+        { title: `${t('letters.signersTitle')}: ${letterText(letter, c.var.lang).title}`, noindex: true },
+      );
+      return { response, tag: letter.id };
+    },
+    /^(\?page=\d{1,6})?$/,
   );
 });

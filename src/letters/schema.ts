@@ -1,6 +1,19 @@
 // Tables of this feature; re-exported by src/db/schema.ts.
+import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { officials } from '../officials/schema';
+import { TRADITIONS } from './choices';
+
+if (!TRADITIONS.every((value) => /^[a-z-]+$/.test(value))) throw new Error('a tradition needs quoting');
+/**
+ * A signer's place in the public list's grouping (the order of TRADITIONS), as SQL with literal
+ * values: an index on this very expression lets the public list read one page through the index
+ * instead of sorting every signer (see docs/performance.md). The values are fixed identifiers,
+ * checked above, never input.
+ */
+export const traditionRankSql = sql.raw(
+  `(case "tradition" ${TRADITIONS.map((value, index) => `when '${value}' then ${index}`).join(' ')} else ${TRADITIONS.length} end)`,
+);
 
 /** A sign-on letter: its text in both languages, who it is addressed to, and whether it is open. */
 export const letters = sqliteTable('letters', {
@@ -80,6 +93,17 @@ export const letterSignatures = sqliteTable(
     index('letter_signatures_export_idx').on(t.letterId, t.createdAt, t.id),
     // The pages of an update's fan-out: a letter's opted-in signers in id order (src/letters/updates.ts).
     index('letter_signatures_updates_idx').on(t.letterId, t.keepInformed, t.id),
+    // The public signers list: one page in list order (tradition group, last and first name) read
+    // through this index; only signatures that count and are shown are in it (an insert of an
+    // unconfirmed signature does not touch it).
+    index('letter_signatures_list_idx')
+      .on(t.letterId, traditionRankSql, t.lastName, t.firstName, t.id)
+      .where(sql`${t.confirmedAt} is not null and ${t.hiddenAt} is null and ${t.showPublicly} = 1`),
+    // The public counts (by tradition, by state, shown or not) of signatures that count, read from
+    // the index alone.
+    index('letter_signatures_counts_idx')
+      .on(t.letterId, t.tradition, t.state, t.showPublicly, t.confirmedAt, t.hiddenAt)
+      .where(sql`${t.confirmedAt} is not null and ${t.hiddenAt} is null`),
   ],
 );
 

@@ -1,6 +1,6 @@
 import { env } from 'cloudflare:workers';
 import { getDb } from '../../src/db';
-import { letters, type Letter } from '../../src/letters/schema';
+import { letterSignatures, letters, type Letter, type LetterSignature } from '../../src/letters/schema';
 import { postForm } from '../helpers';
 
 /** The typed database the tests share with the Worker. */
@@ -105,4 +105,44 @@ export async function signAndConfirm(letter: Letter, overrides: Record<string, s
   const confirmed = await press(links.confirm);
   if (confirmed.status !== 303) throw new Error(`confirm answered ${confirmed.status}`);
   return { email: fields.email!, withdraw: links.withdraw };
+}
+
+let seq = 0;
+/** Stores a signature row directly, to test queries apart from the signing flow. */
+export async function addSignature(
+  letterId: string,
+  overrides: Partial<LetterSignature> = {},
+): Promise<LetterSignature> {
+  seq += 1;
+  const row: LetterSignature = {
+    id: `sig-${letterId}-${seq}`,
+    letterId,
+    email: `q${seq}@example.org`,
+    honorific: 'rev',
+    honorificOther: null,
+    firstName: `First${seq}`,
+    lastName: `Last${seq}`,
+    role: 'clergy',
+    tradition: 'mainline',
+    denomination: null,
+    congregation: 'Grace Church',
+    city: 'Macon',
+    state: 'GA',
+    comment: null,
+    showPublicly: true,
+    keepInformed: false,
+    lang: 'en',
+    confirmTokenHash: `c-${letterId}-${seq}`,
+    withdrawTokenHash: `w-${letterId}-${seq}`,
+    confirmationsSent: 1,
+    lastConfirmationAt: Date.now(),
+    confirmedAt: Date.now(),
+    hiddenAt: null,
+    verifiedAt: null,
+    isDemo: false,
+    createdAt: Date.now(),
+    ...overrides,
+  };
+  await db.insert(letterSignatures).values(row);
+  return row;
 }

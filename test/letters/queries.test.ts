@@ -17,47 +17,7 @@ import { letterSignatures, type LetterSignature } from '../../src/letters/schema
 import { signerFilterSchema } from '../../src/letters/validation';
 import { DAY } from '../../src/lib/time';
 import { request } from '../helpers';
-import { db, makeLetter } from './fixtures';
-
-let seq = 0;
-/** Stores a signature row directly, to test queries apart from the signing flow. */
-async function addSignature(
-  letterId: string,
-  overrides: Partial<LetterSignature> = {},
-): Promise<LetterSignature> {
-  seq += 1;
-  const row: LetterSignature = {
-    id: `sig-${letterId}-${seq}`,
-    letterId,
-    email: `q${seq}@example.org`,
-    honorific: 'rev',
-    honorificOther: null,
-    firstName: `First${seq}`,
-    lastName: `Last${seq}`,
-    role: 'clergy',
-    tradition: 'mainline',
-    denomination: null,
-    congregation: 'Grace Church',
-    city: 'Macon',
-    state: 'GA',
-    comment: null,
-    showPublicly: true,
-    keepInformed: false,
-    lang: 'en',
-    confirmTokenHash: `c-${letterId}-${seq}`,
-    withdrawTokenHash: `w-${letterId}-${seq}`,
-    confirmationsSent: 1,
-    lastConfirmationAt: Date.now(),
-    confirmedAt: Date.now(),
-    hiddenAt: null,
-    verifiedAt: null,
-    isDemo: false,
-    createdAt: Date.now(),
-    ...overrides,
-  };
-  await db.insert(letterSignatures).values(row);
-  return row;
-}
+import { addSignature, db, makeLetter } from './fixtures';
 
 describe('listPublicSigners', () => {
   it('lists only confirmed, shown, not hidden signers, grouped by tradition, never with emails', async () => {

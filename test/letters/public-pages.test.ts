@@ -1,0 +1,197 @@
+// The public letter and signers pages read in one round trip, and are memoized per isolate for a
+// few seconds (src/web/memo.ts): these tests would fail if the one-batch reads disagreed with the
+// plain queries, or if the memo hid a change someone must see at once.
+import { env } from 'cloudflare:workers';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  countSignatures,
+  letterCounts,
+  listPublicSigners,
+  publicCountsOf,
+  readLetterPage,
+  readSignersPage,
+  setSignerHidden,
+  signersPageReads,
+  setSignerVerified,
+} from '../../src/letters/queries';
+import { PageMemo, FRESH_COOKIE, publicPages, setPageMemoInTests } from '../../src/web/memo';
+import { cookieFrom, organizerCookie, request } from '../helpers';
+import { addSignature, db, emailsTo, linksIn, makeLetter, press, sign, signatureFields } from './fixtures';
+
+describe('readSignersPage and readLetterPage (one round trip)', () => {
+  it('agree with the separate queries on counts, order and pages', async () => {
+    const letter = await makeLetter();
+    const traditions = ['jewish', 'catholic', 'mainline', 'muslim', 'other', 'uu'];
+    const states = ['GA', 'AL', 'TX', 'GA', 'FL'];
+    for (let i = 0; i < 37; i++) {
+      await addSignature(letter.id, {
+        tradition: traditions[i % traditions.length]!,
+        state: states[i % states.length]!,
+        lastName: `Name${(i * 7) % 11}`,
+        firstName: `F${i % 3}`,
+        showPublicly: i % 5 !== 0,
+        confirmedAt: i % 6 === 0 ? null : Date.now(),
+        hiddenAt: i % 9 === 0 ? Date.now() : null,
+      });
+    }
+    const expected = await letterCounts(db, letter.id);
+    for (const page of [1, 2, 3, 4]) {
+      const read = await readSignersPage(db, letter.slug, page, 8);
+      const list = await listPublicSigners(db, letter.id, page, 8);
+      expect(read?.letter.id).toBe(letter.id);
+      expect(read?.counts).toEqual(expected);
+      expect(read?.signers).toEqual(list.rows);
+      expect(read?.shownTotal).toBe(list.shownTotal);
+    }
+    const letterPage = await readLetterPage(db, letter.slug);
+    expect(letterPage?.count).toBe(await countSignatures(db, letter.id));
+    expect(letterPage?.count).toBe(expected.total);
+    expect(await readSignersPage(db, 'no-such-letter', 1, 8)).toBeUndefined();
+    expect(await readLetterPage(db, 'no-such-letter')).toBeUndefined();
+  });
+
+  it('reads a page through the list index and the counts from the counts index, sorting nothing', async () => {
+    const [, countsRead, pageRead] = signersPageReads(db, 'any-letter', 3, 100);
+    const plan = async (query: { sql: string; params: unknown[] }) => {
+      const { results } = await env.DB.prepare(`EXPLAIN QUERY PLAN ${query.sql}`)
+        .bind(...query.params)
+        .all<{ detail: string }>();
+      return results.map((row) => row.detail).join(' | ');
+    };
+    const pagePlan = await plan(pageRead.toSQL());
+    expect(pagePlan).toContain('USING INDEX letter_signatures_list_idx');
+    expect(pagePlan).not.toContain('TEMP B-TREE');
+    const countsPlan = await plan(countsRead.toSQL());
+    expect(countsPlan).toContain('USING COVERING INDEX letter_signatures_counts_idx');
+    expect(countsPlan).not.toContain('TEMP B-TREE');
+  });
+
+  it('orders counts by tradition in the list order and by state most first', () => {
+    const counts = publicCountsOf([
+      { tradition: 'muslim', state: 'TX', shown: true, count: 2 },
+      { tradition: 'catholic', state: 'GA', shown: false, count: 1 },
+      { tradition: 'catholic', state: 'TX', shown: true, count: 3 },
+      { tradition: 'zz-unknown', state: 'AL', shown: true, count: 5 },
+    ]);
+    expect(counts.byTradition).toEqual([
+      { tradition: 'catholic', count: 4 },
+      { tradition: 'muslim', count: 2 },
+      { tradition: 'zz-unknown', count: 5 },
+    ]);
+    expect(counts.byState).toEqual([
+      { state: 'AL', count: 5 },
+      { state: 'TX', count: 5 },
+      { state: 'GA', count: 1 },
+    ]);
+    expect(counts.total).toBe(11);
+    expect(counts.shownTotal).toBe(10);
+  });
+});
+
+describe('PageMemo', () => {
+  it('expires entries, forgets by tag and stays within its size', () => {
+    const memo = new PageMemo(1000, 3);
+    memo.set('a', 'letter-1', '<a>', 0);
+    memo.set('b', 'letter-2', '<b>', 0);
+    expect(memo.get('a', 999)).toBe('<a>');
+    expect(memo.get('a', 1000)).toBeUndefined();
+    memo.set('c', 'letter-1', '<c>', 0);
+    memo.forget('letter-1');
+    expect(memo.get('c', 1)).toBeUndefined();
+    expect(memo.get('b', 1)).toBe('<b>');
+    for (const key of ['d', 'e', 'f']) memo.set(key, 'letter-3', key, 0);
+    expect(memo.size).toBe(3);
+    expect(memo.get('b', 1)).toBeUndefined();
+  });
+});
+
+describe('memoized public letter pages', () => {
+  beforeEach(() => setPageMemoInTests(true));
+  afterEach(() => setPageMemoInTests(false));
+
+  /** A signature confirmed behind the app's back, as another isolate would have. */
+  const confirmElsewhere = (letterId: string, lastName: string) =>
+    addSignature(letterId, { lastName, firstName: 'Elsewhere' });
+
+  it('serves a page again for a few seconds, with a short private Cache-Control', async () => {
+    const letter = await makeLetter();
+    const first = await request(`/letters/${letter.slug}`);
+    expect(first.headers.get('cache-control')).toBe('private, max-age=5');
+    expect(first.headers.get('vary')).toContain('Accept-Language');
+    expect(await first.text()).toContain('0 signed');
+    await confirmElsewhere(letter.id, 'Hidalgo');
+    // Within the time-to-live the isolate reuses its page…
+    expect(await (await request(`/letters/${letter.slug}`)).text()).toContain('0 signed');
+    // …per language…
+    expect(await (await request(`/letters/${letter.slug}`, { lang: 'es' })).text()).toContain('1 firma');
+    // …and an organizer always gets a fresh, uncached page.
+    const organizer = await request(`/letters/${letter.slug}`, { cookie: await organizerCookie() });
+    expect(organizer.headers.get('cache-control')).toBe('no-store');
+    expect(await organizer.text()).toContain('1 signed');
+    // Once expired, everyone sees it.
+    publicPages.clear();
+    expect(await (await request(`/letters/${letter.slug}`)).text()).toContain('1 signed');
+  });
+
+  it('shows a signer who just confirmed their name at once, even where the isolate memo is stale', async () => {
+    const letter = await makeLetter();
+    expect(await (await request(`/letters/${letter.slug}/signers`)).text()).toContain(
+      'No confirmed signatures yet',
+    );
+    expect(await (await request(`/letters/${letter.slug}`)).text()).toContain('0 signed');
+    const fields = signatureFields({ firstName: 'Miriam', lastName: 'Cohen', tradition: 'jewish' });
+    await sign(letter.slug, fields);
+    const links = linksIn((await emailsTo(fields.email!))[0]!.text);
+    const confirmed = await press(links.confirm);
+    expect(confirmed.status).toBe(303);
+    // In this isolate the confirmation forgot the letter's pages.
+    expect(await (await request(`/letters/${letter.slug}/signers`)).text()).toContain('Miriam Cohen');
+    expect(await (await request(`/letters/${letter.slug}`)).text()).toContain('1 signed');
+    // In another isolate the memo may still hold the old page: the confirmation's cookie skips it.
+    const fresh = cookieFrom(confirmed, FRESH_COOKIE);
+    expect(fresh).toBe(`${FRESH_COOKIE}=1`);
+    expect(confirmed.headers.getSetCookie().join()).toContain(`Path=/letters/${letter.slug}`);
+    await confirmElsewhere(letter.id, 'Zamora');
+    const mine = await request(`/letters/${letter.slug}/signers`, { cookie: fresh });
+    expect(mine.headers.get('cache-control')).toBe('no-store');
+    expect(await mine.text()).toContain('Zamora');
+    expect(await (await request(`/letters/${letter.slug}/signers`)).text()).not.toContain('Zamora');
+  });
+
+  it('forgets a letter when an organizer hides or verifies a signer', async () => {
+    const letter = await makeLetter();
+    const signer = await addSignature(letter.id, { lastName: 'Offensive' });
+    expect(await (await request(`/letters/${letter.slug}/signers`)).text()).toContain('Offensive');
+    await setSignerHidden(db, letter.id, signer.id, true, Date.now());
+    expect(await (await request(`/letters/${letter.slug}/signers`)).text()).not.toContain('Offensive');
+    const other = await addSignature(letter.id, { lastName: 'Trusted' });
+    publicPages.clear();
+    expect(await (await request(`/letters/${letter.slug}/signers`)).text()).not.toContain('verified-mark');
+    await setSignerVerified(db, letter.id, other.id, true, Date.now());
+    expect(await (await request(`/letters/${letter.slug}/signers`)).text()).toContain('verified-mark');
+  });
+
+  it('keeps pages apart and leaves odd query strings out of the memo', async () => {
+    const letter = await makeLetter();
+    for (let i = 0; i < 101; i++)
+      await addSignature(letter.id, { lastName: `P${String(i).padStart(3, '0')}` });
+    const one = await (await request(`/letters/${letter.slug}/signers`)).text();
+    const two = await (await request(`/letters/${letter.slug}/signers?page=2`)).text();
+    expect(one).toContain('P000');
+    expect(two).toContain('P100');
+    expect(two).not.toContain('P000');
+    const before = publicPages.size;
+    await request(`/letters/${letter.slug}/signers?page=2&utm=x`);
+    await request(`/letters/${letter.slug}?anything=1`);
+    expect(publicPages.size).toBe(before);
+  });
+
+  it('memoizes the public page only: drafts stay 404 and errors are not stored', async () => {
+    const draft = await makeLetter({ status: 'draft' });
+    expect((await request(`/letters/${draft.slug}`)).status).toBe(404);
+    expect((await request(`/letters/${draft.slug}/signers`)).status).toBe(404);
+    expect((await request(`/letters/${draft.slug}`, { cookie: await organizerCookie() })).status).toBe(200);
+    expect((await request(`/letters/${draft.slug}`)).status).toBe(404);
+    expect((await request('/letters/no-such-letter')).status).toBe(404);
+  });
+});
