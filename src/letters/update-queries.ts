@@ -98,6 +98,29 @@ export async function insertUpdate(db: Db, row: typeof letterUpdates.$inferInser
   return inserted.length > 0;
 }
 
+/** An update of the letter with exactly this English text created since `since`, if any. */
+export async function findRecentSameUpdate(
+  db: Db,
+  letterId: string,
+  text: { subjectEn: string; bodyEn: string },
+  since: number,
+): Promise<LetterUpdate | null> {
+  return (
+    (await db
+      .select()
+      .from(letterUpdates)
+      .where(
+        and(
+          eq(letterUpdates.letterId, letterId),
+          gte(letterUpdates.createdAt, since),
+          eq(letterUpdates.subjectEn, text.subjectEn),
+          eq(letterUpdates.bodyEn, text.bodyEn),
+        ),
+      )
+      .get()) ?? null
+  );
+}
+
 /** One update of a letter. */
 export async function getUpdate(db: Db, letterId: string, updateId: string): Promise<LetterUpdate | null> {
   return (

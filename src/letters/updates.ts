@@ -16,6 +16,7 @@ import { displayName } from './choices';
 import {
   advanceFanout,
   countUpdateRecipients,
+  findRecentSameUpdate,
   getUpdate,
   insertUpdate,
   insertUpdateLinkStatements,
@@ -36,6 +37,11 @@ export const REQUEST_PAGE_BUDGET = 5;
 export const JOB_PAGE_BUDGET = 6;
 /** A fan-out with no progress for this long is picked up by the job (the request stopped early). */
 export const FANOUT_IDLE_MS = 60_000;
+/**
+ * The same text sent again this soon is taken as the same update sent twice (Back, Preview, Send
+ * again makes a new preview id), and is not sent a second time.
+ */
+export const SAME_UPDATE_WINDOW_MS = 30 * 60_000;
 /** Longest subject and body an organizer may write. */
 export const UPDATE_SUBJECT_MAX = 150;
 export const UPDATE_BODY_MAX = 10_000;
@@ -326,6 +332,8 @@ export async function sendUpdate(
 ): Promise<SendUpdateOutcome> {
   if (await getUpdate(db, letter.id, input.updateId))
     return { status: 'already-sent', updateId: input.updateId };
+  const same = await findRecentSameUpdate(db, letter.id, input, at - SAME_UPDATE_WINDOW_MS);
+  if (same) return { status: 'already-sent', updateId: same.id };
   const recipients = await countUpdateRecipients(db, letter.id);
   if (recipients.total === 0) return { status: 'no-recipients' };
   const row: LetterUpdate = {

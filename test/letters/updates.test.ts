@@ -258,7 +258,11 @@ describe('privacy', () => {
     expect(links!.n).toBe(0);
     expect(await emailsTo(erased.email)).toHaveLength(0);
     const second = crypto.randomUUID();
-    await postForm(sendPath(letter), { ...updateForm(), updateId: second }, { cookie });
+    await postForm(
+      sendPath(letter),
+      { ...updateForm({ subjectEn: 'A second update' }), updateId: second },
+      { cookie },
+    );
     expect((await outboxRowsOf(second)).map((row) => row.toAddress)).toEqual([kept.email]);
   });
 });
@@ -275,6 +279,30 @@ describe('sending twice sends once', () => {
     expect(second.headers.get('location')).toContain('notice=already-sent');
     expect(await updateRows(letter.id)).toHaveLength(1);
     expect(await emailsTo(signer.email)).toHaveLength(1);
+  });
+
+  it('the same text sent again from a new preview soon after is not sent a second time', async () => {
+    const letter = await makeLetter();
+    const signer = await addSigner(letter);
+    const first = crypto.randomUUID();
+    await postForm(sendPath(letter), { ...updateForm(), updateId: first }, { cookie });
+    const again = await postForm(
+      sendPath(letter),
+      { ...updateForm(), updateId: crypto.randomUUID() },
+      { cookie },
+    );
+    expect(again.headers.get('location')).toBe(
+      `/admin/letters/${letter.id}/updates/${first}?notice=already-sent`,
+    );
+    // A different update goes out.
+    const next = await postForm(
+      sendPath(letter),
+      { ...updateForm({ subjectEn: 'The hearing moved to Thursday' }), updateId: crypto.randomUUID() },
+      { cookie },
+    );
+    expect(next.headers.get('location')).toContain('notice=sent');
+    expect(await updateRows(letter.id)).toHaveLength(2);
+    expect(await emailsTo(signer.email)).toHaveLength(2);
   });
 
   it('two presses at the same moment store one update and one email per person', async () => {
@@ -402,7 +430,11 @@ describe('one-click unsubscribe (RFC 8058)', () => {
 
     // The next update does not reach them.
     const next = crypto.randomUUID();
-    const refused = await postForm(sendPath(letter), { ...updateForm(), updateId: next }, { cookie });
+    const refused = await postForm(
+      sendPath(letter),
+      { ...updateForm({ subjectEn: 'The hearing is on Tuesday' }), updateId: next },
+      { cookie },
+    );
     expect(refused.status).toBe(422);
     expect(await emailsTo(signer.email)).toHaveLength(1);
 
