@@ -94,6 +94,7 @@ describe('the manage page', () => {
     const html = await (await request(`${base}?notice=saved`)).text();
     expect(html).toContain('Your choices are saved.');
     expect(html).toContain('Follow again');
+    expect(html).toContain('You stopped following this.');
 
     expect((await postForm(`${base}/following`, { item: 'm-2', change: 'resume' })).status).toBe(303);
     expect(await statusByScope('follower@example.org')).toEqual({

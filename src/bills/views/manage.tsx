@@ -127,7 +127,9 @@ function FollowedItemRow(props: { item: FollowedItem; base: string }): Child {
         <br />
         {subscription.status === 'confirmed'
           ? `${t('bills.manageStatus.confirmed')} ${t(`bills.frequency.${subscription.frequency}`)}`
-          : t(`bills.manageStatus.${subscription.status}`)}
+          : subscription.status === 'unsubscribed'
+            ? t('bills.manage.stopped')
+            : t('bills.manageStatus.pending')}
       </p>
       {subscription.status === 'confirmed' ? (
         <>
