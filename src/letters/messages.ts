@@ -249,7 +249,7 @@ const en = {
   'letters.updates.recipientsColumn': 'Recipients',
   'letters.updates.statusColumn': 'Emails',
   'letters.updates.counts':
-    '{sent} delivered · {queued} waiting · {failed} failed · {suppressed} not sent (bounced)',
+    '{sent} delivered · {queued} waiting · {failed} failed · {suppressed} not sent (bounced or stopped)',
   'letters.updates.stillSending': 'Still going out',
   'letters.updates.englishOnly': 'English only',
   'letters.updates.failedHint': 'Emails that failed can be sent again from the outbox.',
@@ -524,7 +524,7 @@ const es: Record<keyof typeof en, string> = {
   'letters.updates.recipientsColumn': 'Destinatarios',
   'letters.updates.statusColumn': 'Correos',
   'letters.updates.counts':
-    '{sent} entregados · {queued} en espera · {failed} fallidos · {suppressed} no enviados (rebotaron)',
+    '{sent} entregados · {queued} en espera · {failed} fallidos · {suppressed} no enviados (rebotaron o pidieron no recibir)',
   'letters.updates.stillSending': 'Todavía saliendo',
   'letters.updates.englishOnly': 'Solo en inglés',
   'letters.updates.failedHint': 'Los correos fallidos se pueden volver a enviar desde la bandeja de salida.',

@@ -1,6 +1,20 @@
 // Typed queries of updates to signers: who receives them, the updates themselves, their counts,
 // and the private "stop these updates" links.
-import { and, asc, count, desc, eq, gt, gte, isNotNull, isNull, lt, notExists, sql } from 'drizzle-orm';
+import {
+  and,
+  asc,
+  count,
+  desc,
+  eq,
+  gt,
+  gte,
+  inArray,
+  isNotNull,
+  isNull,
+  lt,
+  notExists,
+  sql,
+} from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import type { Db } from '../db';
 import { emailSuppressions, outbox } from '../email/schema';
@@ -244,7 +258,27 @@ export async function findUpdateLink(
   return row ?? null;
 }
 
-/** Turns "keep me informed" on or off for one signature. */
-export async function setKeepInformed(db: Db, signatureId: string, keepInformed: boolean): Promise<void> {
-  await db.update(s).set({ keepInformed }).where(eq(s.id, signatureId));
+/** Turns "keep me informed" back on for one signature (the signer changed their mind). */
+export async function restartUpdates(db: Db, signatureId: string): Promise<void> {
+  await db.update(s).set({ keepInformed: true }).where(eq(s.id, signatureId));
+}
+
+/**
+ * Turns "keep me informed" off for one signature and, in the same batch, withholds their update
+ * emails not yet sent (an update still going out), so stopping takes effect at once.
+ */
+export async function stopUpdates(db: Db, signatureId: string): Promise<void> {
+  const theirUpdateEmails = db
+    .select({
+      id: sql<string>`'letter-update:' || ${letterUpdateLinks.updateId} || ':' || ${letterUpdateLinks.signatureId}`,
+    })
+    .from(letterUpdateLinks)
+    .where(eq(letterUpdateLinks.signatureId, signatureId));
+  await db.batch([
+    db.update(s).set({ keepInformed: false }).where(eq(s.id, signatureId)),
+    db
+      .update(outbox)
+      .set({ status: 'suppressed', lastError: 'stopped by the signer' })
+      .where(and(eq(outbox.status, 'pending'), inArray(outbox.id, theirUpdateEmails))),
+  ]);
 }

@@ -9,7 +9,7 @@ import { hashToken } from '../lib/tokens';
 import { AppError, logEvent } from '../web/errors';
 import { LANG_COOKIE, translator } from '../web/i18n';
 import { letterText } from './status';
-import { findUpdateLink, setKeepInformed } from './update-queries';
+import { findUpdateLink, restartUpdates, stopUpdates } from './update-queries';
 import { StopUpdatesPage } from './views/updates';
 
 type UpdateLinkContext = Context<AppEnv>;
@@ -62,14 +62,14 @@ letterUpdateRoutes.get('/updates/:token/one-click-unsubscribe', async (c) => {
 
 letterUpdateRoutes.post('/updates/:token/one-click-unsubscribe', async (c) => {
   const link = await requireLink(c);
-  await setKeepInformed(getDb(c.env), link.signatureId, false);
+  await stopUpdates(getDb(c.env), link.signatureId);
   logEvent('info', 'letters.updates_stopped', { letterId: link.letter.id });
   return renderStopped(c, link);
 });
 
 letterUpdateRoutes.post('/updates/:token/resubscribe', async (c) => {
   const link = await requireLink(c);
-  await setKeepInformed(getDb(c.env), link.signatureId, true);
+  await restartUpdates(getDb(c.env), link.signatureId);
   logEvent('info', 'letters.updates_restarted', { letterId: link.letter.id });
   const { t, lang } = c.var;
   return c.render(

@@ -576,4 +576,35 @@ describe('through Resend', () => {
       (await db.select().from(letterUpdates).where(eq(letterUpdates.id, update.id)).get())!.fanoutStatus,
     ).toBe('done');
   });
+
+  it('stopping updates while an update is still going out withholds that person’s unsent email', async () => {
+    const letter = await makeLetter();
+    const stopping = await addSigner(letter);
+    const staying = await addSigner(letter);
+    const at = Date.now();
+    const update = await storedUpdate(letter, at);
+    const limited = stubFetch(() =>
+      resendAnswer(429, { name: 'rate_limit_exceeded' }, { 'retry-after': '60' }),
+    );
+    try {
+      expect((await sendUpdatePage(resendEnv, letter, update, at)).status).toBe('retry');
+    } finally {
+      limited.restore();
+    }
+    const [pending] = (await outboxRowsOf(update.id)).filter((row) => row.toAddress === stopping.email);
+    const oneClick = await postForm(stopPathIn(pending!.textBody), {}, { origin: null });
+    expect(oneClick.status).toBe(200);
+
+    const ok = stubFetch(() => resendAnswer(200, { data: [{ id: 'r-1' }] }));
+    try {
+      await resumeUpdateFanouts(resendEnv, at + 120_000);
+    } finally {
+      ok.restore();
+    }
+    const body = (await ok.calls[0]!.json()) as { to: string[] }[];
+    expect(body.map((email) => email.to[0])).toEqual([staying.email]);
+    const rows = await outboxRowsOf(update.id);
+    expect(rows.find((row) => row.toAddress === stopping.email)!.status).toBe('suppressed');
+    expect(rows.find((row) => row.toAddress === staying.email)!.status).toBe('sent');
+  });
 });
