@@ -1,5 +1,6 @@
 // Browser tests: a real `wrangler dev` (fresh database, migrations, demo content) driven by Debian's
-// Chromium through playwright-core. Each test file gets its own server and browser:
+// Chromium through playwright-core. Each test file gets its own server, browser and database: a
+// copy of one migrated, seeded database the run builds once (test/global-setup-browser.ts).
 //
 //   import { useBrowser, openNewestMail, followLinkInNewestMail } from './harness';
 //   const browser = useBrowser();                     // registers beforeAll/afterAll
@@ -10,13 +11,20 @@
 //
 // Nothing is skipped: a missing Chromium is an error that says how to install it.
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** The run's folder for the seeded state every browser file copies (test/global-setup-browser.ts). */
+    browserStateTemplate?: string;
+  }
+}
 
 const run = promisify(execFile);
 const ROOT = resolve(__dirname, '../..');
@@ -132,18 +140,10 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Browse
   };
 
   try {
-    await run(
-      join(BIN, 'wrangler'),
-      ['d1', 'migrations', 'apply', 'DB', '--local', '--persist-to', persistDir],
-      {
-        cwd: ROOT,
-        env,
-        timeout: 90_000,
-      },
-    );
-    if (options.seed !== false) {
-      await run(join(BIN, 'tsx'), ['scripts/seed-demo.ts'], { cwd: ROOT, env, timeout: 90_000 });
-    }
+    // Without the global setup (the stress project), the harness prepares its own database.
+    const template = options.seed !== false ? inject('browserStateTemplate') : undefined;
+    if (template) await copyTemplateState(template, persistDir);
+    else await prepareState(persistDir, options.seed !== false);
 
     // Explicit, so that a deployment setting in wrangler.toml never reaches the tests.
     const vars = { ENVIRONMENT: 'development', PUBLIC_URL: baseUrl, ...options.vars };
@@ -203,6 +203,59 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Browse
     stop,
   };
   return harness;
+}
+
+/** Applies the migrations to a wrangler state folder and, if asked, loads the demo content. */
+async function prepareState(persistDir: string, seed: boolean) {
+  const env = toolEnv({ WT_PERSIST_DIR: persistDir });
+  await run(
+    join(BIN, 'wrangler'),
+    ['d1', 'migrations', 'apply', 'DB', '--local', '--persist-to', persistDir],
+    {
+      cwd: ROOT,
+      env,
+      timeout: 90_000,
+    },
+  );
+  if (seed) await run(join(BIN, 'tsx'), ['scripts/seed-demo.ts'], { cwd: ROOT, env, timeout: 90_000 });
+}
+
+/**
+ * Copies the run's migrated, seeded state into `persistDir`. The first file that needs it builds it
+ * (a lock folder keeps two files from building at once); a failed build leaves no `ready` mark, so
+ * the next file tries again. The copy is taken while nothing has the database open.
+ */
+async function copyTemplateState(template: string, persistDir: string, timeoutMs = 240_000) {
+  const state = join(template, 'state');
+  const ready = join(template, 'ready');
+  const lock = join(template, 'lock');
+  const deadline = Date.now() + timeoutMs;
+  while (!existsSync(ready)) {
+    let building = false;
+    try {
+      mkdirSync(lock);
+      building = true;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+    if (building) {
+      try {
+        if (!existsSync(ready)) {
+          rmSync(state, { recursive: true, force: true });
+          mkdirSync(state);
+          await prepareState(state, true);
+          writeFileSync(ready, '');
+        }
+      } finally {
+        rmSync(lock, { recursive: true, force: true });
+      }
+      break;
+    }
+    if (Date.now() > deadline)
+      throw new Error(`The seeded browser database in ${template} was not ready in time`);
+    await new Promise((done) => setTimeout(done, 500));
+  }
+  cpSync(state, persistDir, { recursive: true });
 }
 
 async function waitUntilReady(baseUrl: string, server: ChildProcess, log: string[], timeoutMs = 180_000) {
