@@ -2,7 +2,6 @@ import { Hono, type Context } from 'hono';
 import type { AppEnv } from '../env';
 import { getDb } from '../db';
 import { hashToken } from '../lib/tokens';
-import { markdownExcerpt } from '../lib/markdown';
 import { AppError } from '../web/errors';
 import { readForm, type FormErrors, type FormValues } from '../web/form';
 import { listOpenActions } from '../web/home';
@@ -32,6 +31,7 @@ import {
   LettersIndex,
   SignersPage,
   ThanksPage,
+  letterExcerpt,
   letterPath,
 } from './views/public';
 
@@ -83,7 +83,7 @@ async function renderLetter(
 ) {
   const { lang } = c.var;
   const text = letterText(letter, lang);
-  const description = markdownExcerpt(text.body);
+  const description = letterExcerpt(text.body);
   return c.render(
     <LetterPage
       letter={letter}

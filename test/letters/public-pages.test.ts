@@ -14,7 +14,8 @@ import {
   signersPageReads,
   setSignerVerified,
 } from '../../src/letters/queries';
-import { PageMemo, FRESH_COOKIE, publicPages, setPageMemoInTests } from '../../src/web/memo';
+import { FRESH_COOKIE, memoByText, PageMemo, publicPages, setPageMemoInTests } from '../../src/web/memo';
+import { letterBodyHtml } from '../../src/letters/views/public';
 import { cookieFrom, organizerCookie, request } from '../helpers';
 import { addSignature, db, emailsTo, linksIn, makeLetter, press, sign, signatureFields } from './fixtures';
 
@@ -102,6 +103,23 @@ describe('PageMemo', () => {
     for (const key of ['d', 'e', 'f']) memo.set(key, 'letter-3', key, 0);
     expect(memo.size).toBe(3);
     expect(memo.get('b', 1)).toBeUndefined();
+  });
+});
+
+describe('memoByText', () => {
+  it('transforms each distinct text once, a changed text anew, and keeps the last few', () => {
+    const calls: string[] = [];
+    const upper = memoByText((text) => {
+      calls.push(text);
+      return text.toUpperCase();
+    }, 2);
+    expect([upper('a'), upper('a'), upper('b'), upper('a')]).toEqual(['A', 'A', 'B', 'A']);
+    expect(calls).toEqual(['a', 'b']);
+    upper('c');
+    upper('a');
+    upper('b');
+    expect(calls).toEqual(['a', 'b', 'c', 'a', 'b']);
+    expect(letterBodyHtml('**Dear** <b>x</b>')).toBe('<p><strong>Dear</strong> &lt;b&gt;x&lt;/b&gt;</p>\n');
   });
 });
 

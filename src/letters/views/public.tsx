@@ -2,7 +2,8 @@ import type { Child } from 'hono/jsx';
 import { raw } from 'hono/html';
 import { useRequestContext } from 'hono/jsx-renderer';
 import type { AppEnv } from '../../env';
-import { renderMarkdown } from '../../lib/markdown';
+import { markdownExcerpt, renderMarkdown } from '../../lib/markdown';
+import { memoByText } from '../../web/memo';
 import type { Official } from '../../officials/schema';
 import type { FormErrors, FormValues } from '../../web/form';
 import { formatDate, formatNumber, type Lang, type Translate } from '../../web/i18n';
@@ -14,6 +15,12 @@ import type { Letter } from '../schema';
 import { addresseeLines, goalPercent, letterText, type SigningState } from '../status';
 import { BarChart, describeBars } from './chart';
 import { SignatureForm } from './signature-form';
+
+/** A letter's text as HTML, rendered once per version of the text rather than per reader. */
+export const letterBodyHtml = memoByText(renderMarkdown);
+
+/** The first paragraph of a letter's text (meta description, Open Graph), once per version. */
+export const letterExcerpt = memoByText((body) => markdownExcerpt(body));
 
 /** The public address of a letter's pages. */
 export function letterPath(letter: Pick<Letter, 'slug'>, rest = ''): string {
@@ -120,7 +127,7 @@ export function LetterPage(props: {
       <h1>{text.title}</h1>
       <Addressees letter={props.letter} officials={props.officials} />
       <section class="letter-body" aria-label={t('letters.bodyLabel')}>
-        {raw(renderMarkdown(text.body))}
+        {raw(letterBodyHtml(text.body))}
       </section>
       <Progress letter={props.letter} count={props.count} />
       <section aria-labelledby="sign-heading">
