@@ -9,6 +9,7 @@ import { utcToZonedInput } from './calendar';
 import type { AdvocacyDay, DayCounts, Debrief, Registration } from './queries';
 import { dayDebriefs, dayRegistrations, dayTeams } from './schema';
 import { teamDisplayName } from './teams';
+import { dayText } from './texts';
 import type { DebriefInput } from './validation';
 
 /** The power-map stance a debrief's perceived stance stands for; "leaning" is not yet a position. */
@@ -46,22 +47,48 @@ export async function recordDebrief(
     .where(and(eq(dayTeams.dayId, day.id), eq(dayTeams.id, input.teamId)))
     .limit(1);
   if (!team) throw new Error('Unknown team');
-  const id = newId();
-  await db.insert(dayDebriefs).values({
-    id,
-    dayId: day.id,
-    registrationId,
-    teamId: team.id,
-    officialId: team.officialId,
-    // The report-back goes to partners in English, so the label is kept in English.
-    legislatorLabel: teamDisplayName('en', team),
+  const answers = {
     whatTheySaid: input.whatTheySaid,
     commitment: input.commitment,
     stance: input.stance,
     followUp: input.followUp,
-    createdAt: at,
+  };
+  // The same person sending the form again for the same meeting (a double tap, the back button, a
+  // correction) replaces their answers: one person's meeting must not count twice in the report.
+  const [earlier] = registrationId
+    ? await db
+        .select({ id: dayDebriefs.id })
+        .from(dayDebriefs)
+        .where(
+          and(
+            eq(dayDebriefs.dayId, day.id),
+            eq(dayDebriefs.registrationId, registrationId),
+            eq(dayDebriefs.teamId, team.id),
+          ),
+        )
+        .limit(1)
+    : [];
+  const id = earlier?.id ?? newId();
+  if (earlier) {
+    await db.update(dayDebriefs).set(answers).where(eq(dayDebriefs.id, id));
+  } else {
+    await db.insert(dayDebriefs).values({
+      id,
+      dayId: day.id,
+      registrationId,
+      teamId: team.id,
+      officialId: team.officialId,
+      // The report-back goes to partners in English, so the label is kept in English.
+      legislatorLabel: teamDisplayName('en', team),
+      ...answers,
+      createdAt: at,
+    });
+  }
+  logEvent('info', earlier ? 'days.debrief_updated' : 'days.debrief_recorded', {
+    dayId: day.id,
+    debriefId: id,
+    teamId: team.id,
   });
-  logEvent('info', 'days.debrief_recorded', { dayId: day.id, debriefId: id, teamId: team.id });
   if (!team.officialId || !registration) return { id, meetingUrl: null };
   try {
     const members = await db
@@ -77,9 +104,9 @@ export async function recordDebrief(
         senderEmail: registration.email,
         senderPhone: registration.phone,
         senderLang: registration.lang,
-        groupName: registration.congregation ?? day.title,
+        groupName: registration.congregation ?? dayText(day, 'title', registration.lang).text,
         city: day.placeName,
-        purpose: day.title,
+        purpose: dayText(day, 'title', registration.lang).text,
         // Names only: the meeting log does not need the team's emails or phones.
         attendees: members.map((member) => ({ name: member.name, contact: '' })),
         source: 'advocacy_day',

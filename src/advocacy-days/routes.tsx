@@ -160,7 +160,9 @@ export const advocacyDaysRoutes = new Hono<AppEnv>()
     const found = await loadPrivate(c);
     await cancelRegistration(getDb(c.env), c.env, found.day, found.registration.id);
     const fresh = await findRegistrationByTokenHash(getDb(c.env), await hashToken(found.token));
-    return renderPrivate(c, { ...fresh!, token: found.token }, c.var.t('days.private.cancelDone'));
+    const done =
+      found.registration.status === 'waitlisted' ? 'days.private.leaveDone' : 'days.private.cancelDone';
+    return renderPrivate(c, { ...fresh!, token: found.token }, c.var.t(done));
   })
   .get('/r/:token/change', async (c) => {
     const { registration, day, token } = await loadPrivate(c);

@@ -403,6 +403,27 @@ describe('debrief and report', () => {
       .where(eq(meetingCommitments.meetingId, meeting!.id));
     expect(commitments.map((c) => c.text)).toEqual(['Will meet faith leaders again in March']);
 
+    // Sent again (a double tap, the back button, a correction): the answers are replaced, and the
+    // meeting is not counted twice in the report nor logged twice.
+    const again = await postForm(`/days/r/${seat.token}/debrief`, {
+      teamId: team!.id,
+      whatTheySaid: 'She listened, asked for data and promised to read our letter.',
+      commitment: 'Will meet faith leaders again in March',
+      stance: 'leaning_yes',
+      followUp: 'Send the fact sheet',
+    });
+    expect(again.status).toBe(200);
+    const debriefsNow = await db.select().from(dayDebriefs).where(eq(dayDebriefs.dayId, day.id));
+    expect(debriefsNow).toHaveLength(1);
+    expect(debriefsNow[0]).toMatchObject({
+      id: debrief!.id,
+      whatTheySaid: 'She listened, asked for data and promised to read our letter.',
+      meetingRecordId: debrief!.meetingRecordId,
+    });
+    expect(await db.select().from(meetings).where(eq(meetings.originRef, meeting!.originRef!))).toHaveLength(
+      1,
+    );
+
     const report = await (await request(`/admin/days/${day.id}/report`, { cookie })).text();
     expect(report).toContain('Will meet faith leaders again in March');
     expect(report).toContain('Send the fact sheet');

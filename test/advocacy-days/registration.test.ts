@@ -368,6 +368,9 @@ describe('POST /days/r/:token/cancel', () => {
       .from(dayRegistrations)
       .where(and(eq(dayRegistrations.dayId, day.id), eq(dayRegistrations.email, 'wait2@example.org')));
     expect(wait2[0]!.status).toBe('waitlisted');
+    // The second person waiting leaves the waitlist from their own link, and is told so.
+    const left = await postForm(`/days/r/${await tokenMailedTo('wait2@example.org')}/cancel`, {});
+    expect(await left.text()).toContain('You have left the waitlist');
     // Cancelling twice changes nothing more.
     await postForm(`/days/r/${first}/cancel`, {});
     expect((await registrationsOf(day.id)).filter((r) => r.status === 'registered')).toHaveLength(1);

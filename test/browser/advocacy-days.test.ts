@@ -151,4 +151,18 @@ describe('advocacy day in a browser', () => {
       )
       .toBe(true);
   });
+
+  it('shows a Spanish reader the Spanish texts, and the English ones not yet translated', async () => {
+    const reader = await browser().newPage();
+    await reader.setViewportSize(PHONE);
+    await reader.goto(DAY_PATH);
+    await reader.getByRole('button', { name: 'Ver este sitio en español' }).click();
+    expect(await reader.getByRole('heading', { level: 1 }).textContent()).toBe(
+      'Día de Incidencia de Fe en Carolina del Sur',
+    );
+    expect(await reader.getByText('9:00 Capacitación').count()).toBe(1);
+    // "What to bring" has no Spanish version: the English text, marked as English for screen readers.
+    expect(await reader.locator('p[lang="en"]', { hasText: 'A photo ID.' }).count()).toBe(1);
+    expect(await reader.getByText('9:00 Training').count()).toBe(0);
+  });
 });
