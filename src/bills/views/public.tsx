@@ -3,6 +3,7 @@ import { raw } from 'hono/html';
 import { useRequestContext } from 'hono/jsx-renderer';
 import type { AppEnv } from '../../env';
 import { renderMarkdown } from '../../lib/markdown';
+import { memoByText } from '../../web/memo';
 import {
   BotCheck,
   ChoiceGroup,
@@ -19,10 +20,13 @@ import { callsToActionOf, sourcesOf } from '../queries';
 import { BILL_POSITIONS, BILL_STAGES } from '../schema';
 import { effectiveStage, stageSteps, timelineWithStages } from '../stage';
 
+// A bill's texts are rendered once per version of the text, not per reader.
+const markdownOnce = memoByText(renderMarkdown);
+
 /** Markdown written by organizers, rendered safely (raw HTML in the source is shown as text). */
 function Markdown(props: { source: string | null | undefined }): Child {
   if (!props.source) return null;
-  return <div class="markdown">{raw(renderMarkdown(props.source))}</div>;
+  return <div class="markdown">{raw(markdownOnce(props.source))}</div>;
 }
 
 /** The text of a bill field in the page's language, falling back to English. */
