@@ -4,7 +4,9 @@
 import { env } from 'cloudflare:workers';
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { debriefInviteEmail, reminderEmail } from '../../src/advocacy-days/emails';
 import { announcementFor } from '../../src/advocacy-days/outreach';
+import { renderRequest } from '../../src/email/outbox';
 import { registerForDay } from '../../src/advocacy-days/registration';
 import { advocacyDays, dayTeams } from '../../src/advocacy-days/schema';
 import { dayText, langAttribute, localizedDay } from '../../src/advocacy-days/texts';
@@ -164,6 +166,28 @@ describe('emails in the registrant’s stored language', () => {
     // The private page in Spanish shows the Spanish title.
     const page = await (await request(`/days/r/${tokenFrom(spanish!.text)}`, { lang: 'es' })).text();
     expect(page).toContain('<h1>Día de Incidencia de Fe en Georgia</h1>');
+  });
+});
+
+describe('reminder and debrief emails', () => {
+  it('carry the day’s title in the registrant’s language', async () => {
+    const day = await createDay(SPANISH);
+    const person = { id: 'r1', name: 'Ana', email: 'ana@example.org', checkInCode: 'ABC123', teamRole: null };
+    const es = renderRequest(
+      env,
+      reminderEmail(env, day, { ...person, lang: 'es' }, null, 'x'.repeat(40), 1),
+    );
+    expect(es.subject).toBe('Mañana: Día de Incidencia de Fe en Georgia');
+    const en = renderRequest(
+      env,
+      reminderEmail(env, day, { ...person, lang: 'en' }, null, 'x'.repeat(40), 7),
+    );
+    expect(en.subject).toBe('In one week: Georgia Faith Advocacy Day');
+    const debrief = renderRequest(
+      env,
+      debriefInviteEmail(env, day, { ...person, lang: 'es' }, 'x'.repeat(40)),
+    );
+    expect(debrief.text).toContain('Día de Incidencia de Fe en Georgia');
   });
 });
 
