@@ -73,7 +73,9 @@ export default defineConfig(async () => {
             globalSetup: ['./test/global-setup-browser.ts'],
             testTimeout: 120_000,
             hookTimeout: 180_000,
-            fileParallelism: false,
+            // Two files at a time: each has its own server and database, and a browser file mostly
+            // waits (for wrangler dev to start, for mail to arrive).
+            maxWorkers: 2,
           },
         },
         {
