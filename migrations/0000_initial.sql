@@ -121,6 +121,42 @@ CREATE UNIQUE INDEX `letter_signatures_withdraw_idx` ON `letter_signatures` (`wi
 CREATE INDEX `letter_signatures_public_idx` ON `letter_signatures` (`letter_id`,`confirmed_at`,`hidden_at`,`tradition`);--> statement-breakpoint
 CREATE INDEX `letter_signatures_unconfirmed_idx` ON `letter_signatures` (`confirmed_at`,`last_confirmation_at`);--> statement-breakpoint
 CREATE INDEX `letter_signatures_export_idx` ON `letter_signatures` (`letter_id`,`created_at`,`id`);--> statement-breakpoint
+CREATE INDEX `letter_signatures_updates_idx` ON `letter_signatures` (`letter_id`,`keep_informed`,`id`);--> statement-breakpoint
+CREATE INDEX `letter_signatures_list_idx` ON `letter_signatures` (`letter_id`,(case "tradition" when 'catholic' then 0 when 'mainline' then 1 when 'evangelical' then 2 when 'pentecostal' then 3 when 'black-church' then 4 when 'orthodox' then 5 when 'anabaptist' then 6 when 'jewish' then 7 when 'muslim' then 8 when 'buddhist' then 9 when 'hindu' then 10 when 'sikh' then 11 when 'uu' then 12 when 'bahai' then 13 when 'interfaith' then 14 when 'other' then 15 else 16 end),`last_name`,`first_name`,`id`) WHERE "letter_signatures"."confirmed_at" is not null and "letter_signatures"."hidden_at" is null and "letter_signatures"."show_publicly" = 1;--> statement-breakpoint
+CREATE INDEX `letter_signatures_counts_idx` ON `letter_signatures` (`letter_id`,`tradition`,`state`,`show_publicly`,`confirmed_at`,`hidden_at`) WHERE "letter_signatures"."confirmed_at" is not null and "letter_signatures"."hidden_at" is null;--> statement-breakpoint
+CREATE TABLE `letter_update_links` (
+	`token_hash` text PRIMARY KEY NOT NULL,
+	`signature_id` text NOT NULL,
+	`update_id` text NOT NULL,
+	`created_at` integer NOT NULL,
+	FOREIGN KEY (`signature_id`) REFERENCES `letter_signatures`(`id`) ON UPDATE no action ON DELETE cascade,
+	FOREIGN KEY (`update_id`) REFERENCES `letter_updates`(`id`) ON UPDATE no action ON DELETE cascade
+);
+--> statement-breakpoint
+CREATE INDEX `letter_update_links_signature_idx` ON `letter_update_links` (`signature_id`);--> statement-breakpoint
+CREATE TABLE `letter_updates` (
+	`id` text PRIMARY KEY NOT NULL,
+	`letter_id` text NOT NULL,
+	`organizer_id` text,
+	`subject_en` text NOT NULL,
+	`body_en` text NOT NULL,
+	`subject_es` text,
+	`body_es` text,
+	`next_step_url` text,
+	`next_step_label_en` text,
+	`next_step_label_es` text,
+	`recipient_count` integer NOT NULL,
+	`fanout_status` text DEFAULT 'sending' NOT NULL,
+	`fanout_page` integer DEFAULT 0 NOT NULL,
+	`fanout_after` text DEFAULT '' NOT NULL,
+	`fanout_updated_at` integer NOT NULL,
+	`is_demo` integer DEFAULT false NOT NULL,
+	`created_at` integer NOT NULL,
+	FOREIGN KEY (`letter_id`) REFERENCES `letters`(`id`) ON UPDATE no action ON DELETE cascade
+);
+--> statement-breakpoint
+CREATE INDEX `letter_updates_letter_idx` ON `letter_updates` (`letter_id`,`created_at`);--> statement-breakpoint
+CREATE INDEX `letter_updates_fanout_idx` ON `letter_updates` (`fanout_status`,`fanout_updated_at`);--> statement-breakpoint
 CREATE TABLE `letters` (
 	`id` text PRIMARY KEY NOT NULL,
 	`slug` text NOT NULL,
@@ -159,7 +195,14 @@ CREATE TABLE `advocacy_days` (
 	`status` text DEFAULT 'draft' NOT NULL,
 	`is_demo` integer DEFAULT false NOT NULL,
 	`created_at` integer NOT NULL,
-	`report_sent_at` integer
+	`report_sent_at` integer,
+	`title_es` text DEFAULT '' NOT NULL,
+	`summary_es` text DEFAULT '' NOT NULL,
+	`agenda_es` text DEFAULT '' NOT NULL,
+	`what_to_bring_es` text DEFAULT '' NOT NULL,
+	`accessibility_es` text DEFAULT '' NOT NULL,
+	`talking_points_es` text DEFAULT '' NOT NULL,
+	`leave_behind_es` text DEFAULT '' NOT NULL
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX `advocacy_days_slug_unique` ON `advocacy_days` (`slug`);--> statement-breakpoint
@@ -227,6 +270,7 @@ CREATE TABLE `day_registrations` (
 	`reminder1_sent_at` integer,
 	`debrief_invite_sent_at` integer,
 	`announcements_opt_out` integer DEFAULT false NOT NULL,
+	`already_registered_email_at` integer,
 	`is_demo` integer DEFAULT false NOT NULL,
 	`created_at` integer NOT NULL,
 	`cancelled_at` integer,
@@ -422,6 +466,7 @@ CREATE TABLE `bill_subscription_links` (
 );
 --> statement-breakpoint
 CREATE INDEX `bill_subscription_links_sub_idx` ON `bill_subscription_links` (`subscription_id`);--> statement-breakpoint
+CREATE INDEX `bill_subscription_links_created_idx` ON `bill_subscription_links` (`purpose`,`created_at`);--> statement-breakpoint
 CREATE TABLE `bill_subscriptions` (
 	`id` text PRIMARY KEY NOT NULL,
 	`email` text NOT NULL,
