@@ -62,7 +62,9 @@ export function buildApp() {
   app.on('POST', '*', async function unreadableForm(c, next) {
     // A malformed form body (e.g. a multipart part without a name) makes workerd's parser throw a
     // TypeError: that is the client's mistake (400), not a server error. Parsed once, then cached.
+    // Not for Resend's webhook: its signature covers the raw bytes, which it must read itself.
     if (
+      c.req.path !== '/webhooks/resend' &&
       /^(multipart\/form-data|application\/x-www-form-urlencoded)/i.test(c.req.header('content-type') ?? '')
     ) {
       await c.req.formData().catch(() => {

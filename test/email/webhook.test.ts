@@ -103,6 +103,17 @@ describe('POST /webhooks/resend', () => {
     expect(response.status).toBe(400);
   });
 
+  it('checks a form-encoded body over its raw bytes, even one workerd cannot re-encode', async () => {
+    // Found by test/security/fuzz.test.ts: a field named "\" parsed as a form could not be turned
+    // back into text (workerd refuses such a name), and the webhook answered 500.
+    const body = '%5C=';
+    const headers = { ...signed(body, 'msg_8'), 'content-type': 'application/x-www-form-urlencoded' };
+    const response = await post(body, headers);
+    // The signature verifies over the raw bytes; the body is not a JSON event.
+    expect(response.status).toBe(400);
+    expect((await post(body, { 'content-type': 'application/x-www-form-urlencoded' })).status).toBe(400);
+  });
+
   it('is reachable through the whole app without an Origin header (CSRF-exempt)', async () => {
     const { exports } = await import('cloudflare:workers');
     const body = bounce('x@example.org');
