@@ -1,34 +1,6 @@
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin';
 import { defineConfig } from 'vitest/config';
-
-/**
- * Packages the Worker imports, pre-bundled for the Workers tests. List every entry point used (a
- * missing one is loaded unbundled, as a second copy of the package).
- */
-const PREBUNDLED = [
-  'csv-stringify/sync',
-  'drizzle-orm',
-  'drizzle-orm/batch',
-  'drizzle-orm/d1',
-  'drizzle-orm/sqlite-core',
-  'fast-check',
-  'fast-xml-parser',
-  'hono',
-  'hono/cookie',
-  'hono/csrf',
-  'hono/html',
-  'hono/jsx',
-  'hono/jsx/jsx-runtime',
-  'hono/jsx/jsx-dev-runtime',
-  'hono/jsx-renderer',
-  'ics',
-  'markdown-it',
-  'mustache',
-  'standardwebhooks',
-  'uqr',
-  'yaml',
-  'zod',
-];
+import { PREBUNDLED } from './test/prebundled.ts';
 
 // Three projects: Worker tests inside workerd; node tests (drift checks, browser tests against
 // `wrangler dev`); and the longer stress suite, run by `npm run test:stress`.
