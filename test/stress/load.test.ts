@@ -117,7 +117,7 @@ describe('load against wrangler dev', () => {
     const stored = new Map<string, number>();
     for (const row of rows) stored.set(row.email, (stored.get(row.email) ?? 0) + 1);
     // The queue consumer (the local mailbox in development) catches up after the load, slowly: the
-    // local queue hands over 10 messages at most every 2 s (max_batch_timeout). Give it 30 s and
+    // local queue hands over 10 messages at most every second (max_batch_timeout). Give it 30 s and
     // report how far it got; none may have failed (delivery under faults is test/faults).
     const drainStarted = Date.now();
     const undelivered = () =>
