@@ -1,6 +1,6 @@
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin';
 import { defineConfig } from 'vitest/config';
-import { PREBUNDLED } from './test/prebundled.ts';
+import { PREBUNDLED } from './test/prebundled';
 
 // Three projects: Worker tests inside workerd; node tests (drift checks, browser tests against
 // `wrangler dev`); and the longer stress suite, run by `npm run test:stress`.

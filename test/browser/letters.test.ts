@@ -53,7 +53,8 @@ describe('a clergy sign-on letter in a browser', () => {
     expect(withdrawLink).toBeTruthy();
     await page.getByRole('button', { name: 'Confirmar mi firma' }).click();
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Gracias por firmar');
-    expect(await page.locator('button[data-copy]').isVisible()).toBe(true);
+    // The copy button is shown by public/app.js once it runs (hidden without JavaScript).
+    await expect.poll(() => page.locator('button[data-copy]').isVisible()).toBe(true);
     expect(await page.locator('a[href^="mailto:"]').count()).toBe(1);
     expect(await page.locator('a[href^="sms:"]').count()).toBe(1);
 
