@@ -20,9 +20,17 @@ import { actionFormSchema, billFormSchema, stageFormSchema, updateFormSchema } f
 import { AdminBillList, AdminBillPage, BillForm } from './views/admin';
 import { billLabel } from './views/public';
 import { slugOfIdentifier } from './import';
+import { publicPages } from '../web/memo';
 
 /** Organizer pages of this feature, mounted under /admin (sign-in already checked). */
 export const billsAdmin = new Hono<AppEnv>();
+
+// An organizer's change to a bill shows on its public page at once in this isolate; other
+// isolates reuse their render for at most the memo's few seconds.
+billsAdmin.on('POST', ['/:id', '/:id/*'], async (c, next) => {
+  await next();
+  publicPages.forget(c.req.param('id') ?? '');
+});
 
 billsAdmin.get('/', async (c) => {
   const { t } = c.var;

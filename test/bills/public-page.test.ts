@@ -50,4 +50,16 @@ describe('memoized bill page', () => {
     expect(await (await request('/bills/tx/sb-5')).text()).toContain('Renamed bill');
     expect((await request('/bills/tx/sb-6')).status).toBe(404);
   });
+
+  it('is forgotten when an organizer changes the bill', async () => {
+    const id = await seedBill(db, { id: 'bill-memo-edit', state: 'TX', identifier: 'SB 7' });
+    expect(await (await request('/bills/tx/sb-7')).text()).not.toContain('Notes from the hearing');
+    const posted = await postForm(
+      `/admin/bills/${id}/stage`,
+      { stage: 'in_committee', noteEn: 'Notes from the hearing', noteEs: 'Notas de la audiencia' },
+      { headers: { cookie: await organizerCookie() } },
+    );
+    expect(posted.status).toBe(303);
+    expect(await (await request('/bills/tx/sb-7')).text()).toContain('Notes from the hearing');
+  });
 });
