@@ -43,6 +43,8 @@ export default defineConfig(async () => {
             environment: 'node',
             // One migrated, seeded database per run, copied by each browser file (see the file).
             globalSetup: ['./test/global-setup-browser.ts'],
+            // Pages load after a click's navigation: browser tests poll for what a page shows.
+            expect: { poll: { timeout: 15_000 } },
             testTimeout: 120_000,
             hookTimeout: 180_000,
             // Two files at a time: each has its own server and database, and a browser file mostly

@@ -41,16 +41,16 @@ describe('advocacy day in a browser', () => {
     await person.setViewportSize(PHONE);
     await person.goto('/days');
     await person.getByRole('link', { name: 'South Carolina Faith Advocacy Day' }).click();
-    expect(await person.getByText('1 of 2 seats left.').count()).toBe(1);
+    await expect.poll(() => person.getByText('1 of 2 seats left.').count()).toBe(1);
     await register(person, 'First Person', FIRST);
     // The page never says whether the address got a seat, is waiting or was already registered.
-    expect(await person.getByRole('heading', { level: 1 }).textContent()).toBe('Check your email');
+    await expect.poll(() => person.getByRole('heading', { level: 1 }).textContent()).toBe('Check your email');
 
     const confirmation = await openNewestMail(person, FIRST);
     expect(confirmation.subject).toContain('You have a seat');
     expect(confirmation.text).toContain('calendar.google.com');
     const ics = person.locator('a[href*="/attachments/0"]');
-    expect(await ics.count()).toBe(1);
+    await expect.poll(() => ics.count()).toBe(1);
     const icsResponse = await person.request.get(
       new URL((await ics.getAttribute('href'))!, person.url()).toString(),
     );
@@ -60,7 +60,7 @@ describe('advocacy day in a browser', () => {
 
     // ---- Someone types the same address again: same page, and the holder gets their link -------
     await register(person, 'Not First Person', FIRST);
-    expect(await person.getByRole('heading', { level: 1 }).textContent()).toBe('Check your email');
+    await expect.poll(() => person.getByRole('heading', { level: 1 }).textContent()).toBe('Check your email');
     expect(await person.getByText(/already/i).count()).toBe(0);
     const already = await openNewestMail(person, FIRST, { after: [confirmation.id] });
     expect(already.subject).toContain('You are already registered');
@@ -71,16 +71,16 @@ describe('advocacy day in a browser', () => {
     const second = await browser().newPage();
     await second.setViewportSize(PHONE);
     await register(second, 'Second Person', SECOND);
-    expect(await second.getByRole('heading', { level: 1 }).textContent()).toBe('Check your email');
+    await expect.poll(() => second.getByRole('heading', { level: 1 }).textContent()).toBe('Check your email');
     const waitlistMail = await openNewestMail(second, SECOND);
     expect(waitlistMail.subject).toContain('waitlist');
     expect(waitlistMail.text).toContain('Your place on the waitlist: 1.');
 
     // ---- The first person cancels from their private link: the second gets the seat -----------
     await person.goto(firstLink);
-    expect(await person.getByText('You have a seat.').count()).toBe(1);
+    await expect.poll(() => person.getByText('You have a seat.').count()).toBe(1);
     await person.getByRole('button', { name: 'Cancel my registration' }).click();
-    expect(await person.getByText('Your registration is cancelled').count()).toBe(1);
+    await expect.poll(() => person.getByText('Your registration is cancelled').count()).toBe(1);
     const promoted = await openNewestMail(second, SECOND, { after: [waitlistMail.id] });
     expect(promoted.subject).toContain('A seat opened for you');
     const secondLink = promoted.links.find((link) => link.includes('/days/r/'))!;
@@ -96,21 +96,21 @@ describe('advocacy day in a browser', () => {
       .click();
     await organizer.getByRole('button', { name: 'Propose teams' }).click();
     const team = organizer.locator('section.team', { hasText: 'Second Person' });
-    expect(await team.count()).toBe(1);
+    await expect.poll(() => team.count()).toBe(1);
     await team.getByLabel('Role of Second Person').selectOption('facilitator');
     const meetingTime = utcToZonedInput(Date.now() - 3_600_000, 'America/New_York');
     await team.getByLabel('Meeting time').fill(meetingTime);
     expect(await team.getByLabel('Meeting time').inputValue()).toBe(meetingTime);
     await team.getByLabel('Room').fill('State House 201');
     await team.getByRole('button', { name: 'Save meeting and roles' }).click();
-    expect(await organizer.getByText('Saved.').count()).toBe(1);
+    await expect.poll(() => organizer.getByText('Saved.').count()).toBe(1);
     const savedTeam = organizer.locator('section.team', { hasText: 'Second Person' });
     expect(await savedTeam.getByLabel('Role of Second Person').inputValue()).toBe('facilitator');
     expect(await savedTeam.getByLabel('Meeting time').inputValue()).toBe(meetingTime);
     await savedTeam.getByRole('link', { name: 'Printable packet' }).click();
-    expect(await organizer.getByRole('cell', { name: 'Second Person' }).count()).toBe(1);
-    expect(await organizer.getByRole('cell', { name: '803-555-0199' }).count()).toBe(1);
-    expect(await organizer.getByText('HB 3120 would keep families').count()).toBe(1);
+    await expect.poll(() => organizer.getByRole('cell', { name: 'Second Person' }).count()).toBe(1);
+    await expect.poll(() => organizer.getByRole('cell', { name: '803-555-0199' }).count()).toBe(1);
+    await expect.poll(() => organizer.getByText('HB 3120 would keep families').count()).toBe(1);
     const packetUrl = organizer.url();
 
     // ---- Check-in on a phone-sized window ------------------------------------------------------
@@ -119,8 +119,10 @@ describe('advocacy day in a browser', () => {
     await organizer.getByLabel('Search by name').fill('Second');
     await organizer.getByRole('button', { name: 'Search' }).click();
     await organizer.getByRole('button', { name: 'Check in Second Person' }).click();
-    expect(await organizer.getByText('Second Person is checked in.').count()).toBe(1);
-    expect(await organizer.getByText(/2 of 2 registered · 1 checked in · 0 waitlisted/).count()).toBe(1);
+    await expect.poll(() => organizer.getByText('Second Person is checked in.').count()).toBe(1);
+    await expect
+      .poll(() => organizer.getByText(/2 of 2 registered · 1 checked in · 0 waitlisted/).count())
+      .toBe(1);
 
     // ---- The participant debriefs after the meeting; the organizer sees it in the report -------
     await second.goto(secondLink);
@@ -132,15 +134,17 @@ describe('advocacy day in a browser', () => {
     await second.getByLabel('Leaning yes').check();
     await second.getByLabel('Follow-up needed').fill('Send the fact sheet on HB 3120');
     await second.getByRole('button', { name: 'Send the debrief' }).click();
-    expect(await second.getByRole('heading', { level: 1 }).textContent()).toBe('Thank you!');
+    await expect.poll(() => second.getByRole('heading', { level: 1 }).textContent()).toBe('Thank you!');
 
     await organizer.setViewportSize({ width: 1280, height: 900 });
     await organizer.goto(packetUrl.replace(/\/teams\/[^/]+\/packet$/, '/report'));
-    expect(await organizer.getByText('Will meet our clergy again before the vote').count()).toBe(1);
-    expect(await organizer.getByText('Send the fact sheet on HB 3120').count()).toBe(1);
-    expect(await organizer.getByText(/1 checked in of 2 registered/).count()).toBe(1);
+    await expect
+      .poll(() => organizer.getByText('Will meet our clergy again before the vote').count())
+      .toBe(1);
+    await expect.poll(() => organizer.getByText('Send the fact sheet on HB 3120').count()).toBe(1);
+    await expect.poll(() => organizer.getByText(/1 checked in of 2 registered/).count()).toBe(1);
     await organizer.getByRole('button', { name: 'Send the report-back email' }).click();
-    expect(await organizer.getByText('The report-back email is on its way.').count()).toBe(1);
+    await expect.poll(() => organizer.getByText('The report-back email is on its way.').count()).toBe(1);
     await expect
       .poll(
         async () =>
@@ -157,12 +161,12 @@ describe('advocacy day in a browser', () => {
     await reader.setViewportSize(PHONE);
     await reader.goto(DAY_PATH);
     await reader.getByRole('button', { name: 'Ver este sitio en español' }).click();
-    expect(await reader.getByRole('heading', { level: 1 }).textContent()).toBe(
-      'Día de Incidencia de Fe en Carolina del Sur',
-    );
-    expect(await reader.getByText('9:00 Capacitación').count()).toBe(1);
+    await expect
+      .poll(() => reader.getByRole('heading', { level: 1 }).textContent())
+      .toBe('Día de Incidencia de Fe en Carolina del Sur');
+    await expect.poll(() => reader.getByText('9:00 Capacitación').count()).toBe(1);
     // "What to bring" has no Spanish version: the English text, marked as English for screen readers.
-    expect(await reader.locator('p[lang="en"]', { hasText: 'A photo ID.' }).count()).toBe(1);
+    await expect.poll(() => reader.locator('p[lang="en"]', { hasText: 'A photo ID.' }).count()).toBe(1);
     expect(await reader.getByText('9:00 Training').count()).toBe(0);
   });
 });

@@ -53,7 +53,7 @@ describe('bill alerts in a browser', () => {
     await visitor.goto('/bills');
     await switchLanguage(visitor, 'es');
     await visitor.getByRole('link', { name: /GA HB 1105/ }).click();
-    expect(await visitor.getByRole('heading', { level: 1 }).textContent()).toContain('GA HB 1105');
+    await expect.poll(() => visitor.getByRole('heading', { level: 1 }).textContent()).toContain('GA HB 1105');
     expect(await visitor.locator('[aria-current="step"]').textContent()).toBe('En comisión');
 
     await visitor.getByLabel('Su correo electrónico').fill(SUBSCRIBER);

@@ -41,7 +41,9 @@ describe('a clergy sign-on letter in a browser', () => {
     const page = await browser().newPage();
     await page.goto(LETTER);
     await switchLanguage(page, 'es');
-    expect(await page.getByRole('heading', { level: 1 }).textContent()).toContain('política TRUST');
+    await expect
+      .poll(() => page.getByRole('heading', { level: 1 }).textContent())
+      .toContain('política TRUST');
     const before = await signedCount(page);
     expect(before).toBe('36 firmas');
 
@@ -55,8 +57,8 @@ describe('a clergy sign-on letter in a browser', () => {
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Gracias por firmar');
     // The copy button is shown by public/app.js once it runs (hidden without JavaScript).
     await expect.poll(() => page.locator('button[data-copy]').isVisible()).toBe(true);
-    expect(await page.locator('a[href^="mailto:"]').count()).toBe(1);
-    expect(await page.locator('a[href^="sms:"]').count()).toBe(1);
+    await expect.poll(() => page.locator('a[href^="mailto:"]').count()).toBe(1);
+    await expect.poll(() => page.locator('a[href^="sms:"]').count()).toBe(1);
 
     expect(await signedCount(page)).toBe('37 firmas');
     const jewish = page.locator('section.signer-group', {
@@ -68,7 +70,7 @@ describe('a clergy sign-on letter in a browser', () => {
     await page.goto(LETTER);
     await fillSignatureInSpanish(page);
     expect(await signedCount(page)).toBe('37 firmas');
-    expect(await page.getByText('Rabino/a Rebeca Navegadora').count()).toBe(1);
+    await expect.poll(() => page.getByText('Rabino/a Rebeca Navegadora').count()).toBe(1);
 
     // Withdraw with the private link from the email.
     await page.goto(withdrawLink);

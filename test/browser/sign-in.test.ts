@@ -30,17 +30,19 @@ describe('organizer sign-in in a browser', () => {
     expect(link.startsWith(browser().baseUrl)).toBe(true);
 
     // Opening the link only shows a button (mail scanners open links too).
-    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Entrar');
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Entrar');
     expect((await page.context().cookies()).some((c) => c.name === '__Host-wt_session')).toBe(false);
     await page.getByRole('button', { name: 'Entrar' }).click();
 
     await expect.poll(() => new URL(page.url()).pathname).toBe('/admin');
-    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Panel de organizadores');
+    await expect
+      .poll(() => page.getByRole('heading', { level: 1 }).textContent())
+      .toBe('Panel de organizadores');
     expect(await page.getByText(DEMO_ORGANIZER).count()).toBeGreaterThan(0);
     const session = (await page.context().cookies()).find((c) => c.name === '__Host-wt_session');
     expect(session).toMatchObject({ httpOnly: true, secure: true, sameSite: 'Lax', path: '/' });
     for (const section of ['letters', 'days', 'officials', 'meetings', 'bills', 'outbox', 'privacy']) {
-      expect(await page.locator(`a[href="/admin/${section}"]`).count()).toBe(1);
+      await expect.poll(() => page.locator(`a[href="/admin/${section}"]`).count()).toBe(1);
     }
 
     await page.getByRole('button', { name: 'Cerrar sesión' }).click();
@@ -55,9 +57,9 @@ describe('organizer sign-in in a browser', () => {
     // The link does not work a second time.
     const again = await page.goto(link);
     expect(again?.status()).toBe(410);
-    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(
-      'Este enlace para entrar no funciona',
-    );
+    await expect
+      .poll(() => page.getByRole('heading', { level: 1 }).textContent())
+      .toBe('Este enlace para entrar no funciona');
     expect(await page.getByRole('button', { name: 'Entrar' }).count()).toBe(0);
   });
 
