@@ -13,8 +13,17 @@ export async function openD1(persistDir: string) {
   return {
     /** Rows of one SQL statement. */
     async query<Row>(sql: string): Promise<Row[]> {
-      const { results } = await platform.env.DB.prepare(sql).all<Row>();
-      return results;
+      // This process and wrangler dev's workerd share one SQLite file: while the app writes (its
+      // queue consumer settling emails after a load), the file can be locked for a moment.
+      for (let attempt = 1; ; attempt++) {
+        try {
+          const { results } = await platform.env.DB.prepare(sql).all<Row>();
+          return results;
+        } catch (error) {
+          if (attempt >= 20 || !/SQLITE_BUSY|database is locked/.test(String(error))) throw error;
+          await new Promise((done) => setTimeout(done, 250));
+        }
+      }
     },
     dispose: () => platform.dispose(),
   };
