@@ -8,7 +8,7 @@ import { getBill, getMovement } from '../../src/bills/queries';
 import { billMovements, billSubscriptions } from '../../src/bills/schema';
 import { emailSuppressions, outbox } from '../../src/email/schema';
 import { postForm } from '../helpers';
-import { seedBill, seedSubscribers } from './seed';
+import { seedBill, seedSubscribers, subscriptionsTo } from './seed';
 
 const db = getDb(env);
 // exports.default.queue() exists with the service_binding_extra_handlers flag (vitest.config.ts);
@@ -21,26 +21,8 @@ const worker = exports.default as unknown as {
 };
 const hourAgo = Date.now() - 3_600_000;
 
-function subscription(
-  id: string,
-  email: string,
-  overrides: Partial<typeof billSubscriptions.$inferInsert> = {},
-) {
-  return {
-    id,
-    email,
-    scopeKey: 'bill:bill-a',
-    billId: 'bill-a',
-    state: 'GA',
-    lang: 'en' as const,
-    frequency: 'immediate' as const,
-    status: 'confirmed' as const,
-    createdAt: hourAgo,
-    confirmedAt: hourAgo,
-    digestSince: hourAgo,
-    ...overrides,
-  };
-}
+/** A subscription to bill-a (GA); `{ billId: null }` in overrides makes it the whole state. */
+const subscription = subscriptionsTo({ billId: 'bill-a', state: 'GA' });
 
 beforeAll(async () => {
   await seedBill(db, { id: 'bill-a', identifier: 'SB 5' });

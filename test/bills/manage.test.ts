@@ -8,20 +8,13 @@ import { billSubscriptionLinks, billSubscriptions } from '../../src/bills/schema
 import { newManageLink } from '../../src/bills/subscriptions';
 import { outbox } from '../../src/email/schema';
 import { postForm, request } from '../helpers';
-import { seedBill, subscriptionRow } from './seed';
+import { seedBill, subscriptionsTo } from './seed';
 
 const db = getDb(env);
 const hourAgo = Date.now() - 3_600_000;
 
 /** A subscription to m-bill-1 (GA); `{ billId: null }` in overrides makes it the whole state. */
-function subscription(
-  id: string,
-  email: string,
-  overrides: Partial<typeof billSubscriptions.$inferInsert> = {},
-) {
-  const billId = overrides.billId === undefined ? 'm-bill-1' : overrides.billId;
-  return subscriptionRow(id, email, { billId, state: overrides.state ?? 'GA' }, overrides);
-}
+const subscription = subscriptionsTo({ billId: 'm-bill-1', state: 'GA' });
 
 /** A manage link of a subscription, as an alert would carry it. */
 async function manageLink(subscriptionId: string): Promise<string> {

@@ -10,20 +10,13 @@ import { getBill } from '../../src/bills/queries';
 import { billMovements, billSubscriptions } from '../../src/bills/schema';
 import { getDb } from '../../src/db';
 import { outbox } from '../../src/email/schema';
-import { seedBill, subscriptionRow } from './seed';
+import { seedBill, subscriptionsTo } from './seed';
 
 const db = getDb(env);
 const hourAgo = Date.now() - 3_600_000;
 
 /** A subscription to p-bill (TN); `{ billId: null }` in overrides makes it the whole state. */
-function subscription(
-  id: string,
-  email: string,
-  overrides: Partial<typeof billSubscriptions.$inferInsert> = {},
-) {
-  const billId = overrides.billId === undefined ? 'p-bill' : overrides.billId;
-  return subscriptionRow(id, email, { billId, state: overrides.state ?? 'TN' }, overrides);
-}
+const subscription = subscriptionsTo({ billId: 'p-bill', state: 'TN' });
 
 beforeAll(async () => {
   await seedBill(db, { id: 'p-bill', identifier: 'SB 900', state: 'TN' });

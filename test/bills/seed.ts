@@ -100,6 +100,23 @@ export async function seedSubscribers(
   }
 }
 
+/**
+ * Subscription rows to one bill by default: `{ billId: null }` in overrides makes a row follow the
+ * whole state instead (`state` in overrides changes the state).
+ */
+export function subscriptionsTo(bill: { billId: string; state: string }) {
+  return (id: string, email: string, overrides: Partial<typeof billSubscriptions.$inferInsert> = {}) =>
+    subscriptionRow(
+      id,
+      email,
+      {
+        billId: overrides.billId === undefined ? bill.billId : overrides.billId,
+        state: overrides.state ?? bill.state,
+      },
+      overrides,
+    );
+}
+
 /** One confirmed, immediate subscription row confirmed an hour ago; overrides change the rest. */
 export function subscriptionRow(
   id: string,
