@@ -9,7 +9,7 @@ import { csrfProtection, rateLimit, securityHeaders } from './web/security';
 import { homeRoutes } from './web/home';
 import { loadOrganizer, requireOrganizer } from './organizers/session';
 import { organizerRoutes, adminShell } from './organizers/routes';
-import { emailRoutes, emailAdmin } from './email/routes';
+import { RESEND_WEBHOOK_PATH, emailRoutes, emailAdmin } from './email/routes';
 import { lettersRoutes } from './letters/routes';
 import { lettersAdmin } from './letters/admin';
 import { advocacyDaysRoutes } from './advocacy-days/routes';
@@ -28,7 +28,7 @@ import { privacyAdmin } from './privacy/admin';
  * webhook and RFC 8058 one-click unsubscribe (mail providers post without cookies or Origin).
  */
 export function isCsrfExempt(path: string): boolean {
-  return path === '/webhooks/resend' || path.endsWith('/one-click-unsubscribe');
+  return path === RESEND_WEBHOOK_PATH || path.endsWith('/one-click-unsubscribe');
 }
 
 /** Organizer pages: every feature's admin router behind the sign-in check. */
@@ -64,7 +64,7 @@ export function buildApp() {
     // TypeError: that is the client's mistake (400), not a server error. Parsed once, then cached.
     // Not for Resend's webhook: its signature covers the raw bytes, which it must read itself.
     if (
-      c.req.path !== '/webhooks/resend' &&
+      c.req.path !== RESEND_WEBHOOK_PATH &&
       /^(multipart\/form-data|application\/x-www-form-urlencoded)/i.test(c.req.header('content-type') ?? '')
     ) {
       await c.req.formData().catch(() => {

@@ -56,7 +56,10 @@ emailRoutes.get('/dev/mail/:id/attachments/:n', async (c) => {
   });
 });
 
-emailRoutes.post('/webhooks/resend', async (c) => {
+/** Where Resend posts delivery events (signed over the raw body, so no form parsing before it). */
+export const RESEND_WEBHOOK_PATH = '/webhooks/resend';
+
+emailRoutes.post(RESEND_WEBHOOK_PATH, async (c) => {
   const secret = c.env.RESEND_WEBHOOK_SECRET;
   if (!secret) return c.json({ error: { code: 'unavailable' } }, 503);
   // The signature covers the exact bytes Resend sent, so the body is read raw, never re-serialized.
