@@ -1,5 +1,8 @@
-// Imports officials from the Open States people files:
-//   npm run officials:import -- --state ga [--state sc ...] [--dir PATH] [--remote]
+// Imports officials from Open States people files (https://github.com/openstates/people, `data/`):
+//   npm run officials:import -- --state ga [--state sc ...] [--remote]   (the copy in data/openstates-people)
+//   npm run officials:import -- PATH [--state tx ...] [--remote]          (any checkout's data folder)
+//   npm run officials:import -- PATH/tx [--remote]                        (one state's folder)
+// PATH may also be given as --dir PATH. A data folder with no --state imports every state in it.
 // Upserts by Open States id (a re-run changes nothing), marks people no longer in the files as out
 // of office (never deletes), and ends with a summary. Locally it writes through the platform proxy
 // (WT_PERSIST_DIR respected); with --remote it writes SQL and runs `wrangler d1 execute --remote`.
@@ -17,26 +20,42 @@ import {
   type ImportPlan,
 } from '../src/officials/import';
 import { openLocalPlatform } from './lib/platform';
-import { DEFAULT_PEOPLE_DIR, readStateFiles } from './lib/officials-files';
+import { DEFAULT_PEOPLE_DIR, readStateFiles, resolvePeopleSource } from './lib/officials-files';
 import { importPlanToSql } from './lib/officials-sql';
 
-const { values } = parseArgs({
+const USAGE =
+  'Usage: npm run officials:import -- [PATH] [--state ga [--state sc ...]] [--remote]\n' +
+  '  PATH: an Open States people data folder, or one state folder in it (default: data/openstates-people)';
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
   options: {
     state: { type: 'string', multiple: true },
-    dir: { type: 'string', default: DEFAULT_PEOPLE_DIR },
+    dir: { type: 'string' },
     remote: { type: 'boolean', default: false },
   },
 });
-const states = [...new Set((values.state ?? []).map((s) => s.trim().toLowerCase()))];
-if (states.length === 0 || states.some((s) => !/^[a-z]{2}$/.test(s))) {
-  console.error('Usage: npm run officials:import -- --state ga [--state sc ...] [--dir PATH] [--remote]');
+const wanted = [...new Set((values.state ?? []).map((s) => s.trim().toLowerCase()))];
+const folders = [...positionals, ...(values.dir ? [values.dir] : [])];
+const folder = folders[0];
+// Without a folder, the states must be named: the repository's copy holds only some of them.
+if (folders.length > 1 || (!folder && wanted.length === 0) || wanted.some((s) => !/^[a-z]{2}$/.test(s))) {
+  console.error(USAGE);
   process.exit(2);
 }
+let source: { dataDir: string; states: string[] };
+try {
+  source = resolvePeopleSource(folder ?? DEFAULT_PEOPLE_DIR, wanted);
+} catch (error) {
+  console.error((error as Error).message);
+  console.error(USAGE);
+  process.exit(2);
+}
+const states = source.states;
 const today = new Date().toISOString().slice(0, 10);
 const at = Date.now();
 
 const parsed = states.flatMap((state) => {
-  const people = readStateFiles(values.dir!, state, today);
+  const people = readStateFiles(source.dataDir, state, today);
   console.log(`${state.toUpperCase()}: read ${people.length} files`);
   return people;
 });

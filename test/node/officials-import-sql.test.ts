@@ -4,7 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { DatabaseSync } from 'node:sqlite';
 import { describe, expect, it } from 'vitest';
 import { planImport, type ExistingOfficial } from '../../src/officials/import';
-import { readStateFiles } from '../../scripts/lib/officials-files';
+import { DEFAULT_PEOPLE_DIR, readStateFiles } from '../../scripts/lib/officials-files';
 import { importPlanToSql } from '../../scripts/lib/officials-sql';
 
 function migratedDatabase(): DatabaseSync {
@@ -32,7 +32,7 @@ function existing(db: DatabaseSync): ExistingOfficial[] {
 describe('importPlanToSql (officials:import --remote)', () => {
   it('writes SQL that imports the Georgia files, with quotes in names kept, and a re-run writes nothing', async () => {
     const db = migratedDatabase();
-    const parsed = readStateFiles('../shared/data/openstates-people/data', 'ga', '2026-11-27');
+    const parsed = readStateFiles(DEFAULT_PEOPLE_DIR, 'ga', '2026-11-27');
     const plan = await planImport(parsed, []);
     // A name with a quote must survive being written as a literal.
     const first = plan.add[0]!;

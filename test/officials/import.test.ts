@@ -14,8 +14,8 @@ import {
 } from '../../src/officials/import';
 import { findGovernor, findLegislatorsForDistricts, getOfficial } from '../../src/officials/queries';
 
-// The real Open States files from the shared data folder, bundled as text by Vite at test time.
-const files = import.meta.glob('../../../shared/data/openstates-people/data/{ga,sc}/**/*.yml', {
+// The real Open States files kept in data/openstates-people, bundled as text by Vite at test time.
+const files = import.meta.glob('../../data/openstates-people/{ga,sc}/**/*.yml', {
   query: '?raw',
   import: 'default',
   eager: true,
@@ -24,7 +24,7 @@ const files = import.meta.glob('../../../shared/data/openstates-people/data/{ga,
 const TODAY = '2026-11-27';
 
 function stateFiles(state: 'ga' | 'sc') {
-  const prefix = `../../../shared/data/openstates-people/data/${state}/`;
+  const prefix = `../../data/openstates-people/${state}/`;
   const people = Object.entries(files).filter(
     ([path]) => path.startsWith(prefix) && !path.endsWith('/municipalities.yml'),
   );
