@@ -25,7 +25,7 @@ interface DemoMeeting {
   commitments?: { text: string; followUpInDays?: number }[];
 }
 
-// Real Georgia and South Carolina legislators from the shared Open States files.
+// Real Georgia and South Carolina legislators from the Open States files in data/openstates-people.
 const DEMO_MEETINGS: DemoMeeting[] = [
   {
     status: 'requested',

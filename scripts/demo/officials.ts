@@ -2,7 +2,7 @@ import { applyImportPlan, loadExistingOfficials, planImport } from '../../src/of
 import { DEFAULT_PEOPLE_DIR, readStateFiles } from '../lib/officials-files';
 import type { DemoContext } from './context';
 
-/** Georgia's and South Carolina's officials from the shared Open States files (a re-run changes nothing). */
+/** Georgia's and South Carolina's officials from the Open States files in data/openstates-people (a re-run changes nothing). */
 export async function seedOfficials({ db, now, log }: DemoContext): Promise<void> {
   const states = ['ga', 'sc'];
   const today = new Date(now).toISOString().slice(0, 10);
