@@ -38,10 +38,8 @@ export async function runScheduled(cron: string, env: Env, at: number): Promise<
     try {
       await job.run(env, at);
     } catch (error) {
-      logEvent('error', 'job.failed', {
-        job: job.name,
-        error: error instanceof Error ? error.message : String(error),
-      });
+      // The error itself: logEvent keeps its name and code only (a query error quotes its parameters).
+      logEvent('error', 'job.failed', { job: job.name, error });
     }
   }
 }

@@ -84,9 +84,7 @@ export async function updateBillsFromOpenStates(
     }
   } catch (error) {
     await recordSync(db, at, false, error instanceof Error ? error.message.slice(0, 200) : 'error');
-    logEvent('warn', 'bills.openstates_failed', {
-      error: error instanceof Error ? error.message.slice(0, 100) : 'error',
-    });
+    logEvent('warn', 'bills.openstates_failed', { error });
     for (const id of movementIds) await startFanout(env, id);
     return null;
   }

@@ -103,7 +103,7 @@ export async function dispatchEmails(env: Pick<Env, 'EMAIL_QUEUE'>, ids: string[
         chunk.map((outboxId) => ({ body: { outboxId } satisfies EmailQueueMessage })),
       );
     } catch (error) {
-      logEvent('warn', 'email.dispatch_failed', { count: chunk.length, error: String(error) });
+      logEvent('warn', 'email.dispatch_failed', { count: chunk.length, error });
     }
   }
 }
