@@ -3,9 +3,12 @@ import { and, eq } from 'drizzle-orm';
 import type { Db } from '../db';
 import { newId } from '../lib/tokens';
 import { logEvent } from '../web/errors';
+import { dispatchEmails, queueEmail } from '../email/outbox';
 import { recordHeldMeeting } from '../meetings/lifecycle';
 import type { Stance } from '../officials/schema';
 import { utcToZonedInput } from './calendar';
+import { debriefRefusal } from './decisions';
+import { meetingRecordEmail } from './emails';
 import type { AdvocacyDay, DayCounts, Debrief, Registration } from './queries';
 import { dayDebriefs, dayRegistrations, dayTeams } from './schema';
 import { teamDisplayName } from './teams';
@@ -27,26 +30,28 @@ export function meetingStance(stance: Debrief['stance']): Stance {
 }
 
 /**
- * Stores a participant's debrief of one team's meeting and, when the legislator is in the officials
- * directory, records the meeting in the meeting log (once per team: later debriefs of the same
- * meeting only add to this day's report). Returns the debrief id and, for a new meeting record, the
- * debriefer's private page there (thank-you and report-back).
+ * Stores a team member's debrief of their team's meeting and, when the legislator is in the
+ * officials directory, records the meeting in the meeting log (once per team: later debriefs of the
+ * same meeting only add to this day's report). The record's private link (thank-you and
+ * report-back) is emailed to every registered member of the team, in the same batch as the record;
+ * it is never shown to or sent to anyone else. Throws when the person may not debrief this team
+ * (the route checks `debriefRefusal` first and answers the person).
  */
 export async function recordDebrief(
   db: Db,
-  env: Pick<Env, 'PUBLIC_URL'>,
+  env: Pick<Env, 'PUBLIC_URL' | 'ORG_NAME' | 'EMAIL_QUEUE'>,
   day: AdvocacyDay,
-  registration: Registration | null,
+  registration: Registration,
   input: DebriefInput,
   at = Date.now(),
-): Promise<{ id: string; meetingUrl: string | null }> {
-  const registrationId = registration?.id ?? null;
+): Promise<{ id: string; meetingRecorded: boolean }> {
   const [team] = await db
     .select()
     .from(dayTeams)
     .where(and(eq(dayTeams.dayId, day.id), eq(dayTeams.id, input.teamId)))
     .limit(1);
-  if (!team) throw new Error('Unknown team');
+  if (!team || debriefRefusal(day, registration, team, at))
+    throw new Error('Not allowed to debrief this team');
   const answers = {
     whatTheySaid: input.whatTheySaid,
     commitment: input.commitment,
@@ -55,19 +60,17 @@ export async function recordDebrief(
   };
   // The same person sending the form again for the same meeting (a double tap, the back button, a
   // correction) replaces their answers: one person's meeting must not count twice in the report.
-  const [earlier] = registrationId
-    ? await db
-        .select({ id: dayDebriefs.id })
-        .from(dayDebriefs)
-        .where(
-          and(
-            eq(dayDebriefs.dayId, day.id),
-            eq(dayDebriefs.registrationId, registrationId),
-            eq(dayDebriefs.teamId, team.id),
-          ),
-        )
-        .limit(1)
-    : [];
+  const [earlier] = await db
+    .select({ id: dayDebriefs.id })
+    .from(dayDebriefs)
+    .where(
+      and(
+        eq(dayDebriefs.dayId, day.id),
+        eq(dayDebriefs.registrationId, registration.id),
+        eq(dayDebriefs.teamId, team.id),
+      ),
+    )
+    .limit(1);
   const id = earlier?.id ?? newId();
   if (earlier) {
     await db.update(dayDebriefs).set(answers).where(eq(dayDebriefs.id, id));
@@ -75,7 +78,7 @@ export async function recordDebrief(
     await db.insert(dayDebriefs).values({
       id,
       dayId: day.id,
-      registrationId,
+      registrationId: registration.id,
       teamId: team.id,
       officialId: team.officialId,
       // The report-back goes to partners in English, so the label is kept in English.
@@ -89,24 +92,27 @@ export async function recordDebrief(
     debriefId: id,
     teamId: team.id,
   });
-  if (!team.officialId || !registration) return { id, meetingUrl: null };
+  if (!team.officialId) return { id, meetingRecorded: false };
   try {
     const members = await db
-      .select({ name: dayRegistrations.name })
+      .select()
       .from(dayRegistrations)
       .where(and(eq(dayRegistrations.teamId, team.id), eq(dayRegistrations.status, 'registered')));
+    // The thank-you goes out in the facilitator's name (Reply-To them) when the team has one.
+    const sender = members.find((member) => member.teamRole === 'facilitator') ?? registration;
+    const emailIds: string[] = [];
     const meeting = await recordHeldMeeting(
       db,
       env,
       {
         officialId: team.officialId,
-        senderName: registration.name,
-        senderEmail: registration.email,
-        senderPhone: registration.phone,
-        senderLang: registration.lang,
-        groupName: registration.congregation ?? dayText(day, 'title', registration.lang).text,
+        senderName: sender.name,
+        senderEmail: sender.email,
+        senderPhone: sender.phone,
+        senderLang: sender.lang,
+        groupName: sender.congregation ?? dayText(day, 'title', sender.lang).text,
         city: day.placeName,
-        purpose: dayText(day, 'title', registration.lang).text,
+        purpose: dayText(day, 'title', sender.lang).text,
         // Names only: the meeting log does not need the team's emails or phones.
         attendees: members.map((member) => ({ name: member.name, contact: '' })),
         source: 'advocacy_day',
@@ -118,17 +124,20 @@ export async function recordDebrief(
         debriefNotes: input.whatTheySaid,
       },
       at,
+      (meetingId, privateUrl) =>
+        members.map((member) => {
+          const email = queueEmail(db, env, meetingRecordEmail(day, member, team, meetingId, privateUrl), at);
+          emailIds.push(email.id);
+          return email.statement;
+        }),
     );
     await db.update(dayDebriefs).set({ meetingRecordId: meeting.meetingId }).where(eq(dayDebriefs.id, id));
-    return { id, meetingUrl: meeting.privateUrl };
+    if (meeting.created) await dispatchEmails(env, emailIds);
+    return { id, meetingRecorded: true };
   } catch (error) {
     // The debrief is kept for the report even if the meeting log cannot take it now.
-    logEvent('warn', 'days.meeting_log_failed', {
-      dayId: day.id,
-      debriefId: id,
-      error: error instanceof Error ? error.name : 'unknown',
-    });
-    return { id, meetingUrl: null };
+    logEvent('warn', 'days.meeting_log_failed', { dayId: day.id, debriefId: id, error });
+    return { id, meetingRecorded: false };
   }
 }
 

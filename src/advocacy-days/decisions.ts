@@ -78,6 +78,30 @@ export function personalDataExpired(day: { endsAt: number }, now: number): boole
   return now >= day.endsAt + RETENTION_MS;
 }
 
+/** True once a team's meeting may be debriefed: from the day's start (or its meeting, if set earlier). */
+export function meetingHasBegun(
+  day: { startsAt: number },
+  team: { meetingAt: number | null } | null,
+  now: number,
+): boolean {
+  return now >= day.startsAt || Boolean(team?.meetingAt && team.meetingAt <= now);
+}
+
+/**
+ * Why a registration may not debrief a team, or null when it may: only a registered member of that
+ * very team, and only once the meeting has begun (the debrief makes the team's meeting record).
+ */
+export function debriefRefusal(
+  day: { startsAt: number },
+  registration: { status: string; teamId: string | null },
+  team: { id: string; meetingAt: number | null } | null,
+  now: number,
+): 'not_member' | 'not_started' | null {
+  if (registration.status !== 'registered' || !team || registration.teamId !== team.id) return 'not_member';
+  if (!meetingHasBegun(day, team, now)) return 'not_started';
+  return null;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Teams
 

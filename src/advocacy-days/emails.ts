@@ -193,3 +193,25 @@ export function debriefInviteEmail(
     },
   };
 }
+
+/** The meeting record's private link, sent to each member of the team that met (never to anyone else). */
+export function meetingRecordEmail(
+  day: AdvocacyDay,
+  person: Pick<Registration, 'id' | 'name' | 'email' | 'lang'>,
+  team: Team,
+  meetingId: string,
+  meetingUrl: string,
+): EmailRequest {
+  return {
+    id: `days-meeting-record:${meetingId}:${person.id}`,
+    to: person.email,
+    lang: person.lang,
+    template: 'days-meeting-record',
+    data: {
+      dayTitle: dayText(day, 'title', person.lang).text,
+      name: person.name,
+      legislator: teamDisplayName(person.lang, team),
+      meetingUrl,
+    },
+  };
+}

@@ -136,8 +136,14 @@ const en = {
   'days.debrief.thanksTitle': 'Thank you!',
   'days.debrief.thanksBody':
     'Your debrief is in the organizers’ report. Thank you for standing with immigrant neighbors.',
-  'days.debrief.meetingLink':
-    'The meeting is now in the meeting log: prepare the thank-you and the report-back from its private page (please keep this link)',
+  'days.debrief.meetingEmailed':
+    'The meeting is now in the meeting log: we emailed everyone on your team the link to its private page, where you prepare the thank-you and the report-back.',
+  'days.debrief.notYetTitle': 'Debriefs open when the day begins',
+  'days.debrief.notYetBody':
+    'Come back after your team’s meeting: this page opens on the morning of the day. Nothing was recorded.',
+  'days.debrief.noTeamTitle': 'Only your team can debrief its meeting',
+  'days.debrief.noTeamBody':
+    'You are not on a team for this day, so there is no meeting for you to debrief here. If you met a legislator, tell an organizer. Nothing was recorded.',
   'days.unsubscribe.title': 'Stop announcements about this day',
   'days.unsubscribe.body':
     'You will no longer get organizers’ announcements about {title}. You will still get your reminders and any change to your seat.',
@@ -428,8 +434,14 @@ const es: Record<keyof typeof en, string> = {
   'days.debrief.thanksTitle': '¡Gracias!',
   'days.debrief.thanksBody':
     'Su evaluación está en el informe de las personas organizadoras. Gracias por acompañar a nuestros vecinos inmigrantes.',
-  'days.debrief.meetingLink':
-    'La reunión ya está en el registro de reuniones: prepare el agradecimiento y el informe desde su página privada (guarde este enlace)',
+  'days.debrief.meetingEmailed':
+    'La reunión ya está en el registro de reuniones: enviamos a todas las personas de su equipo el enlace a su página privada, donde preparan el agradecimiento y el informe.',
+  'days.debrief.notYetTitle': 'Las evaluaciones se abren cuando empieza el día',
+  'days.debrief.notYetBody':
+    'Vuelva después de la reunión de su equipo: esta página se abre la mañana del día. No se guardó nada.',
+  'days.debrief.noTeamTitle': 'Solo su equipo puede evaluar su reunión',
+  'days.debrief.noTeamBody':
+    'Usted no está en un equipo para este día, así que aquí no hay una reunión que evaluar. Si se reunió con una persona legisladora, avísele a una persona organizadora. No se guardó nada.',
   'days.unsubscribe.title': 'Dejar de recibir anuncios de este día',
   'days.unsubscribe.body':
     'Ya no recibirá anuncios de las personas organizadoras sobre {title}. Seguirá recibiendo sus recordatorios y cualquier cambio en su lugar.',

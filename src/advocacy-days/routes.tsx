@@ -2,14 +2,14 @@ import { Hono, type Context } from 'hono';
 import { eq } from 'drizzle-orm';
 import { renderSVG } from 'uqr';
 import type { AppEnv } from '../env';
-import { getDb, type Db } from '../db';
+import { getDb } from '../db';
 import { hashToken } from '../lib/tokens';
 import { findDistricts } from '../officials/geocoder';
 import { AppError } from '../web/errors';
 import { readForm, type FormValues } from '../web/form';
 import type { Lang } from '../web/i18n';
 import { teamDisplayName } from './teams';
-import { registrationClosedReason } from './decisions';
+import { debriefRefusal, meetingHasBegun, registrationClosedReason } from './decisions';
 import { recordDebrief } from './debriefs';
 import { checkInUrl, dayCalendarFile, dayUrl } from './emails';
 import { dayText, localizedDay } from './texts';
@@ -121,20 +121,40 @@ async function renderPrivate(
       qrDataUrl={qr}
       token={token}
       dayUrl={dayUrl(c.env, day)}
-      started={
-        Date.now() >= day.startsAt || Boolean(team?.team.meetingAt && team.team.meetingAt <= Date.now())
-      }
+      started={meetingHasBegun(day, team?.team ?? null, Date.now())}
       notice={notice}
     />,
     { title: dayText(day, 'title', c.var.lang).text, noindex: true },
   );
 }
 
-async function debriefTeams(db: Db, dayId: string, lang: Lang) {
-  return (await listTeams(db, dayId)).map(({ team }) => ({
-    id: team.id,
-    label: teamDisplayName(lang, team),
-  }));
+/**
+ * A debrief link: the registration, its own team (the only one it may debrief) and, when it may not
+ * debrief now, why (not on a team, or the day has not begun).
+ */
+async function loadDebrief(c: DaysContext) {
+  const found = await loadPrivate(c);
+  const { registration, day } = found;
+  if (registration.status !== 'registered') throw new AppError('invalid_link');
+  const own = registration.teamId ? await getTeam(getDb(c.env), day.id, registration.teamId) : undefined;
+  const team = own?.team ?? null;
+  return {
+    ...found,
+    teams: team ? [{ id: team.id, label: teamDisplayName(c.var.lang, team) }] : [],
+    refusal: debriefRefusal(day, registration, team, Date.now()),
+  };
+}
+
+function renderDebriefRefusal(c: DaysContext, refusal: 'not_member' | 'not_started') {
+  c.status(403);
+  const [title, body] =
+    refusal === 'not_started'
+      ? (['days.debrief.notYetTitle', 'days.debrief.notYetBody'] as const)
+      : (['days.debrief.noTeamTitle', 'days.debrief.noTeamBody'] as const);
+  return c.render(<ButtonPage title={c.var.t(title)} body={c.var.t(body)} />, {
+    title: c.var.t(title),
+    noindex: true,
+  });
 }
 
 /** Public pages of this feature. */
@@ -239,26 +259,25 @@ export const advocacyDaysRoutes = new Hono<AppEnv>()
     return renderPrivate(c, { ...fresh!, token }, c.var.t('days.change.done'));
   })
   .get('/r/:token/debrief', async (c) => {
-    const { registration, day, token } = await loadPrivate(c);
-    if (registration.status !== 'registered') throw new AppError('invalid_link');
+    const found = await loadDebrief(c);
+    if (found.refusal) return renderDebriefRefusal(c, found.refusal);
     return c.render(
       <DebriefPage
-        day={day}
-        teams={await debriefTeams(getDb(c.env), day.id, c.var.lang)}
-        defaultTeamId={registration.teamId}
-        action={`/days/r/${token}/debrief`}
+        day={found.day}
+        teams={found.teams}
+        defaultTeamId={found.registration.teamId}
+        action={`/days/r/${found.token}/debrief`}
       />,
       { title: c.var.t('days.debrief.title'), noindex: true },
     );
   })
   .post('/r/:token/debrief', async (c) => {
-    const { registration, day, token } = await loadPrivate(c);
-    if (registration.status !== 'registered') throw new AppError('invalid_link');
-    const db = getDb(c.env);
-    const teams = await debriefTeams(db, day.id, c.var.lang);
+    const { registration, day, token, teams, refusal } = await loadDebrief(c);
+    if (refusal) return renderDebriefRefusal(c, refusal);
     const form = await readForm(c, debriefSchema, { botCheck: false });
-    const unknownTeam = form.status === 'valid' && !teams.some((team) => team.id === form.data.teamId);
-    if (form.status !== 'valid' || unknownTeam) {
+    // Only the person's own team is offered; any other team id changes nothing.
+    const otherTeam = form.status === 'valid' && form.data.teamId !== registration.teamId;
+    if (form.status !== 'valid' || otherTeam) {
       c.status(422);
       return c.render(
         <DebriefPage
@@ -272,16 +291,12 @@ export const advocacyDaysRoutes = new Hono<AppEnv>()
         { title: c.var.t('days.debrief.title'), noindex: true },
       );
     }
-    const recorded = await recordDebrief(db, c.env, day, registration, form.data);
+    const recorded = await recordDebrief(getDb(c.env), c.env, day, registration, form.data);
+    const body = c.var.t('days.debrief.thanksBody');
     return c.render(
       <ButtonPage
         title={c.var.t('days.debrief.thanksTitle')}
-        body={c.var.t('days.debrief.thanksBody')}
-        link={
-          recorded.meetingUrl
-            ? { href: recorded.meetingUrl, text: c.var.t('days.debrief.meetingLink') }
-            : undefined
-        }
+        body={recorded.meetingRecorded ? `${body} ${c.var.t('days.debrief.meetingEmailed')}` : body}
       />,
       { title: c.var.t('days.debrief.thanksTitle'), noindex: true },
     );

@@ -494,8 +494,9 @@ export interface HeldMeetingInput extends MeetingOutcome {
 /**
  * Records a meeting that was held without a request through this site, e.g. from an advocacy-day
  * debrief, with its commitments. Idempotent on (source, originRef): a second call changes nothing
- * and returns `created: false`. When created, `privateUrl` is the sender's private page (send it
- * to them: it is where they prepare the thank-you and the report-back); it is not stored anywhere.
+ * and returns `created: false`. When created, `privateUrl` is the sender's private page (where the
+ * thank-you and the report-back are prepared); it is not stored anywhere, so `shareLink` returns the
+ * statements that email it (run in the same batch as the record: the link cannot be lost).
  * @example await recordHeldMeeting(db, env, { officialId, senderName, ..., source: 'advocacy_day', originRef: `advocacy-day:${day.id}:${team.id}`, heldOn: '2027-02-14', stancePerceived: 'ally', commitments: [{ text: 'Will co-sponsor HB 1105' }], nextSteps: null, debriefNotes: null })
  */
 export async function recordHeldMeeting(
@@ -503,6 +504,7 @@ export async function recordHeldMeeting(
   env: Pick<Env, 'PUBLIC_URL'>,
   input: HeldMeetingInput,
   at = Date.now(),
+  shareLink: (meetingId: string, privateUrl: string) => BatchItem<'sqlite'>[] = () => [],
 ): Promise<{ meetingId: string; created: boolean; privateUrl: string | null }> {
   const [existing] = await db
     .select({ id: meetings.id })
@@ -539,7 +541,11 @@ export async function recordHeldMeeting(
     updatedAt: at,
   });
   try {
-    await db.batch([insert, ...outcomeStatements(db, id, input, at)]);
+    await db.batch([
+      insert,
+      ...outcomeStatements(db, id, input, at),
+      ...shareLink(id, meetingUrl(env, token)),
+    ]);
   } catch (error) {
     // A concurrent call won the unique (source, origin_ref): the whole batch was rolled back.
     const [winner] = await db
