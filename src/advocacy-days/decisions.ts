@@ -1,6 +1,6 @@
 // The decisions of an advocacy day as plain functions of data: seats, waitlist, reminders, teams,
 // roles, retention. Handlers and jobs call these; test/advocacy-days/decisions.test.ts tests them.
-import { DAY, MINUTE } from '../lib/time';
+import { DAY, HOUR, MINUTE } from '../lib/time';
 import type { TeamRole } from './schema';
 
 /** Seats still free (never negative, even if an organizer lowered the capacity). */
@@ -69,6 +69,12 @@ export function dueReminders(
   if (oneDayDue) due.push(1);
   return due;
 }
+
+/**
+ * How long a new registration's seat (or waitlist place) is held before the person confirms it
+ * from the emailed link: fake registrations cannot keep seats from real people for longer.
+ */
+export const SEAT_HOLD_MS = 6 * HOUR;
 
 /** How long after a day phone numbers and street addresses are kept. */
 export const RETENTION_MS = 90 * DAY;

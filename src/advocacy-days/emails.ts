@@ -56,6 +56,11 @@ function dayData(env: UrlEnv, day: AdvocacyDay, lang: Lang) {
   };
 }
 
+/** When an unconfirmed place is released, in words in the day's zone; null when there is no hold. */
+function confirmBy(lang: Lang, day: AdvocacyDay, holdExpiresAt: number | null | undefined): string | null {
+  return holdExpiresAt ? formatInZone(lang, holdExpiresAt, day.timeZone, 'dateTime') : null;
+}
+
 type Recipient = Pick<Registration, 'id' | 'name' | 'email' | 'lang' | 'checkInCode'>;
 
 /** "You have a seat" (or, with `promoted`, "a seat opened for you"), with the .ics attached. */
@@ -64,7 +69,7 @@ export function seatEmail(
   day: AdvocacyDay,
   person: Recipient,
   token: string,
-  options: { id: string; promoted?: boolean },
+  options: { id: string; promoted?: boolean; holdExpiresAt?: number | null },
 ): EmailRequest {
   const url = dayUrl(env, day);
   const shown = localizedDay(day, person.lang);
@@ -77,6 +82,7 @@ export function seatEmail(
       ...dayData(env, day, person.lang),
       name: person.name,
       promoted: Boolean(options.promoted),
+      confirmBy: confirmBy(person.lang, day, options.holdExpiresAt),
       checkInCode: person.checkInCode,
       manageUrl: manageUrl(env, token),
       googleUrl: googleCalendarUrl(shown, url),
@@ -93,7 +99,7 @@ export function waitlistEmail(
   person: Recipient,
   token: string,
   /** The place, or a mark the same batch replaces with it (see registration.ts), or null. */
-  options: { id: string; position: number | string | null },
+  options: { id: string; position: number | string | null; holdExpiresAt?: number | null },
 ): EmailRequest {
   return {
     id: options.id,
@@ -104,6 +110,7 @@ export function waitlistEmail(
       ...dayData(env, day, person.lang),
       name: person.name,
       position: options.position,
+      confirmBy: confirmBy(person.lang, day, options.holdExpiresAt),
       manageUrl: manageUrl(env, token),
     },
   };

@@ -8,7 +8,7 @@ import { logEvent } from '../web/errors';
 import { dueReminders, RETENTION_MS } from './decisions';
 import { debriefInviteEmail, reminderEmail } from './emails';
 import type { AdvocacyDay } from './queries';
-import { newLinkStatement, notifyPromotions } from './registration';
+import { newLinkStatement, notifyPromotions, releaseExpiredHolds } from './registration';
 import { advocacyDays, dayRegistrations, dayTeams } from './schema';
 import { runBatch } from '../db/batch';
 
@@ -173,6 +173,11 @@ export const advocacyDaysJobs: ScheduledJob[] = [
     name: 'days.retention',
     every: 'hourly',
     run: (env, at) => deleteExpiredPersonalData(getDb(env), at).then(() => {}),
+  },
+  {
+    name: 'days.release-holds',
+    every: 'frequent',
+    run: (env, at) => releaseExpiredHolds(getDb(env), env, at).then(() => {}),
   },
   {
     name: 'days.promotion-notices',

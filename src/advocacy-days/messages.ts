@@ -64,6 +64,15 @@ const en = {
     'No email after a few minutes? Look in your spam folder. You can also send the form again with the same address in ten minutes: an address is never registered twice, we only email it again.',
   'days.done.back': 'Back to the day',
   'days.private.hello': 'Hello {name}. This page is private: please do not share its link.',
+  'days.page.holdNotice':
+    'We hold your seat (or waitlist place) for 6 hours after you send this form. Confirm it with the button in the email we send you; if it is not confirmed within 6 hours, it goes to the next person waiting.',
+  'days.private.holdTitle': 'Confirm your place',
+  'days.private.holdBody':
+    'We hold your place until {time}. Press the button to confirm it; if it is not confirmed by then, it goes to the next person waiting.',
+  'days.private.confirmButton': 'Confirm my place',
+  'days.private.confirmDone': 'Thank you: your place is confirmed.',
+  'days.private.released':
+    'This place was not confirmed within 6 hours, so it went to the next person waiting. You can register again.',
   'days.private.registered': 'You have a seat.',
   'days.private.waitlisted': 'You are number {position} on the waitlist.',
   'days.private.cancelled': 'This registration is cancelled.',
@@ -361,6 +370,15 @@ const es: Record<keyof typeof en, string> = {
     '¿No le llega el correo después de unos minutos? Revise la carpeta de correo no deseado. También puede enviar el formulario otra vez con el mismo correo dentro de diez minutos: nunca inscribimos un correo dos veces, solo le volvemos a escribir.',
   'days.done.back': 'Volver al día',
   'days.private.hello': 'Hola, {name}. Esta página es privada: por favor, no comparta su enlace.',
+  'days.page.holdNotice':
+    'Le guardamos su lugar (o su lugar en la lista de espera) durante 6 horas después de enviar este formulario. Confírmelo con el botón del correo que le enviamos; si no lo confirma en 6 horas, pasa a la siguiente persona en espera.',
+  'days.private.holdTitle': 'Confirme su lugar',
+  'days.private.holdBody':
+    'Le guardamos su lugar hasta {time}. Pulse el botón para confirmarlo; si no lo confirma para entonces, pasa a la siguiente persona en espera.',
+  'days.private.confirmButton': 'Confirmar mi lugar',
+  'days.private.confirmDone': 'Gracias: su lugar está confirmado.',
+  'days.private.released':
+    'Este lugar no se confirmó en 6 horas, así que pasó a la siguiente persona en espera. Puede inscribirse de nuevo.',
   'days.private.registered': 'Tiene su lugar.',
   'days.private.waitlisted': 'Usted es el número {position} en la lista de espera.',
   'days.private.cancelled': 'Esta inscripción está cancelada.',

@@ -1,7 +1,7 @@
 // Registering, cancelling and promoting from the waitlist. D1 has no transactions or locks, so
 // each capacity decision is ONE statement that reads the counts and writes the row: SQLite runs one
 // statement at a time, so two concurrent registrations can never both see the last free seat.
-import { and, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
+import { and, eq, gt, inArray, isNotNull, isNull, lte, sql } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import type { Db } from '../db';
 import { dispatchEmails, queueEmail } from '../email/outbox';
@@ -9,7 +9,7 @@ import { outbox } from '../email/schema';
 import { hashToken, newId, newToken } from '../lib/tokens';
 import { logEvent } from '../web/errors';
 import type { Lang } from '../web/i18n';
-import { mayEmailAlreadyRegistered, newCheckInCode } from './decisions';
+import { mayEmailAlreadyRegistered, newCheckInCode, SEAT_HOLD_MS } from './decisions';
 import { alreadyRegisteredEmail, seatEmail, waitlistEmail } from './emails';
 import {
   findActiveRegistrationByEmail,
@@ -18,7 +18,7 @@ import {
   type AdvocacyDay,
   type Registration,
 } from './queries';
-import { dayRegistrationLinks, dayRegistrations } from './schema';
+import { advocacyDays, dayRegistrationLinks, dayRegistrations } from './schema';
 import type { RegistrationInput } from './validation';
 import { runBatch } from '../db/batch';
 
@@ -55,7 +55,8 @@ export async function newLinkStatement(db: Db, registrationId: string, at: numbe
 /**
  * The one conditional INSERT of a registration: `registered` while fewer than `capacity` people hold
  * a seat and nobody is waiting, else `waitlisted`; `seq` is the next arrival number. Nothing is
- * inserted when the day is closed or the email already has an active registration.
+ * inserted when the day is closed or the email already has an active registration. The seat is
+ * held for SEAT_HOLD_MS until the person confirms it (see releaseExpiredHolds).
  */
 function insertRegistrationStatement(
   db: Db,
@@ -77,7 +78,7 @@ function insertRegistrationStatement(
       id, day_id, seq, status, name, email, phone, address, congregation, faith_role, languages,
       needs_interpretation, accessibility_needs, dietary_needs, first_time, willing_to_share_story,
       ride, ride_seats, photo_consent, lang, district_status, home_state, upper_district,
-      lower_district, check_in_code, is_demo, created_at
+      lower_district, check_in_code, hold_expires_at, is_demo, created_at
     )
     select
       ${id}, d.id,
@@ -93,7 +94,7 @@ function insertRegistrationStatement(
       ${input.willingToShareStory ? 1 : 0}, ${input.ride}, ${input.rideSeats},
       ${input.photoConsent ? 1 : 0}, ${lang}, ${found ? 'found' : 'pending'}, ${found?.state ?? null},
       ${found?.upperDistrict ?? null}, ${found?.lowerDistrict ?? null}, ${checkInCode},
-      ${values.isDemo ? 1 : 0}, ${at}
+      ${values.isDemo ? null : at + SEAT_HOLD_MS}, ${values.isDemo ? 1 : 0}, ${at}
     from advocacy_days d
     where d.id = ${dayId} and d.status = 'published' and d.registration_deadline > ${at} and d.starts_at > ${at}
     on conflict do nothing`);
@@ -154,7 +155,7 @@ export async function registerForDay(
     const seat = queueEmail(
       db,
       env,
-      seatEmail(env, day, recipient, link.token, { id: `days-seat:${id}` }),
+      seatEmail(env, day, recipient, link.token, { id: `days-seat:${id}`, holdExpiresAt: at + SEAT_HOLD_MS }),
       at,
     );
     const waiting = queueEmail(
@@ -163,6 +164,7 @@ export async function registerForDay(
       waitlistEmail(env, day, recipient, link.token, {
         id: `days-waitlisted:${id}`,
         position: WAITLIST_PLACE_MARK,
+        holdExpiresAt: at + SEAT_HOLD_MS,
       }),
       at,
     );
@@ -336,6 +338,7 @@ export async function notifyPromotions(
       seatEmail(env, day, person, link.token, {
         id: `days-promoted:${person.id}:${person.promotedAt}`,
         promoted: true,
+        holdExpiresAt: person.holdExpiresAt,
       }),
       at,
     );
@@ -353,4 +356,58 @@ export async function notifyPromotions(
   }
   await dispatchEmails(env, ids);
   return ids.length;
+}
+
+/**
+ * The person confirmed their seat or waitlist place from the emailed link: the hold ends and the
+ * place is theirs. Returns false when there was no hold to confirm (already confirmed, or released).
+ */
+export async function confirmRegistration(db: Db, registrationId: string, at = Date.now()): Promise<boolean> {
+  const confirmed = await db
+    .update(dayRegistrations)
+    .set({ holdExpiresAt: null })
+    .where(
+      and(
+        eq(dayRegistrations.id, registrationId),
+        inArray(dayRegistrations.status, ['registered', 'waitlisted']),
+        isNotNull(dayRegistrations.holdExpiresAt),
+        gt(dayRegistrations.holdExpiresAt, at),
+      ),
+    )
+    .returning({ id: dayRegistrations.id });
+  if (confirmed.length) logEvent('info', 'days.confirmed', { registrationId });
+  return confirmed.length > 0;
+}
+
+/**
+ * Releases seats and waitlist places whose hold ran out unconfirmed, and in the same batch gives
+ * each freed seat to the first person waiting (one conditional UPDATE per day, so no overbooking
+ * under concurrency); the promoted are emailed. Safe to run twice. Returns the number released.
+ */
+export async function releaseExpiredHolds(db: Db, env: MailEnv, at = Date.now()): Promise<number> {
+  const expired = and(
+    inArray(dayRegistrations.status, ['registered', 'waitlisted']),
+    isNotNull(dayRegistrations.holdExpiresAt),
+    lte(dayRegistrations.holdExpiresAt, at),
+  );
+  const days = await db
+    .selectDistinct({ day: advocacyDays })
+    .from(dayRegistrations)
+    .innerJoin(advocacyDays, eq(advocacyDays.id, dayRegistrations.dayId))
+    .where(expired);
+  let released = 0;
+  for (const { day } of days) {
+    const [release] = await runBatch(db, [
+      db
+        .update(dayRegistrations)
+        .set({ status: 'cancelled', cancelledAt: at, teamId: null, teamRole: null })
+        .where(and(eq(dayRegistrations.dayId, day.id), expired)),
+      promoteFromWaitlistStatement(db, day.id, at),
+    ]);
+    const count = release?.meta.changes ?? 0;
+    released += count;
+    logEvent('info', 'days.holds_released', { dayId: day.id, count });
+    await notifyPromotions(db, env, day, at);
+  }
+  return released;
 }

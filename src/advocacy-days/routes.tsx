@@ -24,7 +24,12 @@ import {
   type AdvocacyDay,
   type Registration,
 } from './queries';
-import { cancelRegistration, registerForDay, type RegistrationDistricts } from './registration';
+import {
+  cancelRegistration,
+  confirmRegistration,
+  registerForDay,
+  type RegistrationDistricts,
+} from './registration';
 import { dayRegistrations } from './schema';
 import { debriefSchema, registrationChangeSchema, registrationSchema } from './validation';
 import {
@@ -183,6 +188,16 @@ export const advocacyDaysRoutes = new Hono<AppEnv>()
     const done =
       found.registration.status === 'waitlisted' ? 'days.private.leaveDone' : 'days.private.cancelDone';
     return renderPrivate(c, { ...fresh!, token: found.token }, c.var.t(done));
+  })
+  .post('/r/:token/confirm', async (c) => {
+    const found = await loadPrivate(c);
+    const confirmed = await confirmRegistration(getDb(c.env), found.registration.id);
+    const fresh = await findRegistrationByTokenHash(getDb(c.env), await hashToken(found.token));
+    return renderPrivate(
+      c,
+      { ...fresh!, token: found.token },
+      confirmed ? c.var.t('days.private.confirmDone') : undefined,
+    );
   })
   .get('/r/:token/change', async (c) => {
     const { registration, day, token } = await loadPrivate(c);

@@ -109,6 +109,12 @@ export const dayRegistrations = sqliteTable(
      * again): at most one per ALREADY_REGISTERED_EMAIL_EVERY_MS, so the form cannot spam the person.
      */
     alreadyRegisteredEmailAt: integer({ mode: 'number' }),
+    /**
+     * Until when an unconfirmed seat (or waitlist place) is held: the person confirms it from the
+     * emailed private link, else the frequent job releases it to the waitlist. Null once confirmed
+     * (and for rows from before holds existed, or added by organizers).
+     */
+    holdExpiresAt: integer({ mode: 'number' }),
     isDemo: integer({ mode: 'boolean' }).notNull().default(false),
     createdAt: integer({ mode: 'number' }).notNull(),
     cancelledAt: integer({ mode: 'number' }),

@@ -277,6 +277,7 @@ export function RegistrationForm(props: {
         {...common}
       />
       <CheckboxField name="photoConsent" label={labels.photoConsent!} {...common} />
+      {props.change ? null : <p>{t('days.page.holdNotice')}</p>}
       {props.change ? null : <BotCheck />}
       <button type="submit">
         {props.change
@@ -334,6 +335,19 @@ export function PrivatePage(props: {
         <p class="notice" role="status">
           {props.notice}
         </p>
+      ) : null}
+      {reg.holdExpiresAt && reg.status !== 'cancelled' ? (
+        <section aria-labelledby="hold-heading" class="notice">
+          <h2 id="hold-heading">{t('days.private.holdTitle')}</h2>
+          <p>
+            {t('days.private.holdBody', {
+              time: formatInZone(lang, reg.holdExpiresAt, day.timeZone, 'dateTime'),
+            })}
+          </p>
+          <form method="post" action={`${base}/confirm`}>
+            <button type="submit">{t('days.private.confirmButton')}</button>
+          </form>
+        </section>
       ) : null}
       <p class="notice">
         <strong>
@@ -434,6 +448,7 @@ export function PrivatePage(props: {
           </form>
         </section>
       ) : null}
+      {reg.status === 'cancelled' && reg.holdExpiresAt ? <p>{t('days.private.released')}</p> : null}
       {reg.status === 'cancelled' ? (
         <p>
           <a href={`/days/${day.slug}`}>{t('days.private.registerAgain')}</a>

@@ -1,0 +1,1 @@
+ALTER TABLE `day_registrations` ADD `hold_expires_at` integer;
