@@ -212,6 +212,7 @@ export async function seedLetters(context: DemoContext): Promise<void> {
       isDemo: true,
       createdAt: now - 10 * DAY,
       updatedAt: now - 10 * DAY,
+      closedAt: null,
     },
     {
       id: 'demo-letter-profiling',
@@ -227,6 +228,7 @@ export async function seedLetters(context: DemoContext): Promise<void> {
       isDemo: true,
       createdAt: now - 5 * DAY,
       updatedAt: now - 5 * DAY,
+      closedAt: null,
     },
     {
       id: 'demo-letter-municipal-id',
@@ -242,6 +244,7 @@ export async function seedLetters(context: DemoContext): Promise<void> {
       isDemo: true,
       createdAt: now - 60 * DAY,
       updatedAt: now - 20 * DAY,
+      closedAt: now - 20 * DAY,
     },
   ];
   await db.insert(letters).values(demoLetters).onConflictDoNothing();

@@ -76,6 +76,12 @@ export function dueReminders(
  */
 export const SEAT_HOLD_MS = 6 * HOUR;
 
+/**
+ * A registration's private links (manage, debrief, unsubscribe) end this long after its day: time
+ * for the debrief invitation (sent within 3 days) and the debrief itself.
+ */
+export const REGISTRATION_LINK_GRACE_MS = 14 * DAY;
+
 /** How long after a day phone numbers and street addresses are kept. */
 export const RETENTION_MS = 90 * DAY;
 

@@ -7,7 +7,7 @@ import { DAY } from '../lib/time';
 import { logEvent } from '../web/errors';
 import { dueReminders, RETENTION_MS } from './decisions';
 import { debriefInviteEmail, reminderEmail } from './emails';
-import type { AdvocacyDay } from './queries';
+import { deleteEndedRegistrationLinks, type AdvocacyDay } from './queries';
 import { newLinkStatement, notifyPromotions, releaseExpiredHolds } from './registration';
 import { advocacyDays, dayRegistrations, dayTeams } from './schema';
 import { runBatch } from '../db/batch';
@@ -135,6 +135,8 @@ export async function deleteExpiredPersonalData(db: Db, at: number): Promise<num
     );
   const count = result.meta.changes;
   if (count > 0) logEvent('info', 'days.personal_data_deleted', { count });
+  const links = await deleteEndedRegistrationLinks(db, at);
+  if (links > 0) logEvent('info', 'days.links_ended', { count: links });
   return count;
 }
 

@@ -3,6 +3,7 @@
 import { and, asc, desc, eq, gt, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Db } from '../db';
 import { officials, type Official } from '../officials/schema';
+import { REGISTRATION_LINK_GRACE_MS } from './decisions';
 import { advocacyDays, dayDebriefs, dayRegistrationLinks, dayRegistrations, dayTeams } from './schema';
 
 /** A day as the app reads it. */
@@ -73,19 +74,41 @@ export async function getRegistration(db: Db, id: string): Promise<Registration 
   return row;
 }
 
-/** The registration behind a private link (by the token's hash), with its day. */
+/**
+ * The registration behind a private link (by the token's hash), with its day; none once the link
+ * has ended (REGISTRATION_LINK_GRACE_MS after the day), even before the clean-up deletes it.
+ */
 export async function findRegistrationByTokenHash(
   db: Db,
   tokenHash: string,
+  at = Date.now(),
 ): Promise<{ registration: Registration; day: AdvocacyDay } | undefined> {
   const [row] = await db
     .select({ registration: dayRegistrations, day: advocacyDays })
     .from(dayRegistrationLinks)
     .innerJoin(dayRegistrations, eq(dayRegistrations.id, dayRegistrationLinks.registrationId))
     .innerJoin(advocacyDays, eq(advocacyDays.id, dayRegistrations.dayId))
-    .where(eq(dayRegistrationLinks.tokenHash, tokenHash))
+    .where(
+      and(
+        eq(dayRegistrationLinks.tokenHash, tokenHash),
+        gt(advocacyDays.endsAt, at - REGISTRATION_LINK_GRACE_MS),
+      ),
+    )
     .limit(1);
   return row;
+}
+
+/** Deletes the private links of days that ended more than REGISTRATION_LINK_GRACE_MS ago. */
+export async function deleteEndedRegistrationLinks(db: Db, at: number): Promise<number> {
+  const ended = db
+    .select({ id: dayRegistrations.id })
+    .from(dayRegistrations)
+    .innerJoin(advocacyDays, eq(advocacyDays.id, dayRegistrations.dayId))
+    .where(lt(advocacyDays.endsAt, at - REGISTRATION_LINK_GRACE_MS));
+  const result = await db
+    .delete(dayRegistrationLinks)
+    .where(inArray(dayRegistrationLinks.registrationId, ended));
+  return result.meta.changes;
 }
 
 /** The active (not cancelled) registration of an email for a day. */

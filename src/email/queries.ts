@@ -67,11 +67,24 @@ export async function suppressedAddresses(db: Db, addresses: string[]): Promise<
   return new Set(rows.map((row) => row.email));
 }
 
-/** The statement that records a successful send of a row this worker claimed. */
+/**
+ * The statement that records a successful send of a row this worker claimed. Once Resend has the
+ * email, its body (private links, a person's words) and attachments are dropped: the row keeps
+ * only what the admin outbox and the dedupe need (id, recipient, subject, status, times). The
+ * local mailbox keeps them, as it is where development shows the delivered email.
+ */
 export function markSentStatement(db: Db, id: string, providerId: string, at: number) {
+  const dropBody = providerId !== LOCAL_MAILBOX_PROVIDER;
   return db
     .update(outbox)
-    .set({ status: 'sent', providerId, sentAt: at, claimedAt: null, lastError: null })
+    .set({
+      status: 'sent',
+      providerId,
+      sentAt: at,
+      claimedAt: null,
+      lastError: null,
+      ...(dropBody ? { textBody: '', htmlBody: '', attachments: null } : {}),
+    })
     .where(and(eq(outbox.id, id), eq(outbox.status, 'sending')));
 }
 

@@ -108,7 +108,13 @@ export function isUniqueViolation(error: unknown, column?: string): boolean {
 /** Stores a new letter; throws SlugTakenError when the slug is in use. */
 export async function createLetter(db: Db, id: string, input: LetterInput, at: number): Promise<void> {
   try {
-    await db.insert(letters).values({ id, ...input, createdAt: at, updatedAt: at });
+    await db.insert(letters).values({
+      id,
+      ...input,
+      closedAt: input.status === 'closed' ? at : null,
+      createdAt: at,
+      updatedAt: at,
+    });
   } catch (error) {
     if (isUniqueViolation(error, 'letters.slug')) throw new SlugTakenError();
     throw error;
@@ -120,7 +126,12 @@ export async function updateLetter(db: Db, id: string, input: LetterInput, at: n
   try {
     await db
       .update(letters)
-      .set({ ...input, updatedAt: at })
+      .set({
+        ...input,
+        // The first moment it was closed is kept through later edits; reopening clears it.
+        closedAt: input.status === 'closed' ? sql`coalesce(${letters.closedAt}, ${at})` : null,
+        updatedAt: at,
+      })
       .where(eq(letters.id, id));
     publicPages.forget(id);
   } catch (error) {

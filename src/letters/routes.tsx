@@ -21,7 +21,7 @@ import {
 import type { Letter } from './schema';
 import { signLetter } from './signing';
 import { letterUpdateRoutes } from './update-routes';
-import { isPublic, letterText, signingState } from './status';
+import { isPublic, letterText, signerLinksEndAt, signingState } from './status';
 import { signatureSchema } from './validation';
 import {
   ButtonPage,
@@ -138,10 +138,17 @@ async function handleSignature(
  * The page a private link opens: it checks the link and shows one button; only the POST from that
  * button changes anything (mail scanners open every link).
  */
+/** A signer's link ends some time after the letter is over (see signerLinksEndAt). */
+function refuseEndedSignerLink(letter: Letter): void {
+  const endsAt = signerLinksEndAt(letter);
+  if (endsAt !== null && Date.now() > endsAt) throw new AppError('invalid_link');
+}
+
 async function renderLinkPage(c: LettersContext, link: 'confirm' | 'withdraw') {
   c.set('privateLink', true);
   const { t, lang } = c.var;
   const letter = await loadLetter(c);
+  if (link === 'withdraw') refuseEndedSignerLink(letter);
   const tokenHash = await hashToken(c.req.param('token') ?? '');
   if (!(await findSignatureByLink(getDb(c.env), letter.id, link, tokenHash)))
     throw new AppError('invalid_link');
@@ -263,6 +270,7 @@ lettersRoutes.post('/:slug/withdraw/:token', async (c) => {
   c.set('privateLink', true);
   const { t, lang } = c.var;
   const letter = await loadLetter(c);
+  refuseEndedSignerLink(letter);
   const withdrawn = await withdrawSignature(getDb(c.env), letter.id, await hashToken(c.req.param('token')));
   if (!withdrawn) throw new AppError('invalid_link');
   seeChangesAtOnce(c, letter);

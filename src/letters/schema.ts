@@ -37,6 +37,8 @@ export const letters = sqliteTable('letters', {
   isDemo: integer({ mode: 'boolean' }).notNull().default(false),
   createdAt: integer({ mode: 'number' }).notNull(),
   updatedAt: integer({ mode: 'number' }).notNull(),
+  /** When an organizer closed it (null while draft or open): signers' private links end after it. */
+  closedAt: integer({ mode: 'number' }),
 });
 
 /**

@@ -1,4 +1,4 @@
-import { MINUTE } from '../lib/time';
+import { DAY, MINUTE } from '../lib/time';
 import type { Lang } from '../web/i18n';
 import type { Letter } from './schema';
 
@@ -19,6 +19,18 @@ export function deadlineEndsAt(deadline: string | null): number | null {
   if (!deadline) return null;
   const end = Date.parse(`${deadline}T23:59:59.999-12:00`);
   return Number.isNaN(end) ? null : end;
+}
+
+/** How long a signer's private links keep working after the letter closes (or its deadline passes). */
+export const SIGNER_LINK_GRACE_MS = 30 * DAY;
+
+/**
+ * Until when a signer's private (withdraw) link works: the letter's end (closed by an organizer, or
+ * its deadline, whichever came first) plus SIGNER_LINK_GRACE_MS. Null while the letter has no end.
+ */
+export function signerLinksEndAt(letter: Pick<Letter, 'closedAt' | 'deadline'>): number | null {
+  const ends = [letter.closedAt, deadlineEndsAt(letter.deadline)].filter((v): v is number => v !== null);
+  return ends.length ? Math.min(...ends) + SIGNER_LINK_GRACE_MS : null;
 }
 
 /** Whether a letter accepts signatures at `now`, and if not, why. */

@@ -1,4 +1,16 @@
+import { getDb } from '../db';
 import type { ScheduledJob } from '../jobs';
+import { logEvent } from '../web/errors';
+import { applyMeetingRetention } from './queries';
 
 /** Scheduled work of this feature. */
-export const meetingsJobs: ScheduledJob[] = [];
+export const meetingsJobs: ScheduledJob[] = [
+  {
+    name: 'meetings.retention',
+    every: 'hourly',
+    run: async (env, at) => {
+      const done = await applyMeetingRetention(getDb(env), at);
+      if (done.deleted || done.cleared || done.linksEnded) logEvent('info', 'meetings.retention', done);
+    },
+  },
+];

@@ -1,4 +1,10 @@
-import { and, asc, desc, eq, gte, isNotNull, lte, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, isNotNull, lt, lte, ne, or, sql, type SQL } from 'drizzle-orm';
+import {
+  CLOSED_MEETING_CONTACTS_RETENTION_MS,
+  MEETING_CLOSED_AT_SQL,
+  MEETING_LINK_GRACE_MS,
+  UNCONFIRMED_REQUEST_RETENTION_MS,
+} from './status';
 import type { Db } from '../db';
 import { bills } from '../bills/schema';
 import { officials, type Official } from '../officials/schema';
@@ -199,4 +205,57 @@ export async function setMeetingCampaign(
   at: number,
 ): Promise<void> {
   await db.update(meetings).set({ campaign, updatedAt: at }).where(eq(meetings.id, meetingId));
+}
+
+/**
+ * The meeting log's retention (docs/privacy.md), in one batch, safe to run twice: requests never
+ * confirmed are deleted 30 days after they were made; 30 days after a meeting is over (thanked or
+ * declined) its private link ends; 90 days after, the sender's phone, the story, the request text
+ * that quoted them and the attendees' contacts (their names stay) are cleared.
+ */
+export async function applyMeetingRetention(
+  db: Db,
+  at: number,
+): Promise<{ deleted: number; cleared: number; linksEnded: number }> {
+  const closedAt = sql.raw(MEETING_CLOSED_AT_SQL);
+  const contactsCutoff = at - CLOSED_MEETING_CONTACTS_RETENTION_MS;
+  const hasContacts = sql`exists (select 1 from json_each(${meetings.attendees}) a where coalesce(json_extract(a.value, '$.contact'), '') <> '')`;
+  const [deleted, cleared, linksEnded] = await db.batch([
+    db
+      .delete(meetings)
+      .where(
+        and(
+          eq(meetings.status, 'unconfirmed'),
+          lt(meetings.createdAt, at - UNCONFIRMED_REQUEST_RETENTION_MS),
+        ),
+      ),
+    db
+      .update(meetings)
+      .set({
+        senderPhone: null,
+        story: null,
+        requestText: '',
+        attendees: sql`(select json_group_array(json_object('name', json_extract(a.value, '$.name'), 'contact', '')) from json_each(${meetings.attendees}) a)`,
+      })
+      .where(
+        and(
+          sql`${closedAt} < ${contactsCutoff}`,
+          or(
+            isNotNull(meetings.senderPhone),
+            isNotNull(meetings.story),
+            ne(meetings.requestText, ''),
+            hasContacts,
+          ),
+        ),
+      ),
+    db
+      .update(meetings)
+      .set({ tokenHash: null })
+      .where(and(sql`${closedAt} < ${at - MEETING_LINK_GRACE_MS}`, isNotNull(meetings.tokenHash))),
+  ]);
+  return {
+    deleted: deleted.meta.changes,
+    cleared: cleared.meta.changes,
+    linksEnded: linksEnded.meta.changes,
+  };
 }

@@ -22,7 +22,7 @@ import {
 } from './lifecycle';
 import { getMeetingByTokenHash, listBillChoices } from './queries';
 import type { Meeting } from './schema';
-import { canDo, isConfirmationExpired } from './status';
+import { canDo, isConfirmationExpired, isMeetingLinkEnded } from './status';
 import {
   declineSchema,
   editedEmailSchema,
@@ -133,7 +133,9 @@ async function loadByToken(
   if (!looksLikeToken(token)) throw new AppError('invalid_link');
   const db = getDb(c.env);
   const meeting = await getMeetingByTokenHash(db, await hashToken(token));
-  if (!meeting || isConfirmationExpired(meeting, Date.now())) throw new AppError('invalid_link');
+  const now = Date.now();
+  if (!meeting || isConfirmationExpired(meeting, now) || isMeetingLinkEnded(meeting, now))
+    throw new AppError('invalid_link');
   const official = await getOfficial(db, meeting.officialId);
   if (!official) throw new AppError('invalid_link');
   return { db, meeting, official, token };

@@ -56,6 +56,36 @@ export function isConfirmationExpired(meeting: Pick<Meeting, 'status' | 'created
   return meeting.status === 'unconfirmed' && at - meeting.createdAt > CONFIRM_WITHIN_MS;
 }
 
+/** A meeting is over once thanked or declined: the moment it became so, or null while it is not. */
+export function meetingClosedAt(
+  meeting: Pick<Meeting, 'status' | 'thankedAt' | 'declinedAt'>,
+): number | null {
+  if (meeting.status === 'thanked') return meeting.thankedAt;
+  if (meeting.status === 'declined') return meeting.declinedAt;
+  return null;
+}
+
+/** The same moment in SQL, for the retention job's WHERE (null while the meeting is not over). */
+export const MEETING_CLOSED_AT_SQL = `(case status when 'thanked' then thanked_at when 'declined' then declined_at end)`;
+
+/** The sender's private link works this long after the meeting is over (for the report-back). */
+export const MEETING_LINK_GRACE_MS = 30 * DAY;
+
+/** True when a meeting's private link has ended: the meeting is over, plus the grace period. */
+export function isMeetingLinkEnded(
+  meeting: Pick<Meeting, 'status' | 'thankedAt' | 'declinedAt'>,
+  at: number,
+): boolean {
+  const closedAt = meetingClosedAt(meeting);
+  return closedAt !== null && at > closedAt + MEETING_LINK_GRACE_MS;
+}
+
+/** Requests never confirmed are deleted this long after they were made. */
+export const UNCONFIRMED_REQUEST_RETENTION_MS = 30 * DAY;
+
+/** Phones, attendees' contacts and stories are cleared this long after a meeting is over. */
+export const CLOSED_MEETING_CONTACTS_RETENTION_MS = 90 * DAY;
+
 /** Flood limits: requests a sender may start per day, and requests one official receives per day. */
 export const LIMITS = {
   /** New requests (confirmed or not) from one email address in 24 hours. */

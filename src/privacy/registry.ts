@@ -201,12 +201,27 @@ export const personalDataSources: PersonalDataSource[] = [
       const statements: BatchItem<'sqlite'>[] = [
         db
           .update(meetings)
+          // Everything that names or describes the sender (their group, city, purpose, the people
+          // they brought, the words they wrote or reported) goes; the official, the dates, the
+          // stance and the official's commitments stay as the coalition's record.
           .set({
             senderName: ERASED_NAME,
             senderEmail: sql`'erased:' || ${meetings.id}`,
             senderPhone: null,
+            groupName: ERASED_NAME,
+            city: ERASED_NAME,
+            purpose: ERASED_NAME,
+            proposedDates: null,
+            attendees: [],
             story: null,
+            requestSubject: '',
             requestText: '',
+            place: null,
+            nextSteps: null,
+            debriefNotes: null,
+            thankYouSubject: null,
+            thankYouText: null,
+            declineNote: null,
             tokenHash: null,
           })
           .where(sameAddress(meetings.senderEmail, email)),

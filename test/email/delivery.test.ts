@@ -22,6 +22,7 @@ describe('the email queue consumer', () => {
       unsubscribeUrl: 'https://welcome.test/bills/unsubscribe/tok/one-click-unsubscribe',
     });
     stub = stubFetch(() => resendAnswer(200, { id: 'resend-1' }));
+    const stored = await row(id);
 
     const result = await runQueue([id]);
 
@@ -32,7 +33,6 @@ describe('the email queue consumer', () => {
     expect(call.headers.get('authorization')).toBe('Bearer re_test_key');
     expect(call.headers.get('idempotency-key')).toBe(id);
     expect(call.headers.get('content-type')).toBe('application/json');
-    const stored = await row(id);
     expect(await call.json()).toEqual({
       from: env.MAIL_FROM,
       to: ['maria@example.org'],
@@ -50,8 +50,33 @@ describe('the email queue consumer', () => {
     expect(stored.subject).toContain('Welcome Table Coalition');
     expect(stored.textBody).toContain('https://welcome.test/sign-in/abc');
     expect(result.explicitAcks).toHaveLength(1);
-    expect(stored).toMatchObject({ status: 'sent', providerId: 'resend-1', attempts: 1, lastError: null });
-    expect(stored.sentAt).toBeTypeOf('number');
+    const sent = await row(id);
+    expect(sent).toMatchObject({ status: 'sent', providerId: 'resend-1', attempts: 1, lastError: null });
+    expect(sent.sentAt).toBeTypeOf('number');
+  });
+
+  it('drops the body and attachments once Resend has the email, keeping what the outbox view needs', async () => {
+    const id = await storeEmail({
+      to: 'body@example.org',
+      attachments: [{ filename: 'day.ics', content: btoa('BEGIN:VCALENDAR'), contentType: 'text/calendar' }],
+    });
+    const before = await row(id);
+    expect(before.textBody).toContain('https://welcome.test/sign-in/abc');
+    stub = stubFetch(() => resendAnswer(200, { id: 'resend-body' }));
+    await runQueue([id]);
+    const sent = await row(id);
+    expect(sent).toMatchObject({
+      status: 'sent',
+      textBody: '',
+      htmlBody: '',
+      attachments: null,
+      subject: before.subject,
+      toAddress: 'body@example.org',
+      providerId: 'resend-body',
+    });
+    // Delivered once: a redelivered queue message finds it sent and calls Resend no more.
+    await runQueue([id]);
+    expect(stub.calls).toHaveLength(1);
   });
 
   it('sends no unsubscribe headers for a personal, non-bulk email', async () => {

@@ -31,6 +31,7 @@ export async function makeLetter(overrides: Partial<Letter> = {}): Promise<Lette
     isDemo: false,
     createdAt: at,
     updatedAt: at,
+    closedAt: null,
     ...overrides,
   };
   await db.insert(letters).values(letter);

@@ -206,7 +206,8 @@ describe('privacy operations (/admin/privacy)', () => {
       tokenHash: null,
       requestText: '',
     });
-    expect(sent!.attendees).toEqual([{ name: 'Pastor Luis', contact: 'luis@example.org' }]);
+    // The people they brought and what describes their group go with them (test/privacy/meetings.test.ts).
+    expect(sent).toMatchObject({ attendees: [], groupName: '—', city: '—', purpose: '—' });
     const [attended] = await db.select().from(meetings).where(eq(meetings.id, target.meetingAsAttendeeId));
     expect(attended!.attendees).toEqual([{ name: 'Kept Attendee', contact: 'kept@example.org' }]);
     expect(attended!.senderEmail).toBe('other-sender-t@example.org');

@@ -1,0 +1,1 @@
+ALTER TABLE `letters` ADD `closed_at` integer;
