@@ -39,7 +39,15 @@ const en = {
   'days.field.photoConsent': 'You may use photos of me from the day',
   'days.hint.phone': 'Only for text messages on the day itself. Deleted 90 days after the day.',
   'days.hint.address':
-    'Used only to find your state senate and house districts, so that you meet your own legislators. Deleted 90 days after the day; the district numbers are kept.',
+    'Used only to find your state senate and house districts, so that you meet your own legislators: we send this address, and nothing else (never your name or email), to the U.S. Census Bureau’s public geocoder. Deleted 90 days after the day; the district numbers are kept. Prefer not to send it? Leave it empty and give your district numbers below.',
+  'days.districts.title': 'Or choose your districts yourself (nothing is sent anywhere)',
+  'days.districts.body':
+    'Find your state senate and house district numbers in the officials directory, by your legislators’ names, and type them here.',
+  'days.districts.directoryLink': 'Open the officials directory',
+  'days.field.upperDistrict': 'State senate district number',
+  'days.field.lowerDistrict': 'State house district number',
+  'days.error.addressOrDistricts': 'Enter your home address or ZIP code, or your district numbers below.',
+  'days.error.district': 'Enter a district number, like 36.',
   'days.hint.languages': 'For example: English, Spanish.',
   'days.hint.story': 'Nobody is asked to share more than they want to. Storytellers get help preparing.',
   'days.hint.rideSeats': 'Only if you can offer a ride.',
@@ -344,7 +352,16 @@ const es: Record<keyof typeof en, string> = {
   'days.field.photoConsent': 'Pueden usar fotos mías de ese día',
   'days.hint.phone': 'Solo para mensajes de texto el mismo día. Se borra 90 días después del evento.',
   'days.hint.address':
-    'Solo se usa para encontrar sus distritos del senado y la cámara estatal, para que se reúna con sus propios legisladores. Se borra 90 días después del evento; se guardan los números de distrito.',
+    'Solo se usa para encontrar sus distritos del senado y la cámara estatal, para que se reúna con sus propios legisladores: enviamos esta dirección, y nada más (nunca su nombre ni su correo), al geocodificador público de la Oficina del Censo de EE. UU. Se borra 90 días después del evento; se guardan los números de distrito. ¿Prefiere no enviarla? Déjela vacía y escriba abajo los números de sus distritos.',
+  'days.districts.title': 'O elija usted sus distritos (no se envía nada a ninguna parte)',
+  'days.districts.body':
+    'Encuentre los números de sus distritos del senado y la cámara estatal en el directorio de funcionarios, por el nombre de sus legisladores, y escríbalos aquí.',
+  'days.districts.directoryLink': 'Abrir el directorio de funcionarios',
+  'days.field.upperDistrict': 'Número de distrito del senado estatal',
+  'days.field.lowerDistrict': 'Número de distrito de la cámara estatal',
+  'days.error.addressOrDistricts':
+    'Escriba su dirección o código postal, o abajo los números de sus distritos.',
+  'days.error.district': 'Escriba un número de distrito, como 36.',
   'days.hint.languages': 'Por ejemplo: español, inglés.',
   'days.hint.story':
     'A nadie se le pide compartir más de lo que quiera. Quienes cuentan su historia reciben ayuda para prepararse.',

@@ -26,7 +26,13 @@ type MailEnv = Pick<Env, 'PUBLIC_URL' | 'ORG_NAME' | 'EMAIL_QUEUE'>;
 
 /** The districts found for the address, or `pending` when the geocoder could not answer. */
 export type RegistrationDistricts =
-  | { status: 'found'; state: string; upperDistrict: string | null; lowerDistrict: string | null }
+  | {
+      /** `found` by the geocoder, or `chosen` by the person on the form (nothing sent anywhere). */
+      status: 'found' | 'chosen';
+      state: string;
+      upperDistrict: string | null;
+      lowerDistrict: string | null;
+    }
   | { status: 'pending' };
 
 /** What happened to a registration attempt. */
@@ -72,7 +78,8 @@ function insertRegistrationStatement(
   },
 ) {
   const { id, dayId, input, lang, districts, checkInCode, at } = values;
-  const found = districts.status === 'found' ? districts : null;
+  const found = districts.status === 'pending' ? null : districts;
+  const districtStatus = districts.status === 'chosen' ? 'manual' : found ? 'found' : 'pending';
   return db.run(sql`
     insert into day_registrations (
       id, day_id, seq, status, name, email, phone, address, congregation, faith_role, languages,
@@ -92,7 +99,7 @@ function insertRegistrationStatement(
       ${input.faithRole}, ${input.languages}, ${input.needsInterpretation ? 1 : 0},
       ${input.accessibilityNeeds}, ${input.dietaryNeeds}, ${input.firstTime ? 1 : 0},
       ${input.willingToShareStory ? 1 : 0}, ${input.ride}, ${input.rideSeats},
-      ${input.photoConsent ? 1 : 0}, ${lang}, ${found ? 'found' : 'pending'}, ${found?.state ?? null},
+      ${input.photoConsent ? 1 : 0}, ${lang}, ${districtStatus}, ${found?.state ?? null},
       ${found?.upperDistrict ?? null}, ${found?.lowerDistrict ?? null}, ${checkInCode},
       ${values.isDemo ? null : at + SEAT_HOLD_MS}, ${values.isDemo ? 1 : 0}, ${at}
     from advocacy_days d

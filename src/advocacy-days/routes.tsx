@@ -31,7 +31,7 @@ import {
   type RegistrationDistricts,
 } from './registration';
 import { dayRegistrations } from './schema';
-import { debriefSchema, registrationChangeSchema, registrationSchema } from './validation';
+import { chosenDistricts, debriefSchema, registrationChangeSchema, registrationSchema } from './validation';
 import {
   ButtonPage,
   DayPage,
@@ -91,7 +91,9 @@ async function renderDayPage(
 }
 
 /** The districts of an address, or pending when the geocoder cannot say (the registration is kept). */
-async function districtsFor(env: Env, address: string): Promise<RegistrationDistricts> {
+async function districtsFor(env: Env, address: string | null): Promise<RegistrationDistricts> {
+  if (!address) return { status: 'pending' };
+  // Only the street address goes to the Census geocoder: never the person's name or email.
   const lookup = await findDistricts(env, address, { timeoutMs: GEOCODER_TIMEOUT_MS });
   if (lookup.status !== 'found') return { status: 'pending' };
   return {
@@ -206,6 +208,8 @@ export const advocacyDaysRoutes = new Hono<AppEnv>()
       name: registration.name,
       phone: registration.phone ?? '',
       address: registration.address ?? '',
+      upperDistrict: registration.districtStatus === 'manual' ? (registration.upperDistrict ?? '') : '',
+      lowerDistrict: registration.districtStatus === 'manual' ? (registration.lowerDistrict ?? '') : '',
       congregation: registration.congregation ?? '',
       faithRole: registration.faithRole,
       languages: registration.languages ?? '',
@@ -245,27 +249,30 @@ export const advocacyDaysRoutes = new Hono<AppEnv>()
         { title: c.var.t('days.change.title'), noindex: true },
       );
     }
-    const input = form.data;
+    const { upperDistrict, lowerDistrict, ...input } = form.data;
     const addressChanged = input.address !== registration.address;
-    const districts = addressChanged ? await districtsFor(c.env, input.address) : null;
+    // Districts typed by the person win, and nothing is sent to the geocoder.
+    const districts =
+      chosenDistricts(day.state, { upperDistrict, lowerDistrict }) ??
+      (addressChanged ? await districtsFor(c.env, input.address) : null);
     await getDb(c.env)
       .update(dayRegistrations)
       .set({
         ...input,
         lang: c.var.lang,
         ...(districts
-          ? districts.status === 'found'
+          ? districts.status === 'pending'
             ? {
-                districtStatus: 'found' as const,
-                homeState: districts.state,
-                upperDistrict: districts.upperDistrict,
-                lowerDistrict: districts.lowerDistrict,
-              }
-            : {
                 districtStatus: 'pending' as const,
                 homeState: null,
                 upperDistrict: null,
                 lowerDistrict: null,
+              }
+            : {
+                districtStatus: districts.status === 'chosen' ? ('manual' as const) : ('found' as const),
+                homeState: districts.state,
+                upperDistrict: districts.upperDistrict,
+                lowerDistrict: districts.lowerDistrict,
               }
           : {}),
       })
@@ -370,7 +377,7 @@ export const advocacyDaysRoutes = new Hono<AppEnv>()
       return renderDayPage(c, day);
     }
     const db = getDb(c.env);
-    const districts = await districtsFor(c.env, form.data.address);
+    const districts = chosenDistricts(day.state, form.data) ?? (await districtsFor(c.env, form.data.address));
     const outcome = await registerForDay(db, c.env, day, form.data, c.var.lang, districts);
     if (outcome.kind === 'closed') {
       c.status(422);

@@ -31,11 +31,31 @@ const phone = z.preprocess(
     .optional(),
 );
 
+/** A state legislative district number as people write it ("36", "036", "7A"); empty is null. */
+const district = z
+  .preprocess(
+    (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+    field
+      .line(10)
+      .refine((v) => /^[A-Za-z0-9-]{1,10}$/.test(v), { message: 'days.error.district' })
+      .transform((v) => (/^\d+$/.test(v) ? String(Number(v)) : v.toUpperCase()))
+      .optional(),
+  )
+  .transform((v) => v ?? null);
+
 /** The fields of the registration form other than the email (which is who the person is). */
 const registrationFields = {
   name: field.line(120),
   phone: phone.transform((v) => v ?? null),
-  address: field.line(300, 5),
+  // The address, or the district numbers chosen by the person (then nothing goes to the geocoder).
+  address: z
+    .preprocess(
+      (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+      field.line(300, 5).optional(),
+    )
+    .transform((v) => v ?? null),
+  upperDistrict: district,
+  lowerDistrict: district,
   congregation: field.optionalLine(200),
   faithRole: field.choice(FAITH_ROLES),
   languages: field.optionalLine(200),
@@ -49,13 +69,21 @@ const registrationFields = {
   photoConsent: field.checkbox(),
 };
 
-function withRideRules<T extends { ride: (typeof RIDE_CHOICES)[number]; rideSeats: number | null }>(
-  schema: z.ZodType<T>,
-) {
+function withRideRules<
+  T extends {
+    ride: (typeof RIDE_CHOICES)[number];
+    rideSeats: number | null;
+    address: string | null;
+    upperDistrict: string | null;
+    lowerDistrict: string | null;
+  },
+>(schema: z.ZodType<T>) {
   return schema
     .superRefine((value, ctx) => {
       if (value.ride === 'offers' && !value.rideSeats)
         ctx.addIssue({ code: 'custom', path: ['rideSeats'], message: 'days.error.rideSeats' });
+      if (!value.address && !value.upperDistrict && !value.lowerDistrict)
+        ctx.addIssue({ code: 'custom', path: ['address'], message: 'days.error.addressOrDistricts' });
     })
     .transform((value) => ({ ...value, rideSeats: value.ride === 'offers' ? value.rideSeats : null }));
 }
@@ -65,11 +93,21 @@ function withRideRules<T extends { ride: (typeof RIDE_CHOICES)[number]; rideSeat
  * The address is used only to find the person's state legislative districts.
  */
 export const registrationSchema = withRideRules(z.object({ ...registrationFields, email: field.email() }));
-export type RegistrationInput = z.output<typeof registrationSchema>;
+/** What is stored of the form; the chosen districts travel apart, as `RegistrationDistricts`. */
+export type RegistrationInput = Omit<z.output<typeof registrationSchema>, 'upperDistrict' | 'lowerDistrict'>;
 
 /** What a registered person may change from their private page: everything but the email. */
 export const registrationChangeSchema = withRideRules(z.object(registrationFields));
 export type RegistrationChange = z.output<typeof registrationChangeSchema>;
+
+/** The districts a person typed instead of an address, for the day's state; null when none. */
+export function chosenDistricts(
+  state: string,
+  input: { upperDistrict: string | null; lowerDistrict: string | null },
+): { status: 'chosen'; state: string; upperDistrict: string | null; lowerDistrict: string | null } | null {
+  if (!input.upperDistrict && !input.lowerDistrict) return null;
+  return { status: 'chosen', state, upperDistrict: input.upperDistrict, lowerDistrict: input.lowerDistrict };
+}
 
 /** The debrief after the day. */
 export const debriefSchema = z.object({

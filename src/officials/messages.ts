@@ -15,7 +15,11 @@ const en = {
   'officials.findMine.link': 'Find my officials by address',
   'officials.findMine.title': 'Find my officials',
   'officials.findMine.intro':
-    'Enter the street address where you live or vote. We look up your state legislative districts with the U.S. Census Geocoder and do not store the address.',
+    'Enter the street address where you live or vote. We send only this street address (never your name or email) to the U.S. Census Bureau’s public geocoder, a government service, to find your state legislative districts; we do not store it.',
+  'officials.findMine.noAddressTitle': 'Prefer not to send your address?',
+  'officials.findMine.noAddressBody':
+    'Then nothing is sent anywhere: choose your districts yourself. Search the officials directory by your legislator’s name, or by state, chamber and district number.',
+  'officials.findMine.noAddressLink': 'Choose my district in the officials directory',
   'officials.findMine.address': 'Street address, city, state and ZIP code',
   'officials.findMine.demoHint': 'Demo: try "{address}".',
   'officials.findMine.submit': 'Find my officials',
@@ -137,7 +141,11 @@ const es: Record<keyof typeof en, string> = {
   'officials.findMine.link': 'Encontrar a mis funcionarios por dirección',
   'officials.findMine.title': 'Encontrar a mis funcionarios',
   'officials.findMine.intro':
-    'Escriba la dirección donde vive o vota. Buscamos sus distritos legislativos estatales con el geocodificador de la Oficina del Censo de EE. UU. y no guardamos la dirección.',
+    'Escriba la dirección donde vive o vota. Enviamos solo esta dirección (nunca su nombre ni su correo) al geocodificador público de la Oficina del Censo de EE. UU., un servicio del gobierno, para encontrar sus distritos legislativos estatales; no la guardamos.',
+  'officials.findMine.noAddressTitle': '¿Prefiere no enviar su dirección?',
+  'officials.findMine.noAddressBody':
+    'Entonces no se envía nada a ninguna parte: elija usted sus distritos. Busque en el directorio de funcionarios por el nombre de su legislador, o por estado, cámara y número de distrito.',
+  'officials.findMine.noAddressLink': 'Elegir mi distrito en el directorio de funcionarios',
   'officials.findMine.address': 'Dirección, ciudad, estado y código postal',
   'officials.findMine.demoHint': 'Demostración: pruebe "{address}".',
   'officials.findMine.submit': 'Encontrar a mis funcionarios',

@@ -14,7 +14,10 @@ const en = {
     'Only what you choose to show: for example, your name, title, congregation, city and state on a letter’s list of signers if you tick “show my name publicly”. Your email is never shown.',
   'privacy.howLongTitle': 'How long we keep it',
   'privacy.howLongBody':
-    'Unconfirmed signatures are deleted after 7 days. Phone numbers and street addresses from advocacy days are deleted 90 days after the day. Copies of sent emails are trimmed after 90 days.',
+    'Unconfirmed signatures are deleted after 7 days. Phone numbers and street addresses from advocacy days are deleted 90 days after the day, and a seat not confirmed within 6 hours is released. Meeting requests never confirmed are deleted after 30 days; 90 days after a meeting is over (thanked or declined), the phone number, the story and the other attendees’ contact details are deleted (their names stay in the record). Once an email has been handed to our email provider, our copy keeps only its subject; copies of other emails are trimmed after 90 days. Private links stop working some time after what they are for is over: 14 days after an advocacy day, 30 days after a letter closes or a meeting is over.',
+  'privacy.geocoderTitle': 'Your address and the U.S. Census Bureau',
+  'privacy.geocoderBody':
+    'To find your state legislative districts from an address (“Find my officials” and advocacy-day registration), we send the street address you type, and nothing else (never your name or email), to the U.S. Census Bureau’s public geocoder, a government service. If you prefer to send nothing, choose your districts yourself: look up your legislators by name or district number in the officials directory, or type your district numbers on the registration form instead of an address.',
   'privacy.whoTitle': 'Who can see it',
   'privacy.whoBody':
     'Only the coalition’s organizers, who sign in with a link sent to their email. Our email provider (Resend) handles addresses only to deliver email.',
@@ -93,7 +96,10 @@ const es: Record<keyof typeof en, string> = {
     'Solo lo que usted elija mostrar: por ejemplo, su nombre, título, congregación, ciudad y estado en la lista de firmantes de una carta si marca «mostrar mi nombre públicamente». Su correo nunca se muestra.',
   'privacy.howLongTitle': 'Cuánto tiempo lo guardamos',
   'privacy.howLongBody':
-    'Las firmas sin confirmar se borran a los 7 días. Los teléfonos y direcciones de los días de incidencia se borran 90 días después del evento. Las copias de los correos enviados se recortan a los 90 días.',
+    'Las firmas sin confirmar se borran a los 7 días. Los teléfonos y direcciones de los días de incidencia se borran 90 días después del evento, y un lugar que no se confirma en 6 horas se libera. Las solicitudes de reunión nunca confirmadas se borran a los 30 días; 90 días después de que una reunión termina (agradecida o rechazada), se borran el teléfono, la historia y los datos de contacto de las demás personas asistentes (sus nombres quedan en el registro). Cuando un correo ya se entregó a nuestro proveedor de correo, nuestra copia guarda solo el asunto; las copias de los demás correos se recortan a los 90 días. Los enlaces privados dejan de funcionar un tiempo después de que termina aquello para lo que sirven: 14 días después de un día de incidencia, 30 días después de que se cierra una carta o termina una reunión.',
+  'privacy.geocoderTitle': 'Su dirección y la Oficina del Censo de EE. UU.',
+  'privacy.geocoderBody':
+    'Para encontrar sus distritos legislativos estatales a partir de una dirección («Encontrar a mis funcionarios» y la inscripción a un día de incidencia), enviamos la dirección que usted escribe, y nada más (nunca su nombre ni su correo), al geocodificador público de la Oficina del Censo de EE. UU., un servicio del gobierno. Si prefiere no enviar nada, elija usted sus distritos: busque a sus legisladores por nombre o número de distrito en el directorio de funcionarios, o escriba los números de sus distritos en el formulario de inscripción en lugar de una dirección.',
   'privacy.whoTitle': 'Quién puede verlo',
   'privacy.whoBody':
     'Solo los organizadores de la coalición, que entran con un enlace enviado a su correo. Nuestro proveedor de correo (Resend) maneja las direcciones solo para entregar los mensajes.',

@@ -10,6 +10,7 @@ privacyRoutes.get('/privacy', (c) => {
     ['privacy.neverTitle', 'privacy.neverBody'],
     ['privacy.publicTitle', 'privacy.publicBody'],
     ['privacy.howLongTitle', 'privacy.howLongBody'],
+    ['privacy.geocoderTitle', 'privacy.geocoderBody'],
     ['privacy.whoTitle', 'privacy.whoBody'],
     ['privacy.choicesTitle', 'privacy.choicesBody'],
   ] as const;

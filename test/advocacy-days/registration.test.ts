@@ -54,6 +54,9 @@ describe('GET /days/:slug', () => {
         'email',
         'phone',
         'address',
+        // The alternative to the address that sends nothing to the geocoder (issue 15, item 3).
+        'upperDistrict',
+        'lowerDistrict',
         'congregation',
         'faithRole',
         'languages',

@@ -164,6 +164,8 @@ const FIELD_LABELS = [
   'email',
   'phone',
   'address',
+  'upperDistrict',
+  'lowerDistrict',
   'congregation',
   'faithRole',
   'languages',
@@ -218,11 +220,30 @@ export function RegistrationForm(props: {
         name="address"
         label={labels.address!}
         hint={t('days.hint.address')}
-        required
         autocomplete="street-address"
         maxlength={300}
         {...common}
       />
+      <fieldset>
+        <legend>{t('days.districts.title')}</legend>
+        <p>
+          {t('days.districts.body')} <a href="/officials">{t('days.districts.directoryLink')}</a>
+        </p>
+        <TextField
+          name="upperDistrict"
+          label={labels.upperDistrict!}
+          inputmode="numeric"
+          maxlength={10}
+          {...common}
+        />
+        <TextField
+          name="lowerDistrict"
+          label={labels.lowerDistrict!}
+          inputmode="numeric"
+          maxlength={10}
+          {...common}
+        />
+      </fieldset>
       <TextField
         name="congregation"
         label={labels.congregation!}

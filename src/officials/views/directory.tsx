@@ -305,6 +305,13 @@ export function FindMinePage(props: {
         <BotCheck />
         <button type="submit">{t('officials.findMine.submit')}</button>
       </form>
+      <section aria-labelledby="no-address-heading">
+        <h2 id="no-address-heading">{t('officials.findMine.noAddressTitle')}</h2>
+        <p>
+          {t('officials.findMine.noAddressBody')}{' '}
+          <a href="/officials">{t('officials.findMine.noAddressLink')}</a>
+        </p>
+      </section>
       {result?.status === 'not_found' ? (
         <p role="status">{t('officials.findMine.notFound')}</p>
       ) : result?.status === 'unavailable' ? (
