@@ -12,13 +12,13 @@ import {
   SlugTakenError,
   type ExportCursor,
   addLetterOfficial,
-  countSignatures,
   createLetter,
   exportSignersPage,
   getLetterById,
   listAllShownSigners,
   listDeliveries,
   listLetterOfficials,
+  letterTally,
   listLettersWithCounts,
   listSignersForOrganizer,
   removeLetterOfficial,
@@ -239,10 +239,10 @@ async function renderDelivery(
   form: { values?: FormValues; errors?: FormErrors; sent?: number } = {},
 ) {
   const db = getDb(c.env);
-  const [officials, signers, total, deliveries] = await Promise.all([
+  const [officials, signers, tally, deliveries] = await Promise.all([
     listLetterOfficials(db, letter.id),
     listAllShownSigners(db, letter.id),
-    countSignatures(db, letter.id),
+    letterTally(db, letter.id),
     listDeliveries(db, letter.id),
   ]);
   return c.render(
@@ -250,7 +250,7 @@ async function renderDelivery(
       letter={letter}
       officials={officials}
       signers={signers}
-      total={total}
+      tally={tally}
       deliveries={deliveries}
       {...form}
     />,

@@ -5,14 +5,10 @@ import { newId } from '../lib/tokens';
 import { logEvent } from '../web/errors';
 import { translator, type Lang } from '../web/i18n';
 import { displayName } from './choices';
-import {
-  countSignatures,
-  insertDeliveryStatement,
-  listAllShownSigners,
-  listLetterOfficials,
-} from './queries';
+import { insertDeliveryStatement, letterTally, listAllShownSigners, listLetterOfficials } from './queries';
 import type { Letter } from './schema';
 import { addresseeLines, letterText } from './status';
+import { signedBySentence } from './tally';
 
 /**
  * Emails a letter with its shown signers to the addressees, through the outbox, and records the
@@ -28,9 +24,9 @@ export async function deliverLetter(
   at: number,
 ): Promise<string> {
   const t = translator(lang);
-  const [signers, total, officials] = await Promise.all([
+  const [signers, tally, officials] = await Promise.all([
     listAllShownSigners(db, letter.id),
-    countSignatures(db, letter.id),
+    letterTally(db, letter.id),
     listLetterOfficials(db, letter.id),
   ]);
   const text = letterText(letter, lang);
@@ -42,8 +38,8 @@ export async function deliverLetter(
       ...officials.map((official) => [official.title, official.name].filter(Boolean).join(' ')),
       ...addresseeLines(letter.addressees),
     ],
-    signerCount: total,
-    hiddenCount: total - signers.length,
+    signerCount: tally.signed,
+    signedBy: signedBySentence(t, lang, tally),
     letterUrl: `${env.PUBLIC_URL.replace(/\/$/, '')}/letters/${encodeURIComponent(letter.slug)}`,
     signers: signers.map((signer) => ({
       name: displayName(t, signer),
@@ -69,7 +65,7 @@ export async function deliverLetter(
       lang,
       outboxIds: JSON.stringify(emails.map((email) => email.id)),
       recipientCount: recipients.length,
-      signerCount: total,
+      signerCount: tally.signed,
       createdAt: at,
     }),
     ...emails.map((email) => email.statement),
@@ -82,7 +78,7 @@ export async function deliverLetter(
     letterId: letter.id,
     deliveryId,
     recipients: recipients.length,
-    signers: total,
+    signers: tally.signed,
   });
   return deliveryId;
 }

@@ -31,13 +31,30 @@ import {
   type LetterSignature,
 } from './schema';
 import { UNCONFIRMED_TTL_DAYS } from './status';
+import type { LetterTally } from './tally';
 import type { LetterInput, SignerFilter } from './validation';
 
 const s = letterSignatures;
 
-/** Signatures that count: confirmed and not hidden by an organizer. */
+/** Signatures that count: confirmed and not hidden by an organizer ("signed" of LetterTally). */
 const counts = (letterId: string): SQL =>
   and(eq(s.letterId, letterId), isNotNull(s.confirmedAt), isNull(s.hiddenAt))!;
+
+const sumOf = (condition: SQL) => sql<number>`coalesce(sum(${condition}), 0)`.mapWith(Number);
+
+/** The one definition of each count of LetterTally, as sums over a letter's signature rows. */
+const tallySql = {
+  confirmed: sumOf(sql`${s.confirmedAt} is not null`),
+  signed: sumOf(sql`${s.confirmedAt} is not null and ${s.hiddenAt} is null`),
+  named: sumOf(sql`${s.confirmedAt} is not null and ${s.hiddenAt} is null and ${s.showPublicly} = 1`),
+  hidden: sumOf(sql`${s.confirmedAt} is not null and ${s.hiddenAt} is not null`),
+};
+
+/** A letter's tally (see LetterTally): what the signer table, the list and a delivery show. */
+export async function letterTally(db: Db, letterId: string): Promise<LetterTally> {
+  const [row] = await db.select(tallySql).from(s).where(eq(s.letterId, letterId));
+  return row ?? { confirmed: 0, signed: 0, named: 0, hidden: 0 };
+}
 
 // Groups the public list in the order of TRADITIONS: the very expression letter_signatures_list_idx
 // is built on, so that SQLite reads a page through the index instead of sorting every signer.
@@ -77,16 +94,18 @@ export async function listPublicLetters(db: Db): Promise<Letter[]> {
     .limit(100);
 }
 
-/** Every letter with its count of signatures that count, for the organizer list. */
-export async function listLettersWithCounts(db: Db): Promise<(Letter & { signatureCount: number })[]> {
+/** Every letter with its tally (see LetterTally), for the organizer list. */
+export async function listLettersWithCounts(db: Db): Promise<(Letter & { tally: LetterTally })[]> {
+  // A join, not a correlated subquery in the select list: drizzle writes the columns of a
+  // single-table select unqualified, so a subquery's `letter_id = id` compared the signature's
+  // own id and every letter showed 0.
   const rows = await db
-    .select({
-      letter: letters,
-      signatureCount: sql<number>`(select count(*) from ${s} where ${s.letterId} = ${letters.id} and ${s.confirmedAt} is not null and ${s.hiddenAt} is null)`,
-    })
+    .select({ letter: letters, ...tallySql })
     .from(letters)
+    .leftJoin(s, eq(s.letterId, letters.id))
+    .groupBy(letters.id)
     .orderBy(desc(letters.createdAt));
-  return rows.map((row) => ({ ...row.letter, signatureCount: row.signatureCount }));
+  return rows.map(({ letter, ...tally }) => ({ ...letter, tally }));
 }
 
 /** Thrown when a new or edited letter would take a slug another letter has. */
@@ -526,13 +545,10 @@ export async function listAllShownSigners(db: Db, letterId: string): Promise<Pub
 // ------------------------------------------------------------------------------------------------
 // Organizer table, moderation and export
 
-/** Counts for the organizer's signer table header. */
-export interface SignerTally {
+/** Counts for the organizer's signer table header: the tally and the rows not yet confirmed. */
+export interface SignerTally extends LetterTally {
   all: number;
-  confirmed: number;
   unconfirmed: number;
-  shown: number;
-  hidden: number;
   verified: number;
 }
 
@@ -541,15 +557,13 @@ export async function signerTally(db: Db, letterId: string): Promise<SignerTally
   const [row] = await db
     .select({
       all: sql<number>`count(*)`,
-      confirmed: sql<number>`coalesce(sum(${s.confirmedAt} is not null), 0)`,
-      unconfirmed: sql<number>`coalesce(sum(${s.confirmedAt} is null), 0)`,
-      shown: sql<number>`coalesce(sum(${s.confirmedAt} is not null and ${s.hiddenAt} is null and ${s.showPublicly} = 1), 0)`,
-      hidden: sql<number>`coalesce(sum(${s.hiddenAt} is not null), 0)`,
-      verified: sql<number>`coalesce(sum(${s.verifiedAt} is not null), 0)`,
+      unconfirmed: sumOf(sql`${s.confirmedAt} is null`),
+      verified: sumOf(sql`${s.verifiedAt} is not null`),
+      ...tallySql,
     })
     .from(s)
     .where(eq(s.letterId, letterId));
-  return row ?? { all: 0, confirmed: 0, unconfirmed: 0, shown: 0, hidden: 0, verified: 0 };
+  return row ?? { all: 0, confirmed: 0, unconfirmed: 0, signed: 0, named: 0, hidden: 0, verified: 0 };
 }
 
 function likeContains(value: string): string {

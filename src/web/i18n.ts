@@ -15,16 +15,61 @@ export function isLang(value: unknown): value is Lang {
   return typeof value === 'string' && (LANGS as readonly string[]).includes(value);
 }
 
-/** The translator for one language: `{name}` placeholders are filled from params. */
+/**
+ * The translator for one language: `{name}` placeholders are filled from params, and
+ * `{count, plural, one {# signer} other {# signers}}` picks the form the language's plural rules
+ * give for that number (`=0`, `=1` … match exactly first; `#` is the number as given).
+ */
 export function translator(lang: Lang): Translate {
   const dictionary: Record<string, string> = dictionaries[lang];
+  const rules = new Intl.PluralRules(lang === 'es' ? 'es-US' : 'en-US');
   return (key, params) => {
-    const text = dictionary[key] ?? key;
+    let text = dictionary[key] ?? key;
     if (!params) return text;
+    if (text.includes(', plural,')) text = fillPlurals(text, params, (n) => rules.select(n));
     return text.replace(/\{(\w+)\}/g, (whole, name: string) =>
       name in params ? String(params[name]) : whole,
     );
   };
+}
+
+/** A number from a param that may already be formatted for people ("1,234"). */
+function numberOf(value: string | number): number {
+  return typeof value === 'number' ? value : Number(value.replace(/[^\d.-]/g, ''));
+}
+
+/** Replaces each `{name, plural, …}` of a message with the branch its number selects. */
+export function fillPlurals(text: string, params: MessageParams, category: (n: number) => string): string {
+  const start = /\{(\w+), plural,/g;
+  let out = '';
+  let from = 0;
+  for (let match = start.exec(text); match; match = start.exec(text)) {
+    const name = match[1]!;
+    const branches = new Map<string, string>();
+    let i = match.index + match[0].length;
+    // Selectors and their {…} bodies until the brace that closes the whole argument.
+    for (;;) {
+      while (text[i] === ' ') i += 1;
+      if (text[i] === '}' || i >= text.length) break;
+      const open = text.indexOf('{', i);
+      const selector = text.slice(i, open).trim();
+      let depth = 1;
+      let j = open + 1;
+      for (; j < text.length && depth > 0; j += 1) {
+        if (text[j] === '{') depth += 1;
+        if (text[j] === '}') depth -= 1;
+      }
+      branches.set(selector, text.slice(open + 1, j - 1));
+      i = j;
+    }
+    const value = params[name] ?? 0;
+    const n = numberOf(value);
+    const branch = branches.get(`=${n}`) ?? branches.get(category(n)) ?? branches.get('other') ?? '';
+    out += text.slice(from, match.index) + branch.replace(/#/g, String(value));
+    from = i + 1;
+    start.lastIndex = from;
+  }
+  return out + text.slice(from);
 }
 
 /** An explicit choice (cookie) wins; otherwise the first of our languages the browser accepts. */

@@ -153,7 +153,7 @@ describe('signer table, hide and verify', () => {
     expect((await signerRow(real.email))?.verified_at).not.toBeNull();
     const list = await (await request(`/letters/${letter.slug}/signers`)).text();
     expect(list).not.toContain('Fake Name');
-    expect(list).toContain('1 signed');
+    expect(list).toContain('Signed by 1 faith leader.');
     expect(list).toMatch(/Real Pastor<\/strong> <span class="badge verified-mark"/);
     await postForm(`/admin/letters/${letter.id}/signers/${fakeRow!.id}/hide`, { hidden: 'no' }, { cookie });
     expect(await (await request(`/letters/${letter.slug}/signers`)).text()).toContain('Fake Name');
@@ -191,7 +191,7 @@ describe('delivery', () => {
     expect(page).toContain('data-print');
     expect(page).toContain('&lt;b&gt;Bold&lt;/b&gt; Signer');
     expect(page).not.toContain('Private Signer');
-    expect(page).toContain('Signed by 2');
+    expect(page).toContain('Signed by 2 faith leaders; 1 of them asked not to be named.');
 
     const bad = await postForm(
       `/admin/letters/${letter.id}/deliver`,
@@ -215,7 +215,9 @@ describe('delivery', () => {
     expect(email?.html).not.toContain('<b>Bold</b>');
     expect(email?.text).toContain('<b>Bold</b> Signer');
     expect(email?.text).not.toContain('Private Signer');
-    expect(email?.text).toContain('(1 más pidieron no aparecer con su nombre)');
+    expect(email?.text).toContain(
+      'Firmada por 2 líderes religiosos; 1 de ellos pidió no aparecer con su nombre.',
+    );
     expect(await emailsTo(`clerk-${letter.id}@county.example`)).toHaveLength(1);
     const after = await (await request(sent.headers.get('location')!, { cookie })).text();
     expect(after).toContain('Deliveries so far');

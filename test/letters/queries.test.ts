@@ -67,8 +67,7 @@ describe('GET /letters/:slug/signers', () => {
     expect(html).not.toContain('Pending Person');
     expect(html).not.toContain('Fake Name');
     expect(html).not.toContain('shown@example.org');
-    expect(html).toContain('3 signed');
-    expect(html).toContain('(1 of them chose not to show their names.)');
+    expect(html).toContain('Signed by 3 faith leaders; 1 of them asked not to be named.');
     expect(html).toMatch(/<svg[^>]*role="img"/);
     expect(html).toContain('<title id="tradition-chart-title">Signatures by faith tradition</title>');
     expect(html).toContain('<th scope="row">Sikh</th>');
@@ -193,7 +192,8 @@ describe('organizer queries', () => {
       all: 3,
       confirmed: 2,
       unconfirmed: 1,
-      shown: 0,
+      signed: 1,
+      named: 0,
       hidden: 1,
       verified: 1,
     });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dictionaries } from '../../src/web/dictionaries';
-import { negotiateLang, translator } from '../../src/web/i18n';
+import { fillPlurals, negotiateLang, translator } from '../../src/web/i18n';
 
 describe('dictionaries', () => {
   it('have the same keys in English and Spanish, none empty', () => {
@@ -15,7 +15,8 @@ describe('dictionaries', () => {
   });
 
   it('use the same placeholders in both languages', () => {
-    const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+    const placeholders = (text: string) =>
+      [...new Set([...text.matchAll(/\{(\w+)(?:\}|, plural,)/g)].map((m) => m[1]))].sort();
     for (const [key, text] of Object.entries(dictionaries.en)) {
       expect(placeholders(dictionaries.es[key as keyof typeof dictionaries.es]), key).toEqual(
         placeholders(text),
@@ -34,5 +35,24 @@ describe('negotiateLang', () => {
 
   it('fills placeholders', () => {
     expect(translator('en')('common.pageOf', { page: 2, pages: 5 })).toBe('Page 2 of 5');
+  });
+
+  it('picks the plural form the language gives a number, exact matches first', () => {
+    const rules = new Intl.PluralRules('es');
+    const text = '{n, plural, =0 {nadie} one {# firma de {who}} other {# firmas de {who}}}.';
+    const fill = (n: number | string) => fillPlurals(text, { n, who: 'X' }, (v) => rules.select(v));
+    expect(fill(0)).toBe('nadie.');
+    expect(fill(1)).toBe('1 firma de {who}.');
+    expect(fill('1,234')).toBe('1,234 firmas de {who}.');
+    expect(translator('es')('letters.signedCount', { count: 1 })).toBe('1 firma');
+    expect(translator('es')('letters.signedCount', { count: 2 })).toBe('2 firmas');
+  });
+
+  it('every plural message has an "other" form', () => {
+    for (const lang of ['en', 'es'] as const) {
+      for (const [key, text] of Object.entries(dictionaries[lang])) {
+        if (text.includes(', plural,')) expect(text, `${lang} ${key}`).toMatch(/other \{/);
+      }
+    }
   });
 });

@@ -18,6 +18,7 @@ import { LETTER_STATUSES, TRADITIONS, displayName, options, roleLabel, tradition
 import type { DeliveryStatus, PublicSigner, SignerTally } from '../queries';
 import type { Letter, LetterSignature } from '../schema';
 import { letterText } from '../status';
+import { signedBySentence, type LetterTally } from '../tally';
 import { DELIVERY_RECIPIENTS_MAX, type SignerFilter } from '../validation';
 import { Addressees, Pagination, SignerLine, letterPath } from './public';
 
@@ -62,7 +63,7 @@ export function LetterAdminNav(props: { letter: Letter }): Child {
 }
 
 /** Every letter with its status and count. */
-export function LettersAdminList(props: { letters: (Letter & { signatureCount: number })[] }): Child {
+export function LettersAdminList(props: { letters: (Letter & { tally: LetterTally })[] }): Child {
   const { t, lang } = useRequestContext<AppEnv>().var;
   return (
     <>
@@ -91,7 +92,7 @@ export function LettersAdminList(props: { letters: (Letter & { signatureCount: n
                 </th>
                 <td>{statusLabel(t, letter.status)}</td>
                 <td>
-                  <a href={adminPath(letter, '/signers')}>{formatNumber(lang, letter.signatureCount)}</a>
+                  <a href={adminPath(letter, '/signers')}>{formatNumber(lang, letter.tally.signed)}</a>
                 </td>
                 <td>{letter.deadline ?? '—'}</td>
               </tr>
@@ -335,7 +336,8 @@ export function SignersAdminPage(props: {
           t('letters.admin.tallyAll', { count: props.tally.all }),
           t('letters.admin.tallyConfirmed', { count: props.tally.confirmed }),
           t('letters.admin.tallyUnconfirmed', { count: props.tally.unconfirmed }),
-          t('letters.admin.tallyShown', { count: props.tally.shown }),
+          t('letters.admin.tallySigned', { count: props.tally.signed }),
+          t('letters.admin.tallyShown', { count: props.tally.named }),
           t('letters.admin.tallyHidden', { count: props.tally.hidden }),
           t('letters.admin.tallyVerified', { count: props.tally.verified }),
         ].join(' · ')}
@@ -470,7 +472,7 @@ export function DeliveryPage(props: {
   letter: Letter;
   officials: Official[];
   signers: PublicSigner[];
-  total: number;
+  tally: LetterTally;
   deliveries: DeliveryStatus[];
   values?: FormValues;
   errors?: FormErrors;
@@ -563,10 +565,7 @@ export function DeliveryPage(props: {
         <Addressees letter={props.letter} officials={props.officials} />
         <h2>{text.title}</h2>
         {raw(renderMarkdown(text.body))}
-        <h3 class="page-break-avoid">{t('letters.printSignedBy', { count: props.total })}</h3>
-        {props.total > props.signers.length ? (
-          <p>{t('letters.notShownCount', { count: props.total - props.signers.length })}</p>
-        ) : null}
+        <h3 class="page-break-avoid">{signedBySentence(t, lang, props.tally)}</h3>
         <ul class="signer-list">
           {props.signers.map((signer) => (
             <SignerLine signer={signer} />

@@ -13,6 +13,7 @@ import { displayName, roleLabel, traditionLabel } from '../choices';
 import type { LetterCounts, PublicSigner } from '../queries';
 import type { Letter } from '../schema';
 import { addresseeLines, goalPercent, letterText, type SigningState } from '../status';
+import { signedBySentence } from '../tally';
 import { BarChart, describeBars } from './chart';
 import { SignatureForm } from './signature-form';
 
@@ -29,9 +30,7 @@ export function letterPath(letter: Pick<Letter, 'slug'>, rest = ''): string {
 
 /** "12 signed" / "12 firmas", with the singular where the language has one ("1 firma"). */
 export function signedCount(t: Translate, lang: Lang, count: number): string {
-  return t(count === 1 ? 'letters.signedCountOne' : 'letters.signedCount', {
-    count: formatNumber(lang, count),
-  });
+  return t('letters.signedCount', { count: formatNumber(lang, count) });
 }
 
 /** The "demo content" label on demo letters. */
@@ -308,7 +307,6 @@ export function SignersPage(props: {
     if (last && last.tradition === signer.tradition) last.signers.push(signer);
     else groups.push({ tradition: signer.tradition, signers: [signer] });
   }
-  const notShown = props.counts.total - props.shownTotal;
   return (
     <>
       <DemoLabel letter={props.letter} />
@@ -319,8 +317,7 @@ export function SignersPage(props: {
         </p>
       </hgroup>
       <p>
-        <strong>{signedCount(t, lang, props.counts.total)}</strong>{' '}
-        {notShown > 0 ? t('letters.notShownCount', { count: formatNumber(lang, notShown) }) : null}
+        <strong>{signedBySentence(t, lang, { signed: props.counts.total, named: props.shownTotal })}</strong>
       </p>
       {props.counts.total > 0 ? (
         <section aria-labelledby="breadth-heading">
