@@ -23,7 +23,7 @@ import {
   type MeetingTemplateKind,
 } from './schema';
 import { LIMITS, canDo, statusesAllowing, type MeetingAction } from './status';
-import { loadMeetingTemplate, renderMeetingTemplate, type MeetingMergeData } from './templates';
+import { loadMeetingTemplate, purposeLine, renderMeetingTemplate, type MeetingMergeData } from './templates';
 
 type MailEnv = Pick<Env, 'ORG_NAME' | 'PUBLIC_URL' | 'EMAIL_QUEUE'>;
 
@@ -70,7 +70,7 @@ export function mergeDataFor(
     senderPhone: meeting.senderPhone ?? '',
     group: meeting.groupName,
     city: meeting.city,
-    purpose: meeting.purpose,
+    purpose: purposeLine(meeting.purpose),
     proposedDates: meeting.proposedDates ?? '',
     story: meeting.story ?? '',
     hasStory: Boolean(meeting.story),

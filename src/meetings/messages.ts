@@ -169,6 +169,31 @@ const en = {
   'meetings.templates.reset': 'Go back to the default',
   'meetings.templates.fields': 'Merge fields',
   'meetings.templates.back': 'Back to the templates',
+  'meetings.mergeField.orgName': 'Our organization’s name',
+  'meetings.mergeField.officialName': 'The official’s full name',
+  'meetings.mergeField.officialTitle': 'Their title (Senator, Governor, Sheriff…)',
+  'meetings.mergeField.officialGreeting': 'How to address them: “Senator Powell”',
+  'meetings.mergeField.officialDistrict': 'Their district, if any',
+  'meetings.mergeField.senderName': 'The sender’s name',
+  'meetings.mergeField.senderEmail': 'The sender’s email',
+  'meetings.mergeField.senderPhone': 'The sender’s phone (may be empty)',
+  'meetings.mergeField.group': 'The group or congregation they represent',
+  'meetings.mergeField.city': 'Their city',
+  'meetings.mergeField.purpose':
+    'The purpose of the meeting as the sender typed it, without a final period (best on a line of its own)',
+  'meetings.mergeField.proposedDates': 'The dates they proposed',
+  'meetings.mergeField.story': 'Their personal story (may be empty)',
+  'meetings.mergeField.hasStory': 'True when there is a story (use as {{#hasStory}}…{{/hasStory}})',
+  'meetings.mergeField.attendees':
+    'List of other attendees: {{#attendees}}{{name}} {{contact}}{{/attendees}}',
+  'meetings.mergeField.hasAttendees': 'True when others attend',
+  'meetings.mergeField.meetingDate': 'The meeting date, once scheduled',
+  'meetings.mergeField.meetingPlace': 'The meeting place, once scheduled',
+  'meetings.mergeField.commitments': 'List of commitments: {{#commitments}}{{text}} {{bill}}{{/commitments}}',
+  'meetings.mergeField.hasCommitments': 'True when commitments were recorded',
+  'meetings.mergeField.stance': 'The stance perceived in the meeting',
+  'meetings.mergeField.nextSteps': 'Next steps decided in the debrief',
+  'meetings.mergeField.debriefNotes': 'Debrief notes',
 };
 
 /** Spanish strings: the type makes tsc fail when a key is missing or extra. */
@@ -346,6 +371,33 @@ const es: Record<keyof typeof en, string> = {
   'meetings.templates.reset': 'Volver a la predeterminada',
   'meetings.templates.fields': 'Campos de combinación',
   'meetings.templates.back': 'Volver a las plantillas',
+  'meetings.mergeField.orgName': 'El nombre de nuestra organización',
+  'meetings.mergeField.officialName': 'El nombre completo del funcionario',
+  'meetings.mergeField.officialTitle': 'Su cargo (senador, gobernador, sheriff…)',
+  'meetings.mergeField.officialGreeting': 'Cómo dirigirse a él o ella: “Senador Powell”',
+  'meetings.mergeField.officialDistrict': 'Su distrito, si tiene',
+  'meetings.mergeField.senderName': 'El nombre de quien envía',
+  'meetings.mergeField.senderEmail': 'El correo de quien envía',
+  'meetings.mergeField.senderPhone': 'El teléfono de quien envía (puede estar vacío)',
+  'meetings.mergeField.group': 'El grupo o la congregación que representa',
+  'meetings.mergeField.city': 'Su ciudad',
+  'meetings.mergeField.purpose':
+    'El propósito de la reunión tal como lo escribió quien envía, sin punto final (mejor en una línea aparte)',
+  'meetings.mergeField.proposedDates': 'Las fechas que propuso',
+  'meetings.mergeField.story': 'Su historia personal (puede estar vacía)',
+  'meetings.mergeField.hasStory':
+    'Verdadero cuando hay una historia (úselo como {{#hasStory}}…{{/hasStory}})',
+  'meetings.mergeField.attendees':
+    'Lista de las demás personas que asisten: {{#attendees}}{{name}} {{contact}}{{/attendees}}',
+  'meetings.mergeField.hasAttendees': 'Verdadero cuando asisten otras personas',
+  'meetings.mergeField.meetingDate': 'La fecha de la reunión, una vez programada',
+  'meetings.mergeField.meetingPlace': 'El lugar de la reunión, una vez programada',
+  'meetings.mergeField.commitments':
+    'Lista de compromisos: {{#commitments}}{{text}} {{bill}}{{/commitments}}',
+  'meetings.mergeField.hasCommitments': 'Verdadero cuando se registraron compromisos',
+  'meetings.mergeField.stance': 'La postura percibida en la reunión',
+  'meetings.mergeField.nextSteps': 'Los próximos pasos decididos en la evaluación',
+  'meetings.mergeField.debriefNotes': 'Notas de la evaluación',
 };
 
 export const meetingsMessages = { en, es };

@@ -6,7 +6,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Db } from '../db';
 import { parseTemplateFile } from '../email/render';
 import { templateFiles } from '../email/templates.generated';
-import type { Lang } from '../web/i18n';
+import type { Lang, MessageKey } from '../web/i18n';
 import { meetingTemplates, type MeetingAttendee, type MeetingTemplateKind } from './schema';
 
 /** The values a meeting template can use. Lists hold items with their own fields. */
@@ -37,31 +37,43 @@ export interface MeetingMergeData {
   debriefNotes: string;
 }
 
-/** Every merge field with what it holds, shown to organizers beside the editor. */
-export const MERGE_FIELDS: Record<keyof MeetingMergeData, string> = {
-  orgName: 'Our organization’s name',
-  officialName: 'The official’s full name',
-  officialTitle: 'Their title (Senator, Governor, Sheriff…)',
-  officialGreeting: 'How to address them: “Senator Powell”',
-  officialDistrict: 'Their district, if any',
-  senderName: 'The sender’s name',
-  senderEmail: 'The sender’s email',
-  senderPhone: 'The sender’s phone (may be empty)',
-  group: 'The group or congregation they represent',
-  city: 'Their city',
-  purpose: 'The purpose of the meeting: issue and ask',
-  proposedDates: 'The dates they proposed',
-  story: 'Their personal story (may be empty)',
-  hasStory: 'True when there is a story (use as {{#hasStory}}…{{/hasStory}})',
-  attendees: 'List of other attendees: {{#attendees}}{{name}} {{contact}}{{/attendees}}',
-  hasAttendees: 'True when others attend',
-  meetingDate: 'The meeting date, once scheduled',
-  meetingPlace: 'The meeting place, once scheduled',
-  commitments: 'List of commitments: {{#commitments}}{{text}} {{bill}}{{/commitments}}',
-  hasCommitments: 'True when commitments were recorded',
-  stance: 'The stance perceived in the meeting',
-  nextSteps: 'Next steps decided in the debrief',
-  debriefNotes: 'Debrief notes',
+/**
+ * The purpose as people type it, made to stand on its own line of an email: spaces and line breaks
+ * squeezed, and the final period, comma, colon or semicolon dropped (a template may add its own
+ * punctuation after it; "bill.." came from a period typed and one in the template).
+ */
+export function purposeLine(purpose: string): string {
+  return purpose
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/[\s.,;:]+$/, '');
+}
+
+/** Every merge field, with the message key of what it holds (shown to organizers beside the editor). */
+export const MERGE_FIELDS: Record<keyof MeetingMergeData, MessageKey> = {
+  orgName: 'meetings.mergeField.orgName',
+  officialName: 'meetings.mergeField.officialName',
+  officialTitle: 'meetings.mergeField.officialTitle',
+  officialGreeting: 'meetings.mergeField.officialGreeting',
+  officialDistrict: 'meetings.mergeField.officialDistrict',
+  senderName: 'meetings.mergeField.senderName',
+  senderEmail: 'meetings.mergeField.senderEmail',
+  senderPhone: 'meetings.mergeField.senderPhone',
+  group: 'meetings.mergeField.group',
+  city: 'meetings.mergeField.city',
+  purpose: 'meetings.mergeField.purpose',
+  proposedDates: 'meetings.mergeField.proposedDates',
+  story: 'meetings.mergeField.story',
+  hasStory: 'meetings.mergeField.hasStory',
+  attendees: 'meetings.mergeField.attendees',
+  hasAttendees: 'meetings.mergeField.hasAttendees',
+  meetingDate: 'meetings.mergeField.meetingDate',
+  meetingPlace: 'meetings.mergeField.meetingPlace',
+  commitments: 'meetings.mergeField.commitments',
+  hasCommitments: 'meetings.mergeField.hasCommitments',
+  stance: 'meetings.mergeField.stance',
+  nextSteps: 'meetings.mergeField.nextSteps',
+  debriefNotes: 'meetings.mergeField.debriefNotes',
 };
 
 /** Fields available inside a list section, besides every top-level field. */
@@ -225,9 +237,11 @@ export function sampleMergeData(lang: Lang, orgName: string): MeetingMergeData {
     senderPhone: '404-555-0100',
     group: es ? 'Iglesia Metodista San Pablo' : 'St. Paul Methodist Church',
     city: 'Hartwell',
-    purpose: es
-      ? 'licencias de conducir para todos los residentes; le pedimos copatrocinar el proyecto'
-      : 'driver’s licenses for all residents; we ask you to co-sponsor the bill',
+    purpose: purposeLine(
+      es
+        ? 'Pedirle que copatrocine el HB 1105 (licencias de conducir para todos los residentes).'
+        : 'Ask you to co-sponsor HB 1105 (driver’s licenses for all residents).',
+    ),
     proposedDates: es
       ? 'martes 12 o jueves 14 de enero, por la mañana'
       : 'Tuesday Jan 12 or Thursday Jan 14, mornings',

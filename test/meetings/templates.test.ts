@@ -1,8 +1,11 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { MEETING_TEMPLATE_KINDS } from '../../src/meetings/schema';
+import { mergeDataFor } from '../../src/meetings/lifecycle';
+import type { Official } from '../../src/officials/schema';
 import {
   defaultMeetingTemplate,
+  purposeLine,
   renderMeetingTemplate,
   sampleMergeData,
   validateMeetingTemplate,
@@ -188,5 +191,47 @@ describe('/admin/meetings/templates', () => {
   it('is for organizers only', async () => {
     const response = await request(path);
     expect(response.status).not.toBe(200);
+  });
+});
+
+describe('the purpose in the emails', () => {
+  const official = {
+    id: 'ocd-person/x',
+    name: 'Elena Parent',
+    givenName: 'Elena',
+    familyName: 'Parent',
+    title: 'Senator',
+    district: '42',
+  } as Official;
+  const typed = {
+    senderName: 'Ana Morales',
+    senderEmail: 'ana@example.org',
+    senderPhone: null,
+    groupName: 'St. Paul Methodist Church',
+    city: 'Hartwell',
+    purpose: '  Ask Senator Parent to co-sponsor the\n  driver’s license bill.. ',
+    proposedDates: null,
+    attendees: [],
+    story: null,
+    heldOn: '2027-01-12',
+  };
+
+  it('stands on its own line, as typed but without its final periods, in every email that uses it', () => {
+    for (const lang of ['en', 'es'] as const) {
+      const data = mergeDataFor(official, typed, lang, 'Welcome Table');
+      for (const kind of ['thanks', 'attendees', 'report', 'request'] as const) {
+        const { text } = renderMeetingTemplate(defaultMeetingTemplate(kind, lang), data);
+        expect(text, `${kind}.${lang}`).toContain(
+          '\n\nAsk Senator Parent to co-sponsor the driver’s license bill\n\n',
+        );
+        expect(text, `${kind}.${lang}`).not.toMatch(/bill\./);
+      }
+    }
+  });
+
+  it('keeps a question or an exclamation, and drops trailing commas, colons and spaces', () => {
+    expect(purposeLine('Will you co-sponsor HB 1105?')).toBe('Will you co-sponsor HB 1105?');
+    expect(purposeLine('Driver’s licenses; the ask:  \n')).toBe('Driver’s licenses; the ask');
+    expect(purposeLine('Licencias,,')).toBe('Licencias');
   });
 });

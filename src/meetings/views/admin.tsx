@@ -382,12 +382,12 @@ export function TemplateEditor(props: {
       <section aria-labelledby="fields-heading">
         <h2 id="fields-heading">{t('meetings.templates.fields')}</h2>
         <dl class="merge-fields">
-          {Object.entries(MERGE_FIELDS).map(([name, description]) => (
+          {Object.entries(MERGE_FIELDS).map(([name, key]) => (
             <>
               <dt>
                 <code>{`{{${name}}}`}</code>
               </dt>
-              <dd>{description}</dd>
+              <dd>{t(key)}</dd>
             </>
           ))}
         </dl>
