@@ -227,7 +227,7 @@ lettersAdmin.post('/:id/signers/:signatureId/verify', async (c) => {
 lettersAdmin.get('/:id/signers.csv', async (c) => {
   const letter = await loadLetter(c);
   const db = getDb(c.env);
-  const stream = csvStream(signerCsvColumns, (after: ExportCursor | null) =>
+  const stream = csvStream(signerCsvColumns(c.var.t), (after: ExportCursor | null) =>
     exportSignersPage(db, letter.id, after, EXPORT_PAGE_SIZE),
   );
   return new Response(stream, { headers: csvHeaders(`signers-${letter.slug}.csv`) });

@@ -1,22 +1,30 @@
 import type { CsvColumn } from '../lib/csv';
+import type { Translate } from '../web/i18n';
+import { honorificKey, roleLabel, traditionLabel } from './choices';
 import type { LetterSignature } from './schema';
 
 const iso = (value: number | null) => (value === null ? '' : new Date(value).toISOString());
 
 /**
- * The columns of the signer export. Codes (tradition, role, honorific) stay as stored, so that a
- * spreadsheet can filter on them whatever language the organizer reads.
+ * The columns of the signer export, for the organizer's language: titles, roles and traditions as
+ * words a person reads, each followed by its stored code, so that a spreadsheet or script can filter
+ * on the code whatever language the export was made in.
  */
-export const signerCsvColumns: CsvColumn<LetterSignature>[] = [
+export const signerCsvColumns = (t: Translate): CsvColumn<LetterSignature>[] => [
   {
     header: 'honorific',
-    value: (row) =>
-      row.honorific === 'other' ? row.honorificOther : row.honorific === 'none' ? '' : row.honorific,
+    value: (row) => {
+      const key = honorificKey(row.honorific);
+      return key ? t(key) : row.honorific === 'other' ? row.honorificOther : '';
+    },
   },
+  { header: 'honorific_code', value: (row) => row.honorific },
   { header: 'first_name', value: (row) => row.firstName },
   { header: 'last_name', value: (row) => row.lastName },
-  { header: 'role', value: (row) => row.role },
-  { header: 'tradition', value: (row) => row.tradition },
+  { header: 'role', value: (row) => roleLabel(t, row.role) },
+  { header: 'role_code', value: (row) => row.role },
+  { header: 'tradition', value: (row) => traditionLabel(t, row.tradition) },
+  { header: 'tradition_code', value: (row) => row.tradition },
   { header: 'denomination', value: (row) => row.denomination },
   { header: 'congregation', value: (row) => row.congregation },
   { header: 'city', value: (row) => row.city },

@@ -1,4 +1,5 @@
-import { desc } from 'drizzle-orm';
+import { desc, eq } from 'drizzle-orm';
+import { organizers } from '../organizers/schema';
 import type { BatchItem } from 'drizzle-orm/batch';
 import { runBatch } from '../db/batch';
 import type { Db } from '../db';
@@ -56,7 +57,19 @@ export async function eraseEverything(
   return { id, counts };
 }
 
-/** Past erasures, newest first. */
-export async function listErasures(db: Db, limit = 100): Promise<PrivacyErasure[]> {
-  return db.select().from(privacyErasures).orderBy(desc(privacyErasures.at)).limit(limit);
+/** A past erasure with the organizer who made it (null when none, or their account is gone since). */
+export type ErasureRecord = PrivacyErasure & { organizer: { name: string | null; email: string } | null };
+
+/** Past erasures, newest first, each with its organizer's name and email for the audit. */
+export async function listErasures(db: Db, limit = 100): Promise<ErasureRecord[]> {
+  const rows = await db
+    .select({ erasure: privacyErasures, name: organizers.name, email: organizers.email })
+    .from(privacyErasures)
+    .leftJoin(organizers, eq(organizers.id, privacyErasures.organizerId))
+    .orderBy(desc(privacyErasures.at))
+    .limit(limit);
+  return rows.map(({ erasure, name, email }) => ({
+    ...erasure,
+    organizer: email === null ? null : { name, email },
+  }));
 }

@@ -172,12 +172,26 @@ describe('GET /admin/letters/:id/signers.csv', () => {
     const text = await response.text();
     const lines = text.split('\r\n');
     expect(lines[0]).toBe(
-      'honorific,first_name,last_name,role,tradition,denomination,congregation,city,state,email,comment,show_publicly,keep_informed,language,signed_at,confirmed_at,hidden,verified,demo',
+      'honorific,honorific_code,first_name,last_name,role,role_code,tradition,tradition_code,denomination,congregation,city,state,email,comment,show_publicly,keep_informed,language,signed_at,confirmed_at,hidden,verified,demo',
     );
     expect(text).toContain(`"'=HYPERLINK(""http://evil.example"")","Smith, Jr."`);
     expect(text).toContain(`'@SUM(1)`);
     expect(text).toContain('"line one\nline ""two"""');
-    expect(lines.filter((line) => line.startsWith('rev,'))).toHaveLength(2);
+    expect(lines.filter((line) => line.startsWith('Rev.,rev,'))).toHaveLength(2);
+    expect(lines[1]).toContain(',Clergy,clergy,Mainline Protestant,mainline,');
+  });
+
+  it('writes titles, roles and traditions in the organizer’s language, codes beside them', async () => {
+    const letter = await makeLetter();
+    await signAndConfirm(letter, { honorific: 'rabbi', role: 'lay', tradition: 'jewish' });
+    const text = await (
+      await request(`/admin/letters/${letter.id}/signers.csv`, { cookie, lang: 'es' })
+    ).text();
+    const [header, row] = text.split('\r\n');
+    expect(header).toContain(
+      'honorific,honorific_code,first_name,last_name,role,role_code,tradition,tradition_code,',
+    );
+    expect(row?.startsWith('Rabino/a,rabbi,Ana,Reyes,Líder laico/a,lay,Judía,jewish,')).toBe(true);
   });
 });
 

@@ -252,6 +252,9 @@ describe('privacy operations (/admin/privacy)', () => {
     expect(html).toContain(`id="erasure-${record!.id}"`);
     expect(html).toContain('role="status"');
     expect(html).not.toContain('maria@example.org');
+    // The audit names the organizer who erased, not their internal id.
+    expect(html).toContain('<td>Test Organizer · lead@example.org</td>');
+    expect(html).not.toContain('organizer-lead@example.org');
   });
 
   it('removes the organizer account only when explicitly chosen', async () => {

@@ -4,7 +4,7 @@ import type { AppEnv } from '../../env';
 import { ErrorSummary, CheckboxField, TextField, type FormErrors, type FormValues } from '../../web/form';
 import { formatDate, type MessageKey } from '../../web/i18n';
 import { personalDataSources, type ErasureMode, type PersonalDataKey } from '../registry';
-import type { PrivacyErasure } from '../schema';
+import type { ErasureRecord } from '../erasure';
 
 /** The label of a registry table in the organizer's language. */
 export function tableLabelKey(key: PersonalDataKey): MessageKey {
@@ -36,7 +36,7 @@ export function LookupForm(props: { values?: FormValues; errors?: FormErrors }):
 }
 
 /** Past erasures: when, by whom, how many rows per table (never the address). */
-export function ErasureHistory(props: { erasures: PrivacyErasure[] }): Child {
+export function ErasureHistory(props: { erasures: ErasureRecord[] }): Child {
   const { t, lang } = useRequestContext<AppEnv>().var;
   return (
     <section aria-labelledby="erasures-title">
@@ -57,7 +57,13 @@ export function ErasureHistory(props: { erasures: PrivacyErasure[] }): Child {
               {props.erasures.map((erasure) => (
                 <tr id={`erasure-${erasure.id}`}>
                   <td>{formatDate(lang, erasure.at, true)}</td>
-                  <td>{erasure.organizerId ?? ''}</td>
+                  <td>
+                    {erasure.organizer
+                      ? [erasure.organizer.name, erasure.organizer.email].filter(Boolean).join(' · ')
+                      : erasure.organizerId
+                        ? t('privacy.admin.organizerGone')
+                        : '—'}
+                  </td>
                   <td>
                     {Object.entries(erasure.counts)
                       .filter(([, n]) => n > 0)
