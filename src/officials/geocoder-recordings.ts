@@ -89,14 +89,6 @@ export const recordedResponses: Record<string, CensusResponse> = {
   ),
 };
 
-/** Demo ZIP codes: any development address with one of these answers like the recorded one. */
-export const recordedZipCodes: Record<string, string> = {
-  '30334': '206 washington st sw atlanta ga 30334',
-  '30303': '206 washington st sw atlanta ga 30334',
-  '31401': '2 e bay st savannah ga 31401',
-  '29201': '1100 gervais st columbia sc 29201',
-};
-
 /** What the Census Geocoder answers for an address it cannot match. */
 export const noMatchResponse: CensusResponse = {
   result: {

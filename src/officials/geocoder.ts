@@ -2,7 +2,7 @@
 // U.S. Census Geocoder (no key); development answers the demo addresses from recordings, so the
 // demo works offline; tests stub fetch with the same recordings.
 import { logEvent } from '../web/errors';
-import { recordedResponses, recordedZipCodes } from './geocoder-recordings';
+import { recordedResponses } from './geocoder-recordings';
 
 /** What `findDistricts` answers. `unavailable` means "try later": keep the submission. */
 export type DistrictLookup =
@@ -82,13 +82,37 @@ export function parseCensusResponse(body: CensusResponse): DistrictLookup {
   };
 }
 
-/** The recorded answer for a demo address (exact, else by demo ZIP), or undefined. */
+/** The recorded answer for a demo address (exactly as recorded, once normalised), or undefined. */
 export function recordedResponseFor(address: string): CensusResponse | undefined {
+  return recordedResponses[normaliseAddress(address)];
+}
+
+/** The house number and ZIP code of an address line, as far as it has them. */
+function houseAndZip(address: string): { house: string | null; zip: string | null } {
   const key = normaliseAddress(address);
-  if (recordedResponses[key]) return recordedResponses[key];
-  const zip = /\b(\d{5})(?:-\d{4})?\s*$/.exec(key)?.[1];
-  const byZip = zip ? recordedZipCodes[zip] : undefined;
-  return byZip ? recordedResponses[byZip] : undefined;
+  return {
+    house: /^(\d+[a-z]?)\b/.exec(key)?.[1] ?? null,
+    zip: /\b(\d{5})(?:-\d{4})?\s*$/.exec(key)?.[1] ?? null,
+  };
+}
+
+/**
+ * True when a geocoder's match can be the address the person typed: the same house number, and the
+ * same ZIP code when they gave one. A match elsewhere (another number on the street, another ZIP)
+ * would show someone else's districts as theirs, so it counts as "not found".
+ */
+export function matchesTypedAddress(typed: string, matched: string): boolean {
+  const a = houseAndZip(typed);
+  const b = houseAndZip(matched);
+  if (a.house !== b.house) return false;
+  return a.zip === null || b.zip === null || a.zip === b.zip;
+}
+
+/** A found lookup only when it is for the typed address (see `matchesTypedAddress`). */
+function forTypedAddress(typed: string, lookup: DistrictLookup): DistrictLookup {
+  if (lookup.status !== 'found' || matchesTypedAddress(typed, lookup.matchedAddress)) return lookup;
+  logEvent('info', 'geocoder.other_address', {});
+  return { status: 'not_found' };
 }
 
 /**
@@ -103,8 +127,9 @@ export async function findDistricts(
   const trimmed = address.trim().slice(0, MAX_ADDRESS_LENGTH);
   if (!trimmed) return { status: 'not_found' };
   if (env.ENVIRONMENT === 'development') {
+    // Offline, only the recorded addresses themselves answer; any other is "not found".
     const recorded = recordedResponseFor(trimmed);
-    if (recorded) return parseCensusResponse(recorded);
+    if (recorded) return forTypedAddress(trimmed, parseCensusResponse(recorded));
   }
   const url = new URL(CENSUS_GEOCODER_URL);
   url.searchParams.set('address', trimmed);
@@ -121,7 +146,7 @@ export async function findDistricts(
       logEvent('warn', 'geocoder.http_error', { status: response.status });
       return { status: 'unavailable' };
     }
-    return parseCensusResponse((await response.json()) as CensusResponse);
+    return forTypedAddress(trimmed, parseCensusResponse((await response.json()) as CensusResponse));
   } catch (error) {
     logEvent('warn', 'geocoder.unreachable', { error: error instanceof Error ? error.name : 'unknown' });
     return { status: 'unavailable' };

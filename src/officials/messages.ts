@@ -29,9 +29,11 @@ const en = {
   'officials.findMine.noneFound':
     'We found your districts (Senate {upper}, House {lower}) but no legislator for them in our directory yet.',
   'officials.findMine.notFound':
-    'We could not find that address. Check the street number, city and ZIP code and try again.',
+    'We could not find that address. Check the street number, city and ZIP code and try again, or search by district below.',
   'officials.findMine.unavailable':
     'The address service is not answering right now. Please try again in a few minutes, or search by district below.',
+  'officials.findMine.searchInstead': 'Search by district or name',
+  'officials.findMine.byDistrict': 'Or search by district or name',
   'officials.findMine.error.address': 'Enter your street address with city, state and ZIP code.',
   'officials.role.upper': 'State Senator',
   'officials.role.lower': 'State Representative',
@@ -155,9 +157,11 @@ const es: Record<keyof typeof en, string> = {
   'officials.findMine.noneFound':
     'Encontramos sus distritos (Senado {upper}, Cámara {lower}), pero todavía no hay legisladores para ellos en nuestro directorio.',
   'officials.findMine.notFound':
-    'No encontramos esa dirección. Revise el número, la ciudad y el código postal e inténtelo de nuevo.',
+    'No encontramos esa dirección. Revise el número, la ciudad y el código postal e inténtelo de nuevo, o busque por distrito más abajo.',
   'officials.findMine.unavailable':
     'El servicio de direcciones no responde en este momento. Inténtelo de nuevo en unos minutos o busque por distrito más abajo.',
+  'officials.findMine.searchInstead': 'Buscar por distrito o por nombre',
+  'officials.findMine.byDistrict': 'O busque por distrito o por nombre',
   'officials.findMine.error.address': 'Escriba su dirección con ciudad, estado y código postal.',
   'officials.role.upper': 'Senador(a) estatal',
   'officials.role.lower': 'Representante estatal',

@@ -77,18 +77,37 @@ describe('findDistricts', () => {
     });
   });
 
-  it('answers demo addresses and demo ZIPs from recordings in development, without network', async () => {
+  it('answers only the recorded demo addresses themselves in development, without network', async () => {
     const stub = stubFetch(() => {
       throw new TypeError('no network');
     });
     restore = stub.restore;
     const env = { ENVIRONMENT: 'development' };
     expect(await findDistricts(env, DEMO_ADDRESS)).toMatchObject({ status: 'found', upperDistrict: '36' });
-    expect(await findDistricts(env, '10 Other St, Columbia, SC 29201')).toMatchObject({
+    expect(await findDistricts(env, '1100 Gervais St., Columbia, SC 29201')).toMatchObject({
       status: 'found',
       state: 'sc',
     });
     expect(stub.calls).toHaveLength(0);
-    expect(recordedResponseFor('1 Unknown Rd, Macon, GA 31201')).toBeUndefined();
+    // Another address in a demo ZIP is not answered with the demo address's districts.
+    expect(recordedResponseFor('100 Peachtree St, Atlanta, GA 30303')).toBeUndefined();
+    expect(await findDistricts(env, '100 Peachtree St, Atlanta, GA 30303')).toEqual({
+      status: 'unavailable',
+    });
+  });
+
+  it('counts a match at another address as not found', async () => {
+    restore = stubFetch(() =>
+      Response.json(recordedResponses['206 washington st sw atlanta ga 30334']),
+    ).restore;
+    expect(await findDistricts(production, '100 Peachtree St, Atlanta, GA 30303')).toEqual({
+      status: 'not_found',
+    });
+    expect(await findDistricts(production, '206 Washington Street SW, Atlanta, GA 30333')).toEqual({
+      status: 'not_found',
+    });
+    expect(await findDistricts(production, '206 Washington Street Southwest, Atlanta GA')).toMatchObject({
+      status: 'found',
+    });
   });
 });

@@ -165,6 +165,34 @@ describe('POST /officials/find', () => {
     expect(await response.text()).toContain('not answering right now');
   });
 
+  it('never shows the districts of another address than the one typed', async () => {
+    // The geocoder answers with a different address (as the offline recordings once did by ZIP).
+    restore = stubFetch(() =>
+      Response.json(recordedResponses['206 washington st sw atlanta ga 30334']),
+    ).restore;
+    const response = await postForm('/officials/find', { address: '100 Peachtree St, Atlanta, GA 30303' });
+    expect(response.status).toBe(200);
+    const html = await response.text();
+    expect(html).not.toContain('206 WASHINGTON');
+    expect(html).not.toContain('Sam Senator');
+    expect(html).toContain('could not find that address');
+    expect(html).toContain('<a href="#district-search">');
+  });
+
+  it('offers the district search it promises, and that search finds the legislator', async () => {
+    restore = stubFetch(() => new Response('down', { status: 502 })).restore;
+    const html = await (
+      await postForm('/officials/find', { address: '100 Peachtree St, Atlanta, GA 30303' }, { lang: 'es' })
+    ).text();
+    expect(html).toContain('busque por distrito más abajo');
+    const form = /<section id="district-search"[\s\S]*?<\/section>/.exec(html)?.[0] ?? '';
+    expect(form).toContain('<form method="get" action="/officials" role="search"');
+    for (const name of ['state', 'chamber', 'district', 'name']) expect(form).toContain(`name="${name}"`);
+    const found = await (await request('/officials?state=ga&chamber=upper&district=036')).text();
+    expect(found).toContain('Sam Senator');
+    expect(found).not.toContain('Rita Rep');
+  });
+
   it('refuses an empty address with 422 and keeps the form', async () => {
     const response = await postForm('/officials/find', { address: '  ' });
     expect(response.status).toBe(422);

@@ -1,20 +1,13 @@
 import type { Child } from 'hono/jsx';
 import { useRequestContext } from 'hono/jsx-renderer';
 import type { AppEnv } from '../../env';
-import {
-  BotCheck,
-  ErrorSummary,
-  SelectField,
-  TextField,
-  type FormErrors,
-  type FormValues,
-} from '../../web/form';
+import { BotCheck, ErrorSummary, TextField, type FormErrors, type FormValues } from '../../web/form';
 import { formatDate } from '../../web/i18n';
 import { DEMO_ADDRESS } from '../geocoder-recordings';
 import { formalName, meetingRequestPath, officeLabel, officialPath, roleLabel, telHref } from '../links';
 import type { OfficialAction } from '../queries';
-import { OFFICIAL_ROLES, type Official } from '../schema';
-import { stateOptions } from '../validation';
+import type { Official } from '../schema';
+import { DistrictSearchForm } from './district-search';
 
 /** One official in a list: name linked to their page, office, district, party. */
 export function OfficialSummary(props: { official: Official }): Child {
@@ -52,7 +45,6 @@ export function SearchPage(props: {
   searched: boolean;
 }): Child {
   const { t } = useRequestContext<AppEnv>().var;
-  const chamberOptions = OFFICIAL_ROLES.map((role) => [role, roleLabel(t, role)] as const);
   const query = new URLSearchParams();
   for (const name of ['name', 'state', 'chamber', 'district']) {
     const value = props.values[name];
@@ -72,29 +64,7 @@ export function SearchPage(props: {
           {t('officials.findMine.link')}
         </a>
       </p>
-      <form method="get" action="/officials" role="search" aria-label={t('officials.search.formLabel')}>
-        <div class="grid">
-          <TextField name="name" label={t('officials.search.name')} values={props.values} type="search" />
-          <SelectField
-            name="state"
-            label={t('officials.search.state')}
-            values={props.values}
-            options={stateOptions}
-            placeholder={t('officials.search.anyState')}
-          />
-        </div>
-        <div class="grid">
-          <SelectField
-            name="chamber"
-            label={t('officials.search.chamber')}
-            values={props.values}
-            options={chamberOptions}
-            placeholder={t('officials.search.anyChamber')}
-          />
-          <TextField name="district" label={t('officials.search.district')} values={props.values} />
-        </div>
-        <button type="submit">{t('common.search')}</button>
-      </form>
+      <DistrictSearchForm values={props.values} />
       {props.searched ? (
         <section aria-labelledby="results-heading">
           <h2 id="results-heading">{t('officials.search.results', { count: props.total })}</h2>
@@ -313,10 +283,14 @@ export function FindMinePage(props: {
         </p>
       </section>
       {result?.status === 'not_found' ? (
-        <p role="status">{t('officials.findMine.notFound')}</p>
+        <p role="status">
+          {t('officials.findMine.notFound')}{' '}
+          <a href="#district-search">{t('officials.findMine.searchInstead')}</a>
+        </p>
       ) : result?.status === 'unavailable' ? (
         <p role="status">
-          {t('officials.findMine.unavailable')} <a href="/officials">{t('officials.title')}</a>
+          {t('officials.findMine.unavailable')}{' '}
+          <a href="#district-search">{t('officials.findMine.searchInstead')}</a>
         </p>
       ) : result?.status === 'found' ? (
         <section aria-labelledby="found-heading" role="status">
@@ -345,6 +319,7 @@ export function FindMinePage(props: {
           ) : null}
         </section>
       ) : null}
+      <DistrictSearchForm id="district-search" heading={t('officials.findMine.byDistrict')} />
     </>
   );
 }
