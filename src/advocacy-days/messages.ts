@@ -12,7 +12,8 @@ const en = {
   'days.page.whatToBring': 'What to bring',
   'days.page.accessibility': 'Accessibility',
   'days.page.register': 'Register',
-  'days.page.seatsLeft': '{count} of {capacity} seats left.',
+  'days.page.seatsLeft':
+    '{count, plural, one {# of {capacity} seats left} other {# of {capacity} seats left}}.',
   'days.page.full':
     'The day is full. You can join the waitlist ({waiting} waiting): if a seat opens, the first person waiting gets it and an email.',
   'days.page.deadline': 'Registration closes {date}.',
@@ -199,7 +200,7 @@ const en = {
   'days.admin.team': 'Team',
   'days.admin.needs': 'Needs',
   'days.admin.interpretation': 'Interpretation',
-  'days.admin.offersSeats': 'Offers {seats} seats',
+  'days.admin.offersSeats': '{seats, plural, one {Offers # seat} other {Offers # seats}}',
   'days.admin.checkedIn': 'Checked in',
   'days.admin.teamsTitle': 'Teams: {title}',
   'days.admin.proposeIntro':
@@ -286,7 +287,7 @@ const en = {
   'days.email.body': 'Message',
   'days.email.bodyHint':
     'Each person’s private link is added at the end. People who stopped announcements are skipped.',
-  'days.email.sent': '{count} emails queued.',
+  'days.email.sent': '{count, plural, one {# email queued.} other {# emails queued.}}',
   'days.email.subjectEs': 'Subject in Spanish',
   'days.email.bodyEs': 'Message in Spanish',
   'days.email.bodyEsHint':
@@ -298,7 +299,9 @@ const en = {
     '{checkedIn} checked in of {registered} registered · {waitlisted} on the waitlist · {cancelled} cancelled',
   'days.report.meetings': 'Meetings held per legislator',
   'days.report.noDebriefs': 'No debriefs yet.',
-  'days.report.debriefCount': '{count} debriefs',
+  'days.report.attendanceEmail':
+    '{checkedIn, plural, one {# person checked in} other {# people checked in}}, of {registered} registered ({waitlisted} still on the waitlist).',
+  'days.report.debriefCount': '{count, plural, one {# debrief} other {# debriefs}}',
   'days.report.commitments': 'Commitments made',
   'days.report.followUps': 'Follow-ups due',
   'days.report.done': 'done',
@@ -325,7 +328,8 @@ const es: Record<keyof typeof en, string> = {
   'days.page.whatToBring': 'Qué traer',
   'days.page.accessibility': 'Accesibilidad',
   'days.page.register': 'Inscribirse',
-  'days.page.seatsLeft': 'Quedan {count} de {capacity} lugares.',
+  'days.page.seatsLeft':
+    '{count, plural, one {Queda # de {capacity} lugares} other {Quedan # de {capacity} lugares}}.',
   'days.page.full':
     'El día está lleno. Puede anotarse en la lista de espera ({waiting} esperando): si se libera un lugar, pasa a la primera persona de la lista y le escribimos.',
   'days.page.deadline': 'La inscripción cierra el {date}',
@@ -499,7 +503,8 @@ const es: Record<keyof typeof en, string> = {
   'days.admin.email': 'Correo',
   'days.admin.report': 'Informe',
   'days.admin.publicPage': 'página pública',
-  'days.admin.counts': '{registered} de {capacity} inscritos · {checkedIn} llegaron · {waitlisted} en espera',
+  'days.admin.counts':
+    '{registered} de {capacity} inscritos · {checkedIn, plural, one {# llegó} other {# llegaron}} · {waitlisted} en espera',
   'days.admin.allPackets': 'Imprimir todos los paquetes de equipo',
   'days.admin.saved': 'Guardado.',
   'days.admin.pendingTitle': 'Distritos por asignar a mano',
@@ -514,7 +519,7 @@ const es: Record<keyof typeof en, string> = {
   'days.admin.team': 'Equipo',
   'days.admin.needs': 'Necesidades',
   'days.admin.interpretation': 'Interpretación',
-  'days.admin.offersSeats': 'Ofrece {seats} lugares',
+  'days.admin.offersSeats': '{seats, plural, one {Ofrece # lugar} other {Ofrece # lugares}}',
   'days.admin.checkedIn': 'Llegó',
   'days.admin.teamsTitle': 'Equipos: {title}',
   'days.admin.proposeIntro':
@@ -602,7 +607,7 @@ const es: Record<keyof typeof en, string> = {
   'days.email.body': 'Mensaje',
   'days.email.bodyHint':
     'Al final se agrega el enlace privado de cada persona. Se omite a quienes dejaron de recibir anuncios.',
-  'days.email.sent': '{count} correos en cola.',
+  'days.email.sent': '{count, plural, one {# correo en cola.} other {# correos en cola.}}',
   'days.email.subjectEs': 'Asunto en español',
   'days.email.bodyEs': 'Mensaje en español',
   'days.email.bodyEsHint':
@@ -611,10 +616,12 @@ const es: Record<keyof typeof en, string> = {
   'days.report.title': 'Informe: {title}',
   'days.report.attendance': 'Asistencia',
   'days.report.attendanceLine':
-    '{checkedIn} llegaron de {registered} inscritos · {waitlisted} en lista de espera · {cancelled} cancelaron',
+    '{checkedIn, plural, one {# llegó} other {# llegaron}} de {registered} inscritos · {waitlisted} en lista de espera · {cancelled, plural, one {# canceló} other {# cancelaron}}',
   'days.report.meetings': 'Reuniones por legislador',
   'days.report.noDebriefs': 'Aún no hay evaluaciones.',
-  'days.report.debriefCount': '{count} evaluaciones',
+  'days.report.attendanceEmail':
+    '{checkedIn, plural, one {# persona registró su llegada} other {# personas registraron su llegada}}, de {registered} inscritas ({waitlisted} aún en lista de espera).',
+  'days.report.debriefCount': '{count, plural, one {# evaluación} other {# evaluaciones}}',
   'days.report.commitments': 'Compromisos asumidos',
   'days.report.followUps': 'Seguimientos pendientes',
   'days.report.done': 'hecho',

@@ -127,9 +127,14 @@ export async function sendReportBack(
         registered: report.counts.registered,
         checkedIn: report.counts.checkedIn,
         waitlisted: report.counts.waitlisted,
+        attendance: t('days.report.attendanceEmail', {
+          checkedIn: report.counts.checkedIn,
+          registered: report.counts.registered,
+          waitlisted: report.counts.waitlisted,
+        }),
         meetings: report.meetings.map((m) => ({
           label: m.label,
-          debriefs: m.debriefs,
+          debriefs: t('days.report.debriefCount', { count: m.debriefs }),
           stances: m.stances.map((s) => t(`days.stance.${s}`)).join(', '),
         })),
         commitments: report.commitments,

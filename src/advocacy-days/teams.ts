@@ -22,8 +22,9 @@ export function teamDisplayName(lang: Lang, team: Pick<Team, 'label' | 'chamber'
   return team.label ? `${team.label} · ${seat}` : seat;
 }
 
+// The name only: the seat beside it (teamDisplayName) says the office in the reader's language.
 function officialLabel(official: Official | undefined): string {
-  return official ? `${official.title} ${official.name}`.trim() : '';
+  return official ? official.name.trim() : '';
 }
 
 /**

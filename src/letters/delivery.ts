@@ -1,4 +1,5 @@
 import type { Db } from '../db';
+import { titleLabel } from '../officials/links';
 import { dispatchEmails, queueEmail } from '../email/outbox';
 import { renderMarkdown } from '../lib/markdown';
 import { newId } from '../lib/tokens';
@@ -35,7 +36,9 @@ export async function deliverLetter(
     bodyHtml: renderMarkdown(text.body),
     bodyText: text.body,
     addressees: [
-      ...officials.map((official) => [official.title, official.name].filter(Boolean).join(' ')),
+      ...officials.map((official) =>
+        [titleLabel(t, official.title), official.name].filter(Boolean).join(' '),
+      ),
       ...addresseeLines(letter.addressees),
     ],
     signerCount: tally.signed,

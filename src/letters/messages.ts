@@ -174,7 +174,7 @@ const en = {
   'letters.admin.tallyShown': '{count} on the public list',
   'letters.admin.tallyHidden': '{count} hidden',
   'letters.admin.tallyVerified': '{count} verified',
-  'letters.admin.matching': '{count} match these filters.',
+  'letters.admin.matching': '{count, plural, one {# matches these filters.} other {# match these filters.}}',
   'letters.admin.filtersLabel': 'Search and filter signers',
   'letters.admin.nameColumn': 'Name',
   'letters.admin.placeColumn': 'Place',
@@ -191,7 +191,8 @@ const en = {
     'Below is the letter with every signer who chose to be shown, ready to print (use your browser’s Print command).',
   'letters.admin.emailHeading': 'Email it to the addressees',
   'letters.admin.sendDelivery': 'Send the letter',
-  'letters.admin.deliveryQueued': 'The letter is on its way to {count} address(es).',
+  'letters.admin.deliveryQueued':
+    '{count, plural, one {The letter is on its way to # address.} other {The letter is on its way to # addresses.}}',
   'letters.admin.deliveriesCaption': 'Deliveries so far',
   'letters.admin.queuedColumn': 'Queued',
   'letters.admin.recipientsColumn': 'To',
@@ -202,7 +203,8 @@ const en = {
   'letters.updates.title': 'Updates to signers',
   'letters.updates.intro':
     'Tell the people who signed and asked to be kept informed what came of the letter, and what they can do next. Each person gets it in their own language, addressed by name.',
-  'letters.updates.recipients': '{count} people will receive it: {en} in English and {es} in Spanish.',
+  'letters.updates.recipients':
+    '{count, plural, one {# person will receive it} other {# people will receive it}}: {en} in English and {es} in Spanish.',
   'letters.updates.recipientsNone':
     'Nobody can receive an update yet: no confirmed signer of this letter has asked to be kept informed.',
   'letters.updates.whoHint':
@@ -231,16 +233,17 @@ const en = {
   'letters.updates.previewButton': 'Preview',
   'letters.updates.previewTitle': 'Check the update before it goes out',
   'letters.updates.previewIntro': 'This is what people will receive. Nothing has been sent yet.',
-  'letters.updates.previewEnglish': 'The email in English ({count} people)',
-  'letters.updates.previewSpanish': 'The email in Spanish ({count} people)',
+  'letters.updates.previewEnglish': 'The email in English ({count, plural, one {# person} other {# people}})',
+  'letters.updates.previewSpanish': 'The email in Spanish ({count, plural, one {# person} other {# people}})',
   'letters.updates.previewFallback':
     'You wrote no Spanish: these readers get the English text with a note saying it is only available in English.',
   'letters.updates.subjectLabel': 'Subject:',
   'letters.updates.plainText': 'Plain-text version',
   'letters.updates.sampleName': '(the signer’s name)',
-  'letters.updates.sendButton': 'Send to {count} people',
+  'letters.updates.sendButton': 'Send to {count, plural, one {# person} other {# people}}',
   'letters.updates.editButton': 'Go back and edit',
-  'letters.updates.sentNotice': 'Your update is on its way to {count} people.',
+  'letters.updates.sentNotice':
+    'Your update is on its way to {count, plural, one {# person} other {# people}}.',
   'letters.updates.alreadySent': 'This update had already been sent, so it was not sent again.',
   'letters.updates.pastHeading': 'Updates sent',
   'letters.updates.noneYet': 'No updates sent yet.',
@@ -443,13 +446,14 @@ const es: Record<keyof typeof en, string> = {
   'letters.admin.removeOfficial': 'Quitar',
   'letters.admin.signersTitle': 'Firmantes de «{title}»',
   'letters.admin.tallyAll': '{count} en total',
-  'letters.admin.tallyConfirmed': '{count} confirmadas',
+  'letters.admin.tallyConfirmed': '{count, plural, one {# confirmada} other {# confirmadas}}',
   'letters.admin.tallyUnconfirmed': '{count} sin confirmar',
-  'letters.admin.tallySigned': '{count} cuentan en público',
+  'letters.admin.tallySigned': '{count, plural, one {# cuenta en público} other {# cuentan en público}}',
   'letters.admin.tallyShown': '{count} en la lista pública',
-  'letters.admin.tallyHidden': '{count} ocultas',
-  'letters.admin.tallyVerified': '{count} verificadas',
-  'letters.admin.matching': '{count} coinciden con estos filtros.',
+  'letters.admin.tallyHidden': '{count, plural, one {# oculta} other {# ocultas}}',
+  'letters.admin.tallyVerified': '{count, plural, one {# verificada} other {# verificadas}}',
+  'letters.admin.matching':
+    '{count, plural, one {# coincide con estos filtros.} other {# coinciden con estos filtros.}}',
   'letters.admin.filtersLabel': 'Buscar y filtrar firmantes',
   'letters.admin.nameColumn': 'Nombre',
   'letters.admin.placeColumn': 'Lugar',
@@ -466,7 +470,8 @@ const es: Record<keyof typeof en, string> = {
     'Abajo está la carta con todas las personas que eligieron aparecer, lista para imprimir (use el comando Imprimir de su navegador).',
   'letters.admin.emailHeading': 'Enviarla por correo a los destinatarios',
   'letters.admin.sendDelivery': 'Enviar la carta',
-  'letters.admin.deliveryQueued': 'La carta va en camino a {count} dirección(es).',
+  'letters.admin.deliveryQueued':
+    '{count, plural, one {La carta va en camino a # dirección.} other {La carta va en camino a # direcciones.}}',
   'letters.admin.deliveriesCaption': 'Entregas hasta ahora',
   'letters.admin.queuedColumn': 'En cola',
   'letters.admin.recipientsColumn': 'Para',
@@ -477,7 +482,8 @@ const es: Record<keyof typeof en, string> = {
   'letters.updates.title': 'Noticias a los firmantes',
   'letters.updates.intro':
     'Cuente a quienes firmaron y pidieron que les mantuviéramos informados qué resultó de la carta y qué pueden hacer ahora. Cada persona la recibe en su idioma, con su nombre.',
-  'letters.updates.recipients': 'La recibirán {count} personas: {en} en inglés y {es} en español.',
+  'letters.updates.recipients':
+    '{count, plural, one {La recibirá # persona} other {La recibirán # personas}}: {en} en inglés y {es} en español.',
   'letters.updates.recipientsNone':
     'Nadie puede recibir noticias todavía: ningún firmante confirmado de esta carta pidió que le mantuviéramos informado.',
   'letters.updates.whoHint':
@@ -506,16 +512,19 @@ const es: Record<keyof typeof en, string> = {
   'letters.updates.previewButton': 'Vista previa',
   'letters.updates.previewTitle': 'Revise la noticia antes de enviarla',
   'letters.updates.previewIntro': 'Esto es lo que recibirán las personas. Todavía no se ha enviado nada.',
-  'letters.updates.previewEnglish': 'El correo en inglés ({count} personas)',
-  'letters.updates.previewSpanish': 'El correo en español ({count} personas)',
+  'letters.updates.previewEnglish':
+    'El correo en inglés ({count, plural, one {# persona} other {# personas}})',
+  'letters.updates.previewSpanish':
+    'El correo en español ({count, plural, one {# persona} other {# personas}})',
   'letters.updates.previewFallback':
     'No escribió nada en español: estas personas reciben el texto en inglés con una nota que dice que solo está disponible en inglés.',
   'letters.updates.subjectLabel': 'Asunto:',
   'letters.updates.plainText': 'Versión de texto simple',
   'letters.updates.sampleName': '(el nombre del firmante)',
-  'letters.updates.sendButton': 'Enviar a {count} personas',
+  'letters.updates.sendButton': 'Enviar a {count, plural, one {# persona} other {# personas}}',
   'letters.updates.editButton': 'Volver y editar',
-  'letters.updates.sentNotice': 'Su noticia va en camino a {count} personas.',
+  'letters.updates.sentNotice':
+    'Su noticia va en camino a {count, plural, one {# persona} other {# personas}}.',
   'letters.updates.alreadySent': 'Esta noticia ya se había enviado, así que no se envió otra vez.',
   'letters.updates.pastHeading': 'Noticias enviadas',
   'letters.updates.noneYet': 'Todavía no se ha enviado ninguna noticia.',

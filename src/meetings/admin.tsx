@@ -1,4 +1,5 @@
 import { Hono, type Context } from 'hono';
+import { titleLabel } from '../officials/links';
 import * as z from 'zod';
 import { and, eq } from 'drizzle-orm';
 import type { AppEnv } from '../env';
@@ -92,7 +93,7 @@ meetingsAdmin.get('/export.csv', (c) => {
     { header: 'meeting_id', value: (r) => r.meeting.id },
     { header: 'official', value: (r) => r.official.name },
     { header: 'official_id', value: (r) => r.official.id },
-    { header: 'office', value: (r) => r.official.title },
+    { header: 'office', value: (r) => titleLabel(c.var.t, r.official.title) },
     { header: 'state', value: (r) => r.official.state.toUpperCase() },
     { header: 'district', value: (r) => r.official.district },
     { header: 'status', value: (r) => r.meeting.status },

@@ -7,11 +7,11 @@ import type { Db } from '../db';
 import { dispatchEmails, queueEmail, type EmailRequest } from '../email/outbox';
 import { DAY } from '../lib/time';
 import { hashToken, newId, newToken } from '../lib/tokens';
-import { formalName } from '../officials/links';
+import { formalName, titleLabel } from '../officials/links';
 import type { Official, Stance } from '../officials/schema';
 import { dictionaries } from '../web/dictionaries';
 import { logEvent } from '../web/errors';
-import { formatDate, type Lang } from '../web/i18n';
+import { formatDate, translator, type Lang } from '../web/i18n';
 import { billIdentifiers, countRequestsStartedSince, listCommitments } from './queries';
 import {
   meetingCommitments,
@@ -62,8 +62,8 @@ export function mergeDataFor(
   return {
     orgName,
     officialName: official.name,
-    officialTitle: official.title,
-    officialGreeting: formalName(official),
+    officialTitle: titleLabel(translator(lang), official.title),
+    officialGreeting: formalName(translator(lang), official),
     officialDistrict: official.district ?? '',
     senderName: meeting.senderName,
     senderEmail: meeting.senderEmail,

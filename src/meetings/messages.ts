@@ -132,7 +132,8 @@ const en = {
   'meetings.admin.nothingDue': 'Nothing is due.',
   'meetings.admin.followUps': 'Commitments to follow up',
   'meetings.admin.thanksDue': 'Held meetings waiting for a thank-you',
-  'meetings.admin.byOfficial': '{count} meetings, by official',
+  'meetings.admin.byOfficial':
+    '{count, plural, one {# meeting, by official} other {# meetings, by official}}',
   'meetings.admin.none': 'No meetings yet.',
   'meetings.admin.group': 'Group',
   'meetings.admin.when': 'When',
@@ -333,7 +334,8 @@ const es: Record<keyof typeof en, string> = {
   'meetings.admin.nothingDue': 'No hay nada pendiente.',
   'meetings.admin.followUps': 'Compromisos a los que dar seguimiento',
   'meetings.admin.thanksDue': 'Reuniones realizadas sin agradecimiento',
-  'meetings.admin.byOfficial': '{count} reuniones, por funcionario',
+  'meetings.admin.byOfficial':
+    '{count, plural, one {# reunión, por funcionario} other {# reuniones, por funcionario}}',
   'meetings.admin.none': 'Todavía no hay reuniones.',
   'meetings.admin.group': 'Grupo',
   'meetings.admin.when': 'Cuándo',

@@ -38,10 +38,47 @@ export function officeLabel(t: Translate, classification: string): string {
   return t(`officials.office.${OFFICE_KINDS.has(classification) ? classification : 'other'}` as MessageKey);
 }
 
-/** How an official is addressed in a letter ("Senator Powell", "Governor Kemp"). */
-export function formalName(official: Pick<Official, 'title' | 'name' | 'familyName'>): string {
+// Titles and parties as Open States writes them, by the key of their words in our dictionaries.
+// Anything else (an organizer's own "Sheriff of Alder County") is shown as it was written.
+const TITLES: Record<string, string> = {
+  senator: 'senator',
+  representative: 'representative',
+  delegate: 'delegate',
+  'assembly member': 'assembly-member',
+  assemblymember: 'assembly-member',
+  governor: 'governor',
+  'lieutenant governor': 'lieutenant-governor',
+  'attorney general': 'attorney-general',
+  'secretary of state': 'secretary-of-state',
+  mayor: 'mayor',
+  sheriff: 'sheriff',
+};
+const PARTIES: Record<string, string> = {
+  democratic: 'democratic',
+  democrat: 'democratic',
+  republican: 'republican',
+  independent: 'independent',
+  libertarian: 'libertarian',
+  green: 'green',
+  nonpartisan: 'nonpartisan',
+};
+
+/** An official's title in the reader's language ("Representative" → "Representante"). */
+export function titleLabel(t: Translate, title: string): string {
+  const key = TITLES[title.trim().toLowerCase()];
+  return key ? t(`officials.title.${key}` as MessageKey) : title;
+}
+
+/** A party in the reader's language ("Democratic" → "Demócrata"). */
+export function partyLabel(t: Translate, party: string): string {
+  const key = PARTIES[party.trim().toLowerCase()];
+  return key ? t(`officials.partyName.${key}` as MessageKey) : party;
+}
+
+/** How an official is addressed, in a language ("Senator Powell", "Senador(a) Powell"). */
+export function formalName(t: Translate, official: Pick<Official, 'title' | 'name' | 'familyName'>): string {
   const title = official.title.split(/ of |,/)[0]!.trim();
-  return `${title} ${official.familyName ?? official.name}`;
+  return `${titleLabel(t, title)} ${official.familyName ?? official.name}`;
 }
 
 /** A `tel:` URL for a phone number as Open States writes it ("404-656-0116 ext. 3"). */

@@ -4,6 +4,7 @@ import { getDb } from '../db';
 import { AppError } from '../web/errors';
 import { readForm, type FormValues } from '../web/form';
 import { findDistricts } from './geocoder';
+import { titleLabel } from './links';
 import {
   findGovernor,
   findLegislatorsForDistricts,
@@ -97,7 +98,7 @@ async function renderOfficial(c: Context<AppEnv>, id: string) {
   const actions = await listActionsForOfficial(db, official.id, c.var.lang);
   return c.render(<OfficialPage official={official} actions={actions} />, {
     title: official.name,
-    description: official.title,
+    description: titleLabel(c.var.t, official.title),
   });
 }
 

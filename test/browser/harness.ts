@@ -217,7 +217,8 @@ async function prepareState(persistDir: string, seed: boolean) {
       timeout: 90_000,
     },
   );
-  if (seed) await run(join(BIN, 'tsx'), ['scripts/seed-demo.ts'], { cwd: ROOT, env, timeout: 90_000 });
+  // Seeding takes about a minute on a busy two-core machine, and more with vitest beside it.
+  if (seed) await run(join(BIN, 'tsx'), ['scripts/seed-demo.ts'], { cwd: ROOT, env, timeout: 240_000 });
 }
 
 /**

@@ -48,6 +48,31 @@ describe('negotiateLang', () => {
     expect(translator('es')('letters.signedCount', { count: 2 })).toBe('2 firmas');
   });
 
+  it('counts agree with their nouns in both languages ("1 debrief", "1 evaluación")', () => {
+    const en = translator('en');
+    const es = translator('es');
+    expect(en('days.report.debriefCount', { count: 1 })).toBe('1 debrief');
+    expect(en('days.report.debriefCount', { count: 3 })).toBe('3 debriefs');
+    expect(es('days.report.debriefCount', { count: 1 })).toBe('1 evaluación');
+    expect(es('days.report.debriefCount', { count: '1,234' })).toBe('1,234 evaluaciones');
+    expect(en('days.report.attendanceEmail', { checkedIn: 1, registered: 4, waitlisted: 0 })).toBe(
+      '1 person checked in, of 4 registered (0 still on the waitlist).',
+    );
+    expect(en('letters.updates.sendButton', { count: 1 })).toBe('Send to 1 person');
+    expect(es('officials.search.results', { count: 1 })).toBe('1 funcionario encontrado');
+    expect(es('days.admin.counts', { registered: 2, capacity: 9, checkedIn: 1, waitlisted: 0 })).toBe(
+      '2 de 9 inscritos · 1 llegó · 0 en espera',
+    );
+  });
+
+  it('no message makes a plural by hand next to a number ("address(es)", "debrief(s)")', () => {
+    for (const lang of ['en', 'es'] as const) {
+      for (const [key, text] of Object.entries(dictionaries[lang])) {
+        expect(text, `${lang} ${key}`).not.toMatch(/\{\w+\}[^{}.]*\p{L}\((s|es|as|a)\)/u);
+      }
+    }
+  });
+
   it('every plural message has an "other" form', () => {
     for (const lang of ['en', 'es'] as const) {
       for (const [key, text] of Object.entries(dictionaries[lang])) {

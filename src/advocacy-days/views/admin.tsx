@@ -1,4 +1,5 @@
 import type { Child } from 'hono/jsx';
+import { partyLabel, titleLabel } from '../../officials/links';
 import { useRequestContext } from 'hono/jsx-renderer';
 import type { AppEnv } from '../../env';
 import type { Official } from '../../officials/schema';
@@ -452,7 +453,7 @@ export function TeamsPage(props: {
           <section aria-labelledby={`h-${team.id}`} class="team">
             <h2 id={`h-${team.id}`}>
               {teamDisplayName(lang, team)}
-              {official?.party ? ` (${official.party})` : ''}
+              {official?.party ? ` (${partyLabel(t, official.party)})` : ''}
             </h2>
             <p>
               <a href={`${base(day)}/teams/${team.id}/packet`}>{t('days.admin.packet')}</a>
@@ -633,8 +634,8 @@ export function Packet(props: {
       {official ? (
         <ul>
           <li>
-            {official.title} {official.name}
-            {official.party ? ` (${official.party})` : ''}
+            {titleLabel(t, official.title)} {official.name}
+            {official.party ? ` (${partyLabel(t, official.party)})` : ''}
           </li>
           {official.email ? <li>{official.email}</li> : null}
           {offices.map((office) => (

@@ -269,7 +269,7 @@ export function AdminBillPage(props: {
           <SelectField
             name="classification"
             label={actionLabels.classification}
-            options={ORGANIZER_CLASSIFICATIONS.map((k) => [k, k] as const)}
+            options={ORGANIZER_CLASSIFICATIONS.map((k) => [k, t(`bills.actionKind.${k}`)] as const)}
             required
             values={props.action?.values}
             errors={props.action?.errors}

@@ -13,7 +13,7 @@ import {
   type FormErrors,
   type FormValues,
 } from '../../web/form';
-import { formatDate } from '../../web/i18n';
+import { formatDate, type MessageKey, type Translate } from '../../web/i18n';
 import { billPath, positionLabelKey, stageLabelKey, stageMeaningKey } from '../links';
 import type { BillActionRow, BillFilters, BillMovementRow, BillRow, SponsorView } from '../queries';
 import { callsToActionOf, sourcesOf } from '../queries';
@@ -30,6 +30,19 @@ function Markdown(props: { source: string | null | undefined }): Child {
 }
 
 /** The text of a bill field in the page's language, falling back to English. */
+
+const CHAMBER_KINDS = new Set(['upper', 'lower', 'executive', 'legislature']);
+
+/** Where an action happened, in the reader's language when its kind is known ("Senado"). */
+export function chamberName(
+  t: Translate,
+  action: { chamber: string | null; chamberKind: string | null },
+): string | null {
+  return action.chamberKind && CHAMBER_KINDS.has(action.chamberKind)
+    ? t(`bills.chamber.${action.chamberKind}` as MessageKey)
+    : action.chamber;
+}
+
 export function inLang(lang: string, en: string | null, es: string | null): string | null {
   return lang === 'es' ? es || en : en || es;
 }
@@ -230,7 +243,7 @@ export function BillPage(props: BillPageData): Child {
           {timeline.map(({ action, stage: after, changed }) => (
             <li class={changed ? 'stage-change' : undefined}>
               <time datetime={action.date}>{formatDate(lang, `${action.date}T12:00:00Z`)}</time>
-              {action.chamber ? ` · ${action.chamber}` : ''}: {action.description}
+              {chamberName(t, action) ? ` · ${chamberName(t, action)}` : ''}: {action.description}
               {changed ? (
                 <>
                   {' '}

@@ -1,4 +1,5 @@
 import type { Child } from 'hono/jsx';
+import { titleLabel } from '../../officials/links';
 import { raw } from 'hono/html';
 import { useRequestContext } from 'hono/jsx-renderer';
 import type { AppEnv } from '../../env';
@@ -250,7 +251,7 @@ function OfficialAddressees(props: {
 }): Child {
   const { t } = useRequestContext<AppEnv>().var;
   const describe = (official: Official) =>
-    [official.title, official.name, official.jurisdictionName ?? official.state.toUpperCase()]
+    [titleLabel(t, official.title), official.name, official.jurisdictionName ?? official.state.toUpperCase()]
       .filter(Boolean)
       .join(', ');
   return (

@@ -1,4 +1,5 @@
 import type { Child } from 'hono/jsx';
+import { titleLabel } from '../../officials/links';
 import { raw } from 'hono/html';
 import { useRequestContext } from 'hono/jsx-renderer';
 import type { AppEnv } from '../../env';
@@ -44,7 +45,7 @@ export function Addressees(props: { letter: Letter; officials: Official[] }): Ch
   const { t } = useRequestContext<AppEnv>().var;
   const lines = [
     ...props.officials.map((official) =>
-      [official.title, official.name, official.jurisdictionName].filter(Boolean).join(', '),
+      [titleLabel(t, official.title), official.name, official.jurisdictionName].filter(Boolean).join(', '),
     ),
     ...addresseeLines(props.letter.addressees),
   ];

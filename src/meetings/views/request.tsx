@@ -63,7 +63,7 @@ export function RequestForm(props: { official: Official; values?: FormValues; er
   const e = props.errors;
   return (
     <>
-      <h1>{t('meetings.new.title', { name: formalName(props.official) })}</h1>
+      <h1>{t('meetings.new.title', { name: formalName(t, props.official) })}</h1>
       <OfficialLine official={props.official} />
       <p>{t('meetings.new.intro')}</p>
       <ErrorSummary errors={e} labels={labels} />

@@ -10,7 +10,7 @@ import {
   type FormErrors,
   type FormValues,
 } from '../../web/form';
-import { officialPath, roleLabel, stanceLabel } from '../links';
+import { officialPath, roleLabel, stanceLabel, titleLabel } from '../links';
 import { MANUAL_ROLES, OFFICIAL_ROLES, STANCES, type Official, type PowerMapEntry } from '../schema';
 import { stateOptions } from '../validation';
 
@@ -223,7 +223,7 @@ export function AdminOfficialPage(props: {
       <h1>{o.name}</h1>
       {props.saved ? <p role="status">{t('officials.admin.saved')}</p> : null}
       <p>
-        {o.title} · {roleLabel(t, o.chamber)} · {o.state.toUpperCase()}
+        {titleLabel(t, o.title)} · {roleLabel(t, o.chamber)} · {o.state.toUpperCase()}
         {o.district ? ` · ${t('officials.district', { district: o.district })}` : ''}
         {o.inOffice ? '' : ` · ${t('officials.admin.retired')}`}
       </p>

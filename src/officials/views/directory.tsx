@@ -4,7 +4,16 @@ import type { AppEnv } from '../../env';
 import { BotCheck, ErrorSummary, TextField, type FormErrors, type FormValues } from '../../web/form';
 import { formatDate } from '../../web/i18n';
 import { DEMO_ADDRESS } from '../geocoder-recordings';
-import { formalName, meetingRequestPath, officeLabel, officialPath, roleLabel, telHref } from '../links';
+import {
+  formalName,
+  meetingRequestPath,
+  officeLabel,
+  officialPath,
+  partyLabel,
+  roleLabel,
+  telHref,
+  titleLabel,
+} from '../links';
 import type { OfficialAction } from '../queries';
 import type { Official } from '../schema';
 import { DistrictSearchForm } from './district-search';
@@ -25,7 +34,7 @@ export function OfficialSummary(props: { official: Official }): Child {
           o.jurisdictionName,
           o.district ? t('officials.district', { district: o.district }) : null,
           o.state.toUpperCase(),
-          o.party,
+          o.party ? partyLabel(t, o.party) : null,
         ]
           .filter(Boolean)
           .join(' · ')}
@@ -113,7 +122,10 @@ export function OfficialPage(props: {
       <header>
         <h1>{o.name}</h1>
         <p>
-          {o.title !== roleLabel(t, o.chamber) && lang === 'en' ? o.title : roleLabel(t, o.chamber)}
+          {/* A title we know, in the reader's language; one typed in English, as the office in Spanish. */}
+          {titleLabel(t, o.title) !== o.title || lang === 'en'
+            ? titleLabel(t, o.title)
+            : roleLabel(t, o.chamber)}
           {o.jurisdictionName ? `, ${o.jurisdictionName}` : null}
           {o.district ? ` · ${t('officials.district', { district: o.district })}` : null} ·{' '}
           {o.state.toUpperCase()}
@@ -128,7 +140,7 @@ export function OfficialPage(props: {
         {o.party ? (
           <>
             <dt>{t('officials.party')}</dt>
-            <dd>{o.party}</dd>
+            <dd>{partyLabel(t, o.party)}</dd>
           </>
         ) : null}
         {o.termEndsOn && /^\d{4}-\d{2}-\d{2}$/.test(o.termEndsOn) ? (
@@ -184,7 +196,7 @@ export function OfficialPage(props: {
               <p>{t('officials.requestMeetingIntro')}</p>
               <p>
                 <a href={meetingRequestPath(o)} role="button">
-                  {t('officials.requestMeeting')}: {formalName(o)}
+                  {t('officials.requestMeeting')}: {formalName(t, o)}
                 </a>
               </p>
             </>
@@ -336,7 +348,7 @@ function OfficialWithMeetingLink(props: { official: Official }): Child {
         {[
           roleLabel(t, o.chamber),
           o.district ? t('officials.district', { district: o.district }) : null,
-          o.party,
+          o.party ? partyLabel(t, o.party) : null,
         ]
           .filter(Boolean)
           .join(' · ')}
