@@ -164,8 +164,8 @@ describe('team builder', () => {
     expect((await postForm(`/admin/days/${day.id}/teams/propose`, {}, { cookie })).status).toBe(303);
     const teams = await db.select().from(dayTeams).where(eq(dayTeams.dayId, day.id));
     expect(teams.map((t) => [t.chamber, t.district, t.officialId, t.label]).sort()).toEqual([
-      ['lower', '58', 'ocd-person/test-rep-58', 'Representative Park Cannon'],
-      ['upper', '36', 'ocd-person/test-sen-36', 'Senator Nan Orrock'],
+      ['lower', '58', 'ocd-person/test-rep-58', 'Park Cannon'],
+      ['upper', '36', 'ocd-person/test-sen-36', 'Nan Orrock'],
     ]);
     const people = await db.select().from(dayRegistrations).where(eq(dayRegistrations.dayId, day.id));
     expect(people.filter((p) => p.teamId).length).toBe(4);
@@ -173,8 +173,12 @@ describe('team builder', () => {
     expect(people.find((p) => p.email === 'story@example.org')!.teamRole).toBe('storyteller');
 
     const page = await (await request(`/admin/days/${day.id}/teams`, { cookie })).text();
-    expect(page).toContain('Senator Nan Orrock · Senate District 36');
-    expect(page).toContain('Representative Park Cannon · House District 58');
+    expect(page).toContain('Nan Orrock · Senate District 36 (Democratic)');
+    expect(page).toContain('Park Cannon · House District 58');
+    // In Spanish, the seat, the title and the party too.
+    const es = await (await request(`/admin/days/${day.id}/teams`, { cookie, lang: 'es' })).text();
+    expect(es).toContain('Nan Orrock · Distrito 36 del Senado (Demócrata)');
+    expect(es).not.toContain('Democratic');
     expect(page).toContain('nodistrict');
 
     // Move the person without districts onto the senator's team.

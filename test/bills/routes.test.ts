@@ -271,6 +271,24 @@ describe('/admin/bills', () => {
     expect(movements.every((m) => m.kind !== 'actions')).toBe(true);
   });
 
+  it('names action kinds and chambers in the reader’s language, on the form and the public timeline', async () => {
+    const cookie = await organizerCookie();
+    const form = await (await request('/admin/bills/bill-routes-1', { cookie, lang: 'es' })).text();
+    expect(form).toContain('<option value="referral-committee">Enviado a un comité</option>');
+    expect(form).not.toContain('>referral-committee<');
+    const posted = await postForm(
+      '/admin/bills/bill-routes-1/actions',
+      { date: '2027-02-02', chamberKind: 'upper', description: 'Hearing set', classification: 'other' },
+      { cookie },
+    );
+    expect(posted.status).toBe(303);
+    const es = await (await request('/bills/ga/sb-77', { lang: 'es' })).text();
+    expect(es).toContain(' · Senado: Hearing set');
+    expect(es).not.toContain('Senate (upper chamber)');
+    const en = await (await request('/bills/ga/sb-77')).text();
+    expect(en).toContain(' · Senate: Hearing set');
+  });
+
   it('lists bills with subscriber counts for an organizer', async () => {
     const html = await (await request('/admin/bills', { cookie: await organizerCookie() })).text();
     expect(html).toContain('GA SB 77');

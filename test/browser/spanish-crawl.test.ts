@@ -14,6 +14,23 @@ const DEMO_ORGANIZER = 'organizer@example.org';
 const START = ['/', '/letters', '/days', '/officials', '/officials/find', '/bills', '/privacy', '/admin'];
 /** Links not to follow: leaving the session, the dev mailbox, downloads and files. */
 const SKIP = /^\/(sign-out|dev\/)|\.(csv|ics|json|txt|xml|css|js|png|svg|ico|webmanifest)(\?|$)|\/embed\b/;
+/**
+ * Dictionary words that the demo content also uses inside names and imported data: congregations
+ * ("St. Mary Catholic Church"), groups ("Ebenezer Interfaith Circle"), places ("South Carolina
+ * State House"), Open States action texts ("Introduced", "Signed by Governor"), the demo
+ * organizer's name. Where they show, they are that content, not our words.
+ */
+const CONTENT_WORDS = new Set([
+  'Catholic',
+  'Evangelical',
+  'Buddhist',
+  'Interfaith',
+  'Unitarian Universalist',
+  'State House',
+  'Governor',
+  'Introduced',
+  'Organizer',
+]);
 /** At most this many pages of one shape of address (`/admin/letters/:id/signers` …). */
 const PER_SHAPE = 2;
 const MAX_PAGES = 400;
@@ -43,7 +60,11 @@ function readableText(html: string): string {
     .replace(/<script[\s\S]*?<\/script>/gi, ' ')
     .replace(/<style[\s\S]*?<\/style>/gi, ' ')
     // The language switch names the other language in that language, on purpose.
-    .replace(/<form[^>]*class="language-switch"[\s\S]*?<\/form>/gi, ' ');
+    .replace(/<form[^>]*class="language-switch"[\s\S]*?<\/form>/gi, ' ')
+    // What the page itself marks as English (previews of English emails, English texts of a day).
+    .replace(/<(\w+)\b[^>]*\slang="en"[^>]*>[\s\S]*?<\/\1>/gi, ' ')
+    // What people wrote, in the fields where they edit it.
+    .replace(/<textarea[\s\S]*?<\/textarea>/gi, ' ');
   const attributes = [...body.matchAll(/\s(?:aria-label|placeholder|title|alt)="([^"]*)"/g)].map((m) => m[1]);
   return decode(`${body.replace(/<[^>]+>/g, ' ')} ${attributes.join(' ')}`).replace(/\s+/g, ' ');
 }
@@ -80,7 +101,9 @@ function englishPhrases(): { phrase: string; key: string }[] {
       if ((words >= 2 && letters >= 10) || (words === 1 && letters >= 8)) found.set(phrase, key);
     }
   }
-  return [...found].map(([phrase, key]) => ({ phrase, key }));
+  return [...found]
+    .filter(([phrase]) => !CONTENT_WORDS.has(phrase))
+    .map(([phrase, key]) => ({ phrase, key }));
 }
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -132,6 +132,10 @@ describe('GET /officials/:id', () => {
     const html = await (await request(`/officials/${SENATOR}`, { lang: 'es' })).text();
     expect(html).toContain('Senador(a) estatal');
     expect(html).toContain('Pedir una reunión');
+    // The title, party and the way to address them, in Spanish too (not "Senator", "Democratic").
+    expect(html).toContain('<dd>Demócrata</dd>');
+    expect(html).toContain('Pedir una reunión: Senador(a) Senator');
+    expect(html).not.toContain('Democratic');
   });
 });
 

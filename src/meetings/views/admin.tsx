@@ -363,9 +363,13 @@ export function TemplateEditor(props: {
           {props.preview ? (
             <div class="email-preview">
               <p>
-                <strong>{t('meetings.field.subject')}:</strong> {props.preview.subject}
+                <strong>{t('meetings.field.subject')}:</strong>{' '}
+                <span lang={props.lang}>{props.preview.subject}</span>
               </p>
-              <pre class="pre-wrap">{props.preview.text}</pre>
+              {/* The template's language, not the page's: screen readers read it with the right voice. */}
+              <pre class="pre-wrap" lang={props.lang}>
+                {props.preview.text}
+              </pre>
             </div>
           ) : (
             <p>{t('meetings.templates.noPreview')}</p>
