@@ -204,7 +204,7 @@ const es: Record<keyof typeof en, string> = {
   'officials.title.attorney-general': 'Fiscal general',
   'officials.title.secretary-of-state': 'Secretario(a) de Estado',
   'officials.title.mayor': 'Alcalde(sa)',
-  'officials.title.sheriff': 'Alguacil (sheriff)',
+  'officials.title.sheriff': 'Sheriff',
   'officials.partyName.democratic': 'Demócrata',
   'officials.partyName.republican': 'Republicano',
   'officials.partyName.independent': 'Independiente',

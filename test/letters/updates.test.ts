@@ -186,7 +186,7 @@ describe('who receives an update', () => {
     expect(preview.status).toBe(200);
     const html = await preview.text();
     expect(html).toContain('Send to 2 people');
-    expect(html).toContain('The email in Spanish (1 people)');
+    expect(html).toContain('The email in Spanish (1 person)');
     expect(html).toContain('El martes entregamos la carta.');
     expect(await updateRows(letter.id)).toHaveLength(0);
     const updateId = /name="updateId" value="([0-9a-f-]+)"/.exec(html)![1]!;

@@ -12,7 +12,6 @@ import {
   partyLabel,
   roleLabel,
   telHref,
-  titleLabel,
 } from '../links';
 import type { OfficialAction } from '../queries';
 import type { Official } from '../schema';
@@ -122,10 +121,7 @@ export function OfficialPage(props: {
       <header>
         <h1>{o.name}</h1>
         <p>
-          {/* A title we know, in the reader's language; one typed in English, as the office in Spanish. */}
-          {titleLabel(t, o.title) !== o.title || lang === 'en'
-            ? titleLabel(t, o.title)
-            : roleLabel(t, o.chamber)}
+          {o.title !== roleLabel(t, o.chamber) && lang === 'en' ? o.title : roleLabel(t, o.chamber)}
           {o.jurisdictionName ? `, ${o.jurisdictionName}` : null}
           {o.district ? ` · ${t('officials.district', { district: o.district })}` : null} ·{' '}
           {o.state.toUpperCase()}
