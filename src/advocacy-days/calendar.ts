@@ -23,10 +23,16 @@ export function calendarLocation(day: CalendarDay): string {
  * The iCalendar file of a day. Times are written in UTC, which every calendar converts to the
  * reader's zone; the UID is stable so a second import updates the entry instead of doubling it.
  */
-export function dayIcs(day: CalendarDay, options: { url: string; orgName: string }): string {
+export function dayIcs(
+  day: CalendarDay,
+  options: { url: string; orgName: string; mailFrom?: string },
+): string {
+  // RFC 5545 needs an address on ORGANIZER (`CN=…:mailto:…`); strict parsers (ical.js, so
+  // Thunderbird) reject a name alone. Without an address the property is left out.
+  const email = senderAddress(options.mailFrom ?? '');
   const { error, value } = createEvent({
     uid: `advocacy-day-${day.id}@welcome-table`,
-    productId: 'welcome-table/advocacy-days',
+    productId: '-//Welcome Table//Advocacy Days//EN',
     start: day.startsAt,
     startInputType: 'utc',
     startOutputType: 'utc',
@@ -39,11 +45,17 @@ export function dayIcs(day: CalendarDay, options: { url: string; orgName: string
     url: options.url,
     status: 'CONFIRMED',
     busyStatus: 'BUSY',
-    organizer: { name: options.orgName },
+    ...(email ? { organizer: { name: options.orgName || undefined, email } } : {}),
     method: 'PUBLISH',
   });
   if (error || !value) throw error ?? new Error('Could not build the calendar file');
   return value;
+}
+
+/** The address of a sender written as `Name <address>` or `address`; '' when there is none. */
+export function senderAddress(mailFrom: string): string {
+  const address = (/<([^<>]+)>\s*$/.exec(mailFrom)?.[1] ?? mailFrom).trim();
+  return /^[^\s@<>"]+@[^\s@<>"]+$/.test(address) ? address : '';
 }
 
 /** The .ics as an email attachment (base64 of its UTF-8 bytes). */

@@ -15,7 +15,7 @@ import type { TeamRole } from './schema';
 import { teamDisplayName } from './teams';
 import { dayText, localizedDay, textLines } from './texts';
 
-type UrlEnv = Pick<Env, 'PUBLIC_URL' | 'ORG_NAME'>;
+type UrlEnv = Pick<Env, 'PUBLIC_URL' | 'ORG_NAME' | 'MAIL_FROM'>;
 
 /** The public page of a day. */
 export function dayUrl(env: Pick<Env, 'PUBLIC_URL'>, day: Pick<AdvocacyDay, 'slug'>): string {
@@ -36,7 +36,7 @@ export function checkInUrl(env: Pick<Env, 'PUBLIC_URL'>, dayId: string, code: st
 
 /** The .ics of a day, built once per email. */
 export function dayCalendarFile(env: UrlEnv, day: AdvocacyDay): string {
-  return dayIcs(day, { url: dayUrl(env, day), orgName: env.ORG_NAME });
+  return dayIcs(day, { url: dayUrl(env, day), orgName: env.ORG_NAME, mailFrom: env.MAIL_FROM });
 }
 
 /** The day's facts for an email, its organizer-written texts in the recipient's language. */

@@ -12,7 +12,7 @@ import { newLinkStatement, notifyPromotions, releaseExpiredHolds } from './regis
 import { advocacyDays, dayRegistrations, dayTeams } from './schema';
 import { runBatch } from '../db/batch';
 
-type MailEnv = Pick<Env, 'PUBLIC_URL' | 'ORG_NAME' | 'EMAIL_QUEUE'>;
+type MailEnv = Pick<Env, 'PUBLIC_URL' | 'ORG_NAME' | 'MAIL_FROM' | 'EMAIL_QUEUE'>;
 
 async function daysStartingWithin(db: Db, at: number, within: number): Promise<AdvocacyDay[]> {
   return db

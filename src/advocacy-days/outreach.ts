@@ -16,7 +16,7 @@ import { advocacyDays, dayRegistrations } from './schema';
 import { dayText } from './texts';
 import { runBatch } from '../db/batch';
 
-type MailEnv = Pick<Env, 'PUBLIC_URL' | 'ORG_NAME' | 'EMAIL_QUEUE'>;
+type MailEnv = Pick<Env, 'PUBLIC_URL' | 'ORG_NAME' | 'MAIL_FROM' | 'EMAIL_QUEUE'>;
 
 /** Who an announcement goes to: everyone registered, everyone waiting, or one team. */
 export type Audience = { kind: 'registered' } | { kind: 'waitlisted' } | { kind: 'team'; teamId: string };

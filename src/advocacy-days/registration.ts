@@ -22,7 +22,7 @@ import { advocacyDays, dayRegistrationLinks, dayRegistrations } from './schema';
 import type { RegistrationInput } from './validation';
 import { runBatch } from '../db/batch';
 
-type MailEnv = Pick<Env, 'PUBLIC_URL' | 'ORG_NAME' | 'EMAIL_QUEUE'>;
+type MailEnv = Pick<Env, 'PUBLIC_URL' | 'ORG_NAME' | 'MAIL_FROM' | 'EMAIL_QUEUE'>;
 
 /** The districts found for the address, or `pending` when the geocoder could not answer. */
 export type RegistrationDistricts =

@@ -5,7 +5,9 @@ import {
   googleCalendarUrl,
   icsAttachment,
   outlookCalendarUrl,
+  senderAddress,
 } from '../../src/advocacy-days/calendar';
+import { checkCalendar } from '../checks/ical';
 
 const day = {
   id: 'day-1',
@@ -42,6 +44,42 @@ describe('dayIcs', () => {
     expect(attachment.contentType).toContain('text/calendar');
     const bytes = Uint8Array.from(atob(attachment.content), (ch) => ch.charCodeAt(0));
     expect(new TextDecoder().decode(bytes)).toBe(ics);
+  });
+});
+
+describe('dayIcs in a strict parser (ical.js)', () => {
+  const options = { url: 'https://welcome.test/days/ga', orgName: 'Welcome Table Coalition' };
+
+  it('names the organizer with the sender address, as RFC 5545 needs', () => {
+    const ics = dayIcs(day, { ...options, mailFrom: 'Welcome Table <no-reply@example.org>' });
+    expect(ics.replace(/\r\n[ \t]/g, '')).toMatch(
+      /^ORGANIZER;CN="?Welcome Table Coalition"?:mailto:no-reply@example.org\r$/im,
+    );
+    const { events } = checkCalendar(ics);
+    expect(events).toEqual([
+      {
+        uid: 'advocacy-day-day-1@welcome-table',
+        summary: day.title,
+        start: new Date(day.startsAt),
+        end: new Date(day.endsAt),
+        organizer: 'mailto:no-reply@example.org',
+      },
+    ]);
+  });
+
+  it('leaves ORGANIZER out when there is no sender address, and still parses', () => {
+    for (const mailFrom of [undefined, '', 'Welcome Table']) {
+      const ics = dayIcs({ ...day, title: 'Día; de, acción\\ "Capitolio"' }, { ...options, mailFrom });
+      expect(ics).not.toContain('ORGANIZER');
+      expect(checkCalendar(ics).events[0]!.summary).toBe('Día; de, acción\\ "Capitolio"');
+    }
+  });
+
+  it('reads the address of a sender', () => {
+    expect(senderAddress('Welcome Table <no-reply@example.org>')).toBe('no-reply@example.org');
+    expect(senderAddress('no-reply@example.org')).toBe('no-reply@example.org');
+    expect(senderAddress('Welcome Table')).toBe('');
+    expect(senderAddress('')).toBe('');
   });
 });
 

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { dayRegistrations } from '../../src/advocacy-days/schema';
 import { DAY } from '../../src/lib/time';
 import { postForm, request } from '../helpers';
+import { checkCalendar } from '../checks/ical';
 import { env } from 'cloudflare:workers';
 import { registerForDay } from '../../src/advocacy-days/registration';
 import { registrationSchema } from '../../src/advocacy-days/validation';
@@ -119,7 +120,13 @@ describe('POST /days/:slug/register', () => {
       contentType: string;
     }[];
     expect(attachments[0]!.contentType).toContain('text/calendar');
-    expect(atob(attachments[0]!.content)).toContain('BEGIN:VEVENT');
+    // The attachment opens in Mozilla's ical.js (Thunderbird), organizer address included.
+    const ics = new TextDecoder().decode(
+      Uint8Array.from(atob(attachments[0]!.content), (ch) => ch.charCodeAt(0)),
+    );
+    const { events } = checkCalendar(ics, 'seat email attachment');
+    expect(events).toHaveLength(1);
+    expect(events[0]!.organizer).toBe('mailto:no-reply@example.org');
     expect(await outboxRows(`days-waitlisted:${reg!.id}`)).toHaveLength(0);
     // The private link in the email opens the person's page.
     const page = await request(`/days/r/${tokenFrom(emails[0]!.text)}`);
@@ -338,7 +345,9 @@ describe('private link /days/r/:token', () => {
     await register(day.slug, registrationFields({ email: 'ics@example.org' }));
     const ics = await request(`/days/r/${await tokenMailedTo('ics@example.org')}/calendar.ics`);
     expect(ics.headers.get('content-type')).toContain('text/calendar');
-    expect(await ics.text()).toContain('SUMMARY:Georgia Faith Advocacy Day');
+    const { events } = checkCalendar(await ics.text(), 'calendar download');
+    expect(events[0]!.summary).toBe('Georgia Faith Advocacy Day');
+    expect(events[0]!.organizer).toBe('mailto:no-reply@example.org');
   });
 });
 
