@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 import type { AppEnv } from './env';
 import { AppError, codeToStatus, isTransientD1Error, logEvent } from './web/errors';
-import { LANG_COOKIE, isLang, negotiateLang, translator } from './web/i18n';
+import { LANG_COOKIE, isLang, negotiateLang, translator, varyByLanguage } from './web/i18n';
 import { layout } from './web/layout';
 import { renderErrorPage, submittedText } from './web/pages';
 import { csrfProtection, rateLimit, securityHeaders } from './web/security';
@@ -55,6 +55,8 @@ export function buildApp() {
     c.set('lang', lang);
     c.set('t', translator(lang));
     await next();
+    // Every page, feed, calendar file and error page is in the negotiated language.
+    varyByLanguage(c.res.headers);
   });
   app.use('*', layout);
   app.use('*', csrfProtection(isCsrfExempt));

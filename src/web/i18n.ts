@@ -72,6 +72,24 @@ export function fillPlurals(text: string, params: MessageParams, category: (n: n
   return out + text.slice(from);
 }
 
+/** What a response in the negotiated language varies with: the language cookie and Accept-Language. */
+export const LANGUAGE_VARY = ['Cookie', 'Accept-Language'];
+
+/**
+ * Adds the language's request headers to a response's `Vary` (keeping those already named), so a
+ * shared cache never serves one person's language to another.
+ */
+export function varyByLanguage(headers: Headers): void {
+  const current = (headers.get('Vary') ?? '')
+    .split(',')
+    .map((name) => name.trim())
+    .filter(Boolean);
+  if (current.includes('*')) return;
+  const named = new Set(current.map((name) => name.toLowerCase()));
+  const added = LANGUAGE_VARY.filter((name) => !named.has(name.toLowerCase()));
+  if (added.length) headers.set('Vary', [...current, ...added].join(', '));
+}
+
 /** An explicit choice (cookie) wins; otherwise the first of our languages the browser accepts. */
 export function negotiateLang(cookieValue: string | undefined, acceptLanguage: string | undefined): Lang {
   if (isLang(cookieValue)) return cookieValue;
