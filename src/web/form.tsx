@@ -264,9 +264,15 @@ export function SelectField(
     value?: string;
   },
 ): Child {
+  const { t } = useRequestContext<AppEnv>().var;
   const id = fieldId(props.name);
   const current = props.value ?? valueOf(props.values, props.name);
   const invalid = Boolean(props.errors?.[props.name]);
+  // A required select starts with an empty choice, or `required` does nothing and whoever skips it
+  // is recorded with the first real option (HTML's rule; the W3C checker flags it). An empty
+  // option needs text too.
+  const placeholder =
+    props.placeholder || (props.placeholder !== undefined || props.required ? t('form.choose') : undefined);
   return (
     <label for={id}>
       <LabelText label={props.label} required={props.required} />
@@ -277,7 +283,7 @@ export function SelectField(
         aria-invalid={invalid ? 'true' : undefined}
         aria-describedby={describedBy(props)}
       >
-        {props.placeholder !== undefined ? <option value="">{props.placeholder}</option> : null}
+        {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
         {props.options.map(([value, label]) => (
           <option value={value} selected={value === current}>
             {label}

@@ -77,6 +77,26 @@ describe('POST /letters/:slug/sign', () => {
     expect((await press(links.confirm)).status).toBe(303);
   });
 
+  it('starts the required title select empty, so a signer who skips it is asked, not recorded as "Rev."', async () => {
+    const letter = await makeLetter();
+    for (const [lang, choose, error] of [
+      ['en', 'Choose…', 'Choose one of the options.'],
+      ['es', 'Elija…', 'Elija una de las opciones.'],
+    ] as const) {
+      const html = await (await request(`/letters/${letter.slug}`, { lang })).text();
+      const select = /<select[^>]*name="honorific"[^>]*>([\s\S]*?)<\/select>/.exec(html);
+      expect(select?.[0]).toContain('required');
+      // The first option is the empty choice and nothing else is selected.
+      expect(select?.[1]).toMatch(new RegExp(`^<option value="">${choose}</option>`));
+      expect(select?.[1]).not.toContain('selected');
+      const fields = signatureFields({ honorific: '' });
+      const response = await sign(letter.slug, fields, { lang });
+      expect(response.status).toBe(422);
+      expect(await response.text()).toContain(error);
+      expect(await emailsTo(fields.email!)).toHaveLength(0);
+    }
+  });
+
   it('answers a bot (honeypot filled) like a person and stores nothing', async () => {
     const letter = await makeLetter();
     const fields = signatureFields({ website: 'http://spam.example' });

@@ -220,7 +220,7 @@ export function RegistrationForm(props: {
         name="address"
         label={labels.address!}
         hint={t('days.hint.address')}
-        autocomplete="street-address"
+        autocomplete="address-line1"
         maxlength={300}
         {...common}
       />

@@ -50,14 +50,7 @@ export function SignatureForm(props: { action: string; values?: FormValues; erro
       <fieldset>
         <legend>{t('letters.form.aboutYou')}</legend>
         <div class="grid">
-          <SelectField
-            name="honorific"
-            label={labels.honorific!}
-            options={honorifics}
-            required
-            value={props.values ? undefined : 'none'}
-            {...common}
-          />
+          <SelectField name="honorific" label={labels.honorific!} options={honorifics} required {...common} />
           <TextField
             name="honorificOther"
             label={labels.honorificOther!}
@@ -96,7 +89,7 @@ export function SignatureForm(props: { action: string; values?: FormValues; erro
             name="tradition"
             label={labels.tradition!}
             required
-            placeholder={t('letters.form.choose')}
+
             options={options(TRADITIONS, (v) => traditionLabel(t, v))}
             {...common}
           />
@@ -128,7 +121,7 @@ export function SignatureForm(props: { action: string; values?: FormValues; erro
             name="state"
             label={labels.state!}
             required
-            placeholder={t('letters.form.choose')}
+
             options={US_STATES.map((code) => [code, code] as const)}
             {...common}
           />

@@ -275,7 +275,7 @@ export function FindMinePage(props: {
           label={t('officials.findMine.address')}
           values={props.values}
           errors={props.errors}
-          autocomplete="street-address"
+          autocomplete="address-line1"
           maxlength={300}
           hint={props.showDemoHint ? t('officials.findMine.demoHint', { address: DEMO_ADDRESS }) : undefined}
           required
