@@ -21,6 +21,12 @@ export function escapeXml(value: string): string {
     .replace(/'/g, '&apos;');
 }
 
+/** When a feed last changed: its newest entry, or `emptyUpdated` when it has none. */
+export function feedUpdated(feed: { emptyUpdated?: number; entries: Pick<AtomEntry, 'updated'>[] }): number {
+  if (feed.entries.length === 0) return feed.emptyUpdated ?? 0;
+  return Math.max(...feed.entries.map((e) => e.updated));
+}
+
 /** Builds an Atom feed document. */
 export function buildAtomFeed(feed: {
   id: string;
@@ -29,9 +35,11 @@ export function buildAtomFeed(feed: {
   siteUrl: string;
   lang: string;
   author: string;
+  /** When the feed last changed if it has no entries (its newest bill's change). */
+  emptyUpdated?: number;
   entries: AtomEntry[];
 }): string {
-  const updated = new Date(Math.max(0, ...feed.entries.map((e) => e.updated))).toISOString();
+  const updated = new Date(feedUpdated(feed)).toISOString();
   const entries = feed.entries
     .map(
       (entry) => `  <entry>

@@ -1,10 +1,18 @@
 // Addresses of bill pages and private subscription links, and the i18n keys of stages and positions.
-import type { MessageKey } from '../web/i18n';
+import type { Lang, MessageKey } from '../web/i18n';
 import type { BillPosition, BillStage } from './schema';
 
 /** The public page of a bill: `/bills/ga/sb-6`. */
 export function billPath(bill: { state: string; slug: string }): string {
   return `/bills/${bill.state.toLowerCase()}/${bill.slug}`;
+}
+
+/**
+ * The Atom feed of all tracked bills, or of one state's, in one language. The language is in the
+ * address: feed readers send neither our cookie nor the reader's Accept-Language.
+ */
+export function feedPath(state: string | null, lang: Lang): string {
+  return `/bills/${state ? `${state.toLowerCase()}/` : ''}feed.xml?lang=${lang}`;
 }
 
 /** The manage page of a subscription (private link). */

@@ -69,6 +69,20 @@ export async function trackedStates(db: Db): Promise<string[]> {
   return rows.map((r) => r.state);
 }
 
+/** How many bills a feed covers (all tracked bills, or one state's) and when the newest changed. */
+export async function feedScope(
+  db: Db,
+  state: string | null,
+): Promise<{ bills: number; updatedAt: number | null }> {
+  const conditions: SQL[] = [eq(bills.tracked, true)];
+  if (state) conditions.push(eq(bills.state, state));
+  const [row] = await db
+    .select({ bills: count(), updatedAt: sql<number | null>`max(${bills.updatedAt})` })
+    .from(bills)
+    .where(and(...conditions));
+  return { bills: row?.bills ?? 0, updatedAt: row?.updatedAt ?? null };
+}
+
 /** One bill by its URL parts (`/bills/ga/sb-6`). */
 export async function getBillBySlug(db: Db, state: string, slug: string): Promise<BillRow | null> {
   return (

@@ -4,9 +4,13 @@ import { getDb } from '../db';
 import { AppError } from '../web/errors';
 import { memoizedPage } from '../web/memo';
 import { readForm } from '../web/form';
-import { buildAtomFeed } from './feed';
-import { billPath, stageLabelKey } from './links';
+import { conditionalResponse } from '../web/conditional';
+import { isLang, translator, type Lang, type Translate } from '../web/i18n';
+import type { PageMeta } from '../web/layout';
+import { buildAtomFeed, feedUpdated } from './feed';
+import { billPath, feedPath, stageLabelKey } from './links';
 import {
+  feedScope,
   getBillBySlug,
   listRecentMovements,
   listTrackedBills,
@@ -37,6 +41,13 @@ billsRoutes.get('/', async (c) => {
   return c.render(<BillListPage bills={bills} filters={filters} states={states} />, {
     title: t('bills.listTitle'),
     description: t('bills.listIntro'),
+    // A state without tracked bills has no feed to announce.
+    feeds: feedLinks(
+      t,
+      c.var.lang,
+      c.env.ORG_NAME,
+      filters.state && states.includes(filters.state) ? filters.state : null,
+    ),
   });
 });
 
@@ -86,7 +97,7 @@ async function renderBillPage(
   { bill, actions, sponsors, movements }: NonNullable<Awaited<ReturnType<typeof readBillPage>>>,
   form: Pick<BillPageData, 'errors' | 'values'> = {},
 ) {
-  const { lang } = c.var;
+  const { lang, t } = c.var;
   const data = { bill, ...form };
   const title = `${billLabel(data.bill)}: ${inLang(lang, data.bill.title, data.bill.titleEs)}`;
   const description = (inLang(lang, data.bill.summaryEn, data.bill.summaryEs) ?? '').slice(0, 200);
@@ -101,24 +112,36 @@ async function renderBillPage(
       title,
       description,
       og: { title, description, url: `${c.env.PUBLIC_URL}${billPath(data.bill)}` },
+      feeds: feedLinks(t, lang, c.env.ORG_NAME, data.bill.state),
     },
   );
 }
 
+/** How long a feed reader or cache may keep a feed before asking again (with its ETag). */
+const FEED_MAX_AGE_SECONDS = 300;
+
 async function atomFeed(c: Context<AppEnv>, state: string | null) {
-  const { t, lang } = c.var;
-  const movements = await listRecentMovements(getDb(c.env), state);
+  // `?lang=` (the address our pages announce) wins over the negotiated language.
+  const asked = c.req.query('lang');
+  const lang = isLang(asked) ? asked : c.var.lang;
+  const t = translator(lang);
+  const db = getDb(c.env);
+  const [scope, movements] = await Promise.all([feedScope(db, state), listRecentMovements(db, state)]);
+  // A state we follow no bill in has no feed (not an empty one dated 1970).
+  if (state && scope.bills === 0) throw new AppError('not_found');
   const base = c.env.PUBLIC_URL;
-  const selfPath = state ? `/bills/${state.toLowerCase()}/feed.xml` : '/bills/feed.xml';
-  const xml = buildAtomFeed({
-    id: `${base}${selfPath}`,
+  // One address, so one feed id, per language: English and Spanish are different feeds.
+  const selfUrl = `${base}${feedPath(state, lang)}`;
+  const feed = {
+    id: selfUrl,
     title: state
       ? t('bills.stateFeedTitle', { state, org: c.env.ORG_NAME })
       : t('bills.feedTitle', { org: c.env.ORG_NAME }),
-    selfUrl: `${base}${selfPath}`,
+    selfUrl,
     siteUrl: `${base}/bills${state ? `?state=${state}` : ''}`,
     lang,
     author: c.env.ORG_NAME,
+    emptyUpdated: scope.updatedAt ?? 0,
     entries: movements.map(({ movement, bill }) => ({
       id: `${base}${billPath(bill)}#movement-${movement.id}`,
       title: `${billLabel(bill)}: ${t(stageLabelKey(movement.stageAfter))}`,
@@ -126,6 +149,19 @@ async function atomFeed(c: Context<AppEnv>, state: string | null) {
       updated: movement.createdAt,
       summary: `${lang === 'es' ? movement.headlineEs : movement.headlineEn} (${inLang(lang, bill.title, bill.titleEs)})`,
     })),
+  };
+  return conditionalResponse(c, buildAtomFeed(feed), feedUpdated(feed), {
+    contentType: 'application/atom+xml; charset=utf-8',
+    cacheControl: `max-age=${FEED_MAX_AGE_SECONDS}`,
   });
-  return c.body(xml, 200, { 'content-type': 'application/atom+xml; charset=utf-8' });
+}
+
+/** The feeds a bills page announces in its head: one state's (when it has one), then all bills'. */
+function feedLinks(t: Translate, lang: Lang, orgName: string, state: string | null): PageMeta['feeds'] {
+  return [
+    ...(state
+      ? [{ href: feedPath(state, lang), title: t('bills.stateFeedTitle', { state, org: orgName }) }]
+      : []),
+    { href: feedPath(null, lang), title: t('bills.feedTitle', { org: orgName }) },
+  ];
 }

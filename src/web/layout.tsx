@@ -12,6 +12,8 @@ export interface PageMeta {
   og?: { title: string; description: string; url: string };
   /** A bare page without header and footer (embeds, print views). */
   bare?: boolean;
+  /** Atom feeds the page announces to feed readers (`<link rel="alternate">`). */
+  feeds?: { href: string; title: string }[];
   /** Wider main column for organizer tables. */
   wide?: boolean;
 }
@@ -48,6 +50,9 @@ export const layout = jsxRenderer<AppEnv>(({ children, ...meta }) => {
             <meta name="twitter:card" content="summary" />
           </>
         ) : null}
+        {(page.feeds ?? []).map((feed) => (
+          <link rel="alternate" type="application/atom+xml" href={feed.href} title={feed.title} />
+        ))}
         <link rel="stylesheet" href="/vendor/pico.min.css" />
         <link rel="stylesheet" href="/app.css" />
         <script src="/app.js" defer></script>

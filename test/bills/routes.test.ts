@@ -7,6 +7,7 @@ import { billMovements, billSubscriptions } from '../../src/bills/schema';
 import { outbox } from '../../src/email/schema';
 import { organizerCookie, postForm, request } from '../helpers';
 import { seedBill } from './seed';
+import { checkAtomFeed } from '../checks/atom';
 
 const db = getDb(env);
 
@@ -253,6 +254,81 @@ describe('Atom feeds', () => {
     }
     const sc = new XMLParser().parse(await (await request('/bills/sc/feed.xml')).text()).feed;
     expect(sc.entry).toBeUndefined();
+  });
+
+  it('pass a strict Atom check (RFC 4287), dated by their newest change even without entries', async () => {
+    for (const path of ['/bills/feed.xml', '/bills/ga/feed.xml', '/bills/sc/feed.xml?lang=es']) {
+      const feed = checkAtomFeed(await (await request(path)).text(), path);
+      expect(new Date(feed.updated).getFullYear(), path).toBeGreaterThan(2000);
+    }
+  });
+
+  it('answer 404 for a state with no tracked bill', async () => {
+    for (const path of ['/bills/zz/feed.xml', '/bills/tx/feed.xml?lang=es']) {
+      const response = await request(path);
+      expect(response.status, path).toBe(404);
+      expect(await response.text()).not.toContain('<feed');
+    }
+  });
+
+  it('have one feed id per language, named by the address with ?lang=', async () => {
+    const english = checkAtomFeed(await (await request('/bills/ga/feed.xml', { lang: 'en' })).text());
+    const spanish = checkAtomFeed(await (await request('/bills/ga/feed.xml', { lang: 'es' })).text());
+    expect(english.id).toBe('https://welcome.test/bills/ga/feed.xml?lang=en');
+    expect(spanish.id).toBe('https://welcome.test/bills/ga/feed.xml?lang=es');
+    expect([english.lang, spanish.lang]).toEqual(['en', 'es']);
+    // The address wins over the browser's language (feed readers send neither cookie nor language).
+    const asked = checkAtomFeed(await (await request('/bills/ga/feed.xml?lang=es', { lang: 'en' })).text());
+    expect(asked.id).toBe(spanish.id);
+    expect(asked.title).toContain('Movimientos');
+  });
+
+  it('answer a conditional GET with 304 when the reader has the current copy', async () => {
+    const first = await request('/bills/ga/feed.xml?lang=en');
+    const etag = first.headers.get('etag');
+    const lastModified = first.headers.get('last-modified');
+    expect(etag).toMatch(/^"[0-9a-f]{32}"$/);
+    expect(Date.parse(lastModified ?? '')).not.toBeNaN();
+    expect(first.headers.get('cache-control')).toMatch(/max-age=\d+/);
+    const byEtag = await request('/bills/ga/feed.xml?lang=en', { headers: { 'if-none-match': `W/${etag}` } });
+    expect(byEtag.status).toBe(304);
+    expect(await byEtag.text()).toBe('');
+    expect(byEtag.headers.get('etag')).toBe(etag);
+    expect(byEtag.headers.get('vary')).toMatch(/Accept-Language/);
+    const byDate = await request('/bills/ga/feed.xml?lang=en', {
+      headers: { 'if-modified-since': lastModified! },
+    });
+    expect(byDate.status).toBe(304);
+    // Another language is another body: its ETag differs, so the English copy is not current.
+    const spanish = await request('/bills/ga/feed.xml?lang=es', { headers: { 'if-none-match': etag! } });
+    expect(spanish.status).toBe(200);
+    const older = new Date(Date.parse(lastModified!) - 60_000).toUTCString();
+    expect(
+      (await request('/bills/ga/feed.xml?lang=en', { headers: { 'if-modified-since': older } })).status,
+    ).toBe(200);
+    // A stale ETag wins over a current date (If-None-Match comes first).
+    const stale = await request('/bills/ga/feed.xml?lang=en', {
+      headers: { 'if-none-match': '"0000"', 'if-modified-since': lastModified! },
+    });
+    expect(stale.status).toBe(200);
+  });
+
+  it('are announced in the head of the bill list, a state list and a bill page, in the reader language', async () => {
+    const alternates = (html: string) =>
+      [...html.matchAll(/<link rel="alternate" type="application\/atom\+xml" href="([^"]+)"/g)].map(
+        (m) => m[1],
+      );
+    expect(alternates(await (await request('/bills')).text())).toEqual(['/bills/feed.xml?lang=en']);
+    expect(alternates(await (await request('/bills?state=GA', { lang: 'es' })).text())).toEqual([
+      '/bills/ga/feed.xml?lang=es',
+      '/bills/feed.xml?lang=es',
+    ]);
+    // A state without tracked bills has no feed to announce.
+    expect(alternates(await (await request('/bills?state=TX')).text())).toEqual(['/bills/feed.xml?lang=en']);
+    expect(alternates(await (await request('/bills/ga/sb-77')).text())).toEqual([
+      '/bills/ga/feed.xml?lang=en',
+      '/bills/feed.xml?lang=en',
+    ]);
   });
 });
 

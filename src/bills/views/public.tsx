@@ -14,7 +14,7 @@ import {
   type FormValues,
 } from '../../web/form';
 import { formatDate, type MessageKey, type Translate } from '../../web/i18n';
-import { billPath, positionLabelKey, stageLabelKey, stageMeaningKey } from '../links';
+import { billPath, feedPath, positionLabelKey, stageLabelKey, stageMeaningKey } from '../links';
 import type { BillActionRow, BillFilters, BillMovementRow, BillRow, SponsorView } from '../queries';
 import { callsToActionOf, sourcesOf } from '../queries';
 import { BILL_POSITIONS, BILL_STAGES } from '../schema';
@@ -130,13 +130,13 @@ export function BillListPage(props: { bills: BillRow[]; filters: BillFilters; st
         ))}
       </ul>
       <p>
-        <a href="/bills/feed.xml" type="application/atom+xml">
+        <a href={feedPath(null, lang)} type="application/atom+xml">
           {t('bills.feedLink')}
         </a>
-        {props.filters.state ? (
+        {props.filters.state && props.states.includes(props.filters.state) ? (
           <>
             {' · '}
-            <a href={`/bills/${props.filters.state.toLowerCase()}/feed.xml`} type="application/atom+xml">
+            <a href={feedPath(props.filters.state, lang)} type="application/atom+xml">
               {t('bills.stateFeedLink', { state: props.filters.state })}
             </a>
           </>
