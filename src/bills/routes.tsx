@@ -59,7 +59,6 @@ billsRoutes.get('/:state{[a-zA-Z]{2}}/:slug{[a-z0-9-]+}', async (c) =>
 );
 
 billsRoutes.post('/:state{[a-zA-Z]{2}}/:slug{[a-z0-9-]+}/subscribe', async (c) => {
-  const { t } = c.var;
   const bill = await requireBill(c);
   const form = await readForm(c, subscribeSchema);
   if (form.status === 'invalid') {
@@ -69,6 +68,13 @@ billsRoutes.post('/:state{[a-zA-Z]{2}}/:slug{[a-z0-9-]+}/subscribe', async (c) =
   if (form.status === 'valid') {
     await subscribe(getDb(c.env), c.env, { ...form.data, bill });
   }
+  // Post/redirect/get: reloading the answer does not send the form again.
+  return c.redirect(`${billPath(bill)}/check-email`, 303);
+});
+
+billsRoutes.get('/:state{[a-zA-Z]{2}}/:slug{[a-z0-9-]+}/check-email', async (c) => {
+  const { t } = c.var;
+  const bill = await requireBill(c);
   return c.render(
     <MessagePage
       title={t('bills.checkEmailTitle')}

@@ -102,8 +102,14 @@ describe('subscribing', () => {
       { email, scope: 'bill', lang: 'es', frequency: 'immediate' },
       { lang: 'es' },
     );
-    expect(response.status).toBe(200);
-    expect(await response.text()).toContain('Revise su correo electrónico');
+    // Post/redirect/get: the answer is a page of its own, so a reload does not post again.
+    expect(response.status).toBe(303);
+    expect(response.headers.get('location')).toBe('/bills/ga/sb-77/check-email');
+    const checkEmail = await request('/bills/ga/sb-77/check-email', { lang: 'es' });
+    expect(checkEmail.status).toBe(200);
+    expect(await checkEmail.text()).toContain('Revise su correo electrónico');
+    expect((await request('/bills/ga/sb-77/check-email')).headers.get('content-type')).toContain('text/html');
+    expect((await request('/bills/ga/no-such-bill/check-email')).status).toBe(404);
     const [pending] = await subscriptionsOf(email);
     expect(pending).toMatchObject({ status: 'pending', lang: 'es', frequency: 'immediate' });
 
@@ -139,13 +145,28 @@ describe('subscribing', () => {
       ...fields,
       email: 'new-person@example.org',
     });
+    expect(known.status).toBe(303);
     expect(known.status).toBe(unknown.status);
+    expect(known.headers.get('location')).toBe(unknown.headers.get('location'));
     expect(await known.text()).toBe(await unknown.text());
     const rows = await subscriptionsOf('ana@example.org');
     expect(rows).toHaveLength(1);
     expect(rows[0]!.status).toBe('confirmed');
     // The subscribed address got its manage link instead of a confirmation.
     expect((await lastEmailTo('ana@example.org')).template).toBe('bills-already-subscribed');
+  });
+
+  it('answers a bot (honeypot filled) with the same redirect and stores nothing', async () => {
+    const response = await postForm('/bills/ga/sb-77/subscribe', {
+      email: 'bot@example.org',
+      scope: 'bill',
+      lang: 'en',
+      frequency: 'immediate',
+      website: 'http://spam.example',
+    });
+    expect(response.status).toBe(303);
+    expect(response.headers.get('location')).toBe('/bills/ga/sb-77/check-email');
+    expect(await subscriptionsOf('bot@example.org')).toHaveLength(0);
   });
 
   it('follows every tracked bill in a state as one subscription', async () => {

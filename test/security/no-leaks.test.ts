@@ -95,7 +95,7 @@ describe('no leaks', () => {
       expect(
         (await post('/bills/ga/sb-9/subscribe', { email, scope: 'bill', lang: 'en', frequency: 'immediate' }))
           .status,
-      ).toBe(200);
+      ).toBe(303);
       expect(
         (await post('/meetings/new/send', requestFields('p-official', { senderEmail: email }))).status,
       ).toBe(200);
