@@ -50,6 +50,18 @@ export function buildApp() {
   const app = new Hono<AppEnv>();
 
   app.use('*', securityHeaders);
+  app.use('*', async function selfFetch(c, next) {
+    c.set('fetchPage', async (request) => {
+      let executionCtx: typeof c.executionCtx | undefined;
+      try {
+        executionCtx = c.executionCtx;
+      } catch {
+        // No execution context (a direct app.request in a test): pages render without one.
+      }
+      return app.fetch(request, c.env, executionCtx);
+    });
+    await next();
+  });
   app.use('*', async function language(c, next) {
     const lang = negotiateLang(getCookie(c, LANG_COOKIE), c.req.header('accept-language'));
     c.set('lang', lang);

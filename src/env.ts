@@ -27,6 +27,8 @@ export interface AppVariables {
   embeddable: boolean;
   /** Set by pages whose URL carries a private token: no-store and no-referrer. */
   privateLink: boolean;
+  /** Asks this app itself for a page (checks that a link an organizer typed opens one). */
+  fetchPage: (request: Request) => Promise<Response>;
 }
 
 /** The Hono environment of this app. */

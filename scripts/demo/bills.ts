@@ -50,7 +50,8 @@ const CHAMBERS = { upper: 'Senate', lower: 'House', executive: 'Governor' } as c
 
 const meetYourLegislator: CallToAction = {
   kind: 'meeting',
-  url: '/meetings/new',
+  // The page that finds a person's own legislators (a meeting request needs one of them).
+  url: '/officials/find',
   labelEn: 'Ask your state legislator for a meeting',
   labelEs: 'Pida una reunión con su legislador estatal',
 };

@@ -14,7 +14,15 @@ import {
   subscriberCounts,
   type BillRow,
 } from './queries';
-import { createBill, updateBill, billFormValues, type BillFormData } from './bill-form';
+import {
+  billFormValues,
+  brokenLinkErrors,
+  callToActionLinks,
+  createBill,
+  updateBill,
+  type BillFormData,
+} from './bill-form';
+import { brokenInternalLinks } from '../web/internal-links';
 import { OPENSTATES_SOURCE } from './openstates';
 import { actionFormSchema, billFormSchema, stageFormSchema, updateFormSchema } from './validation';
 import { AdminBillList, AdminBillPage, BillForm } from './views/admin';
@@ -71,6 +79,9 @@ billsAdmin.post('/new', async (c) => {
     );
   const db = getDb(c.env);
   const data = form.data as BillFormData;
+  const linkErrors = brokenLinkErrors(data, await brokenInternalLinks(c, callToActionLinks(data)));
+  if (Object.keys(linkErrors).length)
+    return invalidBillForm(c, '/admin/bills/new', linkErrors, form.values, t('bills.admin.newTitle'));
   if (await getBillBySlug(db, data.state, slugOfIdentifier(data.identifier))) {
     return invalidBillForm(
       c,
@@ -96,6 +107,11 @@ billsAdmin.post('/:id', async (c) => {
     });
   }
   const data = form.data as BillFormData;
+  const linkErrors = brokenLinkErrors(data, await brokenInternalLinks(c, callToActionLinks(data)));
+  if (Object.keys(linkErrors).length) {
+    c.status(422);
+    return renderBillAdmin(c, bill, { form: { errors: linkErrors, values: form.values } });
+  }
   const db = getDb(c.env);
   const other = await getBillBySlug(db, data.state, slugOfIdentifier(data.identifier));
   if (other && other.id !== bill.id) {

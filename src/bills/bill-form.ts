@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Db } from '../db';
 import { newId } from '../lib/tokens';
-import type { FormValues } from '../web/form';
+import type { FormErrors, FormValues } from '../web/form';
 import { slugOfIdentifier } from './import';
 import { callsToActionOf, sourcesOf, type BillRow } from './queries';
 import { bills, CALL_TO_ACTION_KINDS, type CallToAction, type CallToActionKind } from './schema';
@@ -40,6 +40,23 @@ export function callsToActionFromForm(data: BillFormData): CallToAction[] {
     }
   }
   return calls;
+}
+
+/** The form's call-to-action links that stay on this site ("/letters/…"), to check they open a page. */
+export function callToActionLinks(data: BillFormData): string[] {
+  return callsToActionFromForm(data).map((call) => call.url);
+}
+
+/** An error on each call-to-action row whose link is among `broken` (none: an empty object). */
+export function brokenLinkErrors(data: BillFormData, broken: readonly string[]): FormErrors {
+  const values = data as Record<string, unknown>;
+  const errors: FormErrors = {};
+  for (let i = 0; i < CTA_ROWS; i++) {
+    const url = values[`cta${i}Url`];
+    if (typeof url === 'string' && broken.includes(url))
+      errors[`cta${i}Url`] = { key: 'bills.admin.ctaNoPage', params: { path: url } };
+  }
+  return errors;
 }
 
 function sourcesFromForm(text: string | null) {

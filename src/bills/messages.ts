@@ -203,6 +203,8 @@ const en = {
   'bills.admin.stageSaved': 'Stage saved.',
   'bills.admin.duplicate': 'This state already has a bill with this number.',
   'bills.admin.ctaIncomplete': 'Give a link and both button texts, or leave all three empty.',
+  'bills.admin.ctaNoPage':
+    'No page of this site opens at {path}. Open the page you mean, copy its address and paste it here (readers and alert emails would get “page not found”).',
   'bills.admin.movements': 'Recent movements and alerts',
   'bills.admin.fanoutDone': 'alerts sent',
   'bills.admin.fanoutPending': 'alerts going out',
@@ -416,6 +418,8 @@ const es: Record<keyof typeof en, string> = {
   'bills.admin.stageSaved': 'Etapa guardada.',
   'bills.admin.duplicate': 'Este estado ya tiene un proyecto con este número.',
   'bills.admin.ctaIncomplete': 'Indique un enlace y los dos textos del botón, o deje los tres vacíos.',
+  'bills.admin.ctaNoPage':
+    'Ninguna página de este sitio se abre en {path}. Abra la página que quiere, copie su dirección y péguela aquí (los lectores y los correos de alerta recibirían “página no encontrada”).',
   'bills.admin.movements': 'Movimientos y alertas recientes',
   'bills.admin.fanoutDone': 'alertas enviadas',
   'bills.admin.fanoutPending': 'alertas en camino',

@@ -7,11 +7,16 @@ import { billMovements, billSubscriptions } from '../../src/bills/schema';
 import { outbox } from '../../src/email/schema';
 import { organizerCookie, postForm, request } from '../helpers';
 import { seedBill } from './seed';
+import { createDay } from '../advocacy-days/fixtures';
+import { makeLetter } from '../letters/fixtures';
 import { checkAtomFeed } from '../checks/atom';
 
 const db = getDb(env);
 
 beforeAll(async () => {
+  // The pages the organizer forms below link their calls to action to.
+  await makeLetter({ slug: 'stop-sb-77' });
+  await createDay({ slug: 'austin' });
   await seedBill(db, { id: 'bill-routes-1', identifier: 'SB 77' });
   await seedBill(db, {
     id: 'bill-routes-2',
@@ -285,7 +290,7 @@ describe('Atom feeds', () => {
   });
 
   it('answer 404 for a state with no tracked bill', async () => {
-    for (const path of ['/bills/zz/feed.xml', '/bills/tx/feed.xml?lang=es']) {
+    for (const path of ['/bills/zz/feed.xml', '/bills/nm/feed.xml?lang=es']) {
       const response = await request(path);
       expect(response.status, path).toBe(404);
       expect(await response.text()).not.toContain('<feed');
@@ -345,7 +350,7 @@ describe('Atom feeds', () => {
       '/bills/feed.xml?lang=es',
     ]);
     // A state without tracked bills has no feed to announce.
-    expect(alternates(await (await request('/bills?state=TX')).text())).toEqual(['/bills/feed.xml?lang=en']);
+    expect(alternates(await (await request('/bills?state=NM')).text())).toEqual(['/bills/feed.xml?lang=en']);
     expect(alternates(await (await request('/bills/ga/sb-77')).text())).toEqual([
       '/bills/ga/feed.xml?lang=en',
       '/bills/feed.xml?lang=en',
@@ -484,6 +489,52 @@ describe('/admin/bills', () => {
     expect(html).toContain('Nuevo resumen en español');
     expect(html).toContain('Licencias para personas con acción diferida');
     expect(html).toContain('Firme la carta del clero');
+  });
+
+  it('refuses a call to action whose site link opens no page, in the organizer language, and saves nothing', async () => {
+    const cookie = await organizerCookie();
+    const form = (url: string) => ({
+      state: 'GA',
+      session: '2027',
+      identifier: 'SB 77',
+      title: 'Licenses for deferred action recipients',
+      titleEs: 'Licencias para personas con acción diferida',
+      position: 'oppose',
+      summaryEn: 'Summary with a broken link',
+      summaryEs: 'Resumen con un enlace roto',
+      tracked: 'on',
+      cta0Kind: 'meeting',
+      cta0Url: url,
+      cta0LabelEn: 'Ask your state legislator for a meeting',
+      cta0LabelEs: 'Pida una reunión con su legislador estatal',
+      cta1Kind: 'link',
+      cta2Kind: 'link',
+    });
+    // A meeting request without an official, a mistyped letter, an organizer-only page.
+    for (const url of ['/meetings/new', '/letters/stop-sb-777', '/admin/bills']) {
+      for (const [lang, message] of [
+        ['en', 'No page of this site opens at'],
+        ['es', 'Ninguna página de este sitio se abre en'],
+      ] as const) {
+        const refused = await postForm('/admin/bills/bill-routes-1', form(url), { cookie, lang });
+        expect(refused.status, url).toBe(422);
+        const html = await refused.text();
+        expect(html).toContain(message);
+        expect(html).toContain(url);
+      }
+      const created = await postForm(
+        '/admin/bills/new',
+        { ...form(url), state: 'NV', identifier: 'AB 1' },
+        { cookie },
+      );
+      expect(created.status, url).toBe(422);
+    }
+    expect((await request('/bills/nv/ab-1')).status).toBe(404);
+    expect(await (await request('/bills/ga/sb-77')).text()).not.toContain('broken link');
+    // The find-my-officials page (where the demo bills point) is a real page.
+    const saved = await postForm('/admin/bills/bill-routes-1', form('/officials/find'), { cookie });
+    expect(saved.status).toBe(303);
+    expect(await (await request('/bills/ga/sb-77')).text()).toContain('href="/officials/find"');
   });
 
   it('overrides the stage with a note, shown on the page', async () => {
