@@ -1,5 +1,7 @@
 // Writes that change a bill: imports, organizer actions, updates and stage overrides. Each real
 // movement is one bill_movements row, written in the same db.batch() as the change, then fanned out.
+import { describeAction } from './action-text';
+import { translator } from '../web/i18n';
 import { eq } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import type { Db } from '../db';
@@ -202,6 +204,14 @@ export async function recordNewActions(
   const stageAfter = effectiveStage({ derivedStage: derived, stageOverride: bill.stageOverride });
   const ordered = sortActions(fresh);
   const headline = ordered.map((a) => a.description).join(' · ');
+  // Spanish alerts and feeds say what happened in Spanish, from each action's classification.
+  const spanish = translator('es');
+  const headlineEs = ordered
+    .map((a) => {
+      const { description, chamber } = describeAction(spanish, a);
+      return description ? `${chamber ? `${chamber}: ` : ''}${description}` : a.description;
+    })
+    .join(' · ');
   const movementKey = `actions:${bill.id}:${await hashToken(ordered.map((a) => a.actionKey).join('\n'))}`;
   const movementId = newId();
   const latestDate = ordered.at(-1)!.date;
@@ -217,7 +227,7 @@ export async function recordNewActions(
         stageBefore,
         stageAfter,
         headlineEn: headline,
-        headlineEs: headline,
+        headlineEs,
         occurredAt: dateToMs(latestDate),
         createdAt: at,
         fanoutUpdatedAt: at,

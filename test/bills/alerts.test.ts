@@ -101,7 +101,7 @@ describe('alert fan-out', () => {
     const spanish = alerts.find((a) => a.toAddress === 'spanish@example.org')!;
     expect(spanish.lang).toBe('es');
     expect(spanish.subject).toBe('GA SB 5 avanzó: Aprobado en comisión');
-    expect(spanish.textBody).toContain('Qué cambió: Committee favorably reported');
+    expect(spanish.textBody).toContain('Qué cambió: Senado: Aprobado en comisión');
     expect(spanish.textBody).toContain('La comisión envió el proyecto al pleno');
     expect(spanish.textBody).toContain('Firme la carta del clero: https://welcome.test/letters/stop-sb-77');
     expect(spanish.htmlBody).toContain('Qué hacer ahora');

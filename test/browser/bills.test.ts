@@ -81,7 +81,7 @@ describe('bill alerts in a browser', () => {
 
     const alert = await openNewestMail(visitor, SUBSCRIBER, { after: [confirmation.id] });
     expect(alert.subject).toBe('GA HB 1105 avanzó: Aprobado en comisión');
-    expect(alert.text).toContain('Qué cambió: Committee favorably reported by substitute');
+    expect(alert.text).toContain('Qué cambió: Cámara de Representantes: Aprobado en comisión');
     expect(alert.text).toContain('Dónde se encuentra ahora: Aprobado en comisión.');
     expect(alert.text).toContain('Firme la carta del clero de Georgia');
     expect(await alertsTo(visitor, SUBSCRIBER)).toHaveLength(1);

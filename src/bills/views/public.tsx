@@ -14,6 +14,7 @@ import {
   type FormValues,
 } from '../../web/form';
 import { formatDate, type MessageKey, type Translate } from '../../web/i18n';
+import { describeAction } from '../action-text';
 import { billPath, feedPath, positionLabelKey, stageLabelKey, stageMeaningKey } from '../links';
 import type { BillActionRow, BillFilters, BillMovementRow, BillRow, SponsorView } from '../queries';
 import { callsToActionOf, sourcesOf } from '../queries';
@@ -243,7 +244,7 @@ export function BillPage(props: BillPageData): Child {
           {timeline.map(({ action, stage: after, changed }) => (
             <li class={changed ? 'stage-change' : undefined}>
               <time datetime={action.date}>{formatDate(lang, `${action.date}T12:00:00Z`)}</time>
-              {chamberName(t, action) ? ` · ${chamberName(t, action)}` : ''}: {action.description}
+              <ActionText action={action} />
               {changed ? (
                 <>
                   {' '}
@@ -307,6 +308,41 @@ export function BillPage(props: BillPageData): Child {
 
       <SubscribeForm bill={bill} errors={props.errors} values={props.values} />
     </article>
+  );
+}
+
+/**
+ * One action of the timeline. English readers see the legislature's text; others see what the
+ * action's classification says in their language, with the legislature's (English) text as its
+ * source, or that text alone, marked as English, when the classification says nothing we know.
+ */
+function ActionText(props: {
+  action: {
+    chamber: string | null;
+    chamberKind: string | null;
+    classification: string[];
+    description: string;
+  };
+}): Child {
+  const { t, lang } = useRequestContext<AppEnv>().var;
+  const { action } = props;
+  const chamber = chamberName(t, action);
+  if (lang === 'en') return <>{`${chamber ? ` · ${chamber}` : ''}: ${action.description}`}</>;
+  const described = describeAction(t, action);
+  return (
+    <>
+      {`${described.chamber ? ` · ${described.chamber}` : ''}: `}
+      {described.description ? (
+        <>
+          {described.description}{' '}
+          <small>
+            ({t('bills.actionSource')}: <q lang="en">{action.description}</q>)
+          </small>
+        </>
+      ) : (
+        <span lang="en">{action.description}</span>
+      )}
+    </>
   );
 }
 
