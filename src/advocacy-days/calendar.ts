@@ -49,7 +49,41 @@ export function dayIcs(
     method: 'PUBLISH',
   });
   if (error || !value) throw error ?? new Error('Could not build the calendar file');
-  return value;
+  return foldByOctets(value);
+}
+
+const utf8 = new TextEncoder();
+
+/**
+ * Folds content lines at 75 octets, as RFC 5545 §3.1 asks. The `ics` package counts characters,
+ * so a line with "’" or "í" came out longer; this refolds without splitting a character.
+ */
+export function foldByOctets(ics: string): string {
+  return ics
+    .replace(/\r\n[ \t]/g, '')
+    .split('\r\n')
+    .map((line) => {
+      if (utf8.encode(line).length <= 75) return line;
+      const parts: string[] = [];
+      let current = '';
+      let size = 0;
+      // A continuation line starts with a space, which counts.
+      let limit = 75;
+      for (const char of line) {
+        const octets = utf8.encode(char).length;
+        if (size + octets > limit) {
+          parts.push(current);
+          current = '';
+          size = 0;
+          limit = 74;
+        }
+        current += char;
+        size += octets;
+      }
+      parts.push(current);
+      return parts.join('\r\n ');
+    })
+    .join('\r\n');
 }
 
 /** The address of a sender written as `Name <address>` or `address`; '' when there is none. */

@@ -75,6 +75,17 @@ describe('dayIcs in a strict parser (ical.js)', () => {
     }
   });
 
+  it('folds long lines at 75 octets without splitting a character (RFC 5545 §3.1)', () => {
+    const summary = 'Acompañe a líderes de fe de todo el estado y a sus legisladores’ '.repeat(6);
+    const ics = dayIcs({ ...day, summary }, { ...options, mailFrom: 'x@example.org' });
+    for (const line of ics.split('\r\n'))
+      expect(new TextEncoder().encode(line).length).toBeLessThanOrEqual(75);
+    // checkCalendar also refuses longer lines; the text survives the folding whole.
+    const unfolded = ics.replace(/\r\n /g, '');
+    expect(unfolded).toContain(summary.trim());
+    expect(checkCalendar(ics).events).toHaveLength(1);
+  });
+
   it('reads the address of a sender', () => {
     expect(senderAddress('Welcome Table <no-reply@example.org>')).toBe('no-reply@example.org');
     expect(senderAddress('no-reply@example.org')).toBe('no-reply@example.org');
