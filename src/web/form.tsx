@@ -76,7 +76,7 @@ export function zodIssuesToErrors(issues: z.core.$ZodIssue[], values: Record<str
 }
 
 function issueMessage(issue: z.core.$ZodIssue, raw: unknown): { key: MessageKey; params?: MessageParams } {
-  if (issue.message in dictionaries.en) return { key: issue.message as MessageKey };
+  if (Object.hasOwn(dictionaries.en, issue.message)) return { key: issue.message as MessageKey };
   switch (issue.code) {
     case 'invalid_type':
       return { key: raw === undefined || raw === '' ? 'form.error.required' : 'form.error.invalid' };
