@@ -24,11 +24,18 @@ import { privacyRoutes } from './privacy/routes';
 import { privacyAdmin } from './privacy/admin';
 
 /**
+ * The public RFC 8058 one-click unsubscribe routes, exactly: bill alerts, letter updates and
+ * advocacy-day announcements. Nothing else ending the same way (an /admin path) matches.
+ */
+const ONE_CLICK_UNSUBSCRIBE =
+  /^\/(?:bills\/subscriptions|letters\/updates|days\/r)\/[A-Za-z0-9_-]+\/one-click-unsubscribe$/;
+
+/**
  * Paths that other parties POST to with their own proof instead of our Origin: Resend's signed
  * webhook and RFC 8058 one-click unsubscribe (mail providers post without cookies or Origin).
  */
 export function isCsrfExempt(path: string): boolean {
-  return path === RESEND_WEBHOOK_PATH || path.endsWith('/one-click-unsubscribe');
+  return path === RESEND_WEBHOOK_PATH || ONE_CLICK_UNSUBSCRIBE.test(path);
 }
 
 /** Organizer pages: every feature's admin router behind the sign-in check. */
