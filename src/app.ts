@@ -5,7 +5,7 @@ import { AppError, codeToStatus, isTransientD1Error, logEvent } from './web/erro
 import { LANG_COOKIE, isLang, negotiateLang, translator } from './web/i18n';
 import { layout } from './web/layout';
 import { renderErrorPage, submittedText } from './web/pages';
-import { csrfProtection, rateLimit, securityHeaders } from './web/security';
+import { csrfProtection, rateLimit, safeRedirectPath, securityHeaders } from './web/security';
 import { homeRoutes } from './web/home';
 import { loadOrganizer, requireOrganizer } from './organizers/session';
 import { organizerRoutes, adminShell } from './organizers/routes';
@@ -98,11 +98,7 @@ export function buildApp() {
       secure: true,
       httpOnly: true,
     });
-    const back =
-      typeof body.back === 'string' && body.back.startsWith('/') && !body.back.startsWith('//')
-        ? body.back
-        : '/';
-    return c.redirect(back, 303);
+    return c.redirect(safeRedirectPath(body.back) ?? '/', 303);
   });
   app.get('/healthz', async (c) => {
     await c.env.DB.prepare('select 1').first();
