@@ -5,7 +5,7 @@ import { getDb } from '../db';
 import { hashToken, newToken } from '../lib/tokens';
 import { logEvent } from '../web/errors';
 import { readForm, valueOf } from '../web/form';
-import { rateLimit, safeRedirectPath } from '../web/security';
+import { enforceRateLimit, rateLimit, safeRedirectPath } from '../web/security';
 import { consumeSignInToken, endSession, isSignInTokenUsable, startSession } from './queries';
 import { SESSION_ABSOLUTE_MS, SESSION_COOKIE } from './session';
 import { DEFAULT_AFTER_SIGN_IN, looksLikeToken, signInLinkPath } from './sign-in';
@@ -30,7 +30,8 @@ organizerRoutes.get('/sign-in', (c) => {
   });
 });
 
-// The global public-POST limiter skips this path: sign-in has its own, stricter, limit.
+// The global public-POST limiter skips this path: sign-in has its own, stricter, limits: per client
+// and per email address (so nobody can keep asking on an organizer's behalf from many addresses).
 organizerRoutes.post('/sign-in', rateLimit('RL_SIGN_IN'), async (c) => {
   const { t, lang } = c.var;
   const form = await readForm(c, signInRequestSchema);
@@ -43,7 +44,19 @@ organizerRoutes.post('/sign-in', rateLimit('RL_SIGN_IN'), async (c) => {
     });
   }
   if (form.status === 'valid') {
-    await requestSignInLink(getDb(c.env), c.env, { email: form.data.email, lang, next, at: Date.now() });
+    const { email } = form.data;
+    // The same limit for every address, listed or not: a refusal says nothing about the allowlist.
+    await enforceRateLimit(c.env, 'RL_SIGN_IN', `email:${await hashToken(email)}`);
+    // Listed and unknown addresses get the same answer in the same time: the allowlist lookup, the
+    // link's write and the queue send happen after the response. An organizer whose link did not
+    // come (a failure there is logged) asks again.
+    c.executionCtx.waitUntil(
+      requestSignInLink(getDb(c.env), c.env, { email, lang, next, at: Date.now() }).catch((error) =>
+        logEvent('error', 'sign_in.link_failed', {
+          error: error instanceof Error ? error.name : 'unknown',
+        }),
+      ),
+    );
   }
   return c.render(<SignInSent next={next} />, { title: t('signIn.sentTitle'), noindex: true });
 });
