@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { getCookie, setCookie } from 'hono/cookie';
 import type { AppEnv } from './env';
 import { AppError, codeToStatus, isTransientD1Error, logEvent } from './web/errors';
@@ -38,6 +39,11 @@ export function isCsrfExempt(path: string): boolean {
   return path === RESEND_WEBHOOK_PATH || ONE_CLICK_UNSUBSCRIBE.test(path);
 }
 
+/** The largest request body a public route accepts: every public form is well under it. */
+export const PUBLIC_BODY_MAX_BYTES = 256 * 1024;
+/** The largest request body under /admin: a letter's two 20,000-character texts, URL-encoded. */
+export const ADMIN_BODY_MAX_BYTES = 1024 * 1024;
+
 /** Organizer pages: every feature's admin router behind the sign-in check. */
 export function buildAdmin() {
   return new Hono<AppEnv>()
@@ -64,6 +70,16 @@ export function buildApp() {
     await next();
   });
   app.use('*', layout);
+  // Refused before anything reads the body: organizers' forms carry whole letters in two
+  // languages; every public form is far smaller.
+  const tooLarge = () => {
+    throw new AppError('too_large');
+  };
+  const publicBodyLimit = bodyLimit({ maxSize: PUBLIC_BODY_MAX_BYTES, onError: tooLarge });
+  const adminBodyLimit = bodyLimit({ maxSize: ADMIN_BODY_MAX_BYTES, onError: tooLarge });
+  app.use('*', function requestSizeLimit(c, next) {
+    return (c.req.path.startsWith('/admin/') ? adminBodyLimit : publicBodyLimit)(c, next);
+  });
   app.use('*', csrfProtection(isCsrfExempt));
   app.use('*', loadOrganizer);
   app.on('POST', '*', async function unreadableForm(c, next) {
@@ -128,12 +144,10 @@ export function buildApp() {
     } else if (isTransientD1Error(error)) {
       code = 'unavailable';
       retryAfter = 5;
-    } else if (
-      error instanceof Error &&
-      'status' in error &&
-      (error.status === 400 || error.status === 413)
-    ) {
+    } else if (error instanceof Error && 'status' in error && error.status === 400) {
       code = 'bad_request';
+    } else if (error instanceof Error && 'status' in error && error.status === 413) {
+      code = 'too_large';
     }
     if (code === 'internal' || code === 'unavailable') {
       // The path without its query string, and no message text that could carry personal data.

@@ -94,12 +94,15 @@ export const field = {
    * control characters.
    */
   line(max = 200, min = 1) {
+    // The length is checked first, so a value too long is always reported as such (and a refused
+    // form shows back at most `max` characters of it).
     return z
       .string()
-      .transform((v) => withoutHiddenFormatting(v).trim())
+      .overwrite((v) => withoutHiddenFormatting(v).trim())
+      .max(max)
       .refine((v) => !CONTROL.test(v), { message: 'form.error.controlChars' })
       .refine((v) => !NEWLINE.test(v), { message: 'form.error.oneLine' })
-      .pipe(z.string().min(min).max(max));
+      .pipe(z.string().min(min));
   },
   /** An optional line: empty input becomes null. */
   optionalLine(max = 200) {
@@ -107,12 +110,13 @@ export const field = {
   },
   /** Several lines of text (comments, stories, attendee lists): as `line`, with line breaks. */
   text(max = 2000, min = 1) {
+    // Line breaks are counted as one character, as the browser's maxlength counts them.
     return z
       .string()
-      .transform((v) => withoutHiddenFormatting(v).trim())
+      .overwrite((v) => withoutHiddenFormatting(v).trim().replace(/\r\n?/g, '\n'))
+      .max(max)
       .refine((v) => !CONTROL.test(v), { message: 'form.error.controlChars' })
-      .transform((v) => v.replace(/\r\n?/g, '\n'))
-      .pipe(z.string().min(min).max(max));
+      .pipe(z.string().min(min));
   },
   /** Optional multi-line text: empty input becomes null. */
   optionalText(max = 2000) {
@@ -124,12 +128,12 @@ export const field = {
       .string()
       .trim()
       .toLowerCase()
+      .max(254)
       .refine((v) => !CONTROL.test(v) && !NEWLINE.test(v), { message: 'form.error.email' })
       .pipe(
         z
           .string()
           .min(1)
-          .max(254)
           .pipe(z.email({ message: 'form.error.email' })),
       );
   },
