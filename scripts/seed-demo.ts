@@ -1,5 +1,6 @@
 // Loads demo content into the local database (never a deployed one): `npm run demo:seed`, run by
 // `npm start`. Every seeder uses fixed ids and ON CONFLICT DO NOTHING, so a second run adds nothing.
+import { ensureDevelopmentVars } from './lib/dev-vars';
 import { openLocalPlatform } from './lib/platform';
 import type { DemoContext } from './demo/context';
 import { seedOrganizers } from './demo/organizers';
@@ -14,6 +15,8 @@ const seeders: [string, (context: DemoContext) => Promise<void>][] = [
   ['meetings', (await import('./demo/meetings')).seedMeetings],
 ];
 
+// Before the platform opens, so it (and the `wrangler dev` of `npm start` after it) reads it.
+if (ensureDevelopmentVars()) console.log('Wrote ENVIRONMENT=development to .dev.vars (local runs only).');
 const platform = await openLocalPlatform();
 try {
   if (platform.env.ENVIRONMENT === 'production')

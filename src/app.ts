@@ -1,11 +1,12 @@
 import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { getCookie, setCookie } from 'hono/cookie';
 import type { AppEnv } from './env';
 import { AppError, codeToStatus, isTransientD1Error, logEvent } from './web/errors';
 import { LANG_COOKIE, isLang, negotiateLang, translator, varyByLanguage } from './web/i18n';
 import { layout } from './web/layout';
 import { renderErrorPage, submittedText } from './web/pages';
-import { csrfProtection, rateLimit, securityHeaders } from './web/security';
+import { csrfProtection, rateLimit, safeRedirectPath, securityHeaders } from './web/security';
 import { homeRoutes } from './web/home';
 import { loadOrganizer, requireOrganizer } from './organizers/session';
 import { organizerRoutes, adminShell } from './organizers/routes';
@@ -24,12 +25,24 @@ import { privacyRoutes } from './privacy/routes';
 import { privacyAdmin } from './privacy/admin';
 
 /**
+ * The public RFC 8058 one-click unsubscribe routes, exactly: bill alerts, letter updates and
+ * advocacy-day announcements. Nothing else ending the same way (an /admin path) matches.
+ */
+const ONE_CLICK_UNSUBSCRIBE =
+  /^\/(?:bills\/subscriptions|letters\/updates|days\/r)\/[A-Za-z0-9_-]+\/one-click-unsubscribe$/;
+
+/**
  * Paths that other parties POST to with their own proof instead of our Origin: Resend's signed
  * webhook and RFC 8058 one-click unsubscribe (mail providers post without cookies or Origin).
  */
 export function isCsrfExempt(path: string): boolean {
-  return path === RESEND_WEBHOOK_PATH || path.endsWith('/one-click-unsubscribe');
+  return path === RESEND_WEBHOOK_PATH || ONE_CLICK_UNSUBSCRIBE.test(path);
 }
+
+/** The largest request body a public route accepts: every public form is well under it. */
+export const PUBLIC_BODY_MAX_BYTES = 256 * 1024;
+/** The largest request body under /admin: a letter's two 20,000-character texts, URL-encoded. */
+export const ADMIN_BODY_MAX_BYTES = 1024 * 1024;
 
 /** Organizer pages: every feature's admin router behind the sign-in check. */
 export function buildAdmin() {
@@ -71,6 +84,16 @@ export function buildApp() {
     varyByLanguage(c.res.headers);
   });
   app.use('*', layout);
+  // Refused before anything reads the body: organizers' forms carry whole letters in two
+  // languages; every public form is far smaller.
+  const tooLarge = () => {
+    throw new AppError('too_large');
+  };
+  const publicBodyLimit = bodyLimit({ maxSize: PUBLIC_BODY_MAX_BYTES, onError: tooLarge });
+  const adminBodyLimit = bodyLimit({ maxSize: ADMIN_BODY_MAX_BYTES, onError: tooLarge });
+  app.use('*', function requestSizeLimit(c, next) {
+    return (c.req.path.startsWith('/admin/') ? adminBodyLimit : publicBodyLimit)(c, next);
+  });
   app.use('*', csrfProtection(isCsrfExempt));
   app.use('*', loadOrganizer);
   app.on('POST', '*', async function unreadableForm(c, next) {
@@ -105,11 +128,7 @@ export function buildApp() {
       secure: true,
       httpOnly: true,
     });
-    const back =
-      typeof body.back === 'string' && body.back.startsWith('/') && !body.back.startsWith('//')
-        ? body.back
-        : '/';
-    return c.redirect(back, 303);
+    return c.redirect(safeRedirectPath(body.back) ?? '/', 303);
   });
   app.get('/healthz', async (c) => {
     await c.env.DB.prepare('select 1').first();
@@ -139,12 +158,10 @@ export function buildApp() {
     } else if (isTransientD1Error(error)) {
       code = 'unavailable';
       retryAfter = 5;
-    } else if (
-      error instanceof Error &&
-      'status' in error &&
-      (error.status === 400 || error.status === 413)
-    ) {
+    } else if (error instanceof Error && 'status' in error && error.status === 400) {
       code = 'bad_request';
+    } else if (error instanceof Error && 'status' in error && error.status === 413) {
+      code = 'too_large';
     }
     if (code === 'internal' || code === 'unavailable') {
       // The path without its query string, and no message text that could carry personal data.

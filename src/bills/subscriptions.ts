@@ -1,9 +1,11 @@
 // Subscriptions to bill alerts: double opt-in, private manage links, unsubscribe.
-import { and, eq, gt, inArray, lte, ne, notExists, or, sql } from 'drizzle-orm';
+import { and, eq, exists, gt, inArray, lte, ne, notExists, or, sql } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import type { Db } from '../db';
-import { dispatchEmails, queueEmail } from '../email/outbox';
-import { DAY } from '../lib/time';
+import { runBatch } from '../db/batch';
+import { dispatchEmails, queueEmail, type EmailRequest } from '../email/outbox';
+import { outbox } from '../email/schema';
+import { DAY, MINUTE } from '../lib/time';
 import { hashToken, newId, newToken } from '../lib/tokens';
 import { logEvent } from '../web/errors';
 import type { Lang } from '../web/i18n';
@@ -64,10 +66,20 @@ export function scopeKeyOf(scope: 'bill' | 'state', bill: Pick<BillRow, 'id' | '
 
 type SubscribeEnv = Pick<Env, 'DB' | 'EMAIL_QUEUE' | 'ORG_NAME' | 'PUBLIC_URL'>;
 
+/** A subscription gets at most one email (confirmation or manage link) from the form this often. */
+export const SUBSCRIBE_EMAIL_INTERVAL_MS = 10 * MINUTE;
+/** At most this many such emails go to one address in a day, whatever it follows. */
+export const SUBSCRIBE_EMAILS_PER_DAY = 10;
+/** The emails the subscribe form sends (counted for the daily limit). */
+const SUBSCRIBE_TEMPLATES = ['bills-confirm', 'bills-already-subscribed'] as const;
+
 /**
  * Subscribes an address. Always answers the same way (the page never tells whether the address was
  * subscribed): a new or lapsed subscription gets a confirmation email; a confirmed one gets an email
- * with its manage link. The same email and scope is always one row.
+ * with its manage link. The same email and scope is always one row. Asking again does not flood the
+ * inbox: one email per subscription per 10 minutes and 10 a day per address (the person sees the
+ * same "check your email" page either way); a new confirmation replaces the previous one, so one
+ * confirmation link at most is pending per address and bill.
  */
 export async function subscribe(
   db: Db,
@@ -82,81 +94,143 @@ export async function subscribe(
     .where(and(eq(billSubscriptions.email, request.email), eq(billSubscriptions.scopeKey, scopeKey)))
     .get();
   const token = newToken();
-  const tokenHash = await hashToken(token);
   const scopeName =
     request.scope === 'bill' ? `${request.bill.state} ${request.bill.identifier}` : request.bill.state;
 
   if (existing?.status === 'confirmed') {
-    const email = queueEmail(db, env, {
-      to: existing.email,
-      lang: request.lang,
-      template: 'bills-already-subscribed',
-      data: { scopeName, manageUrl: manageUrl(env, token) },
+    await sendSubscriptionEmail(db, env, {
+      subscriptionId: existing.id,
+      purpose: 'manage',
+      token,
+      at,
+      email: {
+        to: existing.email,
+        lang: request.lang,
+        template: 'bills-already-subscribed',
+        data: { scopeName, manageUrl: manageUrl(env, token) },
+      },
     });
-    await db.batch([
-      db
-        .insert(billSubscriptionLinks)
-        .values({ tokenHash, subscriptionId: existing.id, purpose: 'manage', createdAt: at }),
-      email.statement,
-    ]);
-    await dispatchEmails(env, [email.id]);
     return;
   }
 
-  const id = existing?.id ?? newId();
-  const email = queueEmail(db, env, {
-    to: request.email,
-    lang: request.lang,
-    template: 'bills-confirm',
-    data: {
-      scopeName,
-      billTitle:
-        request.scope === 'bill'
-          ? request.lang === 'es'
-            ? (request.bill.titleEs ?? request.bill.title)
-            : request.bill.title
-          : null,
-      frequencyDaily: request.frequency === 'daily',
-      confirmUrl: confirmUrl(env, token),
-      billUrl: `${env.PUBLIC_URL}${billPath(request.bill)}`,
-    },
-  });
-  const statements: BatchItem<'sqlite'>[] = [
-    // A second, simultaneous request for the same address and scope finds the row and updates it.
-    db
-      .insert(billSubscriptions)
-      .values({
-        id,
-        email: request.email,
-        scopeKey,
-        billId: request.scope === 'bill' ? request.bill.id : null,
-        state: request.bill.state,
-        lang: request.lang,
-        frequency: request.frequency,
-        status: 'pending',
-        createdAt: at,
-      })
-      .onConflictDoUpdate({
-        target: [billSubscriptions.email, billSubscriptions.scopeKey],
-        set: { lang: request.lang, frequency: request.frequency, status: 'pending', unsubscribedAt: null },
-        // Never turn a confirmed subscription back into a pending one.
-        setWhere: ne(billSubscriptions.status, 'confirmed'),
-      }),
-  ];
-  await db.batch(statements as [BatchItem<'sqlite'>]);
+  // A second, simultaneous request for the same address and scope finds the row and updates it.
+  await db
+    .insert(billSubscriptions)
+    .values({
+      id: existing?.id ?? newId(),
+      email: request.email,
+      scopeKey,
+      billId: request.scope === 'bill' ? request.bill.id : null,
+      state: request.bill.state,
+      lang: request.lang,
+      frequency: request.frequency,
+      status: 'pending',
+      createdAt: at,
+    })
+    .onConflictDoUpdate({
+      target: [billSubscriptions.email, billSubscriptions.scopeKey],
+      set: { lang: request.lang, frequency: request.frequency, status: 'pending', unsubscribedAt: null },
+      // Never turn a confirmed subscription back into a pending one.
+      setWhere: ne(billSubscriptions.status, 'confirmed'),
+    });
   const row = await db
-    .select({ id: billSubscriptions.id, status: billSubscriptions.status })
+    .select({ id: billSubscriptions.id })
     .from(billSubscriptions)
     .where(and(eq(billSubscriptions.email, request.email), eq(billSubscriptions.scopeKey, scopeKey)))
     .get();
   if (!row) return;
-  await db.batch([
-    db
-      .insert(billSubscriptionLinks)
-      .values({ tokenHash, subscriptionId: row.id, purpose: 'confirm', createdAt: at }),
+  await sendSubscriptionEmail(db, env, {
+    subscriptionId: row.id,
+    purpose: 'confirm',
+    token,
+    at,
+    email: {
+      to: request.email,
+      lang: request.lang,
+      template: 'bills-confirm',
+      data: {
+        scopeName,
+        billTitle:
+          request.scope === 'bill'
+            ? request.lang === 'es'
+              ? (request.bill.titleEs ?? request.bill.title)
+              : request.bill.title
+            : null,
+        frequencyDaily: request.frequency === 'daily',
+        confirmUrl: confirmUrl(env, token),
+        billUrl: `${env.PUBLIC_URL}${billPath(request.bill)}`,
+      },
+    },
+  });
+}
+
+/**
+ * Stores a subscription's new private link with its email, unless that would flood the inbox (see
+ * SUBSCRIBE_EMAIL_INTERVAL_MS and SUBSCRIBE_EMAILS_PER_DAY). One batch decides it: the link is
+ * inserted only when both limits allow, the email is deleted again when the link was not, and a new
+ * confirm link replaces the older ones, so simultaneous requests still send one email.
+ */
+async function sendSubscriptionEmail(
+  db: Db,
+  env: SubscribeEnv,
+  input: {
+    subscriptionId: string;
+    purpose: 'confirm' | 'manage';
+    token: string;
+    at: number;
+    email: Omit<EmailRequest, 'id'>;
+  },
+): Promise<boolean> {
+  const { subscriptionId, purpose, at } = input;
+  const tokenHash = await hashToken(input.token);
+  // Ids of a subscription's form emails of one kind share a prefix, so its recent ones are an index range.
+  const prefix = `bills-${purpose}:${subscriptionId}:`;
+  const email = queueEmail(db, env, { ...input.email, id: `${prefix}${newId()}` }, at);
+  const links = billSubscriptionLinks;
+  const ourLink = db
+    .select({ one: sql`1` })
+    .from(links)
+    .where(eq(links.tokenHash, tokenHash));
+  const statements: BatchItem<'sqlite'>[] = [
+    db.run(sql`
+      INSERT INTO ${links} (token_hash, subscription_id, purpose, created_at)
+      SELECT ${tokenHash}, ${subscriptionId}, ${purpose}, ${at}
+      WHERE NOT EXISTS (
+          SELECT 1 FROM ${outbox}
+          WHERE ${outbox.id} > ${prefix} AND ${outbox.id} < ${`${prefix.slice(0, -1)};`}
+            AND ${outbox.createdAt} > ${at - SUBSCRIBE_EMAIL_INTERVAL_MS})
+        AND (SELECT count(*) FROM ${outbox}
+          WHERE ${outbox.toAddress} = ${input.email.to}
+            AND ${outbox.template} IN (${sql.join(
+              SUBSCRIBE_TEMPLATES.map((t) => sql`${t}`),
+              sql`, `,
+            )})
+            AND ${outbox.createdAt} > ${at - DAY}) < ${SUBSCRIBE_EMAILS_PER_DAY}`),
     email.statement,
-  ]);
+    db.delete(outbox).where(and(eq(outbox.id, email.id), notExists(ourLink))),
+  ];
+  if (purpose === 'confirm') {
+    // Only the newest confirmation works: at most one is pending per address and scope.
+    statements.push(
+      db
+        .delete(links)
+        .where(
+          and(
+            eq(links.subscriptionId, subscriptionId),
+            eq(links.purpose, 'confirm'),
+            ne(links.tokenHash, tokenHash),
+            exists(ourLink),
+          ),
+        ),
+    );
+  }
+  const [inserted] = await runBatch(db, statements);
+  if (!inserted?.meta.changes) {
+    logEvent('info', 'bills.subscribe_email_limited', { subscriptionId });
+    return false;
+  }
   await dispatchEmails(env, [email.id]);
+  return true;
 }
 
 /** The subscription behind a private link of a purpose, if the link is valid. */

@@ -137,3 +137,14 @@ export function maskEmail(address: string): string {
 export function normalizeEmail(address: string): string {
   return address.trim().toLowerCase();
 }
+
+// Hosts of this computer, as they appear in a request URL.
+const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/**
+ * Whether a request may see the development mailbox (/dev/mail, which holds live sign-in and confirm
+ * links): only with ENVIRONMENT=development, and only when the request came to this computer itself.
+ */
+export function servesDevMailbox(env: Pick<Env, 'ENVIRONMENT'>, requestUrl: string): boolean {
+  return env.ENVIRONMENT === 'development' && LOCAL_HOSTS.has(new URL(requestUrl).hostname);
+}

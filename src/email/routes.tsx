@@ -3,7 +3,7 @@ import { getDb } from '../db';
 import type { AppEnv } from '../env';
 import { AppError } from '../web/errors';
 import { dispatchEmails } from './outbox';
-import { isDeliveryHeld, usesLocalMailbox } from './policy';
+import { isDeliveryHeld, servesDevMailbox, usesLocalMailbox } from './policy';
 import { countByStatus, getMailboxMessage, listByStatus, listMailbox, requeueFailed } from './queries';
 import { storedAttachments } from './resend';
 import { MailboxList, MailboxMessage } from './views/mailbox';
@@ -13,9 +13,9 @@ import { processResendEvent, verifyResendWebhook } from './webhook';
 /** Public email endpoints: the development mailbox and Resend's webhook. */
 export const emailRoutes = new Hono<AppEnv>();
 
-/** The mailbox exists only when running locally: anywhere else it is a plain 404. */
+/** The mailbox exists only when running locally, for this computer: anywhere else it is a plain 404. */
 const developmentOnly: MiddlewareHandler<AppEnv> = async function developmentOnly(c, next) {
-  if (c.env.ENVIRONMENT !== 'development') throw new AppError('not_found');
+  if (!servesDevMailbox(c.env, c.req.url)) throw new AppError('not_found');
   // Emails carry sign-in and confirm tokens: never cached, never sent on as a referrer.
   c.set('privateLink', true);
   await next();
@@ -88,7 +88,7 @@ emailAdmin.get('/', async (c) => {
       failed={failed}
       pending={pending}
       held={isDeliveryHeld(c.env)}
-      mailbox={usesLocalMailbox(c.env) && c.env.ENVIRONMENT === 'development'}
+      mailbox={usesLocalMailbox(c.env) && servesDevMailbox(c.env, c.req.url)}
       notice={notice}
     />,
     { title: c.var.t('email.outbox.title'), wide: true },

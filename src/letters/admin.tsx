@@ -6,6 +6,7 @@ import { newId } from '../lib/tokens';
 import { getOfficial, searchOfficials } from '../officials/queries';
 import { AppError } from '../web/errors';
 import { readForm, type FormErrors, type FormValues } from '../web/form';
+import { safeRedirectPath } from '../web/security';
 import { deliverLetter } from './delivery';
 import { signerCsvColumns } from './export';
 import {
@@ -91,7 +92,8 @@ async function renderLetterForm(
 /** Only our own signer-table addresses are valid places to go back to after a moderation action. */
 function safeBack(letter: Letter, back: unknown): string {
   const fallback = adminPath(letter, '/signers');
-  return typeof back === 'string' && back.startsWith(`${fallback}`) && !back.includes('//') ? back : fallback;
+  const path = safeRedirectPath(back);
+  return path?.startsWith(fallback) ? path : fallback;
 }
 
 /** Organizer pages of this feature, mounted under /admin (sign-in already checked). */

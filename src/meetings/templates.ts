@@ -123,7 +123,9 @@ function checkTokens(
         name,
         reason: `partials ({{> ${name}}}) are not available`,
       };
-    if (name !== '.' && !scope.includes(name) && !(name in MERGE_FIELDS)) {
+    // Own properties only: `in` would also accept what every object inherits (constructor,
+    // __proto__, toString), which mustache would then try to render.
+    if (name !== '.' && !scope.includes(name) && !Object.hasOwn(MERGE_FIELDS, name)) {
       return {
         part,
         line: lineAt(source, start),
@@ -133,7 +135,10 @@ function checkTokens(
       };
     }
     if ((type === '#' || type === '^') && token[4]) {
-      const inner = [...scope, ...(ITEM_FIELDS[name as keyof MeetingMergeData] ?? [])];
+      const items = Object.hasOwn(ITEM_FIELDS, name)
+        ? ITEM_FIELDS[name as keyof MeetingMergeData]
+        : undefined;
+      const inner = [...scope, ...(items ?? [])];
       const problem = checkTokens(token[4], source, part, inner);
       if (problem) return problem;
     }

@@ -1,4 +1,5 @@
-import { and, eq, gt } from 'drizzle-orm';
+import { and, eq, gt, lte, notExists, sql } from 'drizzle-orm';
+import { outbox } from '../email/schema';
 import type { BatchItem } from 'drizzle-orm/batch';
 import type { Db } from '../db';
 import type { Lang } from '../web/i18n';
@@ -16,23 +17,44 @@ export async function findOrganizerByEmail(db: Db, email: string) {
 }
 
 /**
- * The statement that makes `tokenHash` the organizer's only sign-in link: one row per organizer,
- * so writing a new hash is what makes every older link stop working.
+ * The statement that makes `tokenHash` the organizer's sign-in link, unless their current link still
+ * works: one row per organizer, so the newest link is the only one, and it cannot be replaced
+ * before it expires (or is used, which deletes it). Returns the row when it was written.
  */
-export function replaceSignInToken(
+export function newSignInTokenUnlessPending(
   db: Db,
   organizerId: string,
   tokenHash: string,
   at: number,
   expiresAt: number,
-): BatchItem<'sqlite'> {
+) {
   return db
     .insert(signInTokens)
     .values({ organizerId, tokenHash, createdAt: at, expiresAt })
     .onConflictDoUpdate({
       target: signInTokens.organizerId,
       set: { tokenHash, createdAt: at, expiresAt },
-    });
+      setWhere: lte(signInTokens.expiresAt, at),
+    })
+    .returning({ organizerId: signInTokens.organizerId });
+}
+
+/**
+ * For the same batch as `newSignInTokenUnlessPending`: deletes the queued sign-in email again when
+ * its token was not stored (a live link already existed).
+ */
+export function dropEmailUnlessTokenStored(db: Db, outboxId: string, tokenHash: string) {
+  return db.delete(outbox).where(
+    and(
+      eq(outbox.id, outboxId),
+      notExists(
+        db
+          .select({ one: sql`1` })
+          .from(signInTokens)
+          .where(eq(signInTokens.tokenHash, tokenHash)),
+      ),
+    ),
+  );
 }
 
 /** True when a sign-in link would still work (read only: for the page with the button). */

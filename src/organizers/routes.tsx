@@ -5,10 +5,10 @@ import { getDb } from '../db';
 import { hashToken, newToken } from '../lib/tokens';
 import { logEvent } from '../web/errors';
 import { readForm, valueOf } from '../web/form';
-import { rateLimit } from '../web/security';
+import { enforceRateLimit, rateLimit, safeRedirectPath } from '../web/security';
 import { consumeSignInToken, endSession, isSignInTokenUsable, startSession } from './queries';
 import { SESSION_ABSOLUTE_MS, SESSION_COOKIE } from './session';
-import { DEFAULT_AFTER_SIGN_IN, looksLikeToken, safeNextPath, signInLinkPath } from './sign-in';
+import { DEFAULT_AFTER_SIGN_IN, looksLikeToken, signInLinkPath } from './sign-in';
 import { requestSignInLink } from './sign-in-links';
 import { signInRequestSchema } from './validation';
 import { Dashboard } from './views/dashboard';
@@ -23,18 +23,19 @@ export const organizerRoutes = new Hono<AppEnv>();
 
 organizerRoutes.get('/sign-in', (c) => {
   const { t } = c.var;
-  const next = safeNextPath(c.req.query('next'));
+  const next = safeRedirectPath(c.req.query('next'));
   return c.render(<SignInForm next={next} signedOut={c.req.query('signed_out') === '1'} />, {
     title: t('signIn.title'),
     noindex: true,
   });
 });
 
-// The global public-POST limiter skips this path: sign-in has its own, stricter, limit.
+// The global public-POST limiter skips this path: sign-in has its own, stricter, limits: per client
+// and per email address (so nobody can keep asking on an organizer's behalf from many addresses).
 organizerRoutes.post('/sign-in', rateLimit('RL_SIGN_IN'), async (c) => {
   const { t, lang } = c.var;
   const form = await readForm(c, signInRequestSchema);
-  const next = safeNextPath(valueOf(form.values, 'next'));
+  const next = safeRedirectPath(valueOf(form.values, 'next'));
   if (form.status === 'invalid') {
     c.status(422);
     return c.render(<SignInForm values={form.values} errors={form.errors} next={next} />, {
@@ -43,7 +44,19 @@ organizerRoutes.post('/sign-in', rateLimit('RL_SIGN_IN'), async (c) => {
     });
   }
   if (form.status === 'valid') {
-    await requestSignInLink(getDb(c.env), c.env, { email: form.data.email, lang, next, at: Date.now() });
+    const { email } = form.data;
+    // The same limit for every address, listed or not: a refusal says nothing about the allowlist.
+    await enforceRateLimit(c.env, 'RL_SIGN_IN', `email:${await hashToken(email)}`);
+    // Listed and unknown addresses get the same answer in the same time: the allowlist lookup, the
+    // link's write and the queue send happen after the response. An organizer whose link did not
+    // come (a failure there is logged) asks again.
+    c.executionCtx.waitUntil(
+      requestSignInLink(getDb(c.env), c.env, { email, lang, next, at: Date.now() }).catch((error) =>
+        logEvent('error', 'sign_in.link_failed', {
+          error: error instanceof Error ? error.name : 'unknown',
+        }),
+      ),
+    );
   }
   return c.render(<SignInSent next={next} />, { title: t('signIn.sentTitle'), noindex: true });
 });
@@ -55,7 +68,7 @@ organizerRoutes.get('/sign-in/:token', async (c) => {
   const usable =
     looksLikeToken(token) && (await isSignInTokenUsable(getDb(c.env), await hashToken(token), Date.now()));
   if (!usable) return signInFailed(c);
-  const next = safeNextPath(c.req.query('next'));
+  const next = safeRedirectPath(c.req.query('next'));
   return c.render(<SignInConfirm action={signInLinkPath(token, null)} next={next} />, {
     title: t('signIn.confirmTitle'),
     noindex: true,
@@ -67,7 +80,7 @@ organizerRoutes.post('/sign-in/:token', async (c) => {
   const token = c.req.param('token');
   if (!looksLikeToken(token)) return signInFailed(c);
   const body = await c.req.parseBody();
-  const next = safeNextPath(body.next ?? c.req.query('next'));
+  const next = safeRedirectPath(body.next ?? c.req.query('next'));
   const db = getDb(c.env);
   const at = Date.now();
   const organizerId = await consumeSignInToken(db, await hashToken(token), at);

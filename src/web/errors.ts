@@ -10,12 +10,13 @@ export const errorCodes = z.enum([
   'invalid_link',
   'validation',
   'too_many_requests',
+  'too_large',
   'unavailable',
   'internal',
 ]);
 export type ErrorCode = z.infer<typeof errorCodes>;
 
-const statusOf: Record<ErrorCode, 400 | 401 | 403 | 404 | 410 | 422 | 429 | 500 | 503> = {
+const statusOf: Record<ErrorCode, 400 | 401 | 403 | 404 | 410 | 413 | 422 | 429 | 500 | 503> = {
   bad_request: 400,
   unauthorized: 401,
   forbidden: 403,
@@ -23,6 +24,7 @@ const statusOf: Record<ErrorCode, 400 | 401 | 403 | 404 | 410 | 422 | 429 | 500 
   invalid_link: 410,
   validation: 422,
   too_many_requests: 429,
+  too_large: 413,
   unavailable: 503,
   internal: 500,
 };
@@ -44,6 +46,8 @@ export function errorPageMessages(code: ErrorCode): { title: MessageKey; body: M
       return { title: 'error.forbiddenTitle', body: 'error.forbiddenBody' };
     case 'too_many_requests':
       return { title: 'error.tooManyTitle', body: 'error.tooManyBody' };
+    case 'too_large':
+      return { title: 'error.tooLargeTitle', body: 'error.tooLargeBody' };
     case 'unavailable':
       return { title: 'error.unavailableTitle', body: 'error.unavailableBody' };
     case 'bad_request':

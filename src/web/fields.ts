@@ -4,6 +4,25 @@ import * as z from 'zod';
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFD]/;
 const NEWLINE = /[\r\n\u2028\u2029]/;
 
+// Characters that show nothing yet reorder or hide the text around them: bidirectional embeddings,
+// overrides and isolates (U+202A–202E, U+2066–2069), the direction marks, zero-width spaces, the word
+// joiner and invisible operators, the BOM, the soft hyphen, and invisible fillers and separators. In a name on
+// a public list they can show it reversed or disguised, and no name needs them.
+const HIDDEN_FORMATTING =
+  /[\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180E\u200B\u200E\u200F\u202A-\u202E\u2060-\u206F\u3164\uFEFF\uFFA0]/g;
+// The zero-width (non-)joiner is part of how some languages spell (Persian, Dari, many Indic
+// scripts), so it stays between two letters and goes everywhere else.
+const STRAY_JOINER = /(?<![\p{L}\p{M}])[\u200C\u200D]|[\u200C\u200D](?![\p{L}\p{M}])/gu;
+
+/**
+ * Removes invisible formatting characters that can reverse or disguise text (see HIDDEN_FORMATTING).
+ * Every text field goes through it (`field.line`, `field.text` and their optional forms), so every
+ * name a person types (signers, registrants, meeting senders and attendees) is free of them.
+ */
+export function withoutHiddenFormatting(value: string): string {
+  return value.replace(HIDDEN_FORMATTING, '').replace(STRAY_JOINER, '');
+}
+
 /** U.S. states and territories by postal code. */
 export const US_STATES = [
   'AL',
@@ -70,27 +89,34 @@ export type UsState = (typeof US_STATES)[number];
  * i18n keys; `readForm` turns them into the person's language.
  */
 export const field = {
-  /** One line of text (names, titles, cities): trimmed, no line breaks or control characters. */
+  /**
+   * One line of text (names, titles, cities): hidden formatting removed, trimmed, no line breaks or
+   * control characters.
+   */
   line(max = 200, min = 1) {
+    // The length is checked first, so a value too long is always reported as such (and a refused
+    // form shows back at most `max` characters of it).
     return z
       .string()
-      .trim()
+      .overwrite((v) => withoutHiddenFormatting(v).trim())
+      .max(max)
       .refine((v) => !CONTROL.test(v), { message: 'form.error.controlChars' })
       .refine((v) => !NEWLINE.test(v), { message: 'form.error.oneLine' })
-      .pipe(z.string().min(min).max(max));
+      .pipe(z.string().min(min));
   },
   /** An optional line: empty input becomes null. */
   optionalLine(max = 200) {
     return z.preprocess(emptyToUndefined, field.line(max).optional()).transform((v) => v ?? null);
   },
-  /** Several lines of text (comments, stories): trimmed, bounded, no control characters. */
+  /** Several lines of text (comments, stories, attendee lists): as `line`, with line breaks. */
   text(max = 2000, min = 1) {
+    // Line breaks are counted as one character, as the browser's maxlength counts them.
     return z
       .string()
-      .trim()
+      .overwrite((v) => withoutHiddenFormatting(v).trim().replace(/\r\n?/g, '\n'))
+      .max(max)
       .refine((v) => !CONTROL.test(v), { message: 'form.error.controlChars' })
-      .transform((v) => v.replace(/\r\n?/g, '\n'))
-      .pipe(z.string().min(min).max(max));
+      .pipe(z.string().min(min));
   },
   /** Optional multi-line text: empty input becomes null. */
   optionalText(max = 2000) {
@@ -102,12 +128,12 @@ export const field = {
       .string()
       .trim()
       .toLowerCase()
+      .max(254)
       .refine((v) => !CONTROL.test(v) && !NEWLINE.test(v), { message: 'form.error.email' })
       .pipe(
         z
           .string()
           .min(1)
-          .max(254)
           .pipe(z.email({ message: 'form.error.email' })),
       );
   },
@@ -153,5 +179,5 @@ export const field = {
 };
 
 function emptyToUndefined(value: unknown) {
-  return typeof value === 'string' && value.trim() === '' ? undefined : value;
+  return typeof value === 'string' && withoutHiddenFormatting(value).trim() === '' ? undefined : value;
 }

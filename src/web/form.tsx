@@ -51,7 +51,26 @@ export async function readForm<S extends z.ZodType>(
 export function validateValues<S extends z.ZodType>(schema: S, values: FormValues): FormResult<z.output<S>> {
   const parsed = schema.safeParse(values);
   if (parsed.success) return { status: 'valid', data: parsed.data, values };
-  return { status: 'invalid', errors: zodIssuesToErrors(parsed.error.issues, values), values };
+  return {
+    status: 'invalid',
+    errors: zodIssuesToErrors(parsed.error.issues, values),
+    values: shownBack(values, parsed.error.issues),
+  };
+}
+
+/**
+ * The values a refused form shows back: a value too long is cut to its field's maximum, so what
+ * someone sent is never echoed beyond what the field accepts.
+ */
+function shownBack(values: FormValues, issues: z.core.$ZodIssue[]): FormValues {
+  const shown = { ...values };
+  for (const issue of issues) {
+    if (issue.code !== 'too_big' || issue.origin !== 'string' || issue.path.length !== 1) continue;
+    const name = String(issue.path[0]);
+    const value = shown[name];
+    if (typeof value === 'string') shown[name] = value.slice(0, Number(issue.maximum));
+  }
+  return shown;
 }
 
 async function readFormValues(c: Context<AppEnv>): Promise<FormValues> {
@@ -76,7 +95,7 @@ export function zodIssuesToErrors(issues: z.core.$ZodIssue[], values: Record<str
 }
 
 function issueMessage(issue: z.core.$ZodIssue, raw: unknown): { key: MessageKey; params?: MessageParams } {
-  if (issue.message in dictionaries.en) return { key: issue.message as MessageKey };
+  if (Object.hasOwn(dictionaries.en, issue.message)) return { key: issue.message as MessageKey };
   switch (issue.code) {
     case 'invalid_type':
       return { key: raw === undefined || raw === '' ? 'form.error.required' : 'form.error.invalid' };

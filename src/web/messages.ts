@@ -58,6 +58,9 @@ const en = {
   'error.tooManyBody': 'Please wait a minute and try again.',
   'error.badRequestTitle': 'We could not read that request',
   'error.badRequestBody': 'Please go back and try again.',
+  'error.tooLargeTitle': 'That was too much to send at once',
+  'error.tooLargeBody':
+    'The form you sent is larger than this site accepts. Please go back, shorten what you wrote, and send it again.',
   'error.linkTitle': 'This link does not work',
   'error.linkBody': 'The link may have expired, been used already, or been copied incompletely.',
   'common.backHome': 'Back to the home page',
@@ -143,6 +146,9 @@ const es: Record<keyof typeof en, string> = {
   'error.tooManyBody': 'Espere un minuto e inténtelo de nuevo.',
   'error.badRequestTitle': 'No pudimos leer esa solicitud',
   'error.badRequestBody': 'Regrese e inténtelo de nuevo.',
+  'error.tooLargeTitle': 'Era demasiado para enviar de una vez',
+  'error.tooLargeBody':
+    'El formulario que envió es más grande de lo que este sitio acepta. Regrese, acorte lo que escribió y envíelo de nuevo.',
   'error.linkTitle': 'Este enlace no funciona',
   'error.linkBody': 'Puede que el enlace haya vencido, ya se haya usado o se haya copiado incompleto.',
   'common.backHome': 'Volver a la página de inicio',

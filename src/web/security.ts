@@ -1,5 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
 import { csrf } from 'hono/csrf';
+import ipaddr from 'ipaddr.js';
 import type { AppEnv } from '../env';
 import { AppError } from './errors';
 
@@ -60,16 +61,62 @@ export function csrfProtection(exempt: (path: string) => boolean): MiddlewareHan
   };
 }
 
-/** The key a client is rate-limited by. Never logged. */
+/**
+ * The key a client is rate-limited by: its IPv4 address, or the /64 network of its IPv6 address (one
+ * subscriber line usually holds a whole /64 and can rotate through it at will). Never logged.
+ */
 export function clientKey(c: { req: { header(name: string): string | undefined } }): string {
-  return c.req.header('cf-connecting-ip') ?? c.req.header('x-real-ip') ?? 'local';
+  const address = c.req.header('cf-connecting-ip') ?? c.req.header('x-real-ip') ?? 'local';
+  if (!ipaddr.isValid(address)) return address;
+  const parsed = ipaddr.process(address); // IPv4-mapped IPv6 becomes the IPv4 address it carries
+  if (parsed.kind() === 'ipv4') return parsed.toString();
+  const network = ipaddr.IPv6.networkAddressFromCIDR(`${parsed.toNormalizedString()}/64`);
+  return `${network.toString()}/64`;
 }
 
-/** Rate limit through a Workers Rate Limiting binding; over the limit is a 429 page or JSON. */
-export function rateLimit(binding: 'RL_PUBLIC' | 'RL_SIGN_IN'): MiddlewareHandler<AppEnv> {
+type RateLimitBinding = 'RL_PUBLIC' | 'RL_SIGN_IN';
+
+/**
+ * Counts one request against a Workers Rate Limiting binding under `key` (a client key, or the hash
+ * of an email address); over the limit throws the 429 page or JSON.
+ */
+export async function enforceRateLimit(
+  env: Pick<Env, RateLimitBinding>,
+  binding: RateLimitBinding,
+  key: string,
+): Promise<void> {
+  const { success } = await env[binding].limit({ key: `${binding}:${key}` });
+  if (!success) throw new AppError('too_many_requests', { retryAfterSeconds: 60 });
+}
+
+/** Rate limit per client (see clientKey) through a Workers Rate Limiting binding. */
+export function rateLimit(binding: RateLimitBinding): MiddlewareHandler<AppEnv> {
   return async function rateLimit(c, next) {
-    const { success } = await c.env[binding].limit({ key: `${binding}:${clientKey(c)}` });
-    if (!success) throw new AppError('too_many_requests', { retryAfterSeconds: 60 });
+    await enforceRateLimit(c.env, binding, clientKey(c));
     return next();
   };
+}
+
+// Any origin works as the base: only whether the result stays on it matters.
+const SAME_SITE = 'https://same-site.invalid';
+
+/**
+ * A redirect target that came from input (a form's `back`, a sign-in `next`), reduced to a path on
+ * this site, or null. The one check for every such redirect: a single leading `/`, no backslash or
+ * control character (browsers read `/\evil.example` and `/<tab>/evil.example` as another site), no
+ * `//` in the path, and the value resolved with `new URL` must stay on the site with a path that
+ * does not start with `//` after dot segments are resolved (`/.//evil.example`).
+ */
+export function safeRedirectPath(raw: unknown): string | null {
+  if (typeof raw !== 'string' || raw.length > 1000) return null;
+  if (!raw.startsWith('/') || /[\u0000-\u001F\u007F\\]/.test(raw)) return null;
+  if (raw.split(/[?#]/, 1)[0]!.includes('//')) return null;
+  let url: URL;
+  try {
+    url = new URL(raw, SAME_SITE);
+  } catch {
+    return null;
+  }
+  if (url.origin !== SAME_SITE || url.pathname.startsWith('//')) return null;
+  return url.pathname + url.search + url.hash;
 }

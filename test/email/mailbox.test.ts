@@ -8,9 +8,12 @@ import { row, runQueue, storeEmail } from './support';
 const app = buildApp();
 const development = { ...env, ENVIRONMENT: 'development' } as Env;
 
-async function get(path: string, bindings: Env = development, lang = 'en') {
+/** `wrangler dev` on this computer: the only place the mailbox is served. */
+const LOCAL = 'http://localhost:8787';
+
+async function get(path: string, bindings: Env = development, lang = 'en', origin = LOCAL) {
   return app.fetch(
-    new Request(`${ORIGIN}${path}`, { headers: { accept: 'text/html', 'accept-language': lang } }),
+    new Request(`${origin}${path}`, { headers: { accept: 'text/html', 'accept-language': lang } }),
     bindings,
   );
 }
@@ -96,6 +99,24 @@ describe('the development mailbox', () => {
       expect((await get(path, { ...env, ENVIRONMENT: 'production' } as Env)).status).toBe(404);
       // The test bindings themselves say ENVIRONMENT=test.
       expect((await request(path)).status).toBe(404);
+    }
+  });
+
+  it('is served in development only to this computer (localhost, 127.0.0.1, [::1])', async () => {
+    const id = await storeEmail();
+    await runQueue([id], development);
+    for (const origin of ['http://localhost:8787', 'http://127.0.0.1:41234', 'http://[::1]:8787']) {
+      expect((await get('/dev/mail', development, 'en', origin)).status, origin).toBe(200);
+    }
+    for (const origin of [
+      ORIGIN,
+      'https://action.example.org',
+      'http://192.168.1.20:8787',
+      'http://localhost.evil.example',
+    ]) {
+      for (const path of ['/dev/mail', `/dev/mail/${id}`, `/dev/mail/${id}/html`]) {
+        expect((await get(path, development, 'en', origin)).status, `${origin}${path}`).toBe(404);
+      }
     }
   });
 });

@@ -76,6 +76,21 @@ describe('validateMeetingTemplate', () => {
     expect(validateMeetingTemplate({ subject: 'Hi', body: '{{> footer}}' })!.reason).toContain('partials');
   });
 
+  it('refuses names every object inherits (constructor, __proto__, toString) as unknown fields', () => {
+    for (const name of ['constructor', '__proto__', 'toString', 'hasOwnProperty']) {
+      for (const body of [`{{#${name}}}x{{/${name}}}`, `{{${name}}}`, `{{^${name}}}x{{/${name}}}`]) {
+        expect(validateMeetingTemplate({ subject: 'Hi', body })).toMatchObject({
+          part: 'body',
+          code: 'unknown_field',
+          name,
+        });
+      }
+    }
+    expect(
+      validateMeetingTemplate({ subject: 'Hi', body: '{{#attendees}}{{constructor}}{{/attendees}}' }),
+    ).toMatchObject({ code: 'unknown_field', name: 'constructor' });
+  });
+
   it('accepts item fields inside their list only', () => {
     expect(
       validateMeetingTemplate({ subject: 'Hi', body: '{{#attendees}}{{name}} {{contact}}{{/attendees}}' }),
@@ -166,6 +181,19 @@ describe('/admin/meetings/templates', () => {
     const previewHtml = await preview.text();
     expect(previewHtml).toContain('Visit from St. Paul');
     expect(previewHtml).toContain('Hello Judge Lee,');
+  });
+
+  it('refuses a template using {{#constructor}} with 422 and a clear reason, never a 500', async () => {
+    const cookie = await organizerCookie();
+    for (const intent of ['preview', 'save']) {
+      const refused = await postForm(
+        path,
+        { subject: 'Visit', body: 'Hello\n{{#constructor}}x{{/constructor}}', intent },
+        { cookie },
+      );
+      expect(refused.status).toBe(422);
+      expect(await refused.text()).toContain('Message, line 2: unknown merge field &quot;constructor&quot;.');
+    }
   });
 
   it('explains a refusal in the organizer’s language', async () => {

@@ -1,6 +1,11 @@
 // The predeploy guard: a deployment never runs with the development mailbox or the placeholder database.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { unstable_readConfig } from 'wrangler';
 import { describe, expect, it } from 'vitest';
 import { deployProblems } from '../../scripts/lib/check-deploy';
+import { ensureDevelopmentVars, withDevelopmentEnvironment } from '../../scripts/lib/dev-vars';
 
 const ready = {
   vars: { ENVIRONMENT: 'production', PUBLIC_URL: 'https://action.example.org' },
@@ -20,5 +25,44 @@ describe('deployProblems', () => {
       deployProblems({ ...ready, vars: { ...ready.vars, PUBLIC_URL: 'http://localhost:8787' } }),
     ).toHaveLength(1);
     expect(deployProblems({ ...ready, databaseId: '00000000-0000-0000-0000-000000000000' })).toHaveLength(1);
+  });
+});
+
+describe('wrangler.toml as shipped', () => {
+  it('says production, so a plain `wrangler deploy` never publishes the development mailbox', () => {
+    const config = unstable_readConfig({ config: 'wrangler.toml' });
+    expect(config.vars.ENVIRONMENT).toBe('production');
+    // Only the placeholders the deploy guide asks to replace remain.
+    expect(
+      deployProblems({
+        vars: config.vars as Record<string, unknown>,
+        databaseId: config.d1_databases[0]?.database_id,
+      }).some((problem) => problem.startsWith('ENVIRONMENT')),
+    ).toBe(false);
+  });
+});
+
+describe('.dev.vars for local runs (npm run demo:seed)', () => {
+  it('adds ENVIRONMENT=development, keeping what the file holds, and leaves a chosen value alone', () => {
+    expect(withDevelopmentEnvironment(null)).toMatch(/^ENVIRONMENT=development$/m);
+    const secrets = 'RESEND_API_KEY=\nOPENSTATES_API_KEY=abc\n';
+    const added = withDevelopmentEnvironment(secrets);
+    expect(added.startsWith(secrets)).toBe(true);
+    expect(added).toMatch(/^ENVIRONMENT=development$/m);
+    expect(withDevelopmentEnvironment('ENVIRONMENT=staging\n')).toBe('ENVIRONMENT=staging\n');
+  });
+
+  it('writes the file once', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'wt-dev-vars-'));
+    try {
+      writeFileSync(join(dir, '.dev.vars'), 'OPENSTATES_API_KEY=abc\n');
+      expect(ensureDevelopmentVars(dir)).toBe(true);
+      expect(ensureDevelopmentVars(dir)).toBe(false);
+      expect(readFileSync(join(dir, '.dev.vars'), 'utf8')).toMatch(
+        /OPENSTATES_API_KEY=abc\n[\s\S]*ENVIRONMENT=development\n$/,
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

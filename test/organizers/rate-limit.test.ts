@@ -2,11 +2,12 @@ import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test'
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/app';
+import { hashToken } from '../../src/lib/tokens';
 import { ORIGIN } from '../helpers';
 import { allowlist, newestEmailTo } from './support';
 
 /** The app called with the real bindings except for the sign-in rate limiter. */
-async function postSignIn(limiter: RateLimit, email: string, lang = 'en') {
+async function postSignIn(limiter: RateLimit, email: string, lang = 'en', ip = '198.51.100.7') {
   const app = buildApp();
   const ctx = createExecutionContext();
   const response = await app.fetch(
@@ -17,7 +18,7 @@ async function postSignIn(limiter: RateLimit, email: string, lang = 'en') {
         accept: 'text/html',
         'accept-language': lang,
         'content-type': 'application/x-www-form-urlencoded',
-        'cf-connecting-ip': '198.51.100.7',
+        'cf-connecting-ip': ip,
       },
       body: new URLSearchParams({ email }),
     }),
@@ -52,6 +53,38 @@ describe('sign-in rate limit (RL_SIGN_IN)', () => {
     const response = await postSignIn(allow, 'allowed@example.org');
     expect(response.status).toBe(200);
     expect((await newestEmailTo('allowed@example.org'))?.template).toBe('sign-in');
+  });
+
+  it('counts every request against the client and, for a well-formed address, against its hash', async () => {
+    const keys: string[] = [];
+    const record: RateLimit = {
+      async limit(options) {
+        keys.push(options.key);
+        return { success: true };
+      },
+    };
+    await postSignIn(record, 'Counted@Example.org');
+    expect(keys).toEqual([
+      'RL_SIGN_IN:198.51.100.7',
+      `RL_SIGN_IN:email:${await hashToken('counted@example.org')}`,
+    ]);
+    expect(keys.join()).not.toContain('example.org');
+  });
+
+  it('refuses the sixth request in a minute for one address, even from six clients, listed or not', async () => {
+    await allowlist('asked-often@example.org');
+    for (const email of ['asked-often@example.org', 'nobody-listed@example.org']) {
+      const statuses: number[] = [];
+      for (let i = 0; i < 6; i++) {
+        statuses.push((await postSignIn(env.RL_SIGN_IN, email, 'en', `203.0.113.${i + 10}`)).status);
+      }
+      expect(statuses, email).toEqual([200, 200, 200, 200, 200, 429]);
+    }
+    // Only one email went out: the link stays live while it is asked for again.
+    const sent = await env.DB.prepare('SELECT count(*) AS n FROM outbox WHERE to_address = ?')
+      .bind('asked-often@example.org')
+      .first<{ n: number }>();
+    expect(sent?.n).toBe(1);
   });
 
   it('the real binding is configured: the sixth request in a minute from one address is refused', async () => {

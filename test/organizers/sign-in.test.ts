@@ -1,11 +1,40 @@
+import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
+import { buildApp } from '../../src/app';
 import { hashToken } from '../../src/lib/tokens';
 import { MINUTE } from '../../src/lib/time';
-import { postForm, request } from '../helpers';
-import { allowlist, newClient, newestEmailTo, pressSignIn, requestLinkToken } from './support';
+import { ORIGIN, postForm, request } from '../helpers';
+import {
+  allowlist,
+  heldD1,
+  newClient,
+  newestEmailTo,
+  postSignIn,
+  pressSignIn,
+  requestLinkToken,
+} from './support';
 
-const ORGANIZER = 'pastora@example.org';
+const app = buildApp();
+
+let organizers = 0;
+/**
+ * A new allowlisted address: each test asks for its own links (a live link is never replaced, and
+ * each address may ask 5 times a minute).
+ */
+async function newOrganizer(): Promise<string> {
+  organizers += 1;
+  const email = `pastora${organizers}@example.org`;
+  await allowlist(email);
+  return email;
+}
+
+async function emailCount(address: string): Promise<number> {
+  const row = await env.DB.prepare('SELECT count(*) AS n FROM outbox WHERE to_address = ?')
+    .bind(address)
+    .first<{ n: number }>();
+  return row?.n ?? 0;
+}
 
 async function tokenRows() {
   const { results } = await env.DB.prepare(
@@ -30,11 +59,7 @@ describe('asking for a sign-in link', () => {
   });
 
   it('answers a malformed address with 422 and the input kept, in Spanish when asked', async () => {
-    const response = await postForm(
-      '/sign-in',
-      { email: 'not an email' },
-      { lang: 'es', headers: newClient() },
-    );
+    const response = await postSignIn({ email: 'not an email' }, { lang: 'es' });
     expect(response.status).toBe(422);
     const html = await response.text();
     expect(html).toContain('aria-invalid="true"');
@@ -42,17 +67,57 @@ describe('asking for a sign-in link', () => {
     expect(html).toContain('<html lang="es">');
   });
 
-  it('answers exactly the same for a listed and an unknown address', async () => {
-    await allowlist(ORGANIZER);
-    const known = await postForm('/sign-in', { email: ORGANIZER }, { headers: newClient() });
-    const unknown = await postForm('/sign-in', { email: 'stranger@example.org' }, { headers: newClient() });
+  it('answers exactly the same for a listed and an unknown address; only the listed one gets an email', async () => {
+    const organizer = await newOrganizer();
+    const known = await postSignIn({ email: organizer });
+    const unknown = await postSignIn({ email: 'stranger@example.org' });
     expect(known.status).toBe(200);
     expect(unknown.status).toBe(known.status);
     expect(await unknown.text()).toBe(await known.text());
+    expect((await newestEmailTo(organizer))?.template).toBe('sign-in');
+    expect(await newestEmailTo('stranger@example.org')).toBeNull();
+  });
+
+  it('answers both before touching the database: the lookup, the link and its email come after', async () => {
+    const organizer = await newOrganizer();
+    const answer = async (email: string) => {
+      const held = heldD1(env.DB);
+      const ctx = createExecutionContext();
+      // With the database held back, this resolves only if answering needs no database work.
+      const response = await app.fetch(
+        new Request(`${ORIGIN}/sign-in`, {
+          method: 'POST',
+          headers: {
+            origin: ORIGIN,
+            accept: 'text/html',
+            'content-type': 'application/x-www-form-urlencoded',
+            ...newClient(),
+          },
+          body: new URLSearchParams({ email }),
+        }),
+        { ...env, DB: held.db },
+        ctx,
+      );
+      return { response, html: await response.text(), held, ctx };
+    };
+    const known = await answer(organizer);
+    const unknown = await answer('outsider@example.org');
+    expect(known.response.status).toBe(200);
+    expect(unknown.response.status).toBe(200);
+    expect(unknown.html).toBe(known.html);
+    // Nothing is written yet; once the database answers, the listed address still gets its link.
+    expect(await newestEmailTo(organizer)).toBeNull();
+    known.held.release();
+    unknown.held.release();
+    await waitOnExecutionContext(known.ctx);
+    await waitOnExecutionContext(unknown.ctx);
+    expect((await newestEmailTo(organizer))?.template).toBe('sign-in');
+    expect(await tokenRows()).toContainEqual(expect.objectContaining({ organizer_id: `org-${organizer}` }));
+    expect(await newestEmailTo('outsider@example.org')).toBeNull();
   });
 
   it('sends nothing and stores nothing for an address not on the allowlist', async () => {
-    await postForm('/sign-in', { email: 'nobody@example.org' }, { headers: newClient() });
+    await postSignIn({ email: 'nobody@example.org' });
     expect(await newestEmailTo('nobody@example.org')).toBeNull();
     const organizers = await env.DB.prepare('SELECT count(*) AS n FROM organizers WHERE email = ?')
       .bind('nobody@example.org')
@@ -62,22 +127,18 @@ describe('asking for a sign-in link', () => {
 
   it('answers a filled honeypot like a success and sends nothing', async () => {
     await allowlist('honeypot@example.org');
-    const response = await postForm(
-      '/sign-in',
-      { email: 'honeypot@example.org', website: 'http://spam' },
-      { headers: newClient() },
-    );
+    const response = await postSignIn({ email: 'honeypot@example.org', website: 'http://spam' });
     expect(response.status).toBe(200);
     expect(await newestEmailTo('honeypot@example.org')).toBeNull();
   });
 
   it('stores only the SHA-256 of a token of at least 128 bits, valid for 10 minutes', async () => {
-    await allowlist(ORGANIZER);
+    const organizer = await newOrganizer();
     const before = Date.now();
-    const token = await requestLinkToken(ORGANIZER);
+    const token = await requestLinkToken(organizer);
     // 43 base64url characters = 256 bits.
     expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
-    const rows = (await tokenRows()).filter((r) => r.organizer_id === `org-${ORGANIZER}`);
+    const rows = (await tokenRows()).filter((r) => r.organizer_id === `org-${organizer}`);
     expect(rows).toHaveLength(1);
     expect(rows[0]!.token_hash).toBe(await hashToken(token));
     expect(rows[0]!.token_hash).not.toContain(token);
@@ -108,8 +169,8 @@ describe('asking for a sign-in link', () => {
 
 describe('opening and using a sign-in link', () => {
   it('GET shows a button and does not sign in (mail scanners open links)', async () => {
-    await allowlist(ORGANIZER);
-    const token = await requestLinkToken(ORGANIZER);
+    const organizer = await newOrganizer();
+    const token = await requestLinkToken(organizer);
     for (let i = 0; i < 2; i++) {
       const response = await request(`/sign-in/${token}`);
       expect(response.status).toBe(200);
@@ -126,8 +187,8 @@ describe('opening and using a sign-in link', () => {
   });
 
   it('POST signs in, sets a __Host- session cookie and goes to /admin', async () => {
-    await allowlist(ORGANIZER);
-    const token = await requestLinkToken(ORGANIZER);
+    const organizer = await newOrganizer();
+    const token = await requestLinkToken(organizer);
     const { response, session } = await pressSignIn(token);
     expect(response.status).toBe(303);
     expect(response.headers.get('location')).toBe('/admin');
@@ -139,12 +200,12 @@ describe('opening and using a sign-in link', () => {
     expect(header).not.toMatch(/Domain=/i);
     const dashboard = await request('/admin', { cookie: session });
     expect(dashboard.status).toBe(200);
-    expect(await dashboard.text()).toContain(ORGANIZER);
+    expect(await dashboard.text()).toContain(organizer);
   });
 
   it('works only once', async () => {
-    await allowlist(ORGANIZER);
-    const token = await requestLinkToken(ORGANIZER);
+    const organizer = await newOrganizer();
+    const token = await requestLinkToken(organizer);
     expect((await pressSignIn(token)).response.status).toBe(303);
     const again = await pressSignIn(token);
     expect(again.response.status).toBe(410);
@@ -154,8 +215,8 @@ describe('opening and using a sign-in link', () => {
   });
 
   it('stops working after 10 minutes', async () => {
-    await allowlist(ORGANIZER);
-    const token = await requestLinkToken(ORGANIZER);
+    const organizer = await newOrganizer();
+    const token = await requestLinkToken(organizer);
     // Age the link: it was sent 10 minutes and 1 second ago.
     await env.DB.prepare(
       'UPDATE sign_in_tokens SET created_at = created_at - ?, expires_at = expires_at - ? WHERE token_hash = ?',
@@ -168,13 +229,44 @@ describe('opening and using a sign-in link', () => {
     expect(session).toBeUndefined();
   });
 
-  it('only the newest link works', async () => {
-    await allowlist(ORGANIZER);
-    const first = await requestLinkToken(ORGANIZER);
-    const second = await requestLinkToken(ORGANIZER);
+  it('keeps a live link working: asking again while it works changes nothing and sends nothing', async () => {
+    const organizer = await newOrganizer();
+    const first = await requestLinkToken(organizer);
+    const sent = await newestEmailTo(organizer);
+    // A stranger asks on the organizer's behalf, twice: the same answer as always, and no effect.
+    for (let i = 0; i < 2; i++) expect((await postSignIn({ email: organizer })).status).toBe(200);
+    expect((await newestEmailTo(organizer))?.id).toBe(sent?.id);
+    const rows = (await tokenRows()).filter((r) => r.organizer_id === `org-${organizer}`);
+    expect(rows).toEqual([expect.objectContaining({ token_hash: await hashToken(first) })]);
+    expect((await pressSignIn(first)).response.status).toBe(303);
+    // Once used, a new link can be asked for.
+    const second = await requestLinkToken(organizer);
+    expect(second).not.toBe(first);
+    expect((await pressSignIn(second)).response.status).toBe(303);
+  });
+
+  it('makes a new link once the live one has expired, and only that one works', async () => {
+    const organizer = await newOrganizer();
+    const first = await requestLinkToken(organizer);
+    await env.DB.prepare(
+      'UPDATE sign_in_tokens SET created_at = created_at - ?, expires_at = expires_at - ? WHERE token_hash = ?',
+    )
+      .bind(10 * MINUTE, 10 * MINUTE, await hashToken(first))
+      .run();
+    const second = await requestLinkToken(organizer);
     expect(second).not.toBe(first);
     expect((await pressSignIn(first)).response.status).toBe(410);
     expect((await pressSignIn(second)).response.status).toBe(303);
+  });
+
+  it('two requests at once leave one live link and one email', async () => {
+    const organizer = await newOrganizer();
+    const before = await emailCount(organizer);
+    const answers = await Promise.all([postSignIn({ email: organizer }), postSignIn({ email: organizer })]);
+    expect(answers.map((r) => r.status)).toEqual([200, 200]);
+    expect(await emailCount(organizer)).toBe(before + 1);
+    const token = (await newestEmailTo(organizer))!.text.match(/\/sign-in\/([A-Za-z0-9_-]+)/)![1]!;
+    expect((await pressSignIn(token)).response.status).toBe(303);
   });
 
   it('refuses a made-up or malformed token with the same clear page', async () => {
@@ -185,9 +277,9 @@ describe('opening and using a sign-in link', () => {
   });
 
   it('goes to a same-site `next` after signing in, never to another site', async () => {
-    await allowlist(ORGANIZER);
-    const token = await requestLinkToken(ORGANIZER, { next: '/admin/letters' });
-    const message = await newestEmailTo(ORGANIZER);
+    const organizer = await newOrganizer();
+    const token = await requestLinkToken(organizer, { next: '/admin/letters' });
+    const message = await newestEmailTo(organizer);
     expect(message?.text).toContain(`/sign-in/${token}?next=%2Fadmin%2Fletters`);
     const page = await (await request(`/sign-in/${token}?next=%2Fadmin%2Fletters`)).text();
     expect(page).toContain('name="next" value="/admin/letters"');
@@ -195,16 +287,16 @@ describe('opening and using a sign-in link', () => {
     expect(response.headers.get('location')).toBe('/admin/letters');
 
     for (const evil of ['//evil.example/x', '/\\evil.example', 'https://evil.example/']) {
-      const other = await requestLinkToken(ORGANIZER);
+      const other = await requestLinkToken(organizer);
       const { response: r } = await pressSignIn(other, { next: evil });
       expect(r.headers.get('location')).toBe('/admin');
     }
   });
 
   it('makes a new session id at every sign-in and ends the one the browser had', async () => {
-    await allowlist(ORGANIZER);
-    const first = await pressSignIn(await requestLinkToken(ORGANIZER));
-    const second = await pressSignIn(await requestLinkToken(ORGANIZER), {}, first.session);
+    const organizer = await newOrganizer();
+    const first = await pressSignIn(await requestLinkToken(organizer));
+    const second = await pressSignIn(await requestLinkToken(organizer), {}, first.session);
     expect(second.session).toBeDefined();
     expect(second.session).not.toBe(first.session);
     expect((await request('/admin', { cookie: first.session })).status).toBe(303);

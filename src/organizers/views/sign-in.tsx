@@ -1,5 +1,6 @@
 import type { Child } from 'hono/jsx';
 import { useRequestContext } from 'hono/jsx-renderer';
+import { servesDevMailbox } from '../../email/policy';
 import type { AppEnv } from '../../env';
 import { BotCheck, ErrorSummary, TextField, type FormErrors, type FormValues } from '../../web/form';
 
@@ -51,7 +52,7 @@ export function SignInForm(props: {
 export function SignInSent(props: { next: string | null }): Child {
   const c = useRequestContext<AppEnv>();
   const { t } = c.var;
-  const devMailbox = c.env.ENVIRONMENT === 'development' && !c.env.RESEND_API_KEY;
+  const devMailbox = servesDevMailbox(c.env, c.req.url) && !c.env.RESEND_API_KEY;
   const again = props.next ? `/sign-in?next=${encodeURIComponent(props.next)}` : '/sign-in';
   return (
     <section class="sign-in">
