@@ -71,7 +71,7 @@ export function AdminDaysList(props: { days: { day: AdvocacyDay; counts: DayCoun
           {t('days.admin.newDay')}
         </a>
       </p>
-      <div class="table-wrap">
+      <div class="table-wrap" tabindex={0}>
         <table>
           <thead>
             <tr>
@@ -315,7 +315,7 @@ export function DayOverview(props: {
           <p>{t('days.admin.pendingIntro')}</p>
           {pending.map((reg) => (
             <form method="post" action={`${base(day)}/registrations/${reg.id}/districts`} class="inline-form">
-              <fieldset role="group">
+              <fieldset class="grid">
                 <legend>
                   {reg.name} {reg.address ? `· ${reg.address}` : ''}
                 </legend>
@@ -334,7 +334,7 @@ export function DayOverview(props: {
         </section>
       ) : null}
       <h2>{t('days.admin.registrations')}</h2>
-      <div class="table-wrap">
+      <div class="table-wrap" tabindex={0}>
         <table>
           <thead>
             <tr>
@@ -460,7 +460,7 @@ export function TeamsPage(props: {
                 })}
               </p>
             ) : null}
-            <div class="table-wrap">
+            <div class="table-wrap" tabindex={0}>
               <table>
                 <thead>
                   <tr>
@@ -548,7 +548,7 @@ export function TeamsPage(props: {
         </ul>
       </section>
       <form method="post" action={`${base(day)}/teams/add`}>
-        <fieldset role="group">
+        <fieldset class="grid">
           <legend>{t('days.admin.addTeam')}</legend>
           <label>
             {t('days.admin.chamber')}
@@ -638,7 +638,7 @@ export function Packet(props: {
         <p>{t('days.packet.notInDirectory')}</p>
       )}
       <h2>{t('days.packet.roster')}</h2>
-      <div class="table-wrap">
+      <div class="table-wrap" tabindex={0}>
         <table>
           <thead>
             <tr>

@@ -67,7 +67,7 @@ function OutboxTable(props: { rows: OutboxListRow[]; retry?: boolean }) {
   const { t, lang } = useRequestContext<AppEnv>().var;
   if (props.rows.length === 0) return <p>{t('email.outbox.none')}</p>;
   return (
-    <div class="table-wrap">
+    <div class="table-wrap" tabindex={0}>
       <table>
         <thead>
           <tr>

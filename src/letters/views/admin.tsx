@@ -65,7 +65,7 @@ export function LettersAdminList(props: { letters: (Letter & { tally: LetterTall
           {t('letters.admin.new')}
         </a>
       </p>
-      <div class="table-wrap">
+      <div class="table-wrap" tabindex={0}>
         <table>
           <thead>
             <tr>
@@ -376,7 +376,7 @@ export function SignersAdminPage(props: {
         </a>
       </form>
       <p role="status">{t('letters.admin.matching', { count: props.matching })}</p>
-      <div class="table-wrap">
+      <div class="table-wrap" tabindex={0}>
         <table>
           <thead>
             <tr>
@@ -514,7 +514,7 @@ export function DeliveryPage(props: {
             <button type="submit">{t('letters.admin.sendDelivery')}</button>
           </form>
           {props.deliveries.length > 0 ? (
-            <div class="table-wrap">
+            <div class="table-wrap" tabindex={0}>
               <table>
                 <caption>{t('letters.admin.deliveriesCaption')}</caption>
                 <thead>
