@@ -31,9 +31,9 @@ const SIZES = [
 ] as const;
 // A Georgia representative whose Open States record lists www.legis.ga.gov three times.
 const LEGISLATOR = 'ocd-person/cba2f06c-773c-49d3-949c-b1a2db377c21';
-// A real-world length of address: with it, the signer table is wider than a 1280 px screen.
-const LONG_EMAIL =
-  'reverend.maria-guadalupe.hernandez-villanueva@iglesia-metodista-san-marcos-evangelista.org';
+// A real-world long address with nowhere to break a line: with it, the signer table is wider than
+// a 1280 px screen.
+const LONG_EMAIL = 'reverend.mariaguadalupe.hernandezvillanueva@iglesiametodistasanmarcosevangelista.org';
 
 /** Every kind of organizer page (one of each, with the demo content's ids). */
 const PAGES = [
