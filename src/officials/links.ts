@@ -1,6 +1,6 @@
 import type { Translate } from '../web/i18n';
 import type { MessageKey } from '../web/i18n';
-import type { Official, OfficialRole, Stance } from './schema';
+import type { Official, OfficialLink, OfficialRole, Stance } from './schema';
 
 /** The public page of an official. Open States ids keep their slash: /officials/ocd-person/<uuid>. */
 export function officialPath(official: Pick<Official, 'id'> | string): string {
@@ -86,4 +86,20 @@ export function telHref(phone: string): string {
   const [main = '', extension] = phone.split(/\s*(?:ext\.?|x)\s*/i);
   const digits = main.replace(/[^\d+]/g, '');
   return extension ? `tel:${digits};ext=${extension.replace(/\D/g, '')}` : `tel:${digits}`;
+}
+
+/**
+ * One link per website, so a page names each site once: Open States lists the same legislature
+ * site several times (members list, member page, session page). Keeps the first link without a
+ * note (the official's own page), else the site's first link; links that are not URLs are dropped.
+ */
+export function siteLinks(links: readonly OfficialLink[]): { url: string; site: string }[] {
+  const bySite = new Map<string, OfficialLink>();
+  for (const link of links) {
+    if (!URL.canParse(link.url)) continue;
+    const site = new URL(link.url).hostname;
+    const kept = bySite.get(site);
+    if (!kept || (kept.note && !link.note)) bySite.set(site, link);
+  }
+  return [...bySite].map(([site, link]) => ({ url: link.url, site }));
 }

@@ -1,7 +1,8 @@
 /** English strings of organizer sign-in and the /admin shell. */
 const en = {
   'admin.title': 'Organizer dashboard',
-  'admin.nav': 'Organizer',
+  'admin.nav': 'Organizer area',
+  'admin.home': 'Dashboard',
   'admin.signedInAs': 'Signed in as {email}',
   'admin.signOut': 'Sign out',
   'admin.sectionsHeading': 'Organizer sections',
@@ -46,7 +47,8 @@ const en = {
 /** Spanish strings: the type makes tsc fail when a key is missing or extra. */
 const es: Record<keyof typeof en, string> = {
   'admin.title': 'Panel de organizadores',
-  'admin.nav': 'Organizadores',
+  'admin.nav': 'Área de organizadores',
+  'admin.home': 'Panel',
   'admin.signedInAs': 'Sesión iniciada como {email}',
   'admin.signOut': 'Cerrar sesión',
   'admin.sectionsHeading': 'Secciones para organizadores',

@@ -116,5 +116,5 @@ function signInFailed(c: Context<AppEnv>) {
 export const adminShell = new Hono<AppEnv>();
 adminShell.get('/', (c) => {
   const { t } = c.var;
-  return c.render(<Dashboard />, { title: t('admin.title'), wide: false });
+  return c.render(<Dashboard />, { title: t('admin.title') });
 });

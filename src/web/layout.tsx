@@ -1,6 +1,7 @@
 import type { Child } from 'hono/jsx';
 import { jsxRenderer, useRequestContext } from 'hono/jsx-renderer';
 import type { AppEnv } from '../env';
+import { AdminNav } from '../organizers/views/admin-nav';
 
 /** What a page tells the layout about itself. */
 export interface PageMeta {
@@ -24,7 +25,10 @@ declare module 'hono' {
   }
 }
 
-/** The one page layout: landmarks, skip link, organization name, language switch, footer. */
+/**
+ * The one page layout: landmarks, skip link, organization name, language switch, footer, and on
+ * organizer pages the organizer area's navigation.
+ */
 export const layout = jsxRenderer<AppEnv>(({ children, ...meta }) => {
   const c = useRequestContext<AppEnv>();
   const { t, lang } = c.var;
@@ -97,6 +101,7 @@ export const layout = jsxRenderer<AppEnv>(({ children, ...meta }) => {
                   </li>
                 </ul>
               </nav>
+              {c.var.organizer && /^\/admin(\/|$)/.test(path) ? <AdminNav /> : null}
             </header>
             <main id="main" class={page.wide ? 'container-fluid' : 'container'} tabindex={-1}>
               {children}

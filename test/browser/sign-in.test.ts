@@ -42,7 +42,7 @@ describe('organizer sign-in in a browser', () => {
     const session = (await page.context().cookies()).find((c) => c.name === '__Host-wt_session');
     expect(session).toMatchObject({ httpOnly: true, secure: true, sameSite: 'Lax', path: '/' });
     for (const section of ['letters', 'days', 'officials', 'meetings', 'bills', 'outbox', 'privacy']) {
-      await expect.poll(() => page.locator(`a[href="/admin/${section}"]`).count()).toBe(1);
+      await expect.poll(() => page.locator(`main a[href="/admin/${section}"]`).count()).toBe(1);
     }
 
     await page.getByRole('button', { name: 'Cerrar sesión' }).click();

@@ -12,6 +12,7 @@ import {
   type FormValues,
 } from '../../web/form';
 import { formatNumber } from '../../web/i18n';
+import { LinkBar } from '../../web/nav';
 import { formatDayTimes, formatInZone, utcToZonedInput } from '../calendar';
 import { checkRoles } from '../decisions';
 import type { DayReport } from '../debriefs';
@@ -29,28 +30,17 @@ function DayNav(props: { day: AdvocacyDay }): Child {
   const { t } = useRequestContext<AppEnv>().var;
   const b = base(props.day);
   return (
-    <nav aria-label={t('days.admin.dayNav')} class="no-print">
-      <ul>
-        <li>
-          <a href={b}>{t('days.admin.overview')}</a>
-        </li>
-        <li>
-          <a href={`${b}/teams`}>{t('days.admin.teams')}</a>
-        </li>
-        <li>
-          <a href={`${b}/check-in`}>{t('days.admin.checkIn')}</a>
-        </li>
-        <li>
-          <a href={`${b}/email`}>{t('days.admin.email')}</a>
-        </li>
-        <li>
-          <a href={`${b}/report`}>{t('days.admin.report')}</a>
-        </li>
-        <li>
-          <a href={`${b}/edit`}>{t('common.edit')}</a>
-        </li>
-      </ul>
-    </nav>
+    <LinkBar
+      label={t('days.admin.dayNav')}
+      links={[
+        { href: b, label: t('days.admin.overview') },
+        { href: `${b}/teams`, label: t('days.admin.teams') },
+        { href: `${b}/check-in`, label: t('days.admin.checkIn') },
+        { href: `${b}/email`, label: t('days.admin.email') },
+        { href: `${b}/report`, label: t('days.admin.report') },
+        { href: `${b}/edit`, label: t('common.edit') },
+      ]}
+    />
   );
 }
 
@@ -81,7 +71,7 @@ export function AdminDaysList(props: { days: { day: AdvocacyDay; counts: DayCoun
           {t('days.admin.newDay')}
         </a>
       </p>
-      <div class="table-wrap">
+      <div class="table-wrap" tabindex={0}>
         <table>
           <thead>
             <tr>
@@ -325,7 +315,7 @@ export function DayOverview(props: {
           <p>{t('days.admin.pendingIntro')}</p>
           {pending.map((reg) => (
             <form method="post" action={`${base(day)}/registrations/${reg.id}/districts`} class="inline-form">
-              <fieldset role="group">
+              <fieldset class="grid">
                 <legend>
                   {reg.name} {reg.address ? `· ${reg.address}` : ''}
                 </legend>
@@ -344,7 +334,7 @@ export function DayOverview(props: {
         </section>
       ) : null}
       <h2>{t('days.admin.registrations')}</h2>
-      <div class="table-wrap">
+      <div class="table-wrap" tabindex={0}>
         <table>
           <thead>
             <tr>
@@ -470,7 +460,7 @@ export function TeamsPage(props: {
                 })}
               </p>
             ) : null}
-            <div class="table-wrap">
+            <div class="table-wrap" tabindex={0}>
               <table>
                 <thead>
                   <tr>
@@ -558,7 +548,7 @@ export function TeamsPage(props: {
         </ul>
       </section>
       <form method="post" action={`${base(day)}/teams/add`}>
-        <fieldset role="group">
+        <fieldset class="grid">
           <legend>{t('days.admin.addTeam')}</legend>
           <label>
             {t('days.admin.chamber')}
@@ -648,26 +638,28 @@ export function Packet(props: {
         <p>{t('days.packet.notInDirectory')}</p>
       )}
       <h2>{t('days.packet.roster')}</h2>
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">{t('days.field.name')}</th>
-            <th scope="col">{t('days.admin.role')}</th>
-            <th scope="col">{t('days.field.phone')}</th>
-            <th scope="col">{t('days.field.congregation')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {props.members.map((member) => (
+      <div class="table-wrap" tabindex={0}>
+        <table>
+          <thead>
             <tr>
-              <td>{member.name}</td>
-              <td>{member.teamRole ? t(`days.role.${member.teamRole}`) : t('days.role.member')}</td>
-              <td>{member.phone ?? '–'}</td>
-              <td>{member.congregation ?? ''}</td>
+              <th scope="col">{t('days.field.name')}</th>
+              <th scope="col">{t('days.admin.role')}</th>
+              <th scope="col">{t('days.field.phone')}</th>
+              <th scope="col">{t('days.field.congregation')}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {props.members.map((member) => (
+              <tr>
+                <td>{member.name}</td>
+                <td>{member.teamRole ? t(`days.role.${member.teamRole}`) : t('days.role.member')}</td>
+                <td>{member.phone ?? '–'}</td>
+                <td>{member.congregation ?? ''}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       <h2>{t('days.packet.roles')}</h2>
       <ul>
         {TEAM_ROLES.map((role) => (

@@ -67,7 +67,7 @@ function OutboxTable(props: { rows: OutboxListRow[]; retry?: boolean }) {
   const { t, lang } = useRequestContext<AppEnv>().var;
   if (props.rows.length === 0) return <p>{t('email.outbox.none')}</p>;
   return (
-    <div class="overflow-auto">
+    <div class="table-wrap" tabindex={0}>
       <table>
         <thead>
           <tr>
@@ -76,7 +76,11 @@ function OutboxTable(props: { rows: OutboxListRow[]; retry?: boolean }) {
             <th scope="col">{t('email.outbox.attempts')}</th>
             <th scope="col">{t('email.outbox.lastError')}</th>
             <th scope="col">{props.retry ? t('email.outbox.created') : t('email.outbox.nextTry')}</th>
-            {props.retry ? <th scope="col">{t('email.outbox.retry')}</th> : null}
+            {props.retry ? (
+              <th scope="col" class="row-actions">
+                {t('email.outbox.retry')}
+              </th>
+            ) : null}
           </tr>
         </thead>
         <tbody>
@@ -90,7 +94,7 @@ function OutboxTable(props: { rows: OutboxListRow[]; retry?: boolean }) {
                 <td>{row.lastError ?? ''}</td>
                 <td>{formatDate(lang, props.retry ? row.createdAt : row.nextAttemptAt, true)}</td>
                 {props.retry ? (
-                  <td>
+                  <td class="row-actions">
                     <form method="post" action={`/admin/outbox/${encodeURIComponent(row.id)}/retry`}>
                       <button type="submit" aria-label={t('email.outbox.retryLabel', { recipient })}>
                         {t('email.outbox.retry')}

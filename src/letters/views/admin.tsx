@@ -15,6 +15,7 @@ import {
   type FormValues,
 } from '../../web/form';
 import { formatDate, formatNumber, type MessageKey } from '../../web/i18n';
+import { LinkBar } from '../../web/nav';
 import { LETTER_STATUSES, TRADITIONS, displayName, options, roleLabel, traditionLabel } from '../choices';
 import type { DeliveryStatus, PublicSigner, SignerTally } from '../queries';
 import type { Letter, LetterSignature } from '../schema';
@@ -36,30 +37,20 @@ function statusLabel(t: (key: MessageKey) => string, status: string): string {
 export function LetterAdminNav(props: { letter: Letter }): Child {
   const { t } = useRequestContext<AppEnv>().var;
   return (
-    <nav aria-label={t('letters.admin.letterNav')} class="no-print">
-      <ul>
-        <li>
-          <a href="/admin/letters">{t('letters.admin.allLetters')}</a>
-        </li>
-        <li>
-          <a href={adminPath(props.letter)}>{t('common.edit')}</a>
-        </li>
-        <li>
-          <a href={adminPath(props.letter, '/signers')}>{t('letters.admin.signers')}</a>
-        </li>
-        <li>
-          <a href={adminPath(props.letter, '/deliver')}>{t('letters.admin.deliver')}</a>
-        </li>
-        <li>
-          <a href={adminPath(props.letter, '/updates')}>{t('letters.admin.updates')}</a>
-        </li>
-        <li>
-          <a href={letterPath(props.letter)}>
-            {props.letter.status === 'draft' ? t('letters.admin.preview') : t('letters.admin.viewPublic')}
-          </a>
-        </li>
-      </ul>
-    </nav>
+    <LinkBar
+      label={t('letters.admin.letterNav')}
+      links={[
+        { href: '/admin/letters', label: t('letters.admin.allLetters') },
+        { href: adminPath(props.letter), label: t('common.edit') },
+        { href: adminPath(props.letter, '/signers'), label: t('letters.admin.signers') },
+        { href: adminPath(props.letter, '/deliver'), label: t('letters.admin.deliver') },
+        { href: adminPath(props.letter, '/updates'), label: t('letters.admin.updates'), section: true },
+        {
+          href: letterPath(props.letter),
+          label: props.letter.status === 'draft' ? t('letters.admin.preview') : t('letters.admin.viewPublic'),
+        },
+      ]}
+    />
   );
 }
 
@@ -74,7 +65,7 @@ export function LettersAdminList(props: { letters: (Letter & { tally: LetterTall
           {t('letters.admin.new')}
         </a>
       </p>
-      <div class="table-wrap">
+      <div class="table-wrap" tabindex={0}>
         <table>
           <thead>
             <tr>
@@ -385,7 +376,7 @@ export function SignersAdminPage(props: {
         </a>
       </form>
       <p role="status">{t('letters.admin.matching', { count: props.matching })}</p>
-      <div class="table-wrap">
+      <div class="table-wrap" tabindex={0}>
         <table>
           <thead>
             <tr>
@@ -395,7 +386,9 @@ export function SignersAdminPage(props: {
               <th scope="col">{t('letters.admin.placeColumn')}</th>
               <th scope="col">{t('letters.admin.confirmedColumn')}</th>
               <th scope="col">{t('letters.admin.shownColumn')}</th>
-              <th scope="col">{t('letters.admin.actionsColumn')}</th>
+              <th scope="col" class="row-actions">
+                {t('letters.admin.actionsColumn')}
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -429,23 +422,15 @@ export function SignersAdminPage(props: {
                       ? t('common.yes')
                       : t('common.no')}
                 </td>
-                <td>
-                  <form
-                    method="post"
-                    action={adminPath(props.letter, `/signers/${row.id}/hide`)}
-                    class="inline-form"
-                  >
+                <td class="row-actions">
+                  <form method="post" action={adminPath(props.letter, `/signers/${row.id}/hide`)}>
                     <input type="hidden" name="hidden" value={row.hiddenAt ? 'no' : 'yes'} />
                     <input type="hidden" name="back" value={props.back} />
                     <button type="submit" class="secondary outline">
                       {row.hiddenAt ? t('letters.admin.unhide') : t('letters.admin.hide')}
                     </button>
                   </form>
-                  <form
-                    method="post"
-                    action={adminPath(props.letter, `/signers/${row.id}/verify`)}
-                    class="inline-form"
-                  >
+                  <form method="post" action={adminPath(props.letter, `/signers/${row.id}/verify`)}>
                     <input type="hidden" name="verified" value={row.verifiedAt ? 'no' : 'yes'} />
                     <input type="hidden" name="back" value={props.back} />
                     <button type="submit" class="secondary outline">
@@ -529,7 +514,7 @@ export function DeliveryPage(props: {
             <button type="submit">{t('letters.admin.sendDelivery')}</button>
           </form>
           {props.deliveries.length > 0 ? (
-            <div class="table-wrap">
+            <div class="table-wrap" tabindex={0}>
               <table>
                 <caption>{t('letters.admin.deliveriesCaption')}</caption>
                 <thead>

@@ -364,7 +364,7 @@ export function SignersPage(props: {
 function CountTable(props: { caption: string; heading: string; rows: [string, number][] }): Child {
   const { t, lang } = useRequestContext<AppEnv>().var;
   return (
-    <div class="table-wrap">
+    <div class="table-wrap" tabindex={0}>
       <table>
         <caption>{props.caption}</caption>
         <thead>

@@ -80,7 +80,7 @@ function PastUpdates(props: { letter: Letter; updates: UpdateWithCounts[] }): Ch
       {props.updates.length === 0 ? (
         <p>{t('letters.updates.noneYet')}</p>
       ) : (
-        <div class="table-wrap">
+        <div class="table-wrap" tabindex={0}>
           <table>
             <thead>
               <tr>

@@ -123,7 +123,7 @@ export function AdminMeetingList(props: {
                   {official.district ? ` · ${official.district}` : ''}
                 </small>
               </h3>
-              <div class="table-wrap">
+              <div class="table-wrap" tabindex={0}>
                 <table>
                   <thead>
                     <tr>

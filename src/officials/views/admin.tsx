@@ -36,7 +36,13 @@ export function AdminOfficialList(props: {
           {t('officials.admin.add')}
         </a>
       </p>
-      <form method="get" action="/admin/officials" role="search" aria-label={t('officials.search.formLabel')}>
+      <form
+        method="get"
+        action="/admin/officials"
+        role="search"
+        class="search-form"
+        aria-label={t('officials.search.formLabel')}
+      >
         <div class="grid">
           <TextField name="name" label={t('officials.search.name')} values={props.values} type="search" />
           <SelectField
@@ -59,7 +65,7 @@ export function AdminOfficialList(props: {
         <button type="submit">{t('common.search')}</button>
       </form>
       <p>{t('officials.search.results', { count: props.total })}</p>
-      <div class="table-wrap">
+      <div class="table-wrap" tabindex={0}>
         <table>
           <thead>
             <tr>

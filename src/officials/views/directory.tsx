@@ -11,6 +11,7 @@ import {
   officialPath,
   partyLabel,
   roleLabel,
+  siteLinks,
   telHref,
 } from '../links';
 import type { OfficialAction } from '../queries';
@@ -116,6 +117,7 @@ export function OfficialPage(props: {
   const { t, lang } = useRequestContext<AppEnv>().var;
   const o = props.official;
   const hasActions = props.actions.letters.length > 0 || props.actions.bills.length > 0;
+  const sites = siteLinks(o.links);
   return (
     <article class="official">
       <header>
@@ -168,15 +170,14 @@ export function OfficialPage(props: {
             ) : null}
           </section>
         ))}
-        {o.links.length ? (
+        {sites.length ? (
           <>
             <h3>{t('officials.links')}</h3>
             <ul>
-              {o.links.map((link) => (
+              {sites.map((link) => (
                 <li>
                   <a href={link.url} rel="noopener noreferrer">
-                    {link.note ? `${link.note}: ` : ''}
-                    {new URL(link.url).hostname}
+                    {link.site}
                   </a>
                 </li>
               ))}

@@ -1,0 +1,45 @@
+import type { Child } from 'hono/jsx';
+import { useRequestContext } from 'hono/jsx-renderer';
+import type { AppEnv } from '../../env';
+import type { MessageKey } from '../../web/i18n';
+import { LinkBar } from '../../web/nav';
+
+/** The organizer sections, in the order the dashboard and the navigation list them. */
+export const ADMIN_SECTIONS: readonly { path: string; title: MessageKey; hint: MessageKey }[] = [
+  { path: '/admin/letters', title: 'admin.section.letters', hint: 'admin.section.lettersHint' },
+  { path: '/admin/days', title: 'admin.section.days', hint: 'admin.section.daysHint' },
+  { path: '/admin/officials', title: 'admin.section.officials', hint: 'admin.section.officialsHint' },
+  { path: '/admin/meetings', title: 'admin.section.meetings', hint: 'admin.section.meetingsHint' },
+  { path: '/admin/bills', title: 'admin.section.bills', hint: 'admin.section.billsHint' },
+  { path: '/admin/outbox', title: 'admin.section.outbox', hint: 'admin.section.outboxHint' },
+  { path: '/admin/privacy', title: 'admin.section.privacy', hint: 'admin.section.privacyHint' },
+];
+
+/** A sign-out button (a POST: a GET never changes state). */
+export function SignOutButton(): Child {
+  const { t } = useRequestContext<AppEnv>().var;
+  return (
+    <form method="post" action="/sign-out" class="sign-out">
+      <button type="submit" class="secondary outline">
+        {t('admin.signOut')}
+      </button>
+    </form>
+  );
+}
+
+/** The organizer area's navigation on every /admin page: the dashboard, each section, sign out. */
+export function AdminNav(): Child {
+  const { t } = useRequestContext<AppEnv>().var;
+  return (
+    <LinkBar
+      label={t('admin.nav')}
+      class="admin-nav"
+      links={[
+        { href: '/admin', label: t('admin.home') },
+        ...ADMIN_SECTIONS.map((section) => ({ href: section.path, label: t(section.title), section: true })),
+      ]}
+    >
+      <SignOutButton />
+    </LinkBar>
+  );
+}
