@@ -506,6 +506,20 @@ export const advocacyDaysAdmin = new Hono<AppEnv>()
   })
   .post('/:id/report/send', async (c) => {
     const day = await loadDay(c);
+    const body = await c.req.parseBody();
+    if (day.reportSentAt && body.again !== '1') {
+      // Already sent: nothing goes out until the organizer confirms on this page (works without JS).
+      c.status(409);
+      return c.render(
+        <ReportPage
+          day={day}
+          report={await dayReport(c, day)}
+          coalitionEmail={c.env.COALITION_EMAIL ?? ''}
+          confirmResend
+        />,
+        { title: c.var.t('days.report.confirmTitle') },
+      );
+    }
     const sent = await sendReportBack(getDb(c.env), c.env, day, await dayReport(c, day));
     if (!sent) throw new AppError('bad_request');
     return c.redirect(`/admin/days/${day.id}/report?sent=1`, 303);

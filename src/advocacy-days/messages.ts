@@ -283,9 +283,13 @@ const en = {
   'days.report.sendIntro': 'Send this report to the coalition’s partner list ({email}).',
   'days.report.noCoalitionEmail':
     'No partner list is configured (COALITION_EMAIL), so the report cannot be sent.',
-  'days.report.sentAt': 'Last sent {date}.',
   'days.report.send': 'Send the report-back email',
   'days.report.sentNotice': 'The report-back email is on its way.',
+  'days.report.sentOnTo': 'Sent on {date} to {email}.',
+  'days.report.confirmTitle': 'This report was already sent',
+  'days.report.confirmQuestion': 'Send it again to {email}? Partners will get a second email.',
+  'days.report.sendAgain': 'Yes, send it again',
+  'days.report.sendAgainAsk': 'Send again…',
 };
 
 /** Spanish strings: the type makes tsc fail when a key is missing or extra. */
@@ -575,9 +579,13 @@ const es: Record<keyof typeof en, string> = {
   'days.report.sendIntro': 'Enviar este informe a la lista de organizaciones aliadas ({email}).',
   'days.report.noCoalitionEmail':
     'No hay lista de aliadas configurada (COALITION_EMAIL), así que el informe no se puede enviar.',
-  'days.report.sentAt': 'Último envío: {date}',
   'days.report.send': 'Enviar el informe a las aliadas',
   'days.report.sentNotice': 'El informe va en camino.',
+  'days.report.sentOnTo': 'Enviado el {date} a {email}.',
+  'days.report.confirmTitle': 'Este informe ya se envió',
+  'days.report.confirmQuestion': '¿Enviarlo otra vez a {email}? Las aliadas recibirán un segundo correo.',
+  'days.report.sendAgain': 'Sí, enviarlo otra vez',
+  'days.report.sendAgainAsk': 'Enviar otra vez…',
 };
 
 export const advocacyDaysMessages = { en, es };

@@ -843,6 +843,8 @@ export function ReportPage(props: {
   report: DayReport;
   coalitionEmail: string;
   notice?: string;
+  /** The organizer pressed "send" on a report already sent: ask before sending it again. */
+  confirmResend?: boolean;
 }): Child {
   const { t, lang } = useRequestContext<AppEnv>().var;
   const { day, report } = props;
@@ -906,19 +908,53 @@ export function ReportPage(props: {
           </li>
         ))}
       </ul>
-      <form method="post" action={`${base(day)}/report/send`}>
-        <p>
-          {props.coalitionEmail
-            ? t('days.report.sendIntro', { email: props.coalitionEmail })
-            : t('days.report.noCoalitionEmail')}
-          {day.reportSentAt
-            ? ` ${t('days.report.sentAt', { date: formatInZone(lang, day.reportSentAt, day.timeZone) })}`
-            : ''}
-        </p>
-        <button type="submit" disabled={!props.coalitionEmail}>
-          {t('days.report.send')}
-        </button>
-      </form>
+      <ReportSendForm day={day} coalitionEmail={props.coalitionEmail} confirmResend={props.confirmResend} />
     </>
+  );
+}
+
+/** "Sent on … to …", and the send button; a second send needs an explicit confirmation. */
+function ReportSendForm(props: { day: AdvocacyDay; coalitionEmail: string; confirmResend?: boolean }): Child {
+  const { t, lang } = useRequestContext<AppEnv>().var;
+  const { day } = props;
+  const action = `${base(day)}/report/send`;
+  const sentLine = day.reportSentAt
+    ? t('days.report.sentOnTo', {
+        date: formatInZone(lang, day.reportSentAt, day.timeZone),
+        email: day.reportSentTo ?? props.coalitionEmail,
+      })
+    : null;
+  if (props.confirmResend && day.reportSentAt) {
+    return (
+      <section aria-labelledby="confirm-heading" class="confirm-box" id="send">
+        <h2 id="confirm-heading">{t('days.report.confirmTitle')}</h2>
+        <p role="alert">{sentLine}</p>
+        <p>{t('days.report.confirmQuestion', { email: props.coalitionEmail })}</p>
+        <form method="post" action={action}>
+          <input type="hidden" name="again" value="1" />
+          <button type="submit">{t('days.report.sendAgain')}</button>{' '}
+          <a href={`${base(day)}/report`} role="button" class="secondary">
+            {t('common.cancel')}
+          </a>
+        </form>
+      </section>
+    );
+  }
+  return (
+    <form method="post" action={action} id="send">
+      <p>
+        {props.coalitionEmail
+          ? t('days.report.sendIntro', { email: props.coalitionEmail })
+          : t('days.report.noCoalitionEmail')}
+      </p>
+      {sentLine ? (
+        <p class="notice">
+          <strong>{sentLine}</strong>
+        </p>
+      ) : null}
+      <button type="submit" disabled={!props.coalitionEmail}>
+        {t(day.reportSentAt ? 'days.report.sendAgainAsk' : 'days.report.send')}
+      </button>
+    </form>
   );
 }
