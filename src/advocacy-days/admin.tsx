@@ -12,6 +12,8 @@ import { normaliseCheckInCode } from './decisions';
 import {
   checkIn,
   countRegistrations,
+  recentCheckInEvents,
+  undoCheckIn,
   findByCheckInCode,
   getDay,
   getTeam,
@@ -45,6 +47,7 @@ import {
   PacketToolbar,
   ReportPage,
   TeamsPage,
+  countsLine,
   dayFormValues,
 } from './views/admin';
 import { runBatch } from '../db/batch';
@@ -117,7 +120,15 @@ async function renderTeams(
 async function renderCheckIn(
   c: AdminContext,
   day: AdvocacyDay,
-  state: { query?: string; code?: string; notice?: string; notFound?: boolean; results?: Registration[] },
+  state: {
+    query?: string;
+    code?: string;
+    notice?: string;
+    notFound?: boolean;
+    results?: Registration[];
+    /** Just checked in by this request: the notice offers to undo it. */
+    undoable?: Registration;
+  },
 ) {
   const db = getDb(c.env);
   const query = state.query ?? '';
@@ -125,18 +136,37 @@ async function renderCheckIn(
   if (!state.results && query.trim())
     results = await listRegistrations(db, day.id, { nameContains: query, limit: 30 });
   results = results.filter((r) => r.status !== 'cancelled');
+  const [counts, recent] = await Promise.all([
+    countRegistrations(db, day.id),
+    recentCheckInEvents(db, day.id),
+  ]);
   return c.render(
     <CheckInPage
       day={day}
-      counts={await countRegistrations(db, day.id)}
+      counts={counts}
       query={query}
       code={state.code ?? ''}
       results={results}
+      recent={recent}
       notice={state.notice}
+      undoable={state.undoable}
       notFound={state.notFound}
     />,
     { title: c.var.t('days.checkIn.title') },
   );
+}
+
+/** A registration of this day from a posted `registrationId`, or 404. */
+async function postedRegistration(c: AdminContext, day: AdvocacyDay) {
+  const body = await c.req.parseBody();
+  const registrationId = typeof body.registrationId === 'string' ? body.registrationId : '';
+  const query = typeof body.q === 'string' ? body.q : '';
+  const [person] = await getDb(c.env)
+    .select()
+    .from(dayRegistrations)
+    .where(and(eq(dayRegistrations.id, registrationId), eq(dayRegistrations.dayId, day.id)));
+  if (!person) throw new AppError('not_found');
+  return { person, query };
 }
 
 async function renderEmail(
@@ -455,22 +485,47 @@ export const advocacyDaysAdmin = new Hono<AppEnv>()
       c.status(422);
       return renderCheckIn(c, day, { code, results: found ? [found] : [], notFound: !found });
     }
-    await checkIn(db, day.id, found.id, Date.now());
-    return renderCheckIn(c, day, { notice: c.var.t('days.checkIn.done', { name: found.name }) });
+    await checkIn(db, day.id, found.id, Date.now(), c.var.organizer?.id ?? null);
+    return renderCheckIn(c, day, {
+      notice: c.var.t('days.checkIn.done', { name: found.name }),
+      undoable: found,
+    });
   })
   .post('/:id/check-in', async (c) => {
     const day = await loadDay(c);
-    const body = await c.req.parseBody();
-    const registrationId = typeof body.registrationId === 'string' ? body.registrationId : '';
-    const query = typeof body.q === 'string' ? body.q : '';
-    const db = getDb(c.env);
-    const [person] = await db
-      .select()
-      .from(dayRegistrations)
-      .where(and(eq(dayRegistrations.id, registrationId), eq(dayRegistrations.dayId, day.id)));
-    if (!person) throw new AppError('not_found');
-    await checkIn(db, day.id, person.id, Date.now());
-    return renderCheckIn(c, day, { query, notice: c.var.t('days.checkIn.done', { name: person.name }) });
+    const { person, query } = await postedRegistration(c, day);
+    await checkIn(getDb(c.env), day.id, person.id, Date.now(), c.var.organizer?.id ?? null);
+    return renderCheckIn(c, day, {
+      query,
+      notice: c.var.t('days.checkIn.done', { name: person.name }),
+      undoable: person,
+    });
+  })
+  .post('/:id/check-in/undo', async (c) => {
+    const day = await loadDay(c);
+    const { person, query } = await postedRegistration(c, day);
+    const undone = await undoCheckIn(
+      getDb(c.env),
+      day.id,
+      person.id,
+      Date.now(),
+      c.var.organizer?.id ?? null,
+    );
+    return renderCheckIn(c, day, {
+      query,
+      notice: c.var.t(undone ? 'days.checkIn.undone' : 'days.checkIn.notCheckedIn', { name: person.name }),
+    });
+  })
+  // The counts as JSON, polled by public/app.js so every phone at the door sees the same number.
+  .get('/:id/counts', async (c) => {
+    const day = await loadDay(c);
+    const counts = await countRegistrations(getDb(c.env), day.id);
+    c.header('Cache-Control', 'no-store');
+    return c.json({
+      ...counts,
+      capacity: day.capacity,
+      text: countsLine(c.var.t, c.var.lang, counts, day.capacity),
+    });
   })
 
   // ---- Email, report -------------------------------------------------------------------------

@@ -290,6 +290,13 @@ const en = {
   'days.report.confirmQuestion': 'Send it again to {email}? Partners will get a second email.',
   'days.report.sendAgain': 'Yes, send it again',
   'days.report.sendAgainAsk': 'Send again…',
+  'days.checkIn.undo': 'Undo check-in of {name}',
+  'days.checkIn.undone': 'The check-in of {name} was undone.',
+  'days.checkIn.notCheckedIn': '{name} was not checked in.',
+  'days.checkIn.recent': 'Recent at the door',
+  'days.checkIn.eventCheckIn': '{name} checked in',
+  'days.checkIn.eventUndo': 'check-in of {name} undone',
+  'days.checkIn.by': 'by {name}',
 };
 
 /** Spanish strings: the type makes tsc fail when a key is missing or extra. */
@@ -586,6 +593,13 @@ const es: Record<keyof typeof en, string> = {
   'days.report.confirmQuestion': '¿Enviarlo otra vez a {email}? Las aliadas recibirán un segundo correo.',
   'days.report.sendAgain': 'Sí, enviarlo otra vez',
   'days.report.sendAgainAsk': 'Enviar otra vez…',
+  'days.checkIn.undo': 'Deshacer la llegada de {name}',
+  'days.checkIn.undone': 'Se deshizo la llegada de {name}.',
+  'days.checkIn.notCheckedIn': '{name} no tenía registrada la llegada.',
+  'days.checkIn.recent': 'Lo último en la entrada',
+  'days.checkIn.eventCheckIn': 'llegada de {name}',
+  'days.checkIn.eventUndo': 'se deshizo la llegada de {name}',
+  'days.checkIn.by': 'por {name}',
 };
 
 export const advocacyDaysMessages = { en, es };

@@ -1,9 +1,19 @@
 // Typed reads and simple writes of advocacy days. The capacity-sensitive writes (register, cancel,
 // promote) live in registration.ts because each must be one conditional statement.
-import { and, asc, desc, eq, gt, inArray, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Db } from '../db';
 import { officials, type Official } from '../officials/schema';
-import { advocacyDays, dayDebriefs, dayRegistrationLinks, dayRegistrations, dayTeams } from './schema';
+import { runBatch } from '../db/batch';
+import { newId } from '../lib/tokens';
+import { organizers } from '../organizers/schema';
+import {
+  advocacyDays,
+  dayCheckInLog,
+  dayDebriefs,
+  dayRegistrationLinks,
+  dayRegistrations,
+  dayTeams,
+} from './schema';
 
 /** A day as the app reads it. */
 export type AdvocacyDay = typeof advocacyDays.$inferSelect;
@@ -175,20 +185,108 @@ export async function findByCheckInCode(
   return row;
 }
 
-/** Marks a registered person present; a second tap changes nothing. Returns whether it was new. */
-export async function checkIn(db: Db, dayId: string, registrationId: string, at: number): Promise<boolean> {
-  const result = await db
-    .update(dayRegistrations)
-    .set({ checkedInAt: at })
-    .where(
-      and(
-        eq(dayRegistrations.id, registrationId),
-        eq(dayRegistrations.dayId, dayId),
-        eq(dayRegistrations.status, 'registered'),
-        isNull(dayRegistrations.checkedInAt),
+/** Who did what at the door, and when (the check-in page's "recent" list). */
+export interface CheckInEvent {
+  id: string;
+  registrationId: string;
+  name: string;
+  action: 'check_in' | 'undo';
+  organizerName: string | null;
+  at: number;
+  /** Whether the person is checked in now. */
+  checkedInNow: boolean;
+}
+
+function logCheckInStatement(
+  db: Db,
+  dayId: string,
+  registrationId: string,
+  action: 'check_in' | 'undo',
+  organizerId: string | null,
+  at: number,
+) {
+  // Logged only when the change will happen: read before the update in the same batch.
+  const condition =
+    action === 'check_in'
+      ? sql`${dayRegistrations.status} = 'registered' and ${dayRegistrations.checkedInAt} is null`
+      : sql`${dayRegistrations.checkedInAt} is not null`;
+  return db.run(sql`insert into ${dayCheckInLog} (id, day_id, registration_id, action, organizer_id, at)
+    select ${newId()}, ${dayId}, ${registrationId}, ${action}, ${organizerId}, ${at}
+    where exists (select 1 from ${dayRegistrations}
+      where ${dayRegistrations.id} = ${registrationId} and ${dayRegistrations.dayId} = ${dayId} and ${condition})`);
+}
+
+/**
+ * Checks a registered person in (once), recording who did it. False when they were already
+ * checked in (another phone at the door got there first) or are not registered.
+ */
+export async function checkIn(
+  db: Db,
+  dayId: string,
+  registrationId: string,
+  at: number,
+  organizerId: string | null = null,
+): Promise<boolean> {
+  const results = await runBatch(db, [
+    logCheckInStatement(db, dayId, registrationId, 'check_in', organizerId, at),
+    db
+      .update(dayRegistrations)
+      .set({ checkedInAt: at })
+      .where(
+        and(
+          eq(dayRegistrations.id, registrationId),
+          eq(dayRegistrations.dayId, dayId),
+          eq(dayRegistrations.status, 'registered'),
+          isNull(dayRegistrations.checkedInAt),
+        ),
       ),
-    );
-  return result.meta.changes > 0;
+  ]);
+  return (results[1]?.meta.changes ?? 0) > 0;
+}
+
+/** Undoes a check-in made by mistake, recording who undid it. False when there was none. */
+export async function undoCheckIn(
+  db: Db,
+  dayId: string,
+  registrationId: string,
+  at: number,
+  organizerId: string | null = null,
+): Promise<boolean> {
+  const results = await runBatch(db, [
+    logCheckInStatement(db, dayId, registrationId, 'undo', organizerId, at),
+    db
+      .update(dayRegistrations)
+      .set({ checkedInAt: null })
+      .where(
+        and(
+          eq(dayRegistrations.id, registrationId),
+          eq(dayRegistrations.dayId, dayId),
+          isNotNull(dayRegistrations.checkedInAt),
+        ),
+      ),
+  ]);
+  return (results[1]?.meta.changes ?? 0) > 0;
+}
+
+/** The latest check-ins and undos of a day, newest first. */
+export async function recentCheckInEvents(db: Db, dayId: string, limit = 10): Promise<CheckInEvent[]> {
+  const rows = await db
+    .select({
+      id: dayCheckInLog.id,
+      registrationId: dayCheckInLog.registrationId,
+      name: dayRegistrations.name,
+      action: dayCheckInLog.action,
+      organizerName: organizers.name,
+      at: dayCheckInLog.at,
+      checkedInAt: dayRegistrations.checkedInAt,
+    })
+    .from(dayCheckInLog)
+    .innerJoin(dayRegistrations, eq(dayRegistrations.id, dayCheckInLog.registrationId))
+    .leftJoin(organizers, eq(organizers.id, dayCheckInLog.organizerId))
+    .where(eq(dayCheckInLog.dayId, dayId))
+    .orderBy(desc(dayCheckInLog.at), desc(dayCheckInLog.id))
+    .limit(limit);
+  return rows.map(({ checkedInAt, ...row }) => ({ ...row, checkedInNow: checkedInAt !== null }));
 }
 
 /** The teams of a day with their legislator from the directory, when it is there. */

@@ -10,11 +10,11 @@ import {
   type FormErrors,
   type FormValues,
 } from '../../web/form';
-import { formatNumber } from '../../web/i18n';
+import { formatDate, formatNumber, type Lang, type Translate } from '../../web/i18n';
 import { formatDayTimes, formatInZone, utcToZonedInput } from '../calendar';
 import { checkRoles } from '../decisions';
 import type { DayReport } from '../debriefs';
-import type { AdvocacyDay, DayCounts, Registration, Team } from '../queries';
+import type { AdvocacyDay, CheckInEvent, DayCounts, Registration, Team } from '../queries';
 import { TEAM_ROLES } from '../schema';
 import { teamDisplayName } from '../teams';
 import { dayText, langAttribute, type LocalizedText } from '../texts';
@@ -53,18 +53,26 @@ function DayNav(props: { day: AdvocacyDay }): Child {
   );
 }
 
-/** Counts of a day, as a short definition list. */
-export function Counts(props: { counts: DayCounts; capacity: number }): Child {
-  const { t, lang } = useRequestContext<AppEnv>().var;
+/** The one line of a day's counts, on pages and in the live update (GET /admin/days/:id/counts). */
+export function countsLine(t: Translate, lang: Lang, counts: DayCounts, capacity: number): string {
   const n = (value: number) => formatNumber(lang, value);
+  return t('days.admin.counts', {
+    registered: n(counts.registered),
+    capacity: n(capacity),
+    checkedIn: n(counts.checkedIn),
+    waitlisted: n(counts.waitlisted),
+  });
+}
+
+/**
+ * Counts of a day. With `liveFrom`, public/app.js refreshes them from that URL every few seconds,
+ * so a second phone at the door sees the first one's check-ins without reloading.
+ */
+export function Counts(props: { counts: DayCounts; capacity: number; liveFrom?: string }): Child {
+  const { t, lang } = useRequestContext<AppEnv>().var;
   return (
-    <p class="notice" role="status" aria-live="polite">
-      {t('days.admin.counts', {
-        registered: n(props.counts.registered),
-        capacity: n(props.capacity),
-        checkedIn: n(props.counts.checkedIn),
-        waitlisted: n(props.counts.waitlisted),
-      })}
+    <p class="notice" role="status" aria-live="polite" data-live-counts={props.liveFrom}>
+      {countsLine(t, lang, props.counts, props.capacity)}
     </p>
   );
 }
@@ -684,27 +692,50 @@ export function Packet(props: {
   );
 }
 
-/** The check-in page for phones: counts, a code form, a name search, one button per person. */
+/** The undo button of one person's check-in. */
+function UndoCheckIn(props: {
+  day: AdvocacyDay;
+  registration: Pick<Registration, 'id' | 'name'>;
+  query?: string;
+}): Child {
+  const { t } = useRequestContext<AppEnv>().var;
+  return (
+    <form method="post" action={`${base(props.day)}/check-in/undo`} class="inline-form">
+      <input type="hidden" name="registrationId" value={props.registration.id} />
+      <input type="hidden" name="q" value={props.query ?? ''} />
+      <button type="submit" class="secondary outline">
+        {t('days.checkIn.undo', { name: props.registration.name })}
+      </button>
+    </form>
+  );
+}
+
+/** The check-in page for phones: live counts, a code form, a name search, one button per person. */
 export function CheckInPage(props: {
   day: AdvocacyDay;
   counts: DayCounts;
   query: string;
   code: string;
   results: Registration[];
+  recent: CheckInEvent[];
   notice?: string;
+  undoable?: Registration;
   notFound?: boolean;
 }): Child {
-  const { t } = useRequestContext<AppEnv>().var;
+  const { t, lang } = useRequestContext<AppEnv>().var;
   const { day } = props;
   return (
     <>
       <DayNav day={day} />
       <h1>{t('days.checkIn.title')}</h1>
-      <Counts counts={props.counts} capacity={day.capacity} />
+      <Counts counts={props.counts} capacity={day.capacity} liveFrom={`${base(day)}/counts`} />
       {props.notice ? (
-        <p class="notice" role="status">
-          {props.notice}
-        </p>
+        <div class="notice" role="status">
+          <p>{props.notice}</p>
+          {props.undoable ? (
+            <UndoCheckIn day={day} registration={props.undoable} query={props.query} />
+          ) : null}
+        </div>
       ) : null}
       {props.notFound ? (
         <p class="field-error" role="alert">
@@ -741,7 +772,10 @@ export function CheckInPage(props: {
             {reg.congregation ? ` · ${reg.congregation}` : ''} · {t(`days.status.${reg.status}`)}
             {reg.status === 'registered' ? (
               reg.checkedInAt ? (
-                <p>✓ {t('days.admin.checkedIn')}</p>
+                <>
+                  <p>✓ {t('days.admin.checkedIn')}</p>
+                  <UndoCheckIn day={day} registration={reg} query={props.query} />
+                </>
               ) : (
                 <form method="post" action={`${base(day)}/check-in`}>
                   <input type="hidden" name="registrationId" value={reg.id} />
@@ -753,6 +787,22 @@ export function CheckInPage(props: {
           </li>
         ))}
       </ul>
+      {props.recent.length ? (
+        <section aria-labelledby="recent-heading">
+          <h2 id="recent-heading">{t('days.checkIn.recent')}</h2>
+          <ul>
+            {props.recent.map((event) => (
+              <li>
+                {formatInZone(lang, event.at, day.timeZone, 'time')} ·{' '}
+                {t(event.action === 'undo' ? 'days.checkIn.eventUndo' : 'days.checkIn.eventCheckIn', {
+                  name: event.name,
+                })}
+                {event.organizerName ? ` · ${t('days.checkIn.by', { name: event.organizerName })}` : ''}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
     </>
   );
 }
