@@ -25,6 +25,7 @@ import {
   type AdvocacyDay,
   type Registration,
 } from './queries';
+import { scheduledSendsOfDay } from './jobs';
 import { notifyPromotions, promoteFromWaitlistStatement } from './registration';
 import { advocacyDays, dayDebriefs, dayRegistrations, TEAM_ROLES, type TeamRole } from './schema';
 import { addTeam, moveToTeam, proposeAndSaveTeams, saveTeam } from './teams';
@@ -274,15 +275,18 @@ export const advocacyDaysAdmin = new Hono<AppEnv>()
   .get('/:id', async (c) => {
     const day = await loadDay(c);
     const db = getDb(c.env);
-    const [counts, registrations, teams] = await Promise.all([
+    const [counts, registrations, teams, scheduled] = await Promise.all([
       countRegistrations(db, day.id),
       listRegistrations(db, day.id),
       listTeams(db, day.id),
+      scheduledSendsOfDay(db, day),
     ]);
     return c.render(
       <DayOverview
         day={day}
         counts={counts}
+        scheduled={scheduled}
+        now={Date.now()}
         registrations={registrations}
         teams={new Map(teams.map(({ team }) => [team.id, team]))}
         notice={c.req.query('saved') ? c.var.t('days.admin.saved') : undefined}

@@ -297,6 +297,13 @@ const en = {
   'days.checkIn.eventCheckIn': '{name} checked in',
   'days.checkIn.eventUndo': 'check-in of {name} undone',
   'days.checkIn.by': 'by {name}',
+  'days.schedule.reminder7': '7-day reminder: {title}',
+  'days.schedule.reminder1': '1-day reminder: {title}',
+  'days.schedule.debrief': 'Debrief invitation: {title}',
+  'days.schedule.heldDraft': 'the day is a draft: nothing goes out until it is published',
+  'days.schedule.heading': 'Scheduled emails',
+  'days.schedule.intro': 'The hourly job sends these; each person gets each one once.',
+  'days.schedule.outboxLink': 'All scheduled emails and the outbox',
 };
 
 /** Spanish strings: the type makes tsc fail when a key is missing or extra. */
@@ -600,6 +607,13 @@ const es: Record<keyof typeof en, string> = {
   'days.checkIn.eventCheckIn': 'llegada de {name}',
   'days.checkIn.eventUndo': 'se deshizo la llegada de {name}',
   'days.checkIn.by': 'por {name}',
+  'days.schedule.reminder7': 'Recordatorio de 7 días: {title}',
+  'days.schedule.reminder1': 'Recordatorio de 1 día: {title}',
+  'days.schedule.debrief': 'Invitación a la evaluación: {title}',
+  'days.schedule.heldDraft': 'el día es un borrador: no sale nada hasta que se publique',
+  'days.schedule.heading': 'Correos programados',
+  'days.schedule.intro': 'El proceso de cada hora los envía; cada persona recibe cada uno una sola vez.',
+  'days.schedule.outboxLink': 'Todos los correos programados y la bandeja de salida',
 };
 
 export const advocacyDaysMessages = { en, es };

@@ -1,9 +1,13 @@
 // Typed reads and simple writes of advocacy days. The capacity-sensitive writes (register, cancel,
 // promote) live in registration.ts because each must be one conditional statement.
-import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, inArray, isNotNull, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Db } from '../db';
 import { officials, type Official } from '../officials/schema';
 import { runBatch } from '../db/batch';
+import { noEmails } from '../email/schedule';
+import { outbox } from '../email/schema';
+import type { OutboxStatus } from '../email/queries';
+import { DAY } from '../lib/time';
 import { newId } from '../lib/tokens';
 import { organizers } from '../organizers/schema';
 import {
@@ -358,4 +362,67 @@ export async function listPendingDistricts(db: Db, dayId: string): Promise<Regis
       ),
     )
     .orderBy(asc(dayRegistrations.seq));
+}
+
+/** For one scheduled email of a day: whom it is for, how many were handled, its outbox rows. */
+export interface DaySendFigures {
+  recipients: number;
+  handled: number;
+  emails: Record<OutboxStatus, number>;
+}
+
+/**
+ * The figures of a day's scheduled emails: the 7-day and 1-day reminders (for people who held
+ * their seat before the reminder's point) and the debrief invitations (for people checked in).
+ * Outbox rows are found by their fixed ids (`days-reminder-7:<registrationId>`, …).
+ */
+export async function daySendFigures(
+  db: Db,
+  day: Pick<AdvocacyDay, 'id' | 'startsAt'>,
+): Promise<{ reminder7: DaySendFigures; reminder1: DaySendFigures; debrief: DaySendFigures }> {
+  const seatBefore = (days: number) =>
+    sql`coalesce(${dayRegistrations.promotedAt}, ${dayRegistrations.createdAt}) < ${day.startsAt - days * DAY}`;
+  const registered = and(eq(dayRegistrations.dayId, day.id), eq(dayRegistrations.status, 'registered'));
+  const [people] = await db
+    .select({
+      r7: sql<number>`coalesce(sum(case when ${seatBefore(7)} then 1 else 0 end), 0)`,
+      r7done: sql<number>`coalesce(sum(case when ${dayRegistrations.reminder7SentAt} is not null then 1 else 0 end), 0)`,
+      r1: sql<number>`coalesce(sum(case when ${seatBefore(1)} then 1 else 0 end), 0)`,
+      r1done: sql<number>`coalesce(sum(case when ${dayRegistrations.reminder1SentAt} is not null then 1 else 0 end), 0)`,
+      debrief: sql<number>`coalesce(sum(case when ${dayRegistrations.checkedInAt} is not null then 1 else 0 end), 0)`,
+      debriefDone: sql<number>`coalesce(sum(case when ${dayRegistrations.debriefInviteSentAt} is not null then 1 else 0 end), 0)`,
+    })
+    .from(dayRegistrations)
+    .where(registered);
+  const emailsWithPrefix = async (prefix: string) => {
+    const rows = await db
+      .select({ status: outbox.status, n: count() })
+      .from(dayRegistrations)
+      .innerJoin(outbox, sql`${outbox.id} = ${prefix} || ${dayRegistrations.id}`)
+      .where(eq(dayRegistrations.dayId, day.id))
+      .groupBy(outbox.status);
+    const emails = noEmails();
+    for (const row of rows) emails[row.status] = row.n;
+    return emails;
+  };
+  const [e7, e1, eDebrief] = await Promise.all([
+    emailsWithPrefix('days-reminder-7:'),
+    emailsWithPrefix('days-reminder-1:'),
+    emailsWithPrefix('days-debrief:'),
+  ]);
+  const n = (value: number | undefined) => Number(value ?? 0);
+  return {
+    reminder7: { recipients: n(people?.r7), handled: n(people?.r7done), emails: e7 },
+    reminder1: { recipients: n(people?.r1), handled: n(people?.r1done), emails: e1 },
+    debrief: { recipients: n(people?.debrief), handled: n(people?.debriefDone), emails: eDebrief },
+  };
+}
+
+/** Published or draft days whose scheduled emails are not all behind them (ended at most 3 days ago). */
+export async function listDaysWithScheduledSends(db: Db, at: number): Promise<AdvocacyDay[]> {
+  return db
+    .select()
+    .from(advocacyDays)
+    .where(gt(advocacyDays.endsAt, at - 3 * DAY))
+    .orderBy(asc(advocacyDays.startsAt));
 }

@@ -189,6 +189,7 @@ const en = {
   'bills.admin.movements': 'Recent movements and alerts',
   'bills.admin.fanoutDone': 'alerts sent',
   'bills.admin.fanoutPending': 'alerts going out',
+  'bills.schedule.digest': 'Daily bill digest (only to people with news that day)',
 };
 
 /** Spanish strings: the type makes tsc fail when a key is missing or extra. */
@@ -385,6 +386,7 @@ const es: Record<keyof typeof en, string> = {
   'bills.admin.movements': 'Movimientos y alertas recientes',
   'bills.admin.fanoutDone': 'alertas enviadas',
   'bills.admin.fanoutPending': 'alertas en camino',
+  'bills.schedule.digest': 'Resumen diario de proyectos de ley (solo a quien tiene novedades ese día)',
 };
 
 export const billsMessages = { en, es };

@@ -137,3 +137,17 @@ export function maskEmail(address: string): string {
 export function normalizeEmail(address: string): string {
   return address.trim().toLowerCase();
 }
+
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+const LOOPBACK_ADDRESSES = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
+
+/**
+ * Whether the "run scheduled jobs now" button may exist: only with ENVIRONMENT=development and a
+ * request made on this computer (to a loopback host, from a loopback address when one is given).
+ */
+export function mayRunJobsNow(env: Pick<Env, 'ENVIRONMENT'>, request: Request): boolean {
+  if (env.ENVIRONMENT !== 'development') return false;
+  if (!LOOPBACK_HOSTS.has(new URL(request.url).hostname)) return false;
+  const client = request.headers.get('cf-connecting-ip');
+  return client === null || LOOPBACK_ADDRESSES.has(client);
+}

@@ -1,6 +1,8 @@
 import type { Child } from 'hono/jsx';
 import { useRequestContext } from 'hono/jsx-renderer';
 import type { AppEnv } from '../../env';
+import type { ScheduledSend } from '../../email/schedule';
+import { ScheduledSendsTable } from '../../email/views/schedule';
 import type { Official } from '../../officials/schema';
 import {
   ErrorSummary,
@@ -299,6 +301,8 @@ export function DayOverview(props: {
   counts: DayCounts;
   registrations: Registration[];
   teams: Map<string, Team>;
+  scheduled: ScheduledSend[];
+  now: number;
   notice?: string;
 }): Child {
   const { t, lang } = useRequestContext<AppEnv>().var;
@@ -326,6 +330,13 @@ export function DayOverview(props: {
         <a href={`${base(day)}/registrations.csv`}>{t('common.downloadCsv')}</a> ·{' '}
         <a href={`${base(day)}/packets`}>{t('days.admin.allPackets')}</a>
       </p>
+      <section aria-labelledby="scheduled-heading">
+        <h2 id="scheduled-heading">{t('days.schedule.heading')}</h2>
+        <p>
+          {t('days.schedule.intro')} <a href="/admin/outbox#scheduled">{t('days.schedule.outboxLink')}</a>
+        </p>
+        <ScheduledSendsTable sends={props.scheduled} now={props.now} />
+      </section>
       {pending.length ? (
         <section aria-labelledby="pending-heading">
           <h2 id="pending-heading">{t('days.admin.pendingTitle')}</h2>
