@@ -139,9 +139,11 @@ describe('scheduled emails on the day’s page and in the outbox', () => {
 
 /** Runs the hourly Cron as Cloudflare would. */
 async function runHourlyCron() {
-  await exports.default.scheduled(
-    createScheduledController({ cron: '0 * * * *', scheduledTime: Date.now() }),
-  );
+  // `scheduled()` on the Worker's own entrypoint exists with service_binding_extra_handlers (vitest.config.ts).
+  const worker = exports.default as unknown as {
+    scheduled(controller: ScheduledController): Promise<unknown>;
+  };
+  await worker.scheduled(createScheduledController({ cron: '0 * * * *', scheduledTime: Date.now() }));
 }
 
 describe('POST /admin/outbox/run-scheduled (local development only)', () => {
