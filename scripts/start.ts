@@ -17,9 +17,19 @@ for (const script of ['build', 'db:migrate:local', 'demo:seed']) {
 }
 
 console.log(`Serving on http://localhost:${options.port} (emails link to ${options.publicUrl})`);
+// --test-scheduled: wrangler dev fires no Cron, so /__scheduled?cron=… runs the scheduled jobs by hand
+// (the outbox page's "Run scheduled jobs now" button does the same in development).
 const server = spawn(
   'wrangler',
-  ['dev', '--port', String(options.port), '--var', `PUBLIC_URL:${options.publicUrl}`, ...options.rest],
+  [
+    'dev',
+    '--port',
+    String(options.port),
+    '--var',
+    `PUBLIC_URL:${options.publicUrl}`,
+    '--test-scheduled',
+    ...options.rest,
+  ],
   { stdio: 'inherit' },
 );
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill(signal));

@@ -7,6 +7,10 @@ import { billsJobs } from './bills/jobs';
 import { privacyJobs } from './privacy/jobs';
 import { organizerJobs } from './organizers/jobs';
 import { logEvent } from './web/errors';
+import type { Db } from './db';
+import type { ScheduledSend } from './email/schedule';
+import { upcomingDaySends } from './advocacy-days/jobs';
+import { scheduledDigestSends } from './bills/digest';
 
 /** A piece of scheduled work. It must be safe to run twice (the Cron may fire twice). */
 export interface ScheduledJob {
@@ -42,4 +46,10 @@ export async function runScheduled(cron: string, env: Env, at: number): Promise<
       logEvent('error', 'job.failed', { job: job.name, error });
     }
   }
+}
+
+/** Every feature's scheduled emails (what the jobs above will send to people), soonest first. */
+export async function listScheduledSends(db: Db, at: number): Promise<ScheduledSend[]> {
+  const sends = (await Promise.all([upcomingDaySends(db, at), scheduledDigestSends(db, at)])).flat();
+  return sends.sort((a, b) => a.dueAt - b.dueAt);
 }

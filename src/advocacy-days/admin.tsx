@@ -12,6 +12,8 @@ import { normaliseCheckInCode } from './decisions';
 import {
   checkIn,
   countRegistrations,
+  recentCheckInEvents,
+  undoCheckIn,
   findByCheckInCode,
   getDay,
   getTeam,
@@ -23,6 +25,7 @@ import {
   type AdvocacyDay,
   type Registration,
 } from './queries';
+import { scheduledSendsOfDay } from './jobs';
 import { notifyPromotions, promoteFromWaitlistStatement } from './registration';
 import { advocacyDays, dayDebriefs, dayRegistrations, TEAM_ROLES, type TeamRole } from './schema';
 import { addTeam, moveToTeam, proposeAndSaveTeams, saveTeam } from './teams';
@@ -45,6 +48,7 @@ import {
   PacketToolbar,
   ReportPage,
   TeamsPage,
+  countsLine,
   dayFormValues,
 } from './views/admin';
 import { runBatch } from '../db/batch';
@@ -117,7 +121,15 @@ async function renderTeams(
 async function renderCheckIn(
   c: AdminContext,
   day: AdvocacyDay,
-  state: { query?: string; code?: string; notice?: string; notFound?: boolean; results?: Registration[] },
+  state: {
+    query?: string;
+    code?: string;
+    notice?: string;
+    notFound?: boolean;
+    results?: Registration[];
+    /** Just checked in by this request: the notice offers to undo it. */
+    undoable?: Registration;
+  },
 ) {
   const db = getDb(c.env);
   const query = state.query ?? '';
@@ -125,18 +137,37 @@ async function renderCheckIn(
   if (!state.results && query.trim())
     results = await listRegistrations(db, day.id, { nameContains: query, limit: 30 });
   results = results.filter((r) => r.status !== 'cancelled');
+  const [counts, recent] = await Promise.all([
+    countRegistrations(db, day.id),
+    recentCheckInEvents(db, day.id),
+  ]);
   return c.render(
     <CheckInPage
       day={day}
-      counts={await countRegistrations(db, day.id)}
+      counts={counts}
       query={query}
       code={state.code ?? ''}
       results={results}
+      recent={recent}
       notice={state.notice}
+      undoable={state.undoable}
       notFound={state.notFound}
     />,
     { title: c.var.t('days.checkIn.title') },
   );
+}
+
+/** A registration of this day from a posted `registrationId`, or 404. */
+async function postedRegistration(c: AdminContext, day: AdvocacyDay) {
+  const body = await c.req.parseBody();
+  const registrationId = typeof body.registrationId === 'string' ? body.registrationId : '';
+  const query = typeof body.q === 'string' ? body.q : '';
+  const [person] = await getDb(c.env)
+    .select()
+    .from(dayRegistrations)
+    .where(and(eq(dayRegistrations.id, registrationId), eq(dayRegistrations.dayId, day.id)));
+  if (!person) throw new AppError('not_found');
+  return { person, query };
 }
 
 async function renderEmail(
@@ -244,15 +275,18 @@ export const advocacyDaysAdmin = new Hono<AppEnv>()
   .get('/:id', async (c) => {
     const day = await loadDay(c);
     const db = getDb(c.env);
-    const [counts, registrations, teams] = await Promise.all([
+    const [counts, registrations, teams, scheduled] = await Promise.all([
       countRegistrations(db, day.id),
       listRegistrations(db, day.id),
       listTeams(db, day.id),
+      scheduledSendsOfDay(db, day),
     ]);
     return c.render(
       <DayOverview
         day={day}
         counts={counts}
+        scheduled={scheduled}
+        now={Date.now()}
         registrations={registrations}
         teams={new Map(teams.map(({ team }) => [team.id, team]))}
         notice={c.req.query('saved') ? c.var.t('days.admin.saved') : undefined}
@@ -455,22 +489,47 @@ export const advocacyDaysAdmin = new Hono<AppEnv>()
       c.status(422);
       return renderCheckIn(c, day, { code, results: found ? [found] : [], notFound: !found });
     }
-    await checkIn(db, day.id, found.id, Date.now());
-    return renderCheckIn(c, day, { notice: c.var.t('days.checkIn.done', { name: found.name }) });
+    await checkIn(db, day.id, found.id, Date.now(), c.var.organizer?.id ?? null);
+    return renderCheckIn(c, day, {
+      notice: c.var.t('days.checkIn.done', { name: found.name }),
+      undoable: found,
+    });
   })
   .post('/:id/check-in', async (c) => {
     const day = await loadDay(c);
-    const body = await c.req.parseBody();
-    const registrationId = typeof body.registrationId === 'string' ? body.registrationId : '';
-    const query = typeof body.q === 'string' ? body.q : '';
-    const db = getDb(c.env);
-    const [person] = await db
-      .select()
-      .from(dayRegistrations)
-      .where(and(eq(dayRegistrations.id, registrationId), eq(dayRegistrations.dayId, day.id)));
-    if (!person) throw new AppError('not_found');
-    await checkIn(db, day.id, person.id, Date.now());
-    return renderCheckIn(c, day, { query, notice: c.var.t('days.checkIn.done', { name: person.name }) });
+    const { person, query } = await postedRegistration(c, day);
+    await checkIn(getDb(c.env), day.id, person.id, Date.now(), c.var.organizer?.id ?? null);
+    return renderCheckIn(c, day, {
+      query,
+      notice: c.var.t('days.checkIn.done', { name: person.name }),
+      undoable: person,
+    });
+  })
+  .post('/:id/check-in/undo', async (c) => {
+    const day = await loadDay(c);
+    const { person, query } = await postedRegistration(c, day);
+    const undone = await undoCheckIn(
+      getDb(c.env),
+      day.id,
+      person.id,
+      Date.now(),
+      c.var.organizer?.id ?? null,
+    );
+    return renderCheckIn(c, day, {
+      query,
+      notice: c.var.t(undone ? 'days.checkIn.undone' : 'days.checkIn.notCheckedIn', { name: person.name }),
+    });
+  })
+  // The counts as JSON, polled by public/app.js so every phone at the door sees the same number.
+  .get('/:id/counts', async (c) => {
+    const day = await loadDay(c);
+    const counts = await countRegistrations(getDb(c.env), day.id);
+    c.header('Cache-Control', 'no-store');
+    return c.json({
+      ...counts,
+      capacity: day.capacity,
+      text: countsLine(c.var.t, c.var.lang, counts, day.capacity),
+    });
   })
 
   // ---- Email, report -------------------------------------------------------------------------
@@ -506,6 +565,20 @@ export const advocacyDaysAdmin = new Hono<AppEnv>()
   })
   .post('/:id/report/send', async (c) => {
     const day = await loadDay(c);
+    const body = await c.req.parseBody();
+    if (day.reportSentAt && body.again !== '1') {
+      // Already sent: nothing goes out until the organizer confirms on this page (works without JS).
+      c.status(409);
+      return c.render(
+        <ReportPage
+          day={day}
+          report={await dayReport(c, day)}
+          coalitionEmail={c.env.COALITION_EMAIL ?? ''}
+          confirmResend
+        />,
+        { title: c.var.t('days.report.confirmTitle') },
+      );
+    }
     const sent = await sendReportBack(getDb(c.env), c.env, day, await dayReport(c, day));
     if (!sent) throw new AppError('bad_request');
     return c.redirect(`/admin/days/${day.id}/report?sent=1`, 303);

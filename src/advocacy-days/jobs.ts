@@ -7,7 +7,13 @@ import { DAY } from '../lib/time';
 import { logEvent } from '../web/errors';
 import { dueReminders, RETENTION_MS } from './decisions';
 import { debriefInviteEmail, reminderEmail } from './emails';
-import { deleteEndedRegistrationLinks, type AdvocacyDay } from './queries';
+import {
+  daySendFigures,
+  deleteEndedRegistrationLinks,
+  listDaysWithScheduledSends,
+  type AdvocacyDay,
+} from './queries';
+import type { ScheduledSend } from '../email/schedule';
 import { newLinkStatement, notifyPromotions, releaseExpiredHolds } from './registration';
 import { advocacyDays, dayRegistrations, dayTeams } from './schema';
 import { runBatch } from '../db/batch';
@@ -79,12 +85,15 @@ export async function sendDueReminders(db: Db, env: MailEnv, at: number): Promis
   return ids.length;
 }
 
+/** How long after a day the debrief invitations still go out (a job missed for hours catches up). */
+const DEBRIEF_INVITE_WINDOW = 3 * DAY;
+
 /** After a day ends, asks everyone who checked in for a debrief, once. */
 export async function sendDebriefInvites(db: Db, env: MailEnv, at: number): Promise<number> {
   const ended = await db
     .select()
     .from(advocacyDays)
-    .where(and(lt(advocacyDays.endsAt, at), gt(advocacyDays.endsAt, at - 3 * DAY)));
+    .where(and(lt(advocacyDays.endsAt, at), gt(advocacyDays.endsAt, at - DEBRIEF_INVITE_WINDOW)));
   const ids: string[] = [];
   for (const day of ended) {
     const people = await db
@@ -157,6 +166,50 @@ export async function sendMissedPromotionNotices(db: Db, env: MailEnv, at: numbe
   let sent = 0;
   for (const { day } of days) sent += await notifyPromotions(db, env, day, at);
   return sent;
+}
+
+/** A day's scheduled emails (7-day and 1-day reminders, debrief invitations) and where each stands. */
+export async function scheduledSendsOfDay(db: Db, day: AdvocacyDay): Promise<ScheduledSend[]> {
+  const figures = await daySendFigures(db, day);
+  const common = { labelParams: { title: day.title }, href: `/admin/days/${day.id}`, zone: day.timeZone };
+  // Reminders go out for published days only (daysStartingWithin); a draft holds them.
+  const held = day.status === 'published' ? null : ('days.schedule.heldDraft' as const);
+  return [
+    {
+      ...common,
+      key: `days-reminder-7:${day.id}`,
+      label: 'days.schedule.reminder7',
+      dueAt: day.startsAt - 7 * DAY,
+      // Once the 1-day reminder is due, the 7-day one is dropped (see dueReminders).
+      closesAt: day.startsAt - DAY,
+      held,
+      ...figures.reminder7,
+    },
+    {
+      ...common,
+      key: `days-reminder-1:${day.id}`,
+      label: 'days.schedule.reminder1',
+      dueAt: day.startsAt - DAY,
+      closesAt: day.startsAt,
+      held,
+      ...figures.reminder1,
+    },
+    {
+      ...common,
+      key: `days-debrief:${day.id}`,
+      label: 'days.schedule.debrief',
+      dueAt: day.endsAt,
+      closesAt: day.endsAt + DEBRIEF_INVITE_WINDOW,
+      held: null,
+      ...figures.debrief,
+    },
+  ];
+}
+
+/** The scheduled emails of every day not yet behind us, for the outbox page. */
+export async function upcomingDaySends(db: Db, at: number): Promise<ScheduledSend[]> {
+  const days = await listDaysWithScheduledSends(db, at);
+  return (await Promise.all(days.map((day) => scheduledSendsOfDay(db, day)))).flat();
 }
 
 /** Scheduled work of this feature. */

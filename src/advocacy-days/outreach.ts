@@ -145,7 +145,10 @@ export async function sendReportBack(
   );
   await runBatch(db, [
     queued.statement,
-    db.update(advocacyDays).set({ reportSentAt: at }).where(eq(advocacyDays.id, day.id)),
+    db
+      .update(advocacyDays)
+      .set({ reportSentAt: at, reportSentTo: env.COALITION_EMAIL })
+      .where(eq(advocacyDays.id, day.id)),
   ]);
   await dispatchEmails(env, [queued.id]);
   logEvent('info', 'days.report_sent', { dayId: day.id });

@@ -1,10 +1,24 @@
 // Typed reads and simple writes of advocacy days. The capacity-sensitive writes (register, cancel,
 // promote) live in registration.ts because each must be one conditional statement.
-import { and, asc, desc, eq, gt, inArray, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, inArray, isNotNull, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Db } from '../db';
 import { officials, type Official } from '../officials/schema';
 import { REGISTRATION_LINK_GRACE_MS } from './decisions';
-import { advocacyDays, dayDebriefs, dayRegistrationLinks, dayRegistrations, dayTeams } from './schema';
+import { runBatch } from '../db/batch';
+import { noEmails } from '../email/schedule';
+import { outbox } from '../email/schema';
+import type { OutboxStatus } from '../email/queries';
+import { DAY } from '../lib/time';
+import { newId } from '../lib/tokens';
+import { organizers } from '../organizers/schema';
+import {
+  advocacyDays,
+  dayCheckInLog,
+  dayDebriefs,
+  dayRegistrationLinks,
+  dayRegistrations,
+  dayTeams,
+} from './schema';
 
 /** A day as the app reads it. */
 export type AdvocacyDay = typeof advocacyDays.$inferSelect;
@@ -198,20 +212,108 @@ export async function findByCheckInCode(
   return row;
 }
 
-/** Marks a registered person present; a second tap changes nothing. Returns whether it was new. */
-export async function checkIn(db: Db, dayId: string, registrationId: string, at: number): Promise<boolean> {
-  const result = await db
-    .update(dayRegistrations)
-    .set({ checkedInAt: at })
-    .where(
-      and(
-        eq(dayRegistrations.id, registrationId),
-        eq(dayRegistrations.dayId, dayId),
-        eq(dayRegistrations.status, 'registered'),
-        isNull(dayRegistrations.checkedInAt),
+/** Who did what at the door, and when (the check-in page's "recent" list). */
+export interface CheckInEvent {
+  id: string;
+  registrationId: string;
+  name: string;
+  action: 'check_in' | 'undo';
+  organizerName: string | null;
+  at: number;
+  /** Whether the person is checked in now. */
+  checkedInNow: boolean;
+}
+
+function logCheckInStatement(
+  db: Db,
+  dayId: string,
+  registrationId: string,
+  action: 'check_in' | 'undo',
+  organizerId: string | null,
+  at: number,
+) {
+  // Logged only when the change will happen: read before the update in the same batch.
+  const condition =
+    action === 'check_in'
+      ? sql`${dayRegistrations.status} = 'registered' and ${dayRegistrations.checkedInAt} is null`
+      : sql`${dayRegistrations.checkedInAt} is not null`;
+  return db.run(sql`insert into ${dayCheckInLog} (id, day_id, registration_id, action, organizer_id, at)
+    select ${newId()}, ${dayId}, ${registrationId}, ${action}, ${organizerId}, ${at}
+    where exists (select 1 from ${dayRegistrations}
+      where ${dayRegistrations.id} = ${registrationId} and ${dayRegistrations.dayId} = ${dayId} and ${condition})`);
+}
+
+/**
+ * Checks a registered person in (once), recording who did it. False when they were already
+ * checked in (another phone at the door got there first) or are not registered.
+ */
+export async function checkIn(
+  db: Db,
+  dayId: string,
+  registrationId: string,
+  at: number,
+  organizerId: string | null = null,
+): Promise<boolean> {
+  const results = await runBatch(db, [
+    logCheckInStatement(db, dayId, registrationId, 'check_in', organizerId, at),
+    db
+      .update(dayRegistrations)
+      .set({ checkedInAt: at })
+      .where(
+        and(
+          eq(dayRegistrations.id, registrationId),
+          eq(dayRegistrations.dayId, dayId),
+          eq(dayRegistrations.status, 'registered'),
+          isNull(dayRegistrations.checkedInAt),
+        ),
       ),
-    );
-  return result.meta.changes > 0;
+  ]);
+  return (results[1]?.meta.changes ?? 0) > 0;
+}
+
+/** Undoes a check-in made by mistake, recording who undid it. False when there was none. */
+export async function undoCheckIn(
+  db: Db,
+  dayId: string,
+  registrationId: string,
+  at: number,
+  organizerId: string | null = null,
+): Promise<boolean> {
+  const results = await runBatch(db, [
+    logCheckInStatement(db, dayId, registrationId, 'undo', organizerId, at),
+    db
+      .update(dayRegistrations)
+      .set({ checkedInAt: null })
+      .where(
+        and(
+          eq(dayRegistrations.id, registrationId),
+          eq(dayRegistrations.dayId, dayId),
+          isNotNull(dayRegistrations.checkedInAt),
+        ),
+      ),
+  ]);
+  return (results[1]?.meta.changes ?? 0) > 0;
+}
+
+/** The latest check-ins and undos of a day, newest first. */
+export async function recentCheckInEvents(db: Db, dayId: string, limit = 10): Promise<CheckInEvent[]> {
+  const rows = await db
+    .select({
+      id: dayCheckInLog.id,
+      registrationId: dayCheckInLog.registrationId,
+      name: dayRegistrations.name,
+      action: dayCheckInLog.action,
+      organizerName: organizers.name,
+      at: dayCheckInLog.at,
+      checkedInAt: dayRegistrations.checkedInAt,
+    })
+    .from(dayCheckInLog)
+    .innerJoin(dayRegistrations, eq(dayRegistrations.id, dayCheckInLog.registrationId))
+    .leftJoin(organizers, eq(organizers.id, dayCheckInLog.organizerId))
+    .where(eq(dayCheckInLog.dayId, dayId))
+    .orderBy(desc(dayCheckInLog.at), desc(dayCheckInLog.id))
+    .limit(limit);
+  return rows.map(({ checkedInAt, ...row }) => ({ ...row, checkedInNow: checkedInAt !== null }));
 }
 
 /** The teams of a day with their legislator from the directory, when it is there. */
@@ -283,4 +385,67 @@ export async function listPendingDistricts(db: Db, dayId: string): Promise<Regis
       ),
     )
     .orderBy(asc(dayRegistrations.seq));
+}
+
+/** For one scheduled email of a day: whom it is for, how many were handled, its outbox rows. */
+export interface DaySendFigures {
+  recipients: number;
+  handled: number;
+  emails: Record<OutboxStatus, number>;
+}
+
+/**
+ * The figures of a day's scheduled emails: the 7-day and 1-day reminders (for people who held
+ * their seat before the reminder's point) and the debrief invitations (for people checked in).
+ * Outbox rows are found by their fixed ids (`days-reminder-7:<registrationId>`, …).
+ */
+export async function daySendFigures(
+  db: Db,
+  day: Pick<AdvocacyDay, 'id' | 'startsAt'>,
+): Promise<{ reminder7: DaySendFigures; reminder1: DaySendFigures; debrief: DaySendFigures }> {
+  const seatBefore = (days: number) =>
+    sql`coalesce(${dayRegistrations.promotedAt}, ${dayRegistrations.createdAt}) < ${day.startsAt - days * DAY}`;
+  const registered = and(eq(dayRegistrations.dayId, day.id), eq(dayRegistrations.status, 'registered'));
+  const [people] = await db
+    .select({
+      r7: sql<number>`coalesce(sum(case when ${seatBefore(7)} then 1 else 0 end), 0)`,
+      r7done: sql<number>`coalesce(sum(case when ${dayRegistrations.reminder7SentAt} is not null then 1 else 0 end), 0)`,
+      r1: sql<number>`coalesce(sum(case when ${seatBefore(1)} then 1 else 0 end), 0)`,
+      r1done: sql<number>`coalesce(sum(case when ${dayRegistrations.reminder1SentAt} is not null then 1 else 0 end), 0)`,
+      debrief: sql<number>`coalesce(sum(case when ${dayRegistrations.checkedInAt} is not null then 1 else 0 end), 0)`,
+      debriefDone: sql<number>`coalesce(sum(case when ${dayRegistrations.debriefInviteSentAt} is not null then 1 else 0 end), 0)`,
+    })
+    .from(dayRegistrations)
+    .where(registered);
+  const emailsWithPrefix = async (prefix: string) => {
+    const rows = await db
+      .select({ status: outbox.status, n: count() })
+      .from(dayRegistrations)
+      .innerJoin(outbox, sql`${outbox.id} = ${prefix} || ${dayRegistrations.id}`)
+      .where(eq(dayRegistrations.dayId, day.id))
+      .groupBy(outbox.status);
+    const emails = noEmails();
+    for (const row of rows) emails[row.status] = row.n;
+    return emails;
+  };
+  const [e7, e1, eDebrief] = await Promise.all([
+    emailsWithPrefix('days-reminder-7:'),
+    emailsWithPrefix('days-reminder-1:'),
+    emailsWithPrefix('days-debrief:'),
+  ]);
+  const n = (value: number | undefined) => Number(value ?? 0);
+  return {
+    reminder7: { recipients: n(people?.r7), handled: n(people?.r7done), emails: e7 },
+    reminder1: { recipients: n(people?.r1), handled: n(people?.r1done), emails: e1 },
+    debrief: { recipients: n(people?.debrief), handled: n(people?.debriefDone), emails: eDebrief },
+  };
+}
+
+/** Published or draft days whose scheduled emails are not all behind them (ended at most 3 days ago). */
+export async function listDaysWithScheduledSends(db: Db, at: number): Promise<AdvocacyDay[]> {
+  return db
+    .select()
+    .from(advocacyDays)
+    .where(gt(advocacyDays.endsAt, at - 3 * DAY))
+    .orderBy(asc(advocacyDays.startsAt));
 }

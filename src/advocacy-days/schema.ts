@@ -32,6 +32,8 @@ export const advocacyDays = sqliteTable('advocacy_days', {
   isDemo: integer({ mode: 'boolean' }).notNull().default(false),
   createdAt: integer({ mode: 'number' }).notNull(),
   reportSentAt: integer({ mode: 'number' }),
+  /** The partner list the last report-back went to (COALITION_EMAIL at that time), shown before a resend. */
+  reportSentTo: text(),
   // Optional Spanish versions of the texts organizers write; empty means "use the main text".
   // Added as columns (not a translations table) so a day still reads in one row.
   titleEs: text().notNull().default(''),
@@ -194,4 +196,25 @@ export const dayDebriefs = sqliteTable(
     createdAt: integer({ mode: 'number' }).notNull(),
   },
   (t) => [index('day_debriefs_day_idx').on(t.dayId)],
+);
+
+/**
+ * Every check-in and every undone check-in, with the organizer who did it: the registration keeps
+ * only its current state (`checkedInAt`), this keeps what happened at the door.
+ */
+export const dayCheckInLog = sqliteTable(
+  'day_check_in_log',
+  {
+    id: text().primaryKey(),
+    dayId: text()
+      .notNull()
+      .references(() => advocacyDays.id),
+    registrationId: text()
+      .notNull()
+      .references(() => dayRegistrations.id),
+    action: text({ enum: ['check_in', 'undo'] }).notNull(),
+    organizerId: text(),
+    at: integer({ mode: 'number' }).notNull(),
+  },
+  (t) => [index('day_check_in_log_day_idx').on(t.dayId, t.at)],
 );

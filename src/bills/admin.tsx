@@ -4,7 +4,13 @@ import { getDb } from '../db';
 import { AppError } from '../web/errors';
 import { readForm, type FormErrors, type FormValues } from '../web/form';
 import { billPath } from './links';
-import { postBillUpdate, postOrganizerAction, overrideStage, startFanout } from './movements';
+import {
+  importOpenStatesText,
+  postBillUpdate,
+  postOrganizerAction,
+  overrideStage,
+  startFanout,
+} from './movements';
 import {
   getBill,
   getBillBySlug,
@@ -23,9 +29,9 @@ import {
   type BillFormData,
 } from './bill-form';
 import { brokenInternalLinks } from '../web/internal-links';
-import { OPENSTATES_SOURCE } from './openstates';
+import { OPENSTATES_SOURCE, updateBillsFromOpenStates } from './openstates';
 import { actionFormSchema, billFormSchema, stageFormSchema, updateFormSchema } from './validation';
-import { AdminBillList, AdminBillPage, BillForm } from './views/admin';
+import { AdminBillList, AdminBillPage, BillForm, type ImportSummary } from './views/admin';
 import { billLabel } from './views/public';
 import { slugOfIdentifier } from './import';
 import { publicPages } from '../web/memo';
@@ -40,7 +46,7 @@ billsAdmin.on('POST', ['/:id', '/:id/*'], async (c, next) => {
   publicPages.forget(c.req.param('id') ?? '');
 });
 
-billsAdmin.get('/', async (c) => {
+async function renderBillList(c: Context<AppEnv>, summary?: ImportSummary) {
   const { t } = c.var;
   const db = getDb(c.env);
   const [bills, counts, sync] = await Promise.all([
@@ -54,9 +60,47 @@ billsAdmin.get('/', async (c) => {
       counts={counts}
       sync={sync}
       openStatesOn={Boolean(c.env.OPENSTATES_API_KEY)}
+      summary={summary}
     />,
     { title: t('bills.admin.title'), wide: true },
   );
+}
+
+billsAdmin.get('/', (c) => renderBillList(c));
+
+/** Largest Open States file an organizer may upload (a search page of 20 bills is far smaller). */
+const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
+
+// The same import as `npm run bills:import`: the whole file is checked before anything is written.
+billsAdmin.post('/import', async (c) => {
+  const body = await c.req.parseBody();
+  const file = body.file;
+  if (!(file instanceof File) || file.size === 0) {
+    c.status(422);
+    return renderBillList(c, { kind: 'refused', detail: c.var.t('bills.import.noFile') });
+  }
+  if (file.size > MAX_IMPORT_BYTES) {
+    c.status(422);
+    return renderBillList(c, { kind: 'refused', detail: c.var.t('bills.import.tooBig') });
+  }
+  const at = Date.now();
+  const result = await importOpenStatesText(getDb(c.env), await file.text(), at);
+  if (!result.ok) {
+    c.status(422);
+    return renderBillList(c, { kind: 'refused', detail: result.message });
+  }
+  for (const outcome of result.outcomes) {
+    await startFanout(c.env, outcome.movementId);
+    publicPages.forget(outcome.billId);
+  }
+  return renderBillList(c, { kind: 'imported', lines: result.outcomes });
+});
+
+// "Fetch now": the hourly Open States update, run at once (only when the API key is set).
+billsAdmin.post('/fetch-now', async (c) => {
+  if (!c.env.OPENSTATES_API_KEY) throw new AppError('not_found');
+  const movements = await updateBillsFromOpenStates(c.env, Date.now());
+  return renderBillList(c, movements === null ? { kind: 'fetchFailed' } : { kind: 'fetched', movements });
 });
 
 billsAdmin.get('/new', (c) => {

@@ -1,9 +1,10 @@
 // The daily digest: one email a day per digest subscriber with what moved since their last one.
-import { and, asc, eq, gt, inArray, lt, lte, sql } from 'drizzle-orm';
+import { and, asc, count, eq, gt, gte, inArray, lt, lte, sql } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
-import { getDb } from '../db';
+import { getDb, type Db } from '../db';
+import { noEmails, type ScheduledSend } from '../email/schedule';
+import { emailSuppressions, outbox } from '../email/schema';
 import { queueEmail } from '../email/outbox';
-import { emailSuppressions } from '../email/schema';
 import { groupKeyFor, sendPageGroups, storedEmails } from './send-groups';
 import { DAY, HOUR } from '../lib/time';
 import { insertLinkStatements, newManageLink } from './subscriptions';
@@ -270,4 +271,55 @@ export async function sendDailyDigests(env: DigestEnv, at = Date.now()): Promise
     message = result.status === 'next' ? result.next : undefined;
   }
   return sent;
+}
+
+/**
+ * Today's daily digest (and tomorrow's, once today's hour has passed) as organizers see it: whom
+ * it is for (addresses with a confirmed daily subscription), how many had today's digest (sent, or
+ * nothing new for them), and its emails in the outbox.
+ */
+export async function scheduledDigestSends(db: Db, at: number): Promise<ScheduledSend[]> {
+  const today = digestDueAt(at);
+  const dueTimes = at < today ? [today] : [today, digestDueAt(at + DAY)];
+  const [people] = await db
+    .select({ n: sql<number>`count(distinct ${billSubscriptions.email})` })
+    .from(billSubscriptions)
+    .where(and(eq(billSubscriptions.status, 'confirmed'), eq(billSubscriptions.frequency, 'daily')));
+  const sends: ScheduledSend[] = [];
+  for (const dueAt of dueTimes) {
+    const dayEnd = Date.parse(`${utcDay(dueAt)}T00:00:00Z`) + DAY;
+    const [handled] = await db
+      .select({ n: sql<number>`count(distinct ${billSubscriptions.email})` })
+      .from(billSubscriptions)
+      .where(
+        and(
+          eq(billSubscriptions.status, 'confirmed'),
+          eq(billSubscriptions.frequency, 'daily'),
+          gte(billSubscriptions.digestSince, dueAt),
+        ),
+      );
+    // A digest's outbox row is created at its run's time, between the digest hour and midnight UTC.
+    const rows = await db
+      .select({ status: outbox.status, n: count() })
+      .from(outbox)
+      .where(
+        and(eq(outbox.template, 'bills-digest'), gte(outbox.createdAt, dueAt), lt(outbox.createdAt, dayEnd)),
+      )
+      .groupBy(outbox.status);
+    const emails = noEmails();
+    for (const row of rows) emails[row.status] = row.n;
+    sends.push({
+      key: `bills-digest:${utcDay(dueAt)}`,
+      label: 'bills.schedule.digest',
+      labelParams: {},
+      href: '/admin/bills',
+      dueAt,
+      closesAt: dayEnd,
+      held: null,
+      recipients: Number(people?.n ?? 0),
+      handled: Number(handled?.n ?? 0),
+      emails,
+    });
+  }
+  return sends;
 }

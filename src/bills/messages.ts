@@ -235,6 +235,22 @@ const en = {
   'bills.admin.movements': 'Recent movements and alerts',
   'bills.admin.fanoutDone': 'alerts sent',
   'bills.admin.fanoutPending': 'alerts going out',
+  'bills.schedule.digest': 'Daily bill digest (only to people with news that day)',
+  'bills.import.file': 'Import Open States bill JSON',
+  'bills.import.fileHint':
+    'The same file as for npm run bills:import: one bill, or a search page {"results": […]}. Nothing is written unless the whole file is right; importing it again changes nothing.',
+  'bills.import.upload': 'Import the file',
+  'bills.import.fetchNow': 'Fetch updates from Open States now',
+  'bills.import.refused': 'Nothing was imported: the file is not Open States bill JSON',
+  'bills.import.noFile': 'Choose a .json file first.',
+  'bills.import.tooBig': 'The file is larger than 5 MB.',
+  'bills.import.done': 'Imported {count} bill(s):',
+  'bills.import.added': 'added, with {count} actions',
+  'bills.import.newActions': '{count} new actions',
+  'bills.import.noChange': 'no change',
+  'bills.import.fetched': 'Open States answered: {count} new movements recorded.',
+  'bills.import.fetchFailed':
+    'Open States could not be reached or answered with an error; bills keep what they had. Try again later.',
 };
 
 /** Spanish strings: the type makes tsc fail when a key is missing or extra. */
@@ -477,6 +493,22 @@ const es: Record<keyof typeof en, string> = {
   'bills.admin.movements': 'Movimientos y alertas recientes',
   'bills.admin.fanoutDone': 'alertas enviadas',
   'bills.admin.fanoutPending': 'alertas en camino',
+  'bills.schedule.digest': 'Resumen diario de proyectos de ley (solo a quien tiene novedades ese día)',
+  'bills.import.file': 'Importar JSON de proyectos de Open States',
+  'bills.import.fileHint':
+    'El mismo archivo que para npm run bills:import: un proyecto, o una página de búsqueda {"results": […]}. No se guarda nada si el archivo no está completo y correcto; importarlo otra vez no cambia nada.',
+  'bills.import.upload': 'Importar el archivo',
+  'bills.import.fetchNow': 'Traer ahora las novedades de Open States',
+  'bills.import.refused': 'No se importó nada: el archivo no es JSON de proyectos de Open States',
+  'bills.import.noFile': 'Primero elija un archivo .json.',
+  'bills.import.tooBig': 'El archivo pesa más de 5 MB.',
+  'bills.import.done': 'Se importaron {count} proyecto(s):',
+  'bills.import.added': 'agregado, con {count} acciones',
+  'bills.import.newActions': '{count} acciones nuevas',
+  'bills.import.noChange': 'sin cambios',
+  'bills.import.fetched': 'Open States respondió: se registraron {count} movimientos nuevos.',
+  'bills.import.fetchFailed':
+    'No se pudo llegar a Open States o respondió con un error; los proyectos conservan lo que tenían. Inténtelo más tarde.',
 };
 
 export const billsMessages = { en, es };

@@ -45,6 +45,29 @@ const en = {
   'email.outbox.held':
     'No RESEND_API_KEY is set, so emails are kept here as pending and nothing is sent. Set the secret and they go out on the next sweep.',
   'email.outbox.mailboxLink': 'Open the development mailbox',
+  'email.schedule.heading': 'Scheduled emails',
+  'email.schedule.intro':
+    'What the hourly job will send, when, to how many people, and what it already sent.',
+  'email.schedule.none': 'Nothing is scheduled.',
+  'email.schedule.what': 'Email',
+  'email.schedule.when': 'Due',
+  'email.schedule.recipients': 'For',
+  'email.schedule.recipientsCount': '{count} people',
+  'email.schedule.handled': 'Done',
+  'email.schedule.emails': 'In the outbox',
+  'email.schedule.state': 'State',
+  'email.schedule.state.held': 'On hold: {why}',
+  'email.schedule.state.scheduled': 'Scheduled',
+  'email.schedule.state.due': 'Due: goes out at the next hourly run ({time})',
+  'email.schedule.state.sending': 'Sending',
+  'email.schedule.state.failed': 'Some failed: see the failed emails below',
+  'email.schedule.state.done': 'Done',
+  'email.schedule.state.missed': 'Not sent: its time passed before the job ran',
+  'email.schedule.runNow': 'Run scheduled jobs now',
+  'email.schedule.runNowHint':
+    'Local development only: runs the 5-minute and hourly jobs once, as the Cron triggers would.',
+  'email.schedule.ran': 'The scheduled jobs ran.',
+  'email.schedule.recipientsOne': '{count} person',
 };
 
 /** Spanish strings: the type makes tsc fail when a key is missing or extra. */
@@ -95,6 +118,29 @@ const es: Record<keyof typeof en, string> = {
   'email.outbox.held':
     'No hay RESEND_API_KEY, así que los correos se guardan aquí como pendientes y no se envía nada. Configure el secreto y saldrán en la próxima revisión.',
   'email.outbox.mailboxLink': 'Abrir el buzón de desarrollo',
+  'email.schedule.heading': 'Correos programados',
+  'email.schedule.intro':
+    'Lo que el proceso de cada hora enviará, cuándo, a cuántas personas, y lo que ya envió.',
+  'email.schedule.none': 'No hay nada programado.',
+  'email.schedule.what': 'Correo',
+  'email.schedule.when': 'Fecha',
+  'email.schedule.recipients': 'Para',
+  'email.schedule.recipientsCount': '{count} personas',
+  'email.schedule.handled': 'Hechos',
+  'email.schedule.emails': 'En la bandeja',
+  'email.schedule.state': 'Estado',
+  'email.schedule.state.held': 'En espera: {why}',
+  'email.schedule.state.scheduled': 'Programado',
+  'email.schedule.state.due': 'Pendiente: sale en la próxima ejecución horaria ({time})',
+  'email.schedule.state.sending': 'Enviándose',
+  'email.schedule.state.failed': 'Algunos fallaron: vea los correos fallidos abajo',
+  'email.schedule.state.done': 'Hecho',
+  'email.schedule.state.missed': 'No se envió: pasó su momento antes de que corriera el proceso',
+  'email.schedule.runNow': 'Ejecutar ahora los procesos programados',
+  'email.schedule.runNowHint':
+    'Solo en desarrollo local: ejecuta una vez los procesos de cada 5 minutos y de cada hora, como lo harían los disparadores Cron.',
+  'email.schedule.ran': 'Se ejecutaron los procesos programados.',
+  'email.schedule.recipientsOne': '{count} persona',
 };
 
 export const emailMessages = { en, es };

@@ -148,3 +148,16 @@ const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 export function servesDevMailbox(env: Pick<Env, 'ENVIRONMENT'>, requestUrl: string): boolean {
   return env.ENVIRONMENT === 'development' && LOCAL_HOSTS.has(new URL(requestUrl).hostname);
 }
+
+// Addresses a request made on this computer comes from.
+const LOCAL_ADDRESSES = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
+
+/**
+ * Whether the "run scheduled jobs now" button may exist: only with ENVIRONMENT=development and a
+ * request made on this computer (to a loopback host, from a loopback address when one is given).
+ */
+export function mayRunJobsNow(env: Pick<Env, 'ENVIRONMENT'>, request: Request): boolean {
+  if (!servesDevMailbox(env, request.url)) return false;
+  const client = request.headers.get('cf-connecting-ip');
+  return client === null || LOCAL_ADDRESSES.has(client);
+}

@@ -3,7 +3,8 @@ import { getDb } from '../db';
 import type { AppEnv } from '../env';
 import { AppError } from '../web/errors';
 import { dispatchEmails } from './outbox';
-import { isDeliveryHeld, servesDevMailbox, usesLocalMailbox } from './policy';
+import { isDeliveryHeld, mayRunJobsNow, servesDevMailbox, usesLocalMailbox } from './policy';
+import { FREQUENT_CRON, HOURLY_CRON, listScheduledSends, runScheduled } from '../jobs';
 import { countByStatus, getMailboxMessage, listByStatus, listMailbox, requeueFailed } from './queries';
 import { storedAttachments } from './resend';
 import { MailboxList, MailboxMessage } from './views/mailbox';
@@ -81,7 +82,16 @@ emailAdmin.get('/', async (c) => {
     listByStatus(db, 'pending'),
   ]);
   const retried = c.req.query('retried');
-  const notice = retried === '1' ? 'retried' : retried === '0' ? 'notRetried' : undefined;
+  const notice =
+    c.req.query('ran') === '1'
+      ? 'ran'
+      : retried === '1'
+        ? 'retried'
+        : retried === '0'
+          ? 'notRetried'
+          : undefined;
+  const now = Date.now();
+  const scheduled = await listScheduledSends(db, now);
   return c.render(
     <OutboxPage
       counts={counts}
@@ -90,9 +100,22 @@ emailAdmin.get('/', async (c) => {
       held={isDeliveryHeld(c.env)}
       mailbox={usesLocalMailbox(c.env) && servesDevMailbox(c.env, c.req.url)}
       notice={notice}
+      scheduled={scheduled}
+      now={now}
+      runJobsButton={mayRunJobsNow(c.env, c.req.raw)}
     />,
     { title: c.var.t('email.outbox.title'), wide: true },
   );
+});
+
+// Local development: `wrangler dev` fires no Cron, so an organizer can run the jobs by hand. Each
+// job is safe to run twice, so pressing this twice sends nothing twice.
+emailAdmin.post('/run-scheduled', async (c) => {
+  if (!mayRunJobsNow(c.env, c.req.raw)) throw new AppError('not_found');
+  const at = Date.now();
+  await runScheduled(FREQUENT_CRON, c.env, at);
+  await runScheduled(HOURLY_CRON, c.env, at);
+  return c.redirect('/admin/outbox?ran=1#scheduled', 303);
 });
 
 emailAdmin.post('/:id/retry', async (c) => {

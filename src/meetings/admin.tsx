@@ -39,6 +39,7 @@ import {
   AdminMeetingList,
   AdminMeetingPage,
   TemplateEditor,
+  templateProblemText,
   TemplateList,
   adminMeetingPath,
 } from './views/admin';
@@ -249,6 +250,21 @@ meetingsAdmin.post('/templates/:kind/:lang', async (c) => {
       set: { ...edited, updatedBy: c.var.organizer?.id ?? null, updatedAt: at },
     });
   return c.redirect(`/admin/meetings/templates/${kind}/${lang}?saved=1`, 303);
+});
+
+// The live preview of public/app.js: the same check and rendering as the Preview button, as JSON.
+meetingsAdmin.post('/templates/:kind/:lang/preview', async (c) => {
+  const { lang } = templateParams(c);
+  const parsed = templateEditSchema.safeParse(await c.req.parseBody());
+  if (!parsed.success) throw new AppError('validation');
+  const edited: MeetingTemplate = {
+    subject: parsed.data.subject.trim(),
+    body: parsed.data.body.replace(/\r\n?/g, '\n'),
+  };
+  const problem = validateMeetingTemplate(edited);
+  c.header('Cache-Control', 'no-store');
+  if (problem) return c.json({ ok: false, problem: templateProblemText(c.var.t, problem) });
+  return c.json({ ok: true, ...previewOf(edited, lang, c.env.ORG_NAME) });
 });
 
 meetingsAdmin.post('/templates/:kind/:lang/reset', async (c) => {

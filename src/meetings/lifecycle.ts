@@ -8,7 +8,7 @@ import { dispatchEmails, queueEmail, type EmailRequest } from '../email/outbox';
 import { DAY } from '../lib/time';
 import { hashToken, newId, newToken } from '../lib/tokens';
 import { formalName, titleLabel } from '../officials/links';
-import type { Official, Stance } from '../officials/schema';
+import { powerMapEntries, type Official, type Stance } from '../officials/schema';
 import { dictionaries } from '../web/dictionaries';
 import { logEvent } from '../web/errors';
 import { formatDate, translator, type Lang } from '../web/i18n';
@@ -378,13 +378,46 @@ export interface MeetingOutcome {
   commitments: CommitmentInput[];
 }
 
+/**
+ * The power-map entry a meeting's outcome writes (one per meeting, corrected with the outcome): the
+ * stance perceived, dated the day it was held. "Unknown" is no reading, so it removes the entry.
+ */
+function powerMapStatement(
+  db: Db,
+  meetingId: string,
+  officialId: string,
+  outcome: MeetingOutcome,
+  at: number,
+) {
+  if (outcome.stancePerceived === 'unknown')
+    return db.delete(powerMapEntries).where(eq(powerMapEntries.meetingId, meetingId));
+  return db
+    .insert(powerMapEntries)
+    .values({
+      id: `meeting-${meetingId}`,
+      officialId,
+      stance: outcome.stancePerceived,
+      notedOn: outcome.heldOn,
+      note: null,
+      organizerId: null,
+      meetingId,
+      createdAt: at,
+    })
+    .onConflictDoUpdate({
+      target: powerMapEntries.id,
+      set: { stance: outcome.stancePerceived, notedOn: outcome.heldOn, updatedAt: at },
+    });
+}
+
 function outcomeStatements(
   db: Db,
   meetingId: string,
+  officialId: string,
   outcome: MeetingOutcome,
   at: number,
 ): BatchItem<'sqlite'>[] {
   return [
+    powerMapStatement(db, meetingId, officialId, outcome, at),
     db.delete(meetingCommitments).where(eq(meetingCommitments.meetingId, meetingId)),
     ...outcome.commitments.map((commitment, position) =>
       db.insert(meetingCommitments).values({
@@ -420,7 +453,7 @@ export async function recordMeetingOutcome(
         updatedAt: at,
       })
       .where(statusGuard(meeting, 'record')),
-    ...outcomeStatements(db, meeting.id, outcome, at),
+    ...outcomeStatements(db, meeting.id, meeting.officialId, outcome, at),
   ]);
   return true;
 }
@@ -543,7 +576,7 @@ export async function recordHeldMeeting(
   try {
     await db.batch([
       insert,
-      ...outcomeStatements(db, id, input, at),
+      ...outcomeStatements(db, id, input.officialId, input, at),
       ...shareLink(id, meetingUrl(env, token)),
     ]);
   } catch (error) {

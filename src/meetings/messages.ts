@@ -161,7 +161,7 @@ const en = {
   'meetings.templates.reason.unknown_field': 'unknown merge field "{name}"',
   'meetings.templates.reason.unclosed_section': 'section "{name}" is opened but never closed',
   'meetings.templates.reason.partial': 'partials ({{> {name}}}) are not available',
-  'meetings.templates.reason.syntax': 'the template does not parse ({name})',
+  'meetings.templates.reason.syntax': 'the braces {{ and }} are not used correctly here',
   'meetings.templates.reason.subject_lines': 'the subject must be one line',
   'meetings.templates.reason.empty': 'this part is empty',
   'meetings.templates.preview': 'Preview',
@@ -195,6 +195,14 @@ const en = {
   'meetings.mergeField.stance': 'The stance perceived in the meeting',
   'meetings.mergeField.nextSteps': 'Next steps decided in the debrief',
   'meetings.mergeField.debriefNotes': 'Debrief notes',
+  'meetings.templates.reason.unescaped':
+    '“{name}” is written with three braces or &, which would put raw HTML in the email: write {{{name}}} with two braces',
+  'meetings.templates.reason.unopened_section':
+    '{{/{name}}} closes a section “{name}” that was never opened (open it with {{#{name}}} above, or delete this line’s {{/{name}}})',
+  'meetings.templates.reason.unclosed_tag': 'a field opened with {{ is never closed with }}',
+  'meetings.templates.reason.delimiters':
+    'the delimiter change {{= … =}} is not valid; it is best not to change delimiters',
+  'meetings.templates.livePreview': 'The preview follows as you type.',
 };
 
 /** Spanish strings: the type makes tsc fail when a key is missing or extra. */
@@ -364,7 +372,7 @@ const es: Record<keyof typeof en, string> = {
   'meetings.templates.reason.unknown_field': 'campo de combinación desconocido "{name}"',
   'meetings.templates.reason.unclosed_section': 'la sección "{name}" se abre pero nunca se cierra',
   'meetings.templates.reason.partial': 'las plantillas parciales ({{> {name}}}) no están disponibles',
-  'meetings.templates.reason.syntax': 'la plantilla no se puede leer ({name})',
+  'meetings.templates.reason.syntax': 'las llaves {{ y }} no están bien usadas aquí',
   'meetings.templates.reason.subject_lines': 'el asunto debe ser una sola línea',
   'meetings.templates.reason.empty': 'esta parte está vacía',
   'meetings.templates.preview': 'Vista previa',
@@ -400,6 +408,14 @@ const es: Record<keyof typeof en, string> = {
   'meetings.mergeField.stance': 'La postura percibida en la reunión',
   'meetings.mergeField.nextSteps': 'Los próximos pasos decididos en la evaluación',
   'meetings.mergeField.debriefNotes': 'Notas de la evaluación',
+  'meetings.templates.reason.unescaped':
+    '“{name}” está escrito con tres llaves o con &, lo que pondría HTML sin filtrar en el correo: escriba {{{name}}} con dos llaves',
+  'meetings.templates.reason.unopened_section':
+    '{{/{name}}} cierra una sección “{name}” que nunca se abrió (ábrala antes con {{#{name}}} o borre el {{/{name}}} de esta línea)',
+  'meetings.templates.reason.unclosed_tag': 'un campo abierto con {{ nunca se cierra con }}',
+  'meetings.templates.reason.delimiters':
+    'el cambio de delimitadores {{= … =}} no es válido; es mejor no cambiar los delimitadores',
+  'meetings.templates.livePreview': 'La vista previa se actualiza mientras escribe.',
 };
 
 export const meetingsMessages = { en, es };

@@ -88,13 +88,28 @@ export interface MeetingTemplate {
   body: string;
 }
 
+/** Every reason a template is refused; each has a `meetings.templates.reason.<code>` message. */
+export const TEMPLATE_PROBLEM_CODES = [
+  'unknown_field',
+  'unescaped',
+  'unclosed_section',
+  'unopened_section',
+  'unclosed_tag',
+  'delimiters',
+  'partial',
+  'syntax',
+  'subject_lines',
+  'empty',
+] as const;
+export type TemplateProblemCode = (typeof TEMPLATE_PROBLEM_CODES)[number];
+
 /** Why a template was refused: which part, which line, and the reason in plain words. */
 export interface TemplateProblem {
   part: 'subject' | 'body';
   line: number;
   /** What is wrong, for the organizer's page in their language (meetings.templates.reason.<code>). */
-  code: 'unknown_field' | 'unclosed_section' | 'partial' | 'syntax' | 'subject_lines' | 'empty';
-  /** The field or section name, or mustache's own words for a syntax error. */
+  code: TemplateProblemCode;
+  /** The field or section name, when the problem has one. */
   name?: string;
   /** The same in English, for logs and tests. */
   reason: string;
@@ -122,6 +137,15 @@ function checkTokens(
         code: 'partial',
         name,
         reason: `partials ({{> ${name}}}) are not available`,
+      };
+    if (type === '&')
+      // {{{x}}} and {{& x}} skip HTML escaping: organizer text must never become markup in an email.
+      return {
+        part,
+        line: lineAt(source, start),
+        code: 'unescaped',
+        name,
+        reason: `unescaped field "${name}": use {{${name}}} with two braces`,
       };
     // Own properties only: `in` would also accept what every object inherits (constructor,
     // __proto__, toString), which mustache would then try to render.
@@ -166,14 +190,29 @@ function checkPart(source: string, part: TemplateProblem['part']): TemplateProbl
         reason: `section "${unclosed}" is opened but never closed with {{/${unclosed}}}`,
       };
     }
+    // Mustache's own words stay in the log-side `reason`; organizers get a sentence of ours.
     const at = /at (\d+)\s*$/.exec(message);
-    return {
-      part,
-      line: at ? lineAt(source, Number(at[1])) : 1,
-      code: 'syntax',
-      name: message.replace(/\s*at \d+\s*$/, ''),
-      reason: message.replace(/\s*at \d+\s*$/, '').toLowerCase(),
-    };
+    const line = at ? lineAt(source, Number(at[1])) : 1;
+    const unopened = /^Unopened section "(.+)"/.exec(message)?.[1];
+    if (unopened)
+      return {
+        part,
+        line,
+        code: 'unopened_section',
+        name: unopened,
+        reason: `{{/${unopened}}} closes a section that was never opened`,
+      };
+    if (/^Unclosed tag/.test(message))
+      return { part, line, code: 'unclosed_tag', reason: 'a tag opened with {{ is never closed with }}' };
+    if (/^Invalid tags/.test(message))
+      // This message carries no position: the delimiter change is where the tags went wrong.
+      return {
+        part,
+        line: lineAt(source, source.indexOf('{{=')),
+        code: 'delimiters',
+        reason: 'the delimiter change {{= =}} is not valid',
+      };
+    return { part, line, code: 'syntax', reason: message.replace(/\s*at \d+\s*$/, '').toLowerCase() };
   }
   return checkTokens(tokens, source, part, []);
 }

@@ -2,10 +2,14 @@ import { Hono, type Context } from 'hono';
 import type { AppEnv } from '../env';
 import { getDb } from '../db';
 import { AppError } from '../web/errors';
-import { readForm, type FormValues } from '../web/form';
+import { readForm, type FormErrors, type FormValues } from '../web/form';
 import {
   addPowerMapEntry,
   currentStances,
+  deletePowerMapEntry,
+  editPowerMapEntry,
+  getPowerMapEntry,
+  listPowerMapChanges,
   getOfficial,
   insertManualOfficial,
   listPowerMapEntries,
@@ -138,19 +142,36 @@ officialsAdmin.post('/edit', async (c) => {
   return c.redirect(`${adminOfficialPath(official.id)}&saved=1`, 303);
 });
 
-officialsAdmin.get('/view', async (c) => {
-  const official = await loadOfficial(c);
-  const entries = await listPowerMapEntries(getDb(c.env), official.id);
+/** The official's organizer page: power map (with one entry open for editing), history, settings. */
+async function renderOfficialPage(
+  c: Context<AppEnv>,
+  official: Official,
+  form: { values?: FormValues; errors?: FormErrors; editing?: string } = {},
+) {
+  const db = getDb(c.env);
+  const [entries, changes] = await Promise.all([
+    listPowerMapEntries(db, official.id),
+    listPowerMapChanges(db, official.id),
+  ]);
+  const editing = form.editing ? entries.find((entry) => entry.id === form.editing) : undefined;
   return c.render(
     <AdminOfficialPage
       official={official}
       entries={entries}
+      changes={changes}
+      editing={editing}
       today={new Date().toISOString().slice(0, 10)}
       saved={c.req.query('saved') === '1'}
+      values={form.values}
+      errors={form.errors}
     />,
     { title: official.name, noindex: true },
   );
-});
+}
+
+officialsAdmin.get('/view', async (c) =>
+  renderOfficialPage(c, await loadOfficial(c), { editing: c.req.query('edit') }),
+);
 
 officialsAdmin.post('/lang', async (c) => {
   const official = await loadOfficial(c);
@@ -162,26 +183,47 @@ officialsAdmin.post('/lang', async (c) => {
 
 officialsAdmin.post('/power-map', async (c) => {
   const official = await loadOfficial(c);
-  const db = getDb(c.env);
   const form = await readForm(c, powerMapEntrySchema, { botCheck: false });
   if (form.status !== 'valid') {
     c.status(422);
-    return c.render(
-      <AdminOfficialPage
-        official={official}
-        entries={await listPowerMapEntries(db, official.id)}
-        today={new Date().toISOString().slice(0, 10)}
-        saved={false}
-        values={form.values}
-        errors={form.status === 'invalid' ? form.errors : undefined}
-      />,
-      { title: official.name, noindex: true },
-    );
+    return renderOfficialPage(c, official, {
+      values: form.values,
+      errors: form.status === 'invalid' ? form.errors : undefined,
+    });
   }
   await addPowerMapEntry(
-    db,
+    getDb(c.env),
     { officialId: official.id, organizerId: c.var.organizer?.id ?? null, ...form.data },
     Date.now(),
   );
+  return c.redirect(`${adminOfficialPath(official.id)}&saved=1`, 303);
+});
+
+async function loadEntry(c: Context<AppEnv>, official: Official) {
+  const entry = await getPowerMapEntry(getDb(c.env), official.id, c.req.query('entry') ?? '');
+  if (!entry) throw new AppError('not_found');
+  return entry;
+}
+
+officialsAdmin.post('/power-map/edit', async (c) => {
+  const official = await loadOfficial(c);
+  const entry = await loadEntry(c, official);
+  const form = await readForm(c, powerMapEntrySchema, { botCheck: false });
+  if (form.status !== 'valid') {
+    c.status(422);
+    return renderOfficialPage(c, official, {
+      editing: entry.id,
+      values: form.values,
+      errors: form.status === 'invalid' ? form.errors : undefined,
+    });
+  }
+  await editPowerMapEntry(getDb(c.env), entry, form.data, c.var.organizer?.id ?? null, Date.now());
+  return c.redirect(`${adminOfficialPath(official.id)}&saved=1`, 303);
+});
+
+officialsAdmin.post('/power-map/delete', async (c) => {
+  const official = await loadOfficial(c);
+  const entry = await loadEntry(c, official);
+  await deletePowerMapEntry(getDb(c.env), entry, c.var.organizer?.id ?? null, Date.now());
   return c.redirect(`${adminOfficialPath(official.id)}&saved=1`, 303);
 });

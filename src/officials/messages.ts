@@ -140,6 +140,20 @@ const en = {
   'officials.admin.status': 'Status',
   'officials.admin.includeRetired': 'Include people no longer in office',
   'officials.admin.retired': 'Out of office',
+  'officials.admin.entryActions': 'Change',
+  'officials.admin.fromMeeting': 'from a meeting’s recorded outcome',
+  'officials.admin.editEntry': 'Edit the note of {date}',
+  'officials.admin.deleteEntry': 'Delete the note of {date}',
+  'officials.admin.editingEntry': 'Editing the note of {date}',
+  'officials.admin.saveEntry': 'Save the changes',
+  'officials.admin.notedOnHint': 'The day it is about: today or earlier.',
+  'officials.admin.history': 'History of changes',
+  'officials.admin.historyEdited': 'the note of {date} ({stance}) was edited',
+  'officials.admin.historyDeleted': 'the note of {date} ({stance}) was deleted',
+  'officials.admin.historyBy': 'by {name}',
+  'officials.error.notedOnFuture':
+    'The date cannot be in the future: a note is about something that already happened.',
+  'officials.error.notedOnTooOld': 'The date is too far in the past (before 1970). Check the year.',
 };
 
 /** Spanish strings: the type makes tsc fail when a key is missing or extra. */
@@ -286,6 +300,19 @@ const es: Record<keyof typeof en, string> = {
   'officials.admin.status': 'Estado',
   'officials.admin.includeRetired': 'Incluir a quienes ya no ocupan el cargo',
   'officials.admin.retired': 'Fuera del cargo',
+  'officials.admin.entryActions': 'Cambiar',
+  'officials.admin.fromMeeting': 'del resultado registrado de una reunión',
+  'officials.admin.editEntry': 'Editar la nota del {date}',
+  'officials.admin.deleteEntry': 'Eliminar la nota del {date}',
+  'officials.admin.editingEntry': 'Editando la nota del {date}',
+  'officials.admin.saveEntry': 'Guardar los cambios',
+  'officials.admin.notedOnHint': 'El día del que trata: hoy o antes.',
+  'officials.admin.history': 'Historial de cambios',
+  'officials.admin.historyEdited': 'se editó la nota del {date} ({stance})',
+  'officials.admin.historyDeleted': 'se eliminó la nota del {date} ({stance})',
+  'officials.admin.historyBy': 'por {name}',
+  'officials.error.notedOnFuture': 'La fecha no puede ser futura: una nota trata de algo que ya pasó.',
+  'officials.error.notedOnTooOld': 'La fecha es demasiado antigua (antes de 1970). Revise el año.',
 };
 
 export const officialsMessages = { en, es };

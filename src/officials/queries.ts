@@ -3,11 +3,14 @@ import type { Db } from '../db';
 import { billPath } from '../bills/links';
 import { billSponsors, bills } from '../bills/schema';
 import { letterAddresseeOfficials, letters } from '../letters/schema';
+import { organizers } from '../organizers/schema';
 import {
   officials,
+  powerMapChanges,
   powerMapEntries,
   type Official,
   type OfficialRole,
+  type PowerMapChange,
   type PowerMapEntry,
   type Stance,
 } from './schema';
@@ -311,4 +314,78 @@ export async function addPowerMapEntry(
   at: number,
 ): Promise<void> {
   await db.insert(powerMapEntries).values({ id: crypto.randomUUID(), createdAt: at, ...entry });
+}
+
+/** One entry of an official's power map, or undefined. */
+export async function getPowerMapEntry(
+  db: Db,
+  officialId: string,
+  entryId: string,
+): Promise<PowerMapEntry | undefined> {
+  const [row] = await db
+    .select()
+    .from(powerMapEntries)
+    .where(and(eq(powerMapEntries.id, entryId), eq(powerMapEntries.officialId, officialId)))
+    .limit(1);
+  return row;
+}
+
+/** Corrects an entry; the entry as it was goes to the map's history in the same batch. */
+export async function editPowerMapEntry(
+  db: Db,
+  entry: PowerMapEntry,
+  change: { stance: Stance; notedOn: string; note: string | null },
+  organizerId: string | null,
+  at: number,
+): Promise<void> {
+  await db.batch([
+    db.insert(powerMapChanges).values({
+      id: crypto.randomUUID(),
+      officialId: entry.officialId,
+      entryId: entry.id,
+      action: 'edit',
+      before: { stance: entry.stance, notedOn: entry.notedOn, note: entry.note },
+      organizerId,
+      at,
+    }),
+    db
+      .update(powerMapEntries)
+      .set({ ...change, updatedAt: at })
+      .where(eq(powerMapEntries.id, entry.id)),
+  ]);
+}
+
+/** Deletes an entry; what it said stays in the map's history. */
+export async function deletePowerMapEntry(
+  db: Db,
+  entry: PowerMapEntry,
+  organizerId: string | null,
+  at: number,
+): Promise<void> {
+  await db.batch([
+    db.insert(powerMapChanges).values({
+      id: crypto.randomUUID(),
+      officialId: entry.officialId,
+      entryId: entry.id,
+      action: 'delete',
+      before: { stance: entry.stance, notedOn: entry.notedOn, note: entry.note },
+      organizerId,
+      at,
+    }),
+    db.delete(powerMapEntries).where(eq(powerMapEntries.id, entry.id)),
+  ]);
+}
+
+/** A recorded correction of the power map, with the organizer's name. */
+export type PowerMapChangeRow = PowerMapChange & { organizerName: string | null };
+
+/** The corrections of an official's power map, newest first. */
+export async function listPowerMapChanges(db: Db, officialId: string): Promise<PowerMapChangeRow[]> {
+  const rows = await db
+    .select({ change: powerMapChanges, organizerName: organizers.name })
+    .from(powerMapChanges)
+    .leftJoin(organizers, eq(organizers.id, powerMapChanges.organizerId))
+    .where(eq(powerMapChanges.officialId, officialId))
+    .orderBy(desc(powerMapChanges.at));
+  return rows.map(({ change, organizerName }) => ({ ...change, organizerName }));
 }

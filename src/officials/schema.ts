@@ -1,5 +1,5 @@
 // Tables of this feature; re-exported by src/db/schema.ts.
-import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 /**
  * What an official is: Open States role types (upper, lower, governor, lt_governor, attorney
@@ -117,12 +117,44 @@ export const powerMapEntries = sqliteTable(
     /** The day the note is about (YYYY-MM-DD), which may be before it was written down. */
     notedOn: text().notNull(),
     organizerId: text(),
+    /** Set when the entry was written from a meeting's recorded outcome (one entry per meeting). */
+    meetingId: text(),
     createdAt: integer({ mode: 'number' }).notNull(),
+    /** When an organizer last corrected the entry (the change is in power_map_changes). */
+    updatedAt: integer({ mode: 'number' }),
   },
-  (t) => [index('power_map_entries_official_idx').on(t.officialId, t.notedOn)],
+  (t) => [
+    index('power_map_entries_official_idx').on(t.officialId, t.notedOn),
+    uniqueIndex('power_map_entries_meeting_idx').on(t.meetingId),
+  ],
+);
+
+/**
+ * The history of corrections to the power map: each edit or deletion of an entry, with the entry as
+ * it was before (JSON) and who changed it, so a changed reading of an official is never silently lost.
+ */
+export const powerMapChanges = sqliteTable(
+  'power_map_changes',
+  {
+    id: text().primaryKey(),
+    officialId: text()
+      .notNull()
+      .references(() => officials.id),
+    entryId: text().notNull(),
+    action: text({ enum: ['edit', 'delete'] }).notNull(),
+    /** The entry before the change: { stance, notedOn, note }. */
+    before: text({ mode: 'json' })
+      .$type<{ stance: Stance; notedOn: string; note: string | null }>()
+      .notNull(),
+    organizerId: text(),
+    at: integer({ mode: 'number' }).notNull(),
+  },
+  (t) => [index('power_map_changes_official_idx').on(t.officialId, t.at)],
 );
 
 /** An official row as the app reads it. */
 export type Official = typeof officials.$inferSelect;
 /** A power-map entry as the app reads it. */
 export type PowerMapEntry = typeof powerMapEntries.$inferSelect;
+/** A recorded correction of the power map. */
+export type PowerMapChange = typeof powerMapChanges.$inferSelect;

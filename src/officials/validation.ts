@@ -52,10 +52,24 @@ export const manualOfficialSchema = z.object({
 /** The one setting organizers may change on an imported official. */
 export const officialLangSchema = z.object({ lang: field.choice(['en', 'es']) });
 
+/** The earliest day a power-map note may be about: the map is about officials serving now. */
+export const POWER_MAP_EARLIEST = '1970-01-01';
+
+/**
+ * The latest day a note may be about: today where the day is furthest ahead (UTC+14), so an
+ * organizer anywhere can date a note today, but never tomorrow (a future date would become "current").
+ */
+export function latestNoteDay(now = Date.now()): string {
+  return new Date(now + 14 * 3_600_000).toISOString().slice(0, 10);
+}
+
 /** A power-map note. */
 export const powerMapEntrySchema = z.object({
   stance: field.choice(STANCES),
-  notedOn: field.date(),
+  notedOn: field
+    .date()
+    .refine((day) => day <= latestNoteDay(), { message: 'officials.error.notedOnFuture' })
+    .refine((day) => day >= POWER_MAP_EARLIEST, { message: 'officials.error.notedOnTooOld' }),
   note: field.optionalText(2000),
 });
 

@@ -263,3 +263,105 @@ describe('the purpose in the emails', () => {
     expect(purposeLine('Licencias,,')).toBe('Licencias');
   });
 });
+
+describe('template errors an organizer can act on', () => {
+  it('refuses unescaped fields, {{{…}}} and {{& …}}, with their line', () => {
+    expect(validateMeetingTemplate({ subject: 'Hi', body: 'Hello\n{{{group}}}' })).toMatchObject({
+      part: 'body',
+      line: 2,
+      code: 'unescaped',
+      name: 'group',
+    });
+    expect(validateMeetingTemplate({ subject: 'Hi {{& group}}', body: 'x' })).toMatchObject({
+      part: 'subject',
+      code: 'unescaped',
+      name: 'group',
+    });
+    expect(
+      validateMeetingTemplate({ subject: 'Hi', body: '{{#attendees}}\n{{{name}}}\n{{/attendees}}' }),
+    ).toMatchObject({ line: 2, code: 'unescaped' });
+  });
+
+  it('names a stray {{/section}}, an unclosed tag and a bad delimiter change by line, in words of our own', () => {
+    expect(validateMeetingTemplate({ subject: 'Hi', body: 'One\n\nThree {{/attendees}}' })).toMatchObject({
+      line: 3,
+      code: 'unopened_section',
+      name: 'attendees',
+    });
+    expect(validateMeetingTemplate({ subject: 'Hi', body: 'One\nTwo {{group' })).toMatchObject({
+      line: 2,
+      code: 'unclosed_tag',
+    });
+    expect(validateMeetingTemplate({ subject: 'Hi', body: 'One\n{{=<% =}}' })).toMatchObject({
+      line: 2,
+      code: 'delimiters',
+    });
+  });
+
+  it('never shows the parser’s raw message, in English or Spanish', async () => {
+    const cookie = await organizerCookie();
+    const path = '/admin/meetings/templates/thanks/en';
+    const body = 'Dear {{officialGreeting}},\n\nThank you.\n{{/commitments}}';
+    const en = await (await postForm(path, { subject: 'Thanks', body, intent: 'save' }, { cookie })).text();
+    expect(en).toContain(
+      'Message, line 4: {{/commitments}} closes a section “commitments” that was never opened',
+    );
+    expect(en).not.toContain('Unopened section');
+    const es = await (
+      await postForm(path, { subject: 'Gracias', body, intent: 'save' }, { cookie, lang: 'es' })
+    ).text();
+    expect(es).toContain(
+      'Mensaje, línea 4: {{/commitments}} cierra una sección “commitments” que nunca se abrió',
+    );
+    expect(es).not.toContain('Unopened section');
+
+    const triple = await postForm(
+      path,
+      { subject: 'Thanks', body: 'Hello\n{{{senderName}}}', intent: 'save' },
+      { cookie, lang: 'es' },
+    );
+    expect(triple.status).toBe(422);
+    expect(await triple.text()).toContain('Mensaje, línea 2: “senderName” está escrito con tres llaves');
+    const stored = await env.DB.prepare(
+      "select count(*) as n from meeting_templates where kind = 'thanks'",
+    ).first<{
+      n: number;
+    }>();
+    expect(stored!.n).toBe(0);
+  });
+});
+
+describe('POST /admin/meetings/templates/:kind/:lang/preview', () => {
+  const path = '/admin/meetings/templates/request/es/preview';
+
+  it('answers the rendered preview as JSON, or the problem in the organizer’s language', async () => {
+    const cookie = await organizerCookie();
+    const good = await postForm(
+      path,
+      { subject: 'Visita de {{group}}', body: 'Hola {{officialGreeting}}' },
+      { cookie },
+    );
+    expect(good.status).toBe(200);
+    expect(await good.json()).toEqual({
+      ok: true,
+      subject: 'Visita de Iglesia Metodista San Pablo',
+      text: 'Hola Representante Powell',
+    });
+    const bad = await postForm(path, { subject: 'Hola', body: 'Hola\n{{{group}}}' }, { cookie, lang: 'es' });
+    expect(await bad.json()).toMatchObject({
+      ok: false,
+      problem: expect.stringContaining('Mensaje, línea 2:'),
+    });
+    const stored = await env.DB.prepare(
+      "select count(*) as n from meeting_templates where lang = 'es'",
+    ).first<{
+      n: number;
+    }>();
+    expect(stored!.n).toBe(0);
+  });
+
+  it('is for organizers only', async () => {
+    const response = await postForm(path, { subject: 'x', body: 'y' });
+    expect(response.status).not.toBe(200);
+  });
+});

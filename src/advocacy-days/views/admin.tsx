@@ -2,6 +2,8 @@ import type { Child } from 'hono/jsx';
 import { partyLabel, titleLabel } from '../../officials/links';
 import { useRequestContext } from 'hono/jsx-renderer';
 import type { AppEnv } from '../../env';
+import type { ScheduledSend } from '../../email/schedule';
+import { ScheduledSendsTable } from '../../email/views/schedule';
 import type { Official } from '../../officials/schema';
 import {
   ErrorSummary,
@@ -11,12 +13,12 @@ import {
   type FormErrors,
   type FormValues,
 } from '../../web/form';
-import { formatNumber } from '../../web/i18n';
+import { formatDate, formatNumber, type Lang, type Translate } from '../../web/i18n';
 import { LinkBar } from '../../web/nav';
 import { formatDayTimes, formatInZone, utcToZonedInput } from '../calendar';
 import { checkRoles } from '../decisions';
 import type { DayReport } from '../debriefs';
-import type { AdvocacyDay, DayCounts, Registration, Team } from '../queries';
+import type { AdvocacyDay, CheckInEvent, DayCounts, Registration, Team } from '../queries';
 import { TEAM_ROLES } from '../schema';
 import { teamDisplayName } from '../teams';
 import { dayText, langAttribute, type LocalizedText } from '../texts';
@@ -44,18 +46,26 @@ function DayNav(props: { day: AdvocacyDay }): Child {
   );
 }
 
-/** Counts of a day, as a short definition list. */
-export function Counts(props: { counts: DayCounts; capacity: number }): Child {
-  const { t, lang } = useRequestContext<AppEnv>().var;
+/** The one line of a day's counts, on pages and in the live update (GET /admin/days/:id/counts). */
+export function countsLine(t: Translate, lang: Lang, counts: DayCounts, capacity: number): string {
   const n = (value: number) => formatNumber(lang, value);
+  return t('days.admin.counts', {
+    registered: n(counts.registered),
+    capacity: n(capacity),
+    checkedIn: n(counts.checkedIn),
+    waitlisted: n(counts.waitlisted),
+  });
+}
+
+/**
+ * Counts of a day. With `liveFrom`, public/app.js refreshes them from that URL every few seconds,
+ * so a second phone at the door sees the first one's check-ins without reloading.
+ */
+export function Counts(props: { counts: DayCounts; capacity: number; liveFrom?: string }): Child {
+  const { t, lang } = useRequestContext<AppEnv>().var;
   return (
-    <p class="notice" role="status" aria-live="polite">
-      {t('days.admin.counts', {
-        registered: n(props.counts.registered),
-        capacity: n(props.capacity),
-        checkedIn: n(props.counts.checkedIn),
-        waitlisted: n(props.counts.waitlisted),
-      })}
+    <p class="notice" role="status" aria-live="polite" data-live-counts={props.liveFrom}>
+      {countsLine(t, lang, props.counts, props.capacity)}
     </p>
   );
 }
@@ -282,6 +292,8 @@ export function DayOverview(props: {
   counts: DayCounts;
   registrations: Registration[];
   teams: Map<string, Team>;
+  scheduled: ScheduledSend[];
+  now: number;
   notice?: string;
 }): Child {
   const { t, lang } = useRequestContext<AppEnv>().var;
@@ -309,6 +321,13 @@ export function DayOverview(props: {
         <a href={`${base(day)}/registrations.csv`}>{t('common.downloadCsv')}</a> ·{' '}
         <a href={`${base(day)}/packets`}>{t('days.admin.allPackets')}</a>
       </p>
+      <section aria-labelledby="scheduled-heading">
+        <h2 id="scheduled-heading">{t('days.schedule.heading')}</h2>
+        <p>
+          {t('days.schedule.intro')} <a href="/admin/outbox#scheduled">{t('days.schedule.outboxLink')}</a>
+        </p>
+        <ScheduledSendsTable sends={props.scheduled} now={props.now} />
+      </section>
       {pending.length ? (
         <section aria-labelledby="pending-heading">
           <h2 id="pending-heading">{t('days.admin.pendingTitle')}</h2>
@@ -677,27 +696,50 @@ export function Packet(props: {
   );
 }
 
-/** The check-in page for phones: counts, a code form, a name search, one button per person. */
+/** The undo button of one person's check-in. */
+function UndoCheckIn(props: {
+  day: AdvocacyDay;
+  registration: Pick<Registration, 'id' | 'name'>;
+  query?: string;
+}): Child {
+  const { t } = useRequestContext<AppEnv>().var;
+  return (
+    <form method="post" action={`${base(props.day)}/check-in/undo`} class="inline-form">
+      <input type="hidden" name="registrationId" value={props.registration.id} />
+      <input type="hidden" name="q" value={props.query ?? ''} />
+      <button type="submit" class="secondary outline">
+        {t('days.checkIn.undo', { name: props.registration.name })}
+      </button>
+    </form>
+  );
+}
+
+/** The check-in page for phones: live counts, a code form, a name search, one button per person. */
 export function CheckInPage(props: {
   day: AdvocacyDay;
   counts: DayCounts;
   query: string;
   code: string;
   results: Registration[];
+  recent: CheckInEvent[];
   notice?: string;
+  undoable?: Registration;
   notFound?: boolean;
 }): Child {
-  const { t } = useRequestContext<AppEnv>().var;
+  const { t, lang } = useRequestContext<AppEnv>().var;
   const { day } = props;
   return (
     <>
       <DayNav day={day} />
       <h1>{t('days.checkIn.title')}</h1>
-      <Counts counts={props.counts} capacity={day.capacity} />
+      <Counts counts={props.counts} capacity={day.capacity} liveFrom={`${base(day)}/counts`} />
       {props.notice ? (
-        <p class="notice" role="status">
-          {props.notice}
-        </p>
+        <div class="notice" role="status">
+          <p>{props.notice}</p>
+          {props.undoable ? (
+            <UndoCheckIn day={day} registration={props.undoable} query={props.query} />
+          ) : null}
+        </div>
       ) : null}
       {props.notFound ? (
         <p class="field-error" role="alert">
@@ -734,7 +776,10 @@ export function CheckInPage(props: {
             {reg.congregation ? ` · ${reg.congregation}` : ''} · {t(`days.status.${reg.status}`)}
             {reg.status === 'registered' ? (
               reg.checkedInAt ? (
-                <p>✓ {t('days.admin.checkedIn')}</p>
+                <>
+                  <p>✓ {t('days.admin.checkedIn')}</p>
+                  <UndoCheckIn day={day} registration={reg} query={props.query} />
+                </>
               ) : (
                 <form method="post" action={`${base(day)}/check-in`}>
                   <input type="hidden" name="registrationId" value={reg.id} />
@@ -746,6 +791,22 @@ export function CheckInPage(props: {
           </li>
         ))}
       </ul>
+      {props.recent.length ? (
+        <section aria-labelledby="recent-heading">
+          <h2 id="recent-heading">{t('days.checkIn.recent')}</h2>
+          <ul>
+            {props.recent.map((event) => (
+              <li>
+                {formatInZone(lang, event.at, day.timeZone, 'time')} ·{' '}
+                {t(event.action === 'undo' ? 'days.checkIn.eventUndo' : 'days.checkIn.eventCheckIn', {
+                  name: event.name,
+                })}
+                {event.organizerName ? ` · ${t('days.checkIn.by', { name: event.organizerName })}` : ''}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
     </>
   );
 }
@@ -836,6 +897,8 @@ export function ReportPage(props: {
   report: DayReport;
   coalitionEmail: string;
   notice?: string;
+  /** The organizer pressed "send" on a report already sent: ask before sending it again. */
+  confirmResend?: boolean;
 }): Child {
   const { t, lang } = useRequestContext<AppEnv>().var;
   const { day, report } = props;
@@ -899,19 +962,53 @@ export function ReportPage(props: {
           </li>
         ))}
       </ul>
-      <form method="post" action={`${base(day)}/report/send`}>
-        <p>
-          {props.coalitionEmail
-            ? t('days.report.sendIntro', { email: props.coalitionEmail })
-            : t('days.report.noCoalitionEmail')}
-          {day.reportSentAt
-            ? ` ${t('days.report.sentAt', { date: formatInZone(lang, day.reportSentAt, day.timeZone) })}`
-            : ''}
-        </p>
-        <button type="submit" disabled={!props.coalitionEmail}>
-          {t('days.report.send')}
-        </button>
-      </form>
+      <ReportSendForm day={day} coalitionEmail={props.coalitionEmail} confirmResend={props.confirmResend} />
     </>
+  );
+}
+
+/** "Sent on … to …", and the send button; a second send needs an explicit confirmation. */
+function ReportSendForm(props: { day: AdvocacyDay; coalitionEmail: string; confirmResend?: boolean }): Child {
+  const { t, lang } = useRequestContext<AppEnv>().var;
+  const { day } = props;
+  const action = `${base(day)}/report/send`;
+  const sentLine = day.reportSentAt
+    ? t('days.report.sentOnTo', {
+        date: formatInZone(lang, day.reportSentAt, day.timeZone),
+        email: day.reportSentTo ?? props.coalitionEmail,
+      })
+    : null;
+  if (props.confirmResend && day.reportSentAt) {
+    return (
+      <section aria-labelledby="confirm-heading" class="confirm-box" id="send">
+        <h2 id="confirm-heading">{t('days.report.confirmTitle')}</h2>
+        <p role="alert">{sentLine}</p>
+        <p>{t('days.report.confirmQuestion', { email: props.coalitionEmail })}</p>
+        <form method="post" action={action}>
+          <input type="hidden" name="again" value="1" />
+          <button type="submit">{t('days.report.sendAgain')}</button>{' '}
+          <a href={`${base(day)}/report`} role="button" class="secondary">
+            {t('common.cancel')}
+          </a>
+        </form>
+      </section>
+    );
+  }
+  return (
+    <form method="post" action={action} id="send">
+      <p>
+        {props.coalitionEmail
+          ? t('days.report.sendIntro', { email: props.coalitionEmail })
+          : t('days.report.noCoalitionEmail')}
+      </p>
+      {sentLine ? (
+        <p class="notice">
+          <strong>{sentLine}</strong>
+        </p>
+      ) : null}
+      <button type="submit" disabled={!props.coalitionEmail}>
+        {t(day.reportSentAt ? 'days.report.sendAgainAsk' : 'days.report.send')}
+      </button>
+    </form>
   );
 }

@@ -11,7 +11,7 @@ import {
   type FormValues,
 } from '../../web/form';
 import { US_STATES } from '../../web/fields';
-import { formatDate } from '../../web/i18n';
+import { formatDate, formatNumber } from '../../web/i18n';
 import { billPath, positionLabelKey, stageLabelKey } from '../links';
 import type { BillMovementRow, BillRow } from '../queries';
 import { BILL_POSITIONS, BILL_STAGES, CALL_TO_ACTION_KINDS } from '../schema';
@@ -22,14 +22,24 @@ import { billLabel } from './public';
 type FormState = { errors: FormErrors; values: FormValues };
 
 /** The organizer list of bills with subscriber counts and the Open States status. */
+/** What an import or a fetch did, shown above the list. */
+export type ImportSummary =
+  | { kind: 'imported'; lines: { billId: string; created: boolean; addedActions: number }[] }
+  | { kind: 'refused'; detail: string }
+  | { kind: 'fetched'; movements: number }
+  | { kind: 'fetchFailed' };
+
 export function AdminBillList(props: {
   bills: BillRow[];
   counts: { byBill: Map<string, number>; byState: Map<string, number> };
   sync: { lastSuccessAt: number | null; lastAttemptAt: number | null; lastError: string | null } | null;
   openStatesOn: boolean;
+  /** What the import or fetch just done did. */
+  summary?: ImportSummary;
 }): Child {
   const { t, lang } = useRequestContext<AppEnv>().var;
   const { sync } = props;
+  const byId = new Map(props.bills.map((bill) => [bill.id, bill]));
   return (
     <>
       <h1>{t('bills.admin.title')}</h1>
@@ -51,6 +61,29 @@ export function AdminBillList(props: {
             {t('bills.admin.openStatesError', { date: formatDate(lang, sync.lastAttemptAt, true) })}
           </p>
         ) : null}
+        <ImportSummaryBox summary={props.summary} bills={byId} />
+        {props.openStatesOn ? (
+          <form method="post" action="/admin/bills/fetch-now">
+            <button type="submit" class="secondary">
+              {t('bills.import.fetchNow')}
+            </button>
+          </form>
+        ) : null}
+        <form method="post" action="/admin/bills/import" enctype="multipart/form-data">
+          <label for="import-file">
+            {t('bills.import.file')}
+            <input
+              id="import-file"
+              name="file"
+              type="file"
+              accept=".json,application/json"
+              required
+              aria-describedby="import-file-hint"
+            />
+            <small id="import-file-hint">{t('bills.import.fileHint')}</small>
+          </label>
+          <button type="submit">{t('bills.import.upload')}</button>
+        </form>
       </section>
       <div class="overflow-auto">
         <table>
@@ -374,5 +407,53 @@ export function AdminBillPage(props: {
         <a href={billPath(bill)}>{t('bills.admin.view')}</a>
       </p>
     </>
+  );
+}
+
+/** The result of an upload or a fetch: one line per bill, or why nothing was imported. */
+function ImportSummaryBox(props: { summary?: ImportSummary; bills: Map<string, BillRow> }): Child {
+  const { t, lang } = useRequestContext<AppEnv>().var;
+  const summary = props.summary;
+  if (!summary) return null;
+  if (summary.kind === 'refused')
+    return (
+      <div class="error-summary" role="alert" tabindex={-1}>
+        <h2>{t('bills.import.refused')}</h2>
+        <p>
+          <code>{summary.detail}</code>
+        </p>
+      </div>
+    );
+  if (summary.kind === 'fetchFailed')
+    return (
+      <p class="notice" role="alert">
+        {t('bills.import.fetchFailed')}
+      </p>
+    );
+  if (summary.kind === 'fetched')
+    return (
+      <p class="notice" role="status">
+        {t('bills.import.fetched', { count: formatNumber(lang, summary.movements) })}
+      </p>
+    );
+  return (
+    <div class="notice" role="status">
+      <p>{t('bills.import.done', { count: formatNumber(lang, summary.lines.length) })}</p>
+      <ul>
+        {summary.lines.map((line) => {
+          const bill = props.bills.get(line.billId);
+          return (
+            <li>
+              {bill ? <a href={`/admin/bills/${bill.id}`}>{billLabel(bill)}</a> : line.billId}:{' '}
+              {line.created
+                ? t('bills.import.added', { count: formatNumber(lang, line.addedActions) })
+                : line.addedActions > 0
+                  ? t('bills.import.newActions', { count: formatNumber(lang, line.addedActions) })
+                  : t('bills.import.noChange')}
+            </li>
+          );
+        })}
+      </ul>
+    </div>
   );
 }

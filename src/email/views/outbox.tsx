@@ -3,6 +3,8 @@ import type { AppEnv } from '../../env';
 import { formatDate, formatNumber } from '../../web/i18n';
 import { maskEmail } from '../policy';
 import type { OutboxStatus } from '../queries';
+import type { ScheduledSend } from '../schedule';
+import { ScheduledSendsTable } from './schedule';
 
 /** A row of the outbox tables (no body, and the address masked when shown). */
 export interface OutboxListRow {
@@ -24,7 +26,11 @@ export function OutboxPage(props: {
   pending: OutboxListRow[];
   held: boolean;
   mailbox: boolean;
-  notice?: 'retried' | 'notRetried';
+  notice?: 'retried' | 'notRetried' | 'ran';
+  scheduled: ScheduledSend[];
+  now: number;
+  /** Local development only: show the "run scheduled jobs now" button. */
+  runJobsButton: boolean;
 }) {
   const { t, lang } = useRequestContext<AppEnv>().var;
   return (
@@ -33,7 +39,13 @@ export function OutboxPage(props: {
       <p>{t('email.outbox.intro')}</p>
       {props.notice ? (
         <p role="status" class="notice">
-          {t(props.notice === 'retried' ? 'email.outbox.retried' : 'email.outbox.notRetried')}
+          {t(
+            props.notice === 'ran'
+              ? 'email.schedule.ran'
+              : props.notice === 'retried'
+                ? 'email.outbox.retried'
+                : 'email.outbox.notRetried',
+          )}
         </p>
       ) : null}
       {props.held ? (
@@ -45,6 +57,17 @@ export function OutboxPage(props: {
         <p>
           <a href="/dev/mail">{t('email.outbox.mailboxLink')}</a>
         </p>
+      ) : null}
+      <h2 id="scheduled">{t('email.schedule.heading')}</h2>
+      <p>{t('email.schedule.intro')}</p>
+      <ScheduledSendsTable sends={props.scheduled} now={props.now} withLinks />
+      {props.runJobsButton ? (
+        <form method="post" action="/admin/outbox/run-scheduled">
+          <p class="hint">{t('email.schedule.runNowHint')}</p>
+          <button type="submit" class="secondary">
+            {t('email.schedule.runNow')}
+          </button>
+        </form>
       ) : null}
       <h2>{t('email.outbox.counts')}</h2>
       <dl class="outbox-counts">

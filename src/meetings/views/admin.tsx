@@ -2,7 +2,7 @@ import type { Child } from 'hono/jsx';
 import { useRequestContext } from 'hono/jsx-renderer';
 import type { AppEnv } from '../../env';
 import { SelectField, TextArea, TextField, type FormValues } from '../../web/form';
-import { formatDate, type Lang } from '../../web/i18n';
+import { formatDate, type Lang, type Translate } from '../../web/i18n';
 import { officialPath, roleLabel } from '../../officials/links';
 import type { Official } from '../../officials/schema';
 import { adminOfficialPath } from '../../officials/views/admin';
@@ -304,7 +304,20 @@ export function TemplateList(props: { custom: Set<string> }): Child {
   );
 }
 
-/** The template editor: subject and body, merge fields, and a server-rendered preview on sample data. */
+/** A refused template's problem as one sentence in the organizer's language, with its part and line. */
+export function templateProblemText(t: Translate, problem: TemplateProblem): string {
+  return t('meetings.templates.problem', {
+    part: t(problem.part === 'subject' ? 'meetings.field.subject' : 'meetings.field.body'),
+    line: problem.line,
+    reason: t(`meetings.templates.reason.${problem.code}`, { name: problem.name ?? '' }),
+  });
+}
+
+/**
+ * The template editor: subject and body, merge fields, and a server-rendered preview on sample data.
+ * The Preview button works without JavaScript; public/app.js also refreshes the preview as the
+ * organizer types, from `data-live-preview` (POST …/preview, JSON).
+ */
 export function TemplateEditor(props: {
   kind: MeetingTemplateKind;
   lang: Lang;
@@ -327,20 +340,12 @@ export function TemplateEditor(props: {
       {props.problem ? (
         <div class="error-summary" role="alert" tabindex={-1}>
           <h2>{t('meetings.templates.refused')}</h2>
-          <p>
-            {t('meetings.templates.problem', {
-              part: t(props.problem.part === 'subject' ? 'meetings.field.subject' : 'meetings.field.body'),
-              line: props.problem.line,
-              reason: t(`meetings.templates.reason.${props.problem.code}`, {
-                name: props.problem.name ?? '',
-              }),
-            })}
-          </p>
+          <p>{templateProblemText(t, props.problem)}</p>
           <p>{t('meetings.templates.savedStillUsed')}</p>
         </div>
       ) : null}
       <div class="grid">
-        <form method="post" action={action}>
+        <form method="post" action={action} data-live-preview={`${action}/preview`}>
           <TextField
             name="subject"
             label={t('meetings.field.subject')}
@@ -360,20 +365,27 @@ export function TemplateEditor(props: {
         </form>
         <section aria-labelledby="preview-heading">
           <h2 id="preview-heading">{t('meetings.templates.previewHeading')}</h2>
-          {props.preview ? (
-            <div class="email-preview">
-              <p>
-                <strong>{t('meetings.field.subject')}:</strong>{' '}
-                <span lang={props.lang}>{props.preview.subject}</span>
-              </p>
-              {/* The template's language, not the page's: screen readers read it with the right voice. */}
-              <pre class="pre-wrap" lang={props.lang}>
-                {props.preview.text}
-              </pre>
-            </div>
-          ) : (
-            <p>{t('meetings.templates.noPreview')}</p>
-          )}
+          <p class="hint" data-live-hint hidden>
+            {t('meetings.templates.livePreview')}
+          </p>
+          <p class="field-error" data-preview-problem role="status" hidden={!props.problem}>
+            {props.problem ? templateProblemText(t, props.problem) : ''}
+          </p>
+          <div class="email-preview" data-preview hidden={!props.preview}>
+            <p>
+              <strong>{t('meetings.field.subject')}:</strong>{' '}
+              <span data-preview-subject lang={props.lang}>
+                {props.preview?.subject ?? ''}
+              </span>
+            </p>
+            {/* The template's language, not the page's: screen readers read it with the right voice. */}
+            <pre class="pre-wrap" data-preview-text lang={props.lang}>
+              {props.preview?.text ?? ''}
+            </pre>
+          </div>
+          <p data-preview-none hidden={Boolean(props.preview)}>
+            {t('meetings.templates.noPreview')}
+          </p>
         </section>
       </div>
       {props.custom ? (

@@ -1,6 +1,7 @@
 import type { Child } from 'hono/jsx';
 import { useRequestContext } from 'hono/jsx-renderer';
 import type { AppEnv } from '../../env';
+import { formatDate } from '../../web/i18n';
 import {
   CheckboxField,
   ErrorSummary,
@@ -11,6 +12,7 @@ import {
   type FormValues,
 } from '../../web/form';
 import { officialPath, roleLabel, stanceLabel, titleLabel } from '../links';
+import type { PowerMapChangeRow } from '../queries';
 import { MANUAL_ROLES, OFFICIAL_ROLES, STANCES, type Official, type PowerMapEntry } from '../schema';
 import { stateOptions } from '../validation';
 
@@ -216,14 +218,26 @@ export function ManualOfficialForm(props: {
 export function AdminOfficialPage(props: {
   official: Official;
   entries: PowerMapEntry[];
+  /** The recorded corrections (edits and deletions), newest first. */
+  changes: PowerMapChangeRow[];
+  /** The entry open for editing in the form, if any. */
+  editing?: PowerMapEntry;
   today: string;
   saved: boolean;
   values?: FormValues;
   errors?: FormErrors;
 }): Child {
-  const { t } = useRequestContext<AppEnv>().var;
+  const { t, lang } = useRequestContext<AppEnv>().var;
   const o = props.official;
   const current = props.entries[0];
+  const editing = props.editing;
+  const entryPath = (action: 'edit' | 'delete', entryId: string) =>
+    `/admin/officials/power-map/${action}?id=${encodeURIComponent(o.id)}&entry=${encodeURIComponent(entryId)}`;
+  const formValues =
+    props.values ??
+    (editing
+      ? { stance: editing.stance, notedOn: editing.notedOn, note: editing.note ?? '' }
+      : { stance: current?.stance ?? 'unknown', notedOn: props.today });
   return (
     <>
       <h1>{o.name}</h1>
@@ -284,6 +298,7 @@ export function AdminOfficialPage(props: {
                 <th scope="col">{t('officials.admin.notedOn')}</th>
                 <th scope="col">{t('officials.admin.stance')}</th>
                 <th scope="col">{t('officials.admin.note')}</th>
+                <th scope="col">{t('officials.admin.entryActions')}</th>
               </tr>
             </thead>
             <tbody>
@@ -291,7 +306,29 @@ export function AdminOfficialPage(props: {
                 <tr>
                   <td>{entry.notedOn}</td>
                   <td>{stanceLabel(t, entry.stance)}</td>
-                  <td class="pre-line">{entry.note ?? ''}</td>
+                  <td class="pre-line">
+                    {entry.note ?? ''}
+                    {entry.meetingId ? (
+                      <small>
+                        {entry.note ? ' · ' : ''}
+                        <a href={`/admin/meetings/view?id=${encodeURIComponent(entry.meetingId)}`}>
+                          {t('officials.admin.fromMeeting')}
+                        </a>
+                      </small>
+                    ) : null}
+                  </td>
+                  <td>
+                    <a
+                      href={`${adminOfficialPath(o.id)}&edit=${encodeURIComponent(entry.id)}#power-map-form`}
+                    >
+                      {t('officials.admin.editEntry', { date: entry.notedOn })}
+                    </a>
+                    <form method="post" action={entryPath('delete', entry.id)} class="inline-form">
+                      <button type="submit" class="secondary outline">
+                        {t('officials.admin.deleteEntry', { date: entry.notedOn })}
+                      </button>
+                    </form>
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -305,12 +342,21 @@ export function AdminOfficialPage(props: {
             note: t('officials.admin.note'),
           }}
         />
-        <form method="post" action={`/admin/officials/power-map?id=${encodeURIComponent(o.id)}`}>
+        <form
+          method="post"
+          id="power-map-form"
+          action={
+            editing
+              ? entryPath('edit', editing.id)
+              : `/admin/officials/power-map?id=${encodeURIComponent(o.id)}`
+          }
+        >
+          {editing ? <h3>{t('officials.admin.editingEntry', { date: editing.notedOn })}</h3> : null}
           <div class="grid">
             <SelectField
               name="stance"
               label={t('officials.admin.stance')}
-              values={props.values ?? { stance: current?.stance ?? 'unknown' }}
+              values={formValues}
               errors={props.errors}
               options={STANCES.map((stance) => [stance, stanceLabel(t, stance)] as const)}
               required
@@ -319,7 +365,8 @@ export function AdminOfficialPage(props: {
               name="notedOn"
               type="date"
               label={t('officials.admin.notedOn')}
-              values={props.values ?? { notedOn: props.today }}
+              hint={t('officials.admin.notedOnHint')}
+              values={formValues}
               errors={props.errors}
               required
             />
@@ -327,12 +374,45 @@ export function AdminOfficialPage(props: {
           <TextArea
             name="note"
             label={t('officials.admin.note')}
-            values={props.values}
+            values={formValues}
             errors={props.errors}
             rows={3}
           />
-          <button type="submit">{t('officials.admin.addNote')}</button>
+          <button type="submit">
+            {t(editing ? 'officials.admin.saveEntry' : 'officials.admin.addNote')}
+          </button>
+          {editing ? (
+            <>
+              {' '}
+              <a href={adminOfficialPath(o.id)}>{t('common.cancel')}</a>
+            </>
+          ) : null}
         </form>
+        {props.changes.length ? (
+          <section aria-labelledby="power-map-history">
+            <h3 id="power-map-history">{t('officials.admin.history')}</h3>
+            <ul>
+              {props.changes.map((change) => (
+                <li>
+                  {formatDate(lang, change.at, true)} ·{' '}
+                  {t(
+                    change.action === 'delete'
+                      ? 'officials.admin.historyDeleted'
+                      : 'officials.admin.historyEdited',
+                    {
+                      date: change.before.notedOn,
+                      stance: stanceLabel(t, change.before.stance),
+                    },
+                  )}
+                  {change.before.note ? ` (“${change.before.note}”)` : ''}
+                  {change.organizerName
+                    ? ` · ${t('officials.admin.historyBy', { name: change.organizerName })}`
+                    : ''}
+                </li>
+              ))}
+            </ul>
+          </section>
+        ) : null}
       </section>
     </>
   );
