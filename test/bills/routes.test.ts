@@ -385,7 +385,8 @@ describe('/admin/bills', () => {
     );
     expect(posted.status).toBe(303);
     const es = await (await request('/bills/ga/sb-77', { lang: 'es' })).text();
-    expect(es).toContain(' · Senado: Hearing set');
+    // Its kind ("other") says nothing more: the legislature's text is shown, marked as English.
+    expect(es).toContain(' · Senado: <span lang="en">Hearing set</span>');
     expect(es).not.toContain('Senate (upper chamber)');
     const en = await (await request('/bills/ga/sb-77')).text();
     expect(en).toContain(' · Senate: Hearing set');
