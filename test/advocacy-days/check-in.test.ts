@@ -67,7 +67,7 @@ describe('GET /admin/days/:id/counts', () => {
     expect(page).toContain(after.text);
     expect(page).toContain(`data-live-counts="/admin/days/${day.id}/counts"`);
     const es = (await (await counts(day.id, 'es')).json()) as { text: string };
-    expect(es.text).toContain('llegaron');
+    expect(es.text).toContain('1 llegó');
   });
 
   it('is for organizers only', async () => {

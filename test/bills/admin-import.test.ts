@@ -45,7 +45,7 @@ describe('POST /admin/bills/import', () => {
     const html = await first.text();
     const bill = await getBillBySlug(db, 'GA', 'sb-901');
     expect(bill).toBeDefined();
-    expect(html).toContain('Imported 1 bill(s):');
+    expect(html).toContain('Imported 1 bill:');
     expect(html).toMatch(
       new RegExp(`<a href="/admin/bills/${bill!.id}">[^<]+</a>: added, with \\d+ actions`),
     );

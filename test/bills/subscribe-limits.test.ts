@@ -8,7 +8,7 @@ import { billSubscriptionLinks, billSubscriptions } from '../../src/bills/schema
 import { SUBSCRIBE_EMAILS_PER_DAY, SUBSCRIBE_EMAIL_INTERVAL_MS } from '../../src/bills/subscriptions';
 import { getDb } from '../../src/db';
 import { outbox } from '../../src/email/schema';
-import { postForm } from '../helpers';
+import { postForm, request } from '../helpers';
 import { seedBill } from './seed';
 
 const db = getDb(env);
@@ -26,6 +26,14 @@ function subscribe(email: string, slug = 'sb-601', scope: 'bill' | 'state' = 'bi
     { email, scope, lang: 'en', frequency: 'immediate' },
     { headers: { 'cf-connecting-ip': `198.51.100.${clients % 250}` } },
   );
+}
+
+/** What the person is shown: the subscribe POST redirects (post/redirect/get) to this page. */
+async function shownAfter(response: Response): Promise<string> {
+  expect(response.status).toBe(303);
+  const location = response.headers.get('location');
+  expect(location).toMatch(/^\/bills\/ga\/[a-z0-9-]+\/check-email/);
+  return `${location}\n${await (await request(location!)).text()}`;
 }
 
 async function emailsTo(address: string) {
@@ -67,9 +75,7 @@ describe('POST /bills/:state/:slug/subscribe, asked again and again', () => {
   it('sends one confirmation for four requests, with the same page each time', async () => {
     const pages: string[] = [];
     for (let i = 0; i < 4; i++) {
-      const response = await subscribe('flooded@example.org');
-      expect(response.status).toBe(200);
-      pages.push(await response.text());
+      pages.push(await shownAfter(await subscribe('flooded@example.org')));
     }
     expect(new Set(pages).size).toBe(1);
     expect(pages[0]).toContain('Please check your email');
@@ -80,7 +86,8 @@ describe('POST /bills/:state/:slug/subscribe, asked again and again', () => {
 
   it('sends one confirmation for four requests at the same moment', async () => {
     const answers = await Promise.all(Array.from({ length: 4 }, () => subscribe('at-once@example.org')));
-    expect(answers.map((r) => r.status)).toEqual([200, 200, 200, 200]);
+    expect(answers.map((r) => r.status)).toEqual([303, 303, 303, 303]);
+    expect(new Set(answers.map((r) => r.headers.get('location'))).size).toBe(1);
     expect(await emailsTo('at-once@example.org')).toHaveLength(1);
     expect(await confirmLinks('at-once@example.org')).toHaveLength(1);
   });
@@ -102,7 +109,8 @@ describe('POST /bills/:state/:slug/subscribe, asked again and again', () => {
     await subscribe('confirmed@example.org');
     const [confirmation] = await emailsTo('confirmed@example.org');
     expect((await postForm(confirmPath(confirmation!.textBody), {})).status).toBe(303);
-    for (let i = 0; i < 3; i++) expect((await subscribe('confirmed@example.org')).status).toBe(200);
+    for (let i = 0; i < 3; i++)
+      expect(await shownAfter(await subscribe('confirmed@example.org'))).toContain('check your email');
     const sent = await emailsTo('confirmed@example.org');
     expect(sent.map((e) => e.template)).toEqual(['bills-confirm', 'bills-already-subscribed']);
   });
@@ -110,14 +118,12 @@ describe('POST /bills/:state/:slug/subscribe, asked again and again', () => {
   it('sends an address at most 10 such emails a day, whatever it follows; others are not affected', async () => {
     let capped = '';
     for (let i = 1; i <= BILLS; i++) {
-      const response = await subscribe('many-bills@example.org', `sb-${600 + i}`);
-      expect(response.status).toBe(200);
-      capped = await response.text();
+      capped = await shownAfter(await subscribe('many-bills@example.org', `sb-${600 + i}`));
     }
     expect(await emailsTo('many-bills@example.org')).toHaveLength(SUBSCRIBE_EMAILS_PER_DAY);
     // The same request from another address gets its email, and the very same page.
     const other = await subscribe('someone-else@example.org', `sb-${600 + BILLS}`);
-    expect(await other.text()).toBe(capped);
+    expect(await shownAfter(other)).toBe(capped);
     expect(await emailsTo('someone-else@example.org')).toHaveLength(1);
     // A day later the address can ask again.
     await age('many-bills@example.org', 24 * 60 * 60 * 1000);

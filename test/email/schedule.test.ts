@@ -5,7 +5,7 @@ import { env, exports } from 'cloudflare:workers';
 import { createExecutionContext, createScheduledController, waitOnExecutionContext } from 'cloudflare:test';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/app';
-import { registerForDay } from '../../src/advocacy-days/registration';
+import { confirmRegistration, registerForDay } from '../../src/advocacy-days/registration';
 import type { RegistrationInput } from '../../src/advocacy-days/validation';
 import { mayRunJobsNow } from '../../src/email/policy';
 import { noEmails, scheduledSendState, type ScheduledSend } from '../../src/email/schedule';
@@ -173,7 +173,18 @@ describe('POST /admin/outbox/run-scheduled (local development only)', () => {
       endsAt: now + 20 * HOUR,
       registrationDeadline: now + 6 * HOUR,
     });
-    await registerForDay(db, env, day, person('runnow@example.org'), 'en', found, now - 3 * DAY);
+    const outcome = await registerForDay(
+      db,
+      env,
+      day,
+      person('runnow@example.org'),
+      'en',
+      found,
+      now - 3 * DAY,
+    );
+    // A confirmed seat: the 5-minute job the button also runs releases seats never confirmed.
+    expect(outcome.kind).toBe('registered');
+    if (outcome.kind === 'registered') await confirmRegistration(db, outcome.registration.id, now - 3 * DAY);
     const app = buildApp();
     const devEnv = { ...env, ENVIRONMENT: 'development', PUBLIC_URL: 'http://localhost:8787' };
     const call = async (path: string, method = 'GET') => {
