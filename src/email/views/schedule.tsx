@@ -30,7 +30,7 @@ export function ScheduledSendsTable(props: {
   if (props.sends.length === 0) return <p>{t('email.schedule.none')}</p>;
   const n = (value: number) => formatNumber(lang, value);
   return (
-    <div class="table-wrap">
+    <div class="table-wrap" tabindex={0}>
       <table class="scheduled-sends">
         <thead>
           <tr>
