@@ -224,75 +224,61 @@ export interface CheckInEvent {
   checkedInNow: boolean;
 }
 
-function logCheckInStatement(
+/** The registration a check-in (or its undo) changes, only while it is in the state the action changes. */
+function checkInTarget(dayId: string, registrationId: string, action: 'check_in' | 'undo') {
+  const state =
+    action === 'check_in'
+      ? [eq(dayRegistrations.status, 'registered'), isNull(dayRegistrations.checkedInAt)]
+      : [isNotNull(dayRegistrations.checkedInAt)];
+  return and(eq(dayRegistrations.id, registrationId), eq(dayRegistrations.dayId, dayId), ...state)!;
+}
+
+/** Checks in or undoes, and logs who did it, in one batch; false when nothing was there to change. */
+async function changeCheckIn(
   db: Db,
   dayId: string,
   registrationId: string,
   action: 'check_in' | 'undo',
   organizerId: string | null,
   at: number,
-) {
-  // Logged only when the change will happen: read before the update in the same batch.
-  const condition =
-    action === 'check_in'
-      ? sql`${dayRegistrations.status} = 'registered' and ${dayRegistrations.checkedInAt} is null`
-      : sql`${dayRegistrations.checkedInAt} is not null`;
-  return db.run(sql`insert into ${dayCheckInLog} (id, day_id, registration_id, action, organizer_id, at)
-    select ${newId()}, ${dayId}, ${registrationId}, ${action}, ${organizerId}, ${at}
-    where exists (select 1 from ${dayRegistrations}
-      where ${dayRegistrations.id} = ${registrationId} and ${dayRegistrations.dayId} = ${dayId} and ${condition})`);
+): Promise<boolean> {
+  const target = checkInTarget(dayId, registrationId, action);
+  const results = await runBatch(db, [
+    // Logged only when the change will happen: read before the update in the same batch.
+    db.run(sql`insert into ${dayCheckInLog} (id, day_id, registration_id, action, organizer_id, at)
+      select ${newId()}, ${dayId}, ${registrationId}, ${action}, ${organizerId}, ${at}
+      where exists (select 1 from ${dayRegistrations} where ${target})`),
+    db
+      .update(dayRegistrations)
+      .set({ checkedInAt: action === 'check_in' ? at : null })
+      .where(target),
+  ]);
+  return (results[1]?.meta.changes ?? 0) > 0;
 }
 
 /**
  * Checks a registered person in (once), recording who did it. False when they were already
  * checked in (another phone at the door got there first) or are not registered.
  */
-export async function checkIn(
+export function checkIn(
   db: Db,
   dayId: string,
   registrationId: string,
   at: number,
   organizerId: string | null = null,
-): Promise<boolean> {
-  const results = await runBatch(db, [
-    logCheckInStatement(db, dayId, registrationId, 'check_in', organizerId, at),
-    db
-      .update(dayRegistrations)
-      .set({ checkedInAt: at })
-      .where(
-        and(
-          eq(dayRegistrations.id, registrationId),
-          eq(dayRegistrations.dayId, dayId),
-          eq(dayRegistrations.status, 'registered'),
-          isNull(dayRegistrations.checkedInAt),
-        ),
-      ),
-  ]);
-  return (results[1]?.meta.changes ?? 0) > 0;
+) {
+  return changeCheckIn(db, dayId, registrationId, 'check_in', organizerId, at);
 }
 
 /** Undoes a check-in made by mistake, recording who undid it. False when there was none. */
-export async function undoCheckIn(
+export function undoCheckIn(
   db: Db,
   dayId: string,
   registrationId: string,
   at: number,
   organizerId: string | null = null,
-): Promise<boolean> {
-  const results = await runBatch(db, [
-    logCheckInStatement(db, dayId, registrationId, 'undo', organizerId, at),
-    db
-      .update(dayRegistrations)
-      .set({ checkedInAt: null })
-      .where(
-        and(
-          eq(dayRegistrations.id, registrationId),
-          eq(dayRegistrations.dayId, dayId),
-          isNotNull(dayRegistrations.checkedInAt),
-        ),
-      ),
-  ]);
-  return (results[1]?.meta.changes ?? 0) > 0;
+) {
+  return changeCheckIn(db, dayId, registrationId, 'undo', organizerId, at);
 }
 
 /** The latest check-ins and undos of a day, newest first. */

@@ -330,6 +330,25 @@ export async function getPowerMapEntry(
   return row;
 }
 
+/** The map's history row keeping an entry as it was before an edit or a delete. */
+function powerMapHistoryStatement(
+  db: Db,
+  entry: PowerMapEntry,
+  action: 'edit' | 'delete',
+  organizerId: string | null,
+  at: number,
+) {
+  return db.insert(powerMapChanges).values({
+    id: crypto.randomUUID(),
+    officialId: entry.officialId,
+    entryId: entry.id,
+    action,
+    before: { stance: entry.stance, notedOn: entry.notedOn, note: entry.note },
+    organizerId,
+    at,
+  });
+}
+
 /** Corrects an entry; the entry as it was goes to the map's history in the same batch. */
 export async function editPowerMapEntry(
   db: Db,
@@ -339,15 +358,7 @@ export async function editPowerMapEntry(
   at: number,
 ): Promise<void> {
   await db.batch([
-    db.insert(powerMapChanges).values({
-      id: crypto.randomUUID(),
-      officialId: entry.officialId,
-      entryId: entry.id,
-      action: 'edit',
-      before: { stance: entry.stance, notedOn: entry.notedOn, note: entry.note },
-      organizerId,
-      at,
-    }),
+    powerMapHistoryStatement(db, entry, 'edit', organizerId, at),
     db
       .update(powerMapEntries)
       .set({ ...change, updatedAt: at })
@@ -363,15 +374,7 @@ export async function deletePowerMapEntry(
   at: number,
 ): Promise<void> {
   await db.batch([
-    db.insert(powerMapChanges).values({
-      id: crypto.randomUUID(),
-      officialId: entry.officialId,
-      entryId: entry.id,
-      action: 'delete',
-      before: { stance: entry.stance, notedOn: entry.notedOn, note: entry.note },
-      organizerId,
-      at,
-    }),
+    powerMapHistoryStatement(db, entry, 'delete', organizerId, at),
     db.delete(powerMapEntries).where(eq(powerMapEntries.id, entry.id)),
   ]);
 }
