@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { registerForDay } from '../../src/advocacy-days/registration';
 import { dayCheckInLog, dayRegistrations } from '../../src/advocacy-days/schema';
 import { organizerCookie, postForm, request } from '../helpers';
-import { createDay, db } from './fixtures';
+import { createDay, db, registrationInput } from './fixtures';
 
 let cookie: string;
 beforeAll(async () => {
@@ -14,30 +14,7 @@ beforeAll(async () => {
 const found = { status: 'found' as const, state: 'ga', upperDistrict: '36', lowerDistrict: '58' };
 
 async function seatFor(day: Awaited<ReturnType<typeof createDay>>, email: string, name: string) {
-  const result = await registerForDay(
-    db,
-    env,
-    day,
-    {
-      name,
-      email,
-      phone: null,
-      address: '206 Washington St SW, Atlanta, GA 30334',
-      congregation: null,
-      faithRole: 'lay',
-      languages: null,
-      needsInterpretation: false,
-      accessibilityNeeds: null,
-      dietaryNeeds: null,
-      firstTime: false,
-      willingToShareStory: false,
-      ride: 'none',
-      rideSeats: null,
-      photoConsent: false,
-    },
-    'en',
-    found,
-  );
+  const result = await registerForDay(db, env, day, registrationInput(email, { name }), 'en', found);
   if (result.kind !== 'registered') throw new Error('expected a seat');
   const [row] = await db.select().from(dayRegistrations).where(eq(dayRegistrations.email, email));
   return row!;

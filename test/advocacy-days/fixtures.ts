@@ -3,6 +3,7 @@ import { env } from 'cloudflare:workers';
 import { getDb } from '../../src/db';
 import { DAY, HOUR } from '../../src/lib/time';
 import { advocacyDays } from '../../src/advocacy-days/schema';
+import type { RegistrationInput } from '../../src/advocacy-days/validation';
 import { recordedResponses, noMatchResponse } from '../../src/officials/geocoder-recordings';
 import { stubFetch } from '../helpers';
 
@@ -42,6 +43,28 @@ export async function createDay(overrides: Partial<typeof advocacyDays.$inferIns
 }
 
 /** A valid registration form. */
+/** A registration as the form gives it to registerForDay: the name from the address, nothing optional. */
+export function registrationInput(email: string, over: Partial<RegistrationInput> = {}): RegistrationInput {
+  return {
+    name: email.split('@')[0]!,
+    email,
+    phone: null,
+    address: '206 Washington St SW, Atlanta, GA 30334',
+    congregation: null,
+    faithRole: 'lay',
+    languages: null,
+    needsInterpretation: false,
+    accessibilityNeeds: null,
+    dietaryNeeds: null,
+    firstTime: false,
+    willingToShareStory: false,
+    ride: 'none',
+    rideSeats: null,
+    photoConsent: false,
+    ...over,
+  };
+}
+
 export function registrationFields(overrides: Record<string, string> = {}): Record<string, string> {
   return {
     name: 'Ana Pérez',

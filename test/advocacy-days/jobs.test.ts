@@ -11,29 +11,12 @@ import { registerForDay } from '../../src/advocacy-days/registration';
 import { dayRegistrations, dayTeams } from '../../src/advocacy-days/schema';
 import { DAY, HOUR } from '../../src/lib/time';
 import { HOURLY_CRON, runScheduled } from '../../src/jobs';
-import { createDay, db, outboxRows } from './fixtures';
+import { createDay, db, outboxRows, registrationInput } from './fixtures';
 import type { RegistrationInput } from '../../src/advocacy-days/validation';
 
-function input(email: string, over: Partial<RegistrationInput> = {}): RegistrationInput {
-  return {
-    name: email.split('@')[0]!,
-    email,
-    phone: '404-555-0100',
-    address: '206 Washington St SW, Atlanta, GA 30334',
-    congregation: null,
-    faithRole: 'lay',
-    languages: null,
-    needsInterpretation: false,
-    accessibilityNeeds: null,
-    dietaryNeeds: null,
-    firstTime: false,
-    willingToShareStory: false,
-    ride: 'none',
-    rideSeats: null,
-    photoConsent: false,
-    ...over,
-  };
-}
+/** A registration with a phone (retention and erasure clear it). */
+const input = (email: string, over: Partial<RegistrationInput> = {}) =>
+  registrationInput(email, { phone: '404-555-0100', ...over });
 
 const found = { status: 'found' as const, state: 'ga', upperDistrict: '36', lowerDistrict: '58' };
 

@@ -6,37 +6,17 @@ import { createExecutionContext, createScheduledController, waitOnExecutionConte
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/app';
 import { confirmRegistration, registerForDay } from '../../src/advocacy-days/registration';
-import type { RegistrationInput } from '../../src/advocacy-days/validation';
 import { mayRunJobsNow } from '../../src/email/policy';
 import { noEmails, scheduledSendState, type ScheduledSend } from '../../src/email/schedule';
 import { DAY, HOUR } from '../../src/lib/time';
 import { organizerCookie, postForm, request } from '../helpers';
-import { createDay, db, outboxRows } from '../advocacy-days/fixtures';
+import { createDay, db, outboxRows, registrationInput } from '../advocacy-days/fixtures';
 
 let cookie: string;
 beforeAll(async () => {
   cookie = await organizerCookie();
 });
 
-function person(email: string): RegistrationInput {
-  return {
-    name: email.split('@')[0]!,
-    email,
-    phone: null,
-    address: '206 Washington St SW, Atlanta, GA 30334',
-    congregation: null,
-    faithRole: 'lay',
-    languages: null,
-    needsInterpretation: false,
-    accessibilityNeeds: null,
-    dietaryNeeds: null,
-    firstTime: false,
-    willingToShareStory: false,
-    ride: 'none',
-    rideSeats: null,
-    photoConsent: false,
-  };
-}
 const found = { status: 'found' as const, state: 'ga', upperDistrict: '36', lowerDistrict: '58' };
 
 /** The row of one scheduled send in a page, as text, and its state attribute. */
@@ -87,7 +67,7 @@ describe('scheduled emails on the day’s page and in the outbox', () => {
       registrationDeadline: now + 5 * DAY,
     });
     for (const email of ['sched-a@example.org', 'sched-b@example.org'])
-      await registerForDay(db, env, day, person(email), 'en', found, now - 10 * DAY);
+      await registerForDay(db, env, day, registrationInput(email), 'en', found, now - 10 * DAY);
 
     const before = await (await request(`/admin/days/${day.id}`, { cookie })).text();
     expect(before).toContain('Scheduled emails');
@@ -177,7 +157,7 @@ describe('POST /admin/outbox/run-scheduled (local development only)', () => {
       db,
       env,
       day,
-      person('runnow@example.org'),
+      registrationInput('runnow@example.org'),
       'en',
       found,
       now - 3 * DAY,
