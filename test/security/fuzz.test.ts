@@ -7,6 +7,7 @@ import { signatureFields } from '../letters/fixtures';
 import { registrationFields } from '../advocacy-days/fixtures';
 import { requestFields } from '../meetings/helpers';
 import { ORIGIN, stubFetch } from '../helpers';
+import { CENSUS_GEOCODER_URL } from '../../src/officials/geocoder';
 import { seedParents } from '../privacy/seed';
 import { SQL_FRAGMENTS, XSS_PAYLOADS, app, countAllRows, send } from './support';
 
@@ -153,7 +154,13 @@ function changedTables(before: Record<string, number>, after: Record<string, num
 }
 
 beforeAll(async () => {
-  outside = stubFetch(() => new Response('offline in tests', { status: 503 }));
+  // The geocoder answers as a working service that cannot place the address, so a 5xx seen here
+  // comes from our code; a geocoder that is down is `test/faults/geocoder-down.test.ts`'s case.
+  outside = stubFetch((request) =>
+    request.url.startsWith(CENSUS_GEOCODER_URL)
+      ? Response.json({ result: { addressMatches: [] } })
+      : new Response('offline in tests', { status: 503 }),
+  );
   await seedParents();
 });
 
