@@ -1,5 +1,4 @@
-import type { Lang, Translate } from './web/i18n';
-import type { SignedInOrganizer } from './organizers/session';
+import type { Lang, Translate } from './lib/i18n';
 
 /**
  * Secrets are set with `wrangler secret put` (or .dev.vars locally), so `wrangler types` cannot see
@@ -16,6 +15,14 @@ declare global {
     /** Optional: the team's Resend rate limit, requests a second (default a little under 5). */
     RESEND_REQUESTS_PER_SECOND?: string;
   }
+}
+
+/** The organizer behind a request, when signed in. */
+export interface SignedInOrganizer {
+  id: string;
+  email: string;
+  name: string | null;
+  sessionIdHash: string;
 }
 
 /** Per-request values every handler can read through `c.var`. */

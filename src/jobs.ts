@@ -6,19 +6,12 @@ import { meetingsJobs } from './meetings/jobs';
 import { billsJobs } from './bills/jobs';
 import { privacyJobs } from './privacy/jobs';
 import { organizerJobs } from './organizers/jobs';
-import { logEvent } from './web/errors';
+import { logEvent } from './lib/log';
 import type { Db } from './db';
 import type { ScheduledSend } from './email/schedule';
 import { upcomingDaySends } from './advocacy-days/jobs';
 import { scheduledDigestSends } from './bills/digest';
-
-/** A piece of scheduled work. It must be safe to run twice (the Cron may fire twice). */
-export interface ScheduledJob {
-  name: string;
-  /** 'frequent' runs every 5 minutes, 'hourly' once an hour (see [triggers] in wrangler.toml). */
-  every: 'frequent' | 'hourly';
-  run(env: Env, at: number): Promise<void>;
-}
+import type { ScheduledJob } from './lib/jobs';
 
 export const FREQUENT_CRON = '*/5 * * * *';
 export const HOURLY_CRON = '0 * * * *';

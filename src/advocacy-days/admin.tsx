@@ -4,7 +4,7 @@ import type { AppEnv } from '../env';
 import { getDb } from '../db';
 import { csvHeaders, csvStream, type CsvColumn } from '../lib/csv';
 import { newId } from '../lib/tokens';
-import { AppError } from '../web/errors';
+import { AppError } from '../lib/errors';
 import { readForm, type FormErrors, type FormValues } from '../web/form';
 import { zonedInputToUtc } from './calendar';
 import { buildReport } from './debriefs';

@@ -1,7 +1,7 @@
 // The day in people's calendars: the .ics file (attached to the confirmation and downloadable from
 // the private page) and "add to calendar" links for Google and Outlook.
 import { createEvent } from 'ics';
-import type { Lang } from '../web/i18n';
+import type { Lang } from '../lib/i18n';
 
 /** What a calendar entry needs to know about a day. */
 export interface CalendarDay {

@@ -2,7 +2,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../db';
 import { newId } from '../lib/tokens';
-import { logEvent } from '../web/errors';
+import { logEvent } from '../lib/log';
 import { dispatchEmails, queueEmail } from '../email/outbox';
 import { recordHeldMeeting } from '../meetings/lifecycle';
 import type { Stance } from '../officials/schema';

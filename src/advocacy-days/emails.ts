@@ -1,6 +1,6 @@
 // The emails of an advocacy day, as outbox requests. Every one is in the recipient's language.
 import type { EmailRequest } from '../email/outbox';
-import { translator, type Lang } from '../web/i18n';
+import { translator, type Lang } from '../lib/i18n';
 import {
   dayIcs,
   formatDayTimes,

@@ -2,9 +2,9 @@ import { and, eq, gt, inArray, isNotNull, isNull, lt, or, sql } from 'drizzle-or
 import type { BatchItem } from 'drizzle-orm/batch';
 import { getDb, type Db } from '../db';
 import { dispatchEmails, queueEmail } from '../email/outbox';
-import type { ScheduledJob } from '../jobs';
+import type { ScheduledJob } from '../lib/jobs';
 import { DAY } from '../lib/time';
-import { logEvent } from '../web/errors';
+import { logEvent } from '../lib/log';
 import { dueReminders, RETENTION_MS } from './decisions';
 import { debriefInviteEmail, reminderEmail } from './emails';
 import {

@@ -7,8 +7,8 @@ import type { Db } from '../db';
 import { dispatchEmails, queueEmail } from '../email/outbox';
 import { outbox } from '../email/schema';
 import { hashToken, newId, newToken } from '../lib/tokens';
-import { logEvent } from '../web/errors';
-import type { Lang } from '../web/i18n';
+import { logEvent } from '../lib/log';
+import type { Lang } from '../lib/i18n';
 import { mayEmailAlreadyRegistered, newCheckInCode, SEAT_HOLD_MS } from './decisions';
 import { alreadyRegisteredEmail, seatEmail, waitlistEmail } from './emails';
 import {

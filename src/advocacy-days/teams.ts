@@ -3,7 +3,7 @@ import { and, eq, inArray, isNotNull, notInArray, sql } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import type { Db } from '../db';
 import type { Official } from '../officials/schema';
-import { translator, type Lang } from '../web/i18n';
+import { translator, type Lang } from '../lib/i18n';
 import { checkRoles, proposeTeams, seatKey, suggestRoles, type RoleCheck } from './decisions';
 import { legislatorsBySeat, type AdvocacyDay, type Team } from './queries';
 import { dayRegistrations, dayTeams, type TeamRole } from './schema';

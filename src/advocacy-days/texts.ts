@@ -1,7 +1,7 @@
 // The texts organizers write for a day exist in a main (English) version and an optional Spanish
 // one. Every place that shows them to a participant, on a page or in an email, picks the version
 // through `dayText`, so the fallback rule lives in one place.
-import type { Lang } from '../web/i18n';
+import type { Lang } from '../lib/i18n';
 import type { AdvocacyDay } from './queries';
 
 /** The organizer-written texts of a day that have a Spanish version (`<field>Es`). */

@@ -1,7 +1,7 @@
 // What a legislative action was, in the reader's language. Legislatures write action text in
 // English ("House: Committee hearing held"); Open States classifies each action, and the
 // classification is what a Spanish page describes, with the legislature's own text as its source.
-import type { MessageKey, Translate } from '../web/i18n';
+import type { MessageKey, Translate } from '../lib/i18n';
 
 /** Open States action classifications, most telling first: an action with several is described by the first. */
 const DESCRIPTIONS: readonly (readonly [string, MessageKey])[] = [

@@ -1,5 +1,5 @@
 // What an alert or a digest says about one movement, in the subscriber's language.
-import { translator, type Lang } from '../web/i18n';
+import { translator, type Lang } from '../lib/i18n';
 import { billPath, manageUrl, positionLabelKey, stageLabelKey, stageMeaningKey } from './links';
 import { callsToActionOf, type BillMovementRow, type BillRow } from './queries';
 

@@ -10,7 +10,7 @@ import { getDb, type Db } from '../db';
 import { queueEmail } from '../email/outbox';
 import { emailSuppressions } from '../email/schema';
 import { hashToken } from '../lib/tokens';
-import { logEvent } from '../web/errors';
+import { logEvent } from '../lib/log';
 import { alertContent } from './alert-content';
 import { processDigestPage } from './digest';
 import { oneClickUnsubscribeUrl } from './links';

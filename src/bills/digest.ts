@@ -8,7 +8,7 @@ import { queueEmail } from '../email/outbox';
 import { groupKeyFor, sendPageGroups, storedEmails } from './send-groups';
 import { DAY, HOUR } from '../lib/time';
 import { insertLinkStatements, newManageLink } from './subscriptions';
-import { logEvent } from '../web/errors';
+import { logEvent } from '../lib/log';
 import { alertContent } from './alert-content';
 import { oneClickUnsubscribeUrl } from './links';
 import type { BillMovementRow, BillRow, BillSubscriptionRow } from './queries';

@@ -1,4 +1,4 @@
-import type { ScheduledJob } from '../jobs';
+import type { ScheduledJob } from '../lib/jobs';
 import { resumeStalledFanouts } from './alerts';
 import { startDailyDigests } from './digest';
 import { updateBillsFromOpenStates } from './openstates';

@@ -1,5 +1,5 @@
 // Addresses of bill pages and private subscription links, and the i18n keys of stages and positions.
-import type { Lang, MessageKey } from '../web/i18n';
+import type { Lang, MessageKey } from '../lib/i18n';
 import type { BillPosition, BillStage } from './schema';
 
 /** The public page of a bill: `/bills/ga/sb-6`. */

@@ -1,12 +1,12 @@
 // Writes that change a bill: imports, organizer actions, updates and stage overrides. Each real
 // movement is one bill_movements row, written in the same db.batch() as the change, then fanned out.
 import { describeAction } from './action-text';
-import { translator } from '../web/i18n';
+import { translator } from '../lib/i18n';
 import { eq } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import type { Db } from '../db';
 import { hashToken, newId } from '../lib/tokens';
-import { logEvent } from '../web/errors';
+import { logEvent } from '../lib/log';
 import {
   newActions,
   parseOpenStatesText,

@@ -1,5 +1,5 @@
 import type { OpenActionsSource } from '../web/open-actions';
-import { translator } from '../web/i18n';
+import { translator } from '../lib/i18n';
 import { billPath, positionLabelKey, stageLabelKey } from './links';
 import { listTrackedBills } from './queries';
 import { effectiveStage, isFinalStage } from './stage';

@@ -2,7 +2,7 @@
 // the last successful run. A failure is logged and recorded; bills keep working with what we have.
 import { getDb, type Db } from '../db';
 import { HOUR } from '../lib/time';
-import { logEvent } from '../web/errors';
+import { logEvent } from '../lib/log';
 import { parseOpenStatesPayload } from './import';
 import { applyImportedBill, startFanout } from './movements';
 import { getSyncState, listTrackedOpenStatesBills } from './queries';

@@ -1,11 +1,11 @@
 import { Hono, type Context } from 'hono';
 import type { AppEnv } from '../env';
 import { getDb } from '../db';
-import { AppError } from '../web/errors';
+import { AppError } from '../lib/errors';
 import { memoizedPage } from '../web/memo';
 import { readForm } from '../web/form';
 import { conditionalResponse } from '../web/conditional';
-import { isLang, translator, type Lang, type Translate } from '../web/i18n';
+import { isLang, translator, type Lang, type Translate } from '../lib/i18n';
 import type { PageMeta } from '../web/layout';
 import { buildAtomFeed, feedUpdated } from './feed';
 import { billPath, feedPath, stageLabelKey } from './links';

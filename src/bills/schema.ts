@@ -1,4 +1,4 @@
-// Tables of this feature; re-exported by src/db/schema.ts.
+// Tables of this feature; re-exported by src/schema.ts.
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 /** Where a bill stands, in the order bills usually move; the last three end its road. */

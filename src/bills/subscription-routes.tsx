@@ -3,7 +3,7 @@
 import { Hono, type Context } from 'hono';
 import type { AppEnv } from '../env';
 import { getDb } from '../db';
-import { AppError } from '../web/errors';
+import { AppError } from '../lib/errors';
 import { readForm, type FormErrors, type FormValues } from '../web/form';
 import { getBill, listTrackedBills, type BillSubscriptionRow } from './queries';
 import {

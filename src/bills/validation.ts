@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { field } from '../web/fields';
-import { LANGS } from '../web/i18n';
+import { LANGS } from '../lib/i18n';
 import { BILL_POSITIONS, BILL_STAGES, CALL_TO_ACTION_KINDS } from './schema';
 
 /** The public subscribe form on a bill page. */

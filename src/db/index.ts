@@ -1,13 +1,12 @@
 import { drizzle } from 'drizzle-orm/d1';
 import { retryingReads } from './retry';
-import * as schema from './schema';
 
 /**
  * The typed database for one request; column names are snake_case in SQL, camelCase in code.
  * Reads are retried when D1 is briefly overloaded (see retryingReads).
  */
 export function getDb(env: Pick<Env, 'DB'>) {
-  return drizzle(retryingReads(env.DB), { schema, casing: 'snake_case' });
+  return drizzle(retryingReads(env.DB), { casing: 'snake_case' });
 }
 
 /** The database type every query function takes. */

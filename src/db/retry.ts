@@ -1,4 +1,4 @@
-import { isTransientD1Error } from '../web/errors';
+import { isTransientD1Error } from './errors';
 
 /**
  * Runs idempotent database work again when D1 answers "overloaded" or drops the connection.

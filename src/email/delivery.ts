@@ -1,5 +1,5 @@
 import { getDb, type Db } from '../db';
-import { logEvent } from '../web/errors';
+import { logEvent } from '../lib/log';
 import type { EmailQueueMessage } from './outbox';
 import {
   isDeliveryHeld,

@@ -1,7 +1,7 @@
 import { getDb } from '../db';
-import type { ScheduledJob } from '../jobs';
+import type { ScheduledJob } from '../lib/jobs';
 import { DAY, MINUTE } from '../lib/time';
-import { logEvent } from '../web/errors';
+import { logEvent } from '../lib/log';
 import { deliverEmailGroup } from './delivery';
 import { dispatchEmails } from './outbox';
 import { isDeliveryHeld } from './policy';

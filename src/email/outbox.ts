@@ -1,8 +1,8 @@
 import type { BatchItem } from 'drizzle-orm/batch';
 import type { Db } from '../db';
 import { newId } from '../lib/tokens';
-import { logEvent } from '../web/errors';
-import type { Lang } from '../web/i18n';
+import { logEvent } from '../lib/log';
+import type { Lang } from '../lib/i18n';
 import { renderPersonalEmail, renderTemplate, type RenderedEmail } from './render';
 import { outbox } from './schema';
 import type { TemplateName } from './templates.generated';

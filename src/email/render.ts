@@ -1,5 +1,5 @@
 import Mustache from 'mustache';
-import type { Lang } from '../web/i18n';
+import type { Lang } from '../lib/i18n';
 import { templateFiles, type TemplateName } from './templates.generated';
 
 /** A rendered email: subject, text part and HTML part. */

@@ -1,7 +1,7 @@
 import { Hono, type MiddlewareHandler } from 'hono';
 import { getDb } from '../db';
 import type { AppEnv } from '../env';
-import { AppError } from '../web/errors';
+import { AppError } from '../lib/errors';
 import { dispatchEmails } from './outbox';
 import { isDeliveryHeld, mayRunJobsNow, servesDevMailbox, usesLocalMailbox } from './policy';
 import { FREQUENT_CRON, HOURLY_CRON, listScheduledSends, runScheduled } from '../jobs';

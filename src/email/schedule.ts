@@ -1,7 +1,7 @@
 // What the hourly job will send, and what it sent: each feature describes its scheduled emails
 // (reminders, debrief invitations, digests) as ScheduledSend rows; the outbox page and the feature's
 // own pages show them with a state derived here. Plain data and one decision, no queries.
-import type { MessageKey, MessageParams } from '../web/i18n';
+import type { MessageKey, MessageParams } from '../lib/i18n';
 import type { OutboxStatus } from './queries';
 
 /** Outbox rows per status, all zero. */

@@ -4,7 +4,7 @@ import { getDb } from '../db';
 import { csvHeaders, csvStream } from '../lib/csv';
 import { newId } from '../lib/tokens';
 import { getOfficial, searchOfficials } from '../officials/queries';
-import { AppError } from '../web/errors';
+import { AppError } from '../lib/errors';
 import { readForm, type FormErrors, type FormValues } from '../web/form';
 import { safeRedirectPath } from '../web/security';
 import { deliverLetter } from './delivery';

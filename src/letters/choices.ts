@@ -1,4 +1,4 @@
-import type { MessageKey, Translate } from '../web/i18n';
+import type { MessageKey, Translate } from '../lib/i18n';
 
 /** Titles offered on the form, besides "none" and "other" (free text). */
 export const HONORIFICS = ['rev', 'pastor', 'rabbi', 'imam', 'fr', 'sister', 'dr', 'none', 'other'] as const;

@@ -1,5 +1,5 @@
 import type { CsvColumn } from '../lib/csv';
-import type { Translate } from '../web/i18n';
+import type { Translate } from '../lib/i18n';
 import { honorificKey, roleLabel, traditionLabel } from './choices';
 import type { LetterSignature } from './schema';
 

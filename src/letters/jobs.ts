@@ -1,7 +1,7 @@
 import { getDb } from '../db';
-import type { ScheduledJob } from '../jobs';
+import type { ScheduledJob } from '../lib/jobs';
 import { DAY } from '../lib/time';
-import { logEvent } from '../web/errors';
+import { logEvent } from '../lib/log';
 import { deleteUnconfirmedBefore } from './queries';
 import { UNCONFIRMED_TTL_DAYS } from './status';
 import { resumeUpdateFanouts } from './updates';

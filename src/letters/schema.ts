@@ -1,4 +1,4 @@
-// Tables of this feature; re-exported by src/db/schema.ts.
+// Tables of this feature; re-exported by src/schema.ts.
 import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { officials } from '../officials/schema';

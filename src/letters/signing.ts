@@ -1,8 +1,8 @@
 import type { Db } from '../db';
 import { dispatchEmails, queueEmail } from '../email/outbox';
 import { hashToken, newId, newToken } from '../lib/tokens';
-import { logEvent } from '../web/errors';
-import type { Lang } from '../web/i18n';
+import { logEvent } from '../lib/log';
+import type { Lang } from '../lib/i18n';
 import {
   claimConfirmationStatement,
   findSignatureByEmail,

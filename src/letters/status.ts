@@ -1,5 +1,5 @@
 import { DAY, MINUTE } from '../lib/time';
-import type { Lang } from '../web/i18n';
+import type { Lang } from '../lib/i18n';
 import type { Letter } from './schema';
 
 /** Why a letter does or does not take signatures now. */

@@ -1,4 +1,4 @@
-import { formatNumber, type Lang, type Translate } from '../web/i18n';
+import { formatNumber, type Lang, type Translate } from '../lib/i18n';
 
 /**
  * The one set of counts of a letter's signatures that every page and email uses

@@ -18,7 +18,7 @@ import {
 import type { BatchItem } from 'drizzle-orm/batch';
 import type { Db } from '../db';
 import { emailSuppressions, outbox } from '../email/schema';
-import type { Lang } from '../web/i18n';
+import type { Lang } from '../lib/i18n';
 import {
   letterSignatures as s,
   letterUpdateLinks,

@@ -9,9 +9,9 @@ import { getDb, type Db } from '../db';
 import { queueEmail, renderRequest } from '../email/outbox';
 import { renderMarkdown } from '../lib/markdown';
 import { hashToken, newToken } from '../lib/tokens';
-import { logEvent } from '../web/errors';
+import { logEvent } from '../lib/log';
 import { field } from '../web/fields';
-import { translator, type Lang } from '../web/i18n';
+import { translator, type Lang } from '../lib/i18n';
 import { displayName } from './choices';
 import {
   advanceFanout,

@@ -6,8 +6,8 @@ import type { AppEnv } from '../env';
 import { getDb } from '../db';
 import { csvStream, type CsvColumn } from '../lib/csv';
 import { getOfficial } from '../officials/queries';
-import { AppError } from '../web/errors';
-import { isLang, type Lang } from '../web/i18n';
+import { AppError } from '../lib/errors';
+import { isLang, type Lang } from '../lib/i18n';
 import { commitmentsWithBills } from './lifecycle';
 import {
   getMeeting,

@@ -1,6 +1,6 @@
 import { getDb } from '../db';
-import type { ScheduledJob } from '../jobs';
-import { logEvent } from '../web/errors';
+import type { ScheduledJob } from '../lib/jobs';
+import { logEvent } from '../lib/log';
 import { applyMeetingRetention } from './queries';
 
 /** Scheduled work of this feature. */

@@ -9,9 +9,9 @@ import { DAY } from '../lib/time';
 import { hashToken, newId, newToken } from '../lib/tokens';
 import { formalName, titleLabel } from '../officials/links';
 import { powerMapEntries, type Official, type Stance } from '../officials/schema';
-import { dictionaries } from '../web/dictionaries';
-import { logEvent } from '../web/errors';
-import { formatDate, translator, type Lang } from '../web/i18n';
+import { dictionaries } from '../messages';
+import { logEvent } from '../lib/log';
+import { formatDate, translator, type Lang } from '../lib/i18n';
 import { billIdentifiers, countRequestsStartedSince, listCommitments } from './queries';
 import {
   meetingCommitments,

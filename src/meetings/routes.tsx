@@ -5,9 +5,9 @@ import { hashToken } from '../lib/tokens';
 import { looksLikeToken } from '../organizers/sign-in';
 import { getOfficial } from '../officials/queries';
 import type { Official } from '../officials/schema';
-import { AppError } from '../web/errors';
+import { AppError } from '../lib/errors';
 import { readForm, type FormErrors, type FormValues } from '../web/form';
-import type { MessageKey } from '../web/i18n';
+import type { MessageKey } from '../lib/i18n';
 import {
   commitmentsWithBills,
   confirmMeetingRequest,

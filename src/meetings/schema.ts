@@ -1,4 +1,4 @@
-// Tables of this feature; re-exported by src/db/schema.ts.
+// Tables of this feature; re-exported by src/schema.ts.
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { officials, STANCES } from '../officials/schema';
 

@@ -6,7 +6,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Db } from '../db';
 import { parseTemplateFile } from '../email/render';
 import { templateFiles } from '../email/templates.generated';
-import type { Lang, MessageKey } from '../web/i18n';
+import type { Lang, MessageKey } from '../lib/i18n';
 import { meetingTemplates, type MeetingAttendee, type MeetingTemplateKind } from './schema';
 
 /** The values a meeting template can use. Lists hold items with their own fields. */

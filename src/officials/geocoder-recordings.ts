@@ -1,7 +1,7 @@
 // Census Geocoder answers recorded for the demo addresses, trimmed to the layers we read (the real
 // response also carries blocks, tracts, counties…). In development they answer without network;
 // tests replay them through a stubbed fetch so the parser sees the real shape.
-import type { CensusResponse } from './geocoder';
+import type { CensusResponse } from './census-response';
 
 function match(
   matchedAddress: string,

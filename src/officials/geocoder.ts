@@ -1,8 +1,9 @@
 // The geocoder adapter: an address in, its state legislative districts out. Production asks the
 // U.S. Census Geocoder (no key); development answers the demo addresses from recordings, so the
 // demo works offline; tests stub fetch with the same recordings.
-import { logEvent } from '../web/errors';
+import { logEvent } from '../lib/log';
 import { recordedResponses } from './geocoder-recordings';
+import type { CensusGeography, CensusResponse } from './census-response';
 
 /** What `findDistricts` answers. `unavailable` means "try later": keep the submission. */
 export type DistrictLookup =
@@ -15,31 +16,6 @@ export type DistrictLookup =
     }
   | { status: 'not_found' }
   | { status: 'unavailable' };
-
-/** One geography of a Census answer (only the fields we read). */
-interface CensusGeography {
-  GEOID?: string;
-  BASENAME?: string;
-  NAME?: string;
-  STUSAB?: string;
-  STATE?: string;
-  SLDU?: string;
-  SLDL?: string;
-}
-
-/** The part of the Census Geocoder's `geographies/onelineaddress` JSON we rely on. */
-export interface CensusResponse {
-  result?: {
-    input?: unknown;
-    addressMatches?: {
-      matchedAddress?: string;
-      coordinates?: { x: number; y: number };
-      tigerLine?: unknown;
-      addressComponents?: { state?: string; city?: string; zip?: string };
-      geographies?: Record<string, CensusGeography[] | undefined>;
-    }[];
-  };
-}
 
 /** The Census endpoint; `layers=all` because layer numbers change with each vintage. */
 export const CENSUS_GEOCODER_URL = 'https://geocoding.geo.census.gov/geocoder/geographies/onelineaddress';

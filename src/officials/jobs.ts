@@ -1,4 +1,4 @@
-import type { ScheduledJob } from '../jobs';
+import type { ScheduledJob } from '../lib/jobs';
 
 /** Scheduled work of this feature. */
 export const officialsJobs: ScheduledJob[] = [];

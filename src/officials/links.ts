@@ -1,5 +1,5 @@
-import type { Translate } from '../web/i18n';
-import type { MessageKey } from '../web/i18n';
+import type { Translate } from '../lib/i18n';
+import type { MessageKey } from '../lib/i18n';
 import type { Official, OfficialLink, OfficialRole, Stance } from './schema';
 
 /** The public page of an official. Open States ids keep their slash: /officials/ocd-person/<uuid>. */

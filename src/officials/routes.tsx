@@ -1,7 +1,7 @@
 import { Hono, type Context } from 'hono';
 import type { AppEnv } from '../env';
 import { getDb } from '../db';
-import { AppError } from '../web/errors';
+import { AppError } from '../lib/errors';
 import { readForm, type FormValues } from '../web/form';
 import { findDistricts } from './geocoder';
 import { titleLabel } from './links';

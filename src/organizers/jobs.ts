@@ -1,6 +1,6 @@
 import { lt, or } from 'drizzle-orm';
 import { getDb } from '../db';
-import type { ScheduledJob } from '../jobs';
+import type { ScheduledJob } from '../lib/jobs';
 import { organizerSessions, signInTokens } from './schema';
 import { SESSION_ABSOLUTE_MS, SESSION_IDLE_MS } from './session';
 

@@ -2,7 +2,7 @@ import { and, eq, gt, lte, notExists, sql } from 'drizzle-orm';
 import { outbox } from '../email/schema';
 import type { BatchItem } from 'drizzle-orm/batch';
 import type { Db } from '../db';
-import type { Lang } from '../web/i18n';
+import type { Lang } from '../lib/i18n';
 import { newId } from '../lib/tokens';
 import { organizerSessions, organizers, signInTokens } from './schema';
 

@@ -3,7 +3,7 @@ import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { AppEnv } from '../env';
 import { getDb } from '../db';
 import { hashToken, newToken } from '../lib/tokens';
-import { logEvent } from '../web/errors';
+import { logEvent } from '../lib/log';
 import { readForm, valueOf } from '../web/form';
 import { enforceRateLimit, rateLimit, safeRedirectPath } from '../web/security';
 import { consumeSignInToken, endSession, isSignInTokenUsable, startSession } from './queries';

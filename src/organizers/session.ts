@@ -7,14 +7,6 @@ import { hashToken } from '../lib/tokens';
 import { HOUR, MINUTE } from '../lib/time';
 import { organizerSessions, organizers } from './schema';
 
-/** The organizer behind a request, when signed in. */
-export interface SignedInOrganizer {
-  id: string;
-  email: string;
-  name: string | null;
-  sessionIdHash: string;
-}
-
 /** `__Host-` keeps the cookie to our exact origin, over HTTPS, for every path. */
 export const SESSION_COOKIE = '__Host-wt_session';
 /** A session ends after this long without a request… */

@@ -1,8 +1,8 @@
 import type { Db } from '../db';
 import { dispatchEmails, queueEmail } from '../email/outbox';
 import { hashToken, newToken } from '../lib/tokens';
-import { logEvent } from '../web/errors';
-import type { Lang } from '../web/i18n';
+import { logEvent } from '../lib/log';
+import type { Lang } from '../lib/i18n';
 import { dropEmailUnlessTokenStored, findOrganizerByEmail, newSignInTokenUnlessPending } from './queries';
 import { SIGN_IN_LINK_TTL_MS, signInLinkPath } from './sign-in';
 

@@ -1,7 +1,7 @@
 import { Hono, type Context } from 'hono';
 import type { AppEnv } from '../env';
 import { getDb } from '../db';
-import { logEvent } from '../web/errors';
+import { logEvent } from '../lib/log';
 import { readForm, type FormErrors, type FormValues } from '../web/form';
 import { countFound, eraseEverything, exportEverything, listErasures } from './erasure';
 import { findEverything } from './registry';

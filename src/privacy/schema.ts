@@ -1,4 +1,4 @@
-// Tables of this feature; re-exported by src/db/schema.ts.
+// Tables of this feature; re-exported by src/schema.ts.
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 
 /**

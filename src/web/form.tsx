@@ -3,8 +3,8 @@ import type { Child } from 'hono/jsx';
 import { useRequestContext } from 'hono/jsx-renderer';
 import type { z } from 'zod';
 import type { AppEnv } from '../env';
-import type { MessageKey, MessageParams } from './i18n';
-import { dictionaries } from './dictionaries';
+import type { MessageKey, MessageParams } from '../lib/i18n';
+import { dictionaries } from '../messages';
 import { verifyTurnstile } from './turnstile';
 
 /** What the person typed, to put back into the form when it comes back with errors. */

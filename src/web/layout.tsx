@@ -1,7 +1,7 @@
 import type { Child } from 'hono/jsx';
 import { jsxRenderer, useRequestContext } from 'hono/jsx-renderer';
 import type { AppEnv } from '../env';
-import { AdminNav } from '../organizers/views/admin-nav';
+import { AdminNav } from './ui/admin-nav';
 
 /** What a page tells the layout about itself. */
 export interface PageMeta {

@@ -1,5 +1,5 @@
 import type { Db } from '../db';
-import type { Lang } from './i18n';
+import type { Lang } from '../lib/i18n';
 
 /** Something a person can do now, for the home page and "other actions" lists. */
 export interface OpenAction {

@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import type { AppEnv } from '../env';
-import { type ErrorCode, codeToStatus, errorPageMessages } from './errors';
+import { type ErrorCode, codeToStatus, errorPageMessages } from '../lib/errors';
 import type { OpenAction } from './open-actions';
 
 /** Renders the error page for a code, in the person's language, with the right status. */

@@ -2,7 +2,7 @@ import type { MiddlewareHandler } from 'hono';
 import { csrf } from 'hono/csrf';
 import ipaddr from 'ipaddr.js';
 import type { AppEnv } from '../env';
-import { AppError } from './errors';
+import { AppError } from '../lib/errors';
 
 /**
  * Security headers on every response, 404 and 500 included (they are set after the handler and

@@ -8,7 +8,7 @@ import { actionDescriptionKey, describeAction } from '../../src/bills/action-tex
 import { postOrganizerAction } from '../../src/bills/movements';
 import { getBillBySlug } from '../../src/bills/queries';
 import { billMovements } from '../../src/bills/schema';
-import { translator } from '../../src/web/i18n';
+import { translator } from '../../src/lib/i18n';
 import { request } from '../helpers';
 import { seedBill } from './seed';
 

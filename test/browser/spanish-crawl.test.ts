@@ -4,7 +4,7 @@
 // the dictionary, so it does not trip the check; strings the two languages share are skipped.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { dictionaries } from '../../src/web/dictionaries';
+import { dictionaries } from '../../src/messages';
 import { followLinkInNewestMail, switchLanguage, useBrowser } from './harness';
 
 const browser = useBrowser();

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/app';
 import { getDb } from '../../src/db';
 import { withD1Retry } from '../../src/db/retry';
-import { isTransientD1Error } from '../../src/web/errors';
+import { isTransientD1Error } from '../../src/db/errors';
 import { outbox } from '../../src/email/schema';
 import { letterSignatures } from '../../src/letters/schema';
 import { ORIGIN } from '../helpers';

@@ -4,7 +4,7 @@
 // test/bills/openstates.test.ts checks the Open States cron; test/officials/import.test.ts the
 // importer's skipped list.)
 import { afterEach, describe, expect, it } from 'vitest';
-import { advocacyDaysMessages } from '../../src/advocacy-days/messages';
+import { advocacyDays as advocacyDaysEn } from '../../src/messages/en/advocacy-days';
 import { request, postForm, stubFetch } from '../helpers';
 import { createDay, registrationFields, tokenMailedTo } from '../advocacy-days/fixtures';
 
@@ -31,6 +31,6 @@ describe('geocoder unreachable', () => {
     expect(geocoderCalls).toBe(1);
     // The private link is in the confirmation email (the page after the form says "check your email").
     const page = await (await request(`/days/r/${await tokenMailedTo('offline@example.org')}`)).text();
-    expect(page).toContain(advocacyDaysMessages.en['days.private.districtsPending'].replaceAll("'", '&#39;'));
+    expect(page).toContain(advocacyDaysEn['days.private.districtsPending'].replaceAll("'", '&#39;'));
   });
 });

@@ -1,6 +1,6 @@
 import { env } from 'cloudflare:workers';
 import { getDb } from '../../src/db';
-import { officials } from '../../src/db/schema';
+import { officials } from '../../src/schema';
 import { postForm } from '../helpers';
 
 /** Inserts an official who can receive meeting requests. */

@@ -34,7 +34,7 @@ describe('schema and migrations', () => {
         '--dialect',
         'sqlite',
         '--schema',
-        './src/db/schema.ts',
+        './src/schema.ts',
         '--casing',
         'snake_case',
         '--out',

@@ -1,7 +1,7 @@
 import { env } from 'cloudflare:workers';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '../../src/db';
-import { officials } from '../../src/db/schema';
+import { officials } from '../../src/schema';
 import { noMatchResponse, recordedResponses } from '../../src/officials/geocoder-recordings';
 import { organizerCookie, postForm, request, stubFetch } from '../helpers';
 

@@ -1,7 +1,7 @@
 import { is } from 'drizzle-orm';
 import { SQLiteTable, getTableConfig, type SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { describe, expect, it } from 'vitest';
-import * as schema from '../../src/db/schema';
+import * as schema from '../../src/schema';
 import { notPersonalColumns, personalDataSources } from '../../src/privacy/registry';
 
 /** Column names that can hold a person's email or other contact details. */

@@ -3,9 +3,10 @@
 import { env } from 'cloudflare:workers';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { getDb } from '../../src/db';
-import { FREQUENT_CRON, runScheduled, scheduledJobs, type ScheduledJob } from '../../src/jobs';
+import { FREQUENT_CRON, runScheduled, scheduledJobs } from '../../src/jobs';
+import { type ScheduledJob } from '../../src/lib/jobs';
 import { letterSignatures } from '../../src/letters/schema';
-import { errorSummary, logEvent } from '../../src/web/errors';
+import { errorSummary, logEvent } from '../../src/lib/log';
 import { stubFetch } from '../helpers';
 
 const SECRET_EMAIL = 'leaky-person@example.org';

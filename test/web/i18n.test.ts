@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { dictionaries } from '../../src/web/dictionaries';
-import { fillPlurals, negotiateLang, translator } from '../../src/web/i18n';
+import { dictionaries } from '../../src/messages';
+import { fillPlurals, negotiateLang, translator } from '../../src/lib/i18n';
 
 describe('dictionaries', () => {
   it('have the same keys in English and Spanish, none empty', () => {

@@ -3,7 +3,7 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { getDb } from '../../src/db';
-import { varyByLanguage } from '../../src/web/i18n';
+import { varyByLanguage } from '../../src/lib/i18n';
 import { createDay } from '../advocacy-days/fixtures';
 import { seedBill } from '../bills/seed';
 import { makeLetter } from '../letters/fixtures';

@@ -13,7 +13,7 @@ import {
   type FormErrors,
   type FormValues,
 } from '../../web/form';
-import { formatDate, formatNumber, type Lang, type Translate } from '../../web/i18n';
+import { formatDate, formatNumber, type Lang, type Translate } from '../../lib/i18n';
 import { LinkBar } from '../../web/nav';
 import { formatDayTimes, formatInZone, utcToZonedInput } from '../calendar';
 import { checkRoles } from '../decisions';

@@ -11,7 +11,7 @@ import {
   type FormErrors,
   type FormValues,
 } from '../../web/form';
-import { formatNumber } from '../../web/i18n';
+import { formatNumber } from '../../lib/i18n';
 import { formatDayTimes, formatInZone, googleCalendarUrl, mapUrl, outlookCalendarUrl } from '../calendar';
 import type { RegistrationClosedReason } from '../decisions';
 import type { AdvocacyDay, DayCounts, Registration, Team } from '../queries';

@@ -11,7 +11,7 @@ import {
   type FormValues,
 } from '../../web/form';
 import { US_STATES } from '../../web/fields';
-import { formatDate, formatNumber } from '../../web/i18n';
+import { formatDate, formatNumber } from '../../lib/i18n';
 import { billPath, positionLabelKey, stageLabelKey } from '../links';
 import type { BillMovementRow, BillRow } from '../queries';
 import { BILL_POSITIONS, BILL_STAGES, CALL_TO_ACTION_KINDS } from '../schema';

@@ -13,7 +13,7 @@ import {
   type FormErrors,
   type FormValues,
 } from '../../web/form';
-import { formatDate, type MessageKey, type Translate } from '../../web/i18n';
+import { formatDate, type MessageKey, type Translate } from '../../lib/i18n';
 import { describeAction } from '../action-text';
 import { billPath, feedPath, positionLabelKey, stageLabelKey, stageMeaningKey } from '../links';
 import type { BillActionRow, BillFilters, BillMovementRow, BillRow, SponsorView } from '../queries';

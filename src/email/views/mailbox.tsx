@@ -1,6 +1,6 @@
 import { useRequestContext } from 'hono/jsx-renderer';
 import type { AppEnv } from '../../env';
-import { formatDate } from '../../web/i18n';
+import { formatDate } from '../../lib/i18n';
 import type { OutboxRow } from '../queries';
 import { storedAttachments, storedCc } from '../resend';
 

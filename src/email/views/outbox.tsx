@@ -1,6 +1,6 @@
 import { useRequestContext } from 'hono/jsx-renderer';
 import type { AppEnv } from '../../env';
-import { formatDate, formatNumber } from '../../web/i18n';
+import { formatDate, formatNumber } from '../../lib/i18n';
 import { maskEmail } from '../policy';
 import type { OutboxStatus } from '../queries';
 import type { ScheduledSend } from '../schedule';

@@ -1,7 +1,7 @@
 import type { Child } from 'hono/jsx';
 import { useRequestContext } from 'hono/jsx-renderer';
 import type { AppEnv } from '../../env';
-import { formatNumber, type Lang } from '../../web/i18n';
+import { formatNumber, type Lang } from '../../lib/i18n';
 import type { OutboxStatus } from '../queries';
 import { nextHourlyRun, scheduledSendState, type ScheduledSend } from '../schedule';
 

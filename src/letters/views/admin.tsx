@@ -14,7 +14,7 @@ import {
   type FormErrors,
   type FormValues,
 } from '../../web/form';
-import { formatDate, formatNumber, type MessageKey } from '../../web/i18n';
+import { formatDate, formatNumber, type MessageKey } from '../../lib/i18n';
 import { LinkBar } from '../../web/nav';
 import { LETTER_STATUSES, TRADITIONS, displayName, options, roleLabel, traditionLabel } from '../choices';
 import type { DeliveryStatus, PublicSigner, SignerTally } from '../queries';

@@ -7,7 +7,7 @@ import { markdownExcerpt, renderMarkdown } from '../../lib/markdown';
 import { memoByText } from '../../web/memo';
 import type { Official } from '../../officials/schema';
 import type { FormErrors, FormValues } from '../../web/form';
-import { formatDate, formatNumber, type Lang, type Translate } from '../../web/i18n';
+import { formatDate, formatNumber, type Lang, type Translate } from '../../lib/i18n';
 import type { OpenAction } from '../../web/open-actions';
 import { OpenActionList } from '../../web/pages';
 import { displayName, roleLabel, traditionLabel } from '../choices';

@@ -13,7 +13,7 @@ import {
   type FormErrors,
   type FormValues,
 } from '../../web/form';
-import type { MessageKey, Translate } from '../../web/i18n';
+import type { MessageKey, Translate } from '../../lib/i18n';
 import { HONORIFICS, SIGNER_ROLES, TRADITIONS, options, roleLabel, traditionLabel } from '../choices';
 import { COMMENT_MAX } from '../validation';
 

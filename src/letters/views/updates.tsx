@@ -5,7 +5,7 @@ import { raw } from 'hono/html';
 import { useRequestContext } from 'hono/jsx-renderer';
 import type { AppEnv } from '../../env';
 import { ErrorSummary, TextArea, TextField, type FormErrors, type FormValues } from '../../web/form';
-import { formatDate, formatNumber, type Lang } from '../../web/i18n';
+import { formatDate, formatNumber, type Lang } from '../../lib/i18n';
 import type { Letter, LetterUpdate } from '../schema';
 import type { UpdateEmailCounts, UpdateWithCounts } from '../update-queries';
 import { UPDATE_BODY_MAX, UPDATE_SUBJECT_MAX, type EmailPreview, type RecipientCounts } from '../updates';

@@ -2,7 +2,7 @@ import type { Child } from 'hono/jsx';
 import { useRequestContext } from 'hono/jsx-renderer';
 import type { AppEnv } from '../../env';
 import { SelectField, TextArea, TextField, type FormValues } from '../../web/form';
-import { formatDate, type Lang, type Translate } from '../../web/i18n';
+import { formatDate, type Lang, type Translate } from '../../lib/i18n';
 import { officialPath, roleLabel } from '../../officials/links';
 import type { Official } from '../../officials/schema';
 import { adminOfficialPath } from '../../officials/views/admin';

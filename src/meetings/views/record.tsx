@@ -9,7 +9,7 @@ import {
   type FormErrors,
   type FormValues,
 } from '../../web/form';
-import { formatDate, type MessageKey } from '../../web/i18n';
+import { formatDate, type MessageKey } from '../../lib/i18n';
 import { officialPath, roleLabel, stanceLabel } from '../../officials/links';
 import { STANCES, type Official } from '../../officials/schema';
 import { formatMeetingDate } from '../lifecycle';

@@ -1,7 +1,7 @@
 import type { Child } from 'hono/jsx';
 import { useRequestContext } from 'hono/jsx-renderer';
 import type { AppEnv } from '../../env';
-import { formatDate } from '../../web/i18n';
+import { formatDate } from '../../lib/i18n';
 import {
   CheckboxField,
   ErrorSummary,

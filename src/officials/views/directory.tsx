@@ -2,7 +2,7 @@ import type { Child } from 'hono/jsx';
 import { useRequestContext } from 'hono/jsx-renderer';
 import type { AppEnv } from '../../env';
 import { BotCheck, ErrorSummary, TextField, type FormErrors, type FormValues } from '../../web/form';
-import { formatDate } from '../../web/i18n';
+import { formatDate } from '../../lib/i18n';
 import { DEMO_ADDRESS } from '../geocoder-recordings';
 import {
   formalName,

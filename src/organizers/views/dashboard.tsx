@@ -1,7 +1,7 @@
 import type { Child } from 'hono/jsx';
 import { useRequestContext } from 'hono/jsx-renderer';
 import type { AppEnv } from '../../env';
-import { ADMIN_SECTIONS } from './admin-nav';
+import { ADMIN_SECTIONS } from '../../web/ui/admin-nav';
 
 /** The /admin dashboard: who is signed in and a card for each organizer section. */
 export function Dashboard(): Child {

@@ -2,7 +2,7 @@ import type { Child } from 'hono/jsx';
 import { useRequestContext } from 'hono/jsx-renderer';
 import type { AppEnv } from '../../env';
 import { ErrorSummary, CheckboxField, TextField, type FormErrors, type FormValues } from '../../web/form';
-import { formatDate, type MessageKey } from '../../web/i18n';
+import { formatDate, type MessageKey } from '../../lib/i18n';
 import { personalDataSources, type ErasureMode, type PersonalDataKey } from '../registry';
 import type { ErasureRecord } from '../erasure';
 

@@ -1,4 +1,4 @@
-import { dictionaries } from './dictionaries';
+import { dictionaries } from '../messages';
 
 /** The languages every page and email comes in. */
 export const LANGS = ['en', 'es'] as const;

@@ -4,10 +4,10 @@ import { getDb } from '../db';
 import { lettersOpenActions } from '../letters/open-actions';
 import { advocacyDaysOpenActions } from '../advocacy-days/open-actions';
 import { billsOpenActions } from '../bills/open-actions';
-import type { OpenAction } from './open-actions';
-import { OpenActionList } from './pages';
+import type { OpenAction } from '../web/open-actions';
+import { OpenActionList } from '../web/pages';
 import type { Db } from '../db';
-import type { Lang } from './i18n';
+import type { Lang } from '../lib/i18n';
 
 /** Everything open now across features, grouped by kind, for the home page and thank-you pages. */
 export async function listOpenActions(db: Db, lang: Lang): Promise<Record<OpenAction['kind'], OpenAction[]>> {

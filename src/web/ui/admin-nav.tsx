@@ -1,8 +1,8 @@
 import type { Child } from 'hono/jsx';
 import { useRequestContext } from 'hono/jsx-renderer';
 import type { AppEnv } from '../../env';
-import type { MessageKey } from '../../web/i18n';
-import { LinkBar } from '../../web/nav';
+import type { MessageKey } from '../../lib/i18n';
+import { LinkBar } from '../nav';
 
 /** The organizer sections, in the order the dashboard and the navigation list them. */
 export const ADMIN_SECTIONS: readonly { path: string; title: MessageKey; hint: MessageKey }[] = [

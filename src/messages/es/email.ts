@@ -1,77 +1,7 @@
-/** English strings of this feature; keys are prefixed with the feature's name. */
-const en = {
-  'email.mailbox.title': 'Development mailbox',
-  'email.mailbox.intro':
-    'Every email the app sends while running locally without a Resend key lands here instead of in a real inbox. Newest first.',
-  'email.mailbox.empty': 'No emails yet. Do something that sends one (for example, ask for a sign-in link).',
-  'email.mailbox.to': 'To',
-  'email.mailbox.subject': 'Subject',
-  'email.mailbox.time': 'Time',
-  'email.mailbox.back': 'All messages',
-  'email.mailbox.headers': 'Headers',
-  'email.mailbox.from': 'From',
-  'email.mailbox.replyTo': 'Reply-To',
-  'email.mailbox.cc': 'CC',
-  'email.mailbox.listUnsubscribe': 'List-Unsubscribe',
-  'email.mailbox.language': 'Language',
-  'email.mailbox.textPart': 'Text part',
-  'email.mailbox.htmlPart': 'HTML part',
-  'email.mailbox.htmlFrameTitle': 'The HTML part of the email',
-  'email.mailbox.openHtml': 'Open the HTML part on its own page',
-  'email.mailbox.attachments': 'Attachments',
-  'email.mailbox.bodyRemoved': 'The body of this email was removed after 90 days.',
-  'email.outbox.title': 'Email outbox',
-  'email.outbox.intro':
-    'Every email goes out through this outbox. Failed emails stay here until you retry them; pending emails are waiting for their next try.',
-  'email.outbox.counts': 'Emails by status',
-  'email.outbox.status.pending': 'Pending',
-  'email.outbox.status.sending': 'Sending',
-  'email.outbox.status.sent': 'Sent',
-  'email.outbox.status.failed': 'Failed',
-  'email.outbox.status.suppressed': 'Not sent (address bounced or complained)',
-  'email.outbox.failedHeading': 'Failed emails',
-  'email.outbox.pendingHeading': 'Pending emails',
-  'email.outbox.none': 'None.',
-  'email.outbox.recipient': 'Recipient',
-  'email.outbox.template': 'Message',
-  'email.outbox.attempts': 'Tries',
-  'email.outbox.lastError': 'Last error',
-  'email.outbox.created': 'Created',
-  'email.outbox.nextTry': 'Next try',
-  'email.outbox.retry': 'Retry',
-  'email.outbox.retryLabel': 'Retry the email to {recipient}',
-  'email.outbox.retried': 'The email is queued again.',
-  'email.outbox.notRetried': 'That email was not in the failed list any more.',
-  'email.outbox.held':
-    'No RESEND_API_KEY is set, so emails are kept here as pending and nothing is sent. Set the secret and they go out on the next sweep.',
-  'email.outbox.mailboxLink': 'Open the development mailbox',
-  'email.schedule.heading': 'Scheduled emails',
-  'email.schedule.intro':
-    'What the hourly job will send, when, to how many people, and what it already sent.',
-  'email.schedule.none': 'Nothing is scheduled.',
-  'email.schedule.what': 'Email',
-  'email.schedule.when': 'Due',
-  'email.schedule.recipients': 'For',
-  'email.schedule.recipientsCount': '{count} people',
-  'email.schedule.handled': 'Done',
-  'email.schedule.emails': 'In the outbox',
-  'email.schedule.state': 'State',
-  'email.schedule.state.held': 'On hold: {why}',
-  'email.schedule.state.scheduled': 'Scheduled',
-  'email.schedule.state.due': 'Due: goes out at the next hourly run ({time})',
-  'email.schedule.state.sending': 'Sending',
-  'email.schedule.state.failed': 'Some failed: see the failed emails below',
-  'email.schedule.state.done': 'Done',
-  'email.schedule.state.missed': 'Not sent: its time passed before the job ran',
-  'email.schedule.runNow': 'Run scheduled jobs now',
-  'email.schedule.runNowHint':
-    'Local development only: runs the 5-minute and hourly jobs once, as the Cron triggers would.',
-  'email.schedule.ran': 'The scheduled jobs ran.',
-  'email.schedule.recipientsOne': '{count} person',
-};
+import type { email as en } from '../en/email';
 
 /** Spanish strings: the type makes tsc fail when a key is missing or extra. */
-const es: Record<keyof typeof en, string> = {
+export const email: Record<keyof typeof en, string> = {
   'email.mailbox.title': 'Buzón de desarrollo',
   'email.mailbox.intro':
     'Cada correo que la aplicación envía cuando funciona localmente sin clave de Resend llega aquí en lugar de a un buzón real. Los más recientes primero.',
@@ -142,5 +72,3 @@ const es: Record<keyof typeof en, string> = {
   'email.schedule.ran': 'Se ejecutaron los procesos programados.',
   'email.schedule.recipientsOne': '{count} persona',
 };
-
-export const emailMessages = { en, es };
