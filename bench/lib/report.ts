@@ -1,6 +1,6 @@
 // The table of docs/performance.md, rewritten between its markers by each full run.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import type { BenchResults } from '../run';
+import type { BenchResults } from './results';
 
 const START = '<!-- bench:start (written by `npm run bench`) -->';
 const END = '<!-- bench:end -->';
