@@ -33,6 +33,9 @@ export default defineConfig(async () => {
             // app. Most of a file's time is that start, so: two files at a time (one waits on the
             // other's start), and dependencies pre-bundled into a few modules instead of hundreds.
             maxWorkers: 2,
+            // A request through the whole app takes well under a second; on a loaded machine (CI
+            // sharing its cores) it has taken over 5 s, so the default would fail tests for the load.
+            testTimeout: 30_000,
             deps: { optimizer: { ssr: { enabled: true, include: PREBUNDLED } } },
           },
         },
