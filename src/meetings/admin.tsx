@@ -8,7 +8,7 @@ import { csvStream, type CsvColumn } from '../lib/csv';
 import { getOfficial } from '../officials/queries';
 import { AppError } from '../lib/errors';
 import { isLang, type Lang } from '../lib/i18n';
-import { commitmentsWithBills } from './lifecycle';
+import { commitmentsWithBills } from './merge-data';
 import {
   getMeeting,
   listCampaigns,

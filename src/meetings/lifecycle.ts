@@ -1,114 +1,40 @@
 // The meeting loop the toolkit describes, as functions: request (confirmed by the sender before
 // anything goes), schedule, attendee list, record what happened, thank-you, report-back. Each change
 // and the email it causes are one db.batch, so both are stored or neither is.
-import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import type { Db } from '../db';
 import { dispatchEmails, queueEmail, type EmailRequest } from '../email/outbox';
 import { DAY } from '../lib/time';
 import { hashToken, newId, newToken } from '../lib/tokens';
-import { formalName, titleLabel } from '../officials/links';
-import { powerMapEntries, type Official, type Stance } from '../officials/schema';
-import { dictionaries } from '../messages';
+import type { Official } from '../officials/schema';
 import { logEvent } from '../lib/log';
-import { formatDate, translator, type Lang } from '../lib/i18n';
-import { billIdentifiers, countRequestsStartedSince, listCommitments } from './queries';
+import type { Lang } from '../lib/i18n';
 import {
-  meetingCommitments,
-  meetings,
-  type Meeting,
-  type MeetingAttendee,
-  type MeetingCommitment,
-  type MeetingSource,
-  type MeetingTemplateKind,
-} from './schema';
-import { LIMITS, canDo, statusesAllowing, type MeetingAction } from './status';
-import { loadMeetingTemplate, purposeLine, renderMeetingTemplate, type MeetingMergeData } from './templates';
+  claimConfirmationSlot,
+  countRequestsSentSince,
+  findMeetingByOrigin,
+  insertHeldMeeting,
+  insertMeetingRequest,
+  markRequestSent,
+  readConfirmationState,
+  storeMeetingOutcome,
+  updateMeetingIfAllowed,
+  updateMeetingWithEmail,
+  type MeetingOutcome,
+  type NewMeeting,
+} from './lifecycle-queries';
+import { prepareMeetingEmail, type MeetingRequestDetails } from './merge-data';
+import { countRequestsStartedSince } from './queries';
+import type { Meeting, MeetingAttendee, MeetingSource } from './schema';
+import { LIMITS, canDo, type MeetingAction } from './status';
+
+export type { CommitmentInput, MeetingOutcome } from './lifecycle-queries';
 
 type MailEnv = Pick<Env, 'ORG_NAME' | 'PUBLIC_URL' | 'EMAIL_QUEUE'>;
 
 /** The sender's private page for a meeting (also the confirmation link). */
 export function meetingUrl(env: Pick<Env, 'PUBLIC_URL'>, token: string): string {
   return `${env.PUBLIC_URL}/meetings/m/${token}`;
-}
-
-/** What a person fills in to ask for a meeting. */
-export interface MeetingRequestDetails {
-  senderName: string;
-  senderEmail: string;
-  senderPhone: string | null;
-  groupName: string;
-  city: string;
-  purpose: string;
-  proposedDates: string | null;
-  attendees: MeetingAttendee[];
-  story: string | null;
-  campaign?: string | null;
-}
-
-/** The values templates merge, from a meeting (or a request not stored yet) and its official. */
-export function mergeDataFor(
-  official: Official,
-  meeting: MeetingRequestDetails &
-    Partial<
-      Pick<Meeting, 'scheduledFor' | 'place' | 'heldOn' | 'stancePerceived' | 'nextSteps' | 'debriefNotes'>
-    >,
-  lang: Lang,
-  orgName: string,
-  commitments: { text: string; bill: string }[] = [],
-): MeetingMergeData {
-  const stance: Stance = meeting.stancePerceived ?? 'unknown';
-  const when = meeting.heldOn ?? meeting.scheduledFor ?? null;
-  return {
-    orgName,
-    officialName: official.name,
-    officialTitle: titleLabel(translator(lang), official.title),
-    officialGreeting: formalName(translator(lang), official),
-    officialDistrict: official.district ?? '',
-    senderName: meeting.senderName,
-    senderEmail: meeting.senderEmail,
-    senderPhone: meeting.senderPhone ?? '',
-    group: meeting.groupName,
-    city: meeting.city,
-    purpose: purposeLine(meeting.purpose),
-    proposedDates: meeting.proposedDates ?? '',
-    story: meeting.story ?? '',
-    hasStory: Boolean(meeting.story),
-    attendees: meeting.attendees,
-    hasAttendees: meeting.attendees.length > 0,
-    meetingDate: when ? formatMeetingDate(lang, when) : '',
-    meetingPlace: meeting.place ?? '',
-    commitments,
-    hasCommitments: commitments.length > 0,
-    stance: dictionaries[lang][`officials.admin.stance.${stance}`],
-    nextSteps: meeting.nextSteps ?? '',
-    debriefNotes: meeting.debriefNotes ?? '',
-  };
-}
-
-/** "2027-01-12" or "2027-01-12T10:00" (the meeting's own wall-clock time) in words. */
-export function formatMeetingDate(lang: Lang, value: string): string {
-  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return formatDate(lang, `${value}T12:00:00Z`);
-  if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(value)) return formatDate(lang, `${value}:00Z`, true);
-  return value;
-}
-
-/** Renders one of the meeting templates for a meeting, ready for the sender to read and edit. */
-export async function prepareMeetingEmail(
-  db: Db,
-  env: Pick<Env, 'ORG_NAME'>,
-  kind: MeetingTemplateKind,
-  official: Official,
-  meeting: Meeting | (MeetingRequestDetails & { officialLang: Lang }),
-  lang: Lang,
-): Promise<{ subject: string; text: string }> {
-  const template = await loadMeetingTemplate(db, kind, lang);
-  const commitments = 'id' in meeting ? await commitmentsForTemplate(db, meeting.id) : [];
-  return renderMeetingTemplate(template, mergeDataFor(official, meeting, lang, env.ORG_NAME, commitments));
-}
-
-async function commitmentsForTemplate(db: Db, meetingId: string): Promise<{ text: string; bill: string }[]> {
-  return (await commitmentsWithBills(db, meetingId)).map((row) => ({ text: row.text, bill: row.bill ?? '' }));
 }
 
 /** What became of a new request. */
@@ -150,8 +76,9 @@ export async function createMeetingRequest(
     },
     at,
   );
-  await db.batch([
-    db.insert(meetings).values({
+  await insertMeetingRequest(
+    db,
+    {
       id,
       officialId: input.official.id,
       status: 'unconfirmed',
@@ -173,9 +100,9 @@ export async function createMeetingRequest(
       requestText: input.text,
       createdAt: at,
       updatedAt: at,
-    }),
+    },
     email.statement,
-  ]);
+  );
   await dispatchEmails(env, [email.id]);
   logEvent('info', 'meetings.request_created', { meetingId: id, officialId: input.official.id });
   return { status: 'created', meetingId: id };
@@ -199,32 +126,12 @@ export async function confirmMeetingRequest(
   if (meeting.status !== 'unconfirmed') return 'already_sent';
   if (!official.email || !official.inOffice) return 'not_allowed';
   if (meeting.confirmedAt === null) {
-    const claimed = await db
-      .update(meetings)
-      .set({ confirmedAt: at, updatedAt: at })
-      .where(
-        and(
-          eq(meetings.id, meeting.id),
-          eq(meetings.status, 'unconfirmed'),
-          isNull(meetings.confirmedAt),
-          sql`(select count(*) from meetings m where m.official_id = ${meeting.officialId} and m.confirmed_at >= ${at - DAY}) < ${LIMITS.officialReceivesPerDay}`,
-          sql`(select count(*) from meetings m where m.sender_email = ${meeting.senderEmail} and m.confirmed_at >= ${at - DAY}) < ${LIMITS.senderSendsPerDay}`,
-        ),
-      )
-      .returning({ id: meetings.id });
-    if (claimed.length === 0) {
-      const [row] = await db
-        .select({ status: meetings.status, confirmedAt: meetings.confirmedAt })
-        .from(meetings)
-        .where(eq(meetings.id, meeting.id));
+    const claimed = await claimConfirmationSlot(db, meeting, at - DAY, at);
+    if (!claimed) {
+      const row = await readConfirmationState(db, meeting.id);
       if (row && (row.status !== 'unconfirmed' || row.confirmedAt !== null)) return 'already_sent';
-      const [bySender] = await db
-        .select({ count: sql<number>`count(*)` })
-        .from(meetings)
-        .where(
-          and(eq(meetings.senderEmail, meeting.senderEmail), sql`${meetings.confirmedAt} >= ${at - DAY}`),
-        );
-      return (bySender?.count ?? 0) >= LIMITS.senderSendsPerDay ? 'sender_limit' : 'official_limit';
+      const sentBySender = await countRequestsSentSince(db, meeting.senderEmail, at - DAY);
+      return sentBySender >= LIMITS.senderSendsPerDay ? 'sender_limit' : 'official_limit';
     }
   }
   // A slot taken by an earlier attempt that failed before the batch is reused here.
@@ -241,20 +148,10 @@ export async function confirmMeetingRequest(
     },
     at,
   );
-  await db.batch([
-    db
-      .update(meetings)
-      .set({ status: 'requested', updatedAt: at })
-      .where(and(eq(meetings.id, meeting.id), eq(meetings.status, 'unconfirmed'))),
-    email.statement,
-  ]);
+  await markRequestSent(db, meeting.id, email.statement, at);
   await dispatchEmails(env, [email.id]);
   logEvent('info', 'meetings.request_sent', { meetingId: meeting.id, officialId: official.id });
   return 'sent';
-}
-
-function statusGuard(meeting: Meeting, action: MeetingAction) {
-  return and(eq(meetings.id, meeting.id), inArray(meetings.status, statusesAllowing(action)));
 }
 
 /**
@@ -267,7 +164,7 @@ async function sendForSender(
   meeting: Meeting,
   action: MeetingAction,
   email: { id: string; to: string; lang: EmailRequest['lang']; content: { subject: string; text: string } },
-  record: Partial<typeof meetings.$inferInsert>,
+  record: Partial<NewMeeting>,
   at: number,
 ): Promise<void> {
   const queued = queueEmail(
@@ -283,13 +180,7 @@ async function sendForSender(
     },
     at,
   );
-  await db.batch([
-    db
-      .update(meetings)
-      .set({ ...record, updatedAt: at })
-      .where(statusGuard(meeting, action)),
-    queued.statement,
-  ]);
+  await updateMeetingWithEmail(db, meeting, action, record, queued.statement, at);
   await dispatchEmails(env, [queued.id]);
 }
 
@@ -301,12 +192,13 @@ export async function scheduleMeeting(
   at = Date.now(),
 ): Promise<boolean> {
   if (!canDo('schedule', meeting.status)) return false;
-  const updated = await db
-    .update(meetings)
-    .set({ status: 'scheduled', scheduledFor: input.scheduledFor, place: input.place, updatedAt: at })
-    .where(statusGuard(meeting, 'schedule'))
-    .returning({ id: meetings.id });
-  return updated.length > 0;
+  return updateMeetingIfAllowed(
+    db,
+    meeting,
+    'schedule',
+    { status: 'scheduled', scheduledFor: input.scheduledFor, place: input.place },
+    at,
+  );
 }
 
 /** The official declined (or never answered and the sender gave up). */
@@ -317,12 +209,13 @@ export async function declineMeeting(
   at = Date.now(),
 ): Promise<boolean> {
   if (!canDo('decline', meeting.status)) return false;
-  const updated = await db
-    .update(meetings)
-    .set({ status: 'declined', declinedAt: at, declineNote: note, updatedAt: at })
-    .where(statusGuard(meeting, 'decline'))
-    .returning({ id: meetings.id });
-  return updated.length > 0;
+  return updateMeetingIfAllowed(
+    db,
+    meeting,
+    'decline',
+    { status: 'declined', declinedAt: at, declineNote: note },
+    at,
+  );
 }
 
 /**
@@ -362,77 +255,6 @@ export async function sendAttendeeList(
   return true;
 }
 
-/** One commitment as recorded after a meeting. */
-export interface CommitmentInput {
-  text: string;
-  billId?: string | null;
-  followUpOn?: string | null;
-}
-
-/** What happened in a meeting, recorded after the debrief. */
-export interface MeetingOutcome {
-  heldOn: string;
-  stancePerceived: Stance;
-  nextSteps: string | null;
-  debriefNotes: string | null;
-  commitments: CommitmentInput[];
-}
-
-/**
- * The power-map entry a meeting's outcome writes (one per meeting, corrected with the outcome): the
- * stance perceived, dated the day it was held. "Unknown" is no reading, so it removes the entry.
- */
-function powerMapStatement(
-  db: Db,
-  meetingId: string,
-  officialId: string,
-  outcome: MeetingOutcome,
-  at: number,
-) {
-  if (outcome.stancePerceived === 'unknown')
-    return db.delete(powerMapEntries).where(eq(powerMapEntries.meetingId, meetingId));
-  return db
-    .insert(powerMapEntries)
-    .values({
-      id: `meeting-${meetingId}`,
-      officialId,
-      stance: outcome.stancePerceived,
-      notedOn: outcome.heldOn,
-      note: null,
-      organizerId: null,
-      meetingId,
-      createdAt: at,
-    })
-    .onConflictDoUpdate({
-      target: powerMapEntries.id,
-      set: { stance: outcome.stancePerceived, notedOn: outcome.heldOn, updatedAt: at },
-    });
-}
-
-function outcomeStatements(
-  db: Db,
-  meetingId: string,
-  officialId: string,
-  outcome: MeetingOutcome,
-  at: number,
-): BatchItem<'sqlite'>[] {
-  return [
-    powerMapStatement(db, meetingId, officialId, outcome, at),
-    db.delete(meetingCommitments).where(eq(meetingCommitments.meetingId, meetingId)),
-    ...outcome.commitments.map((commitment, position) =>
-      db.insert(meetingCommitments).values({
-        id: newId(),
-        meetingId,
-        position,
-        text: commitment.text,
-        billId: commitment.billId ?? null,
-        followUpOn: commitment.followUpOn ?? null,
-        createdAt: at,
-      }),
-    ),
-  ];
-}
-
 /** Records (or corrects) what happened: the meeting becomes held, commitments are replaced. */
 export async function recordMeetingOutcome(
   db: Db,
@@ -441,20 +263,7 @@ export async function recordMeetingOutcome(
   at = Date.now(),
 ): Promise<boolean> {
   if (!canDo('record', meeting.status)) return false;
-  await db.batch([
-    db
-      .update(meetings)
-      .set({
-        status: 'held',
-        heldOn: outcome.heldOn,
-        stancePerceived: outcome.stancePerceived,
-        nextSteps: outcome.nextSteps,
-        debriefNotes: outcome.debriefNotes,
-        updatedAt: at,
-      })
-      .where(statusGuard(meeting, 'record')),
-    ...outcomeStatements(db, meeting.id, meeting.officialId, outcome, at),
-  ]);
+  await storeMeetingOutcome(db, meeting, outcome, at);
   return true;
 }
 
@@ -539,15 +348,10 @@ export async function recordHeldMeeting(
   at = Date.now(),
   shareLink: (meetingId: string, privateUrl: string) => BatchItem<'sqlite'>[] = () => [],
 ): Promise<{ meetingId: string; created: boolean; privateUrl: string | null }> {
-  const [existing] = await db
-    .select({ id: meetings.id })
-    .from(meetings)
-    .where(and(eq(meetings.source, input.source), eq(meetings.originRef, input.originRef)))
-    .limit(1);
-  if (existing) return { meetingId: existing.id, created: false, privateUrl: null };
+  const existing = await findMeetingByOrigin(db, input.source, input.originRef);
   const id = newId();
   const token = newToken();
-  const insert = db.insert(meetings).values({
+  const row: NewMeeting & { id: string } = {
     id,
     officialId: input.officialId,
     status: 'held',
@@ -572,34 +376,14 @@ export async function recordHeldMeeting(
     debriefNotes: input.debriefNotes,
     createdAt: at,
     updatedAt: at,
-  });
+  };
   try {
-    await db.batch([
-      insert,
-      ...outcomeStatements(db, id, input.officialId, input, at),
-      ...shareLink(id, meetingUrl(env, token)),
-    ]);
+    await insertHeldMeeting(db, row, input, shareLink(id, meetingUrl(env, token)), at);
   } catch (error) {
     // A concurrent call won the unique (source, origin_ref): the whole batch was rolled back.
-    const [winner] = await db
-      .select({ id: meetings.id })
-      .from(meetings)
-      .where(and(eq(meetings.source, input.source), eq(meetings.originRef, input.originRef)));
+    const winner = await findMeetingByOrigin(db, input.source, input.originRef);
     if (winner) return { meetingId: winner.id, created: false, privateUrl: null };
     throw error;
   }
   return { meetingId: id, created: true, privateUrl: meetingUrl(env, token) };
-}
-
-/** The commitments of a meeting with their bill identifiers, for pages. */
-export async function commitmentsWithBills(
-  db: Db,
-  meetingId: string,
-): Promise<(MeetingCommitment & { bill: string | null })[]> {
-  const rows = await listCommitments(db, meetingId);
-  const bills = await billIdentifiers(
-    db,
-    rows.flatMap((row) => (row.billId ? [row.billId] : [])),
-  );
-  return rows.map((row) => ({ ...row, bill: row.billId ? (bills.get(row.billId) ?? null) : null }));
 }

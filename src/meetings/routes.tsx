@@ -9,17 +9,16 @@ import { AppError } from '../lib/errors';
 import { readForm, type FormErrors, type FormValues } from '../web/form';
 import type { MessageKey } from '../lib/i18n';
 import {
-  commitmentsWithBills,
   confirmMeetingRequest,
   createMeetingRequest,
   declineMeeting,
-  prepareMeetingEmail,
   recordMeetingOutcome,
   scheduleMeeting,
   sendAttendeeList,
   sendReportBack,
   sendThankYou,
 } from './lifecycle';
+import { commitmentsWithBills, prepareMeetingEmail } from './merge-data';
 import { getMeetingByTokenHash, listBillChoices } from './queries';
 import type { Meeting } from './schema';
 import { canDo, isConfirmationExpired, isMeetingLinkEnded } from './status';

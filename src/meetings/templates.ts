@@ -2,12 +2,12 @@
 // templates/meetings-<kind>.<lang>.mustache, organizers' own copies in meeting_templates. Each is a
 // subject and a text body; the sender edits the rendered text before it goes (personal email).
 import Mustache from 'mustache';
-import { and, eq } from 'drizzle-orm';
 import type { Db } from '../db';
 import { parseTemplateFile } from '../email/render';
 import { templateFiles } from '../email/templates.generated';
 import type { Lang, MessageKey } from '../lib/i18n';
-import { meetingTemplates, type MeetingAttendee, type MeetingTemplateKind } from './schema';
+import type { MeetingAttendee, MeetingTemplateKind } from './schema';
+import { findSavedMeetingTemplate } from './template-queries';
 
 /** The values a meeting template can use. Lists hold items with their own fields. */
 export interface MeetingMergeData {
@@ -241,11 +241,7 @@ export async function loadMeetingTemplate(
   kind: MeetingTemplateKind,
   lang: Lang,
 ): Promise<MeetingTemplate & { custom: boolean }> {
-  const [row] = await db
-    .select({ subject: meetingTemplates.subject, body: meetingTemplates.body })
-    .from(meetingTemplates)
-    .where(and(eq(meetingTemplates.kind, kind), eq(meetingTemplates.lang, lang)))
-    .limit(1);
+  const row = await findSavedMeetingTemplate(db, kind, lang);
   if (row && !validateMeetingTemplate(row)) return { ...row, custom: true };
   return { ...defaultMeetingTemplate(kind, lang), custom: false };
 }
@@ -267,52 +263,74 @@ export function renderMeetingTemplate(
   return { subject, text };
 }
 
+// The made-up values of the preview that are written in a language.
+const SAMPLE_TEXT: Record<
+  Lang,
+  Pick<
+    MeetingMergeData,
+    | 'officialTitle'
+    | 'officialGreeting'
+    | 'group'
+    | 'purpose'
+    | 'proposedDates'
+    | 'story'
+    | 'meetingDate'
+    | 'meetingPlace'
+    | 'stance'
+    | 'nextSteps'
+    | 'debriefNotes'
+  > & { commitment: string }
+> = {
+  en: {
+    officialTitle: 'Representative',
+    officialGreeting: 'Representative Powell',
+    group: 'St. Paul Methodist Church',
+    purpose: 'Ask you to co-sponsor HB 1105 (driver’s licenses for all residents).',
+    proposedDates: 'Tuesday Jan 12 or Thursday Jan 14, mornings',
+    story: 'A family in our congregation cannot drive their children to school without fear.',
+    meetingDate: 'January 12, 2027, 10:00 AM',
+    meetingPlace: 'Room 613-B, Coverdell Building',
+    commitment: 'Read the bill and answer within two weeks',
+    stance: 'Undecided',
+    nextSteps: 'Call the office on January 26',
+    debriefNotes: 'Listened carefully; asked about costs.',
+  },
+  es: {
+    officialTitle: 'Representante',
+    officialGreeting: 'Representante Powell',
+    group: 'Iglesia Metodista San Pablo',
+    purpose: 'Pedirle que copatrocine el HB 1105 (licencias de conducir para todos los residentes).',
+    proposedDates: 'martes 12 o jueves 14 de enero, por la mañana',
+    story: 'Una familia de nuestra congregación no puede llevar a sus hijos a la escuela sin miedo.',
+    meetingDate: '12 de enero de 2027, 10:00',
+    meetingPlace: 'Oficina 613-B, edificio Coverdell',
+    commitment: 'Leer el proyecto y responder en dos semanas',
+    stance: 'Indeciso(a)',
+    nextSteps: 'Llamar a su oficina el 26 de enero',
+    debriefNotes: 'Escuchó con atención; preguntó por los costos.',
+  },
+};
+
 /** Made-up values for the organizers' live preview. */
 export function sampleMergeData(lang: Lang, orgName: string): MeetingMergeData {
-  const es = lang === 'es';
+  const { commitment, ...text } = SAMPLE_TEXT[lang];
   return {
+    ...text,
     orgName,
     officialName: 'Alan Powell',
-    officialTitle: es ? 'Representante' : 'Representative',
-    officialGreeting: es ? 'Representante Powell' : 'Representative Powell',
     officialDistrict: '33',
     senderName: 'Rev. Ana Morales',
     senderEmail: 'ana@example.org',
     senderPhone: '404-555-0100',
-    group: es ? 'Iglesia Metodista San Pablo' : 'St. Paul Methodist Church',
     city: 'Hartwell',
-    purpose: purposeLine(
-      es
-        ? 'Pedirle que copatrocine el HB 1105 (licencias de conducir para todos los residentes).'
-        : 'Ask you to co-sponsor HB 1105 (driver’s licenses for all residents).',
-    ),
-    proposedDates: es
-      ? 'martes 12 o jueves 14 de enero, por la mañana'
-      : 'Tuesday Jan 12 or Thursday Jan 14, mornings',
-    story: es
-      ? 'Una familia de nuestra congregación no puede llevar a sus hijos a la escuela sin miedo.'
-      : 'A family in our congregation cannot drive their children to school without fear.',
+    purpose: purposeLine(text.purpose),
     hasStory: true,
     attendees: [
       { name: 'Pastor Luis Vega', contact: 'luis@example.org' },
       { name: 'Sister Mary Kate', contact: '404-555-0101' },
     ],
     hasAttendees: true,
-    meetingDate: es ? '12 de enero de 2027, 10:00' : 'January 12, 2027, 10:00 AM',
-    meetingPlace: es ? 'Oficina 613-B, edificio Coverdell' : 'Room 613-B, Coverdell Building',
-    commitments: [
-      {
-        text: es
-          ? 'Leer el proyecto y responder en dos semanas'
-          : 'Read the bill and answer within two weeks',
-        bill: 'HB 1105',
-      },
-    ],
+    commitments: [{ text: commitment, bill: 'HB 1105' }],
     hasCommitments: true,
-    stance: es ? 'Indeciso(a)' : 'Undecided',
-    nextSteps: es ? 'Llamar a su oficina el 26 de enero' : 'Call the office on January 26',
-    debriefNotes: es
-      ? 'Escuchó con atención; preguntó por los costos.'
-      : 'Listened carefully; asked about costs.',
   };
 }

@@ -1,7 +1,7 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { MEETING_TEMPLATE_KINDS } from '../../src/meetings/schema';
-import { mergeDataFor } from '../../src/meetings/lifecycle';
+import { mergeDataFor } from '../../src/meetings/merge-data';
 import type { Official } from '../../src/officials/schema';
 import {
   defaultMeetingTemplate,

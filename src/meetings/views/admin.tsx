@@ -6,7 +6,7 @@ import { formatDate, type Lang, type Translate } from '../../lib/i18n';
 import { officialPath, roleLabel } from '../../officials/links';
 import type { Official } from '../../officials/schema';
 import { adminOfficialPath } from '../../officials/views/admin';
-import { formatMeetingDate } from '../lifecycle';
+import { formatMeetingDate } from '../merge-data';
 import { OutcomeFacts } from './record';
 import type { MeetingListRow, listFollowUpsDue, listThanksDue } from '../queries';
 import { MEETING_STATUSES, MEETING_TEMPLATE_KINDS, type Meeting, type MeetingTemplateKind } from '../schema';

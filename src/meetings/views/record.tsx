@@ -12,7 +12,7 @@ import {
 import { formatDate, type MessageKey } from '../../lib/i18n';
 import { officialPath, roleLabel, stanceLabel } from '../../officials/links';
 import { STANCES, type Official } from '../../officials/schema';
-import { formatMeetingDate } from '../lifecycle';
+import { formatMeetingDate } from '../merge-data';
 import type { BillChoice } from '../queries';
 import type { Meeting, MeetingCommitment, MeetingStatus } from '../schema';
 import { canDo } from '../status';

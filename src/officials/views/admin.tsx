@@ -15,6 +15,8 @@ import { officialPath, roleLabel, stanceLabel, titleLabel } from '../links';
 import type { PowerMapChangeRow } from '../queries';
 import { MANUAL_ROLES, OFFICIAL_ROLES, STANCES, type Official, type PowerMapEntry } from '../schema';
 import { stateOptions } from '../validation';
+import { AdminListPage } from '../../web/ui/admin-list';
+import { SavedNotice } from '../../web/ui/saved-notice';
 
 /** The organizer path of an official (ids may contain a slash, so it goes in the query). */
 export function adminOfficialPath(id: string): string {
@@ -30,14 +32,36 @@ export function AdminOfficialList(props: {
 }): Child {
   const { t } = useRequestContext<AppEnv>().var;
   return (
-    <>
-      <h1>{t('officials.admin.title')}</h1>
-      <p>{t('officials.admin.intro')}</p>
-      <p>
-        <a href="/admin/officials/new" role="button">
-          {t('officials.admin.add')}
-        </a>
-      </p>
+    <AdminListPage
+      title={t('officials.admin.title')}
+      intro={t('officials.admin.intro')}
+      action={{ href: '/admin/officials/new', label: t('officials.admin.add') }}
+      columns={[
+        t('officials.search.name'),
+        t('officials.search.chamber'),
+        t('officials.search.district'),
+        t('officials.admin.currentStance'),
+        t('officials.admin.source'),
+      ]}
+      items={props.rows}
+      row={(o) => {
+        const stance = props.stances.get(o.id);
+        return (
+          <tr>
+            <td>
+              <a href={adminOfficialPath(o.id)}>{o.name}</a>
+              {o.inOffice ? null : <small> ({t('officials.admin.retired')})</small>}
+            </td>
+            <td>
+              {roleLabel(t, o.chamber)} · {o.state.toUpperCase()}
+            </td>
+            <td>{o.district ?? o.jurisdictionName ?? ''}</td>
+            <td>{stance ? stanceLabel(t, stance.stance) : stanceLabel(t, 'unknown')}</td>
+            <td>{o.source}</td>
+          </tr>
+        );
+      }}
+    >
       <form
         method="get"
         action="/admin/officials"
@@ -67,39 +91,7 @@ export function AdminOfficialList(props: {
         <button type="submit">{t('common.search')}</button>
       </form>
       <p>{t('officials.search.results', { count: props.total })}</p>
-      <div class="table-wrap" tabindex={0}>
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t('officials.search.name')}</th>
-              <th scope="col">{t('officials.search.chamber')}</th>
-              <th scope="col">{t('officials.search.district')}</th>
-              <th scope="col">{t('officials.admin.currentStance')}</th>
-              <th scope="col">{t('officials.admin.source')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {props.rows.map((o) => {
-              const stance = props.stances.get(o.id);
-              return (
-                <tr>
-                  <td>
-                    <a href={adminOfficialPath(o.id)}>{o.name}</a>
-                    {o.inOffice ? null : <small> ({t('officials.admin.retired')})</small>}
-                  </td>
-                  <td>
-                    {roleLabel(t, o.chamber)} · {o.state.toUpperCase()}
-                  </td>
-                  <td>{o.district ?? o.jurisdictionName ?? ''}</td>
-                  <td>{stance ? stanceLabel(t, stance.stance) : stanceLabel(t, 'unknown')}</td>
-                  <td>{o.source}</td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
-    </>
+    </AdminListPage>
   );
 }
 
@@ -241,7 +233,7 @@ export function AdminOfficialPage(props: {
   return (
     <>
       <h1>{o.name}</h1>
-      {props.saved ? <p role="status">{t('officials.admin.saved')}</p> : null}
+      {props.saved ? <SavedNotice plain>{t('officials.admin.saved')}</SavedNotice> : null}
       <p>
         {titleLabel(t, o.title)} · {roleLabel(t, o.chamber)} · {o.state.toUpperCase()}
         {o.district ? ` · ${t('officials.district', { district: o.district })}` : ''}

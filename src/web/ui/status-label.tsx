@@ -1,7 +1,7 @@
 import type { Child } from 'hono/jsx';
 import { useRequestContext } from 'hono/jsx-renderer';
 import type { AppEnv } from '../../env';
-import type { MessageKey, Translate } from '../i18n';
+import type { MessageKey, Translate } from '../../lib/i18n';
 
 /**
  * The message of each state of a thing (a letter's, a day's, a meeting's): a complete map, so a

@@ -1,0 +1,263 @@
+// The form components. Each input gets a label, and when it has an error: aria-invalid, and the
+// message beside it linked by aria-describedby. The summary at the top links to each field.
+import type { Child } from 'hono/jsx';
+import { useRequestContext } from 'hono/jsx-renderer';
+import type { AppEnv } from '../env';
+import { HONEYPOT_FIELD, valueOf, valuesOf, type FormErrors, type FormValues } from './form-values';
+
+/** The error summary at the top of a form; focused by app.js so screen readers hear it first. */
+export function ErrorSummary(props: { errors?: FormErrors; labels: Record<string, string> }): Child {
+  const { t } = useRequestContext<AppEnv>().var;
+  const entries = Object.entries(props.errors ?? {});
+  if (entries.length === 0) return null;
+  return (
+    <div class="error-summary" role="alert" tabindex={-1} aria-labelledby="error-summary-title">
+      <h2 id="error-summary-title">{t('form.errorSummaryTitle')}</h2>
+      <p>{t('form.errorSummaryIntro')}</p>
+      <ul>
+        {entries.map(([name, error]) => (
+          <li>
+            <a href={`#${fieldId(name)}`}>
+              {props.labels[name] ? `${props.labels[name]}: ` : ''}
+              {t(error.key, error.params)}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+/** The id of a field's input, shared by its label, error and the summary link. */
+export function fieldId(name: string): string {
+  return `field-${name.replace(/[^a-zA-Z0-9_-]/g, '-')}`;
+}
+
+interface FieldProps {
+  name: string;
+  label: string;
+  values?: FormValues;
+  errors?: FormErrors;
+  hint?: string;
+  required?: boolean;
+}
+
+function FieldMessages(props: FieldProps): Child {
+  const { t } = useRequestContext<AppEnv>().var;
+  const id = fieldId(props.name);
+  const error = props.errors?.[props.name];
+  return (
+    <>
+      {props.hint ? (
+        <small id={`${id}-hint`} class="hint">
+          {props.hint}
+        </small>
+      ) : null}
+      {error ? (
+        <small id={`${id}-error`} class="field-error">
+          {t(error.key, error.params)}
+        </small>
+      ) : null}
+    </>
+  );
+}
+
+function describedBy(props: FieldProps): string | undefined {
+  const id = fieldId(props.name);
+  const ids = [props.hint ? `${id}-hint` : '', props.errors?.[props.name] ? `${id}-error` : ''].filter(
+    Boolean,
+  );
+  return ids.length ? ids.join(' ') : undefined;
+}
+
+function LabelText(props: { label: string; required?: boolean }): Child {
+  const { t } = useRequestContext<AppEnv>().var;
+  return (
+    <>
+      {props.label}
+      {props.required ? null : <span class="optional"> ({t('form.optional')})</span>}
+    </>
+  );
+}
+
+/** A one-line input with its label, hint and error. */
+export function TextField(
+  props: FieldProps & {
+    type?: 'text' | 'email' | 'tel' | 'number' | 'date' | 'url' | 'search' | 'datetime-local';
+    autocomplete?: string;
+    maxlength?: number;
+    inputmode?: 'email' | 'text' | 'search' | 'tel' | 'url' | 'none' | 'numeric' | 'decimal';
+    value?: string;
+  },
+): Child {
+  const id = fieldId(props.name);
+  const invalid = Boolean(props.errors?.[props.name]);
+  return (
+    <label for={id}>
+      <LabelText label={props.label} required={props.required} />
+      <input
+        id={id}
+        name={props.name}
+        type={props.type ?? 'text'}
+        value={props.value ?? valueOf(props.values, props.name)}
+        required={props.required}
+        autocomplete={props.autocomplete}
+        maxlength={props.maxlength}
+        inputmode={props.inputmode}
+        aria-invalid={invalid ? 'true' : undefined}
+        aria-describedby={describedBy(props)}
+      />
+      <FieldMessages {...props} />
+    </label>
+  );
+}
+
+/** A multi-line input with its label, hint and error. */
+export function TextArea(props: FieldProps & { rows?: number; maxlength?: number; value?: string }): Child {
+  const id = fieldId(props.name);
+  const invalid = Boolean(props.errors?.[props.name]);
+  return (
+    <label for={id}>
+      <LabelText label={props.label} required={props.required} />
+      <textarea
+        id={id}
+        name={props.name}
+        rows={props.rows ?? 4}
+        required={props.required}
+        maxlength={props.maxlength}
+        aria-invalid={invalid ? 'true' : undefined}
+        aria-describedby={describedBy(props)}
+      >
+        {props.value ?? valueOf(props.values, props.name)}
+      </textarea>
+      <FieldMessages {...props} />
+    </label>
+  );
+}
+
+/** A select with its label; options are [value, label] pairs. */
+export function SelectField(
+  props: FieldProps & {
+    options: readonly (readonly [string, string])[];
+    placeholder?: string;
+    value?: string;
+  },
+): Child {
+  const { t } = useRequestContext<AppEnv>().var;
+  const id = fieldId(props.name);
+  const current = props.value ?? valueOf(props.values, props.name);
+  const invalid = Boolean(props.errors?.[props.name]);
+  // A required select starts with an empty choice, or `required` does nothing and whoever skips it
+  // is recorded with the first real option (HTML's rule; the W3C checker flags it). An empty
+  // option needs text too.
+  const placeholder =
+    props.placeholder || (props.placeholder !== undefined || props.required ? t('form.choose') : undefined);
+  return (
+    <label for={id}>
+      <LabelText label={props.label} required={props.required} />
+      <select
+        id={id}
+        name={props.name}
+        required={props.required}
+        aria-invalid={invalid ? 'true' : undefined}
+        aria-describedby={describedBy(props)}
+      >
+        {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
+        {props.options.map(([value, label]) => (
+          <option value={value} selected={value === current}>
+            {label}
+          </option>
+        ))}
+      </select>
+      <FieldMessages {...props} />
+    </label>
+  );
+}
+
+/** A single checkbox with its label. */
+export function CheckboxField(props: FieldProps & { checked?: boolean }): Child {
+  const id = fieldId(props.name);
+  const checked = props.checked ?? valueOf(props.values, props.name) === 'on';
+  return (
+    <div class="checkbox-field">
+      <label for={id}>
+        <input
+          id={id}
+          type="checkbox"
+          name={props.name}
+          checked={checked}
+          aria-invalid={props.errors?.[props.name] ? 'true' : undefined}
+          aria-describedby={describedBy(props)}
+        />
+        {props.label}
+      </label>
+      <FieldMessages {...props} />
+    </div>
+  );
+}
+
+/** A group of radio buttons or checkboxes inside a fieldset with a legend. */
+export function ChoiceGroup(
+  props: FieldProps & {
+    options: readonly (readonly [string, string])[];
+    multiple?: boolean;
+    value?: string | string[];
+  },
+): Child {
+  const id = fieldId(props.name);
+  const chosen =
+    props.value !== undefined ? ([] as string[]).concat(props.value) : valuesOf(props.values, props.name);
+  const invalid = Boolean(props.errors?.[props.name]);
+  return (
+    <fieldset
+      id={id}
+      aria-invalid={invalid ? 'true' : undefined}
+      aria-describedby={describedBy(props)}
+      tabindex={-1}
+    >
+      <legend>
+        <LabelText label={props.label} required={props.required} />
+      </legend>
+      {props.options.map(([value, label], index) => (
+        <label for={`${id}-${index}`}>
+          <input
+            id={`${id}-${index}`}
+            type={props.multiple ? 'checkbox' : 'radio'}
+            name={props.name}
+            value={value}
+            checked={chosen.includes(value)}
+          />
+          {label}
+        </label>
+      ))}
+      <FieldMessages {...props} />
+    </fieldset>
+  );
+}
+
+/**
+ * The extras every public form carries: the honeypot (hidden from people and screen readers)
+ * and, when configured, the Turnstile widget.
+ */
+export function BotCheck(): Child {
+  const c = useRequestContext<AppEnv>();
+  const { t } = c.var;
+  return (
+    <>
+      <div class="hp" aria-hidden="true">
+        <label for="field-website">{t('form.honeypotLabel')}</label>
+        <input
+          id="field-website"
+          type="text"
+          name={HONEYPOT_FIELD}
+          tabindex={-1}
+          autocomplete="off"
+          value=""
+        />
+      </div>
+      {c.env.TURNSTILE_SITE_KEY ? (
+        <div class="cf-turnstile" data-sitekey={c.env.TURNSTILE_SITE_KEY} data-language={c.var.lang}></div>
+      ) : null}
+    </>
+  );
+}
