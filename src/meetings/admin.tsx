@@ -1,12 +1,11 @@
 import { Hono, type Context } from 'hono';
 import { titleLabel } from '../officials/links';
-import * as z from 'zod';
-import { and, eq } from 'drizzle-orm';
 import type { AppEnv } from '../env';
 import { getDb } from '../db';
 import { csvStream, type CsvColumn } from '../lib/csv';
 import { getOfficial } from '../officials/queries';
 import { AppError } from '../lib/errors';
+import { readForm } from '../web/form';
 import { isLang, type Lang } from '../lib/i18n';
 import { commitmentsWithBills } from './merge-data';
 import {
@@ -21,12 +20,8 @@ import {
   type MeetingFilters,
   type MeetingListRow,
 } from './queries';
-import {
-  MEETING_STATUSES,
-  MEETING_TEMPLATE_KINDS,
-  meetingTemplates,
-  type MeetingTemplateKind,
-} from './schema';
+import { MEETING_STATUSES, MEETING_TEMPLATE_KINDS, type MeetingTemplateKind } from './schema';
+import { listSavedMeetingTemplates, resetMeetingTemplate, saveMeetingTemplate } from './template-queries';
 import {
   loadMeetingTemplate,
   renderMeetingTemplate,
@@ -34,15 +29,11 @@ import {
   validateMeetingTemplate,
   type MeetingTemplate,
 } from './templates';
-import { templateEditSchema } from './validation';
-import {
-  AdminMeetingList,
-  AdminMeetingPage,
-  TemplateEditor,
-  templateProblemText,
-  TemplateList,
-  adminMeetingPath,
-} from './views/admin';
+import { campaignSchema, commitmentDoneSchema, templateEditSchema } from './validation';
+import { AdminMeetingList, adminMeetingPath } from './views/admin-list';
+import { AdminMeetingPage } from './views/admin-meeting';
+import { TemplateEditor, templateProblemText } from './views/template-editor';
+import { TemplateList } from './views/template-list';
 
 /** Organizer pages of this feature, mounted under /admin (sign-in already checked). */
 export const meetingsAdmin = new Hono<AppEnv>();
@@ -154,23 +145,18 @@ meetingsAdmin.get('/view', async (c) => {
 
 meetingsAdmin.post('/campaign', async (c) => {
   const id = c.req.query('id') ?? '';
-  const body = await c.req.parseBody();
-  const parsed = z
-    .string()
-    .trim()
-    .max(80)
-    .regex(/^[^\r\n]*$/)
-    .safeParse(body.campaign ?? '');
-  if (!parsed.success) throw new AppError('validation');
+  const form = await readForm(c, campaignSchema, { botCheck: false });
+  if (form.status !== 'valid') throw new AppError('validation');
   const db = getDb(c.env);
   if (!(await getMeeting(db, id))) throw new AppError('not_found');
-  await setMeetingCampaign(db, id, parsed.data || null, Date.now());
+  await setMeetingCampaign(db, id, form.data.campaign || null, Date.now());
   return c.redirect(`${adminMeetingPath(id)}&saved=1`, 303);
 });
 
 meetingsAdmin.post('/commitment', async (c) => {
-  const body = await c.req.parseBody();
-  await setCommitmentDone(getDb(c.env), c.req.query('id') ?? '', body.done === '1');
+  const form = await readForm(c, commitmentDoneSchema, { botCheck: false });
+  const done = form.status === 'valid' && form.data.done === '1';
+  await setCommitmentDone(getDb(c.env), c.req.query('id') ?? '', done);
   return c.redirect(`${adminMeetingPath(c.req.query('meeting') ?? '')}&saved=1`, 303);
 });
 
@@ -178,10 +164,8 @@ meetingsAdmin.post('/commitment', async (c) => {
 // Templates
 
 meetingsAdmin.get('/templates', async (c) => {
-  const rows = await getDb(c.env)
-    .select({ kind: meetingTemplates.kind, lang: meetingTemplates.lang })
-    .from(meetingTemplates);
-  return c.render(<TemplateList custom={new Set(rows.map((r) => `${r.kind}.${r.lang}`))} />, {
+  const custom = await listSavedMeetingTemplates(getDb(c.env));
+  return c.render(<TemplateList custom={custom} />, {
     title: c.var.t('meetings.templates.title'),
   });
 });
@@ -192,6 +176,18 @@ function templateParams(c: Context<AppEnv>): { kind: MeetingTemplateKind; lang: 
   if (!(MEETING_TEMPLATE_KINDS as readonly string[]).includes(kind ?? '') || !isLang(lang))
     throw new AppError('not_found');
   return { kind: kind as MeetingTemplateKind, lang };
+}
+
+/** An organizer's edit of a template, as typed (line ends made \n); a malformed post is refused. */
+async function readTemplateForm(
+  c: Context<AppEnv>,
+): Promise<{ template: MeetingTemplate; intent: 'preview' | 'save' }> {
+  const form = await readForm(c, templateEditSchema, { botCheck: false });
+  if (form.status !== 'valid') throw new AppError('validation');
+  return {
+    template: { subject: form.data.subject.trim(), body: form.data.body.replace(/\r\n?/g, '\n') },
+    intent: form.data.intent,
+  };
 }
 
 function previewOf(template: MeetingTemplate, lang: Lang, orgName: string) {
@@ -218,15 +214,11 @@ meetingsAdmin.get('/templates/:kind/:lang', async (c) => {
 meetingsAdmin.post('/templates/:kind/:lang', async (c) => {
   const { kind, lang } = templateParams(c);
   const db = getDb(c.env);
-  const parsed = templateEditSchema.safeParse(await c.req.parseBody());
-  if (!parsed.success) throw new AppError('validation');
-  const edited: MeetingTemplate = {
-    subject: parsed.data.subject.trim(),
-    body: parsed.data.body.replace(/\r\n?/g, '\n'),
-  };
+  const form = await readTemplateForm(c);
+  const edited = form.template;
   const problem = validateMeetingTemplate(edited);
   const current = await loadMeetingTemplate(db, kind, lang);
-  if (problem || parsed.data.intent === 'preview') {
+  if (problem || form.intent === 'preview') {
     if (problem) c.status(422);
     return c.render(
       <TemplateEditor
@@ -241,26 +233,14 @@ meetingsAdmin.post('/templates/:kind/:lang', async (c) => {
       { title: c.var.t('meetings.templates.title'), wide: true },
     );
   }
-  const at = Date.now();
-  await db
-    .insert(meetingTemplates)
-    .values({ kind, lang, ...edited, updatedBy: c.var.organizer?.id ?? null, updatedAt: at })
-    .onConflictDoUpdate({
-      target: [meetingTemplates.kind, meetingTemplates.lang],
-      set: { ...edited, updatedBy: c.var.organizer?.id ?? null, updatedAt: at },
-    });
+  await saveMeetingTemplate(db, kind, lang, edited, c.var.organizer?.id ?? null, Date.now());
   return c.redirect(`/admin/meetings/templates/${kind}/${lang}?saved=1`, 303);
 });
 
 // The live preview of public/app.js: the same check and rendering as the Preview button, as JSON.
 meetingsAdmin.post('/templates/:kind/:lang/preview', async (c) => {
   const { lang } = templateParams(c);
-  const parsed = templateEditSchema.safeParse(await c.req.parseBody());
-  if (!parsed.success) throw new AppError('validation');
-  const edited: MeetingTemplate = {
-    subject: parsed.data.subject.trim(),
-    body: parsed.data.body.replace(/\r\n?/g, '\n'),
-  };
+  const { template: edited } = await readTemplateForm(c);
   const problem = validateMeetingTemplate(edited);
   c.header('Cache-Control', 'no-store');
   if (problem) return c.json({ ok: false, problem: templateProblemText(c.var.t, problem) });
@@ -269,8 +249,6 @@ meetingsAdmin.post('/templates/:kind/:lang/preview', async (c) => {
 
 meetingsAdmin.post('/templates/:kind/:lang/reset', async (c) => {
   const { kind, lang } = templateParams(c);
-  await getDb(c.env)
-    .delete(meetingTemplates)
-    .where(and(eq(meetingTemplates.kind, kind), eq(meetingTemplates.lang, lang)));
+  await resetMeetingTemplate(getDb(c.env), kind, lang);
   return c.redirect(`/admin/meetings/templates/${kind}/${lang}?saved=1`, 303);
 });

@@ -349,6 +349,7 @@ export async function recordHeldMeeting(
   shareLink: (meetingId: string, privateUrl: string) => BatchItem<'sqlite'>[] = () => [],
 ): Promise<{ meetingId: string; created: boolean; privateUrl: string | null }> {
   const existing = await findMeetingByOrigin(db, input.source, input.originRef);
+  if (existing) return { meetingId: existing.id, created: false, privateUrl: null };
   const id = newId();
   const token = newToken();
   const row: NewMeeting & { id: string } = {

@@ -6,7 +6,7 @@ import { looksLikeToken } from '../organizers/sign-in';
 import { getOfficial } from '../officials/queries';
 import type { Official } from '../officials/schema';
 import { AppError } from '../lib/errors';
-import { readForm, type FormErrors, type FormValues } from '../web/form';
+import { readForm, refusedForm, type FormErrors, type FormValues } from '../web/form';
 import type { MessageKey } from '../lib/i18n';
 import {
   confirmMeetingRequest,
@@ -31,7 +31,8 @@ import {
   scheduleSchema,
 } from './validation';
 import { CheckEmailPage, PreviewForm, RequestForm, SenderLimitPage } from './views/request';
-import { EditEmailPage, MeetingPage } from './views/record';
+import { EditEmailPage } from './views/edit-email';
+import { MeetingPage } from './views/record';
 
 /** Public pages of this feature: the request form and the sender's private meeting page. */
 export const meetingsRoutes = new Hono<AppEnv>();
@@ -93,11 +94,11 @@ meetingsRoutes.post('/new/send', async (c) => {
     typeof form.values.official === 'string' ? form.values.official : null,
   );
   if (form.status === 'invalid') {
-    c.status(422);
+    const { values, errors } = refusedForm(c, form);
     // Errors in the details go back to step one; errors in the email stay on step two.
-    const detailErrors = Object.keys(form.errors).some((name) => name !== 'subject' && name !== 'body');
-    if (detailErrors) return renderRequestForm(c, official, form.values, form.errors);
-    return c.render(<PreviewForm official={official} values={form.values} errors={form.errors} />, {
+    const detailErrors = Object.keys(errors).some((name) => name !== 'subject' && name !== 'body');
+    if (detailErrors) return renderRequestForm(c, official, values, errors);
+    return c.render(<PreviewForm official={official} values={values} errors={errors} />, {
       title: c.var.t('meetings.preview.title'),
       noindex: true,
     });
@@ -209,14 +210,8 @@ meetingsRoutes.post('/m/:token/confirm', async (c) => {
 meetingsRoutes.post('/m/:token/schedule', async (c) => {
   const loaded = await loadByToken(c);
   const form = await readForm(c, scheduleSchema, { botCheck: false });
-  if (form.status !== 'valid') {
-    c.status(422);
-    return renderMeetingPage(c, loaded, {
-      values: form.values,
-      errors: form.status === 'invalid' ? form.errors : {},
-      form: 'schedule',
-    });
-  }
+  if (form.status !== 'valid')
+    return renderMeetingPage(c, loaded, { ...refusedForm(c, form), form: 'schedule' });
   const done = await scheduleMeeting(loaded.db, loaded.meeting, form.data);
   return backToRecord(c, loaded.token, done ? 'scheduled' : 'already');
 });
@@ -230,14 +225,8 @@ meetingsRoutes.post('/m/:token/attendees', async (c) => {
 meetingsRoutes.post('/m/:token/record', async (c) => {
   const loaded = await loadByToken(c);
   const form = await readForm(c, recordSchema, { botCheck: false });
-  if (form.status !== 'valid') {
-    c.status(422);
-    return renderMeetingPage(c, loaded, {
-      values: form.values,
-      errors: form.status === 'invalid' ? form.errors : {},
-      form: 'record',
-    });
-  }
+  if (form.status !== 'valid')
+    return renderMeetingPage(c, loaded, { ...refusedForm(c, form), form: 'record' });
   const done = await recordMeetingOutcome(loaded.db, loaded.meeting, form.data);
   return backToRecord(c, loaded.token, done ? 'recorded' : 'already');
 });
@@ -245,14 +234,8 @@ meetingsRoutes.post('/m/:token/record', async (c) => {
 meetingsRoutes.post('/m/:token/decline', async (c) => {
   const loaded = await loadByToken(c);
   const form = await readForm(c, declineSchema, { botCheck: false });
-  if (form.status !== 'valid') {
-    c.status(422);
-    return renderMeetingPage(c, loaded, {
-      values: form.values,
-      errors: form.status === 'invalid' ? form.errors : {},
-      form: 'decline',
-    });
-  }
+  if (form.status !== 'valid')
+    return renderMeetingPage(c, loaded, { ...refusedForm(c, form), form: 'decline' });
   const done = await declineMeeting(loaded.db, loaded.meeting, form.data.note);
   return backToRecord(c, loaded.token, done ? 'declined' : 'already');
 });
@@ -262,8 +245,7 @@ function renderEditEmail(
   c: Context<AppEnv>,
   loaded: { meeting: Meeting; official: Official; token: string },
   kind: 'thanks' | 'report',
-  values: FormValues,
-  errors?: FormErrors,
+  form: { values: FormValues; errors?: FormErrors },
 ) {
   return c.render(
     <EditEmailPage
@@ -274,8 +256,8 @@ function renderEditEmail(
       }
       replyTo={loaded.meeting.senderEmail}
       token={loaded.token}
-      values={values}
-      errors={errors}
+      values={form.values}
+      errors={form.errors}
     />,
     { title: c.var.t(kind === 'thanks' ? 'meetings.thanks.title' : 'meetings.report.title'), noindex: true },
   );
@@ -300,16 +282,13 @@ for (const kind of ['thanks', 'report'] as const) {
       loaded.meeting,
       lang,
     );
-    return renderEditEmail(c, loaded, kind, { subject, body: text });
+    return renderEditEmail(c, loaded, kind, { values: { subject, body: text } });
   });
 
   meetingsRoutes.post(`/m/:token/${kind}`, async (c) => {
     const loaded = await loadByToken(c);
     const form = await readForm(c, editedEmailSchema, { botCheck: false });
-    if (form.status !== 'valid') {
-      c.status(422);
-      return renderEditEmail(c, loaded, kind, form.values, form.status === 'invalid' ? form.errors : {});
-    }
+    if (form.status !== 'valid') return renderEditEmail(c, loaded, kind, refusedForm(c, form));
     const edited = { subject: form.data.subject, text: form.data.body };
     const done =
       kind === 'thanks'

@@ -130,3 +130,16 @@ export const templateEditSchema = z.object({
   body: z.string().max(20000),
   intent: z.enum(['preview', 'save']).catch('preview'),
 });
+
+/** The campaign label organizers group a meeting under (empty removes it). */
+export const campaignSchema = z.object({
+  campaign: z
+    .string()
+    .trim()
+    .max(80)
+    .regex(/^[^\r\n]*$/)
+    .default(''),
+});
+
+/** The kept / not-kept toggle of a commitment: "1" marks it done, anything else open. */
+export const commitmentDoneSchema = z.object({ done: z.string().optional().catch(undefined) });

@@ -1,67 +1,17 @@
 import type { Child } from 'hono/jsx';
 import { useRequestContext } from 'hono/jsx-renderer';
 import type { AppEnv } from '../../env';
-import {
-  ErrorSummary,
-  SelectField,
-  TextArea,
-  TextField,
-  type FormErrors,
-  type FormValues,
-} from '../../web/form';
+import { TextArea, TextField, ErrorSummary, type FormErrors, type FormValues } from '../../web/form';
 import { formatDate, type MessageKey } from '../../lib/i18n';
-import { officialPath, roleLabel, stanceLabel } from '../../officials/links';
-import { STANCES, type Official } from '../../officials/schema';
+import { SavedNotice } from '../../web/ui/saved-notice';
+import { officialPath, roleLabel } from '../../officials/links';
+import type { Official } from '../../officials/schema';
 import { formatMeetingDate } from '../merge-data';
 import type { BillChoice } from '../queries';
-import type { Meeting, MeetingCommitment, MeetingStatus } from '../schema';
+import type { Meeting } from '../schema';
 import { canDo } from '../status';
-
-/** A commitment as pages show it. */
-export type CommitmentView = MeetingCommitment & { bill: string | null };
-
-/** The i18n key of a status. */
-export function statusKey(status: MeetingStatus): MessageKey {
-  return `meetings.status.${status}` as MessageKey;
-}
-
-const STEPS: MeetingStatus[] = ['requested', 'scheduled', 'held', 'thanked'];
-
-function Progress(props: { status: MeetingStatus }): Child {
-  const { t } = useRequestContext<AppEnv>().var;
-  if (props.status === 'declined' || props.status === 'unconfirmed') {
-    return (
-      <p class="meeting-status">
-        <strong>{t(statusKey(props.status))}</strong>
-      </p>
-    );
-  }
-  const current = STEPS.indexOf(props.status);
-  return (
-    <ol class="steps" aria-label={t('meetings.record.progress')}>
-      {STEPS.map((step, index) => (
-        <li
-          aria-current={index === current ? 'step' : undefined}
-          class={index <= current ? 'done' : undefined}
-        >
-          {t(statusKey(step))}
-        </li>
-      ))}
-    </ol>
-  );
-}
-
-function EmailText(props: { subject: string; text: string }): Child {
-  const { t } = useRequestContext<AppEnv>().var;
-  return (
-    <div class="email-preview">
-      <p>
-        <strong>{t('meetings.field.subject')}:</strong> {props.subject}
-      </p>
-      <pre class="pre-wrap">{props.text}</pre>
-    </div>
-  );
-}
+import { EmailText, OutcomeFacts, Progress, type CommitmentView } from './parts';
+import { RecordForm } from './record-form';
 
 /** Everything the private page needs. */
 export interface MeetingPageProps {
@@ -96,11 +46,7 @@ export function MeetingPage(props: MeetingPageProps): Child {
       <p>
         <small>{t('meetings.record.privateNote')}</small>
       </p>
-      {props.notice ? (
-        <p role="status" class="notice">
-          {t(props.notice)}
-        </p>
-      ) : null}
+      {props.notice ? <SavedNotice>{t(props.notice)}</SavedNotice> : null}
       <Progress status={m.status} />
 
       {m.status === 'unconfirmed' ? (
@@ -264,200 +210,6 @@ export function MeetingPage(props: MeetingPageProps): Child {
       ) : null}
 
       {m.status === 'declined' && m.declineNote ? <p class="pre-line">{m.declineNote}</p> : null}
-    </>
-  );
-}
-
-function RecordForm(props: MeetingPageProps & { action: string }): Child {
-  const { t } = useRequestContext<AppEnv>().var;
-  const m = props.meeting;
-  const defaults: FormValues = {
-    heldOn: m.heldOn ?? (m.scheduledFor ?? new Date().toISOString()).slice(0, 10),
-    stancePerceived: m.stancePerceived ?? 'unknown',
-    nextSteps: m.nextSteps ?? '',
-    debriefNotes: m.debriefNotes ?? '',
-  };
-  props.commitments.slice(0, 3).forEach((c, index) => {
-    defaults[`commitment${index + 1}`] = c.text;
-    defaults[`bill${index + 1}`] = c.billId ?? '';
-    defaults[`followUp${index + 1}`] = c.followUpOn ?? '';
-  });
-  const values = props.form === 'record' ? props.values : defaults;
-  const errors = props.form === 'record' ? props.errors : undefined;
-  const billOptions = props.bills.map(
-    (bill) => [bill.id, `${bill.identifier}: ${bill.title}`.slice(0, 90)] as const,
-  );
-  return (
-    <section aria-labelledby="record-heading">
-      <h2 id="record-heading">
-        {t(m.status === 'held' ? 'meetings.outcome.edit' : 'meetings.outcome.record')}
-      </h2>
-      <p>{t('meetings.outcome.intro')}</p>
-      <ErrorSummary
-        errors={errors}
-        labels={{
-          heldOn: t('meetings.field.heldOn'),
-          stancePerceived: t('meetings.field.stancePerceived'),
-          commitment1: t('meetings.field.commitment', { n: 1 }),
-          commitment2: t('meetings.field.commitment', { n: 2 }),
-          commitment3: t('meetings.field.commitment', { n: 3 }),
-        }}
-      />
-      <form method="post" action={props.action}>
-        <div class="grid">
-          <TextField
-            name="heldOn"
-            type="date"
-            label={t('meetings.field.heldOn')}
-            values={values}
-            errors={errors}
-            required
-          />
-          <SelectField
-            name="stancePerceived"
-            label={t('meetings.field.stancePerceived')}
-            values={values}
-            errors={errors}
-            options={STANCES.map((s) => [s, stanceLabel(t, s)] as const)}
-            required
-          />
-        </div>
-        {[1, 2, 3].map((n) => (
-          <fieldset>
-            <legend>{t('meetings.field.commitment', { n })}</legend>
-            <TextArea
-              name={`commitment${n}`}
-              label={t('meetings.field.commitmentText')}
-              values={values}
-              errors={errors}
-              rows={2}
-              maxlength={500}
-            />
-            <div class="grid">
-              {billOptions.length ? (
-                <SelectField
-                  name={`bill${n}`}
-                  label={t('meetings.field.bill')}
-                  values={values}
-                  errors={errors}
-                  options={billOptions}
-                  placeholder={t('common.none')}
-                />
-              ) : null}
-              <TextField
-                name={`followUp${n}`}
-                type="date"
-                label={t('meetings.field.followUpOn')}
-                values={values}
-                errors={errors}
-              />
-            </div>
-          </fieldset>
-        ))}
-        <TextArea
-          name="nextSteps"
-          label={t('meetings.field.nextSteps')}
-          values={values}
-          errors={errors}
-          rows={3}
-          maxlength={2000}
-        />
-        <TextArea
-          name="debriefNotes"
-          label={t('meetings.field.debriefNotes')}
-          hint={t('meetings.field.debriefNotesHint')}
-          values={values}
-          errors={errors}
-          rows={4}
-          maxlength={4000}
-        />
-        <button type="submit">{t('meetings.outcome.button')}</button>
-      </form>
-    </section>
-  );
-}
-
-/** The thank-you or report-back, prepared from the template, for the sender to edit and send. */
-export function EditEmailPage(props: {
-  kind: 'thanks' | 'report';
-  official: Official;
-  to: string;
-  replyTo: string;
-  token: string;
-  values: FormValues;
-  errors?: FormErrors;
-}): Child {
-  const { t } = useRequestContext<AppEnv>().var;
-  const title = t(props.kind === 'thanks' ? 'meetings.thanks.title' : 'meetings.report.title');
-  return (
-    <>
-      <h1>{title}</h1>
-      <p>{t(props.kind === 'thanks' ? 'meetings.thanks.editIntro' : 'meetings.report.editIntro')}</p>
-      <ErrorSummary
-        errors={props.errors}
-        labels={{ subject: t('meetings.field.subject'), body: t('meetings.field.body') }}
-      />
-      <dl class="email-headers">
-        <dt>{t('meetings.preview.to')}</dt>
-        <dd>{props.to}</dd>
-        <dt>{t('meetings.preview.replyTo')}</dt>
-        <dd>{props.replyTo}</dd>
-        <dt>{t('meetings.preview.copy')}</dt>
-        <dd>{props.replyTo}</dd>
-      </dl>
-      <form method="post" action={`/meetings/m/${props.token}/${props.kind}`}>
-        <TextField
-          name="subject"
-          label={t('meetings.field.subject')}
-          values={props.values}
-          errors={props.errors}
-          maxlength={200}
-          required
-        />
-        <TextArea
-          name="body"
-          label={t('meetings.field.body')}
-          values={props.values}
-          errors={props.errors}
-          rows={18}
-          maxlength={10000}
-          required
-        />
-        <button type="submit">{t('common.send')}</button>
-      </form>
-      <p>
-        <a href={`/meetings/m/${props.token}`}>{t('meetings.backToRecord')}</a>
-      </p>
-    </>
-  );
-}
-
-/** What a meeting came to (date held, stance perceived, next steps) as dt/dd pairs of a list. */
-export function OutcomeFacts(props: {
-  meeting: Pick<Meeting, 'heldOn' | 'stancePerceived' | 'nextSteps'>;
-}): Child {
-  const { t, lang } = useRequestContext<AppEnv>().var;
-  const m = props.meeting;
-  return (
-    <>
-      {m.heldOn ? (
-        <>
-          <dt>{t('meetings.field.heldOn')}</dt>
-          <dd>{formatMeetingDate(lang, m.heldOn)}</dd>
-        </>
-      ) : null}
-      {m.stancePerceived ? (
-        <>
-          <dt>{t('meetings.field.stancePerceived')}</dt>
-          <dd>{stanceLabel(t, m.stancePerceived)}</dd>
-        </>
-      ) : null}
-      {m.nextSteps ? (
-        <>
-          <dt>{t('meetings.field.nextSteps')}</dt>
-          <dd class="pre-line">{m.nextSteps}</dd>
-        </>
-      ) : null}
     </>
   );
 }

@@ -1,0 +1,91 @@
+// Pieces the meeting pages share: the status names, the progress steps, an email as sent, the outcome.
+import type { Child } from 'hono/jsx';
+import { useRequestContext } from 'hono/jsx-renderer';
+import type { AppEnv } from '../../env';
+import { stanceLabel } from '../../officials/links';
+import type { StatusLabels } from '../../web/ui/status-label';
+import { formatMeetingDate } from '../merge-data';
+import type { Meeting, MeetingCommitment, MeetingStatus } from '../schema';
+
+/** A commitment as pages show it. */
+export type CommitmentView = MeetingCommitment & { bill: string | null };
+
+/** The name of each meeting status. */
+export const MEETING_STATUS_LABELS: StatusLabels<MeetingStatus> = {
+  unconfirmed: 'meetings.status.unconfirmed',
+  requested: 'meetings.status.requested',
+  scheduled: 'meetings.status.scheduled',
+  held: 'meetings.status.held',
+  thanked: 'meetings.status.thanked',
+  declined: 'meetings.status.declined',
+};
+
+const STEPS: MeetingStatus[] = ['requested', 'scheduled', 'held', 'thanked'];
+
+/** Where a meeting stands in the loop: the steps done, the current one marked. */
+export function Progress(props: { status: MeetingStatus }): Child {
+  const { t } = useRequestContext<AppEnv>().var;
+  if (props.status === 'declined' || props.status === 'unconfirmed') {
+    return (
+      <p class="meeting-status">
+        <strong>{t(MEETING_STATUS_LABELS[props.status])}</strong>
+      </p>
+    );
+  }
+  const current = STEPS.indexOf(props.status);
+  return (
+    <ol class="steps" aria-label={t('meetings.record.progress')}>
+      {STEPS.map((step, index) => (
+        <li
+          aria-current={index === current ? 'step' : undefined}
+          class={index <= current ? 'done' : undefined}
+        >
+          {t(MEETING_STATUS_LABELS[step])}
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+/** An email as it went (or will go): subject and text. */
+export function EmailText(props: { subject: string; text: string }): Child {
+  const { t } = useRequestContext<AppEnv>().var;
+  return (
+    <div class="email-preview">
+      <p>
+        <strong>{t('meetings.field.subject')}:</strong> {props.subject}
+      </p>
+      <pre class="pre-wrap">{props.text}</pre>
+    </div>
+  );
+}
+
+/** What a meeting came to (date held, stance perceived, next steps) as dt/dd pairs of a list. */
+export function OutcomeFacts(props: {
+  meeting: Pick<Meeting, 'heldOn' | 'stancePerceived' | 'nextSteps'>;
+}): Child {
+  const { t, lang } = useRequestContext<AppEnv>().var;
+  const m = props.meeting;
+  return (
+    <>
+      {m.heldOn ? (
+        <>
+          <dt>{t('meetings.field.heldOn')}</dt>
+          <dd>{formatMeetingDate(lang, m.heldOn)}</dd>
+        </>
+      ) : null}
+      {m.stancePerceived ? (
+        <>
+          <dt>{t('meetings.field.stancePerceived')}</dt>
+          <dd>{stanceLabel(t, m.stancePerceived)}</dd>
+        </>
+      ) : null}
+      {m.nextSteps ? (
+        <>
+          <dt>{t('meetings.field.nextSteps')}</dt>
+          <dd class="pre-line">{m.nextSteps}</dd>
+        </>
+      ) : null}
+    </>
+  );
+}
