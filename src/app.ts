@@ -18,6 +18,9 @@ import { lettersAdmin } from './letters/admin';
 import { advocacyDaysRoutes } from './advocacy-days/routes';
 import { advocacyDaysAdmin } from './advocacy-days/admin';
 import { officialsRoutes } from './officials/routes';
+import type { OfficialActionsSource } from './officials/actions';
+import { lettersToOfficial } from './letters/official-actions';
+import { billsSponsoredByOfficial } from './bills/official-actions';
 import { officialsAdmin } from './officials/admin';
 import { meetingsRoutes } from './meetings/routes';
 import { meetingsAdmin } from './meetings/admin';
@@ -40,6 +43,12 @@ const ONE_CLICK_UNSUBSCRIBE =
 export function isCsrfExempt(path: string): boolean {
   return path === RESEND_WEBHOOK_PATH || ONE_CLICK_UNSUBSCRIBE.test(path);
 }
+
+/** What an official's public page lists, in this order: features above officials provide them. */
+export const OFFICIAL_ACTION_SOURCES: readonly OfficialActionsSource[] = [
+  lettersToOfficial,
+  billsSponsoredByOfficial,
+];
 
 /** The largest request body a public route accepts: every public form is well under it. */
 export const PUBLIC_BODY_MAX_BYTES = 256 * 1024;
@@ -141,7 +150,7 @@ export function buildApp() {
   app.route('/', emailRoutes);
   app.route('/letters', lettersRoutes);
   app.route('/days', advocacyDaysRoutes);
-  app.route('/officials', officialsRoutes);
+  app.route('/officials', officialsRoutes(OFFICIAL_ACTION_SOURCES));
   app.route('/meetings', meetingsRoutes);
   app.route('/bills', billsRoutes);
   app.route('/', privacyRoutes);

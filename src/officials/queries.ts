@@ -1,8 +1,5 @@
 import { and, asc, desc, eq, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db';
-import { billPath } from '../bills/links';
-import { billSponsors, bills } from '../bills/schema';
-import { letterAddresseeOfficials, letters } from '../letters/schema';
 import { organizers } from '../organizers/schema';
 import {
   officials,
@@ -179,55 +176,6 @@ export async function currentStances(
     for (const row of rows) if (!result.has(row.officialId)) result.set(row.officialId, row);
   }
   return result;
-}
-
-/** A public action that concerns an official, already in the reader's language. */
-export interface OfficialAction {
-  title: string;
-  url: string;
-}
-
-/**
- * What concerns an official on their public page: open or closed letters addressed to them (from
- * the letters feature's addressee table) and tracked bills they sponsor (bill_sponsors.person_id is
- * the Open States id). A new kind of action adds one query here.
- */
-export async function listActionsForOfficial(
-  db: Db,
-  officialId: string,
-  lang: 'en' | 'es',
-): Promise<{ letters: OfficialAction[]; bills: OfficialAction[] }> {
-  const [letterRows, billRows] = await Promise.all([
-    db
-      .select({ slug: letters.slug, titleEn: letters.titleEn, titleEs: letters.titleEs })
-      .from(letterAddresseeOfficials)
-      .innerJoin(letters, eq(letters.id, letterAddresseeOfficials.letterId))
-      .where(and(eq(letterAddresseeOfficials.officialId, officialId), sql`${letters.status} <> 'draft'`))
-      .orderBy(desc(letters.createdAt))
-      .limit(20),
-    db
-      .selectDistinct({
-        state: bills.state,
-        slug: bills.slug,
-        identifier: bills.identifier,
-        title: bills.title,
-        titleEs: bills.titleEs,
-      })
-      .from(billSponsors)
-      .innerJoin(bills, eq(bills.id, billSponsors.billId))
-      .where(and(eq(billSponsors.personId, officialId), eq(bills.tracked, true)))
-      .limit(20),
-  ]);
-  return {
-    letters: letterRows.map((row) => ({
-      title: lang === 'es' ? row.titleEs : row.titleEn,
-      url: `/letters/${row.slug}`,
-    })),
-    bills: billRows.map((row) => ({
-      title: `${row.identifier}: ${lang === 'es' && row.titleEs ? row.titleEs : row.title}`,
-      url: billPath(row),
-    })),
-  };
 }
 
 /** What organizers type for an official Open States does not cover. */

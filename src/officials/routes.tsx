@@ -5,22 +5,15 @@ import { AppError } from '../lib/errors';
 import { readForm, type FormValues } from '../web/form';
 import { findDistricts } from './geocoder';
 import { titleLabel } from './links';
-import {
-  findGovernor,
-  findLegislatorsForDistricts,
-  getOfficial,
-  listActionsForOfficial,
-  searchOfficials,
-} from './queries';
+import { listActionsForOfficial, type OfficialActionsSource } from './actions';
+import { findGovernor, findLegislatorsForDistricts, getOfficial, searchOfficials } from './queries';
 import { findMineSchema, officialSearchSchema } from './validation';
 import { FindMinePage, OfficialPage, SearchPage, type FindMineResult } from './views/directory';
 
 const PAGE_SIZE = 25;
 
-/** Public pages of this feature. */
-export const officialsRoutes = new Hono<AppEnv>();
-
-officialsRoutes.get('/', async (c) => {
+/** The directory search (GET /officials). */
+async function searchPage(c: Context<AppEnv>) {
   const { t } = c.var;
   const raw = c.req.query();
   const search = officialSearchSchema.parse(raw);
@@ -46,7 +39,7 @@ officialsRoutes.get('/', async (c) => {
     />,
     { title: t('officials.title'), description: t('officials.intro') },
   );
-});
+}
 
 function renderFindMine(c: Context<AppEnv>, props: Omit<Parameters<typeof FindMinePage>[0], 'showDemoHint'>) {
   return c.render(<FindMinePage {...props} showDemoHint={c.env.ENVIRONMENT === 'development'} />, {
@@ -54,10 +47,8 @@ function renderFindMine(c: Context<AppEnv>, props: Omit<Parameters<typeof FindMi
   });
 }
 
-officialsRoutes.get('/find', (c) => renderFindMine(c, {}));
-
 // A POST that changes nothing: it keeps the address out of the URL. Rate-limited like every public post.
-officialsRoutes.post('/find', async (c) => {
+async function findMine(c: Context<AppEnv>) {
   const form = await readForm(c, findMineSchema);
   if (form.status === 'bot')
     return renderFindMine(c, { values: form.values, result: { status: 'not_found' } });
@@ -89,21 +80,37 @@ officialsRoutes.post('/find', async (c) => {
     if (lookup.status === 'unavailable') c.status(503);
   }
   return renderFindMine(c, { values: form.values, result });
-});
+}
 
-async function renderOfficial(c: Context<AppEnv>, id: string) {
+async function renderOfficial(
+  c: Context<AppEnv>,
+  id: string,
+  actionSources: readonly OfficialActionsSource[],
+) {
   const db = getDb(c.env);
   const official = await getOfficial(db, id);
   if (!official) throw new AppError('not_found');
-  const actions = await listActionsForOfficial(db, official.id, c.var.lang);
+  const actions = await listActionsForOfficial(db, actionSources, official.id, c.var.lang);
   return c.render(<OfficialPage official={official} actions={actions} />, {
     title: official.name,
     description: titleLabel(c.var.t, official.title),
   });
 }
 
-// Open States ids contain a slash ("ocd-person/<uuid>"); they keep it in the address.
-officialsRoutes.get('/ocd-person/:uuid{[0-9a-f-]{36}}', (c) =>
-  renderOfficial(c, `ocd-person/${c.req.param('uuid')}`),
-);
-officialsRoutes.get('/:id{manual-[A-Za-z0-9-]{1,64}}', (c) => renderOfficial(c, c.req.param('id')));
+/**
+ * Public pages of this feature. An official's page lists the actions that name them from the
+ * sources given: features above this one provide them, and the app wires them in.
+ */
+export function officialsRoutes(actionSources: readonly OfficialActionsSource[]): Hono<AppEnv> {
+  return (
+    new Hono<AppEnv>()
+      .get('/', searchPage)
+      .get('/find', (c) => renderFindMine(c, {}))
+      .post('/find', findMine)
+      // Open States ids contain a slash ("ocd-person/<uuid>"); they keep it in the address.
+      .get('/ocd-person/:uuid{[0-9a-f-]{36}}', (c) =>
+        renderOfficial(c, `ocd-person/${c.req.param('uuid')}`, actionSources),
+      )
+      .get('/:id{manual-[A-Za-z0-9-]{1,64}}', (c) => renderOfficial(c, c.req.param('id'), actionSources))
+  );
+}

@@ -2,7 +2,7 @@ import type { Child } from 'hono/jsx';
 import { useRequestContext } from 'hono/jsx-renderer';
 import type { AppEnv } from '../../env';
 import { BotCheck, ErrorSummary, TextField, type FormErrors, type FormValues } from '../../web/form';
-import { formatDate } from '../../lib/i18n';
+import { formatDate, type MessageKey } from '../../lib/i18n';
 import { DEMO_ADDRESS } from '../geocoder-recordings';
 import {
   formalName,
@@ -14,7 +14,7 @@ import {
   siteLinks,
   telHref,
 } from '../links';
-import type { OfficialAction } from '../queries';
+import type { OfficialAction } from '../actions';
 import type { Official } from '../schema';
 import { DistrictSearchForm } from './district-search';
 
@@ -112,11 +112,12 @@ export function SearchPage(props: {
 /** An official's public page: office, contact, actions, and the way to ask for a meeting. */
 export function OfficialPage(props: {
   official: Official;
-  actions: { letters: OfficialAction[]; bills: OfficialAction[] };
+  /** The actions that name the official, by kind (kinds without any are left out of the page). */
+  actions: { heading: MessageKey; actions: OfficialAction[] }[];
 }): Child {
   const { t, lang } = useRequestContext<AppEnv>().var;
   const o = props.official;
-  const hasActions = props.actions.letters.length > 0 || props.actions.bills.length > 0;
+  const kinds = props.actions.filter((kind) => kind.actions.length > 0);
   const sites = siteLinks(o.links);
   return (
     <article class="official">
@@ -204,31 +205,19 @@ export function OfficialPage(props: {
       ) : null}
       <section aria-labelledby="actions-heading">
         <h2 id="actions-heading">{t('officials.actions')}</h2>
-        {hasActions ? null : <p>{t('officials.noActions')}</p>}
-        {props.actions.letters.length ? (
+        {kinds.length ? null : <p>{t('officials.noActions')}</p>}
+        {kinds.map((kind) => (
           <>
-            <h3>{t('officials.lettersTo')}</h3>
+            <h3>{t(kind.heading)}</h3>
             <ul>
-              {props.actions.letters.map((action) => (
+              {kind.actions.map((action) => (
                 <li>
                   <a href={action.url}>{action.title}</a>
                 </li>
               ))}
             </ul>
           </>
-        ) : null}
-        {props.actions.bills.length ? (
-          <>
-            <h3>{t('officials.billsSponsored')}</h3>
-            <ul>
-              {props.actions.bills.map((action) => (
-                <li>
-                  <a href={action.url}>{action.title}</a>
-                </li>
-              ))}
-            </ul>
-          </>
-        ) : null}
+        ))}
       </section>
       <footer>
         <small>
