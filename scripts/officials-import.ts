@@ -11,14 +11,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import {
-  applyImportPlan,
-  loadExistingOfficials,
-  planImport,
-  summariseImport,
-  type ExistingOfficial,
-  type ImportPlan,
-} from '../src/officials/import';
+import { applyImportPlan, loadExistingOfficials } from '../src/officials/import-queries';
+import { planImport, summariseImport, type ExistingOfficial, type ImportPlan } from '../src/officials/import';
 import { openLocalPlatform } from './lib/platform';
 import { DEFAULT_PEOPLE_DIR, readStateFiles, resolvePeopleSource } from './lib/officials-files';
 import { importPlanToSql } from './lib/officials-sql';

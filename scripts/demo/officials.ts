@@ -1,4 +1,5 @@
-import { applyImportPlan, loadExistingOfficials, planImport } from '../../src/officials/import';
+import { planImport } from '../../src/officials/import';
+import { applyImportPlan, loadExistingOfficials } from '../../src/officials/import-queries';
 import { DEFAULT_PEOPLE_DIR, readStateFiles } from '../lib/officials-files';
 import type { DemoContext } from './context';
 

@@ -1,7 +1,8 @@
 // The officials import as SQL text, for `wrangler d1 execute --remote --file` (no bindings there):
 // the same drizzle statements the local import runs, with their bound values written as literals.
 import { drizzle } from 'drizzle-orm/d1';
-import { importStatements, type ImportPlan } from '../../src/officials/import';
+import type { ImportPlan } from '../../src/officials/import';
+import { importStatements } from '../../src/officials/import-queries';
 
 /** SQL literal for one bound value (our statements only bind strings, numbers and null). */
 function literal(value: unknown): string {

@@ -2,7 +2,7 @@ import { Hono, type Context } from 'hono';
 import type { AppEnv } from '../env';
 import { getDb } from '../db';
 import { AppError } from '../lib/errors';
-import { readForm, type FormErrors, type FormValues } from '../web/form';
+import { readForm, refusedForm, type FormErrors, type FormValues } from '../web/form';
 import {
   addPowerMapEntry,
   currentStances,
@@ -24,7 +24,10 @@ import {
   officialSearchSchema,
   powerMapEntrySchema,
 } from './validation';
-import { AdminOfficialList, AdminOfficialPage, ManualOfficialForm, adminOfficialPath } from './views/admin';
+import { adminOfficialPath } from './links';
+import { AdminOfficialList } from './views/admin-list';
+import { AdminOfficialPage } from './views/admin-official';
+import { ManualOfficialForm } from './views/official-form';
 
 /** Organizer pages of this feature, mounted under /admin (sign-in already checked). */
 export const officialsAdmin = new Hono<AppEnv>();
@@ -64,13 +67,11 @@ officialsAdmin.get('/new', (c) =>
 officialsAdmin.post('/new', async (c) => {
   const form = await readForm(c, manualOfficialSchema, { botCheck: false });
   if (form.status !== 'valid') {
-    c.status(422);
     return c.render(
       <ManualOfficialForm
         action="/admin/officials/new"
         heading={c.var.t('officials.admin.addTitle')}
-        values={form.values}
-        errors={form.status === 'invalid' ? form.errors : undefined}
+        {...refusedForm(c, form)}
       />,
       { title: c.var.t('officials.admin.addTitle') },
     );
@@ -126,13 +127,11 @@ officialsAdmin.post('/edit', async (c) => {
   const form = await readForm(c, manualOfficialSchema, { botCheck: false });
   const heading = c.var.t('officials.admin.editTitle', { name: official.name });
   if (form.status !== 'valid') {
-    c.status(422);
     return c.render(
       <ManualOfficialForm
         action={`/admin/officials/edit?id=${encodeURIComponent(official.id)}`}
         heading={heading}
-        values={form.values}
-        errors={form.status === 'invalid' ? form.errors : undefined}
+        {...refusedForm(c, form)}
       />,
       { title: heading },
     );
@@ -184,13 +183,7 @@ officialsAdmin.post('/lang', async (c) => {
 officialsAdmin.post('/power-map', async (c) => {
   const official = await loadOfficial(c);
   const form = await readForm(c, powerMapEntrySchema, { botCheck: false });
-  if (form.status !== 'valid') {
-    c.status(422);
-    return renderOfficialPage(c, official, {
-      values: form.values,
-      errors: form.status === 'invalid' ? form.errors : undefined,
-    });
-  }
+  if (form.status !== 'valid') return renderOfficialPage(c, official, refusedForm(c, form));
   await addPowerMapEntry(
     getDb(c.env),
     { officialId: official.id, organizerId: c.var.organizer?.id ?? null, ...form.data },
@@ -209,14 +202,8 @@ officialsAdmin.post('/power-map/edit', async (c) => {
   const official = await loadOfficial(c);
   const entry = await loadEntry(c, official);
   const form = await readForm(c, powerMapEntrySchema, { botCheck: false });
-  if (form.status !== 'valid') {
-    c.status(422);
-    return renderOfficialPage(c, official, {
-      editing: entry.id,
-      values: form.values,
-      errors: form.status === 'invalid' ? form.errors : undefined,
-    });
-  }
+  if (form.status !== 'valid')
+    return renderOfficialPage(c, official, { editing: entry.id, ...refusedForm(c, form) });
   await editPowerMapEntry(getDb(c.env), entry, form.data, c.var.organizer?.id ?? null, Date.now());
   return c.redirect(`${adminOfficialPath(official.id)}&saved=1`, 303);
 });

@@ -1,6 +1,10 @@
-import type { Translate } from '../lib/i18n';
-import type { MessageKey } from '../lib/i18n';
+import type { MessageKey, Translate } from '../lib/i18n';
 import type { Official, OfficialLink, OfficialRole, Stance } from './schema';
+
+/** The organizer path of an official (ids may contain a slash, so it goes in the query). */
+export function adminOfficialPath(id: string): string {
+  return `/admin/officials/view?id=${encodeURIComponent(id)}`;
+}
 
 /** The public page of an official. Open States ids keep their slash: /officials/ocd-person/<uuid>. */
 export function officialPath(official: Pick<Official, 'id'> | string): string {
@@ -15,64 +19,67 @@ export function meetingRequestPath(official: Pick<Official, 'id'>): string {
 
 /** The office in the reader's language ("State Senator", "Senador(a) estatal"). */
 export function roleLabel(t: Translate, chamber: OfficialRole): string {
-  return t(`officials.role.${chamber}` as MessageKey);
+  return t(`officials.role.${chamber}`);
 }
 
 /** A stance in the reader's language. */
 export function stanceLabel(t: Translate, stance: Stance): string {
-  return t(`officials.admin.stance.${stance}` as MessageKey);
+  return t(`officials.admin.stance.${stance}`);
 }
 
-const OFFICE_KINDS = new Set([
-  'capitol',
-  'capitol-office',
-  'capitol-mail',
-  'district',
-  'district-office',
-  'district-mail',
-  'primary',
-]);
+// The office kinds Open States uses, by their message; any other kind is just "Office".
+const OFFICE_KINDS: Record<string, MessageKey> = {
+  capitol: 'officials.office.capitol',
+  'capitol-office': 'officials.office.capitol-office',
+  'capitol-mail': 'officials.office.capitol-mail',
+  district: 'officials.office.district',
+  'district-office': 'officials.office.district-office',
+  'district-mail': 'officials.office.district-mail',
+  primary: 'officials.office.primary',
+};
 
 /** An office's kind in the reader's language. */
 export function officeLabel(t: Translate, classification: string): string {
-  return t(`officials.office.${OFFICE_KINDS.has(classification) ? classification : 'other'}` as MessageKey);
+  return t(
+    Object.hasOwn(OFFICE_KINDS, classification) ? OFFICE_KINDS[classification]! : 'officials.office.other',
+  );
 }
 
-// Titles and parties as Open States writes them, by the key of their words in our dictionaries.
+// Titles and parties as Open States writes them (lower case), by the message of their words.
 // Anything else (an organizer's own "Sheriff of Alder County") is shown as it was written.
-const TITLES: Record<string, string> = {
-  senator: 'senator',
-  representative: 'representative',
-  delegate: 'delegate',
-  'assembly member': 'assembly-member',
-  assemblymember: 'assembly-member',
-  governor: 'governor',
-  'lieutenant governor': 'lieutenant-governor',
-  'attorney general': 'attorney-general',
-  'secretary of state': 'secretary-of-state',
-  mayor: 'mayor',
-  sheriff: 'sheriff',
+const TITLES: Record<string, MessageKey> = {
+  senator: 'officials.title.senator',
+  representative: 'officials.title.representative',
+  delegate: 'officials.title.delegate',
+  'assembly member': 'officials.title.assembly-member',
+  assemblymember: 'officials.title.assembly-member',
+  governor: 'officials.title.governor',
+  'lieutenant governor': 'officials.title.lieutenant-governor',
+  'attorney general': 'officials.title.attorney-general',
+  'secretary of state': 'officials.title.secretary-of-state',
+  mayor: 'officials.title.mayor',
+  sheriff: 'officials.title.sheriff',
 };
-const PARTIES: Record<string, string> = {
-  democratic: 'democratic',
-  democrat: 'democratic',
-  republican: 'republican',
-  independent: 'independent',
-  libertarian: 'libertarian',
-  green: 'green',
-  nonpartisan: 'nonpartisan',
+const PARTIES: Record<string, MessageKey> = {
+  democratic: 'officials.partyName.democratic',
+  democrat: 'officials.partyName.democratic',
+  republican: 'officials.partyName.republican',
+  independent: 'officials.partyName.independent',
+  libertarian: 'officials.partyName.libertarian',
+  green: 'officials.partyName.green',
+  nonpartisan: 'officials.partyName.nonpartisan',
 };
 
 /** An official's title in the reader's language ("Representative" → "Representante"). */
 export function titleLabel(t: Translate, title: string): string {
-  const key = TITLES[title.trim().toLowerCase()];
-  return key ? t(`officials.title.${key}` as MessageKey) : title;
+  const words = title.trim().toLowerCase();
+  return Object.hasOwn(TITLES, words) ? t(TITLES[words]!) : title;
 }
 
 /** A party in the reader's language ("Democratic" → "Demócrata"). */
 export function partyLabel(t: Translate, party: string): string {
-  const key = PARTIES[party.trim().toLowerCase()];
-  return key ? t(`officials.partyName.${key}` as MessageKey) : party;
+  const words = party.trim().toLowerCase();
+  return Object.hasOwn(PARTIES, words) ? t(PARTIES[words]!) : party;
 }
 
 /** How an official is addressed, in a language ("Senator Powell", "Senador(a) Powell"). */

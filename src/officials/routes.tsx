@@ -2,13 +2,15 @@ import { Hono, type Context } from 'hono';
 import type { AppEnv } from '../env';
 import { getDb } from '../db';
 import { AppError } from '../lib/errors';
-import { readForm, type FormValues } from '../web/form';
+import { readForm, refusedForm, type FormValues } from '../web/form';
 import { findDistricts } from './geocoder';
 import { titleLabel } from './links';
 import { listActionsForOfficial, type OfficialActionsSource } from './actions';
 import { findGovernor, findLegislatorsForDistricts, getOfficial, searchOfficials } from './queries';
 import { findMineSchema, officialSearchSchema } from './validation';
-import { FindMinePage, OfficialPage, SearchPage, type FindMineResult } from './views/directory';
+import { FindMinePage, type FindMineResult } from './views/find-mine';
+import { OfficialPage } from './views/official';
+import { SearchPage } from './views/search';
 
 const PAGE_SIZE = 25;
 
@@ -53,11 +55,9 @@ async function findMine(c: Context<AppEnv>) {
   if (form.status === 'bot')
     return renderFindMine(c, { values: form.values, result: { status: 'not_found' } });
   if (form.status === 'invalid') {
-    c.status(422);
-    return renderFindMine(c, {
-      values: form.values,
-      errors: { address: { key: 'officials.findMine.error.address' } },
-    });
+    // One message whatever was wrong with the address.
+    const { values } = refusedForm(c, form);
+    return renderFindMine(c, { values, errors: { address: { key: 'officials.findMine.error.address' } } });
   }
   const lookup = await findDistricts(c.env, form.data.address);
   let result: FindMineResult;

@@ -3,15 +3,14 @@ import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { getDb } from '../../src/db';
 import {
-  applyImportPlan,
   isCurrentRole,
-  loadExistingOfficials,
   parseJurisdictionNames,
   parsePersonFile,
   planImport,
   summariseImport,
   type ParsedPerson,
 } from '../../src/officials/import';
+import { applyImportPlan, loadExistingOfficials } from '../../src/officials/import-queries';
 import { findGovernor, findLegislatorsForDistricts, getOfficial } from '../../src/officials/queries';
 
 // The real Open States files kept in data/openstates-people, bundled as text by Vite at test time.

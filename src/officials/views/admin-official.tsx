@@ -1,0 +1,80 @@
+import type { Child } from 'hono/jsx';
+import { useRequestContext } from 'hono/jsx-renderer';
+import type { AppEnv } from '../../env';
+import { SelectField, type FormErrors, type FormValues } from '../../web/form';
+import { SavedNotice } from '../../web/ui/saved-notice';
+import { officialPath, roleLabel, titleLabel } from '../links';
+import type { PowerMapChangeRow } from '../queries';
+import { type Official, type PowerMapEntry } from '../schema';
+
+import { PowerMap } from './power-map';
+
+/** One official for organizers: facts, language setting, power map (private), meetings link. */
+export function AdminOfficialPage(props: {
+  official: Official;
+  entries: PowerMapEntry[];
+  /** The recorded corrections (edits and deletions), newest first. */
+  changes: PowerMapChangeRow[];
+  /** The entry open for editing in the form, if any. */
+  editing?: PowerMapEntry;
+  today: string;
+  saved: boolean;
+  values?: FormValues;
+  errors?: FormErrors;
+}): Child {
+  const { t } = useRequestContext<AppEnv>().var;
+  const o = props.official;
+  return (
+    <>
+      <h1>{o.name}</h1>
+      {props.saved ? <SavedNotice plain>{t('officials.admin.saved')}</SavedNotice> : null}
+      <p>
+        {titleLabel(t, o.title)} · {roleLabel(t, o.chamber)} · {o.state.toUpperCase()}
+        {o.district ? ` · ${t('officials.district', { district: o.district })}` : ''}
+        {o.inOffice ? '' : ` · ${t('officials.admin.retired')}`}
+      </p>
+      <p>
+        {o.inOffice || o.source === 'manual' ? (
+          <a href={officialPath(o)}>{t('officials.admin.publicPage')}</a>
+        ) : null}
+        {' · '}
+        <a href={`/admin/meetings?official=${encodeURIComponent(o.id)}`}>{t('officials.admin.meetings')}</a>
+        {o.source === 'manual' ? (
+          <>
+            {' · '}
+            <a href={`/admin/officials/edit?id=${encodeURIComponent(o.id)}`}>{t('officials.admin.edit')}</a>
+          </>
+        ) : null}
+      </p>
+      {o.source === 'openstates' ? (
+        <p>
+          <small>{t('officials.admin.openstatesNote')}</small>
+        </p>
+      ) : null}
+      <form method="post" action={`/admin/officials/lang?id=${encodeURIComponent(o.id)}`} class="inline-form">
+        <SelectField
+          name="lang"
+          label={t('officials.admin.lang')}
+          value={o.lang}
+          options={[
+            ['en', t('common.english')],
+            ['es', t('common.spanish')],
+          ]}
+          required
+        />
+        <button type="submit" class="secondary">
+          {t('common.save')}
+        </button>
+      </form>
+      <PowerMap
+        official={o}
+        entries={props.entries}
+        changes={props.changes}
+        editing={props.editing}
+        today={props.today}
+        values={props.values}
+        errors={props.errors}
+      />
+    </>
+  );
+}

@@ -1,0 +1,174 @@
+import type { Child } from 'hono/jsx';
+import { useRequestContext } from 'hono/jsx-renderer';
+import type { AppEnv } from '../../env';
+import { formatDate } from '../../lib/i18n';
+import {
+  ErrorSummary,
+  SelectField,
+  TextArea,
+  TextField,
+  type FormErrors,
+  type FormValues,
+} from '../../web/form';
+import { adminOfficialPath, stanceLabel } from '../links';
+import type { PowerMapChangeRow } from '../queries';
+import { STANCES, type Official, type PowerMapEntry } from '../schema';
+
+/**
+ * An official's power map for organizers: the current stance, the dated entries with edit and
+ * delete, the form to add an entry (or correct the one being edited), and the history of corrections.
+ */
+export function PowerMap(props: {
+  official: Official;
+  entries: PowerMapEntry[];
+  /** The recorded corrections (edits and deletions), newest first. */
+  changes: PowerMapChangeRow[];
+  /** The entry open for editing in the form, if any. */
+  editing?: PowerMapEntry;
+  today: string;
+  values?: FormValues;
+  errors?: FormErrors;
+}): Child {
+  const { t, lang } = useRequestContext<AppEnv>().var;
+  const o = props.official;
+  const current = props.entries[0];
+  const editing = props.editing;
+  const entryPath = (action: 'edit' | 'delete', entryId: string) =>
+    `/admin/officials/power-map/${action}?id=${encodeURIComponent(o.id)}&entry=${encodeURIComponent(entryId)}`;
+  const formValues =
+    props.values ??
+    (editing
+      ? { stance: editing.stance, notedOn: editing.notedOn, note: editing.note ?? '' }
+      : { stance: current?.stance ?? 'unknown', notedOn: props.today });
+  return (
+    <section aria-labelledby="power-map-heading">
+      <h2 id="power-map-heading">{t('officials.admin.powerMap')}</h2>
+      <p>
+        <small>{t('officials.admin.powerMapPrivate')}</small>
+      </p>
+      <p>
+        {t('officials.admin.currentStance')}: <strong>{stanceLabel(t, current?.stance ?? 'unknown')}</strong>
+      </p>
+      {props.entries.length === 0 ? (
+        <p>{t('officials.admin.noNotes')}</p>
+      ) : (
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t('officials.admin.notedOn')}</th>
+              <th scope="col">{t('officials.admin.stance')}</th>
+              <th scope="col">{t('officials.admin.note')}</th>
+              <th scope="col">{t('officials.admin.entryActions')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {props.entries.map((entry) => (
+              <tr>
+                <td>{entry.notedOn}</td>
+                <td>{stanceLabel(t, entry.stance)}</td>
+                <td class="pre-line">
+                  {entry.note ?? ''}
+                  {entry.meetingId ? (
+                    <small>
+                      {entry.note ? ' · ' : ''}
+                      <a href={`/admin/meetings/view?id=${encodeURIComponent(entry.meetingId)}`}>
+                        {t('officials.admin.fromMeeting')}
+                      </a>
+                    </small>
+                  ) : null}
+                </td>
+                <td>
+                  <a href={`${adminOfficialPath(o.id)}&edit=${encodeURIComponent(entry.id)}#power-map-form`}>
+                    {t('officials.admin.editEntry', { date: entry.notedOn })}
+                  </a>
+                  <form method="post" action={entryPath('delete', entry.id)} class="inline-form">
+                    <button type="submit" class="secondary outline">
+                      {t('officials.admin.deleteEntry', { date: entry.notedOn })}
+                    </button>
+                  </form>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <ErrorSummary
+        errors={props.errors}
+        labels={{
+          stance: t('officials.admin.stance'),
+          notedOn: t('officials.admin.notedOn'),
+          note: t('officials.admin.note'),
+        }}
+      />
+      <form
+        method="post"
+        id="power-map-form"
+        action={
+          editing
+            ? entryPath('edit', editing.id)
+            : `/admin/officials/power-map?id=${encodeURIComponent(o.id)}`
+        }
+      >
+        {editing ? <h3>{t('officials.admin.editingEntry', { date: editing.notedOn })}</h3> : null}
+        <div class="grid">
+          <SelectField
+            name="stance"
+            label={t('officials.admin.stance')}
+            values={formValues}
+            errors={props.errors}
+            options={STANCES.map((stance) => [stance, stanceLabel(t, stance)] as const)}
+            required
+          />
+          <TextField
+            name="notedOn"
+            type="date"
+            label={t('officials.admin.notedOn')}
+            hint={t('officials.admin.notedOnHint')}
+            values={formValues}
+            errors={props.errors}
+            required
+          />
+        </div>
+        <TextArea
+          name="note"
+          label={t('officials.admin.note')}
+          values={formValues}
+          errors={props.errors}
+          rows={3}
+        />
+        <button type="submit">{t(editing ? 'officials.admin.saveEntry' : 'officials.admin.addNote')}</button>
+        {editing ? (
+          <>
+            {' '}
+            <a href={adminOfficialPath(o.id)}>{t('common.cancel')}</a>
+          </>
+        ) : null}
+      </form>
+      {props.changes.length ? (
+        <section aria-labelledby="power-map-history">
+          <h3 id="power-map-history">{t('officials.admin.history')}</h3>
+          <ul>
+            {props.changes.map((change) => (
+              <li>
+                {formatDate(lang, change.at, true)} ·{' '}
+                {t(
+                  change.action === 'delete'
+                    ? 'officials.admin.historyDeleted'
+                    : 'officials.admin.historyEdited',
+                  {
+                    date: change.before.notedOn,
+                    stance: stanceLabel(t, change.before.stance),
+                  },
+                )}
+                {change.before.note ? ` (“${change.before.note}”)` : ''}
+                {change.organizerName
+                  ? ` · ${t('officials.admin.historyBy', { name: change.organizerName })}`
+                  : ''}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </section>
+  );
+}
