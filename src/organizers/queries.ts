@@ -1,4 +1,4 @@
-import { and, eq, gt, lte, notExists, sql } from 'drizzle-orm';
+import { and, eq, gt, lt, lte, notExists, or, sql } from 'drizzle-orm';
 import { outbox } from '../email/schema';
 import type { BatchItem } from 'drizzle-orm/batch';
 import type { Db } from '../db';
@@ -55,6 +55,24 @@ export function dropEmailUnlessTokenStored(db: Db, outboxId: string, tokenHash: 
       ),
     ),
   );
+}
+
+/**
+ * Makes `tokenHash` the organizer's sign-in link unless their current one still works, with the
+ * email that carries it, in one batch: the email is dropped again when the token was not stored,
+ * so two requests at once still leave one live link and one email. True when the link was written.
+ */
+export async function storeSignInLinkUnlessPending(
+  db: Db,
+  link: { organizerId: string; tokenHash: string; at: number; expiresAt: number },
+  email: { id: string; statement: BatchItem<'sqlite'> },
+): Promise<boolean> {
+  const [written] = await db.batch([
+    newSignInTokenUnlessPending(db, link.organizerId, link.tokenHash, link.at, link.expiresAt),
+    email.statement,
+    dropEmailUnlessTokenStored(db, email.id, link.tokenHash),
+  ]);
+  return written.length > 0;
 }
 
 /** True when a sign-in link would still work (read only: for the page with the button). */
@@ -131,4 +149,57 @@ export async function addOrganizer(
     .onConflictDoNothing()
     .returning({ id: organizers.id });
   return rows.length > 0;
+}
+
+/** A signed-in organizer's live session: who they are and when the session was last used. */
+export async function findLiveSession(
+  db: Db,
+  sessionIdHash: string,
+  cutoffs: { lastSeenAfter: number; createdAfter: number },
+): Promise<{ id: string; email: string; name: string | null; lastSeenAt: number } | undefined> {
+  const [row] = await db
+    .select({
+      id: organizers.id,
+      email: organizers.email,
+      name: organizers.name,
+      lastSeenAt: organizerSessions.lastSeenAt,
+    })
+    .from(organizerSessions)
+    .innerJoin(organizers, eq(organizers.id, organizerSessions.organizerId))
+    .where(
+      and(
+        eq(organizerSessions.idHash, sessionIdHash),
+        gt(organizerSessions.lastSeenAt, cutoffs.lastSeenAfter),
+        gt(organizerSessions.createdAt, cutoffs.createdAfter),
+      ),
+    )
+    .limit(1);
+  return row;
+}
+
+/** Records that a session was used now (it ends after a while without use). */
+export async function touchSession(db: Db, sessionIdHash: string, at: number): Promise<void> {
+  await db
+    .update(organizerSessions)
+    .set({ lastSeenAt: at })
+    .where(eq(organizerSessions.idHash, sessionIdHash));
+}
+
+/** Deletes sign-in links expired by `at` and sessions idle or started before the cutoffs, in one batch. */
+export async function deleteExpiredSignInsAndSessions(
+  db: Db,
+  at: number,
+  cutoffs: { lastSeenBefore: number; createdBefore: number },
+): Promise<void> {
+  await db.batch([
+    db.delete(signInTokens).where(lt(signInTokens.expiresAt, at)),
+    db
+      .delete(organizerSessions)
+      .where(
+        or(
+          lt(organizerSessions.lastSeenAt, cutoffs.lastSeenBefore),
+          lt(organizerSessions.createdAt, cutoffs.createdBefore),
+        ),
+      ),
+  ]);
 }

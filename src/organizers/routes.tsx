@@ -4,13 +4,13 @@ import type { AppEnv } from '../env';
 import { getDb } from '../db';
 import { hashToken, newToken } from '../lib/tokens';
 import { logEvent } from '../lib/log';
-import { readForm, valueOf } from '../web/form';
+import { readForm, refusedForm, valueOf } from '../web/form';
 import { enforceRateLimit, rateLimit, safeRedirectPath } from '../web/security';
 import { consumeSignInToken, endSession, isSignInTokenUsable, startSession } from './queries';
 import { SESSION_ABSOLUTE_MS, SESSION_COOKIE } from './session';
 import { DEFAULT_AFTER_SIGN_IN, looksLikeToken, signInLinkPath } from './sign-in';
 import { requestSignInLink } from './sign-in-links';
-import { signInRequestSchema } from './validation';
+import { signInConfirmSchema, signInRequestSchema } from './validation';
 import { Dashboard } from './views/dashboard';
 import { SignInConfirm, SignInFailed, SignInForm, SignInSent } from './views/sign-in';
 
@@ -37,8 +37,7 @@ organizerRoutes.post('/sign-in', rateLimit('RL_SIGN_IN'), async (c) => {
   const form = await readForm(c, signInRequestSchema);
   const next = safeRedirectPath(valueOf(form.values, 'next'));
   if (form.status === 'invalid') {
-    c.status(422);
-    return c.render(<SignInForm values={form.values} errors={form.errors} next={next} />, {
+    return c.render(<SignInForm {...refusedForm(c, form)} next={next} />, {
       title: t('signIn.title'),
       noindex: true,
     });
@@ -79,8 +78,10 @@ organizerRoutes.post('/sign-in/:token', async (c) => {
   c.set('privateLink', true);
   const token = c.req.param('token');
   if (!looksLikeToken(token)) return signInFailed(c);
-  const body = await c.req.parseBody();
-  const next = safeRedirectPath(body.next ?? c.req.query('next'));
+  const form = await readForm(c, signInConfirmSchema, { botCheck: false });
+  const next = safeRedirectPath(
+    form.values.next === undefined ? c.req.query('next') : valueOf(form.values, 'next'),
+  );
   const db = getDb(c.env);
   const at = Date.now();
   const organizerId = await consumeSignInToken(db, await hashToken(token), at);

@@ -1,11 +1,10 @@
 import type { MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
-import { and, eq, gt } from 'drizzle-orm';
 import type { AppEnv } from '../env';
 import { getDb } from '../db';
 import { hashToken } from '../lib/tokens';
 import { HOUR, MINUTE } from '../lib/time';
-import { organizerSessions, organizers } from './schema';
+import { findLiveSession, touchSession } from './queries';
 
 /** `__Host-` keeps the cookie to our exact origin, over HTTPS, for every path. */
 export const SESSION_COOKIE = '__Host-wt_session';
@@ -24,31 +23,13 @@ export const loadOrganizer: MiddlewareHandler<AppEnv> = async function loadOrgan
     const at = Date.now();
     const idHash = await hashToken(sessionId);
     const db = getDb(c.env);
-    const [row] = await db
-      .select({
-        id: organizers.id,
-        email: organizers.email,
-        name: organizers.name,
-        lastSeenAt: organizerSessions.lastSeenAt,
-      })
-      .from(organizerSessions)
-      .innerJoin(organizers, eq(organizers.id, organizerSessions.organizerId))
-      .where(
-        and(
-          eq(organizerSessions.idHash, idHash),
-          gt(organizerSessions.lastSeenAt, at - SESSION_IDLE_MS),
-          gt(organizerSessions.createdAt, at - SESSION_ABSOLUTE_MS),
-        ),
-      )
-      .limit(1);
+    const row = await findLiveSession(db, idHash, {
+      lastSeenAfter: at - SESSION_IDLE_MS,
+      createdAfter: at - SESSION_ABSOLUTE_MS,
+    });
     if (row) {
       c.set('organizer', { id: row.id, email: row.email, name: row.name, sessionIdHash: idHash });
-      if (at - row.lastSeenAt > TOUCH_EVERY_MS) {
-        await db
-          .update(organizerSessions)
-          .set({ lastSeenAt: at })
-          .where(eq(organizerSessions.idHash, idHash));
-      }
+      if (at - row.lastSeenAt > TOUCH_EVERY_MS) await touchSession(db, idHash, at);
     }
   }
   await next();

@@ -3,7 +3,7 @@ import { dispatchEmails, queueEmail } from '../email/outbox';
 import { hashToken, newToken } from '../lib/tokens';
 import { logEvent } from '../lib/log';
 import type { Lang } from '../lib/i18n';
-import { dropEmailUnlessTokenStored, findOrganizerByEmail, newSignInTokenUnlessPending } from './queries';
+import { findOrganizerByEmail, storeSignInLinkUnlessPending } from './queries';
 import { SIGN_IN_LINK_TTL_MS, signInLinkPath } from './sign-in';
 
 /**
@@ -34,14 +34,13 @@ export async function requestSignInLink(
     { to: organizer.email, lang: input.lang, template: 'sign-in', data: { signInUrl } },
     input.at,
   );
-  // One batch: the token is written only if no live link exists, and the email is kept only if
-  // the token was written, so two requests at once still leave one live link and one email.
-  const [written] = await db.batch([
-    newSignInTokenUnlessPending(db, organizer.id, tokenHash, input.at, input.at + SIGN_IN_LINK_TTL_MS),
-    email.statement,
-    dropEmailUnlessTokenStored(db, email.id, tokenHash),
-  ]);
-  if (written.length === 0) {
+  // The token is written only if no live link exists, and the email kept only if it was.
+  const written = await storeSignInLinkUnlessPending(
+    db,
+    { organizerId: organizer.id, tokenHash, at: input.at, expiresAt: input.at + SIGN_IN_LINK_TTL_MS },
+    email,
+  );
+  if (!written) {
     logEvent('info', 'sign_in.link_refused', { reason: 'pending', organizerId: organizer.id });
     return false;
   }

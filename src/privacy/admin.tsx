@@ -2,8 +2,10 @@ import { Hono, type Context } from 'hono';
 import type { AppEnv } from '../env';
 import { getDb } from '../db';
 import { logEvent } from '../lib/log';
-import { readForm, type FormErrors, type FormValues } from '../web/form';
-import { countFound, eraseEverything, exportEverything, listErasures } from './erasure';
+import { readForm, refusedForm, type FormErrors, type FormValues } from '../web/form';
+import { SavedNotice } from '../web/ui/saved-notice';
+import { countFound, eraseEverything, exportEverything } from './erasure';
+import { listErasures } from './queries';
 import { findEverything } from './registry';
 import { eraseSchema, lookupSchema } from './validation';
 import { ErasureHistory, LookupForm, LookupResult } from './views/admin';
@@ -19,11 +21,7 @@ async function renderHome(c: AdminContext, form: { values?: FormValues; errors?:
   return c.render(
     <>
       <h1>{t('privacy.admin.title')}</h1>
-      {erased ? (
-        <p role="status" class="notice">
-          {t('privacy.admin.erased', { total })}
-        </p>
-      ) : null}
+      {erased ? <SavedNotice>{t('privacy.admin.erased', { total })}</SavedNotice> : null}
       <p>{t('privacy.admin.intro')}</p>
       <LookupForm values={form.values} errors={form.errors} />
       <ErasureHistory erasures={erasures} />
@@ -59,18 +57,12 @@ export const privacyAdmin = new Hono<AppEnv>()
   .get('/', (c) => renderHome(c))
   .post('/find', async (c) => {
     const form = await readForm(c, lookupSchema, { botCheck: false });
-    if (form.status !== 'valid') {
-      c.status(422);
-      return renderHome(c, form.status === 'invalid' ? form : {});
-    }
+    if (form.status !== 'valid') return renderHome(c, refusedForm(c, form));
     return renderResult(c, form.data.email);
   })
   .post('/export', async (c) => {
     const form = await readForm(c, lookupSchema, { botCheck: false });
-    if (form.status !== 'valid') {
-      c.status(422);
-      return renderHome(c, form.status === 'invalid' ? form : {});
-    }
+    if (form.status !== 'valid') return renderHome(c, refusedForm(c, form));
     const at = Date.now();
     const data = await exportEverything(getDb(c.env), form.data.email, at);
     logEvent('info', 'privacy.exported', { organizerId: c.var.organizer?.id ?? null });
@@ -84,10 +76,10 @@ export const privacyAdmin = new Hono<AppEnv>()
   .post('/erase', async (c) => {
     const form = await readForm(c, eraseSchema, { botCheck: false });
     if (form.status !== 'valid') {
-      c.status(422);
+      const refused = refusedForm(c, form);
       const email = lookupSchema.safeParse({ email: form.values.email });
-      if (!email.success) return renderHome(c, form.status === 'invalid' ? form : {});
-      return renderResult(c, email.data.email, form.status === 'invalid' ? form : {});
+      if (!email.success) return renderHome(c, refused);
+      return renderResult(c, email.data.email, refused);
     }
     const result = await eraseEverything(getDb(c.env), form.data.email, {
       includeOrganizer: form.data.includeOrganizer,

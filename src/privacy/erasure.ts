@@ -1,11 +1,8 @@
-import { desc, eq } from 'drizzle-orm';
-import { organizers } from '../organizers/schema';
 import type { BatchItem } from 'drizzle-orm/batch';
-import { runBatch } from '../db/batch';
 import type { Db } from '../db';
 import { newId } from '../lib/tokens';
 import { findEverything, normalizeAddress, personalDataSources, type FoundRow } from './registry';
-import { privacyErasures, type PrivacyErasure } from './schema';
+import { storeErasure } from './queries';
 
 /** Rows found per registry entry (what the organizer sees before deciding). */
 export function countFound(found: Record<string, FoundRow[]>): Record<string, number> {
@@ -49,27 +46,6 @@ export async function eraseEverything(
     if (rows.length) statements.push(...(await source.erase(db, address, rows, options.at)));
   }
   const id = newId();
-  const record = db
-    .insert(privacyErasures)
-    .values({ id, at: options.at, organizerId: options.organizerId, counts });
-  // runBatch: one D1 batch like db.batch, and it also binds raw `db.run(sql…)` items (the waitlist promotion).
-  await runBatch(db, [record, ...statements]);
+  await storeErasure(db, { id, at: options.at, organizerId: options.organizerId, counts }, statements);
   return { id, counts };
-}
-
-/** A past erasure with the organizer who made it (null when none, or their account is gone since). */
-export type ErasureRecord = PrivacyErasure & { organizer: { name: string | null; email: string } | null };
-
-/** Past erasures, newest first, each with its organizer's name and email for the audit. */
-export async function listErasures(db: Db, limit = 100): Promise<ErasureRecord[]> {
-  const rows = await db
-    .select({ erasure: privacyErasures, name: organizers.name, email: organizers.email })
-    .from(privacyErasures)
-    .leftJoin(organizers, eq(organizers.id, privacyErasures.organizerId))
-    .orderBy(desc(privacyErasures.at))
-    .limit(limit);
-  return rows.map(({ erasure, name, email }) => ({
-    ...erasure,
-    organizer: email === null ? null : { name, email },
-  }));
 }

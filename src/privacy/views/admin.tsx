@@ -4,7 +4,7 @@ import type { AppEnv } from '../../env';
 import { ErrorSummary, CheckboxField, TextField, type FormErrors, type FormValues } from '../../web/form';
 import { formatDate, type MessageKey } from '../../lib/i18n';
 import { personalDataSources, type ErasureMode, type PersonalDataKey } from '../registry';
-import type { ErasureRecord } from '../erasure';
+import type { ErasureRecord } from '../queries';
 
 /** The label of a registry table in the organizer's language. */
 export function tableLabelKey(key: PersonalDataKey): MessageKey {
