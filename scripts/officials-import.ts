@@ -11,7 +11,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { applyImportPlan, loadExistingOfficials } from '../src/officials/import-queries';
+import { applyImportPlan, loadExistingOfficials } from '../src/officials/queries';
 import { planImport, summariseImport, type ExistingOfficial, type ImportPlan } from '../src/officials/import';
 import { openLocalPlatform } from './lib/platform';
 import { DEFAULT_PEOPLE_DIR, readStateFiles, resolvePeopleSource } from './lib/officials-files';

@@ -1,5 +1,5 @@
 import { planImport } from '../../src/officials/import';
-import { applyImportPlan, loadExistingOfficials } from '../../src/officials/import-queries';
+import { applyImportPlan, loadExistingOfficials } from '../../src/officials/queries';
 import { DEFAULT_PEOPLE_DIR, readStateFiles } from '../lib/officials-files';
 import type { DemoContext } from './context';
 

@@ -2,7 +2,7 @@
 // the same drizzle statements the local import runs, with their bound values written as literals.
 import { drizzle } from 'drizzle-orm/d1';
 import type { ImportPlan } from '../../src/officials/import';
-import { importStatements } from '../../src/officials/import-queries';
+import { importStatements } from '../../src/officials/queries';
 
 /** SQL literal for one bound value (our statements only bind strings, numbers and null). */
 function literal(value: unknown): string {

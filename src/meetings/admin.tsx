@@ -21,7 +21,7 @@ import {
   type MeetingListRow,
 } from './queries';
 import { MEETING_STATUSES, MEETING_TEMPLATE_KINDS, type MeetingTemplateKind } from './schema';
-import { listSavedMeetingTemplates, resetMeetingTemplate, saveMeetingTemplate } from './template-queries';
+import { listSavedMeetingTemplates, resetMeetingTemplate, saveMeetingTemplate } from './queries';
 import {
   loadMeetingTemplate,
   renderMeetingTemplate,

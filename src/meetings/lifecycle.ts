@@ -22,13 +22,13 @@ import {
   updateMeetingWithEmail,
   type MeetingOutcome,
   type NewMeeting,
-} from './lifecycle-queries';
+} from './queries';
 import { prepareMeetingEmail, type MeetingRequestDetails } from './merge-data';
 import { countRequestsStartedSince } from './queries';
 import type { Meeting, MeetingAttendee, MeetingSource } from './schema';
 import { LIMITS, canDo, type MeetingAction } from './status';
 
-export type { CommitmentInput, MeetingOutcome } from './lifecycle-queries';
+export type { CommitmentInput, MeetingOutcome } from './queries';
 
 type MailEnv = Pick<Env, 'ORG_NAME' | 'PUBLIC_URL' | 'EMAIL_QUEUE'>;
 

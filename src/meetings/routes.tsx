@@ -30,7 +30,9 @@ import {
   requestSendSchema,
   scheduleSchema,
 } from './validation';
-import { CheckEmailPage, PreviewForm, RequestForm, SenderLimitPage } from './views/request';
+import { RequestForm } from './views/request';
+import { PreviewForm } from './views/request-preview';
+import { CheckEmailPage, SenderLimitPage } from './views/request-sent';
 import { EditEmailPage } from './views/edit-email';
 import { MeetingPage } from './views/record';
 

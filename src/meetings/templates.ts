@@ -7,7 +7,7 @@ import { parseTemplateFile } from '../email/render';
 import { templateFiles } from '../email/templates.generated';
 import type { Lang, MessageKey } from '../lib/i18n';
 import type { MeetingAttendee, MeetingTemplateKind } from './schema';
-import { findSavedMeetingTemplate } from './template-queries';
+import { findSavedMeetingTemplate } from './queries';
 
 /** The values a meeting template can use. Lists hold items with their own fields. */
 export interface MeetingMergeData {

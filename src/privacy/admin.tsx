@@ -6,7 +6,7 @@ import { readForm, refusedForm, type FormErrors, type FormValues } from '../web/
 import { SavedNotice } from '../web/ui/saved-notice';
 import { countFound, eraseEverything, exportEverything } from './erasure';
 import { listErasures } from './queries';
-import { findEverything } from './registry';
+import { findEverything } from './queries/registry';
 import { eraseSchema, lookupSchema } from './validation';
 import { ErasureHistory, LookupForm, LookupResult } from './views/admin';
 

@@ -1,7 +1,7 @@
 import type { BatchItem } from 'drizzle-orm/batch';
 import type { Db } from '../db';
 import { newId } from '../lib/tokens';
-import { findEverything, normalizeAddress, personalDataSources, type FoundRow } from './registry';
+import { findEverything, normalizeAddress, personalDataSources, type FoundRow } from './queries/registry';
 import { storeErasure } from './queries';
 
 /** Rows found per registry entry (what the organizer sees before deciding). */

@@ -69,6 +69,11 @@ async function readFormValues(c: Context<AppEnv>): Promise<FormValues> {
   return values;
 }
 
+/** True when a zod schema's message is one of ours (schemas built from `field.*` use message keys). */
+function isMessageKey(message: string): message is MessageKey {
+  return Object.hasOwn(dictionaries.en, message);
+}
+
 /** Maps zod issues to one i18n message per field (the first issue of each field wins). */
 export function zodIssuesToErrors(issues: z.core.$ZodIssue[], values: Record<string, unknown>): FormErrors {
   const errors: FormErrors = {};
@@ -81,7 +86,7 @@ export function zodIssuesToErrors(issues: z.core.$ZodIssue[], values: Record<str
 }
 
 function issueMessage(issue: z.core.$ZodIssue, raw: unknown): { key: MessageKey; params?: MessageParams } {
-  if (Object.hasOwn(dictionaries.en, issue.message)) return { key: issue.message as MessageKey };
+  if (isMessageKey(issue.message)) return { key: issue.message };
   switch (issue.code) {
     case 'invalid_type':
       return { key: raw === undefined || raw === '' ? 'form.error.required' : 'form.error.invalid' };

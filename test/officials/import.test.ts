@@ -10,7 +10,7 @@ import {
   summariseImport,
   type ParsedPerson,
 } from '../../src/officials/import';
-import { applyImportPlan, loadExistingOfficials } from '../../src/officials/import-queries';
+import { applyImportPlan, loadExistingOfficials } from '../../src/officials/queries';
 import { findGovernor, findLegislatorsForDistricts, getOfficial } from '../../src/officials/queries';
 
 // The real Open States files kept in data/openstates-people, bundled as text by Vite at test time.

@@ -10,7 +10,7 @@ import { meetings } from '../../src/meetings/schema';
 import { organizers } from '../../src/organizers/schema';
 import { privacyErasures } from '../../src/privacy/schema';
 import { countFound } from '../../src/privacy/erasure';
-import { findEverything } from '../../src/privacy/registry';
+import { findEverything } from '../../src/privacy/queries/registry';
 import { organizerCookie, postForm, request } from '../helpers';
 import { db, seedOrganizer, seedParents, seedPerson, type SeededPerson } from './seed';
 

@@ -2,7 +2,7 @@ import { is } from 'drizzle-orm';
 import { SQLiteTable, getTableConfig, type SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { describe, expect, it } from 'vitest';
 import * as schema from '../../src/schema';
-import { notPersonalColumns, personalDataSources } from '../../src/privacy/registry';
+import { notPersonalColumns, personalDataSources } from '../../src/privacy/queries/registry';
 
 /** Column names that can hold a person's email or other contact details. */
 const CONTACT_LIKE = /e_?mail|address|reply_?to|^cc$|phone|contact|attendee/i;

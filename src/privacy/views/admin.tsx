@@ -3,7 +3,7 @@ import { useRequestContext } from 'hono/jsx-renderer';
 import type { AppEnv } from '../../env';
 import { ErrorSummary, CheckboxField, TextField, type FormErrors, type FormValues } from '../../web/form';
 import { formatDate, type MessageKey } from '../../lib/i18n';
-import { personalDataSources, type ErasureMode, type PersonalDataKey } from '../registry';
+import { personalDataSources, type ErasureMode, type PersonalDataKey } from '../queries/registry';
 import type { ErasureRecord } from '../queries';
 
 /** The label of a registry table in the organizer's language. */

@@ -2,11 +2,11 @@
 // the email it causes run in one db.batch, so the outbox statement comes in as `email`.
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
-import type { Db } from '../db';
-import { newId } from '../lib/tokens';
-import { powerMapEntries, type Stance } from '../officials/schema';
-import { meetingCommitments, meetings, type Meeting, type MeetingSource } from './schema';
-import { LIMITS, statusesAllowing, type MeetingAction } from './status';
+import type { Db } from '../../db';
+import { newId } from '../../lib/tokens';
+import { powerMapEntries, type Stance } from '../../officials/schema';
+import { meetingCommitments, meetings, type Meeting, type MeetingSource } from '../schema';
+import { LIMITS, statusesAllowing, type MeetingAction } from '../status';
 
 /** A meeting row as it is inserted. */
 export type NewMeeting = typeof meetings.$inferInsert;

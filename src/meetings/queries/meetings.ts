@@ -4,17 +4,17 @@ import {
   MEETING_CLOSED_AT_SQL,
   MEETING_LINK_GRACE_MS,
   UNCONFIRMED_REQUEST_RETENTION_MS,
-} from './status';
-import type { Db } from '../db';
-import { bills } from '../bills/schema';
-import { officials, type Official } from '../officials/schema';
+} from '../status';
+import type { Db } from '../../db';
+import { bills } from '../../bills/schema';
+import { officials, type Official } from '../../officials/schema';
 import {
   meetingCommitments,
   meetings,
   type Meeting,
   type MeetingCommitment,
   type MeetingStatus,
-} from './schema';
+} from '../schema';
 
 /** A meeting by the hash of its private link's token. */
 export async function getMeetingByTokenHash(db: Db, tokenHash: string): Promise<Meeting | undefined> {

@@ -2,9 +2,9 @@
 // out a plan (import.ts decides the plan without touching the database).
 import { sql } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
-import type { Db } from '../db';
-import type { ExistingOfficial, ImportPlan } from './import';
-import { officials } from './schema';
+import type { Db } from '../../db';
+import type { ExistingOfficial, ImportPlan } from '../import';
+import { officials } from '../schema';
 
 /** The Open States officials of some states as they are stored now (the "before" of a plan). */
 export async function loadExistingOfficials(db: Db, states: readonly string[]): Promise<ExistingOfficial[]> {

@@ -5,15 +5,15 @@
 import { and, eq, gt, inArray, sql, type SQL } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
-import type { Db } from '../db';
-import { promoteFromWaitlistStatement } from '../advocacy-days/registration';
-import { dayRegistrationLinks, dayRegistrations, advocacyDays } from '../advocacy-days/schema';
-import { billSubscriptionLinks, billSubscriptions } from '../bills/schema';
-import { emailSuppressions, outbox } from '../email/schema';
-import { letterSignatures, letters } from '../letters/schema';
-import { meetings, type MeetingAttendee } from '../meetings/schema';
-import { officials } from '../officials/schema';
-import { organizerSessions, organizers, signInTokens } from '../organizers/schema';
+import type { Db } from '../../db';
+import { promoteFromWaitlistStatement } from '../../advocacy-days/registration';
+import { dayRegistrationLinks, dayRegistrations, advocacyDays } from '../../advocacy-days/schema';
+import { billSubscriptionLinks, billSubscriptions } from '../../bills/schema';
+import { emailSuppressions, outbox } from '../../email/schema';
+import { letterSignatures, letters } from '../../letters/schema';
+import { meetings, type MeetingAttendee } from '../../meetings/schema';
+import { officials } from '../../officials/schema';
+import { organizerSessions, organizers, signInTokens } from '../../organizers/schema';
 
 /** A found row, as exported (private-link hashes left out). */
 export type FoundRow = Record<string, unknown>;

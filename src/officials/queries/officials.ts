@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, or, sql, type SQL } from 'drizzle-orm';
-import type { Db } from '../db';
-import { organizers } from '../organizers/schema';
+import type { Db } from '../../db';
+import { organizers } from '../../organizers/schema';
 import {
   officials,
   powerMapChanges,
@@ -10,7 +10,7 @@ import {
   type PowerMapChange,
   type PowerMapEntry,
   type Stance,
-} from './schema';
+} from '../schema';
 
 /** One official by id (Open States "ocd-person/…" or "manual-…"); undefined when unknown. */
 export async function getOfficial(db: Db, id: string): Promise<Official | undefined> {

@@ -2,10 +2,10 @@
 // address in every feature's tables is the registry's (registry.ts).
 import { desc, eq } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
-import type { Db } from '../db';
-import { runBatch } from '../db/batch';
-import { organizers } from '../organizers/schema';
-import { privacyErasures, type PrivacyErasure } from './schema';
+import type { Db } from '../../db';
+import { runBatch } from '../../db/batch';
+import { organizers } from '../../organizers/schema';
+import { privacyErasures, type PrivacyErasure } from '../schema';
 
 /**
  * Runs an erasure's statements with the record of it, as one D1 batch (all or nothing). runBatch,

@@ -1,9 +1,9 @@
 // The organizers' own copies of the meeting templates (meeting_templates); without a row the
 // default file in templates/ is used (templates.ts).
 import { and, eq } from 'drizzle-orm';
-import type { Db } from '../db';
-import type { Lang } from '../lib/i18n';
-import { meetingTemplates, type MeetingTemplateKind } from './schema';
+import type { Db } from '../../db';
+import type { Lang } from '../../lib/i18n';
+import { meetingTemplates, type MeetingTemplateKind } from '../schema';
 
 /** The organizers' saved subject and body of one template, if they saved one. */
 export async function findSavedMeetingTemplate(
