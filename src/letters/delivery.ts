@@ -6,7 +6,7 @@ import { newId } from '../lib/tokens';
 import { logEvent } from '../lib/log';
 import { translator, type Lang } from '../lib/i18n';
 import { displayName } from './choices';
-import { insertDeliveryStatement, letterTally, listAllShownSigners, listLetterOfficials } from './queries';
+import { insertDeliveryWithEmails, letterTally, listAllShownSigners, listLetterOfficials } from './queries';
 import type { Letter } from './schema';
 import { addresseeLines, letterText } from './status';
 import { signedBySentence } from './tally';
@@ -60,8 +60,9 @@ export async function deliverLetter(
       at,
     ),
   );
-  await db.batch([
-    insertDeliveryStatement(db, {
+  await insertDeliveryWithEmails(
+    db,
+    {
       id: deliveryId,
       letterId: letter.id,
       organizerId,
@@ -70,9 +71,9 @@ export async function deliverLetter(
       recipientCount: recipients.length,
       signerCount: tally.signed,
       createdAt: at,
-    }),
-    ...emails.map((email) => email.statement),
-  ]);
+    },
+    emails.map((email) => email.statement),
+  );
   await dispatchEmails(
     env,
     emails.map((email) => email.id),

@@ -4,9 +4,9 @@ import { hashToken, newId, newToken } from '../lib/tokens';
 import { logEvent } from '../lib/log';
 import type { Lang } from '../lib/i18n';
 import {
-  claimConfirmationStatement,
+  claimConfirmationWithEmail,
   findSignatureByEmail,
-  insertSignatureStatement,
+  insertSignatureWithEmail,
   isUniqueViolation,
 } from './queries';
 import type { Letter } from './schema';
@@ -103,8 +103,9 @@ export async function signLetter(
       at,
     );
     try {
-      await db.batch([
-        insertSignatureStatement(db, {
+      await insertSignatureWithEmail(
+        db,
+        {
           id,
           letterId: letter.id,
           ...input,
@@ -114,9 +115,9 @@ export async function signLetter(
           confirmationsSent: 1,
           lastConfirmationAt: at,
           createdAt: at,
-        }),
+        },
         email.statement,
-      ]);
+      );
       await dispatchEmails(env, [email.id]);
       logEvent('info', 'letters.signed', { letterId: letter.id, signatureId: id });
       return 'new';
@@ -150,17 +151,18 @@ export async function signLetter(
     );
     // If another request claimed this sequence first, both statements change nothing: the update
     // finds the counter moved on, and the outbox id of that sequence already exists.
-    const [claimed] = await db.batch([
-      claimConfirmationStatement(db, {
+    const claimed = await claimConfirmationWithEmail(
+      db,
+      {
         id: existing.id,
         readSequence: existing.confirmationsSent,
         confirmTokenHash: resendTokens.confirmTokenHash,
         withdrawTokenHash: resendTokens.withdrawTokenHash,
         at,
-      }),
+      },
       resend.statement,
-    ]);
-    if (claimed.length === 0) return 'rate-limited';
+    );
+    if (!claimed) return 'rate-limited';
     await dispatchEmails(env, [resend.id]);
     logEvent('info', 'letters.confirmation_resent', {
       letterId: letter.id,

@@ -1,0 +1,142 @@
+// Letters' queries: letters.
+import { and, asc, desc, eq, inArray, sql, type SQLWrapper } from 'drizzle-orm';
+import type { Db } from '../../db';
+import { publicPages } from '../../web/memo';
+import { officials, type Official } from '../../officials/schema';
+import { letterAddresseeOfficials, letters, type Letter } from '../schema';
+import type { LetterTally } from '../tally';
+import type { LetterInput } from '../validation';
+import { s, tallySql } from './shared';
+
+/** One letter by its public slug; undefined when there is none. */
+export async function getLetterBySlug(db: Db, slug: string): Promise<Letter | undefined> {
+  const [row] = await db.select().from(letters).where(eq(letters.slug, slug)).limit(1);
+  return row;
+}
+
+/** One letter by id; undefined when there is none. */
+export async function getLetterById(db: Db, id: string): Promise<Letter | undefined> {
+  const [row] = await db.select().from(letters).where(eq(letters.id, id)).limit(1);
+  return row;
+}
+
+/** Letters open for signatures (status open); the caller drops those past their deadline. */
+export async function listOpenLetters(db: Db): Promise<Letter[]> {
+  return db
+    .select()
+    .from(letters)
+    .where(eq(letters.status, 'open'))
+    .orderBy(asc(letters.deadline), desc(letters.createdAt));
+}
+
+/** Public letters (open and closed), newest first, for /letters. */
+export async function listPublicLetters(db: Db): Promise<Letter[]> {
+  return db
+    .select()
+    .from(letters)
+    .where(inArray(letters.status, ['open', 'closed']))
+    .orderBy(desc(letters.status), desc(letters.createdAt))
+    .limit(100);
+}
+
+/** Every letter with its tally (see LetterTally), for the organizer list. */
+export async function listLettersWithCounts(db: Db): Promise<(Letter & { tally: LetterTally })[]> {
+  // A join, not a correlated subquery in the select list: drizzle writes the columns of a
+  // single-table select unqualified, so a subquery's `letter_id = id` compared the signature's
+  // own id and every letter showed 0.
+  const rows = await db
+    .select({ letter: letters, ...tallySql })
+    .from(letters)
+    .leftJoin(s, eq(s.letterId, letters.id))
+    .groupBy(letters.id)
+    .orderBy(desc(letters.createdAt));
+  return rows.map(({ letter, ...tally }) => ({ ...letter, tally }));
+}
+
+/** Thrown when a new or edited letter would take a slug another letter has. */
+export class SlugTakenError extends Error {
+  constructor() {
+    super('slug taken');
+    this.name = 'SlugTakenError';
+  }
+}
+
+/** True when a database error is a unique-index violation (the message names the columns). */
+export function isUniqueViolation(error: unknown, column?: string): boolean {
+  const text = (e: unknown): string =>
+    e instanceof Error ? `${e.message} ${e.cause ? text(e.cause) : ''}` : String(e);
+  const message = text(error);
+  return /UNIQUE constraint failed/i.test(message) && (!column || message.includes(column));
+}
+
+/** Stores a new letter; throws SlugTakenError when the slug is in use. */
+export async function createLetter(db: Db, id: string, input: LetterInput, at: number): Promise<void> {
+  try {
+    await db.insert(letters).values({
+      id,
+      ...input,
+      closedAt: input.status === 'closed' ? at : null,
+      createdAt: at,
+      updatedAt: at,
+    });
+  } catch (error) {
+    if (isUniqueViolation(error, 'letters.slug')) throw new SlugTakenError();
+    throw error;
+  }
+}
+
+/** Saves an organizer's changes to a letter; throws SlugTakenError when the slug is in use. */
+export async function updateLetter(db: Db, id: string, input: LetterInput, at: number): Promise<void> {
+  try {
+    await db
+      .update(letters)
+      .set({
+        ...input,
+        // The first moment it was closed is kept through later edits; reopening clears it.
+        closedAt: input.status === 'closed' ? sql`coalesce(${letters.closedAt}, ${at})` : null,
+        updatedAt: at,
+      })
+      .where(eq(letters.id, id));
+    publicPages.forget(id);
+  } catch (error) {
+    if (isUniqueViolation(error, 'letters.slug')) throw new SlugTakenError();
+    throw error;
+  }
+}
+
+// ------------------------------------------------------------------------------------------------
+// Addressees from the officials directory
+
+/** Officials a letter is addressed to, by name. */
+export async function listLetterOfficials(db: Db, letterId: string): Promise<Official[]> {
+  return (await officialsOf(db, letterId)).map((row) => row.official);
+}
+
+// By the letter's id or a subquery giving it (readLetterPage batches it).
+export const officialsOf = (db: Db, letterId: string | SQLWrapper) =>
+  db
+    .select({ official: officials })
+    .from(letterAddresseeOfficials)
+    .innerJoin(officials, eq(officials.id, letterAddresseeOfficials.officialId))
+    .where(eq(letterAddresseeOfficials.letterId, letterId))
+    .orderBy(asc(officials.name));
+
+/** Adds an official as an addressee (adding twice changes nothing). */
+export async function addLetterOfficial(db: Db, letterId: string, officialId: string, at: number) {
+  await db
+    .insert(letterAddresseeOfficials)
+    .values({ letterId, officialId, createdAt: at })
+    .onConflictDoNothing();
+}
+
+/** Removes an official from a letter's addressees. */
+export async function removeLetterOfficial(db: Db, letterId: string, officialId: string) {
+  await db
+    .delete(letterAddresseeOfficials)
+    .where(
+      and(
+        eq(letterAddresseeOfficials.letterId, letterId),
+        eq(letterAddresseeOfficials.officialId, officialId),
+      ),
+    );
+}

@@ -1,0 +1,151 @@
+// Letters' queries: organizer table, moderation and export.
+import { and, asc, desc, eq, gt, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../../db';
+import { publicPages } from '../../web/memo';
+import { type LetterSignature } from '../schema';
+import type { LetterTally } from '../tally';
+import type { SignerFilter } from '../validation';
+import { s, sumOf, tallySql } from './shared';
+
+/** Counts for the organizer's signer table header: the tally and the rows not yet confirmed. */
+export interface SignerTally extends LetterTally {
+  all: number;
+  unconfirmed: number;
+  verified: number;
+}
+
+/** Every count an organizer wants at the top of the signer table. */
+export async function signerTally(db: Db, letterId: string): Promise<SignerTally> {
+  const [row] = await db
+    .select({
+      all: sql<number>`count(*)`,
+      unconfirmed: sumOf(sql`${s.confirmedAt} is null`),
+      verified: sumOf(sql`${s.verifiedAt} is not null`),
+      ...tallySql,
+    })
+    .from(s)
+    .where(eq(s.letterId, letterId));
+  return row ?? { all: 0, confirmed: 0, unconfirmed: 0, signed: 0, named: 0, hidden: 0, verified: 0 };
+}
+
+function likeContains(value: string): string {
+  return `%${value.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+}
+
+function filterConditions(letterId: string, filter: Omit<SignerFilter, 'page'>): SQL {
+  const conditions: SQL[] = [eq(s.letterId, letterId)];
+  if (filter.q) {
+    const pattern = likeContains(filter.q);
+    conditions.push(
+      or(
+        sql`${s.firstName} like ${pattern} escape '\\'`,
+        sql`${s.lastName} like ${pattern} escape '\\'`,
+        sql`(${s.firstName} || ' ' || ${s.lastName}) like ${pattern} escape '\\'`,
+        sql`${s.email} like ${pattern} escape '\\'`,
+        sql`${s.congregation} like ${pattern} escape '\\'`,
+        sql`${s.denomination} like ${pattern} escape '\\'`,
+        sql`${s.city} like ${pattern} escape '\\'`,
+      )!,
+    );
+  }
+  if (filter.tradition) conditions.push(eq(s.tradition, filter.tradition));
+  if (filter.state) conditions.push(eq(s.state, filter.state));
+  if (filter.confirmed === 'yes') conditions.push(isNotNull(s.confirmedAt));
+  if (filter.confirmed === 'no') conditions.push(isNull(s.confirmedAt));
+  if (filter.shown === 'yes') conditions.push(eq(s.showPublicly, true), isNull(s.hiddenAt));
+  if (filter.shown === 'no') conditions.push(eq(s.showPublicly, false));
+  if (filter.shown === 'hidden') conditions.push(isNotNull(s.hiddenAt));
+  return and(...conditions)!;
+}
+
+/** One page of the organizer's signer table with the number of rows matching the filters. */
+export async function listSignersForOrganizer(
+  db: Db,
+  letterId: string,
+  filter: SignerFilter,
+  pageSize: number,
+): Promise<{ rows: LetterSignature[]; matching: number }> {
+  const where = filterConditions(letterId, filter);
+  const [rows, [count]] = await Promise.all([
+    db
+      .select()
+      .from(s)
+      .where(where)
+      .orderBy(desc(s.createdAt), asc(s.id))
+      .limit(pageSize)
+      .offset((filter.page - 1) * pageSize),
+    db
+      .select({ total: sql<number>`count(*)` })
+      .from(s)
+      .where(where),
+  ]);
+  return { rows, matching: count?.total ?? 0 };
+}
+
+/** Hides a signer from the public list and count, or shows them again. False when not found. */
+export async function setSignerHidden(
+  db: Db,
+  letterId: string,
+  signatureId: string,
+  hidden: boolean,
+  at: number,
+): Promise<boolean> {
+  const changed = await db
+    .update(s)
+    .set({ hiddenAt: hidden ? at : null })
+    .where(and(eq(s.letterId, letterId), eq(s.id, signatureId)))
+    .returning({ id: s.id });
+  // The public pages of this isolate show it at once; other isolates within the memo's few seconds.
+  if (changed.length > 0) publicPages.forget(letterId);
+  return changed.length > 0;
+}
+
+/** Marks a signer verified (a mark on the public list), or removes the mark. False when not found. */
+export async function setSignerVerified(
+  db: Db,
+  letterId: string,
+  signatureId: string,
+  verified: boolean,
+  at: number,
+): Promise<boolean> {
+  const changed = await db
+    .update(s)
+    .set({ verifiedAt: verified ? at : null })
+    .where(and(eq(s.letterId, letterId), eq(s.id, signatureId)))
+    .returning({ id: s.id });
+  if (changed.length > 0) publicPages.forget(letterId);
+  return changed.length > 0;
+}
+
+/** Where a page of the export ends: the sort key of its last row. */
+export interface ExportCursor {
+  createdAt: number;
+  id: string;
+}
+
+/**
+ * One page of every signature of a letter for the CSV export, in the order they were made.
+ * Keyset paging (created_at, id), so each page is one indexed query however far into the file.
+ */
+export async function exportSignersPage(
+  db: Db,
+  letterId: string,
+  after: ExportCursor | null,
+  limit: number,
+): Promise<{ rows: LetterSignature[]; next: ExportCursor | null }> {
+  const rows = await db
+    .select()
+    .from(s)
+    .where(
+      and(
+        eq(s.letterId, letterId),
+        after
+          ? or(gt(s.createdAt, after.createdAt), and(eq(s.createdAt, after.createdAt), gt(s.id, after.id)))
+          : undefined,
+      ),
+    )
+    .orderBy(asc(s.createdAt), asc(s.id))
+    .limit(limit);
+  const last = rows[rows.length - 1];
+  return { rows, next: rows.length === limit && last ? { createdAt: last.createdAt, id: last.id } : null };
+}
