@@ -32,14 +32,11 @@ import type { Letter } from './schema';
 import { countUpdateRecipients, getUpdate, listUpdatesWithCounts, updateEmailCounts } from './update-queries';
 import { sendUpdate, sendUpdateSchema, updatePreviews, updateSchema } from './updates';
 import { deliverySchema, letterSchema, signerFilterSchema } from './validation';
-import {
-  DeliveryPage,
-  LetterForm,
-  LettersAdminList,
-  SignersAdminPage,
-  adminPath,
-  letterFormValues,
-} from './views/admin';
+import { adminPath } from './views/admin';
+import { DeliveryPage } from './views/admin-delivery';
+import { LetterForm, letterFormValues } from './views/admin-letter-form';
+import { LettersAdminList } from './views/admin-list';
+import { SignersAdminPage } from './views/admin-signers';
 import { UpdateDetailPage, UpdatePreviewPage, UpdatesPage } from './views/updates';
 
 /** Rows per page of the organizer's signer table. */

@@ -33,23 +33,86 @@ export type Tradition = (typeof TRADITIONS)[number];
 export const LETTER_STATUSES = ['draft', 'open', 'closed'] as const;
 export type LetterStatus = (typeof LETTER_STATUSES)[number];
 
+/** The title written before a name, for each honorific that has one ("Rev.", "Rabino"). */
+const HONORIFIC_TITLES: Record<Exclude<Honorific, 'none' | 'other'>, MessageKey> = {
+  rev: 'letters.honorific.rev',
+  pastor: 'letters.honorific.pastor',
+  rabbi: 'letters.honorific.rabbi',
+  imam: 'letters.honorific.imam',
+  fr: 'letters.honorific.fr',
+  sister: 'letters.honorific.sister',
+  dr: 'letters.honorific.dr',
+};
+
+/** How each honorific is offered on the signature form. */
+export const HONORIFIC_OPTIONS: Record<Honorific, MessageKey> = {
+  rev: 'letters.honorificOption.rev',
+  pastor: 'letters.honorificOption.pastor',
+  rabbi: 'letters.honorificOption.rabbi',
+  imam: 'letters.honorificOption.imam',
+  fr: 'letters.honorificOption.fr',
+  sister: 'letters.honorificOption.sister',
+  dr: 'letters.honorificOption.dr',
+  none: 'letters.honorificOption.none',
+  other: 'letters.honorificOption.other',
+};
+
+const TRADITION_LABELS: Record<Tradition, MessageKey> = {
+  catholic: 'letters.tradition.catholic',
+  mainline: 'letters.tradition.mainline',
+  evangelical: 'letters.tradition.evangelical',
+  pentecostal: 'letters.tradition.pentecostal',
+  'black-church': 'letters.tradition.black-church',
+  orthodox: 'letters.tradition.orthodox',
+  anabaptist: 'letters.tradition.anabaptist',
+  jewish: 'letters.tradition.jewish',
+  muslim: 'letters.tradition.muslim',
+  buddhist: 'letters.tradition.buddhist',
+  hindu: 'letters.tradition.hindu',
+  sikh: 'letters.tradition.sikh',
+  uu: 'letters.tradition.uu',
+  bahai: 'letters.tradition.bahai',
+  interfaith: 'letters.tradition.interfaith',
+  other: 'letters.tradition.other',
+};
+
+const ROLE_LABELS: Record<SignerRole, MessageKey> = {
+  clergy: 'letters.role.clergy',
+  lay: 'letters.role.lay',
+  organization: 'letters.role.organization',
+};
+
+const STATUS_LABELS: Record<LetterStatus, MessageKey> = {
+  draft: 'letters.status.draft',
+  open: 'letters.status.open',
+  closed: 'letters.status.closed',
+};
+
+/** True when a stored value is one of a list's values (rows hold plain strings). */
+function isOneOf<T extends string>(values: readonly T[], value: string): value is T {
+  return (values as readonly string[]).includes(value);
+}
+
 /** The message key of a title as written before a name ("Rev.", "Rabino"). */
 export function honorificKey(value: string): MessageKey | null {
-  return (HONORIFICS as readonly string[]).includes(value) && value !== 'none' && value !== 'other'
-    ? (`letters.honorific.${value}` as MessageKey)
+  return Object.hasOwn(HONORIFIC_TITLES, value)
+    ? HONORIFIC_TITLES[value as keyof typeof HONORIFIC_TITLES]
     : null;
 }
 
 /** The label of a tradition in a language (unknown values show as "Other"). */
 export function traditionLabel(t: Translate, value: string): string {
-  const known = (TRADITIONS as readonly string[]).includes(value) ? value : 'other';
-  return t(`letters.tradition.${known}` as MessageKey);
+  return t(TRADITION_LABELS[isOneOf(TRADITIONS, value) ? value : 'other']);
 }
 
 /** The label of a signer's role in a language. */
 export function roleLabel(t: Translate, value: string): string {
-  const known = (SIGNER_ROLES as readonly string[]).includes(value) ? value : 'lay';
-  return t(`letters.role.${known}` as MessageKey);
+  return t(ROLE_LABELS[isOneOf(SIGNER_ROLES, value) ? value : 'lay']);
+}
+
+/** The label of a letter's status in a language. */
+export function statusLabel(t: Translate, status: LetterStatus): string {
+  return t(STATUS_LABELS[status]);
 }
 
 /** Options for a select or radio group: [value, label] pairs in the reader's language. */

@@ -23,17 +23,14 @@ import { signLetter } from './signing';
 import { letterUpdateRoutes } from './update-routes';
 import { isPublic, letterText, signerLinksEndAt, signingState } from './status';
 import { signatureSchema } from './validation';
-import {
-  ButtonPage,
-  CheckEmailPage,
-  EmbedPage,
-  LetterPage,
-  LettersIndex,
-  SignersPage,
-  ThanksPage,
-  letterExcerpt,
-  letterPath,
-} from './views/public';
+import { CheckEmailPage } from './views/check-email';
+import { EmbedPage } from './views/embed';
+import { LetterPage } from './views/letter';
+import { LettersIndex } from './views/letters-index';
+import { ButtonPage, letterExcerpt, letterPath } from './views/public';
+import { SignersPage } from './views/signers';
+import { ThanksPage } from './views/thanks';
+import { WithdrawnPage } from './views/withdrawn';
 
 /** Signers per page of the public list. */
 export const SIGNERS_PAGE_SIZE = 100;
@@ -268,22 +265,13 @@ lettersRoutes.get('/:slug/withdraw/:token', (c) => renderLinkPage(c, 'withdraw')
 
 lettersRoutes.post('/:slug/withdraw/:token', async (c) => {
   c.set('privateLink', true);
-  const { t, lang } = c.var;
+  const { t } = c.var;
   const letter = await loadLetter(c);
   refuseEndedSignerLink(letter);
   const withdrawn = await withdrawSignature(getDb(c.env), letter.id, await hashToken(c.req.param('token')));
   if (!withdrawn) throw new AppError('invalid_link');
   seeChangesAtOnce(c, letter);
-  return c.render(
-    <section>
-      <h1>{t('letters.withdrawnTitle')}</h1>
-      <p>{t('letters.withdrawnBody', { title: letterText(letter, lang).title })}</p>
-      <p>
-        <a href={letterPath(letter)}>{t('letters.backToLetter')}</a>
-      </p>
-    </section>,
-    { title: t('letters.withdrawnTitle'), noindex: true },
-  );
+  return c.render(<WithdrawnPage letter={letter} />, { title: t('letters.withdrawnTitle'), noindex: true });
 });
 
 lettersRoutes.get('/:slug/signers', async (c) => {

@@ -1,0 +1,124 @@
+import type { Child } from 'hono/jsx';
+import { raw } from 'hono/html';
+import { useRequestContext } from 'hono/jsx-renderer';
+import type { AppEnv } from '../../env';
+import { renderMarkdown } from '../../lib/markdown';
+import type { Official } from '../../officials/schema';
+import { ErrorSummary, SelectField, TextArea, type FormErrors, type FormValues } from '../../web/form';
+import { formatDate } from '../../lib/i18n';
+import type { DeliveryStatus, PublicSigner } from '../queries';
+import type { Letter } from '../schema';
+import { letterText } from '../status';
+import { signedBySentence, type LetterTally } from '../tally';
+import { DELIVERY_RECIPIENTS_MAX } from '../validation';
+import { Addressees, SignerLine } from './public';
+import { adminPath, LetterAdminNav } from './admin';
+
+/** The delivery page: the letter with its shown signers, ready to print, and the email form. */
+export function DeliveryPage(props: {
+  letter: Letter;
+  officials: Official[];
+  signers: PublicSigner[];
+  tally: LetterTally;
+  deliveries: DeliveryStatus[];
+  values?: FormValues;
+  errors?: FormErrors;
+  sent?: number;
+}): Child {
+  const { t, lang } = useRequestContext<AppEnv>().var;
+  const text = letterText(props.letter, lang);
+  const officialEmails = props.officials
+    .map((official) => official.email)
+    .filter((email): email is string => Boolean(email));
+  const values = props.values ?? { recipients: officialEmails.join('\n'), lang };
+  return (
+    <>
+      <div class="no-print">
+        <LetterAdminNav letter={props.letter} />
+        <h1>{t('letters.admin.deliverTitle')}</h1>
+        {props.sent ? (
+          <p class="notice" role="status">
+            {t('letters.admin.deliveryQueued', { count: props.sent })}
+          </p>
+        ) : null}
+        <p>{t('letters.admin.printIntro')}</p>
+        <button type="button" data-print hidden>
+          {t('common.print')}
+        </button>
+        <section aria-labelledby="deliver-email-heading">
+          <h2 id="deliver-email-heading">{t('letters.admin.emailHeading')}</h2>
+          <form method="post" action={adminPath(props.letter, '/deliver')} novalidate>
+            <ErrorSummary
+              errors={props.errors}
+              labels={{ recipients: t('letters.field.recipients'), lang: t('letters.field.deliveryLang') }}
+            />
+            <TextArea
+              name="recipients"
+              label={t('letters.field.recipients')}
+              hint={t('letters.hint.recipients', { max: DELIVERY_RECIPIENTS_MAX })}
+              required
+              rows={3}
+              values={values}
+              errors={props.errors}
+            />
+            <SelectField
+              name="lang"
+              label={t('letters.field.deliveryLang')}
+              required
+              options={[
+                ['en', t('common.english')],
+                ['es', t('common.spanish')],
+              ]}
+              values={values}
+              errors={props.errors}
+            />
+            <button type="submit">{t('letters.admin.sendDelivery')}</button>
+          </form>
+          {props.deliveries.length > 0 ? (
+            <div class="table-wrap" tabindex={0}>
+              <table>
+                <caption>{t('letters.admin.deliveriesCaption')}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('letters.admin.queuedColumn')}</th>
+                    <th scope="col">{t('letters.admin.recipientsColumn')}</th>
+                    <th scope="col">{t('letters.signaturesColumn')}</th>
+                    <th scope="col">{t('letters.admin.sentColumn')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {props.deliveries.map((delivery) => (
+                    <tr>
+                      <td>{formatDate(lang, delivery.createdAt, true)}</td>
+                      <td>{delivery.recipients.join(', ')}</td>
+                      <td>{delivery.signerCount}</td>
+                      <td>
+                        {t('letters.admin.sentOf', {
+                          sent: delivery.sentCount,
+                          total: delivery.recipientCount,
+                        })}
+                        {delivery.lastSentAt ? ` · ${formatDate(lang, delivery.lastSentAt, true)}` : ''}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          ) : null}
+        </section>
+        <hr />
+      </div>
+      <article class="letter printable-letter">
+        <Addressees letter={props.letter} officials={props.officials} />
+        <h2>{text.title}</h2>
+        {raw(renderMarkdown(text.body))}
+        <h3 class="page-break-avoid">{signedBySentence(t, lang, props.tally)}</h3>
+        <ul class="signer-list">
+          {props.signers.map((signer) => (
+            <SignerLine signer={signer} />
+          ))}
+        </ul>
+      </article>
+    </>
+  );
+}

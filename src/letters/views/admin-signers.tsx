@@ -1,0 +1,175 @@
+import type { Child } from 'hono/jsx';
+import { useRequestContext } from 'hono/jsx-renderer';
+import type { AppEnv } from '../../env';
+import { US_STATES } from '../../web/fields';
+import { SelectField, TextField, type FormValues } from '../../web/form';
+import { formatDate } from '../../lib/i18n';
+import { TRADITIONS, displayName, options, roleLabel, traditionLabel } from '../choices';
+import type { SignerTally } from '../queries';
+import type { Letter, LetterSignature } from '../schema';
+import { letterText } from '../status';
+import { type SignerFilter } from '../validation';
+import { Pagination } from './public';
+import { adminPath, LetterAdminNav } from './admin';
+
+/** The signer table: search, filters, counts, hide and verify buttons, CSV export. */
+export function SignersAdminPage(props: {
+  letter: Letter;
+  tally: SignerTally;
+  filter: SignerFilter;
+  rows: LetterSignature[];
+  matching: number;
+  pages: number;
+  back: string;
+}): Child {
+  const { t, lang } = useRequestContext<AppEnv>().var;
+  const f = props.filter;
+  const query = new URLSearchParams();
+  for (const key of ['q', 'tradition', 'state', 'confirmed', 'shown'] as const) {
+    const value = f[key];
+    if (value) query.set(key, String(value));
+  }
+  const values: FormValues = {
+    q: f.q ?? '',
+    tradition: f.tradition ?? '',
+    state: f.state ?? '',
+    confirmed: f.confirmed ?? '',
+    shown: f.shown ?? '',
+  };
+  const yesNo: [string, string][] = [
+    ['yes', t('common.yes')],
+    ['no', t('common.no')],
+  ];
+  return (
+    <>
+      <LetterAdminNav letter={props.letter} />
+      <h1>{t('letters.admin.signersTitle', { title: letterText(props.letter, lang).title })}</h1>
+      <p class="tally">
+        {[
+          t('letters.admin.tallyAll', { count: props.tally.all }),
+          t('letters.admin.tallyConfirmed', { count: props.tally.confirmed }),
+          t('letters.admin.tallyUnconfirmed', { count: props.tally.unconfirmed }),
+          t('letters.admin.tallySigned', { count: props.tally.signed }),
+          t('letters.admin.tallyShown', { count: props.tally.named }),
+          t('letters.admin.tallyHidden', { count: props.tally.hidden }),
+          t('letters.admin.tallyVerified', { count: props.tally.verified }),
+        ].join(' · ')}
+      </p>
+      <form
+        method="get"
+        action={adminPath(props.letter, '/signers')}
+        aria-label={t('letters.admin.filtersLabel')}
+      >
+        <div class="grid">
+          <TextField name="q" type="search" label={t('common.search')} values={values} />
+          <SelectField
+            name="tradition"
+            label={t('letters.field.tradition')}
+            placeholder={t('common.all')}
+            options={options(TRADITIONS, (v) => traditionLabel(t, v))}
+            values={values}
+          />
+          <SelectField
+            name="state"
+            label={t('letters.field.state')}
+            placeholder={t('common.all')}
+            options={US_STATES.map((code) => [code, code] as const)}
+            values={values}
+          />
+          <SelectField
+            name="confirmed"
+            label={t('letters.admin.confirmedColumn')}
+            placeholder={t('common.all')}
+            options={yesNo}
+            values={values}
+          />
+          <SelectField
+            name="shown"
+            label={t('letters.admin.shownColumn')}
+            placeholder={t('common.all')}
+            options={[...yesNo, ['hidden', t('letters.admin.hiddenByOrganizer')]]}
+            values={values}
+          />
+        </div>
+        <button type="submit">{t('common.filter')}</button>{' '}
+        <a href={adminPath(props.letter, `/signers.csv`)} role="button" class="secondary" download>
+          {t('common.downloadCsv')}
+        </a>
+      </form>
+      <p role="status">{t('letters.admin.matching', { count: props.matching })}</p>
+      <div class="table-wrap" tabindex={0}>
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t('letters.admin.nameColumn')}</th>
+              <th scope="col">{t('letters.field.email')}</th>
+              <th scope="col">{t('letters.field.tradition')}</th>
+              <th scope="col">{t('letters.admin.placeColumn')}</th>
+              <th scope="col">{t('letters.admin.confirmedColumn')}</th>
+              <th scope="col">{t('letters.admin.shownColumn')}</th>
+              <th scope="col" class="row-actions">
+                {t('letters.admin.actionsColumn')}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {props.rows.map((row) => (
+              <tr>
+                <th scope="row">
+                  {displayName(t, row)}
+                  {row.verifiedAt ? <span class="badge"> ✓ {t('letters.verified')}</span> : null}
+                  <br />
+                  <small>
+                    {roleLabel(t, row.role)}
+                    {row.congregation ? ` · ${row.congregation}` : ''}
+                    {row.denomination ? ` · ${row.denomination}` : ''}
+                  </small>
+                  {row.comment ? (
+                    <p>
+                      <small>{row.comment}</small>
+                    </p>
+                  ) : null}
+                </th>
+                <td>{row.email}</td>
+                <td>{traditionLabel(t, row.tradition)}</td>
+                <td>
+                  {row.city}, {row.state}
+                </td>
+                <td>{row.confirmedAt ? formatDate(lang, row.confirmedAt) : t('common.no')}</td>
+                <td>
+                  {row.hiddenAt
+                    ? t('letters.admin.hiddenByOrganizer')
+                    : row.showPublicly
+                      ? t('common.yes')
+                      : t('common.no')}
+                </td>
+                <td class="row-actions">
+                  <form method="post" action={adminPath(props.letter, `/signers/${row.id}/hide`)}>
+                    <input type="hidden" name="hidden" value={row.hiddenAt ? 'no' : 'yes'} />
+                    <input type="hidden" name="back" value={props.back} />
+                    <button type="submit" class="secondary outline">
+                      {row.hiddenAt ? t('letters.admin.unhide') : t('letters.admin.hide')}
+                    </button>
+                  </form>
+                  <form method="post" action={adminPath(props.letter, `/signers/${row.id}/verify`)}>
+                    <input type="hidden" name="verified" value={row.verifiedAt ? 'no' : 'yes'} />
+                    <input type="hidden" name="back" value={props.back} />
+                    <button type="submit" class="secondary outline">
+                      {row.verifiedAt ? t('letters.admin.unverify') : t('letters.admin.verify')}
+                    </button>
+                  </form>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <Pagination
+        page={f.page}
+        pages={props.pages}
+        base={adminPath(props.letter, '/signers')}
+        query={query}
+      />
+    </>
+  );
+}

@@ -1,0 +1,39 @@
+import type { Child } from 'hono/jsx';
+import { useRequestContext } from 'hono/jsx-renderer';
+import type { AppEnv } from '../../env';
+import type { FormErrors, FormValues } from '../../web/form';
+import type { Letter } from '../schema';
+import { letterText, type SigningState } from '../status';
+import { SignatureForm } from './signature-form';
+import { letterPath, NotAccepting, signedCount } from './public';
+
+/** The minimal form for other sites' iframes. */
+export function EmbedPage(props: {
+  letter: Letter;
+  count: number;
+  state: SigningState;
+  values?: FormValues;
+  errors?: FormErrors;
+}): Child {
+  const { t, lang } = useRequestContext<AppEnv>().var;
+  const text = letterText(props.letter, lang);
+  return (
+    <section class="letter-embed">
+      <h1>
+        <a href={letterPath(props.letter)} target="_blank" rel="noopener">
+          {text.title}
+        </a>
+      </h1>
+      <p>{signedCount(t, lang, props.count)}</p>
+      {props.state === 'open' ? (
+        <SignatureForm
+          action={letterPath(props.letter, '/embed')}
+          values={props.values}
+          errors={props.errors}
+        />
+      ) : (
+        <NotAccepting state={props.state} />
+      )}
+    </section>
+  );
+}

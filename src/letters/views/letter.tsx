@@ -1,0 +1,78 @@
+import type { Child } from 'hono/jsx';
+import { raw } from 'hono/html';
+import { useRequestContext } from 'hono/jsx-renderer';
+import type { AppEnv } from '../../env';
+import type { Official } from '../../officials/schema';
+import type { FormErrors, FormValues } from '../../web/form';
+import { formatDate, formatNumber } from '../../lib/i18n';
+import type { Letter } from '../schema';
+import { goalPercent, letterText, type SigningState } from '../status';
+import { SignatureForm } from './signature-form';
+import { Addressees, DemoLabel, letterBodyHtml, letterPath, NotAccepting, signedCount } from './public';
+
+/** Count, goal and deadline of a letter. */
+function Progress(props: { letter: Letter; count: number }): Child {
+  const { t, lang } = useRequestContext<AppEnv>().var;
+  const percent = goalPercent(props.count, props.letter.goal);
+  return (
+    <section class="letter-progress" aria-label={t('letters.progressLabel')}>
+      <p>
+        <strong>{signedCount(t, lang, props.count)}</strong>
+        {props.letter.goal ? ` ${t('letters.goal', { goal: formatNumber(lang, props.letter.goal) })}` : null}
+      </p>
+      {percent !== null ? (
+        <progress value={String(percent)} max="100" aria-label={t('letters.goalProgress', { percent })}>
+          {percent}%
+        </progress>
+      ) : null}
+      {props.letter.deadline ? (
+        <p>{t('letters.deadline', { date: formatDate(lang, `${props.letter.deadline}T12:00:00Z`) })}</p>
+      ) : null}
+      <p>
+        <a href={letterPath(props.letter, '/signers')}>{t('letters.seeSigners')}</a>
+      </p>
+    </section>
+  );
+}
+
+/** The public page of a letter: its text, addressees, progress and the signature form. */
+export function LetterPage(props: {
+  letter: Letter;
+  officials: Official[];
+  count: number;
+  state: SigningState;
+  preview: boolean;
+  values?: FormValues;
+  errors?: FormErrors;
+}): Child {
+  const { t, lang } = useRequestContext<AppEnv>().var;
+  const text = letterText(props.letter, lang);
+  return (
+    <article class="letter">
+      {props.preview ? (
+        <p class="notice" role="status">
+          {t('letters.previewNotice')}
+        </p>
+      ) : null}
+      <DemoLabel letter={props.letter} />
+      <h1>{text.title}</h1>
+      <Addressees letter={props.letter} officials={props.officials} />
+      <section class="letter-body" aria-label={t('letters.bodyLabel')}>
+        {raw(letterBodyHtml(text.body))}
+      </section>
+      <Progress letter={props.letter} count={props.count} />
+      <section aria-labelledby="sign-heading">
+        <h2 id="sign-heading">{t('letters.signHeading')}</h2>
+        {props.state === 'open' ? (
+          <SignatureForm
+            action={letterPath(props.letter, '/sign')}
+            values={props.values}
+            errors={props.errors}
+          />
+        ) : (
+          <NotAccepting state={props.state} />
+        )}
+      </section>
+    </article>
+  );
+}
