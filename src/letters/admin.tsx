@@ -31,7 +31,14 @@ import {
 import type { Letter } from './schema';
 import { countUpdateRecipients, getUpdate, listUpdatesWithCounts, updateEmailCounts } from './update-queries';
 import { sendUpdate, sendUpdateSchema, updatePreviews, updateSchema } from './updates';
-import { deliverySchema, letterSchema, signerFilterSchema } from './validation';
+import {
+  deliverySchema,
+  hideSignerSchema,
+  letterSchema,
+  officialChoiceSchema,
+  signerFilterSchema,
+  verifySignerSchema,
+} from './validation';
 import { adminPath } from './views/admin';
 import { DeliveryPage } from './views/admin-delivery';
 import { LetterForm, letterFormValues } from './views/admin-letter-form';
@@ -86,6 +93,18 @@ async function renderLetterForm(
   );
 }
 
+const SLUG_TAKEN: FormErrors = { slug: { key: 'letters.error.slugTaken' } };
+
+/** The 422 answer to a refused letter form: the same form, their input kept, nothing written. */
+function refuseLetterForm(
+  c: AdminContext,
+  letter: Letter | undefined,
+  form: { values: FormValues; errors?: FormErrors },
+) {
+  c.status(422);
+  return renderLetterForm(c, letter, { values: form.values, errors: form.errors ?? {} });
+}
+
 /** Only our own signer-table addresses are valid places to go back to after a moderation action. */
 function safeBack(letter: Letter, back: unknown): string {
   const fallback = adminPath(letter, '/signers');
@@ -108,23 +127,13 @@ lettersAdmin.get('/new', (c) => renderLetterForm(c, undefined));
 
 lettersAdmin.post('/new', async (c) => {
   const form = await readForm(c, letterSchema, { botCheck: false });
-  if (form.status !== 'valid') {
-    c.status(422);
-    return renderLetterForm(c, undefined, {
-      values: form.values,
-      errors: form.status === 'invalid' ? form.errors : {},
-    });
-  }
+  if (form.status !== 'valid') return refuseLetterForm(c, undefined, form);
   const id = newId();
   try {
     await createLetter(getDb(c.env), id, form.data, Date.now());
   } catch (error) {
     if (!(error instanceof SlugTakenError)) throw error;
-    c.status(422);
-    return renderLetterForm(c, undefined, {
-      values: form.values,
-      errors: { slug: { key: 'letters.error.slugTaken' } },
-    });
+    return refuseLetterForm(c, undefined, { values: form.values, errors: SLUG_TAKEN });
   }
   return c.redirect(adminPath({ id }), 303);
 });
@@ -134,31 +143,21 @@ lettersAdmin.get('/:id', async (c) => renderLetterForm(c, await loadLetter(c)));
 lettersAdmin.post('/:id', async (c) => {
   const letter = await loadLetter(c);
   const form = await readForm(c, letterSchema, { botCheck: false });
-  if (form.status !== 'valid') {
-    c.status(422);
-    return renderLetterForm(c, letter, {
-      values: form.values,
-      errors: form.status === 'invalid' ? form.errors : {},
-    });
-  }
+  if (form.status !== 'valid') return refuseLetterForm(c, letter, form);
   try {
     await updateLetter(getDb(c.env), letter.id, form.data, Date.now());
   } catch (error) {
     if (!(error instanceof SlugTakenError)) throw error;
-    c.status(422);
-    return renderLetterForm(c, letter, {
-      values: form.values,
-      errors: { slug: { key: 'letters.error.slugTaken' } },
-    });
+    return refuseLetterForm(c, letter, { values: form.values, errors: SLUG_TAKEN });
   }
   return c.redirect(adminPath(letter), 303);
 });
 
 lettersAdmin.post('/:id/officials', async (c) => {
   const letter = await loadLetter(c);
-  const body = await c.req.parseBody();
+  const form = await readForm(c, officialChoiceSchema, { botCheck: false });
   const db = getDb(c.env);
-  const official = typeof body.officialId === 'string' ? await getOfficial(db, body.officialId) : undefined;
+  const official = form.status === 'valid' ? await getOfficial(db, form.data.officialId) : undefined;
   if (!official) throw new AppError('bad_request');
   await addLetterOfficial(db, letter.id, official.id, Date.now());
   return c.redirect(adminPath(letter), 303);
@@ -166,9 +165,9 @@ lettersAdmin.post('/:id/officials', async (c) => {
 
 lettersAdmin.post('/:id/officials/remove', async (c) => {
   const letter = await loadLetter(c);
-  const body = await c.req.parseBody();
-  if (typeof body.officialId !== 'string') throw new AppError('bad_request');
-  await removeLetterOfficial(getDb(c.env), letter.id, body.officialId);
+  const form = await readForm(c, officialChoiceSchema, { botCheck: false });
+  if (form.status !== 'valid') throw new AppError('bad_request');
+  await removeLetterOfficial(getDb(c.env), letter.id, form.data.officialId);
   return c.redirect(adminPath(letter), 303);
 });
 
@@ -197,30 +196,34 @@ lettersAdmin.get('/:id/signers', async (c) => {
 
 lettersAdmin.post('/:id/signers/:signatureId/hide', async (c) => {
   const letter = await loadLetter(c);
-  const body = await c.req.parseBody();
+  const form = await readForm(c, hideSignerSchema, { botCheck: false });
+  if (form.status !== 'valid') throw new AppError('bad_request');
+  const { hidden, back } = form.data;
   const found = await setSignerHidden(
     getDb(c.env),
     letter.id,
     c.req.param('signatureId'),
-    body.hidden === 'yes',
+    hidden,
     Date.now(),
   );
   if (!found) throw new AppError('not_found');
-  return c.redirect(safeBack(letter, body.back), 303);
+  return c.redirect(safeBack(letter, back), 303);
 });
 
 lettersAdmin.post('/:id/signers/:signatureId/verify', async (c) => {
   const letter = await loadLetter(c);
-  const body = await c.req.parseBody();
+  const form = await readForm(c, verifySignerSchema, { botCheck: false });
+  if (form.status !== 'valid') throw new AppError('bad_request');
+  const { verified, back } = form.data;
   const found = await setSignerVerified(
     getDb(c.env),
     letter.id,
     c.req.param('signatureId'),
-    body.verified === 'yes',
+    verified,
     Date.now(),
   );
   if (!found) throw new AppError('not_found');
-  return c.redirect(safeBack(letter, body.back), 303);
+  return c.redirect(safeBack(letter, back), 303);
 });
 
 lettersAdmin.get('/:id/signers.csv', async (c) => {

@@ -117,3 +117,14 @@ export const signerFilterSchema = z.object({
   ),
 });
 export type SignerFilter = z.output<typeof signerFilterSchema>;
+
+/** The official an organizer adds to or removes from a letter's addressees. */
+export const officialChoiceSchema = z.object({ officialId: z.string() });
+
+/** A yes/no switch of a row button: "yes" turns it on, anything else off. */
+const switchedOn = z.unknown().transform((v) => v === 'yes');
+
+/** The hide and verify buttons of the signer table, with the table address to go back to. */
+export const hideSignerSchema = z.object({ hidden: switchedOn, back: z.unknown() });
+/** See hideSignerSchema. */
+export const verifySignerSchema = z.object({ verified: switchedOn, back: z.unknown() });
