@@ -8,3 +8,14 @@ export function isTransientD1Error(error: unknown): boolean {
     message,
   );
 }
+
+/**
+ * True when a D1 error is a unique-index violation, optionally on one column (`table.column`, as
+ * SQLite names it in the message). The message may sit on a cause of drizzle's wrapping error.
+ */
+export function isUniqueViolation(error: unknown, column?: string): boolean {
+  const text = (e: unknown): string =>
+    e instanceof Error ? `${e.message} ${e.cause ? text(e.cause) : ''}` : String(e);
+  const message = text(error);
+  return /UNIQUE constraint failed/i.test(message) && (!column || message.includes(column));
+}

@@ -8,6 +8,7 @@ import { AppError } from '../lib/errors';
 import { readForm, type FormErrors, type FormValues } from '../web/form';
 import { safeRedirectPath } from '../web/security';
 import { deliverLetter } from './delivery';
+import { letterUrl } from './links';
 import { signerCsvColumns } from './export';
 import {
   SlugTakenError,
@@ -81,11 +82,7 @@ async function renderLetterForm(
       officials={officials}
       officialResults={results}
       officialQuery={officialQuery}
-      embedUrl={
-        letter
-          ? `${c.env.PUBLIC_URL.replace(/\/$/, '')}/letters/${encodeURIComponent(letter.slug)}/embed`
-          : undefined
-      }
+      embedUrl={letter ? letterUrl(c.env, letter, '/embed') : undefined}
       values={form.values ?? (letter ? letterFormValues(letter) : { status: 'draft' })}
       errors={form.errors}
     />,

@@ -6,6 +6,7 @@ import { newId } from '../lib/tokens';
 import { logEvent } from '../lib/log';
 import { translator, type Lang } from '../lib/i18n';
 import { displayName } from './choices';
+import { letterUrl } from './links';
 import { insertDeliveryWithEmails, letterTally, listAllShownSigners, listLetterOfficials } from './queries';
 import type { Letter } from './schema';
 import { addresseeLines, letterText } from './status';
@@ -43,7 +44,7 @@ export async function deliverLetter(
     ],
     signerCount: tally.signed,
     signedBy: signedBySentence(t, lang, tally),
-    letterUrl: `${env.PUBLIC_URL.replace(/\/$/, '')}/letters/${encodeURIComponent(letter.slug)}`,
+    letterUrl: letterUrl(env, letter),
     signers: signers.map((signer) => ({
       name: displayName(t, signer),
       verified: signer.verified,

@@ -1,5 +1,6 @@
 import { markdownExcerpt } from '../lib/markdown';
 import type { OpenActionsSource } from '../web/open-actions';
+import { letterPath } from './links';
 import { listOpenLetters } from './queries';
 import { letterText, signingState } from './status';
 
@@ -15,7 +16,7 @@ export const lettersOpenActions: OpenActionsSource = async (db, lang) => {
         kind: 'letter' as const,
         title: text.title,
         summary: markdownExcerpt(text.body, 160),
-        url: `/letters/${encodeURIComponent(letter.slug)}`,
+        url: letterPath(letter),
         date: letter.deadline,
       };
     });

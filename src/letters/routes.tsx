@@ -4,6 +4,7 @@ import { getDb } from '../db';
 import { hashToken } from '../lib/tokens';
 import { AppError } from '../lib/errors';
 import { readForm, type FormErrors, type FormValues } from '../web/form';
+// Upward on purpose: the thank-you page lists every feature's open actions, which only home/ gathers.
 import { listOpenActions } from '../home/routes';
 import { setCookie } from 'hono/cookie';
 import type { Official } from '../officials/schema';
@@ -27,7 +28,8 @@ import { CheckEmailPage } from './views/check-email';
 import { EmbedPage } from './views/embed';
 import { LetterPage } from './views/letter';
 import { LettersIndex } from './views/letters-index';
-import { ButtonPage, letterExcerpt, letterPath } from './views/public';
+import { letterPath, letterUrl } from './links';
+import { ButtonPage, letterExcerpt } from './views/public';
 import { SignersPage } from './views/signers';
 import { ThanksPage } from './views/thanks';
 import { WithdrawnPage } from './views/withdrawn';
@@ -69,10 +71,6 @@ function seeChangesAtOnce(c: LettersContext, letter: Letter) {
   });
 }
 
-function absoluteUrl(c: LettersContext, path: string): string {
-  return `${c.env.PUBLIC_URL.replace(/\/$/, '')}${path}`;
-}
-
 async function renderLetter(
   c: LettersContext,
   { letter, count, officials }: { letter: Letter; count: number; officials: Official[] },
@@ -94,7 +92,7 @@ async function renderLetter(
       title: text.title,
       description,
       noindex: !isPublic(letter),
-      og: { title: text.title, description, url: absoluteUrl(c, letterPath(letter)) },
+      og: { title: text.title, description, url: letterUrl(c.env, letter) },
     },
   );
 }
@@ -252,13 +250,10 @@ lettersRoutes.get('/:slug/thanks', async (c) => {
     ...open['advocacy-day'],
     ...open.bill,
   ];
-  return c.render(
-    <ThanksPage letter={letter} letterUrl={absoluteUrl(c, letterPath(letter))} others={others} />,
-    {
-      title: t('letters.thanksTitle'),
-      noindex: true,
-    },
-  );
+  return c.render(<ThanksPage letter={letter} letterUrl={letterUrl(c.env, letter)} others={others} />, {
+    title: t('letters.thanksTitle'),
+    noindex: true,
+  });
 });
 
 lettersRoutes.get('/:slug/withdraw/:token', (c) => renderLinkPage(c, 'withdraw'));

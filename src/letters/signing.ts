@@ -3,12 +3,9 @@ import { dispatchEmails, queueEmail } from '../email/outbox';
 import { hashToken, newId, newToken } from '../lib/tokens';
 import { logEvent } from '../lib/log';
 import type { Lang } from '../lib/i18n';
-import {
-  claimConfirmationWithEmail,
-  findSignatureByEmail,
-  insertSignatureWithEmail,
-  isUniqueViolation,
-} from './queries';
+import { claimConfirmationWithEmail, findSignatureByEmail, insertSignatureWithEmail } from './queries';
+import { letterUrl } from './links';
+import { isUniqueViolation } from '../db/errors';
 import type { Letter } from './schema';
 import { confirmationOutboxId, letterText, mayResendConfirmation, signingState } from './status';
 import type { SignatureInput } from './validation';
@@ -28,7 +25,7 @@ export function signatureLinks(
   confirmToken: string,
   withdrawToken: string,
 ) {
-  const base = `${env.PUBLIC_URL.replace(/\/$/, '')}/letters/${encodeURIComponent(slug)}`;
+  const base = letterUrl(env, { slug });
   return { confirmUrl: `${base}/confirm/${confirmToken}`, withdrawUrl: `${base}/withdraw/${withdrawToken}` };
 }
 
@@ -64,7 +61,7 @@ function confirmationEmail(
       data: {
         firstName: signer.firstName,
         letterTitle: letterText(letter, signer.lang).title,
-        letterUrl: `${env.PUBLIC_URL.replace(/\/$/, '')}/letters/${encodeURIComponent(letter.slug)}`,
+        letterUrl: letterUrl(env, letter),
         alreadyConfirmed,
         ...links,
       },

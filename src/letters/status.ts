@@ -1,5 +1,6 @@
 import { DAY, MINUTE } from '../lib/time';
 import type { Lang } from '../lib/i18n';
+import { pick } from '../lib/bilingual';
 import type { Letter } from './schema';
 
 /** Why a letter does or does not take signatures now. */
@@ -52,11 +53,12 @@ export function mayResendConfirmation(lastConfirmationAt: number, now: number): 
   return now - lastConfirmationAt >= RESEND_AFTER_MS;
 }
 
-/** The letter's title and body in a language. */
+/**
+ * The letter's title and body for a reader of `lang`, each chosen by `pick` (both languages are
+ * required on the letter form, so a reader gets their own language).
+ */
 export function letterText(letter: Pick<Letter, 'titleEn' | 'titleEs' | 'bodyEn' | 'bodyEs'>, lang: Lang) {
-  return lang === 'es'
-    ? { title: letter.titleEs, body: letter.bodyEs }
-    : { title: letter.titleEn, body: letter.bodyEn };
+  return { title: pick(letter, 'title', lang).text, body: pick(letter, 'body', lang).text };
 }
 
 /** Addressee lines from the free-text field: trimmed, blank lines dropped. */

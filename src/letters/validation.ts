@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { slugSchema } from '../lib/slug';
 import { field } from '../web/fields';
 import { HONORIFICS, LETTER_STATUSES, SIGNER_ROLES, TRADITIONS } from './choices';
 
@@ -37,17 +38,7 @@ export const signatureSchema = z
   }));
 export type SignatureInput = z.output<typeof signatureSchema>;
 
-const slug = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .pipe(
-    z
-      .string()
-      .min(3)
-      .max(80)
-      .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { message: 'letters.error.slug' }),
-  );
+const slug = slugSchema('letters.error.slug');
 
 const optionalDate = z.preprocess(
   (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),

@@ -1,6 +1,7 @@
 // Letters' queries: letters.
 import { and, asc, desc, eq, inArray, sql, type SQLWrapper } from 'drizzle-orm';
 import type { Db } from '../../db';
+import { isUniqueViolation } from '../../db/errors';
 import { publicPages } from '../../web/memo';
 import { officials, type Official } from '../../officials/schema';
 import { letterAddresseeOfficials, letters, type Letter } from '../schema';
@@ -59,14 +60,6 @@ export class SlugTakenError extends Error {
     super('slug taken');
     this.name = 'SlugTakenError';
   }
-}
-
-/** True when a database error is a unique-index violation (the message names the columns). */
-export function isUniqueViolation(error: unknown, column?: string): boolean {
-  const text = (e: unknown): string =>
-    e instanceof Error ? `${e.message} ${e.cause ? text(e.cause) : ''}` : String(e);
-  const message = text(error);
-  return /UNIQUE constraint failed/i.test(message) && (!column || message.includes(column));
 }
 
 /** Stores a new letter; throws SlugTakenError when the slug is in use. */

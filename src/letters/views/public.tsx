@@ -18,10 +18,8 @@ export const letterBodyHtml = memoByText(renderMarkdown);
 /** The first paragraph of a letter's text (meta description, Open Graph), once per version. */
 export const letterExcerpt = memoByText((body) => markdownExcerpt(body));
 
-/** The public address of a letter's pages. */
-export function letterPath(letter: Pick<Letter, 'slug'>, rest = ''): string {
-  return `/letters/${encodeURIComponent(letter.slug)}${rest}`;
-}
+// Pages of this folder import letterPath from here with the other shared parts.
+export { letterPath } from '../links';
 
 /** "12 signed" / "12 firmas", with the singular where the language has one ("1 firma"). */
 export function signedCount(t: Translate, lang: Lang, count: number): string {
