@@ -31,7 +31,9 @@ import {
 import { brokenInternalLinks } from '../web/internal-links';
 import { OPENSTATES_SOURCE, updateBillsFromOpenStates } from './openstates';
 import { actionFormSchema, billFormSchema, stageFormSchema, updateFormSchema } from './validation';
-import { AdminBillList, AdminBillPage, BillForm, type ImportSummary } from './views/admin';
+import { AdminBillPage } from './views/admin-bill';
+import { BillForm, type FormState } from './views/admin-bill-form';
+import { AdminBillList, type ImportSummary } from './views/admin-list';
 import { billLabel } from './views/public';
 import { slugOfIdentifier } from './import';
 import { publicPages } from '../web/memo';
@@ -243,8 +245,6 @@ function invalidBillForm(
   c.status(422);
   return c.render(<BillForm action={action} errors={errors} values={values} />, { title });
 }
-
-type FormState = { errors: FormErrors; values: FormValues };
 
 async function renderBillAdmin(
   c: Context<AppEnv>,

@@ -30,6 +30,29 @@ export function confirmUrl(env: Pick<Env, 'PUBLIC_URL'>, token: string): string 
   return `${env.PUBLIC_URL}/bills/subscriptions/confirm/${token}`;
 }
 
+// Movement headlines and details are shown in the reader's language only, with no fallback: the
+// importer writes both languages, and an organizer's stage change may leave one empty on purpose.
+const movementColumns: Record<
+  Lang,
+  { headline: 'headlineEn' | 'headlineEs'; detail: 'detailEn' | 'detailEs' }
+> = {
+  en: { headline: 'headlineEn', detail: 'detailEn' },
+  es: { headline: 'headlineEs', detail: 'detailEs' },
+};
+
+/** A movement's headline in the reader's language (never the other one; see above). */
+export function movementHeadline(movement: { headlineEn: string; headlineEs: string }, lang: Lang): string {
+  return movement[movementColumns[lang].headline];
+}
+
+/** A movement's detail in the reader's language, if it has one there. */
+export function movementDetail(
+  movement: { detailEn: string | null; detailEs: string | null },
+  lang: Lang,
+): string | null {
+  return movement[movementColumns[lang].detail];
+}
+
 const stageLabels: Record<BillStage, MessageKey> = {
   introduced: 'bills.stage.introduced',
   in_committee: 'bills.stage.in_committee',

@@ -1,3 +1,4 @@
+import { pick } from '../lib/bilingual';
 import type { OpenActionsSource } from '../web/open-actions';
 import { translator } from '../lib/i18n';
 import { billPath, positionLabelKey, stageLabelKey } from './links';
@@ -13,7 +14,7 @@ export const billsOpenActions: OpenActionsSource = async (db, lang) => {
     .slice(0, 5)
     .map((bill) => ({
       kind: 'bill' as const,
-      title: `${bill.state} ${bill.identifier}: ${lang === 'es' ? (bill.titleEs ?? bill.title) : bill.title}`,
+      title: `${bill.state} ${bill.identifier}: ${pick(bill, 'title', lang).text}`,
       summary: `${t(positionLabelKey(bill.position))} · ${t(stageLabelKey(effectiveStage(bill)))}`,
       url: billPath(bill),
       date: bill.lastMovementAt ? new Date(bill.lastMovementAt).toISOString().slice(0, 10) : null,

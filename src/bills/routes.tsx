@@ -8,7 +8,8 @@ import { conditionalResponse } from '../web/conditional';
 import { isLang, translator, type Lang, type Translate } from '../lib/i18n';
 import type { PageMeta } from '../web/layout';
 import { buildAtomFeed, feedUpdated } from './feed';
-import { billPath, feedPath, stageLabelKey } from './links';
+import { pick } from '../lib/bilingual';
+import { billPath, feedPath, movementHeadline, stageLabelKey } from './links';
 import {
   feedScope,
   getBillBySlug,
@@ -21,7 +22,9 @@ import {
 import { subscriptionRoutes } from './subscription-routes';
 import { subscribe } from './subscriptions';
 import { billFiltersSchema, subscribeSchema } from './validation';
-import { BillListPage, BillPage, billLabel, inLang, MessagePage, type BillPageData } from './views/public';
+import { BillPage, type BillPageData } from './views/bill';
+import { BillListPage } from './views/bill-list';
+import { billLabel, MessagePage } from './views/public';
 
 /** Public pages of this feature. */
 export const billsRoutes = new Hono<AppEnv>();
@@ -105,8 +108,8 @@ async function renderBillPage(
 ) {
   const { lang, t } = c.var;
   const data = { bill, ...form };
-  const title = `${billLabel(data.bill)}: ${inLang(lang, data.bill.title, data.bill.titleEs)}`;
-  const description = (inLang(lang, data.bill.summaryEn, data.bill.summaryEs) ?? '').slice(0, 200);
+  const title = `${billLabel(data.bill)}: ${pick(data.bill, 'title', lang).text}`;
+  const description = pick(data.bill, 'summary', lang).text.slice(0, 200);
   return c.render(
     <BillPage
       {...data}
@@ -153,7 +156,7 @@ async function atomFeed(c: Context<AppEnv>, state: string | null) {
       title: `${billLabel(bill)}: ${t(stageLabelKey(movement.stageAfter))}`,
       url: `${base}${billPath(bill)}`,
       updated: movement.createdAt,
-      summary: `${lang === 'es' ? movement.headlineEs : movement.headlineEn} (${inLang(lang, bill.title, bill.titleEs)})`,
+      summary: `${movementHeadline(movement, lang)} (${pick(bill, 'title', lang).text})`,
     })),
   };
   return conditionalResponse(c, buildAtomFeed(feed), feedUpdated(feed), {

@@ -1,0 +1,173 @@
+// The three small forms of a bill's organizer page: post an action, post an update, override the stage.
+import type { Child } from 'hono/jsx';
+import { useRequestContext } from 'hono/jsx-renderer';
+import type { AppEnv } from '../../env';
+import { ErrorSummary, SelectField, TextArea, TextField } from '../../web/form';
+import { stageLabelKey } from '../links';
+import type { BillRow } from '../queries';
+import { BILL_STAGES } from '../schema';
+import { ORGANIZER_CLASSIFICATIONS } from '../validation';
+import type { FormState } from './admin-bill-form';
+
+/** An action seen in the legislature, posted by hand: a movement like an imported one. */
+export function PostActionForm(props: { bill: Pick<BillRow, 'id'>; state?: FormState }): Child {
+  const { t } = useRequestContext<AppEnv>().var;
+  const chamberOptions = (['upper', 'lower', 'executive', 'legislature'] as const).map(
+    (k) => [k, t(`bills.admin.chamber.${k}`)] as const,
+  );
+  const actionLabels = {
+    date: t('bills.admin.field.date'),
+    chamberKind: t('bills.admin.field.chamber'),
+    description: t('bills.admin.field.description'),
+    classification: t('bills.admin.field.classification'),
+  };
+  return (
+    <section aria-labelledby="post-action">
+      <h2 id="post-action">{t('bills.admin.postAction')}</h2>
+      <p>{t('bills.admin.postActionHint')}</p>
+      <form method="post" action={`/admin/bills/${props.bill.id}/actions`} novalidate>
+        <ErrorSummary errors={props.state?.errors} labels={actionLabels} />
+        <div class="grid">
+          <TextField
+            name="date"
+            type="date"
+            label={actionLabels.date}
+            required
+            values={props.state?.values ?? { date: new Date().toISOString().slice(0, 10) }}
+            errors={props.state?.errors}
+          />
+          <SelectField
+            name="chamberKind"
+            label={actionLabels.chamberKind}
+            options={chamberOptions}
+            required
+            values={props.state?.values}
+            errors={props.state?.errors}
+          />
+        </div>
+        <TextField
+          name="description"
+          label={actionLabels.description}
+          required
+          maxlength={500}
+          values={props.state?.values}
+          errors={props.state?.errors}
+        />
+        <SelectField
+          name="classification"
+          label={actionLabels.classification}
+          options={ORGANIZER_CLASSIFICATIONS.map((k) => [k, t(`bills.actionKind.${k}`)] as const)}
+          required
+          values={props.state?.values}
+          errors={props.state?.errors}
+        />
+        <button type="submit">{t('bills.admin.postAction')}</button>
+      </form>
+    </section>
+  );
+}
+
+/** An organizer's update in both languages, sent to subscribers as a movement. */
+export function PostUpdateForm(props: { bill: Pick<BillRow, 'id'>; state?: FormState }): Child {
+  const { t } = useRequestContext<AppEnv>().var;
+  const updateLabels = {
+    headlineEn: t('bills.admin.field.headlineEn'),
+    headlineEs: t('bills.admin.field.headlineEs'),
+    detailEn: t('bills.admin.field.detailEn'),
+    detailEs: t('bills.admin.field.detailEs'),
+  };
+  return (
+    <section aria-labelledby="post-update">
+      <h2 id="post-update">{t('bills.admin.postUpdate')}</h2>
+      <p>{t('bills.admin.postUpdateHint')}</p>
+      <form method="post" action={`/admin/bills/${props.bill.id}/updates`} novalidate>
+        <ErrorSummary errors={props.state?.errors} labels={updateLabels} />
+        <div class="grid">
+          <TextField
+            name="headlineEn"
+            label={updateLabels.headlineEn}
+            required
+            values={props.state?.values}
+            errors={props.state?.errors}
+          />
+          <TextField
+            name="headlineEs"
+            label={updateLabels.headlineEs}
+            required
+            values={props.state?.values}
+            errors={props.state?.errors}
+          />
+        </div>
+        <div class="grid">
+          <TextArea
+            name="detailEn"
+            label={updateLabels.detailEn}
+            values={props.state?.values}
+            errors={props.state?.errors}
+          />
+          <TextArea
+            name="detailEs"
+            label={updateLabels.detailEs}
+            values={props.state?.values}
+            errors={props.state?.errors}
+          />
+        </div>
+        <button type="submit">{t('bills.admin.postUpdate')}</button>
+      </form>
+    </section>
+  );
+}
+
+/** The organizer's stage override with its note, or back to the stage the actions give. */
+export function StageOverrideForm(props: {
+  bill: Pick<BillRow, 'id' | 'derivedStage' | 'stageOverride' | 'stageNoteEn' | 'stageNoteEs'>;
+  state?: FormState;
+}): Child {
+  const { t } = useRequestContext<AppEnv>().var;
+  const { bill } = props;
+  const stageLabels = {
+    stage: t('bills.admin.field.stage'),
+    noteEn: t('bills.admin.field.noteEn'),
+    noteEs: t('bills.admin.field.noteEs'),
+  };
+  const stageValues = props.state?.values ?? {
+    stage: bill.stageOverride ?? '',
+    noteEn: bill.stageNoteEn ?? '',
+    noteEs: bill.stageNoteEs ?? '',
+  };
+  return (
+    <section aria-labelledby="override-stage">
+      <h2 id="override-stage">{t('bills.admin.overrideStage')}</h2>
+      <p>{t('bills.admin.overrideHint', { stage: t(stageLabelKey(bill.derivedStage)) })}</p>
+      <form method="post" action={`/admin/bills/${props.bill.id}/stage`} novalidate>
+        <ErrorSummary errors={props.state?.errors} labels={stageLabels} />
+        <SelectField
+          name="stage"
+          label={stageLabels.stage}
+          options={[
+            ['', t('bills.admin.stageFromActions')] as const,
+            ...BILL_STAGES.map((s) => [s, t(stageLabelKey(s))] as const),
+          ]}
+          required
+          values={stageValues}
+          errors={props.state?.errors}
+        />
+        <div class="grid">
+          <TextField
+            name="noteEn"
+            label={stageLabels.noteEn}
+            values={stageValues}
+            errors={props.state?.errors}
+          />
+          <TextField
+            name="noteEs"
+            label={stageLabels.noteEs}
+            values={stageValues}
+            errors={props.state?.errors}
+          />
+        </div>
+        <button type="submit">{t('common.save')}</button>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,164 @@
+import type { Child } from 'hono/jsx';
+import { useRequestContext } from 'hono/jsx-renderer';
+import type { AppEnv } from '../../env';
+import { formatDate, formatNumber } from '../../lib/i18n';
+import { positionLabelKey, stageLabelKey } from '../links';
+import type { BillRow } from '../queries';
+import { effectiveStage } from '../stage';
+import { billLabel } from './public';
+
+/** The organizer list of bills with subscriber counts and the Open States status. */
+/** What an import or a fetch did, shown above the list. */
+export type ImportSummary =
+  | { kind: 'imported'; lines: { billId: string; created: boolean; addedActions: number }[] }
+  | { kind: 'refused'; detail: string }
+  | { kind: 'fetched'; movements: number }
+  | { kind: 'fetchFailed' };
+
+export function AdminBillList(props: {
+  bills: BillRow[];
+  counts: { byBill: Map<string, number>; byState: Map<string, number> };
+  sync: { lastSuccessAt: number | null; lastAttemptAt: number | null; lastError: string | null } | null;
+  openStatesOn: boolean;
+  /** What the import or fetch just done did. */
+  summary?: ImportSummary;
+}): Child {
+  const { t, lang } = useRequestContext<AppEnv>().var;
+  const { sync } = props;
+  const byId = new Map(props.bills.map((bill) => [bill.id, bill]));
+  return (
+    <>
+      <h1>{t('bills.admin.title')}</h1>
+      <p>
+        <a href="/admin/bills/new" role="button">
+          {t('bills.admin.add')}
+        </a>
+      </p>
+      <section aria-labelledby="openstates-status">
+        <h2 id="openstates-status">{t('bills.admin.openStates')}</h2>
+        {!props.openStatesOn ? <p>{t('bills.admin.openStatesOff')}</p> : null}
+        <p>
+          {sync?.lastSuccessAt
+            ? t('bills.admin.openStatesLast', { date: formatDate(lang, sync.lastSuccessAt, true) })
+            : t('bills.admin.openStatesNever')}
+        </p>
+        {sync?.lastError && sync.lastAttemptAt ? (
+          <p role="status">
+            {t('bills.admin.openStatesError', { date: formatDate(lang, sync.lastAttemptAt, true) })}
+          </p>
+        ) : null}
+        <ImportSummaryBox summary={props.summary} bills={byId} />
+        {props.openStatesOn ? (
+          <form method="post" action="/admin/bills/fetch-now">
+            <button type="submit" class="secondary">
+              {t('bills.import.fetchNow')}
+            </button>
+          </form>
+        ) : null}
+        <form method="post" action="/admin/bills/import" enctype="multipart/form-data">
+          <label for="import-file">
+            {t('bills.import.file')}
+            <input
+              id="import-file"
+              name="file"
+              type="file"
+              accept=".json,application/json"
+              required
+              aria-describedby="import-file-hint"
+            />
+            <small id="import-file-hint">{t('bills.import.fileHint')}</small>
+          </label>
+          <button type="submit">{t('bills.import.upload')}</button>
+        </form>
+      </section>
+      <div class="overflow-auto">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t('bills.admin.bill')}</th>
+              <th scope="col">{t('bills.admin.stage')}</th>
+              <th scope="col">{t('bills.admin.position')}</th>
+              <th scope="col">{t('bills.admin.subscribers')}</th>
+              <th scope="col">{t('bills.admin.lastMovement')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {props.bills.map((bill) => (
+              <tr>
+                <th scope="row">
+                  <a href={`/admin/bills/${bill.id}`}>{billLabel(bill)}</a> {bill.title.slice(0, 80)}
+                  {bill.isDemo ? <small> ({t('common.demo')})</small> : null}
+                  {!bill.tracked ? <small> ({t('bills.admin.notTracked')})</small> : null}
+                </th>
+                <td>{t(stageLabelKey(effectiveStage(bill)))}</td>
+                <td>{t(positionLabelKey(bill.position))}</td>
+                <td>{props.counts.byBill.get(bill.id) ?? 0}</td>
+                <td>{bill.lastMovementAt ? formatDate(lang, bill.lastMovementAt) : ''}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {props.counts.byState.size > 0 ? (
+        <section aria-labelledby="state-subscribers">
+          <h2 id="state-subscribers">{t('bills.admin.stateSubscribers')}</h2>
+          <ul>
+            {[...props.counts.byState.entries()].map(([state, n]) => (
+              <li>
+                {state}: {n}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </>
+  );
+}
+
+/** The result of an upload or a fetch: one line per bill, or why nothing was imported. */
+function ImportSummaryBox(props: { summary?: ImportSummary; bills: Map<string, BillRow> }): Child {
+  const { t, lang } = useRequestContext<AppEnv>().var;
+  const summary = props.summary;
+  if (!summary) return null;
+  if (summary.kind === 'refused')
+    return (
+      <div class="error-summary" role="alert" tabindex={-1}>
+        <h2>{t('bills.import.refused')}</h2>
+        <p>
+          <code>{summary.detail}</code>
+        </p>
+      </div>
+    );
+  if (summary.kind === 'fetchFailed')
+    return (
+      <p class="notice" role="alert">
+        {t('bills.import.fetchFailed')}
+      </p>
+    );
+  if (summary.kind === 'fetched')
+    return (
+      <p class="notice" role="status">
+        {t('bills.import.fetched', { count: formatNumber(lang, summary.movements) })}
+      </p>
+    );
+  return (
+    <div class="notice" role="status">
+      <p>{t('bills.import.done', { count: formatNumber(lang, summary.lines.length) })}</p>
+      <ul>
+        {summary.lines.map((line) => {
+          const bill = props.bills.get(line.billId);
+          return (
+            <li>
+              {bill ? <a href={`/admin/bills/${bill.id}`}>{billLabel(bill)}</a> : line.billId}:{' '}
+              {line.created
+                ? t('bills.import.added', { count: formatNumber(lang, line.addedActions) })
+                : line.addedActions > 0
+                  ? t('bills.import.newActions', { count: formatNumber(lang, line.addedActions) })
+                  : t('bills.import.noChange')}
+            </li>
+          );
+        })}
+      </ul>
+    </div>
+  );
+}

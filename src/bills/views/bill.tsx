@@ -1,0 +1,211 @@
+import type { Child } from 'hono/jsx';
+import { useRequestContext } from 'hono/jsx-renderer';
+import type { AppEnv } from '../../env';
+import { type FormErrors, type FormValues } from '../../web/form';
+import { formatDate } from '../../lib/i18n';
+import { describeAction } from '../action-text';
+import { stageLabelKey, stageMeaningKey } from '../links';
+import type { BillActionRow, BillMovementRow, BillRow, SponsorView } from '../queries';
+import { callsToActionOf, sourcesOf } from '../queries';
+import { effectiveStage, stageSteps, timelineWithStages } from '../stage';
+import { pick } from '../../lib/bilingual';
+import { movementDetail, movementHeadline } from '../links';
+import { BillBadges, billLabel, chamberName, Markdown } from './public';
+import { SubscribeForm } from './subscribe-form';
+
+/** Everything the bill page shows. */
+export interface BillPageData {
+  bill: BillRow;
+  actions: BillActionRow[];
+  sponsors: SponsorView[];
+  updates: BillMovementRow[];
+  errors?: FormErrors;
+  values?: FormValues;
+}
+
+/** The public page of one bill: position, stage, summary, what to do, timeline, subscribe. */
+export function BillPage(props: BillPageData): Child {
+  const { t, lang } = useRequestContext<AppEnv>().var;
+  const { bill } = props;
+  const stage = effectiveStage(bill);
+  const note = pick(bill, 'stageNote', lang).text;
+  const timeline = timelineWithStages(
+    props.actions.map((a) => ({ ...a, classification: JSON.parse(a.classification) as string[] })),
+  );
+  const calls = callsToActionOf(bill);
+  const meetable = props.sponsors.filter((s) => s.officialId);
+  return (
+    <article class="bill">
+      <hgroup>
+        <h1>
+          {billLabel(bill)}: {pick(bill, 'title', lang).text}
+        </h1>
+        <BillBadges bill={bill} />
+      </hgroup>
+
+      <section aria-labelledby="bill-stage">
+        <h2 id="bill-stage">{t('bills.whereItStands')}</h2>
+        <ol class="bill-stages" aria-label={t('bills.stageSteps')}>
+          {stageSteps(stage).map((step) => (
+            <li aria-current={step.current ? 'step' : undefined}>
+              {step.current ? (
+                <mark>{t(stageLabelKey(step.stage))}</mark>
+              ) : step.reached ? (
+                <strong>{t(stageLabelKey(step.stage))}</strong>
+              ) : (
+                t(stageLabelKey(step.stage))
+              )}
+            </li>
+          ))}
+        </ol>
+        <p>{t(stageMeaningKey(stage))}</p>
+        {note ? <p>{t('bills.stageNote', { note })}</p> : null}
+      </section>
+
+      {pick(bill, 'summary', lang).text ? (
+        <section aria-labelledby="bill-summary">
+          <h2 id="bill-summary">{t('bills.summary')}</h2>
+          <Markdown source={pick(bill, 'summary', lang).text} />
+        </section>
+      ) : null}
+
+      {calls.length > 0 || meetable.length > 0 ? (
+        <section aria-labelledby="bill-actions">
+          <h2 id="bill-actions">{t('bills.whatToDo')}</h2>
+          <ul>
+            {calls.map((call) => (
+              <li>
+                <a href={call.url}>{pick(call, 'label', lang).text}</a>
+              </li>
+            ))}
+            {meetable.map((sponsor) => (
+              <li>
+                <a href={`/meetings/new?official=${encodeURIComponent(sponsor.officialId!)}`}>
+                  {t('bills.meetSponsor', { name: sponsor.name })}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
+      {pick(bill, 'talkingPoints', lang).text ? (
+        <section aria-labelledby="bill-talking-points">
+          <h2 id="bill-talking-points">{t('bills.talkingPoints')}</h2>
+          <Markdown source={pick(bill, 'talkingPoints', lang).text} />
+        </section>
+      ) : null}
+
+      {pick(bill, 'analysis', lang).text ? (
+        <section aria-labelledby="bill-analysis">
+          <h2 id="bill-analysis">{t('bills.analysis')}</h2>
+          <Markdown source={pick(bill, 'analysis', lang).text} />
+        </section>
+      ) : null}
+
+      <section aria-labelledby="bill-timeline">
+        <h2 id="bill-timeline">{t('bills.timeline')}</h2>
+        {timeline.length === 0 ? <p>{t('bills.timelineEmpty')}</p> : null}
+        <ol class="bill-timeline">
+          {timeline.map(({ action, stage: after, changed }) => (
+            <li class={changed ? 'stage-change' : undefined}>
+              <time datetime={action.date}>{formatDate(lang, `${action.date}T12:00:00Z`)}</time>
+              <ActionText action={action} />
+              {changed ? (
+                <>
+                  {' '}
+                  {after === stage ? (
+                    <mark>{t('bills.timelineStageReached', { stage: t(stageLabelKey(after)) })}</mark>
+                  ) : (
+                    <strong>{t('bills.timelineStageReached', { stage: t(stageLabelKey(after)) })}</strong>
+                  )}
+                </>
+              ) : null}
+            </li>
+          ))}
+        </ol>
+      </section>
+
+      {props.updates.length > 0 ? (
+        <section aria-labelledby="bill-updates">
+          <h2 id="bill-updates">{t('bills.updates')}</h2>
+          <ul>
+            {props.updates.map((u) => (
+              <li id={`movement-${u.id}`}>
+                <time datetime={new Date(u.createdAt).toISOString()}>{formatDate(lang, u.createdAt)}</time>:{' '}
+                {movementHeadline(u, lang)}
+                {movementDetail(u, lang) ? <p>{movementDetail(u, lang)}</p> : null}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
+      {props.sponsors.length > 0 ? (
+        <section aria-labelledby="bill-sponsors">
+          <h2 id="bill-sponsors">{t('bills.sponsors')}</h2>
+          <ul>
+            {props.sponsors.map((s) => (
+              <li>
+                {s.name}
+                {s.primary ? ` (${t('bills.primarySponsor')})` : ''}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
+      {sourcesOf(bill).length > 0 ? (
+        <section aria-labelledby="bill-sources">
+          <h2 id="bill-sources">{t('bills.sources')}</h2>
+          <ul>
+            {sourcesOf(bill).map((s) => (
+              <li>
+                <a href={s.url} rel="noopener noreferrer">
+                  {s.note || s.url}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
+      <SubscribeForm bill={bill} errors={props.errors} values={props.values} />
+    </article>
+  );
+}
+
+/**
+ * One action of the timeline. English readers see the legislature's text; others see what the
+ * action's classification says in their language, with the legislature's (English) text as its
+ * source, or that text alone, marked as English, when the classification says nothing we know.
+ */
+function ActionText(props: {
+  action: {
+    chamber: string | null;
+    chamberKind: string | null;
+    classification: string[];
+    description: string;
+  };
+}): Child {
+  const { t, lang } = useRequestContext<AppEnv>().var;
+  const { action } = props;
+  const chamber = chamberName(t, action);
+  if (lang === 'en') return <>{`${chamber ? ` · ${chamber}` : ''}: ${action.description}`}</>;
+  const described = describeAction(t, action);
+  return (
+    <>
+      {`${described.chamber ? ` · ${described.chamber}` : ''}: `}
+      {described.description ? (
+        <>
+          {described.description}{' '}
+          <small>
+            ({t('bills.actionSource')}: <q lang="en">{action.description}</q>)
+          </small>
+        </>
+      ) : (
+        <span lang="en">{action.description}</span>
+      )}
+    </>
+  );
+}
