@@ -3,7 +3,8 @@
 // tried. Fixed ids and ON CONFLICT DO NOTHING: a second run adds nothing.
 import type { BatchItem } from 'drizzle-orm/batch';
 import { actionKeyOf, type ImportedAction } from '../../src/bills/import';
-import { dateToMs, insertActionStatements } from '../../src/bills/movements';
+import { dateToMs } from '../../src/bills/movements';
+import { insertActionStatements } from '../../src/bills/queries';
 import {
   billMovements,
   bills,

@@ -1,12 +1,17 @@
 // The organizer's bill form: from a stored bill to form values, and from the form to the bill.
-import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Db } from '../db';
 import { newId } from '../lib/tokens';
 import type { FormErrors, FormValues } from '../web/form';
 import { slugOfIdentifier } from './import';
-import { callsToActionOf, sourcesOf, type BillRow } from './queries';
-import { bills, CALL_TO_ACTION_KINDS, type CallToAction, type CallToActionKind } from './schema';
+import {
+  callsToActionOf,
+  insertBillStatement,
+  sourcesOf,
+  updateBillStatement,
+  type BillRow,
+} from './queries';
+import { CALL_TO_ACTION_KINDS, type CallToAction, type CallToActionKind } from './schema';
 import { CTA_ROWS, type billFormSchema } from './validation';
 
 /** The validated bill form. */
@@ -91,9 +96,13 @@ function columnsFromForm(data: BillFormData) {
 /** Adds a bill by hand; returns its id. */
 export async function createBill(db: Db, data: BillFormData, at = Date.now()): Promise<string> {
   const id = newId();
-  await db
-    .insert(bills)
-    .values({ id, ...columnsFromForm(data), lastMovementAt: at, createdAt: at, updatedAt: at });
+  await insertBillStatement(db, {
+    id,
+    ...columnsFromForm(data),
+    lastMovementAt: at,
+    createdAt: at,
+    updatedAt: at,
+  });
   return id;
 }
 
@@ -104,10 +113,7 @@ export async function updateBill(
   data: BillFormData,
   at = Date.now(),
 ): Promise<void> {
-  await db
-    .update(bills)
-    .set({ ...columnsFromForm(data), updatedAt: at })
-    .where(eq(bills.id, bill.id));
+  await updateBillStatement(db, bill.id, { ...columnsFromForm(data), updatedAt: at });
 }
 
 /** A stored bill as the values of its edit form. */

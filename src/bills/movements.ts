@@ -2,7 +2,6 @@
 // movement is one bill_movements row, written in the same db.batch() as the change, then fanned out.
 import { describeAction } from './action-text';
 import { translator } from '../lib/i18n';
-import { eq } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import type { Db } from '../db';
 import { hashToken, newId } from '../lib/tokens';
@@ -14,8 +13,21 @@ import {
   type ImportedAction,
   type ImportedBill,
 } from './import';
-import { getBillBySlug, listActions, storedActionKeys, type BillRow } from './queries';
-import { billActions, billMovements, bills, billSponsors, type BillStage } from './schema';
+import {
+  getBillByOpenStatesId,
+  getBillBySlug,
+  insertActionStatements,
+  insertBillStatement,
+  insertMovementStatement,
+  insertSponsorStatements,
+  listActions,
+  movementIdByKey,
+  runStatements,
+  storedActionKeys,
+  updateBillStatement,
+  type BillRow,
+} from './queries';
+import type { BillStage } from './schema';
 import { effectiveStage, sortActions, stageFromActions } from './stage';
 
 /** The message of the alert queue: one page of subscribers of one movement. */
@@ -27,51 +39,6 @@ export interface AlertPageMessage {
   after: string;
   /** When the previous page called Resend (ms): this page's call keeps Resend's rate after it. */
   lastCallAt?: number;
-}
-
-// D1 allows 100 bound parameters per statement: rows per multi-row insert = floor(100 / columns).
-const ACTION_ROWS_PER_INSERT = 9;
-
-function actionRows(
-  billId: string,
-  actions: readonly ImportedAction[],
-  source: 'openstates' | 'organizer' | 'demo',
-  at: number,
-) {
-  return actions.map((a) => ({
-    id: newId(),
-    billId,
-    actionKey: a.actionKey,
-    date: a.date,
-    position: a.position,
-    chamber: a.chamber,
-    chamberKind: a.chamberKind,
-    description: a.description,
-    classification: JSON.stringify(a.classification),
-    source,
-    createdAt: at,
-  }));
-}
-
-/** The statements inserting actions, split to respect D1's bound-parameter limit. */
-export function insertActionStatements(
-  db: Db,
-  billId: string,
-  actions: readonly ImportedAction[],
-  source: 'openstates' | 'organizer' | 'demo',
-  at: number,
-): BatchItem<'sqlite'>[] {
-  const rows = actionRows(billId, actions, source, at);
-  const statements: BatchItem<'sqlite'>[] = [];
-  for (let i = 0; i < rows.length; i += ACTION_ROWS_PER_INSERT) {
-    statements.push(
-      db
-        .insert(billActions)
-        .values(rows.slice(i, i + ACTION_ROWS_PER_INSERT))
-        .onConflictDoNothing(),
-    );
-  }
-  return statements;
 }
 
 /** Milliseconds of a YYYY-MM-DD date (noon UTC, so that it is the same day everywhere in the U.S.). */
@@ -98,8 +65,7 @@ export async function applyImportedBill(
   at = Date.now(),
 ): Promise<ImportOutcome> {
   const existing =
-    (await db.select().from(bills).where(eq(bills.openstatesId, imported.openstatesId)).get()) ??
-    (await findSameBill(db, imported));
+    (await getBillByOpenStatesId(db, imported.openstatesId)) ?? (await findSameBill(db, imported));
   if (!existing) return createImportedBill(db, imported, at);
 
   const sponsorStatements = insertSponsorStatements(db, existing.id, imported);
@@ -112,7 +78,7 @@ export async function applyImportedBill(
     sponsorStatements,
   );
   if (!existing.openstatesId) {
-    await db.update(bills).set({ openstatesId: imported.openstatesId }).where(eq(bills.id, existing.id));
+    await updateBillStatement(db, existing.id, { openstatesId: imported.openstatesId });
   }
   return {
     billId: existing.id,
@@ -128,26 +94,6 @@ async function findSameBill(db: Db, imported: ImportedBill): Promise<BillRow | n
   return bill && bill.session === imported.session && !bill.openstatesId ? bill : null;
 }
 
-function insertSponsorStatements(db: Db, billId: string, imported: ImportedBill): BatchItem<'sqlite'>[] {
-  const rows = imported.sponsors.map((s) => ({
-    billId,
-    name: s.name,
-    personId: s.personId,
-    primary: s.primary,
-    classification: s.classification,
-  }));
-  const statements: BatchItem<'sqlite'>[] = [];
-  for (let i = 0; i < rows.length; i += 20) {
-    statements.push(
-      db
-        .insert(billSponsors)
-        .values(rows.slice(i, i + 20))
-        .onConflictDoNothing(),
-    );
-  }
-  return statements;
-}
-
 async function createImportedBill(db: Db, imported: ImportedBill, at: number): Promise<ImportOutcome> {
   const id = newId();
   let slug = slugOfIdentifier(imported.identifier);
@@ -155,8 +101,8 @@ async function createImportedBill(db: Db, imported: ImportedBill, at: number): P
   if (await getBillBySlug(db, imported.state, slug)) slug = `${slug}-${slugOfIdentifier(imported.session)}`;
   const sorted = sortActions(imported.actions);
   const latest = sorted.at(-1);
-  await db.batch([
-    db.insert(bills).values({
+  await runStatements(db, [
+    insertBillStatement(db, {
       id,
       openstatesId: imported.openstatesId,
       state: imported.state,
@@ -191,7 +137,7 @@ export async function recordNewActions(
 ): Promise<{ added: number; movementId: string | null }> {
   const fresh = newActions(actions, await storedActionKeys(db, bill.id));
   if (fresh.length === 0) {
-    if (alsoRun.length > 0) await db.batch(alsoRun as [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]]);
+    await runStatements(db, alsoRun);
     return { added: 0, movementId: null };
   }
   const stored = await listActions(db, bill.id);
@@ -217,9 +163,9 @@ export async function recordNewActions(
   const latestDate = ordered.at(-1)!.date;
   const statements: BatchItem<'sqlite'>[] = [
     ...insertActionStatements(db, bill.id, fresh, source, at),
-    db
-      .insert(billMovements)
-      .values({
+    insertMovementStatement(
+      db,
+      {
         id: movementId,
         billId: bill.id,
         movementKey,
@@ -231,20 +177,14 @@ export async function recordNewActions(
         occurredAt: dateToMs(latestDate),
         createdAt: at,
         fanoutUpdatedAt: at,
-      })
-      .onConflictDoNothing(),
-    db
-      .update(bills)
-      .set({ derivedStage: derived, lastMovementAt: at, updatedAt: at })
-      .where(eq(bills.id, bill.id)),
+      },
+      true,
+    ),
+    updateBillStatement(db, bill.id, { derivedStage: derived, lastMovementAt: at, updatedAt: at }),
     ...alsoRun,
   ];
-  await db.batch(statements as [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]]);
-  const [row] = await db
-    .select({ id: billMovements.id })
-    .from(billMovements)
-    .where(eq(billMovements.movementKey, movementKey));
-  return { added: fresh.length, movementId: row?.id ?? null };
+  await runStatements(db, statements);
+  return { added: fresh.length, movementId: await movementIdByKey(db, movementKey) };
 }
 
 /** What an organizer types when posting an action. */
@@ -285,8 +225,8 @@ export async function postBillUpdate(
 ): Promise<string> {
   const id = newId();
   const stage = effectiveStage(bill);
-  await db.batch([
-    db.insert(billMovements).values({
+  await runStatements(db, [
+    insertMovementStatement(db, {
       id,
       billId: bill.id,
       movementKey: `update:${id}`,
@@ -298,7 +238,7 @@ export async function postBillUpdate(
       createdAt: at,
       fanoutUpdatedAt: at,
     }),
-    db.update(bills).set({ lastMovementAt: at, updatedAt: at }).where(eq(bills.id, bill.id)),
+    updateBillStatement(db, bill.id, { lastMovementAt: at, updatedAt: at }),
   ]);
   return id;
 }
@@ -315,24 +255,21 @@ export async function overrideStage(
 ): Promise<string | null> {
   const before = effectiveStage(bill);
   const after = effectiveStage({ derivedStage: bill.derivedStage, stageOverride: input.stage });
-  const update = db
-    .update(bills)
-    .set({
-      stageOverride: input.stage,
-      stageNoteEn: input.noteEn,
-      stageNoteEs: input.noteEs,
-      updatedAt: at,
-      ...(before !== after ? { lastMovementAt: at } : {}),
-    })
-    .where(eq(bills.id, bill.id));
+  const update = updateBillStatement(db, bill.id, {
+    stageOverride: input.stage,
+    stageNoteEn: input.noteEn,
+    stageNoteEs: input.noteEs,
+    updatedAt: at,
+    ...(before !== after ? { lastMovementAt: at } : {}),
+  });
   if (before === after) {
     await update;
     return null;
   }
   const id = newId();
-  await db.batch([
+  await runStatements(db, [
     update,
-    db.insert(billMovements).values({
+    insertMovementStatement(db, {
       id,
       billId: bill.id,
       movementKey: `stage:${id}`,

@@ -5,8 +5,7 @@ import { HOUR } from '../lib/time';
 import { logEvent } from '../lib/log';
 import { parseOpenStatesPayload } from './import';
 import { applyImportedBill, startFanout } from './movements';
-import { getSyncState, listTrackedOpenStatesBills } from './queries';
-import { billSyncState } from './schema';
+import { getSyncState, listTrackedOpenStatesBills, recordSyncAttempt } from './queries';
 
 export const OPENSTATES_API = 'https://v3.openstates.org';
 export const OPENSTATES_SOURCE = 'openstates';
@@ -94,19 +93,6 @@ export async function updateBillsFromOpenStates(
   return movementIds.length;
 }
 
-async function recordSync(db: Db, at: number, success: boolean, error: string | null): Promise<void> {
-  await db
-    .insert(billSyncState)
-    .values({
-      source: OPENSTATES_SOURCE,
-      lastAttemptAt: at,
-      lastSuccessAt: success ? at : null,
-      lastError: error,
-    })
-    .onConflictDoUpdate({
-      target: billSyncState.source,
-      set: success
-        ? { lastAttemptAt: at, lastSuccessAt: at, lastError: null }
-        : { lastAttemptAt: at, lastError: error },
-    });
+function recordSync(db: Db, at: number, success: boolean, error: string | null): Promise<void> {
+  return recordSyncAttempt(db, OPENSTATES_SOURCE, at, success, error);
 }

@@ -116,6 +116,6 @@ export const officialChoiceSchema = z.object({ officialId: z.string() });
 const switchedOn = z.unknown().transform((v) => v === 'yes');
 
 /** The hide and verify buttons of the signer table, with the table address to go back to. */
-export const hideSignerSchema = z.object({ hidden: switchedOn, back: z.unknown() });
+export const hideSignerSchema = z.object({ hidden: switchedOn, back: z.unknown().optional() });
 /** See hideSignerSchema. */
-export const verifySignerSchema = z.object({ verified: switchedOn, back: z.unknown() });
+export const verifySignerSchema = z.object({ verified: switchedOn, back: z.unknown().optional() });

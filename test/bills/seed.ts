@@ -1,7 +1,7 @@
 // Test data for bill tests: a bill with a short history, and confirmed subscribers in bulk.
 import type { BatchItem } from 'drizzle-orm/batch';
 import type { Db } from '../../src/db';
-import { insertActionStatements } from '../../src/bills/movements';
+import { insertActionStatements } from '../../src/bills/queries';
 import { bills, billSubscriptions, type BillStage } from '../../src/bills/schema';
 
 /** Inserts a tracked bill in committee (two actions) and returns its id. */

@@ -1,8 +1,8 @@
 // Typed reads of bills, their history, movements and subscriber counts.
 import { and, asc, count, desc, eq, inArray, isNull, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
-import type { Db } from '../db';
-import { withD1Retry } from '../db/retry';
-import { officials } from '../officials/schema';
+import type { Db } from '../../db';
+import { withD1Retry } from '../../db/retry';
+import { officials } from '../../officials/schema';
 import {
   billActions,
   billMovements,
@@ -14,7 +14,7 @@ import {
   type BillSource,
   type BillStage,
   type CallToAction,
-} from './schema';
+} from '../schema';
 
 export type BillRow = typeof bills.$inferSelect;
 export type BillActionRow = typeof billActions.$inferSelect;
