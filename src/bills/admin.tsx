@@ -75,6 +75,7 @@ const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
 
 // The same import as `npm run bills:import`: the whole file is checked before anything is written.
 billsAdmin.post('/import', async (c) => {
+  // A file upload, the one form readForm cannot read (it keeps text fields only).
   const body = await c.req.parseBody();
   const file = body.file;
   if (!(file instanceof File) || file.size === 0) {

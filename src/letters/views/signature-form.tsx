@@ -13,8 +13,16 @@ import {
   type FormErrors,
   type FormValues,
 } from '../../web/form';
-import type { MessageKey, Translate } from '../../lib/i18n';
-import { HONORIFICS, SIGNER_ROLES, TRADITIONS, options, roleLabel, traditionLabel } from '../choices';
+import type { Translate } from '../../lib/i18n';
+import {
+  HONORIFIC_OPTIONS,
+  HONORIFICS,
+  SIGNER_ROLES,
+  TRADITIONS,
+  options,
+  roleLabel,
+  traditionLabel,
+} from '../choices';
 import { COMMENT_MAX } from '../validation';
 
 /** The labels of the signature form, also used by the error summary. */
@@ -43,7 +51,7 @@ export function SignatureForm(props: { action: string; values?: FormValues; erro
   const { t } = useRequestContext<AppEnv>().var;
   const labels = signatureLabels(t);
   const common = { values: props.values, errors: props.errors };
-  const honorifics = options(HONORIFICS, (value) => t(`letters.honorificOption.${value}` as MessageKey));
+  const honorifics = options(HONORIFICS, (value) => t(HONORIFIC_OPTIONS[value]));
   return (
     <form method="post" action={props.action} class="signature-form" novalidate>
       <ErrorSummary errors={props.errors} labels={labels} />
