@@ -2,7 +2,7 @@ import { Hono, type Context } from 'hono';
 import type { AppEnv } from '../env';
 import { getDb } from '../db';
 import { AppError } from '../lib/errors';
-import { readForm, type FormErrors, type FormValues } from '../web/form';
+import { readForm, readUploadedFile, type FormErrors, type FormValues } from '../web/form';
 import { billPath } from './links';
 import {
   importOpenStatesText,
@@ -75,10 +75,8 @@ const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
 
 // The same import as `npm run bills:import`: the whole file is checked before anything is written.
 billsAdmin.post('/import', async (c) => {
-  // A file upload, the one form readForm cannot read (it keeps text fields only).
-  const body = await c.req.parseBody();
-  const file = body.file;
-  if (!(file instanceof File) || file.size === 0) {
+  const file = await readUploadedFile(c, 'file');
+  if (!file || file.size === 0) {
     c.status(422);
     return renderBillList(c, { kind: 'refused', detail: c.var.t('bills.import.noFile') });
   }

@@ -133,6 +133,12 @@ export function refusedForm(
   return { values: form.values, errors: form.status === 'invalid' ? form.errors : {} };
 }
 
+/** One uploaded file of a multipart form (readForm keeps text fields only); null when none came. */
+export async function readUploadedFile(c: Context<AppEnv>, name: string): Promise<File | null> {
+  const file = (await c.req.parseBody())[name];
+  return file instanceof File ? file : null;
+}
+
 export {
   HONEYPOT_FIELD,
   valueOf,
