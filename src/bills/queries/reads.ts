@@ -16,6 +16,7 @@ import {
   type CallToAction,
 } from '../schema';
 
+/** Rows as stored: a bill, one of its actions, a movement, a subscription. */
 export type BillRow = typeof bills.$inferSelect;
 export type BillActionRow = typeof billActions.$inferSelect;
 export type BillMovementRow = typeof billMovements.$inferSelect;

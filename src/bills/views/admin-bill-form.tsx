@@ -15,6 +15,7 @@ import { positionLabelKey } from '../links';
 import { BILL_POSITIONS, CALL_TO_ACTION_KINDS } from '../schema';
 import { CTA_ROWS } from '../validation';
 
+/** What one of the organizer's bill forms shows back after a refusal: the messages and their input. */
 export type FormState = { errors: FormErrors; values: FormValues };
 
 /** The bill add/edit form (both languages of every text). */

@@ -7,7 +7,6 @@ import type { BillRow } from '../queries';
 import { effectiveStage } from '../stage';
 import { billLabel } from './public';
 
-/** The organizer list of bills with subscriber counts and the Open States status. */
 /** What an import or a fetch did, shown above the list. */
 export type ImportSummary =
   | { kind: 'imported'; lines: { billId: string; created: boolean; addedActions: number }[] }
@@ -15,6 +14,7 @@ export type ImportSummary =
   | { kind: 'fetched'; movements: number }
   | { kind: 'fetchFailed' };
 
+/** The organizer list of bills with subscriber counts and the Open States status. */
 export function AdminBillList(props: {
   bills: BillRow[];
   counts: { byBill: Map<string, number>; byState: Map<string, number> };

@@ -1,7 +1,7 @@
 import type { Child } from 'hono/jsx';
 import { useRequestContext } from 'hono/jsx-renderer';
 import type { AppEnv } from '../../env';
-import { type FormErrors, type FormValues } from '../../web/form';
+import type { FormErrors, FormValues } from '../../web/form';
 import { formatDate } from '../../lib/i18n';
 import { describeAction } from '../action-text';
 import { stageLabelKey, stageMeaningKey } from '../links';

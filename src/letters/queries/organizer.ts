@@ -2,7 +2,7 @@
 import { and, asc, desc, eq, gt, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db';
 import { publicPages } from '../../web/memo';
-import { type LetterSignature } from '../schema';
+import type { LetterSignature } from '../schema';
 import type { LetterTally } from '../tally';
 import type { SignerFilter } from '../validation';
 import { s, sumOf, tallySql } from './shared';

@@ -11,7 +11,7 @@ import {
   type FormErrors,
   type FormValues,
 } from '../../web/form';
-import { type MessageKey } from '../../lib/i18n';
+import type { MessageKey } from '../../lib/i18n';
 import { LETTER_STATUSES, options } from '../choices';
 import type { Letter } from '../schema';
 import { adminPath, LetterAdminNav } from './admin';

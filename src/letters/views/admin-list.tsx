@@ -4,7 +4,7 @@ import type { AppEnv } from '../../env';
 import { formatNumber } from '../../lib/i18n';
 import type { Letter } from '../schema';
 import { letterText } from '../status';
-import { type LetterTally } from '../tally';
+import type { LetterTally } from '../tally';
 import { adminPath } from './admin';
 import { statusLabel } from '../choices';
 

@@ -8,7 +8,7 @@ import { TRADITIONS, displayName, options, roleLabel, traditionLabel } from '../
 import type { SignerTally } from '../queries';
 import type { Letter, LetterSignature } from '../schema';
 import { letterText } from '../status';
-import { type SignerFilter } from '../validation';
+import type { SignerFilter } from '../validation';
 import { Pagination } from './public';
 import { adminPath, LetterAdminNav } from './admin';
 
