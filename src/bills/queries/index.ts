@@ -2,3 +2,4 @@
 // imports, organizer actions, updates and stage overrides. Callers import from here.
 export * from './reads';
 export * from './writes';
+export * from './official-actions';

@@ -6,3 +6,4 @@ export * from './signatures';
 export * from './public-pages';
 export * from './organizer';
 export * from './deliveries';
+export * from './official-actions';
