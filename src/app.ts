@@ -1,7 +1,10 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { getCookie, setCookie } from 'hono/cookie';
+import * as z from 'zod';
 import type { AppEnv } from './env';
+import { pingDatabase } from './db';
+import { readForm, valueOf } from './web/form';
 import { AppError, codeToStatus } from './lib/errors';
 import { isTransientD1Error } from './db/errors';
 import { logEvent } from './lib/log';
@@ -9,11 +12,11 @@ import { LANG_COOKIE, isLang, negotiateLang, translator, varyByLanguage } from '
 import { layout } from './web/layout';
 import { renderErrorPage, submittedText } from './web/pages';
 import { csrfProtection, rateLimit, safeRedirectPath, securityHeaders } from './web/security';
-import { homeRoutes } from './home/routes';
+import { homeRoutes, listOpenActions } from './home/routes';
 import { loadOrganizer, requireOrganizer } from './organizers/session';
 import { organizerRoutes, adminShell } from './organizers/routes';
 import { RESEND_WEBHOOK_PATH, emailRoutes, emailAdmin } from './email/routes';
-import { lettersRoutes } from './letters/routes';
+import { letterThanksRoutes, lettersRoutes } from './letters/routes';
 import { lettersAdmin } from './letters/admin';
 import { advocacyDaysRoutes } from './advocacy-days/routes';
 import { advocacyDaysAdmin } from './advocacy-days/admin';
@@ -54,6 +57,9 @@ export const OFFICIAL_ACTION_SOURCES: readonly OfficialActionsSource[] = [
 export const PUBLIC_BODY_MAX_BYTES = 256 * 1024;
 /** The largest request body under /admin: a letter's two 20,000-character texts, URL-encoded. */
 export const ADMIN_BODY_MAX_BYTES = 1024 * 1024;
+
+/** The language switch in every page's header: any values; unknown ones fall back (below). */
+const languageSwitchSchema = z.object({});
 
 /** Organizer pages: every feature's admin router behind the sign-in check. */
 export function buildAdmin() {
@@ -130,8 +136,8 @@ export function buildApp() {
 
   app.route('/', homeRoutes);
   app.post('/lang', async (c) => {
-    const body = await c.req.parseBody();
-    const lang = isLang(body.lang) ? body.lang : 'en';
+    const { values } = await readForm(c, languageSwitchSchema, { botCheck: false });
+    const lang = isLang(values.lang) ? values.lang : 'en';
     setCookie(c, LANG_COOKIE, lang, {
       path: '/',
       maxAge: 365 * 24 * 3600,
@@ -139,15 +145,16 @@ export function buildApp() {
       secure: true,
       httpOnly: true,
     });
-    return c.redirect(safeRedirectPath(body.back) ?? '/', 303);
+    return c.redirect(safeRedirectPath(valueOf(values, 'back')) ?? '/', 303);
   });
   app.get('/healthz', async (c) => {
-    await c.env.DB.prepare('select 1').first();
+    await pingDatabase(c.env);
     return c.json({ ok: true });
   });
 
   app.route('/', organizerRoutes);
   app.route('/', emailRoutes);
+  app.route('/letters', letterThanksRoutes(listOpenActions));
   app.route('/letters', lettersRoutes);
   app.route('/days', advocacyDaysRoutes);
   app.route('/officials', officialsRoutes(OFFICIAL_ACTION_SOURCES));

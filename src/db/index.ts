@@ -11,3 +11,8 @@ export function getDb(env: Pick<Env, 'DB'>) {
 
 /** The database type every query function takes. */
 export type Db = ReturnType<typeof getDb>;
+
+/** Asks the database for nothing: an answer means D1 is reachable (for /healthz). */
+export async function pingDatabase(env: Pick<Env, 'DB'>): Promise<void> {
+  await env.DB.prepare('select 1').first();
+}

@@ -4,20 +4,18 @@ import { getDb } from '../db';
 import { lettersOpenActions } from '../letters/open-actions';
 import { advocacyDaysOpenActions } from '../advocacy-days/open-actions';
 import { billsOpenActions } from '../bills/open-actions';
-import type { OpenAction } from '../web/open-actions';
+import type { ListOpenActions } from '../web/open-actions';
 import { OpenActionList } from '../web/pages';
-import type { Db } from '../db';
-import type { Lang } from '../lib/i18n';
 
 /** Everything open now across features, grouped by kind, for the home page and thank-you pages. */
-export async function listOpenActions(db: Db, lang: Lang): Promise<Record<OpenAction['kind'], OpenAction[]>> {
+export const listOpenActions: ListOpenActions = async (db, lang) => {
   const [letters, days, bills] = await Promise.all([
     lettersOpenActions(db, lang),
     advocacyDaysOpenActions(db, lang),
     billsOpenActions(db, lang),
   ]);
   return { letter: letters, 'advocacy-day': days, bill: bills, meeting: [] };
-}
+};
 
 /** The home page: what the coalition is working on now. */
 export const homeRoutes = new Hono<AppEnv>().get('/', async (c) => {

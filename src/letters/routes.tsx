@@ -4,8 +4,7 @@ import { getDb } from '../db';
 import { hashToken } from '../lib/tokens';
 import { AppError } from '../lib/errors';
 import { readForm, type FormErrors, type FormValues } from '../web/form';
-// Upward on purpose: the thank-you page lists every feature's open actions, which only home/ gathers.
-import { listOpenActions } from '../home/routes';
+import type { ListOpenActions } from '../web/open-actions';
 import { setCookie } from 'hono/cookie';
 import type { Official } from '../officials/schema';
 import { FRESH_COOKIE, memoizedPage } from '../web/memo';
@@ -241,20 +240,26 @@ lettersRoutes.post('/:slug/confirm/:token', async (c) => {
   return c.redirect(letterPath(letter, '/thanks'), 303);
 });
 
-lettersRoutes.get('/:slug/thanks', async (c) => {
-  const { t, lang } = c.var;
-  const letter = await loadLetter(c);
-  const open = await listOpenActions(getDb(c.env), lang);
-  const others = [
-    ...open.letter.filter((action) => action.url !== letterPath(letter)),
-    ...open['advocacy-day'],
-    ...open.bill,
-  ];
-  return c.render(<ThanksPage letter={letter} letterUrl={letterUrl(c.env, letter)} others={others} />, {
-    title: t('letters.thanksTitle'),
-    noindex: true,
+/**
+ * The thank-you page after signing, which suggests every feature's open actions: the app hands in
+ * the lister home/ builds, since the features above letters are not letters' to import.
+ */
+export function letterThanksRoutes(listOpenActions: ListOpenActions) {
+  return new Hono<AppEnv>().get('/:slug/thanks', async (c) => {
+    const { t, lang } = c.var;
+    const letter = await loadLetter(c);
+    const open = await listOpenActions(getDb(c.env), lang);
+    const others = [
+      ...open.letter.filter((action) => action.url !== letterPath(letter)),
+      ...open['advocacy-day'],
+      ...open.bill,
+    ];
+    return c.render(<ThanksPage letter={letter} letterUrl={letterUrl(c.env, letter)} others={others} />, {
+      title: t('letters.thanksTitle'),
+      noindex: true,
+    });
   });
-});
+}
 
 lettersRoutes.get('/:slug/withdraw/:token', (c) => renderLinkPage(c, 'withdraw'));
 

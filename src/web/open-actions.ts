@@ -13,3 +13,6 @@ export interface OpenAction {
 
 /** Lists what is open in one feature, in the person's language. */
 export type OpenActionsSource = (db: Db, lang: Lang) => Promise<OpenAction[]>;
+
+/** Everything open now across features, grouped by kind (gathered by home/, handed to features). */
+export type ListOpenActions = (db: Db, lang: Lang) => Promise<Record<OpenAction['kind'], OpenAction[]>>;
