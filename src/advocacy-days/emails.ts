@@ -10,7 +10,7 @@ import {
   mapUrl,
   outlookCalendarUrl,
 } from './calendar';
-import type { AdvocacyDay, Registration, Team } from './queries';
+import type { AdvocacyDay, Registration, Team } from './schema';
 import type { TeamRole } from './schema';
 import { teamDisplayName } from './teams';
 import { dayText, localizedDay, textLines } from './texts';

@@ -1,7 +1,7 @@
 import type { OpenActionsSource } from '../web/open-actions';
 import { formatDayTimes } from './calendar';
 import { registrationClosedReason } from './decisions';
-import { listUpcomingDays } from './queries';
+import { listUpcomingDays } from './queries/days';
 import { dayText } from './texts';
 
 /** What this feature has open now, for the home page: days taking registrations. */

@@ -2,7 +2,7 @@
 // one. Every place that shows them to a participant, on a page or in an email, picks the version
 // through `dayText`, so the fallback rule lives in one place.
 import type { Lang } from '../lib/i18n';
-import type { AdvocacyDay } from './queries';
+import type { AdvocacyDay } from './schema';
 
 /** The organizer-written texts of a day that have a Spanish version (`<field>Es`). */
 export const DAY_TEXT_FIELDS = [

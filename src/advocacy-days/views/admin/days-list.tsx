@@ -1,0 +1,52 @@
+import type { Child } from 'hono/jsx';
+import { useRequestContext } from 'hono/jsx-renderer';
+import type { AppEnv } from '../../../env';
+import { formatNumber } from '../../../lib/i18n';
+import { formatInZone } from '../../calendar';
+import type { DayCounts } from '../../queries/registrations';
+import type { AdvocacyDay } from '../../schema';
+import { dayAdminPath } from './parts';
+
+/** The organizer list of days. */
+export function AdminDaysList(props: { days: { day: AdvocacyDay; counts: DayCounts }[] }): Child {
+  const { t, lang } = useRequestContext<AppEnv>().var;
+  return (
+    <>
+      <h1>{t('days.admin.title')}</h1>
+      <p>
+        <a href="/admin/days/new" role="button">
+          {t('days.admin.newDay')}
+        </a>
+      </p>
+      <div class="table-wrap" tabindex={0}>
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t('days.admin.day')}</th>
+              <th scope="col">{t('days.page.when')}</th>
+              <th scope="col">{t('days.admin.status')}</th>
+              <th scope="col">{t('days.admin.registeredCol')}</th>
+              <th scope="col">{t('days.admin.waitlistedCol')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {props.days.map(({ day, counts }) => (
+              <tr>
+                <td>
+                  <a href={dayAdminPath(day)}>{day.title}</a>
+                  {day.isDemo ? <span class="demo-label"> · {t('common.demo')}</span> : null}
+                </td>
+                <td>{formatInZone(lang, day.startsAt, day.timeZone, 'date')}</td>
+                <td>{t(`days.admin.status.${day.status}`)}</td>
+                <td>
+                  {formatNumber(lang, counts.registered)} / {formatNumber(lang, day.capacity)}
+                </td>
+                <td>{formatNumber(lang, counts.waitlisted)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}

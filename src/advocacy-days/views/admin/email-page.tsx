@@ -1,0 +1,90 @@
+import type { Child } from 'hono/jsx';
+import { useRequestContext } from 'hono/jsx-renderer';
+import type { AppEnv } from '../../../env';
+import {
+  ErrorSummary,
+  SelectField,
+  TextArea,
+  TextField,
+  type FormErrors,
+  type FormValues,
+} from '../../../web/form';
+import type { AdvocacyDay, Team } from '../../schema';
+import { teamDisplayName } from '../../teams';
+import { DayNav, dayAdminPath, StatusNotice } from './parts';
+
+/** The email to all registrants or one team. */
+export function EmailPage(props: {
+  day: AdvocacyDay;
+  teams: { team: Team }[];
+  values?: FormValues;
+  errors?: FormErrors;
+  notice?: string;
+}): Child {
+  const { t, lang } = useRequestContext<AppEnv>().var;
+  const labels = {
+    audience: t('days.email.audience'),
+    subject: t('days.email.subject'),
+    body: t('days.email.body'),
+    subjectEs: t('days.email.subjectEs'),
+    bodyEs: t('days.email.bodyEs'),
+  };
+  return (
+    <>
+      <DayNav day={props.day} />
+      <h1>{t('days.email.title')}</h1>
+      <StatusNotice text={props.notice} />
+      <form method="post" action={`${dayAdminPath(props.day)}/email`} novalidate>
+        <ErrorSummary errors={props.errors} labels={labels} />
+        <SelectField
+          name="audience"
+          label={labels.audience}
+          required
+          options={[
+            ['registered', t('days.email.allRegistered')],
+            ['waitlisted', t('days.email.allWaitlisted')],
+            ...props.teams.map(
+              ({ team }) =>
+                [`team:${team.id}`, t('days.email.team', { team: teamDisplayName(lang, team) })] as const,
+            ),
+          ]}
+          values={props.values}
+          errors={props.errors}
+        />
+        <TextField
+          name="subject"
+          label={labels.subject}
+          required
+          maxlength={160}
+          values={props.values}
+          errors={props.errors}
+        />
+        <TextArea
+          name="body"
+          label={labels.body}
+          hint={t('days.email.bodyHint')}
+          required
+          rows={10}
+          values={props.values}
+          errors={props.errors}
+        />
+        <TextField
+          name="subjectEs"
+          label={labels.subjectEs}
+          maxlength={160}
+          values={props.values}
+          errors={props.errors}
+        />
+        <TextArea
+          name="bodyEs"
+          label={labels.bodyEs}
+          hint={t('days.email.bodyEsHint')}
+          rows={10}
+          values={props.values}
+          errors={props.errors}
+        />
+        <button type="submit">{t('common.send')}</button>
+      </form>
+    </>
+  );
+}
