@@ -77,10 +77,19 @@ export async function isOpenForRegistration(db: Db, dayId: string, at: number): 
   return Number(row?.open ?? 0) > 0;
 }
 
-/** True when a database error is the day's unique slug (the message names the column). */
-function isSlugTaken(error: unknown): boolean {
-  const message = error instanceof Error ? `${error.message} ${String(error.cause ?? '')}` : String(error);
-  return /UNIQUE constraint failed/i.test(message);
+/**
+ * Runs a write of a day's details: `slug_taken` when the database refuses it for the unique slug
+ * (the message names the column), `saved` otherwise; any other error is thrown.
+ */
+async function saveUnlessSlugTaken(write: () => Promise<unknown>): Promise<'saved' | 'slug_taken'> {
+  try {
+    await write();
+    return 'saved';
+  } catch (error) {
+    const message = error instanceof Error ? `${error.message} ${String(error.cause ?? '')}` : String(error);
+    if (/UNIQUE constraint failed/i.test(message)) return 'slug_taken';
+    throw error;
+  }
 }
 
 /** Stores a new day; `slug_taken` when another day has its slug. */
@@ -90,13 +99,7 @@ export async function insertDay(
   values: DayValues,
   at: number,
 ): Promise<'saved' | 'slug_taken'> {
-  try {
-    await db.insert(advocacyDays).values({ id, ...values, createdAt: at });
-    return 'saved';
-  } catch (error) {
-    if (isSlugTaken(error)) return 'slug_taken';
-    throw error;
-  }
+  return saveUnlessSlugTaken(() => db.insert(advocacyDays).values({ id, ...values, createdAt: at }));
 }
 
 /**
@@ -109,14 +112,10 @@ export async function updateDay(
   values: DayValues,
   at: number,
 ): Promise<'saved' | 'slug_taken'> {
-  try {
-    await runBatch(db, [
+  return saveUnlessSlugTaken(() =>
+    runBatch(db, [
       db.update(advocacyDays).set(values).where(eq(advocacyDays.id, id)),
       promoteFromWaitlistStatement(db, id, at),
-    ]);
-    return 'saved';
-  } catch (error) {
-    if (isSlugTaken(error)) return 'slug_taken';
-    throw error;
-  }
+    ]),
+  );
 }

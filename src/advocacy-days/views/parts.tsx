@@ -1,4 +1,4 @@
-// Pieces shared by the public pages of a day: its organizer-written texts and its details.
+// Pieces shared by the pages of a day: its organizer-written texts, its details, the status notice.
 import type { Child } from 'hono/jsx';
 import { useRequestContext } from 'hono/jsx-renderer';
 import type { AppEnv } from '../../env';
@@ -70,5 +70,15 @@ export function DayDetails(props: { day: AdvocacyDay }): Child {
         </>
       ) : null}
     </section>
+  );
+}
+
+/** What a page says after a change ("Saved.", "Sent to 12 people."), announced to screen readers. */
+export function StatusNotice(props: { text?: string }): Child {
+  if (!props.text) return null;
+  return (
+    <p class="notice" role="status">
+      {props.text}
+    </p>
   );
 }

@@ -7,7 +7,8 @@ import { formatDayTimes } from '../../calendar';
 import type { DayCounts } from '../../queries/registrations';
 import type { AdvocacyDay, Registration, Team } from '../../schema';
 import { teamDisplayName } from '../../teams';
-import { Counts, DayNav, dayAdminPath, districtsText, StatusNotice } from './parts';
+import { Counts, DayNav, dayAdminPath, districtsText } from './parts';
+import { StatusNotice } from '../parts';
 
 /** A day's overview: counts, links, registrations and districts to set by hand. */
 export function DayOverview(props: {

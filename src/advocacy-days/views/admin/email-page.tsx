@@ -11,7 +11,8 @@ import {
 } from '../../../web/form';
 import type { AdvocacyDay, Team } from '../../schema';
 import { teamDisplayName } from '../../teams';
-import { DayNav, dayAdminPath, StatusNotice } from './parts';
+import { DayNav, dayAdminPath } from './parts';
+import { StatusNotice } from '../parts';
 
 /** The email to all registrants or one team. */
 export function EmailPage(props: {
@@ -29,6 +30,7 @@ export function EmailPage(props: {
     subjectEs: t('days.email.subjectEs'),
     bodyEs: t('days.email.bodyEs'),
   };
+  const common = { values: props.values, errors: props.errors };
   return (
     <>
       <DayNav day={props.day} />
@@ -48,40 +50,24 @@ export function EmailPage(props: {
                 [`team:${team.id}`, t('days.email.team', { team: teamDisplayName(lang, team) })] as const,
             ),
           ]}
-          values={props.values}
-          errors={props.errors}
+          {...common}
         />
-        <TextField
-          name="subject"
-          label={labels.subject}
-          required
-          maxlength={160}
-          values={props.values}
-          errors={props.errors}
-        />
+        <TextField name="subject" label={labels.subject} required maxlength={160} {...common} />
         <TextArea
           name="body"
           label={labels.body}
           hint={t('days.email.bodyHint')}
           required
           rows={10}
-          values={props.values}
-          errors={props.errors}
+          {...common}
         />
-        <TextField
-          name="subjectEs"
-          label={labels.subjectEs}
-          maxlength={160}
-          values={props.values}
-          errors={props.errors}
-        />
+        <TextField name="subjectEs" label={labels.subjectEs} maxlength={160} {...common} />
         <TextArea
           name="bodyEs"
           label={labels.bodyEs}
           hint={t('days.email.bodyEsHint')}
           rows={10}
-          values={props.values}
-          errors={props.errors}
+          {...common}
         />
         <button type="submit">{t('common.send')}</button>
       </form>

@@ -1,5 +1,5 @@
 // Pieces shared by the organizer pages of a day: its address, the links between its pages, the
-// counts line, the status notice and a person's districts.
+// counts line and a person's districts.
 import type { Child } from 'hono/jsx';
 import { useRequestContext } from 'hono/jsx-renderer';
 import type { AppEnv } from '../../../env';
@@ -29,16 +29,6 @@ export function DayNav(props: { day: AdvocacyDay }): Child {
         { href: `${base}/edit`, label: t('common.edit') },
       ]}
     />
-  );
-}
-
-/** What a page says after a change ("Saved.", "Sent to 12 people."), announced to screen readers. */
-export function StatusNotice(props: { text?: string }): Child {
-  if (!props.text) return null;
-  return (
-    <p class="notice" role="status">
-      {props.text}
-    </p>
   );
 }
 

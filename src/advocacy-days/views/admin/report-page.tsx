@@ -5,7 +5,8 @@ import { formatNumber } from '../../../lib/i18n';
 import { formatInZone } from '../../calendar';
 import type { DayReport } from '../../debriefs';
 import type { AdvocacyDay } from '../../schema';
-import { DayNav, dayAdminPath, StatusNotice } from './parts';
+import { DayNav, dayAdminPath } from './parts';
+import { StatusNotice } from '../parts';
 
 /** The report: attendance, meetings per legislator, commitments, follow-ups due, report-back button. */
 export function ReportPage(props: {

@@ -7,7 +7,8 @@ import { utcToZonedInput } from '../../calendar';
 import { checkRoles } from '../../decisions';
 import { TEAM_ROLES, type AdvocacyDay, type Registration, type Team } from '../../schema';
 import { teamDisplayName } from '../../teams';
-import { DayNav, dayAdminPath, districtsText, StatusNotice } from './parts';
+import { DayNav, dayAdminPath, districtsText } from './parts';
+import { StatusNotice } from '../parts';
 
 /** One member row of the team builder. */
 interface MemberRow {

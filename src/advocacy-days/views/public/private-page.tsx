@@ -6,7 +6,7 @@ import { formatInZone, googleCalendarUrl, outlookCalendarUrl } from '../../calen
 import type { AdvocacyDay, Registration, Team } from '../../schema';
 import { teamDisplayName } from '../../teams';
 import { localizedDay } from '../../texts';
-import { DayDetails, DayTextTag } from '../parts';
+import { DayDetails, DayTextTag, StatusNotice } from '../parts';
 
 /** A registration's private page: status, check-in code and QR, team and role, calendar, cancel. */
 export function PrivatePage(props: {
@@ -30,11 +30,7 @@ export function PrivatePage(props: {
         <DayTextTag day={day} field="title" as="h1" />
         <p>{t('days.private.hello', { name: reg.name })}</p>
       </hgroup>
-      {props.notice ? (
-        <p class="notice" role="status">
-          {props.notice}
-        </p>
-      ) : null}
+      <StatusNotice text={props.notice} />
       {reg.holdExpiresAt && reg.status !== 'cancelled' ? (
         <section aria-labelledby="hold-heading" class="notice">
           <h2 id="hold-heading">{t('days.private.holdTitle')}</h2>
