@@ -18,7 +18,7 @@ import type { DayCounts } from './queries/registrations';
 import { getTeam, listTeamMembers } from './queries/teams';
 import type { AdvocacyDay, Debrief, Registration } from './schema';
 import { teamDisplayName } from './teams';
-import { dayText } from './texts';
+import { pick } from '../lib/bilingual';
 import type { DebriefInput } from './validation';
 
 /** The power-map stance a debrief's perceived stance stands for; "leaning" is not yet a position. */
@@ -99,9 +99,9 @@ export async function recordDebrief(
         senderEmail: sender.email,
         senderPhone: sender.phone,
         senderLang: sender.lang,
-        groupName: sender.congregation ?? dayText(day, 'title', sender.lang).text,
+        groupName: sender.congregation ?? pick(day, 'title', sender.lang).text,
         city: day.placeName,
-        purpose: dayText(day, 'title', sender.lang).text,
+        purpose: pick(day, 'title', sender.lang).text,
         // Names only: the meeting log does not need the team's emails or phones.
         attendees: members.map((member) => ({ name: member.name, contact: '' })),
         source: 'advocacy_day',

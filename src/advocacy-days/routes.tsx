@@ -14,7 +14,7 @@ import { registerForDay } from './registration';
 import { debriefRoutes } from './routes/debrief';
 import { privateLinkRoutes } from './routes/private-link';
 import type { AdvocacyDay } from './schema';
-import { dayText } from './texts';
+import { pick } from '../lib/bilingual';
 import { chosenDistricts, registrationSchema } from './validation';
 import { CheckEmailPage } from './views/public/check-email';
 import { DayPage } from './views/public/day-page';
@@ -35,8 +35,8 @@ async function renderDayPage(
   form: { values?: FormValues; errors?: FormErrors } = {},
 ) {
   const counts = await countRegistrations(getDb(c.env), day.id);
-  const title = dayText(day, 'title', c.var.lang).text;
-  const summary = dayText(day, 'summary', c.var.lang).text;
+  const title = pick(day, 'title', c.var.lang).text;
+  const summary = pick(day, 'summary', c.var.lang).text;
   return c.render(
     <DayPage
       day={day}

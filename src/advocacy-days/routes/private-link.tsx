@@ -15,7 +15,8 @@ import { optOutOfAnnouncements, updateRegistrationDetails, waitlistPlace } from 
 import { getTeam } from '../queries/teams';
 import { cancelRegistration, confirmRegistration } from '../registration';
 import type { AdvocacyDay, Registration } from '../schema';
-import { dayText, localizedDay } from '../texts';
+import { pick } from '../../lib/bilingual';
+import { localizedDay } from '../texts';
 import { chosenDistricts, registrationChangeSchema } from '../validation';
 import { ButtonPage } from '../views/public/button-page';
 import { ChangePage, changeFormValues } from '../views/public/change-page';
@@ -69,7 +70,7 @@ async function renderPrivate(c: DaysContext, found: PrivateRegistration, notice?
       started={meetingHasBegun(day, team?.team ?? null, Date.now())}
       notice={notice}
     />,
-    { title: dayText(day, 'title', c.var.lang).text, noindex: true },
+    { title: pick(day, 'title', c.var.lang).text, noindex: true },
   );
 }
 
@@ -141,7 +142,7 @@ export const privateLinkRoutes = new Hono<AppEnv>()
     return c.render(
       <ButtonPage
         title={c.var.t('days.unsubscribe.title')}
-        body={c.var.t('days.unsubscribe.body', { title: dayText(day, 'title', c.var.lang).text })}
+        body={c.var.t('days.unsubscribe.body', { title: pick(day, 'title', c.var.lang).text })}
         action={`/days/r/${token}/one-click-unsubscribe`}
         button={c.var.t('days.unsubscribe.button')}
       />,

@@ -4,7 +4,8 @@ import { useRequestContext } from 'hono/jsx-renderer';
 import type { AppEnv } from '../../env';
 import { formatDayTimes, mapUrl } from '../calendar';
 import type { AdvocacyDay } from '../schema';
-import { dayText, langAttribute, textLines, type DayTextField } from '../texts';
+import { langAttribute, pick } from '../../lib/bilingual';
+import { textLines, type DayTextField } from '../texts';
 
 /**
  * An organizer-written text of a day in the reader's language (or the other one when theirs was
@@ -17,7 +18,7 @@ export function DayTextTag(props: {
   href?: string;
 }): Child {
   const { lang } = useRequestContext<AppEnv>().var;
-  const text = dayText(props.day, props.field, lang);
+  const text = pick(props.day, props.field, lang);
   const Tag = props.as;
   return (
     <Tag lang={langAttribute(text, lang)} href={props.href}>
@@ -30,9 +31,9 @@ export function DayTextTag(props: {
 export function DayDetails(props: { day: AdvocacyDay }): Child {
   const { t, lang } = useRequestContext<AppEnv>().var;
   const { day } = props;
-  const agenda = dayText(day, 'agenda', lang);
-  const whatToBring = dayText(day, 'whatToBring', lang);
-  const accessibility = dayText(day, 'accessibility', lang);
+  const agenda = pick(day, 'agenda', lang);
+  const whatToBring = pick(day, 'whatToBring', lang);
+  const accessibility = pick(day, 'accessibility', lang);
   return (
     <section aria-labelledby="day-details">
       <h2 id="day-details" class="visually-hidden">

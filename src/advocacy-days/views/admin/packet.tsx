@@ -6,7 +6,7 @@ import type { Official } from '../../../officials/schema';
 import { formatDayTimes, formatInZone } from '../../calendar';
 import { TEAM_ROLES, type AdvocacyDay, type Registration, type Team } from '../../schema';
 import { teamDisplayName } from '../../teams';
-import { dayText, langAttribute, type LocalizedText } from '../../texts';
+import { type LocalizedText, langAttribute, pick } from '../../../lib/bilingual';
 import { dayAdminPath } from './parts';
 
 function paragraphs(text: string): Child[] {
@@ -51,7 +51,7 @@ export function Packet(props: {
     <article class={props.pageBreak ? 'packet page-break' : 'packet'}>
       <h1>{teamDisplayName(lang, team)}</h1>
       <p>
-        <strong>{dayText(day, 'title', lang).text}</strong> · {formatDayTimes(lang, day)}
+        <strong>{pick(day, 'title', lang).text}</strong> · {formatDayTimes(lang, day)}
       </p>
       <p>
         {t('days.packet.meeting')}:{' '}
@@ -109,9 +109,9 @@ export function Packet(props: {
       </ul>
       {/* In the language the packet is printed in (switch the site to Spanish for a Spanish packet). */}
       <h2>{t('days.packet.talkingPoints')}</h2>
-      <PacketText text={dayText(day, 'talkingPoints', lang)} />
+      <PacketText text={pick(day, 'talkingPoints', lang)} />
       <h2>{t('days.packet.leaveBehind')}</h2>
-      <PacketText text={dayText(day, 'leaveBehind', lang)} />
+      <PacketText text={pick(day, 'leaveBehind', lang)} />
     </article>
   );
 }

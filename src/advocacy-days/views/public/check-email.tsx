@@ -2,7 +2,7 @@ import type { Child } from 'hono/jsx';
 import { useRequestContext } from 'hono/jsx-renderer';
 import type { AppEnv } from '../../../env';
 import type { AdvocacyDay } from '../../schema';
-import { dayText } from '../../texts';
+import { pick } from '../../../lib/bilingual';
 
 /**
  * After the form was sent: the same page whether the address was new, already registered, or the
@@ -14,7 +14,7 @@ export function CheckEmailPage(props: { day: AdvocacyDay }): Child {
   return (
     <article>
       <h1>{t('days.done.title')}</h1>
-      <p>{t('days.done.body', { title: dayText(props.day, 'title', lang).text })}</p>
+      <p>{t('days.done.body', { title: pick(props.day, 'title', lang).text })}</p>
       <p>{t('days.done.again')}</p>
       <p>
         <a href={`/days/${props.day.slug}`}>{t('days.done.back')}</a>
