@@ -6,7 +6,7 @@ import { formatInZone } from '../../calendar';
 import type { CheckInEvent } from '../../queries/check-in';
 import type { DayCounts } from '../../queries/registrations';
 import type { AdvocacyDay, Registration } from '../../schema';
-import { Counts, DayNav, dayAdminPath } from './parts';
+import { Counts, dayAdminPath, DayNav, REGISTRATION_STATUS_LABELS } from './parts';
 
 /** The undo button of one person's check-in. */
 function UndoCheckIn(props: {
@@ -85,7 +85,7 @@ export function CheckInPage(props: {
         {props.results.map((reg) => (
           <li>
             <strong>{reg.name}</strong>
-            {reg.congregation ? ` · ${reg.congregation}` : ''} · {t(`days.status.${reg.status}`)}
+            {reg.congregation ? ` · ${reg.congregation}` : ''} · {t(REGISTRATION_STATUS_LABELS[reg.status])}
             {reg.status === 'registered' ? (
               reg.checkedInAt ? (
                 <>

@@ -11,7 +11,7 @@ import {
 } from '../../../web/form';
 import { utcToZonedInput } from '../../calendar';
 import type { AdvocacyDay } from '../../schema';
-import { DayNav } from './parts';
+import { DAY_STATUS_LABELS, DayNav } from './parts';
 
 const DAY_FIELDS = [
   'slug',
@@ -103,10 +103,7 @@ export function DayFormPage(props: {
           name="status"
           label={labels.status!}
           required
-          options={[
-            ['draft', t('days.admin.status.draft')],
-            ['published', t('days.admin.status.published')],
-          ]}
+          options={(['draft', 'published'] as const).map((status) => [status, t(DAY_STATUS_LABELS[status])])}
           {...common}
         />
         <TextField name="startsAt" type="datetime-local" label={labels.startsAt!} required {...common} />

@@ -7,7 +7,14 @@ import { formatDayTimes } from '../../calendar';
 import type { DayCounts } from '../../queries/registrations';
 import type { AdvocacyDay, Registration, Team } from '../../schema';
 import { teamDisplayName } from '../../teams';
-import { Counts, DayNav, dayAdminPath, districtsText } from './parts';
+import {
+  Counts,
+  dayAdminPath,
+  DayNav,
+  districtsText,
+  REGISTRATION_STATUS_LABELS,
+  ScrollingTable,
+} from './parts';
 import { StatusNotice } from '../parts';
 
 /** A day's overview: counts, links, registrations and districts to set by hand. */
@@ -77,54 +84,49 @@ export function DayOverview(props: {
         </section>
       ) : null}
       <h2>{t('days.admin.registrations')}</h2>
-      <div class="table-wrap" tabindex={0}>
-        <table>
-          <thead>
+      <ScrollingTable
+        headers={[
+          '#',
+          t('days.field.name'),
+          t('days.admin.status'),
+          t('days.admin.districtsCol'),
+          t('days.admin.team'),
+          t('days.admin.needs'),
+        ]}
+      >
+        {props.registrations.map((reg) => {
+          const team = reg.teamId ? props.teams.get(reg.teamId) : undefined;
+          return (
             <tr>
-              <th scope="col">#</th>
-              <th scope="col">{t('days.field.name')}</th>
-              <th scope="col">{t('days.admin.status')}</th>
-              <th scope="col">{t('days.admin.districtsCol')}</th>
-              <th scope="col">{t('days.admin.team')}</th>
-              <th scope="col">{t('days.admin.needs')}</th>
+              <td>{reg.seq}</td>
+              <td>
+                {reg.name}
+                {reg.faithRole === 'clergy' ? ` (${t('days.faithRole.clergy')})` : ''}
+              </td>
+              <td>
+                {t(REGISTRATION_STATUS_LABELS[reg.status])}
+                {reg.checkedInAt ? ` · ${t('days.admin.checkedIn')}` : ''}
+              </td>
+              <td>{districtsText(t, reg)}</td>
+              <td>
+                {team ? teamDisplayName(lang, team) : '–'}
+                {reg.teamRole ? ` · ${t(`days.role.${reg.teamRole}`)}` : ''}
+              </td>
+              <td>
+                {[
+                  reg.needsInterpretation ? t('days.admin.interpretation') : '',
+                  reg.accessibilityNeeds ?? '',
+                  reg.dietaryNeeds ?? '',
+                  reg.ride === 'needs' ? t('days.ride.needs') : '',
+                  reg.ride === 'offers' ? t('days.admin.offersSeats', { seats: reg.rideSeats ?? 0 }) : '',
+                ]
+                  .filter(Boolean)
+                  .join(' · ')}
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {props.registrations.map((reg) => {
-              const team = reg.teamId ? props.teams.get(reg.teamId) : undefined;
-              return (
-                <tr>
-                  <td>{reg.seq}</td>
-                  <td>
-                    {reg.name}
-                    {reg.faithRole === 'clergy' ? ` (${t('days.faithRole.clergy')})` : ''}
-                  </td>
-                  <td>
-                    {t(`days.status.${reg.status}`)}
-                    {reg.checkedInAt ? ` · ${t('days.admin.checkedIn')}` : ''}
-                  </td>
-                  <td>{districtsText(t, reg)}</td>
-                  <td>
-                    {team ? teamDisplayName(lang, team) : '–'}
-                    {reg.teamRole ? ` · ${t(`days.role.${reg.teamRole}`)}` : ''}
-                  </td>
-                  <td>
-                    {[
-                      reg.needsInterpretation ? t('days.admin.interpretation') : '',
-                      reg.accessibilityNeeds ?? '',
-                      reg.dietaryNeeds ?? '',
-                      reg.ride === 'needs' ? t('days.ride.needs') : '',
-                      reg.ride === 'offers' ? t('days.admin.offersSeats', { seats: reg.rideSeats ?? 0 }) : '',
-                    ]
-                      .filter(Boolean)
-                      .join(' · ')}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
+          );
+        })}
+      </ScrollingTable>
     </>
   );
 }

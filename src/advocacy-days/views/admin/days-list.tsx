@@ -5,7 +5,7 @@ import { formatNumber } from '../../../lib/i18n';
 import { formatInZone } from '../../calendar';
 import type { DayCounts } from '../../queries/registrations';
 import type { AdvocacyDay } from '../../schema';
-import { dayAdminPath } from './parts';
+import { DAY_STATUS_LABELS, dayAdminPath, ScrollingTable } from './parts';
 
 /** The organizer list of days. */
 export function AdminDaysList(props: { days: { day: AdvocacyDay; counts: DayCounts }[] }): Child {
@@ -18,35 +18,30 @@ export function AdminDaysList(props: { days: { day: AdvocacyDay; counts: DayCoun
           {t('days.admin.newDay')}
         </a>
       </p>
-      <div class="table-wrap" tabindex={0}>
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t('days.admin.day')}</th>
-              <th scope="col">{t('days.page.when')}</th>
-              <th scope="col">{t('days.admin.status')}</th>
-              <th scope="col">{t('days.admin.registeredCol')}</th>
-              <th scope="col">{t('days.admin.waitlistedCol')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {props.days.map(({ day, counts }) => (
-              <tr>
-                <td>
-                  <a href={dayAdminPath(day)}>{day.title}</a>
-                  {day.isDemo ? <span class="demo-label"> · {t('common.demo')}</span> : null}
-                </td>
-                <td>{formatInZone(lang, day.startsAt, day.timeZone, 'date')}</td>
-                <td>{t(`days.admin.status.${day.status}`)}</td>
-                <td>
-                  {formatNumber(lang, counts.registered)} / {formatNumber(lang, day.capacity)}
-                </td>
-                <td>{formatNumber(lang, counts.waitlisted)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <ScrollingTable
+        headers={[
+          t('days.admin.day'),
+          t('days.page.when'),
+          t('days.admin.status'),
+          t('days.admin.registeredCol'),
+          t('days.admin.waitlistedCol'),
+        ]}
+      >
+        {props.days.map(({ day, counts }) => (
+          <tr>
+            <td>
+              <a href={dayAdminPath(day)}>{day.title}</a>
+              {day.isDemo ? <span class="demo-label"> · {t('common.demo')}</span> : null}
+            </td>
+            <td>{formatInZone(lang, day.startsAt, day.timeZone, 'date')}</td>
+            <td>{t(DAY_STATUS_LABELS[day.status])}</td>
+            <td>
+              {formatNumber(lang, counts.registered)} / {formatNumber(lang, day.capacity)}
+            </td>
+            <td>{formatNumber(lang, counts.waitlisted)}</td>
+          </tr>
+        ))}
+      </ScrollingTable>
     </>
   );
 }

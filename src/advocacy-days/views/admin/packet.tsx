@@ -7,7 +7,7 @@ import { formatDayTimes, formatInZone } from '../../calendar';
 import { TEAM_ROLES, type AdvocacyDay, type Registration, type Team } from '../../schema';
 import { teamDisplayName } from '../../teams';
 import { type LocalizedText, langAttribute, pick } from '../../../lib/bilingual';
-import { dayAdminPath } from './parts';
+import { dayAdminPath, ScrollingTable } from './parts';
 
 function paragraphs(text: string): Child[] {
   return text
@@ -77,28 +77,23 @@ export function Packet(props: {
         <p>{t('days.packet.notInDirectory')}</p>
       )}
       <h2>{t('days.packet.roster')}</h2>
-      <div class="table-wrap" tabindex={0}>
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t('days.field.name')}</th>
-              <th scope="col">{t('days.admin.role')}</th>
-              <th scope="col">{t('days.field.phone')}</th>
-              <th scope="col">{t('days.field.congregation')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {props.members.map((member) => (
-              <tr>
-                <td>{member.name}</td>
-                <td>{member.teamRole ? t(`days.role.${member.teamRole}`) : t('days.role.member')}</td>
-                <td>{member.phone ?? '–'}</td>
-                <td>{member.congregation ?? ''}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <ScrollingTable
+        headers={[
+          t('days.field.name'),
+          t('days.admin.role'),
+          t('days.field.phone'),
+          t('days.field.congregation'),
+        ]}
+      >
+        {props.members.map((member) => (
+          <tr>
+            <td>{member.name}</td>
+            <td>{member.teamRole ? t(`days.role.${member.teamRole}`) : t('days.role.member')}</td>
+            <td>{member.phone ?? '–'}</td>
+            <td>{member.congregation ?? ''}</td>
+          </tr>
+        ))}
+      </ScrollingTable>
       <h2>{t('days.packet.roles')}</h2>
       <ul>
         {TEAM_ROLES.map((role) => (

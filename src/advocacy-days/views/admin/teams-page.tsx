@@ -7,7 +7,7 @@ import { utcToZonedInput } from '../../calendar';
 import { checkRoles } from '../../decisions';
 import { TEAM_ROLES, type AdvocacyDay, type Registration, type Team } from '../../schema';
 import { teamDisplayName } from '../../teams';
-import { DayNav, dayAdminPath, districtsText } from './parts';
+import { dayAdminPath, DayNav, districtsText, ScrollingTable } from './parts';
 import { StatusNotice } from '../parts';
 
 /** One member row of the team builder. */
@@ -80,56 +80,51 @@ export function TeamsPage(props: {
                 })}
               </p>
             ) : null}
-            <div class="table-wrap" tabindex={0}>
-              <table>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('days.field.name')}</th>
-                    <th scope="col">{t('days.admin.about')}</th>
-                    <th scope="col">{t('days.admin.role')}</th>
-                    <th scope="col">{t('days.admin.moveTo')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {members.map((member) => (
-                    <tr>
-                      <td>{member.name}</td>
-                      <td>
-                        {[
-                          t(`days.faithRole.${member.faithRole}`),
-                          member.firstTime ? t('days.admin.firstTime') : '',
-                          member.willingToShareStory ? t('days.admin.story') : '',
-                          member.upperDistrict || member.lowerDistrict
-                            ? t('days.admin.districts', {
-                                upper: member.upperDistrict ?? '–',
-                                lower: member.lowerDistrict ?? '–',
-                              })
-                            : '',
-                        ]
-                          .filter(Boolean)
-                          .join(' · ')}
-                      </td>
-                      <td>
-                        <label>
-                          <span class="visually-hidden">{t('days.admin.roleOf', { name: member.name })}</span>
-                          <select name={`role:${member.id}`} form={formId}>
-                            <option value="member">{t('days.role.member')}</option>
-                            {TEAM_ROLES.map((role) => (
-                              <option value={role} selected={member.teamRole === role}>
-                                {t(`days.role.${role}`)}
-                              </option>
-                            ))}
-                          </select>
-                        </label>
-                      </td>
-                      <td>
-                        <MoveForm registration={member} />
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <ScrollingTable
+              headers={[
+                t('days.field.name'),
+                t('days.admin.about'),
+                t('days.admin.role'),
+                t('days.admin.moveTo'),
+              ]}
+            >
+              {members.map((member) => (
+                <tr>
+                  <td>{member.name}</td>
+                  <td>
+                    {[
+                      t(`days.faithRole.${member.faithRole}`),
+                      member.firstTime ? t('days.admin.firstTime') : '',
+                      member.willingToShareStory ? t('days.admin.story') : '',
+                      member.upperDistrict || member.lowerDistrict
+                        ? t('days.admin.districts', {
+                            upper: member.upperDistrict ?? '–',
+                            lower: member.lowerDistrict ?? '–',
+                          })
+                        : '',
+                    ]
+                      .filter(Boolean)
+                      .join(' · ')}
+                  </td>
+                  <td>
+                    <label>
+                      <span class="visually-hidden">{t('days.admin.roleOf', { name: member.name })}</span>
+                      <select name={`role:${member.id}`} form={formId}>
+                        <option value="member">{t('days.role.member')}</option>
+                        {TEAM_ROLES.map((role) => (
+                          <option value={role} selected={member.teamRole === role}>
+                            {t(`days.role.${role}`)}
+                          </option>
+                        ))}
+                      </select>
+                    </label>
+                  </td>
+                  <td>
+                    <MoveForm registration={member} />
+                  </td>
+                </tr>
+              ))}
+            </ScrollingTable>
             <form method="post" action={`${dayAdminPath(day)}/teams/${team.id}`} id={formId}>
               <div class="grid">
                 {/* One form per team on the page: ids carry the team so each label finds its input. */}
