@@ -15,6 +15,7 @@ export const DAY_TEXT_FIELDS = [
   'talkingPoints',
   'leaveBehind',
 ] as const;
+/** One of the organizer-written texts of a day. */
 export type DayTextField = (typeof DAY_TEXT_FIELDS)[number];
 
 type DayTexts = Pick<AdvocacyDay, DayTextField | `${DayTextField}Es`>;

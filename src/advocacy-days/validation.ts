@@ -100,6 +100,7 @@ export type RegistrationInput = Omit<z.output<typeof registrationSchema>, 'upper
 
 /** What a registered person may change from their private page: everything but the email. */
 export const registrationChangeSchema = withRideRules(z.object(registrationFields));
+/** What a person may change of their registration, as validated. */
 export type RegistrationChange = z.output<typeof registrationChangeSchema>;
 
 /** The districts found for the address, or `pending` when the geocoder could not answer. */
@@ -130,6 +131,7 @@ export const debriefSchema = z.object({
   stance: field.choice(STANCES),
   followUp: field.optionalText(1000),
 });
+/** A debrief as validated. */
 export type DebriefInput = z.output<typeof debriefSchema>;
 
 const slug = z
@@ -194,6 +196,7 @@ export const dayFormSchema = z
         message: 'days.error.deadlineAfterStart',
       });
   });
+/** The organizer's day form as validated (times still wall-clock in the day's zone). */
 export type DayFormInput = z.output<typeof dayFormSchema>;
 
 /** What a valid day form stores: its wall-clock times as instants in the day's zone. */
