@@ -1,4 +1,4 @@
-// Pieces shared by the pages of a day: its organizer-written texts, its details, the status notice.
+// Pieces shared by the pages of a day: its organizer-written texts, and its details.
 import type { Child } from 'hono/jsx';
 import { useRequestContext } from 'hono/jsx-renderer';
 import type { AppEnv } from '../../env';
@@ -71,15 +71,5 @@ export function DayDetails(props: { day: AdvocacyDay }): Child {
         </>
       ) : null}
     </section>
-  );
-}
-
-/** What a page says after a change ("Saved.", "Sent to 12 people."), announced to screen readers. */
-export function StatusNotice(props: { text?: string }): Child {
-  if (!props.text) return null;
-  return (
-    <p class="notice" role="status">
-      {props.text}
-    </p>
   );
 }

@@ -1,5 +1,6 @@
 import type { Child } from 'hono/jsx';
 import { useRequestContext } from 'hono/jsx-renderer';
+import { StatusLabel } from '../../../web/ui/status-label';
 import type { AppEnv } from '../../../env';
 import { TextField } from '../../../web/form';
 import { formatInZone } from '../../calendar';
@@ -85,7 +86,8 @@ export function CheckInPage(props: {
         {props.results.map((reg) => (
           <li>
             <strong>{reg.name}</strong>
-            {reg.congregation ? ` · ${reg.congregation}` : ''} · {t(REGISTRATION_STATUS_LABELS[reg.status])}
+            {reg.congregation ? ` · ${reg.congregation}` : ''} ·{' '}
+            <StatusLabel labels={REGISTRATION_STATUS_LABELS} status={reg.status} />
             {reg.status === 'registered' ? (
               reg.checkedInAt ? (
                 <>

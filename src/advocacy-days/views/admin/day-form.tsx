@@ -1,5 +1,6 @@
 import type { Child } from 'hono/jsx';
 import { useRequestContext } from 'hono/jsx-renderer';
+import { statusText } from '../../../web/ui/status-label';
 import type { AppEnv } from '../../../env';
 import {
   ErrorSummary,
@@ -103,7 +104,10 @@ export function DayFormPage(props: {
           name="status"
           label={labels.status!}
           required
-          options={(['draft', 'published'] as const).map((status) => [status, t(DAY_STATUS_LABELS[status])])}
+          options={(['draft', 'published'] as const).map((status) => [
+            status,
+            statusText(t, DAY_STATUS_LABELS, status),
+          ])}
           {...common}
         />
         <TextField name="startsAt" type="datetime-local" label={labels.startsAt!} required {...common} />

@@ -1,5 +1,8 @@
 import type { Child } from 'hono/jsx';
 import { useRequestContext } from 'hono/jsx-renderer';
+import { SavedNotice } from '../../../web/ui/saved-notice';
+import { ScrollTable } from '../../../web/ui/admin-list';
+import { StatusLabel } from '../../../web/ui/status-label';
 import type { AppEnv } from '../../../env';
 import type { ScheduledSend } from '../../../email/schedule';
 import { ScheduledSendsTable } from '../../../email/views/schedule';
@@ -7,15 +10,7 @@ import { formatDayTimes } from '../../calendar';
 import type { DayCounts } from '../../queries/registrations';
 import type { AdvocacyDay, Registration, Team } from '../../schema';
 import { teamDisplayName } from '../../teams';
-import {
-  Counts,
-  dayAdminPath,
-  DayNav,
-  districtsText,
-  REGISTRATION_STATUS_LABELS,
-  ScrollingTable,
-} from './parts';
-import { StatusNotice } from '../parts';
+import { Counts, dayAdminPath, DayNav, districtsText, REGISTRATION_STATUS_LABELS } from './parts';
 
 /** A day's overview: counts, links, registrations and districts to set by hand. */
 export function DayOverview(props: {
@@ -42,7 +37,7 @@ export function DayOverview(props: {
           <a href={`/days/${day.slug}`}>{t('days.admin.publicPage')}</a>
         </p>
       </hgroup>
-      <StatusNotice text={props.notice} />
+      {props.notice ? <SavedNotice>{props.notice}</SavedNotice> : null}
       <Counts counts={props.counts} capacity={day.capacity} />
       <p>
         <a href={`${dayAdminPath(day)}/registrations.csv`}>{t('common.downloadCsv')}</a> ·{' '}
@@ -84,8 +79,8 @@ export function DayOverview(props: {
         </section>
       ) : null}
       <h2>{t('days.admin.registrations')}</h2>
-      <ScrollingTable
-        headers={[
+      <ScrollTable
+        columns={[
           '#',
           t('days.field.name'),
           t('days.admin.status'),
@@ -93,8 +88,8 @@ export function DayOverview(props: {
           t('days.admin.team'),
           t('days.admin.needs'),
         ]}
-      >
-        {props.registrations.map((reg) => {
+        items={props.registrations}
+        row={(reg) => {
           const team = reg.teamId ? props.teams.get(reg.teamId) : undefined;
           return (
             <tr>
@@ -104,7 +99,7 @@ export function DayOverview(props: {
                 {reg.faithRole === 'clergy' ? ` (${t('days.faithRole.clergy')})` : ''}
               </td>
               <td>
-                {t(REGISTRATION_STATUS_LABELS[reg.status])}
+                <StatusLabel labels={REGISTRATION_STATUS_LABELS} status={reg.status} />
                 {reg.checkedInAt ? ` · ${t('days.admin.checkedIn')}` : ''}
               </td>
               <td>{districtsText(t, reg)}</td>
@@ -125,8 +120,8 @@ export function DayOverview(props: {
               </td>
             </tr>
           );
-        })}
-      </ScrollingTable>
+        }}
+      />
     </>
   );
 }

@@ -1,5 +1,6 @@
 import type { Child } from 'hono/jsx';
 import { useRequestContext } from 'hono/jsx-renderer';
+import { SavedNotice } from '../../../web/ui/saved-notice';
 import type { AppEnv } from '../../../env';
 import {
   ErrorSummary,
@@ -12,7 +13,6 @@ import {
 import type { AdvocacyDay, Team } from '../../schema';
 import { teamDisplayName } from '../../teams';
 import { DayNav, dayAdminPath } from './parts';
-import { StatusNotice } from '../parts';
 
 /** The email to all registrants or one team. */
 export function EmailPage(props: {
@@ -35,7 +35,7 @@ export function EmailPage(props: {
     <>
       <DayNav day={props.day} />
       <h1>{t('days.email.title')}</h1>
-      <StatusNotice text={props.notice} />
+      {props.notice ? <SavedNotice>{props.notice}</SavedNotice> : null}
       <form method="post" action={`${dayAdminPath(props.day)}/email`} novalidate>
         <ErrorSummary errors={props.errors} labels={labels} />
         <SelectField

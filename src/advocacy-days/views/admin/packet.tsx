@@ -1,5 +1,6 @@
 import type { Child } from 'hono/jsx';
 import { useRequestContext } from 'hono/jsx-renderer';
+import { ScrollTable } from '../../../web/ui/admin-list';
 import type { AppEnv } from '../../../env';
 import { partyLabel, titleLabel } from '../../../officials/links';
 import type { Official } from '../../../officials/schema';
@@ -7,7 +8,7 @@ import { formatDayTimes, formatInZone } from '../../calendar';
 import { TEAM_ROLES, type AdvocacyDay, type Registration, type Team } from '../../schema';
 import { teamDisplayName } from '../../teams';
 import { type LocalizedText, langAttribute, pick } from '../../../lib/bilingual';
-import { dayAdminPath, ScrollingTable } from './parts';
+import { dayAdminPath } from './parts';
 
 function paragraphs(text: string): Child[] {
   return text
@@ -77,23 +78,23 @@ export function Packet(props: {
         <p>{t('days.packet.notInDirectory')}</p>
       )}
       <h2>{t('days.packet.roster')}</h2>
-      <ScrollingTable
-        headers={[
+      <ScrollTable
+        columns={[
           t('days.field.name'),
           t('days.admin.role'),
           t('days.field.phone'),
           t('days.field.congregation'),
         ]}
-      >
-        {props.members.map((member) => (
+        items={props.members}
+        row={(member) => (
           <tr>
             <td>{member.name}</td>
             <td>{member.teamRole ? t(`days.role.${member.teamRole}`) : t('days.role.member')}</td>
             <td>{member.phone ?? '–'}</td>
             <td>{member.congregation ?? ''}</td>
           </tr>
-        ))}
-      </ScrollingTable>
+        )}
+      />
       <h2>{t('days.packet.roles')}</h2>
       <ul>
         {TEAM_ROLES.map((role) => (

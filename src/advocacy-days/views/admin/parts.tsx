@@ -1,21 +1,22 @@
 // Pieces shared by the organizer pages of a day: its address, the links between its pages, the
-// counts line, a person's districts and the scrolling table.
+// counts line and a person's districts.
 import type { Child } from 'hono/jsx';
 import { useRequestContext } from 'hono/jsx-renderer';
 import type { AppEnv } from '../../../env';
-import { formatNumber, type Lang, type MessageKey, type Translate } from '../../../lib/i18n';
+import { formatNumber, type Lang, type Translate } from '../../../lib/i18n';
 import { LinkBar } from '../../../web/nav';
+import type { StatusLabels } from '../../../web/ui/status-label';
 import type { DayCounts } from '../../queries/registrations';
 import type { AdvocacyDay, Registration } from '../../schema';
 
 /** The label of each state of a day (a state without one is a type error). */
-export const DAY_STATUS_LABELS: Record<AdvocacyDay['status'], MessageKey> = {
+export const DAY_STATUS_LABELS: StatusLabels<AdvocacyDay['status']> = {
   draft: 'days.admin.status.draft',
   published: 'days.admin.status.published',
 };
 
 /** The label of each state of a registration. */
-export const REGISTRATION_STATUS_LABELS: Record<Registration['status'], MessageKey> = {
+export const REGISTRATION_STATUS_LABELS: StatusLabels<Registration['status']> = {
   registered: 'days.status.registered',
   waitlisted: 'days.status.waitlisted',
   cancelled: 'days.status.cancelled',
@@ -73,25 +74,4 @@ export function Counts(props: { counts: DayCounts; capacity: number; liveFrom?: 
 export function districtsText(t: Translate, reg: Registration): string {
   if (reg.districtStatus === 'pending') return t('days.admin.districtsPending');
   return t('days.admin.districts', { upper: reg.upperDistrict ?? '–', lower: reg.lowerDistrict ?? '–' });
-}
-
-/**
- * A table inside `<div class="table-wrap" tabindex="0">`: it scrolls sideways on a phone instead of
- * widening the page, and a keyboard can reach it. The children are its rows.
- */
-export function ScrollingTable(props: { headers: Child[]; children?: Child }): Child {
-  return (
-    <div class="table-wrap" tabindex={0}>
-      <table>
-        <thead>
-          <tr>
-            {props.headers.map((header) => (
-              <th scope="col">{header}</th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>{props.children}</tbody>
-      </table>
-    </div>
-  );
 }

@@ -1,12 +1,12 @@
 import type { Child } from 'hono/jsx';
 import { useRequestContext } from 'hono/jsx-renderer';
+import { SavedNotice } from '../../../web/ui/saved-notice';
 import type { AppEnv } from '../../../env';
 import { formatNumber } from '../../../lib/i18n';
 import { formatInZone } from '../../calendar';
 import type { DayReport } from '../../debriefs';
 import type { AdvocacyDay } from '../../schema';
 import { DayNav, dayAdminPath } from './parts';
-import { StatusNotice } from '../parts';
 
 /** The report: attendance, meetings per legislator, commitments, follow-ups due, report-back button. */
 export function ReportPage(props: {
@@ -24,7 +24,7 @@ export function ReportPage(props: {
     <>
       <DayNav day={day} />
       <h1>{t('days.report.title', { title: day.title })}</h1>
-      <StatusNotice text={props.notice} />
+      {props.notice ? <SavedNotice>{props.notice}</SavedNotice> : null}
       <h2>{t('days.report.attendance')}</h2>
       <p>
         {t('days.report.attendanceLine', {

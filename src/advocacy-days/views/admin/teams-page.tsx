@@ -1,5 +1,7 @@
 import type { Child } from 'hono/jsx';
 import { useRequestContext } from 'hono/jsx-renderer';
+import { SavedNotice } from '../../../web/ui/saved-notice';
+import { ScrollTable } from '../../../web/ui/admin-list';
 import type { AppEnv } from '../../../env';
 import { partyLabel } from '../../../officials/links';
 import type { Official } from '../../../officials/schema';
@@ -7,8 +9,7 @@ import { utcToZonedInput } from '../../calendar';
 import { checkRoles } from '../../decisions';
 import { TEAM_ROLES, type AdvocacyDay, type Registration, type Team } from '../../schema';
 import { teamDisplayName } from '../../teams';
-import { dayAdminPath, DayNav, districtsText, ScrollingTable } from './parts';
-import { StatusNotice } from '../parts';
+import { dayAdminPath, DayNav, districtsText } from './parts';
 
 /** One member row of the team builder. */
 interface MemberRow {
@@ -50,7 +51,7 @@ export function TeamsPage(props: {
     <>
       <DayNav day={day} />
       <h1>{t('days.admin.teamsTitle', { title: day.title })}</h1>
-      <StatusNotice text={props.notice} />
+      {props.notice ? <SavedNotice>{props.notice}</SavedNotice> : null}
       <form method="post" action={`${dayAdminPath(day)}/teams/propose`}>
         <p>{props.teams.length ? t('days.admin.reproposeIntro') : t('days.admin.proposeIntro')}</p>
         <button type="submit">{t('days.admin.propose')}</button>
@@ -80,15 +81,15 @@ export function TeamsPage(props: {
                 })}
               </p>
             ) : null}
-            <ScrollingTable
-              headers={[
+            <ScrollTable
+              columns={[
                 t('days.field.name'),
                 t('days.admin.about'),
                 t('days.admin.role'),
                 t('days.admin.moveTo'),
               ]}
-            >
-              {members.map((member) => (
+              items={members}
+              row={(member) => (
                 <tr>
                   <td>{member.name}</td>
                   <td>
@@ -123,8 +124,8 @@ export function TeamsPage(props: {
                     <MoveForm registration={member} />
                   </td>
                 </tr>
-              ))}
-            </ScrollingTable>
+              )}
+            />
             <form method="post" action={`${dayAdminPath(day)}/teams/${team.id}`} id={formId}>
               <div class="grid">
                 {/* One form per team on the page: ids carry the team so each label finds its input. */}

@@ -1,12 +1,13 @@
 import type { Child } from 'hono/jsx';
 import { useRequestContext } from 'hono/jsx-renderer';
+import { SavedNotice } from '../../../web/ui/saved-notice';
 import type { AppEnv } from '../../../env';
 import { formatNumber } from '../../../lib/i18n';
 import { formatInZone, googleCalendarUrl, outlookCalendarUrl } from '../../calendar';
 import type { AdvocacyDay, Registration, Team } from '../../schema';
 import { teamDisplayName } from '../../teams';
 import { localizedDay } from '../../texts';
-import { DayDetails, DayTextTag, StatusNotice } from '../parts';
+import { DayDetails, DayTextTag } from '../parts';
 
 /** A registration's private page: status, check-in code and QR, team and role, calendar, cancel. */
 export function PrivatePage(props: {
@@ -30,7 +31,7 @@ export function PrivatePage(props: {
         <DayTextTag day={day} field="title" as="h1" />
         <p>{t('days.private.hello', { name: reg.name })}</p>
       </hgroup>
-      <StatusNotice text={props.notice} />
+      {props.notice ? <SavedNotice>{props.notice}</SavedNotice> : null}
       {reg.holdExpiresAt && reg.status !== 'cancelled' ? (
         <section aria-labelledby="hold-heading" class="notice">
           <h2 id="hold-heading">{t('days.private.holdTitle')}</h2>
