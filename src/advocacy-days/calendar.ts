@@ -131,6 +131,9 @@ export function outlookCalendarUrl(day: CalendarDay, detailsUrl: string): string
   return url.toString();
 }
 
+/** The locale each language formats dates in. */
+const DATE_LOCALES: Record<Lang, string> = { en: 'en-US', es: 'es-US' };
+
 /** A date (and optionally time) in the day's own zone, in the person's language. */
 export function formatInZone(
   lang: Lang,
@@ -138,7 +141,7 @@ export function formatInZone(
   timeZone: string,
   style: 'date' | 'time' | 'dateTime' = 'dateTime',
 ): string {
-  return new Intl.DateTimeFormat(lang === 'es' ? 'es-US' : 'en-US', {
+  return new Intl.DateTimeFormat(DATE_LOCALES[lang], {
     ...(style !== 'time' ? { dateStyle: 'full' } : {}),
     ...(style !== 'date' ? { timeStyle: 'short' } : {}),
     timeZone,

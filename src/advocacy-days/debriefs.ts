@@ -1,5 +1,4 @@
 // Debriefs after the day and the report built from them.
-import { and, eq } from 'drizzle-orm';
 import type { Db } from '../db';
 import { newId } from '../lib/tokens';
 import { logEvent } from '../lib/log';
@@ -9,10 +8,17 @@ import type { Stance } from '../officials/schema';
 import { utcToZonedInput } from './calendar';
 import { debriefRefusal } from './decisions';
 import { meetingRecordEmail } from './emails';
-import type { AdvocacyDay, DayCounts, Debrief, Registration } from './queries';
-import { dayDebriefs, dayRegistrations, dayTeams } from './schema';
+import {
+  findOwnDebrief,
+  insertDebrief,
+  linkDebriefToMeeting,
+  updateDebriefAnswers,
+} from './queries/debriefs';
+import type { DayCounts } from './queries/registrations';
+import { getTeam, listTeamMembers } from './queries/teams';
+import type { AdvocacyDay, Debrief, Registration } from './schema';
 import { teamDisplayName } from './teams';
-import { dayText } from './texts';
+import { pick } from '../lib/bilingual';
 import type { DebriefInput } from './validation';
 
 /** The power-map stance a debrief's perceived stance stands for; "leaning" is not yet a position. */
@@ -45,11 +51,7 @@ export async function recordDebrief(
   input: DebriefInput,
   at = Date.now(),
 ): Promise<{ id: string; meetingRecorded: boolean }> {
-  const [team] = await db
-    .select()
-    .from(dayTeams)
-    .where(and(eq(dayTeams.dayId, day.id), eq(dayTeams.id, input.teamId)))
-    .limit(1);
+  const team = (await getTeam(db, day.id, input.teamId))?.team;
   if (!team || debriefRefusal(day, registration, team, at))
     throw new Error('Not allowed to debrief this team');
   const answers = {
@@ -60,22 +62,12 @@ export async function recordDebrief(
   };
   // The same person sending the form again for the same meeting (a double tap, the back button, a
   // correction) replaces their answers: one person's meeting must not count twice in the report.
-  const [earlier] = await db
-    .select({ id: dayDebriefs.id })
-    .from(dayDebriefs)
-    .where(
-      and(
-        eq(dayDebriefs.dayId, day.id),
-        eq(dayDebriefs.registrationId, registration.id),
-        eq(dayDebriefs.teamId, team.id),
-      ),
-    )
-    .limit(1);
-  const id = earlier?.id ?? newId();
+  const earlier = await findOwnDebrief(db, day.id, registration.id, team.id);
+  const id = earlier ?? newId();
   if (earlier) {
-    await db.update(dayDebriefs).set(answers).where(eq(dayDebriefs.id, id));
+    await updateDebriefAnswers(db, id, answers);
   } else {
-    await db.insert(dayDebriefs).values({
+    await insertDebrief(db, {
       id,
       dayId: day.id,
       registrationId: registration.id,
@@ -94,10 +86,7 @@ export async function recordDebrief(
   });
   if (!team.officialId) return { id, meetingRecorded: false };
   try {
-    const members = await db
-      .select()
-      .from(dayRegistrations)
-      .where(and(eq(dayRegistrations.teamId, team.id), eq(dayRegistrations.status, 'registered')));
+    const members = await listTeamMembers(db, team.id);
     // The thank-you goes out in the facilitator's name (Reply-To them) when the team has one.
     const sender = members.find((member) => member.teamRole === 'facilitator') ?? registration;
     const emailIds: string[] = [];
@@ -110,9 +99,9 @@ export async function recordDebrief(
         senderEmail: sender.email,
         senderPhone: sender.phone,
         senderLang: sender.lang,
-        groupName: sender.congregation ?? dayText(day, 'title', sender.lang).text,
+        groupName: sender.congregation ?? pick(day, 'title', sender.lang).text,
         city: day.placeName,
-        purpose: dayText(day, 'title', sender.lang).text,
+        purpose: pick(day, 'title', sender.lang).text,
         // Names only: the meeting log does not need the team's emails or phones.
         attendees: members.map((member) => ({ name: member.name, contact: '' })),
         source: 'advocacy_day',
@@ -131,7 +120,7 @@ export async function recordDebrief(
           return email.statement;
         }),
     );
-    await db.update(dayDebriefs).set({ meetingRecordId: meeting.meetingId }).where(eq(dayDebriefs.id, id));
+    await linkDebriefToMeeting(db, id, meeting.meetingId);
     if (meeting.created) await dispatchEmails(env, emailIds);
     return { id, meetingRecorded: true };
   } catch (error) {

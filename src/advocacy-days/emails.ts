@@ -10,10 +10,11 @@ import {
   mapUrl,
   outlookCalendarUrl,
 } from './calendar';
-import type { AdvocacyDay, Registration, Team } from './queries';
+import type { AdvocacyDay, Registration, Team } from './schema';
 import type { TeamRole } from './schema';
 import { teamDisplayName } from './teams';
-import { dayText, localizedDay, textLines } from './texts';
+import { pick } from '../lib/bilingual';
+import { localizedDay, textLines } from './texts';
 
 type UrlEnv = Pick<Env, 'PUBLIC_URL' | 'ORG_NAME' | 'MAIL_FROM'>;
 
@@ -41,10 +42,10 @@ export function dayCalendarFile(env: UrlEnv, day: AdvocacyDay): string {
 
 /** The day's facts for an email, its organizer-written texts in the recipient's language. */
 function dayData(env: UrlEnv, day: AdvocacyDay, lang: Lang) {
-  const agenda = dayText(day, 'agenda', lang);
-  const whatToBring = dayText(day, 'whatToBring', lang);
+  const agenda = pick(day, 'agenda', lang);
+  const whatToBring = pick(day, 'whatToBring', lang);
   return {
-    dayTitle: dayText(day, 'title', lang).text,
+    dayTitle: pick(day, 'title', lang).text,
     when: formatDayTimes(lang, day),
     placeName: day.placeName,
     address: day.address,
@@ -194,7 +195,7 @@ export function debriefInviteEmail(
     lang: person.lang,
     template: 'days-debrief',
     data: {
-      dayTitle: dayText(day, 'title', person.lang).text,
+      dayTitle: pick(day, 'title', person.lang).text,
       name: person.name,
       debriefUrl: new URL(`/days/r/${token}/debrief`, env.PUBLIC_URL).toString(),
     },
@@ -215,7 +216,7 @@ export function meetingRecordEmail(
     lang: person.lang,
     template: 'days-meeting-record',
     data: {
-      dayTitle: dayText(day, 'title', person.lang).text,
+      dayTitle: pick(day, 'title', person.lang).text,
       name: person.name,
       legislator: teamDisplayName(person.lang, team),
       meetingUrl,

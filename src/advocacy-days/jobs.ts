@@ -1,37 +1,30 @@
-import { and, eq, gt, inArray, isNotNull, isNull, lt, or, sql } from 'drizzle-orm';
+// This feature's scheduled work: reminders, debrief invitations, retention, seat holds and missed
+// promotion notices, and the figures of its scheduled emails for the outbox page.
 import type { BatchItem } from 'drizzle-orm/batch';
 import { getDb, type Db } from '../db';
+import { runBatch } from '../db/batch';
 import { dispatchEmails, queueEmail } from '../email/outbox';
+import type { ScheduledSend } from '../email/schedule';
 import type { ScheduledJob } from '../lib/jobs';
 import { DAY } from '../lib/time';
 import { logEvent } from '../lib/log';
 import { dueReminders, RETENTION_MS } from './decisions';
 import { debriefInviteEmail, reminderEmail } from './emails';
+import { listDaysEndedWithin, listDaysStartingWithin, listDaysWithScheduledSends } from './queries/days';
+import { deleteEndedRegistrationLinks, newLinkStatement } from './queries/links';
 import {
-  daySendFigures,
-  deleteEndedRegistrationLinks,
-  listDaysWithScheduledSends,
-  type AdvocacyDay,
-} from './queries';
-import type { ScheduledSend } from '../email/schedule';
-import { newLinkStatement, notifyPromotions, releaseExpiredHolds } from './registration';
-import { advocacyDays, dayRegistrations, dayTeams } from './schema';
-import { runBatch } from '../db/batch';
+  erasePhonesAndAddresses,
+  listDaysWithUntoldPromotions,
+  listDebriefInvitees,
+  listReminderCandidates,
+  markDebriefInvitedStatement,
+  markReminderSentStatement,
+} from './queries/registrations';
+import { daySendFigures } from './queries/schedule';
+import { notifyPromotions, releaseExpiredHolds } from './registration';
+import type { AdvocacyDay } from './schema';
 
 type MailEnv = Pick<Env, 'PUBLIC_URL' | 'ORG_NAME' | 'MAIL_FROM' | 'EMAIL_QUEUE'>;
-
-async function daysStartingWithin(db: Db, at: number, within: number): Promise<AdvocacyDay[]> {
-  return db
-    .select()
-    .from(advocacyDays)
-    .where(
-      and(
-        eq(advocacyDays.status, 'published'),
-        gt(advocacyDays.startsAt, at),
-        lt(advocacyDays.startsAt, at + within),
-      ),
-    );
-}
 
 /**
  * Sends the 7-day and 1-day reminders that are due. Each is sent once: the reminder's sent-at is set
@@ -40,19 +33,8 @@ async function daysStartingWithin(db: Db, at: number, within: number): Promise<A
  */
 export async function sendDueReminders(db: Db, env: MailEnv, at: number): Promise<number> {
   const ids: string[] = [];
-  for (const day of await daysStartingWithin(db, at, 7 * DAY + DAY)) {
-    const people = await db
-      .select({ registration: dayRegistrations, team: dayTeams })
-      .from(dayRegistrations)
-      .leftJoin(dayTeams, eq(dayTeams.id, dayRegistrations.teamId))
-      .where(
-        and(
-          eq(dayRegistrations.dayId, day.id),
-          eq(dayRegistrations.status, 'registered'),
-          or(isNull(dayRegistrations.reminder7SentAt), isNull(dayRegistrations.reminder1SentAt)),
-        ),
-      );
-    for (const { registration: person, team } of people) {
+  for (const day of await listDaysStartingWithin(db, at, 7 * DAY + DAY)) {
+    for (const { registration: person, team } of await listReminderCandidates(db, day.id)) {
       const due = dueReminders(
         {
           startsAt: day.startsAt,
@@ -65,15 +47,10 @@ export async function sendDueReminders(db: Db, env: MailEnv, at: number): Promis
       for (const daysBefore of due) {
         const link = await newLinkStatement(db, person.id, at);
         const email = queueEmail(db, env, reminderEmail(env, day, person, team, link.token, daysBefore), at);
-        const sentColumn =
-          daysBefore === 7 ? dayRegistrations.reminder7SentAt : dayRegistrations.reminder1SentAt;
         const statements: [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]] = [
           email.statement,
           link.statement,
-          db
-            .update(dayRegistrations)
-            .set(daysBefore === 7 ? { reminder7SentAt: at } : { reminder1SentAt: at })
-            .where(and(eq(dayRegistrations.id, person.id), isNull(sentColumn))),
+          markReminderSentStatement(db, person.id, daysBefore, at),
         ];
         await runBatch(db, statements);
         ids.push(email.id);
@@ -90,34 +67,12 @@ const DEBRIEF_INVITE_WINDOW = 3 * DAY;
 
 /** After a day ends, asks everyone who checked in for a debrief, once. */
 export async function sendDebriefInvites(db: Db, env: MailEnv, at: number): Promise<number> {
-  const ended = await db
-    .select()
-    .from(advocacyDays)
-    .where(and(lt(advocacyDays.endsAt, at), gt(advocacyDays.endsAt, at - DEBRIEF_INVITE_WINDOW)));
   const ids: string[] = [];
-  for (const day of ended) {
-    const people = await db
-      .select()
-      .from(dayRegistrations)
-      .where(
-        and(
-          eq(dayRegistrations.dayId, day.id),
-          eq(dayRegistrations.status, 'registered'),
-          isNotNull(dayRegistrations.checkedInAt),
-          isNull(dayRegistrations.debriefInviteSentAt),
-        ),
-      );
-    for (const person of people) {
+  for (const day of await listDaysEndedWithin(db, at, DEBRIEF_INVITE_WINDOW)) {
+    for (const person of await listDebriefInvitees(db, day.id)) {
       const link = await newLinkStatement(db, person.id, at);
       const email = queueEmail(db, env, debriefInviteEmail(env, day, person, link.token), at);
-      await runBatch(db, [
-        email.statement,
-        link.statement,
-        db
-          .update(dayRegistrations)
-          .set({ debriefInviteSentAt: at })
-          .where(and(eq(dayRegistrations.id, person.id), isNull(dayRegistrations.debriefInviteSentAt))),
-      ]);
+      await runBatch(db, [email.statement, link.statement, markDebriefInvitedStatement(db, person.id, at)]);
       ids.push(email.id);
     }
   }
@@ -127,22 +82,7 @@ export async function sendDebriefInvites(db: Db, env: MailEnv, at: number): Prom
 
 /** Deletes phone numbers and street addresses 90 days after a day; districts stay for the report. */
 export async function deleteExpiredPersonalData(db: Db, at: number): Promise<number> {
-  const result = await db
-    .update(dayRegistrations)
-    .set({ phone: null, address: null, personalDataDeletedAt: at })
-    .where(
-      and(
-        inArray(
-          dayRegistrations.dayId,
-          db
-            .select({ id: advocacyDays.id })
-            .from(advocacyDays)
-            .where(lt(advocacyDays.endsAt, at - RETENTION_MS)),
-        ),
-        or(isNotNull(dayRegistrations.phone), isNotNull(dayRegistrations.address)),
-      ),
-    );
-  const count = result.meta.changes;
+  const count = await erasePhonesAndAddresses(db, at - RETENTION_MS, at);
   if (count > 0) logEvent('info', 'days.personal_data_deleted', { count });
   const links = await deleteEndedRegistrationLinks(db, at);
   if (links > 0) logEvent('info', 'days.links_ended', { count: links });
@@ -151,20 +91,9 @@ export async function deleteExpiredPersonalData(db: Db, at: number): Promise<num
 
 /** Tells promoted people whose notice was not sent (a failure after the promotion). */
 export async function sendMissedPromotionNotices(db: Db, env: MailEnv, at: number): Promise<number> {
-  const days = await db
-    .selectDistinct({ day: advocacyDays })
-    .from(dayRegistrations)
-    .innerJoin(advocacyDays, eq(advocacyDays.id, dayRegistrations.dayId))
-    .where(
-      and(
-        eq(dayRegistrations.status, 'registered'),
-        isNotNull(dayRegistrations.promotedAt),
-        isNull(dayRegistrations.promotionNotifiedAt),
-        sql`${dayRegistrations.promotedAt} < ${at - 60_000}`,
-      ),
-    );
+  const days = await listDaysWithUntoldPromotions(db, at - 60_000);
   let sent = 0;
-  for (const { day } of days) sent += await notifyPromotions(db, env, day, at);
+  for (const day of days) sent += await notifyPromotions(db, env, day, at);
   return sent;
 }
 

@@ -10,10 +10,10 @@ import { translator, type Lang } from '../lib/i18n';
 import { formatDayTimes } from './calendar';
 import type { DayReport } from './debriefs';
 import { manageUrl } from './emails';
-import type { AdvocacyDay } from './queries';
-import { newLinkStatement } from './registration';
+import type { AdvocacyDay } from './schema';
+import { newLinkStatement } from './queries/links';
 import { advocacyDays, dayRegistrations } from './schema';
-import { dayText } from './texts';
+import { pick } from '../lib/bilingual';
 import { runBatch } from '../db/batch';
 
 type MailEnv = Pick<Env, 'PUBLIC_URL' | 'ORG_NAME' | 'MAIL_FROM' | 'EMAIL_QUEUE'>;
@@ -78,7 +78,7 @@ export async function sendAnnouncement(
       const url = manageUrl(env, link.token);
       const t = translator(person.lang);
       const shown = announcementFor(message, person.lang);
-      const title = dayText(day, 'title', person.lang).text;
+      const title = pick(day, 'title', person.lang).text;
       const queued = queueEmail(
         db,
         env,

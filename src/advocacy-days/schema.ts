@@ -218,3 +218,12 @@ export const dayCheckInLog = sqliteTable(
   },
   (t) => [index('day_check_in_log_day_idx').on(t.dayId, t.at)],
 );
+
+/** A day as the app reads it. */
+export type AdvocacyDay = typeof advocacyDays.$inferSelect;
+/** A registration as the app reads it. */
+export type Registration = typeof dayRegistrations.$inferSelect;
+/** A team as the app reads it. */
+export type Team = typeof dayTeams.$inferSelect;
+/** A debrief as the app reads it. */
+export type Debrief = typeof dayDebriefs.$inferSelect;

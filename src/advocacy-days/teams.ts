@@ -1,13 +1,27 @@
-// The team builder's writes: propose teams from districts, move people, save roles and meetings.
-import { and, eq, inArray, isNotNull, notInArray, sql } from 'drizzle-orm';
+// The team builder: propose teams from districts, add a team by hand, move people, save roles and
+// meetings. The decisions are in decisions.ts; the statements in queries/teams.ts.
 import type { BatchItem } from 'drizzle-orm/batch';
 import type { Db } from '../db';
+import { runBatch } from '../db/batch';
+import { listOfficialsInState } from '../officials/queries';
 import type { Official } from '../officials/schema';
 import { translator, type Lang } from '../lib/i18n';
-import { checkRoles, proposeTeams, seatKey, suggestRoles, type RoleCheck } from './decisions';
-import { legislatorsBySeat, type AdvocacyDay, type Team } from './queries';
-import { dayRegistrations, dayTeams, type TeamRole } from './schema';
-import { runBatch } from '../db/batch';
+import { checkRoles, proposeTeams, seatKey, suggestRoles, type RoleCheck, type Seat } from './decisions';
+import { listTeamCandidates } from './queries/registrations';
+import {
+  assignToTeamStatement,
+  clearTeamsStatement,
+  deleteTeamsExceptStatement,
+  insertTeamIfAbsent,
+  listTeamMemberIds,
+  setMeetingStatement,
+  setRoleStatement,
+  setTeamOf,
+  teamBelongsToDay,
+  upsertTeamStatement,
+  type TeamSeat,
+} from './queries/teams';
+import type { AdvocacyDay, Team, TeamRole } from './schema';
 
 /** The stable id of a day's team for a seat, so proposing again keeps meeting times and rooms. */
 export function teamId(dayId: string, chamber: 'upper' | 'lower', district: string): string {
@@ -28,68 +42,53 @@ function officialLabel(official: Official | undefined): string {
 }
 
 /**
+ * The legislators in office of a state's Senate and House, keyed by seat ("upper:36"), for naming
+ * teams. In a multi-member district the first by name is the team's.
+ */
+async function legislatorsBySeat(db: Db, state: string): Promise<Map<string, Official>> {
+  const bySeat = new Map<string, Official>();
+  for (const official of await listOfficialsInState(db, state, ['upper', 'lower'])) {
+    if (official.district && (official.chamber === 'upper' || official.chamber === 'lower')) {
+      const key = seatKey({ chamber: official.chamber, district: official.district });
+      if (!bySeat.has(key)) bySeat.set(key, official);
+    }
+  }
+  return bySeat;
+}
+
+/** The team row of a day's seat, with its legislator when the directory has one. */
+function teamSeat(dayId: string, seat: Seat, official: Official | undefined): TeamSeat {
+  return {
+    id: teamId(dayId, seat.chamber, seat.district),
+    dayId,
+    officialId: official?.id ?? null,
+    chamber: seat.chamber,
+    district: seat.district,
+    label: officialLabel(official),
+  };
+}
+
+/**
  * Proposes teams for a day and saves them: everyone registered with known districts in the day's
  * state is placed (see `proposeTeams`), roles are suggested (see `suggestRoles`), and teams no
  * longer proposed are removed. One batch, so the builder never shows half a proposal.
  */
 export async function proposeAndSaveTeams(db: Db, day: AdvocacyDay, at = Date.now()): Promise<number> {
-  const people = await db
-    .select()
-    .from(dayRegistrations)
-    .where(
-      and(
-        eq(dayRegistrations.dayId, day.id),
-        eq(dayRegistrations.status, 'registered'),
-        inArray(dayRegistrations.districtStatus, ['found', 'manual']),
-        sql`(${dayRegistrations.homeState} = ${day.state} or ${dayRegistrations.homeState} is null)`,
-      ),
-    );
+  const people = await listTeamCandidates(db, day);
   const proposal = proposeTeams(people);
-  const legislators = await legislatorsBySeat(db, day.state, proposal);
+  const legislators = proposal.length ? await legislatorsBySeat(db, day.state) : new Map<string, Official>();
   const byId = new Map(people.map((person) => [person.id, person]));
   const keep = proposal.map((team) => teamId(day.id, team.chamber, team.district));
 
-  const statements: BatchItem<'sqlite'>[] = [
-    db
-      .update(dayRegistrations)
-      .set({ teamId: null, teamRole: null })
-      .where(and(eq(dayRegistrations.dayId, day.id), isNotNull(dayRegistrations.teamId))),
-  ];
+  const statements: BatchItem<'sqlite'>[] = [clearTeamsStatement(db, day.id)];
   for (const team of proposal) {
-    const official = legislators.get(seatKey(team));
-    const id = teamId(day.id, team.chamber, team.district);
-    statements.push(
-      db
-        .insert(dayTeams)
-        .values({
-          id,
-          dayId: day.id,
-          officialId: official?.id ?? null,
-          chamber: team.chamber,
-          district: team.district,
-          label: officialLabel(official),
-          createdAt: at,
-        })
-        .onConflictDoUpdate({
-          target: dayTeams.id,
-          set: { officialId: official?.id ?? null, label: officialLabel(official) },
-        }),
-    );
+    const seat = teamSeat(day.id, team, legislators.get(seatKey(team)));
+    statements.push(upsertTeamStatement(db, seat, at));
     const roles = suggestRoles(team.memberIds.map((memberId) => byId.get(memberId)!));
-    for (const memberId of team.memberIds) {
-      statements.push(
-        db
-          .update(dayRegistrations)
-          .set({ teamId: id, teamRole: roles.get(memberId) ?? null })
-          .where(eq(dayRegistrations.id, memberId)),
-      );
-    }
+    for (const memberId of team.memberIds)
+      statements.push(assignToTeamStatement(db, memberId, seat.id, roles.get(memberId) ?? null));
   }
-  statements.push(
-    keep.length
-      ? db.delete(dayTeams).where(and(eq(dayTeams.dayId, day.id), notInArray(dayTeams.id, keep)))
-      : db.delete(dayTeams).where(eq(dayTeams.dayId, day.id)),
-  );
+  statements.push(deleteTeamsExceptStatement(db, day.id, keep));
   await runBatch(db, statements);
   return proposal.length;
 }
@@ -102,22 +101,10 @@ export async function addTeam(
   district: string,
   at = Date.now(),
 ): Promise<string> {
-  const legislators = await legislatorsBySeat(db, day.state, [{ chamber, district }]);
-  const official = legislators.get(`${chamber}:${district}`);
-  const id = teamId(day.id, chamber, district);
-  await db
-    .insert(dayTeams)
-    .values({
-      id,
-      dayId: day.id,
-      officialId: official?.id ?? null,
-      chamber,
-      district,
-      label: officialLabel(official),
-      createdAt: at,
-    })
-    .onConflictDoNothing();
-  return id;
+  const legislators = await legislatorsBySeat(db, day.state);
+  const seat = teamSeat(day.id, { chamber, district }, legislators.get(seatKey({ chamber, district })));
+  await insertTeamIfAbsent(db, seat, at);
+  return seat.id;
 }
 
 /** Moves a registered person to a team of the same day (or off every team); their role is cleared. */
@@ -127,24 +114,8 @@ export async function moveToTeam(
   registrationId: string,
   toTeamId: string | null,
 ): Promise<boolean> {
-  if (toTeamId) {
-    const [team] = await db
-      .select({ id: dayTeams.id })
-      .from(dayTeams)
-      .where(and(eq(dayTeams.id, toTeamId), eq(dayTeams.dayId, dayId)));
-    if (!team) return false;
-  }
-  const result = await db
-    .update(dayRegistrations)
-    .set({ teamId: toTeamId, teamRole: null })
-    .where(
-      and(
-        eq(dayRegistrations.id, registrationId),
-        eq(dayRegistrations.dayId, dayId),
-        eq(dayRegistrations.status, 'registered'),
-      ),
-    );
-  return result.meta.changes > 0;
+  if (toTeamId && !(await teamBelongsToDay(db, dayId, toTeamId))) return false;
+  return setTeamOf(db, dayId, registrationId, toTeamId);
 }
 
 /**
@@ -157,22 +128,13 @@ export async function saveTeam(
   team: Team,
   input: { meetingAt: number | null; room: string | null; roles: Map<string, TeamRole | null> },
 ): Promise<RoleCheck> {
-  const members = await db
-    .select({ id: dayRegistrations.id })
-    .from(dayRegistrations)
-    .where(and(eq(dayRegistrations.dayId, dayId), eq(dayRegistrations.teamId, team.id)));
-  const memberIds = new Set(members.map((m) => m.id));
+  const memberIds = new Set(await listTeamMemberIds(db, dayId, team.id));
   const roles = [...input.roles].filter(([id]) => memberIds.has(id));
   const check = checkRoles(roles.map(([, role]) => role));
   if (check.overLimit.length > 0) return check;
   const statements: BatchItem<'sqlite'>[] = [
-    db.update(dayTeams).set({ meetingAt: input.meetingAt, room: input.room }).where(eq(dayTeams.id, team.id)),
-    ...roles.map(([id, role]) =>
-      db
-        .update(dayRegistrations)
-        .set({ teamRole: role })
-        .where(and(eq(dayRegistrations.id, id), eq(dayRegistrations.teamId, team.id))),
-    ),
+    setMeetingStatement(db, team.id, input.meetingAt, input.room),
+    ...roles.map(([id, role]) => setRoleStatement(db, team.id, id, role)),
   ];
   await runBatch(db, statements);
   return check;

@@ -1,5 +1,7 @@
 import * as z from 'zod';
 import { field } from '../web/fields';
+import { zonedInputToUtc } from './calendar';
+import type { DayValues } from './queries/days';
 import { TEAM_ROLES } from './schema';
 
 /** Clergy or lay: the only thing we ask about a person's faith role. */
@@ -98,7 +100,19 @@ export type RegistrationInput = Omit<z.output<typeof registrationSchema>, 'upper
 
 /** What a registered person may change from their private page: everything but the email. */
 export const registrationChangeSchema = withRideRules(z.object(registrationFields));
+/** What a person may change of their registration, as validated. */
 export type RegistrationChange = z.output<typeof registrationChangeSchema>;
+
+/** The districts found for the address, or `pending` when the geocoder could not answer. */
+export type RegistrationDistricts =
+  | {
+      /** `found` by the geocoder, or `chosen` by the person on the form (nothing sent anywhere). */
+      status: 'found' | 'chosen';
+      state: string;
+      upperDistrict: string | null;
+      lowerDistrict: string | null;
+    }
+  | { status: 'pending' };
 
 /** The districts a person typed instead of an address, for the day's state; null when none. */
 export function chosenDistricts(
@@ -117,6 +131,7 @@ export const debriefSchema = z.object({
   stance: field.choice(STANCES),
   followUp: field.optionalText(1000),
 });
+/** A debrief as validated. */
 export type DebriefInput = z.output<typeof debriefSchema>;
 
 const slug = z
@@ -181,7 +196,30 @@ export const dayFormSchema = z
         message: 'days.error.deadlineAfterStart',
       });
   });
+/** The organizer's day form as validated (times still wall-clock in the day's zone). */
 export type DayFormInput = z.output<typeof dayFormSchema>;
+
+/** What a valid day form stores: its wall-clock times as instants in the day's zone. */
+export function dayValues(input: DayFormInput): DayValues {
+  return {
+    ...input,
+    startsAt: zonedInputToUtc(input.startsAt, input.timeZone),
+    endsAt: zonedInputToUtc(input.endsAt, input.timeZone),
+    registrationDeadline: zonedInputToUtc(input.registrationDeadline, input.timeZone),
+    agenda: input.agenda ?? '',
+    whatToBring: input.whatToBring ?? '',
+    accessibility: input.accessibility ?? '',
+    talkingPoints: input.talkingPoints ?? '',
+    leaveBehind: input.leaveBehind ?? '',
+    titleEs: input.titleEs ?? '',
+    summaryEs: input.summaryEs ?? '',
+    agendaEs: input.agendaEs ?? '',
+    whatToBringEs: input.whatToBringEs ?? '',
+    accessibilityEs: input.accessibilityEs ?? '',
+    talkingPointsEs: input.talkingPointsEs ?? '',
+    leaveBehindEs: input.leaveBehindEs ?? '',
+  };
+}
 
 /** Moving one person to a team (or off every team). */
 export const moveSchema = z.object({
@@ -189,23 +227,73 @@ export const moveSchema = z.object({
   teamId: field.line(80),
 });
 
-const roleOrNone = z.enum([...TEAM_ROLES, 'member'], { message: 'form.error.choose' });
+/** A field whose text is taken as it came (an absent or repeated field reads as empty). */
+const postedText = z
+  .unknown()
+  .optional()
+  .transform((value) => (typeof value === 'string' ? value : ''));
 
-/** A team's meeting and roles: one `role:<registrationId>` field per member. */
-export const teamSchema = z.object({
-  meetingAt: z.preprocess(
-    (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
-    dateTime.optional(),
-  ),
-  room: field.optionalLine(120),
-  roles: z.record(z.string(), roleOrNone),
+/**
+ * A team's meeting and roles: one `role:<registrationId>` field per member ("member" for none), the
+ * meeting time as typed in the day's zone (empty for none) and the room (cut to 120 characters).
+ */
+export const teamSchema = z.preprocess(
+  (raw) => {
+    const values = raw as Record<string, unknown>;
+    const roles = Object.entries(values).filter(
+      ([name, value]) => name.startsWith('role:') && typeof value === 'string',
+    );
+    return {
+      roles: Object.fromEntries(roles.map(([name, value]) => [name.slice('role:'.length), value])),
+      meetingAt: values.meetingAt,
+      room: values.room,
+    };
+  },
+  z.object({
+    roles: z
+      .record(z.string(), z.enum([...TEAM_ROLES, 'member']))
+      .transform(
+        (roles) =>
+          new Map(Object.entries(roles).map(([id, role]) => [id, role === 'member' ? null : role] as const)),
+      ),
+    meetingAt: postedText
+      .transform((value) => value.trim())
+      .refine((value) => value === '' || /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(value), {
+        message: 'days.error.dateTime',
+      }),
+    room: postedText.transform((value) => value.trim().slice(0, 120) || null),
+  }),
+);
+
+/** A seat to add a team for by hand: the chamber and the district number without leading zeros. */
+export const addTeamSchema = z.object({
+  chamber: z.enum(['upper', 'lower']),
+  district: postedText
+    .transform((value) => value.trim().replace(/^0+(?=\d)/, ''))
+    .pipe(z.string().regex(/^[A-Za-z0-9-]{1,10}$/)),
+});
+
+/** The person a check-in button (or its undo) is for, and the search to show again. */
+export const checkInPersonSchema = z.object({ registrationId: postedText, q: postedText });
+
+/** Sending the report: `again` confirms a second send. */
+export const reportSendSchema = z.object({
+  again: z
+    .unknown()
+    .optional()
+    .transform((value) => value === '1'),
 });
 
 /** Districts an organizer sets by hand when the geocoder could not. */
 export const districtsSchema = z.object({
-  upperDistrict: field.line(10),
-  lowerDistrict: field.line(10),
+  upperDistrict: field.line(10).transform(withoutLeadingZeros),
+  lowerDistrict: field.line(10).transform(withoutLeadingZeros),
 });
+
+/** "036" as 36; anything other than digits as it is. */
+function withoutLeadingZeros(value: string): string {
+  return /^\d+$/.test(value) ? String(Number(value)) : value;
+}
 
 /** An email to everyone registered, or to one team. */
 export const announcementSchema = z.object({

@@ -5,7 +5,7 @@ import { eq, like } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { registerForDay } from '../../src/advocacy-days/registration';
 import { dayDebriefs, dayRegistrations, dayTeams } from '../../src/advocacy-days/schema';
-import type { AdvocacyDay } from '../../src/advocacy-days/queries';
+import type { AdvocacyDay } from '../../src/advocacy-days/schema';
 import { meetings } from '../../src/meetings/schema';
 import { officials } from '../../src/officials/schema';
 import { DAY, HOUR } from '../../src/lib/time';

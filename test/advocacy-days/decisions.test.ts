@@ -15,7 +15,7 @@ import {
   type RoleCandidate,
 } from '../../src/advocacy-days/decisions';
 import { buildReport } from '../../src/advocacy-days/debriefs';
-import type { Debrief } from '../../src/advocacy-days/queries';
+import type { Debrief } from '../../src/advocacy-days/schema';
 import { utcToZonedInput, zonedInputToUtc } from '../../src/advocacy-days/calendar';
 import { DAY, HOUR } from '../../src/lib/time';
 

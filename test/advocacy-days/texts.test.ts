@@ -9,7 +9,8 @@ import { announcementFor } from '../../src/advocacy-days/outreach';
 import { renderRequest } from '../../src/email/outbox';
 import { registerForDay } from '../../src/advocacy-days/registration';
 import { advocacyDays, dayTeams } from '../../src/advocacy-days/schema';
-import { dayText, langAttribute, localizedDay } from '../../src/advocacy-days/texts';
+import { langAttribute, pick } from '../../src/lib/bilingual';
+import { localizedDay } from '../../src/advocacy-days/texts';
 import { registrationSchema } from '../../src/advocacy-days/validation';
 import { organizerCookie, postForm, request } from '../helpers';
 import { createDay, db, outboxRows, registrationFields, tokenFrom } from './fixtures';
@@ -28,7 +29,7 @@ beforeAll(async () => {
   cookie = await organizerCookie();
 });
 
-describe('dayText', () => {
+describe("pick on a day's texts", () => {
   const day = {
     title: 'Main title',
     titleEs: 'Título',
@@ -47,13 +48,13 @@ describe('dayText', () => {
   };
 
   it('gives each reader their language, else the other one, and says which it is', () => {
-    expect(dayText(day, 'title', 'es')).toEqual({ text: 'Título', lang: 'es' });
-    expect(dayText(day, 'title', 'en')).toEqual({ text: 'Main title', lang: 'en' });
-    expect(dayText(day, 'summary', 'es')).toEqual({ text: 'Summary', lang: 'en' });
-    expect(dayText(day, 'accessibility', 'es')).toEqual({ text: 'Ramps', lang: 'en' });
+    expect(pick(day, 'title', 'es')).toEqual({ text: 'Título', lang: 'es' });
+    expect(pick(day, 'title', 'en')).toEqual({ text: 'Main title', lang: 'en' });
+    expect(pick(day, 'summary', 'es')).toEqual({ text: 'Summary', lang: 'en' });
+    expect(pick(day, 'accessibility', 'es')).toEqual({ text: 'Ramps', lang: 'en' });
     // Only the Spanish agenda was written: English readers get it rather than nothing.
-    expect(dayText(day, 'agenda', 'en')).toEqual({ text: '9:00 Capacitación', lang: 'es' });
-    expect(dayText(day, 'whatToBring', 'es')).toEqual({ text: '', lang: 'en' });
+    expect(pick(day, 'agenda', 'en')).toEqual({ text: '9:00 Capacitación', lang: 'es' });
+    expect(pick(day, 'whatToBring', 'es')).toEqual({ text: '', lang: 'en' });
   });
 
   it('marks a block only when it is not in the page language', () => {

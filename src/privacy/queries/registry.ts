@@ -6,7 +6,7 @@ import { and, eq, gt, inArray, sql, type SQL } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../../db';
-import { promoteFromWaitlistStatement } from '../../advocacy-days/registration';
+import { promoteFromWaitlistStatement } from '../../advocacy-days/queries/seats';
 import { dayRegistrationLinks, dayRegistrations, advocacyDays } from '../../advocacy-days/schema';
 import { billSubscriptionLinks, billSubscriptions } from '../../bills/schema';
 import { emailSuppressions, outbox } from '../../email/schema';

@@ -1,0 +1,121 @@
+// Typed reads and writes of the days themselves.
+import { and, asc, desc, eq, gt, lt, sql } from 'drizzle-orm';
+import type { Db } from '../../db';
+import { runBatch } from '../../db/batch';
+import { DAY } from '../../lib/time';
+import { advocacyDays, type AdvocacyDay } from '../schema';
+import { promoteFromWaitlistStatement } from './seats';
+
+/** What the organizer's day form stores (everything but id, creation time and report fields). */
+export type DayValues = Omit<
+  typeof advocacyDays.$inferInsert,
+  'id' | 'createdAt' | 'isDemo' | 'reportSentAt' | 'reportSentTo'
+>;
+
+/** A published or draft day by its public slug. */
+export async function getDayBySlug(db: Db, slug: string): Promise<AdvocacyDay | undefined> {
+  const [row] = await db.select().from(advocacyDays).where(eq(advocacyDays.slug, slug)).limit(1);
+  return row;
+}
+
+/** A day by id. */
+export async function getDay(db: Db, id: string): Promise<AdvocacyDay | undefined> {
+  const [row] = await db.select().from(advocacyDays).where(eq(advocacyDays.id, id)).limit(1);
+  return row;
+}
+
+/** Published days that have not started yet, soonest first (the public list and the home page). */
+export async function listUpcomingDays(db: Db, at: number): Promise<AdvocacyDay[]> {
+  return db
+    .select()
+    .from(advocacyDays)
+    .where(and(eq(advocacyDays.status, 'published'), gt(advocacyDays.endsAt, at)))
+    .orderBy(asc(advocacyDays.startsAt));
+}
+
+/** Every day, newest first (the organizer list). */
+export async function listAllDays(db: Db): Promise<AdvocacyDay[]> {
+  return db.select().from(advocacyDays).orderBy(desc(advocacyDays.startsAt));
+}
+
+/** Published or draft days whose scheduled emails are not all behind them (ended at most 3 days ago). */
+export async function listDaysWithScheduledSends(db: Db, at: number): Promise<AdvocacyDay[]> {
+  return db
+    .select()
+    .from(advocacyDays)
+    .where(gt(advocacyDays.endsAt, at - 3 * DAY))
+    .orderBy(asc(advocacyDays.startsAt));
+}
+
+/** Published days starting after `at` and before `at + within` (whose reminders may be due). */
+export async function listDaysStartingWithin(db: Db, at: number, within: number): Promise<AdvocacyDay[]> {
+  return db
+    .select()
+    .from(advocacyDays)
+    .where(
+      and(
+        eq(advocacyDays.status, 'published'),
+        gt(advocacyDays.startsAt, at),
+        lt(advocacyDays.startsAt, at + within),
+      ),
+    );
+}
+
+/** Days that ended before `at`, at most `within` ago (whose debrief invitations may be due). */
+export async function listDaysEndedWithin(db: Db, at: number, within: number): Promise<AdvocacyDay[]> {
+  return db
+    .select()
+    .from(advocacyDays)
+    .where(and(lt(advocacyDays.endsAt, at), gt(advocacyDays.endsAt, at - within)));
+}
+
+/** Whether a day takes registrations at `at` (published, before its deadline and its start). */
+export async function isOpenForRegistration(db: Db, dayId: string, at: number): Promise<boolean> {
+  const row = await db.get<{ open: number }>(sql`
+    select count(*) as open from advocacy_days
+    where id = ${dayId} and status = 'published' and registration_deadline > ${at} and starts_at > ${at}`);
+  return Number(row?.open ?? 0) > 0;
+}
+
+/**
+ * Runs a write of a day's details: `slug_taken` when the database refuses it for the unique slug
+ * (the message names the column), `saved` otherwise; any other error is thrown.
+ */
+async function saveUnlessSlugTaken(write: () => Promise<unknown>): Promise<'saved' | 'slug_taken'> {
+  try {
+    await write();
+    return 'saved';
+  } catch (error) {
+    const message = error instanceof Error ? `${error.message} ${String(error.cause ?? '')}` : String(error);
+    if (/UNIQUE constraint failed/i.test(message)) return 'slug_taken';
+    throw error;
+  }
+}
+
+/** Stores a new day; `slug_taken` when another day has its slug. */
+export async function insertDay(
+  db: Db,
+  id: string,
+  values: DayValues,
+  at: number,
+): Promise<'saved' | 'slug_taken'> {
+  return saveUnlessSlugTaken(() => db.insert(advocacyDays).values({ id, ...values, createdAt: at }));
+}
+
+/**
+ * Changes a day's details and, in the same batch, gives seats a raised capacity opened to the
+ * people waiting (they are emailed by `notifyPromotions`); `slug_taken` when another day has its slug.
+ */
+export async function updateDay(
+  db: Db,
+  id: string,
+  values: DayValues,
+  at: number,
+): Promise<'saved' | 'slug_taken'> {
+  return saveUnlessSlugTaken(() =>
+    runBatch(db, [
+      db.update(advocacyDays).set(values).where(eq(advocacyDays.id, id)),
+      promoteFromWaitlistStatement(db, id, at),
+    ]),
+  );
+}

@@ -1,0 +1,127 @@
+import type { Child } from 'hono/jsx';
+import { useRequestContext } from 'hono/jsx-renderer';
+import { SavedNotice } from '../../../web/ui/saved-notice';
+import { ScrollTable } from '../../../web/ui/admin-list';
+import { StatusLabel } from '../../../web/ui/status-label';
+import type { AppEnv } from '../../../env';
+import type { ScheduledSend } from '../../../email/schedule';
+import { ScheduledSendsTable } from '../../../email/views/schedule';
+import { formatDayTimes } from '../../calendar';
+import type { DayCounts } from '../../queries/registrations';
+import type { AdvocacyDay, Registration, Team } from '../../schema';
+import { teamDisplayName } from '../../teams';
+import { Counts, dayAdminPath, DayNav, districtsText, REGISTRATION_STATUS_LABELS } from './parts';
+
+/** A day's overview: counts, links, registrations and districts to set by hand. */
+export function DayOverview(props: {
+  day: AdvocacyDay;
+  counts: DayCounts;
+  registrations: Registration[];
+  teams: Map<string, Team>;
+  scheduled: ScheduledSend[];
+  now: number;
+  notice?: string;
+}): Child {
+  const { t, lang } = useRequestContext<AppEnv>().var;
+  const { day } = props;
+  const pending = props.registrations.filter(
+    (r) => r.status !== 'cancelled' && r.districtStatus === 'pending',
+  );
+  return (
+    <>
+      <DayNav day={day} />
+      <hgroup>
+        <h1>{day.title}</h1>
+        <p>
+          {formatDayTimes(lang, day)} · {day.placeName} ·{' '}
+          <a href={`/days/${day.slug}`}>{t('days.admin.publicPage')}</a>
+        </p>
+      </hgroup>
+      {props.notice ? <SavedNotice>{props.notice}</SavedNotice> : null}
+      <Counts counts={props.counts} capacity={day.capacity} />
+      <p>
+        <a href={`${dayAdminPath(day)}/registrations.csv`}>{t('common.downloadCsv')}</a> ·{' '}
+        <a href={`${dayAdminPath(day)}/packets`}>{t('days.admin.allPackets')}</a>
+      </p>
+      <section aria-labelledby="scheduled-heading">
+        <h2 id="scheduled-heading">{t('days.schedule.heading')}</h2>
+        <p>
+          {t('days.schedule.intro')} <a href="/admin/outbox#scheduled">{t('days.schedule.outboxLink')}</a>
+        </p>
+        <ScheduledSendsTable sends={props.scheduled} now={props.now} />
+      </section>
+      {pending.length ? (
+        <section aria-labelledby="pending-heading">
+          <h2 id="pending-heading">{t('days.admin.pendingTitle')}</h2>
+          <p>{t('days.admin.pendingIntro')}</p>
+          {pending.map((reg) => (
+            <form
+              method="post"
+              action={`${dayAdminPath(day)}/registrations/${reg.id}/districts`}
+              class="inline-form"
+            >
+              <fieldset class="grid">
+                <legend>
+                  {reg.name} {reg.address ? `· ${reg.address}` : ''}
+                </legend>
+                <label>
+                  {t('days.admin.upperDistrict')}
+                  <input name="upperDistrict" required maxlength={10} inputmode="numeric" />
+                </label>
+                <label>
+                  {t('days.admin.lowerDistrict')}
+                  <input name="lowerDistrict" required maxlength={10} inputmode="numeric" />
+                </label>
+                <button type="submit">{t('common.save')}</button>
+              </fieldset>
+            </form>
+          ))}
+        </section>
+      ) : null}
+      <h2>{t('days.admin.registrations')}</h2>
+      <ScrollTable
+        columns={[
+          '#',
+          t('days.field.name'),
+          t('days.admin.status'),
+          t('days.admin.districtsCol'),
+          t('days.admin.team'),
+          t('days.admin.needs'),
+        ]}
+        items={props.registrations}
+        row={(reg) => {
+          const team = reg.teamId ? props.teams.get(reg.teamId) : undefined;
+          return (
+            <tr>
+              <td>{reg.seq}</td>
+              <td>
+                {reg.name}
+                {reg.faithRole === 'clergy' ? ` (${t('days.faithRole.clergy')})` : ''}
+              </td>
+              <td>
+                <StatusLabel labels={REGISTRATION_STATUS_LABELS} status={reg.status} />
+                {reg.checkedInAt ? ` · ${t('days.admin.checkedIn')}` : ''}
+              </td>
+              <td>{districtsText(t, reg)}</td>
+              <td>
+                {team ? teamDisplayName(lang, team) : '–'}
+                {reg.teamRole ? ` · ${t(`days.role.${reg.teamRole}`)}` : ''}
+              </td>
+              <td>
+                {[
+                  reg.needsInterpretation ? t('days.admin.interpretation') : '',
+                  reg.accessibilityNeeds ?? '',
+                  reg.dietaryNeeds ?? '',
+                  reg.ride === 'needs' ? t('days.ride.needs') : '',
+                  reg.ride === 'offers' ? t('days.admin.offersSeats', { seats: reg.rideSeats ?? 0 }) : '',
+                ]
+                  .filter(Boolean)
+                  .join(' · ')}
+              </td>
+            </tr>
+          );
+        }}
+      />
+    </>
+  );
+}
