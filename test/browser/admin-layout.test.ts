@@ -24,7 +24,8 @@ declare function getComputedStyle(element: unknown): any;
 
 const browser = useBrowser();
 const ORGANIZER = 'organizer@example.org';
-const SHOTS = resolve(__dirname, '../../test-results/admin-layout');
+// Screenshots go in test-results/ at the repository root (made on the first run).
+const SHOTS = join(resolve(__dirname, '../..'), 'test-results', 'admin-layout');
 const SIZES = [
   { name: 'desktop', width: 1280, height: 800 },
   { name: 'phone', width: 390, height: 844 },
