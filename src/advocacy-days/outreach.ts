@@ -1,8 +1,8 @@
 // Organizer emails: an announcement to everyone registered (or one team), and the report-back to
 // the coalition's partners. Both go through the outbox.
-import { and, eq } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import type { Db } from '../db';
+import { keysetPage, runFanout, type Fanout, type FanoutEnv } from '../email/fanout';
 import { dispatchEmails, queueEmail } from '../email/outbox';
 import { newId } from '../lib/tokens';
 import { logEvent } from '../lib/log';
@@ -10,16 +10,18 @@ import { translator, type Lang } from '../lib/i18n';
 import { formatDayTimes } from './calendar';
 import type { DayReport } from './debriefs';
 import { manageUrl } from './emails';
-import type { AdvocacyDay } from './schema';
+import type { AdvocacyDay, Registration } from './schema';
 import { newLinkStatement } from './queries/links';
-import { advocacyDays, dayRegistrations } from './schema';
+import { audiencePage, markReportSentStatement, type Audience } from './outreach-queries';
 import { pick } from '../lib/bilingual';
 import { runBatch } from '../db/batch';
 
-type MailEnv = Pick<Env, 'PUBLIC_URL' | 'ORG_NAME' | 'MAIL_FROM' | 'EMAIL_QUEUE'>;
+type MailEnv = FanoutEnv & Pick<Env, 'EMAIL_QUEUE'>;
 
-/** Who an announcement goes to: everyone registered, everyone waiting, or one team. */
-export type Audience = { kind: 'registered' } | { kind: 'waitlisted' } | { kind: 'team'; teamId: string };
+/** People per page of an announcement: two statements each keep a page's batch small. */
+const ANNOUNCEMENT_PAGE_SIZE = 30;
+
+export type { Audience };
 
 /** Reads the audience field of the email form. */
 export function parseAudience(value: string): Audience | null {
@@ -48,7 +50,8 @@ export function announcementFor(message: Announcement, lang: Lang): { subject: s
 
 /**
  * Sends an organizer's announcement to an audience, as bulk mail (List-Unsubscribe to the person's
- * own private link). Each person gets their private link in the text. Returns how many were queued.
+ * own private link), a page of 30 people at a time. Each person gets their private link in the
+ * text. Returns how many were queued.
  */
 export async function sendAnnouncement(
   db: Db,
@@ -58,50 +61,42 @@ export async function sendAnnouncement(
   message: Announcement,
   at = Date.now(),
 ): Promise<number> {
-  const conditions = [eq(dayRegistrations.dayId, day.id), eq(dayRegistrations.announcementsOptOut, false)];
-  if (audience.kind === 'team') {
-    conditions.push(eq(dayRegistrations.teamId, audience.teamId), eq(dayRegistrations.status, 'registered'));
-  } else {
-    conditions.push(eq(dayRegistrations.status, audience.kind));
-  }
-  const people = await db
-    .select()
-    .from(dayRegistrations)
-    .where(and(...conditions));
-  const batchKey = `days-announcement:${newId()}`;
-  const ids: string[] = [];
-  // Three statements per person; D1 batches stay well under their limits at 30 people each.
-  for (let start = 0; start < people.length; start += 30) {
-    const statements: BatchItem<'sqlite'>[] = [];
-    for (const person of people.slice(start, start + 30)) {
-      const link = await newLinkStatement(db, person.id, at);
-      const url = manageUrl(env, link.token);
-      const t = translator(person.lang);
-      const shown = announcementFor(message, person.lang);
-      const title = pick(day, 'title', person.lang).text;
-      const queued = queueEmail(
-        db,
-        env,
-        {
-          to: person.email,
-          lang: person.lang,
-          personal: {
-            subject: shown.subject,
-            text: `${shown.body}\n\n${t('days.email.footer', { title, url })}`,
-          },
-          unsubscribeUrl: `${url}/one-click-unsubscribe`,
-          batchKey,
-        },
-        at,
-      );
-      statements.push(link.statement, queued.statement);
-      ids.push(queued.id);
-    }
-    if (statements.length) await runBatch(db, statements);
-  }
-  await dispatchEmails(env, ids);
-  logEvent('info', 'days.announcement_sent', { dayId: day.id, count: ids.length, audience: audience.kind });
-  return ids.length;
+  const announcementId = newId();
+  type Link = BatchItem<'sqlite'>;
+  const fanout = {
+    name: `days-announcement:${announcementId}`,
+    readPage: async (after) =>
+      keysetPage(
+        await audiencePage(db, day.id, audience, after, ANNOUNCEMENT_PAGE_SIZE),
+        after,
+        ANNOUNCEMENT_PAGE_SIZE,
+      ),
+    outboxId: (person) => `days-announcement:${announcementId}:${person.id}`,
+    memberId: (person) => person.id,
+    compose: (fresh) =>
+      Promise.all(
+        fresh.map(async (person) => {
+          const link = await newLinkStatement(db, person.id, at);
+          const url = manageUrl(env, link.token);
+          const shown = announcementFor(message, person.lang);
+          const title = pick(day, 'title', person.lang).text;
+          const text = `${shown.body}\n\n${translator(person.lang)('days.email.footer', { title, url })}`;
+          const email = {
+            to: person.email,
+            lang: person.lang,
+            personal: { subject: shown.subject, text },
+            unsubscribeUrl: `${url}/one-click-unsubscribe`,
+          };
+          return { recipient: person, email, link: link.statement };
+        }),
+      ),
+    storeLinks: (links) => links,
+    // Handed to the email queue: the organizer's request does not wait for Resend.
+    handOver: (ids) => dispatchEmails(env, ids),
+  } satisfies Fanout<Registration, Link>;
+  const { sent } = await runFanout(db, env, fanout, { page: 0, after: '' }, Infinity, at);
+  logEvent('info', 'days.announcement_sent', { dayId: day.id, count: sent, audience: audience.kind });
+  return sent;
 }
 
 /** Sends the day's report to the coalition's partner list (COALITION_EMAIL), in English. */
@@ -143,13 +138,7 @@ export async function sendReportBack(
     },
     at,
   );
-  await runBatch(db, [
-    queued.statement,
-    db
-      .update(advocacyDays)
-      .set({ reportSentAt: at, reportSentTo: env.COALITION_EMAIL })
-      .where(eq(advocacyDays.id, day.id)),
-  ]);
+  await runBatch(db, [queued.statement, markReportSentStatement(db, day.id, env.COALITION_EMAIL, at)]);
   await dispatchEmails(env, [queued.id]);
   logEvent('info', 'days.report_sent', { dayId: day.id });
   return true;

@@ -2,22 +2,24 @@
 // alert is an outbox row with a fixed id (alert:<movementId>:<address key>), so a redelivered
 // message, a resumed fan-out or a second subscription of the same address finds it stored and
 // never writes or sends a second one.
-import { and, asc, eq, gt, isNull, lte, lt, notExists, or, sql } from 'drizzle-orm';
-import type { BatchItem } from 'drizzle-orm/batch';
-import { alias } from 'drizzle-orm/sqlite-core';
 import * as z from 'zod';
 import { getDb, type Db } from '../db';
-import { queueEmail } from '../email/outbox';
-import { emailSuppressions } from '../email/schema';
+import { fanoutPage, keysetPage, realClock, type Fanout, type Pace, type PaceClock } from '../email/fanout';
 import { hashToken } from '../lib/tokens';
 import { logEvent } from '../lib/log';
 import { alertContent } from './alert-content';
+import {
+  advanceAlertFanout,
+  alertRecipientsPage,
+  closeAlertFanout,
+  markAlertFanoutResumed,
+  stalledAlertFanouts,
+} from './alert-queries';
 import { processDigestPage } from './digest';
 import { oneClickUnsubscribeUrl } from './links';
 import type { AlertPageMessage } from './movements';
 import { getBill, getMovement, type BillMovementRow, type BillRow } from './queries';
-import { billMovements, billSubscriptionLinks, billSubscriptions } from './schema';
-import { groupKeyFor, realClock, sendPageGroupsPaced, storedEmails, type PaceClock } from './send-groups';
+import type { billSubscriptionLinks } from './schema';
 import { insertLinkStatements, newManageLink } from './subscriptions';
 
 /** Subscribers per queue message and per Resend batch call (Resend's batch limit). */
@@ -112,93 +114,59 @@ export async function processAlertPage(
   if (!bill) return { status: 'skipped' };
   if (!bill.tracked) {
     // An untracked bill alerts nobody: close the fan-out so the resume job leaves it alone.
-    await db
-      .update(billMovements)
-      .set({ fanoutStatus: 'done', fanoutUpdatedAt: at })
-      .where(eq(billMovements.id, movement.id));
+    await closeAlertFanout(db, movement.id, at);
     return { status: 'done', sent: 0 };
   }
+  const pace: Pace = { lastCallAt: message.lastCallAt, clock };
+  const result = await fanoutPage(db, env, alertFanout(env, db, bill, movement, at), message, at, pace);
+  if (result.status === 'retry') return { status: 'retry', delaySeconds: result.delaySeconds };
+  if (result.status === 'skipped') return { status: 'skipped' };
+  if (result.status === 'done') return { status: 'done', sent: result.count };
+  const { lastCallAt } = pace;
+  return {
+    status: 'next',
+    sent: result.count,
+    next: { movementId: movement.id, ...result.next, ...(lastCallAt === undefined ? {} : { lastCallAt }) },
+  };
+}
 
-  const subscribers = await alertRecipientsPage(db, bill, movement, message.after);
-  let lastCallAt = message.lastCallAt;
-  if (subscribers.length > 0) {
-    const outboxIds = new Map(
-      await Promise.all(
-        subscribers.map(async (s) => [s.id, await alertOutboxId(movement.id, s.email)] as const),
+/** A movement's alert as a fan-out: its subscribers, their alert and manage link, its cursor. */
+function alertFanout(env: AlertEnv, db: Db, bill: BillRow, movement: BillMovementRow, at: number) {
+  type Subscriber = Awaited<ReturnType<typeof alertRecipientsPage>>[number];
+  type Link = typeof billSubscriptionLinks.$inferInsert;
+  return {
+    name: `alert:${movement.id}`,
+    readPage: async (after) =>
+      keysetPage(
+        await alertRecipientsPage(db, bill, movement, after, ALERT_PAGE_SIZE),
+        after,
+        ALERT_PAGE_SIZE,
       ),
-    );
-    const before = await storedEmails(db, [...outboxIds.values()]);
-    const fresh = subscribers.filter((s) => !before.has(outboxIds.get(s.id)!));
-    const batchKey =
-      fresh.length > 0
-        ? await groupKeyFor(
-            `alert:${movement.id}:${message.page}`,
-            fresh.map((s) => s.id),
-          )
-        : null;
-    const statements: BatchItem<'sqlite'>[] = [];
-    const links: (typeof billSubscriptionLinks.$inferInsert)[] = [];
-    for (const subscriber of fresh) {
-      const { token, row } = await newManageLink(subscriber.id, at);
-      links.push(row);
-      statements.push(
-        queueEmail(
-          db,
-          env,
-          {
-            id: outboxIds.get(subscriber.id)!,
-            batchKey: batchKey!,
+    outboxId: (subscriber) => alertOutboxId(movement.id, subscriber.email),
+    memberId: (subscriber) => subscriber.id,
+    compose: (fresh) =>
+      Promise.all(
+        fresh.map(async (subscriber) => {
+          const { token, row } = await newManageLink(subscriber.id, at);
+          const email = {
             to: subscriber.email,
             lang: subscriber.lang,
             template: 'bills-alert',
             data: alertContent(env, bill, movement, subscriber.lang, token),
             unsubscribeUrl: oneClickUnsubscribeUrl(env, token),
-          },
-          at,
-        ).statement,
-      );
-    }
-    statements.push(...insertLinkStatements(db, links));
-    if (statements.length > 0) await db.batch(statements as [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]]);
-
-    const sent = await sendPageGroupsPaced(env, batchKey, before, at, {
-      lastCallAt: message.lastCallAt,
-      clock,
-    });
-    if (sent.retry) return { status: 'retry', delaySeconds: sent.retry.delaySeconds };
-    lastCallAt = sent.lastCallAt;
-  }
-
-  const last = subscribers.at(-1)?.id ?? message.after;
-  const full = subscribers.length === ALERT_PAGE_SIZE;
-  // Compare-and-set on the page: of two workers finishing the same page, one moves the cursor on.
-  const advanced = await db
-    .update(billMovements)
-    .set({
-      fanoutPage: message.page + 1,
-      fanoutAfter: last,
-      fanoutStatus: full ? 'pending' : 'done',
-      fanoutUpdatedAt: at,
-    })
-    .where(and(eq(billMovements.id, movement.id), eq(billMovements.fanoutPage, message.page)))
-    .returning({ id: billMovements.id });
-  logEvent('info', 'bills.alert_page', {
-    movementId: movement.id,
-    page: message.page,
-    count: subscribers.length,
-  });
-  if (advanced.length === 0) return { status: 'skipped' };
-  if (!full) return { status: 'done', sent: subscribers.length };
-  return {
-    status: 'next',
-    sent: subscribers.length,
-    next: {
-      movementId: movement.id,
-      page: message.page + 1,
-      after: last,
-      ...(lastCallAt === undefined ? {} : { lastCallAt }),
-    },
-  };
+          } as const;
+          return { recipient: subscriber, email, link: row };
+        }),
+      ),
+    storeLinks: (links) => insertLinkStatements(db, links),
+    advance: (cursor, next) => advanceAlertFanout(db, movement.id, cursor.page, next, at),
+    onPage: (cursor, result) =>
+      logEvent('info', 'bills.alert_page', {
+        movementId: movement.id,
+        page: cursor.page,
+        count: result.count,
+      }),
+  } satisfies Fanout<Subscriber, Link>;
 }
 
 /**
@@ -212,46 +180,6 @@ export async function alertOutboxId(movementId: string, email: string): Promise<
 }
 
 /**
- * One page of the people to alert for a movement: confirmed, immediate subscriptions to the bill
- * or to its state, confirmed before the movement, not suppressed, one per address (the earliest
- * subscription wins, so a person following both the bill and its state gets one alert).
- */
-export async function alertRecipientsPage(db: Db, bill: BillRow, movement: BillMovementRow, after: string) {
-  const s = billSubscriptions;
-  const other = alias(billSubscriptions, 'other_subscription');
-  const follows = (t: typeof s | typeof other) =>
-    and(
-      eq(t.status, 'confirmed'),
-      eq(t.frequency, 'immediate'),
-      lte(t.confirmedAt, movement.createdAt),
-      or(eq(t.billId, bill.id), and(isNull(t.billId), eq(t.state, bill.state))),
-    );
-  return db
-    .select({ id: s.id, email: s.email, lang: s.lang })
-    .from(s)
-    .where(
-      and(
-        follows(s),
-        gt(s.id, after),
-        notExists(
-          db
-            .select({ one: sql`1` })
-            .from(emailSuppressions)
-            .where(eq(emailSuppressions.email, s.email)),
-        ),
-        notExists(
-          db
-            .select({ one: sql`1` })
-            .from(other)
-            .where(and(eq(other.email, s.email), lt(other.id, s.id), follows(other))),
-        ),
-      ),
-    )
-    .orderBy(asc(s.id))
-    .limit(ALERT_PAGE_SIZE);
-}
-
-/**
  * Starts again every fan-out that stopped (its queue message lost or dead-lettered, the Worker
  * stopped mid-way) from the last page it finished. Pages already stored are skipped by their ids.
  */
@@ -260,23 +188,14 @@ export async function resumeStalledFanouts(
   at = Date.now(),
 ): Promise<number> {
   const db = getDb(env);
-  const stalled = await db
-    .select()
-    .from(billMovements)
-    .where(
-      and(eq(billMovements.fanoutStatus, 'pending'), lt(billMovements.fanoutUpdatedAt, at - FANOUT_STALL_MS)),
-    )
-    .limit(50);
+  const stalled = await stalledAlertFanouts(db, at - FANOUT_STALL_MS, 50);
   for (const movement of stalled) {
     await env.ALERT_QUEUE.send({
       movementId: movement.id,
       page: movement.fanoutPage,
       after: movement.fanoutAfter,
     } satisfies AlertPageMessage);
-    await db
-      .update(billMovements)
-      .set({ fanoutUpdatedAt: at })
-      .where(and(eq(billMovements.id, movement.id), eq(billMovements.fanoutPage, movement.fanoutPage)));
+    await markAlertFanoutResumed(db, movement, at);
     logEvent('info', 'bills.fanout_resumed', { movementId: movement.id, page: movement.fanoutPage });
   }
   return stalled.length;

@@ -1,18 +1,22 @@
 // The daily digest: one email a day per digest subscriber with what moved since their last one.
-import { and, asc, count, eq, gt, gte, inArray, lt, lte, sql } from 'drizzle-orm';
-import type { BatchItem } from 'drizzle-orm/batch';
 import { getDb, type Db } from '../db';
+import { fanoutPage, runFanout, type Fanout } from '../email/fanout';
+import { countTemplateByStatus, suppressedAddresses } from '../email/queries';
 import { noEmails, type ScheduledSend } from '../email/schedule';
-import { emailSuppressions, outbox } from '../email/schema';
-import { queueEmail } from '../email/outbox';
-import { groupKeyFor, sendPageGroups, storedEmails } from './send-groups';
 import { DAY, HOUR } from '../lib/time';
-import { insertLinkStatements, newManageLink } from './subscriptions';
 import { logEvent } from '../lib/log';
 import { alertContent } from './alert-content';
+import {
+  countDigestAddresses,
+  dailySubscriptionsPage,
+  markDigestedStatements,
+  subscriptionsOfAddresses,
+  trackedMovementsBetween,
+} from './alert-queries';
 import { oneClickUnsubscribeUrl } from './links';
 import type { BillMovementRow, BillRow, BillSubscriptionRow } from './queries';
-import { billMovements, bills, billSubscriptionLinks, billSubscriptions } from './schema';
+import type { billSubscriptionLinks } from './schema';
+import { insertLinkStatements, newManageLink } from './subscriptions';
 
 /** Digests go out from this hour (UTC) on: 14:00 UTC is morning across the continental U.S. */
 export const DIGEST_HOUR_UTC = 14;
@@ -135,142 +139,97 @@ export async function processDigestPage(
   | { status: 'done'; sent: number }
   | { status: 'retry'; delaySeconds: number }
 > {
-  const at = message.runAt;
+  const db = getDb(env);
+  const result = await fanoutPage(db, env, digestFanout(env, db, message.runAt), message, message.runAt);
+  if (result.status === 'retry') return result;
+  if (result.status === 'next')
+    return { status: 'next', sent: result.sent, next: { ...message, ...result.next } };
+  return { status: 'done', sent: result.sent };
+}
+
+/** The digests of one run as a fan-out: pages of daily subscribers, one digest per address. */
+function digestFanout(env: DigestEnv, db: Db, at: number) {
+  type Link = typeof billSubscriptionLinks.$inferInsert;
   const dueAt = digestDueAt(at);
   const day = utcDay(at);
-  const db = getDb(env);
-  // The page is every confirmed daily subscription after the cursor, so a page handled again has
-  // the same members; those already sent today or suppressed are skipped inside it.
-  const page = await db
-    .select()
-    .from(billSubscriptions)
-    .where(
-      and(
-        eq(billSubscriptions.status, 'confirmed'),
-        eq(billSubscriptions.frequency, 'daily'),
-        gt(billSubscriptions.id, message.after),
-      ),
-    )
-    .orderBy(asc(billSubscriptions.id))
-    .limit(PAGE_SIZE);
-  if (page.length === 0) return { status: 'done', sent: 0 };
-  // At most 100 addresses: within D1's 100 bound parameters.
-  const emails = [...new Set(page.map((s) => s.email))];
-  const [everything, suppressedRows] = await Promise.all([
-    // Every subscription of these addresses, in or out of this page: who leads, and what is immediate.
-    db.select().from(billSubscriptions).where(inArray(billSubscriptions.email, emails)),
-    db
-      .select({ email: emailSuppressions.email })
-      .from(emailSuppressions)
-      .where(inArray(emailSuppressions.email, emails)),
-  ]);
-  const suppressed = new Set(suppressedRows.map((r) => r.email));
-  const inPage = new Set(page.map((s) => s.id));
-  const people = digestPeople(everything, dueAt).filter((p) => inPage.has(p.lead.id));
-  const idOf = (subscriptionId: string) => `digest:${subscriptionId}:${day}`;
-  const before = await storedEmails(
-    db,
-    people.map((p) => idOf(p.lead.id)),
-  );
-
-  const receiving = people.filter((p) => !suppressed.has(p.email) && !before.has(idOf(p.lead.id)));
-  let fresh: { person: DigestPerson; items: { movement: BillMovementRow; bill: BillRow }[] }[] = [];
-  if (receiving.length > 0) {
-    const oldest = Math.min(
-      ...receiving.flatMap((p) => p.due.map((s) => s.digestSince ?? s.confirmedAt ?? at - DAY)),
-    );
-    const movements = await db
-      .select({ movement: billMovements, bill: bills })
-      .from(billMovements)
-      .innerJoin(bills, eq(bills.id, billMovements.billId))
-      .where(
-        and(gt(billMovements.createdAt, oldest), lte(billMovements.createdAt, at), eq(bills.tracked, true)),
-      )
-      .orderBy(asc(billMovements.createdAt))
-      .limit(500);
-    fresh = receiving
-      .map((person) => ({ person, items: digestItemsFor(person, movements) }))
-      .filter(({ items }) => items.length > 0);
-  }
-
-  const batchKey =
-    fresh.length > 0
-      ? await groupKeyFor(
-          `digest:${day}:${message.page}`,
-          fresh.map((f) => f.person.lead.id),
-        )
-      : null;
-  const statements: BatchItem<'sqlite'>[] = [];
-  const links: (typeof billSubscriptionLinks.$inferInsert)[] = [];
-  for (const { person, items } of fresh) {
-    const { lead } = person;
-    const { token, row } = await newManageLink(lead.id, at);
-    links.push(row);
-    const contents = items.map(({ movement, bill }) => alertContent(env, bill, movement, lead.lang, token));
-    statements.push(
-      queueEmail(
-        db,
-        env,
-        {
-          id: idOf(lead.id),
-          batchKey: batchKey!,
-          to: lead.email,
-          lang: lead.lang,
-          template: 'bills-digest',
-          data: {
+  const suppressed = new Set<string>();
+  return {
+    name: `digest:${day}`,
+    // The page is every confirmed daily subscription after the cursor, so a page handled again has
+    // the same members; those already sent today or suppressed are skipped inside it.
+    readPage: async (after) => {
+      const page = await dailySubscriptionsPage(db, after, PAGE_SIZE);
+      suppressed.clear();
+      if (page.length === 0) return { recipients: [], after, full: false };
+      // At most 100 addresses: within D1's 100 bound parameters.
+      const emails = [...new Set(page.map((s) => s.email))];
+      const [everything, suppressedNow] = await Promise.all([
+        // Every subscription of these addresses, in or out of this page: who leads, and what is immediate.
+        subscriptionsOfAddresses(db, emails),
+        suppressedAddresses(db, emails),
+      ]);
+      for (const email of suppressedNow) suppressed.add(email);
+      const inPage = new Set(page.map((s) => s.id));
+      const people = digestPeople(everything, dueAt).filter((p) => inPage.has(p.lead.id));
+      // Every due subscription of the addresses led from this page (sent, suppressed or with
+      // nothing new) has had today's digest.
+      const dueIds = people.flatMap((p) => p.due.map((s) => s.id));
+      return {
+        recipients: people,
+        after: page.at(-1)!.id,
+        full: page.length === PAGE_SIZE,
+        statements: markDigestedStatements(db, dueIds, at, dueAt),
+      };
+    },
+    outboxId: (person) => `digest:${person.lead.id}:${day}`,
+    memberId: (person) => person.lead.id,
+    compose: async (fresh) => {
+      const receiving = fresh.filter((p) => !suppressed.has(p.email));
+      if (receiving.length === 0) return [];
+      const oldest = Math.min(
+        ...receiving.flatMap((p) => p.due.map((s) => s.digestSince ?? s.confirmedAt ?? at - DAY)),
+      );
+      const movements = await trackedMovementsBetween(db, oldest, at);
+      const digests = receiving
+        .map((person) => ({ person, items: digestItemsFor(person, movements) }))
+        .filter(({ items }) => items.length > 0);
+      return Promise.all(
+        digests.map(async ({ person, items }) => {
+          const { lead } = person;
+          const { token, row } = await newManageLink(lead.id, at);
+          const contents = items.map(({ movement, bill }) =>
+            alertContent(env, bill, movement, lead.lang, token),
+          );
+          const data = {
             count: items.length,
             one: items.length === 1,
             items: contents,
             manageUrl: contents[0]!.manageUrl,
-          },
-          unsubscribeUrl: oneClickUnsubscribeUrl(env, token),
-        },
-        at,
-      ).statement,
-    );
-  }
-  statements.push(...insertLinkStatements(db, links));
-  // Every due subscription of the addresses led from this page (sent, suppressed or with nothing
-  // new) has had today's digest; 90 ids a statement stays within D1's 100 bound parameters.
-  const dueIds = people.flatMap((p) => p.due.map((s) => s.id));
-  for (let i = 0; i < dueIds.length; i += 90) {
-    statements.push(
-      db
-        .update(billSubscriptions)
-        .set({ digestSince: at })
-        .where(
-          and(
-            inArray(billSubscriptions.id, dueIds.slice(i, i + 90)),
-            lt(sql`coalesce(${billSubscriptions.digestSince}, 0)`, dueAt),
-          ),
-        ),
-    );
-  }
-  if (statements.length > 0) await db.batch(statements as [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]]);
-  const retry = await sendPageGroups(env, batchKey, before, at);
-  if (retry) return { status: 'retry', delaySeconds: retry.delaySeconds };
-  if (fresh.length > 0) logEvent('info', 'bills.digests_sent', { page: message.page, count: fresh.length });
-
-  if (page.length < PAGE_SIZE) return { status: 'done', sent: fresh.length };
-  return {
-    status: 'next',
-    sent: fresh.length,
-    next: { ...message, page: message.page + 1, after: page.at(-1)!.id },
-  };
+          };
+          const unsubscribeUrl = oneClickUnsubscribeUrl(env, token);
+          const email = {
+            to: lead.email,
+            lang: lead.lang,
+            template: 'bills-digest',
+            data,
+            unsubscribeUrl,
+          } as const;
+          return { recipient: person, email, link: row };
+        }),
+      );
+    },
+    storeLinks: (links) => insertLinkStatements(db, links),
+    onPage: (cursor, result) => {
+      if (result.sent > 0) logEvent('info', 'bills.digests_sent', { page: cursor.page, count: result.sent });
+    },
+  } satisfies Fanout<DigestPerson, Link>;
 }
 
 /** Sends today's digests here and now, page after page (tests and command-line use). */
 export async function sendDailyDigests(env: DigestEnv, at = Date.now()): Promise<number> {
   if (at < digestDueAt(at)) return 0;
-  let message: DigestPageMessage | undefined = { kind: 'digest', runAt: at, page: 0, after: '' };
-  let sent = 0;
-  while (message) {
-    const result = await processDigestPage(env, message);
-    if (result.status === 'retry') break;
-    sent += result.sent;
-    message = result.status === 'next' ? result.next : undefined;
-  }
-  return sent;
+  const db = getDb(env);
+  return (await runFanout(db, env, digestFanout(env, db, at), { page: 0, after: '' }, Infinity, at)).sent;
 }
 
 /**
@@ -281,31 +240,13 @@ export async function sendDailyDigests(env: DigestEnv, at = Date.now()): Promise
 export async function scheduledDigestSends(db: Db, at: number): Promise<ScheduledSend[]> {
   const today = digestDueAt(at);
   const dueTimes = at < today ? [today] : [today, digestDueAt(at + DAY)];
-  const [people] = await db
-    .select({ n: sql<number>`count(distinct ${billSubscriptions.email})` })
-    .from(billSubscriptions)
-    .where(and(eq(billSubscriptions.status, 'confirmed'), eq(billSubscriptions.frequency, 'daily')));
+  const people = await countDigestAddresses(db);
   const sends: ScheduledSend[] = [];
   for (const dueAt of dueTimes) {
     const dayEnd = Date.parse(`${utcDay(dueAt)}T00:00:00Z`) + DAY;
-    const [handled] = await db
-      .select({ n: sql<number>`count(distinct ${billSubscriptions.email})` })
-      .from(billSubscriptions)
-      .where(
-        and(
-          eq(billSubscriptions.status, 'confirmed'),
-          eq(billSubscriptions.frequency, 'daily'),
-          gte(billSubscriptions.digestSince, dueAt),
-        ),
-      );
+    const handled = await countDigestAddresses(db, dueAt);
     // A digest's outbox row is created at its run's time, between the digest hour and midnight UTC.
-    const rows = await db
-      .select({ status: outbox.status, n: count() })
-      .from(outbox)
-      .where(
-        and(eq(outbox.template, 'bills-digest'), gte(outbox.createdAt, dueAt), lt(outbox.createdAt, dayEnd)),
-      )
-      .groupBy(outbox.status);
+    const rows = await countTemplateByStatus(db, 'bills-digest', dueAt, dayEnd);
     const emails = noEmails();
     for (const row of rows) emails[row.status] = row.n;
     sends.push({
@@ -316,8 +257,8 @@ export async function scheduledDigestSends(db: Db, at: number): Promise<Schedule
       dueAt,
       closesAt: dayEnd,
       held: null,
-      recipients: Number(people?.n ?? 0),
-      handled: Number(handled?.n ?? 0),
+      recipients: people,
+      handled,
       emails,
     });
   }

@@ -1,4 +1,19 @@
-import { and, asc, count, desc, eq, inArray, isNotNull, isNull, lt, lte, ne, or, sql } from 'drizzle-orm';
+import {
+  and,
+  asc,
+  count,
+  desc,
+  eq,
+  gte,
+  inArray,
+  isNotNull,
+  isNull,
+  lt,
+  lte,
+  ne,
+  or,
+  sql,
+} from 'drizzle-orm';
 import type { SQLiteUpdateSetSource } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../db';
 import { STALE_CLAIM_MS } from './policy';
@@ -50,6 +65,23 @@ export async function claimGroup(db: Db, batchKey: string, at: number): Promise<
     .set({ status: 'sending', claimedAt: at, attempts: sql`${outbox.attempts} + 1` })
     .where(and(inArray(outbox.id, ids), claimable(at)))
     .returning();
+}
+
+/** Where a stored email stands: its send group and status. */
+export interface StoredEmail {
+  batchKey: string | null;
+  status: OutboxStatus;
+}
+
+/** Which of these outbox ids are already stored, and where they stand (at most 100 ids). */
+export async function storedEmails(db: Db, ids: string[]): Promise<Map<string, StoredEmail>> {
+  if (ids.length === 0) return new Map();
+  // At most 100 ids: within D1's 100 bound parameters.
+  const rows = await db
+    .select({ id: outbox.id, batchKey: outbox.batchKey, status: outbox.status })
+    .from(outbox)
+    .where(inArray(outbox.id, ids));
+  return new Map(rows.map((r) => [r.id, { batchKey: r.batchKey, status: r.status }]));
 }
 
 /** One row by id. */
@@ -213,6 +245,20 @@ export async function blankOldBodies(db: Db, before: number, limit = 500): Promi
 /** Forgets processed webhook ids older than `before` (replays arrive within minutes, not weeks). */
 export async function deleteOldWebhookEvents(db: Db, before: number): Promise<void> {
   await db.delete(webhookEvents).where(lt(webhookEvents.receivedAt, before));
+}
+
+/** Number of rows of one template per status, created in [from, until). */
+export async function countTemplateByStatus(
+  db: Db,
+  template: string,
+  from: number,
+  until: number,
+): Promise<{ status: OutboxStatus; n: number }[]> {
+  return db
+    .select({ status: outbox.status, n: count() })
+    .from(outbox)
+    .where(and(eq(outbox.template, template), gte(outbox.createdAt, from), lt(outbox.createdAt, until)))
+    .groupBy(outbox.status);
 }
 
 /** Number of rows per status, for the outbox page. */

@@ -2,11 +2,18 @@
 // email says, and the fan-out that stores and sends them a page of 100 at a time. Each email is an
 // outbox row with the fixed id letter-update:<update id>:<signature id>, so a second press of "Send",
 // a job re-running a page or two workers on one page never store or send an email twice.
-import type { BatchItem } from 'drizzle-orm/batch';
 import * as z from 'zod';
-import { groupKeyFor, realClock, sendPageGroupsPaced, storedEmails, type Pace } from '../bills/send-groups';
 import { getDb, type Db } from '../db';
-import { queueEmail, renderRequest } from '../email/outbox';
+import {
+  fanoutPage,
+  keysetPage,
+  realClock,
+  runFanout,
+  type Fanout,
+  type FanoutEnv,
+  type Pace,
+} from '../email/fanout';
+import { renderRequest } from '../email/outbox';
 import { renderMarkdown } from '../lib/markdown';
 import { hashToken, newToken } from '../lib/tokens';
 import { logEvent } from '../lib/log';
@@ -195,8 +202,8 @@ export function updatePreviews(
   });
 }
 
-/** What storing and sending pages needs: the group sender's bindings, and what templates use. */
-type SendEnv = Parameters<typeof sendPageGroupsPaced>[0] & Pick<Env, 'ORG_NAME' | 'PUBLIC_URL'>;
+/** What storing and sending pages needs: the fan-out's bindings. */
+type SendEnv = FanoutEnv;
 
 /** What happened to one page of a fan-out. */
 export type UpdatePageResult =
@@ -220,74 +227,54 @@ export async function sendUpdatePage(
   pace: Pace = { clock: realClock },
 ): Promise<UpdatePageResult> {
   const db = getDb(env);
-  const recipients = await updateRecipientsPage(db, letter.id, update.fanoutAfter, UPDATE_PAGE_SIZE);
-  if (recipients.length > 0) {
-    const before = await storedEmails(
-      db,
-      recipients.map((r) => updateOutboxId(update.id, r.id)),
-    );
-    const fresh = recipients.filter((r) => !before.has(updateOutboxId(update.id, r.id)));
-    const batchKey =
-      fresh.length > 0
-        ? await groupKeyFor(
-            `letter-update:${update.id}:${update.fanoutPage}`,
-            fresh.map((r) => r.id),
-          )
-        : null;
-    const statements: BatchItem<'sqlite'>[] = [];
-    const links: (typeof letterUpdateLinks.$inferInsert)[] = [];
-    for (const recipient of fresh) {
-      const token = newToken();
-      links.push({
-        tokenHash: await hashToken(token),
-        signatureId: recipient.id,
-        updateId: update.id,
-        createdAt: at,
-      });
-      const stopUrl = stopUpdatesUrl(env, token);
-      statements.push(
-        queueEmail(
-          db,
-          env,
-          {
-            id: updateOutboxId(update.id, recipient.id),
-            batchKey: batchKey!,
+  const cursor = { page: update.fanoutPage, after: update.fanoutAfter };
+  const result = await fanoutPage(db, env, updateFanout(env, db, letter, update, at), cursor, at, pace);
+  if (result.status !== 'next') return { status: result.status };
+  const { page, after } = result.next;
+  return { status: 'next', update: { ...update, fanoutPage: page, fanoutAfter: after, fanoutUpdatedAt: at } };
+}
+
+/** An update as a fan-out: the letter's signers who keep informed, their email and stop link. */
+function updateFanout(env: SendEnv, db: Db, letter: Letter, update: LetterUpdate, at: number) {
+  type Link = typeof letterUpdateLinks.$inferInsert;
+  return {
+    name: `letter-update:${update.id}`,
+    readPage: async (after) =>
+      keysetPage(await updateRecipientsPage(db, letter.id, after, UPDATE_PAGE_SIZE), after, UPDATE_PAGE_SIZE),
+    outboxId: (recipient) => updateOutboxId(update.id, recipient.id),
+    memberId: (recipient) => recipient.id,
+    compose: (fresh) =>
+      Promise.all(
+        fresh.map(async (recipient) => {
+          const token = newToken();
+          const link = {
+            tokenHash: await hashToken(token),
+            signatureId: recipient.id,
+            updateId: update.id,
+            createdAt: at,
+          };
+          const stopUrl = stopUpdatesUrl(env, token);
+          const data = updateEmailData(env, letter, update, recipient, stopUrl);
+          const email = {
             to: recipient.email,
             lang: recipient.lang,
             template: 'letter-update',
-            data: updateEmailData(env, letter, update, recipient, stopUrl),
+            data,
             unsubscribeUrl: stopUrl,
-          },
-          at,
-        ).statement,
-      );
-    }
-    statements.push(...insertUpdateLinkStatements(db, links));
-    if (statements.length > 0) await db.batch(statements as [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]]);
-    const sent = await sendPageGroupsPaced(env, batchKey, before, at, pace);
-    pace.lastCallAt = sent.lastCallAt;
-    if (sent.retry) return { status: 'retry' };
-  }
-  const after = recipients.at(-1)?.id ?? update.fanoutAfter;
-  const done = recipients.length < UPDATE_PAGE_SIZE;
-  const moved = await advanceFanout(db, update, { after, done }, at);
-  logEvent('info', 'letters.update_page', {
-    letterId: letter.id,
-    updateId: update.id,
-    page: update.fanoutPage,
-    count: recipients.length,
-  });
-  if (!moved) return { status: 'skipped' };
-  if (done) return { status: 'done' };
-  return {
-    status: 'next',
-    update: {
-      ...update,
-      fanoutPage: update.fanoutPage + 1,
-      fanoutAfter: after,
-      fanoutUpdatedAt: at,
-    },
-  };
+          } as const;
+          return { recipient, email, link };
+        }),
+      ),
+    storeLinks: (links) => insertUpdateLinkStatements(db, links),
+    advance: (cursor, next) => advanceFanout(db, { id: update.id, fanoutPage: cursor.page }, next, at),
+    onPage: (cursor, result) =>
+      logEvent('info', 'letters.update_page', {
+        letterId: letter.id,
+        updateId: update.id,
+        page: cursor.page,
+        count: result.count,
+      }),
+  } satisfies Fanout<UpdateRecipient, Link>;
 }
 
 /** Sends pages of an update until it is done, Resend asks to wait, or `budget` pages went out. */
@@ -298,17 +285,10 @@ export async function continueFanout(
   budget: number,
   at = Date.now(),
 ): Promise<'done' | 'more' | 'wait'> {
-  let current = update;
-  const pace: Pace = { clock: realClock };
-  for (let page = 0; page < budget; page++) {
-    if (current.fanoutStatus === 'done') return 'done';
-    const result = await sendUpdatePage(env, letter, current, at, pace);
-    if (result.status === 'done') return 'done';
-    if (result.status === 'retry') return 'wait';
-    if (result.status === 'skipped') return 'more';
-    current = result.update;
-  }
-  return 'more';
+  if (update.fanoutStatus === 'done') return 'done';
+  const db = getDb(env);
+  const cursor = { page: update.fanoutPage, after: update.fanoutAfter };
+  return (await runFanout(db, env, updateFanout(env, db, letter, update, at), cursor, budget, at)).outcome;
 }
 
 /** What pressing "Send" came to. */

@@ -8,7 +8,7 @@ import { getDb } from '../../src/db';
 import { ALERT_PAGE_SIZE, processAlertPage, type AlertPageResult } from '../../src/bills/alerts';
 import { postBillUpdate, type AlertPageMessage } from '../../src/bills/movements';
 import { getBill, getMovement } from '../../src/bills/queries';
-import { INLINE_RATE_LIMIT_WAITS, type PaceClock } from '../../src/bills/send-groups';
+import { INLINE_RATE_LIMIT_WAITS, type PaceClock } from '../../src/email/fanout';
 import {
   DEFAULT_RESEND_REQUESTS_PER_SECOND,
   RATE_LIMIT_JITTER_MS,
