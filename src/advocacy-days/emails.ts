@@ -15,22 +15,23 @@ import type { TeamRole } from './schema';
 import { teamDisplayName } from './teams';
 import { pick } from '../lib/bilingual';
 import { localizedDay, textLines } from './texts';
+import { absoluteUrl } from '../lib/urls';
 
 type UrlEnv = Pick<Env, 'PUBLIC_URL' | 'ORG_NAME' | 'MAIL_FROM'>;
 
 /** The public page of a day. */
 export function dayUrl(env: Pick<Env, 'PUBLIC_URL'>, day: Pick<AdvocacyDay, 'slug'>): string {
-  return new URL(`/days/${day.slug}`, env.PUBLIC_URL).toString();
+  return absoluteUrl(env, `/days/${day.slug}`);
 }
 
 /** A registration's private page for a token. */
 export function manageUrl(env: Pick<Env, 'PUBLIC_URL'>, token: string): string {
-  return new URL(`/days/r/${token}`, env.PUBLIC_URL).toString();
+  return absoluteUrl(env, `/days/r/${token}`);
 }
 
 /** The page organizers open by scanning a person's QR code: it shows the person and a check-in button. */
 export function checkInUrl(env: Pick<Env, 'PUBLIC_URL'>, dayId: string, code: string): string {
-  const url = new URL(`/admin/days/${dayId}/check-in`, env.PUBLIC_URL);
+  const url = new URL(absoluteUrl(env, `/admin/days/${dayId}/check-in`));
   url.searchParams.set('code', code);
   return url.toString();
 }
@@ -197,7 +198,7 @@ export function debriefInviteEmail(
     data: {
       dayTitle: pick(day, 'title', person.lang).text,
       name: person.name,
-      debriefUrl: new URL(`/days/r/${token}/debrief`, env.PUBLIC_URL).toString(),
+      debriefUrl: absoluteUrl(env, `/days/r/${token}/debrief`),
     },
   };
 }

@@ -2,6 +2,7 @@
 import { translator, type Lang } from '../lib/i18n';
 import { billPath, manageUrl, positionLabelKey, stageLabelKey, stageMeaningKey } from './links';
 import { callsToActionOf, type BillMovementRow, type BillRow } from './queries';
+import { absoluteUrl } from '../lib/urls';
 
 /** What an alert says, in the subscriber's language: what changed, what it means, what to do now. */
 export function alertContent(
@@ -26,9 +27,9 @@ export function alertContent(
     stageMeaning: t(stageMeaningKey(movement.stageAfter)),
     callsToAction: callsToActionOf(bill).map((c) => ({
       label: lang === 'es' ? c.labelEs : c.labelEn,
-      url: c.url.startsWith('/') ? `${env.PUBLIC_URL}${c.url}` : c.url,
+      url: c.url.startsWith('/') ? absoluteUrl(env, c.url) : c.url,
     })),
-    billUrl: `${env.PUBLIC_URL}${billPath(bill)}`,
+    billUrl: absoluteUrl(env, billPath(bill)),
     manageUrl: manageUrl(env, manageToken),
   };
 }

@@ -1,6 +1,7 @@
 // Addresses of bill pages and private subscription links, and the i18n keys of stages and positions.
 import type { Lang, MessageKey } from '../lib/i18n';
 import type { BillPosition, BillStage } from './schema';
+import { absoluteUrl } from '../lib/urls';
 
 /** The public page of a bill: `/bills/ga/sb-6`. */
 export function billPath(bill: { state: string; slug: string }): string {
@@ -17,17 +18,17 @@ export function feedPath(state: string | null, lang: Lang): string {
 
 /** The manage page of a subscription (private link). */
 export function manageUrl(env: Pick<Env, 'PUBLIC_URL'>, token: string): string {
-  return `${env.PUBLIC_URL}/bills/subscriptions/${token}`;
+  return absoluteUrl(env, `/bills/subscriptions/${token}`);
 }
 
 /** RFC 8058 one-click unsubscribe: POST unsubscribes; GET shows a page with a button. */
 export function oneClickUnsubscribeUrl(env: Pick<Env, 'PUBLIC_URL'>, token: string): string {
-  return `${env.PUBLIC_URL}/bills/subscriptions/${token}/one-click-unsubscribe`;
+  return absoluteUrl(env, `/bills/subscriptions/${token}/one-click-unsubscribe`);
 }
 
 /** The double opt-in link (a page with a button; the POST confirms). */
 export function confirmUrl(env: Pick<Env, 'PUBLIC_URL'>, token: string): string {
-  return `${env.PUBLIC_URL}/bills/subscriptions/confirm/${token}`;
+  return absoluteUrl(env, `/bills/subscriptions/confirm/${token}`);
 }
 
 // Movement headlines and details are shown in the reader's language only, with no fallback: the

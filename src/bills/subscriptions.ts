@@ -7,6 +7,7 @@ import { dispatchEmails, queueEmail, type EmailRequest } from '../email/outbox';
 import { outbox } from '../email/schema';
 import { DAY, MINUTE } from '../lib/time';
 import { hashToken, newId, newToken } from '../lib/tokens';
+import { absoluteUrl } from '../lib/urls';
 import { logEvent } from '../lib/log';
 import type { Lang } from '../lib/i18n';
 import { billPath, confirmUrl, manageUrl } from './links';
@@ -158,7 +159,7 @@ export async function subscribe(
             : null,
         frequencyDaily: request.frequency === 'daily',
         confirmUrl: confirmUrl(env, token),
-        billUrl: `${env.PUBLIC_URL}${billPath(request.bill)}`,
+        billUrl: absoluteUrl(env, billPath(request.bill)),
       },
     },
   });

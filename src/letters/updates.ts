@@ -16,6 +16,7 @@ import {
 import { renderRequest } from '../email/outbox';
 import { renderMarkdown } from '../lib/markdown';
 import { hashToken, newToken } from '../lib/tokens';
+import { absoluteUrl } from '../lib/urls';
 import { logEvent } from '../lib/log';
 import { field } from '../web/fields';
 import { translator, type Lang } from '../lib/i18n';
@@ -90,7 +91,7 @@ export function updateOutboxId(updateId: string, signatureId: string): string {
 
 /** The RFC 8058 one-click address: a GET shows a button, a POST turns "keep me informed" off. */
 export function stopUpdatesUrl(env: Pick<Env, 'PUBLIC_URL'>, token: string): string {
-  return `${env.PUBLIC_URL.replace(/\/$/, '')}/letters/updates/${token}/one-click-unsubscribe`;
+  return absoluteUrl(env, `/letters/updates/${token}/one-click-unsubscribe`);
 }
 
 /**
@@ -135,7 +136,7 @@ export function updateEmailData(
       name: displayName(translator(recipient.lang), recipient),
     }),
     letterTitle: letterText(letter, recipient.lang).title,
-    letterUrl: `${env.PUBLIC_URL.replace(/\/$/, '')}/letters/${encodeURIComponent(letter.slug)}`,
+    letterUrl: absoluteUrl(env, `/letters/${encodeURIComponent(letter.slug)}`),
     stopUrl,
   };
 }

@@ -6,6 +6,7 @@ import type { Db } from '../db';
 import { dispatchEmails, queueEmail, type EmailRequest } from '../email/outbox';
 import { DAY } from '../lib/time';
 import { hashToken, newId, newToken } from '../lib/tokens';
+import { absoluteUrl } from '../lib/urls';
 import type { Official } from '../officials/schema';
 import { logEvent } from '../lib/log';
 import type { Lang } from '../lib/i18n';
@@ -34,7 +35,7 @@ type MailEnv = Pick<Env, 'ORG_NAME' | 'PUBLIC_URL' | 'EMAIL_QUEUE'>;
 
 /** The sender's private page for a meeting (also the confirmation link). */
 export function meetingUrl(env: Pick<Env, 'PUBLIC_URL'>, token: string): string {
-  return `${env.PUBLIC_URL}/meetings/m/${token}`;
+  return absoluteUrl(env, `/meetings/m/${token}`);
 }
 
 /** What became of a new request. */

@@ -1,5 +1,6 @@
 import type { Db } from '../db';
 import { dispatchEmails, queueEmail } from '../email/outbox';
+import { absoluteUrl } from '../lib/urls';
 import { hashToken, newToken } from '../lib/tokens';
 import { logEvent } from '../lib/log';
 import type { Lang } from '../lib/i18n';
@@ -27,7 +28,7 @@ export async function requestSignInLink(
   // organizers.lang is updated to it when they sign in, for later emails.
   const token = newToken();
   const tokenHash = await hashToken(token);
-  const signInUrl = new URL(signInLinkPath(token, input.next), env.PUBLIC_URL).toString();
+  const signInUrl = absoluteUrl(env, signInLinkPath(token, input.next));
   const email = queueEmail(
     db,
     env,
