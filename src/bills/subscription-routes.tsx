@@ -5,6 +5,8 @@ import type { AppEnv } from '../env';
 import { getDb } from '../db';
 import { AppError } from '../lib/errors';
 import { readForm, type FormErrors, type FormValues } from '../web/form';
+import { oneClickUnsubscribe } from '../web/ui/one-click-unsubscribe';
+import { renderPrivateLinkPage } from '../web/ui/private-link-button';
 import { getBill, listTrackedBills, type BillSubscriptionRow } from './queries';
 import {
   changeFollowing,
@@ -17,7 +19,7 @@ import {
 } from './subscriptions';
 import { followBillSchema, followingItemSchema, manageSchema } from './validation';
 import { ManagePage } from './views/manage';
-import { billLabel, MessagePage } from './views/public';
+import { billLabel } from './views/public';
 
 /** The private-link pages of subscriptions. */
 export const subscriptionRoutes = new Hono<AppEnv>();
@@ -31,14 +33,11 @@ subscriptionRoutes.get('/confirm/:token', async (c) => {
   const { t } = c.var;
   const subscription = await requireSubscription(c, 'confirm');
   const scope = await scopeName(c, subscription);
-  return c.render(
-    <MessagePage
-      title={t('bills.confirmTitle')}
-      body={t('bills.confirmBody', { scope })}
-      action={{ url: c.req.path, label: t('bills.confirmButton') }}
-    />,
-    { title: t('bills.confirmTitle'), noindex: true },
-  );
+  return renderPrivateLinkPage(c, {
+    title: t('bills.confirmTitle'),
+    body: t('bills.confirmBody', { scope }),
+    button: { action: c.req.path, label: t('bills.confirmButton') },
+  });
 });
 
 subscriptionRoutes.post('/confirm/:token', async (c) => {
@@ -84,37 +83,26 @@ subscriptionRoutes.post('/:token/follow-bill', async (c) => {
   return applyChange(c, subscription, { change: 'follow-bill', bill }, form.values);
 });
 
-// RFC 8058: mail providers POST here without cookies or Origin (the path is CSRF-exempt) and get
-// 200. A GET (a person clicking, or a mail scanner) only shows the button.
-subscriptionRoutes.get('/:token/one-click-unsubscribe', async (c) => {
-  const { t } = c.var;
-  await requireSubscription(c, 'manage');
-  return c.render(
-    <MessagePage
-      title={t('bills.unsubscribeTitle')}
-      body={t('bills.unsubscribeAllBody')}
-      action={{ url: c.req.path, label: t('bills.unsubscribeButton') }}
-      links={[
-        { url: `/bills/subscriptions/${c.req.param('token')}`, label: t('bills.manage.chooseInstead') },
-      ]}
-    />,
-    { title: t('bills.unsubscribeTitle'), noindex: true },
-  );
+// RFC 8058 one-click unsubscribe of every subscription of the address.
+const unsubscribe = oneClickUnsubscribe({
+  lookup: (c) => requireSubscription(c, 'manage'),
+  confirmPage: (c) => ({
+    title: c.var.t('bills.unsubscribeTitle'),
+    body: c.var.t('bills.unsubscribeAllBody'),
+    button: { action: c.req.path, label: c.var.t('bills.unsubscribeButton') },
+    links: [
+      { url: `/bills/subscriptions/${c.req.param('token')}`, label: c.var.t('bills.manage.chooseInstead') },
+    ],
+  }),
+  apply: (c, subscription) => unsubscribeAddress(getDb(c.env), subscription.email),
+  donePage: (c) => ({
+    title: c.var.t('bills.unsubscribedTitle'),
+    body: c.var.t('bills.unsubscribedAllBody'),
+    links: [{ url: `/bills/subscriptions/${c.req.param('token')}`, label: c.var.t('bills.manageTitle') }],
+  }),
 });
-
-subscriptionRoutes.post('/:token/one-click-unsubscribe', async (c) => {
-  const { t } = c.var;
-  const subscription = await requireSubscription(c, 'manage');
-  await unsubscribeAddress(getDb(c.env), subscription.email);
-  return c.render(
-    <MessagePage
-      title={t('bills.unsubscribedTitle')}
-      body={t('bills.unsubscribedAllBody')}
-      links={[{ url: `/bills/subscriptions/${c.req.param('token')}`, label: t('bills.manageTitle') }]}
-    />,
-    { title: t('bills.unsubscribedTitle'), noindex: true },
-  );
-});
+subscriptionRoutes.get('/:token/one-click-unsubscribe', unsubscribe.get);
+subscriptionRoutes.post('/:token/one-click-unsubscribe', unsubscribe.post);
 
 async function requireSubscription(
   c: Context<AppEnv>,

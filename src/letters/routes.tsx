@@ -8,6 +8,7 @@ import type { ListOpenActions } from '../web/open-actions';
 import { setCookie } from 'hono/cookie';
 import type { Official } from '../officials/schema';
 import { FRESH_COOKIE, memoizedPage } from '../web/memo';
+import { renderPrivateLinkPage } from '../web/ui/private-link-button';
 import {
   confirmSignature,
   countSignatures,
@@ -147,22 +148,20 @@ async function renderLinkPage(c: LettersContext, link: 'confirm' | 'withdraw') {
   if (!(await findSignatureByLink(getDb(c.env), letter.id, link, tokenHash)))
     throw new AppError('invalid_link');
   const title = letterText(letter, lang).title;
-  const page =
+  return renderPrivateLinkPage(
+    c,
     link === 'confirm'
       ? {
           title: t('letters.confirmTitle'),
           body: t('letters.confirmBody', { title }),
-          button: t('letters.confirmButton'),
+          button: { action: c.req.path, label: t('letters.confirmButton') },
         }
       : {
           title: t('letters.withdrawTitle'),
           body: t('letters.withdrawBody', { title }),
-          button: t('letters.withdrawButton'),
-        };
-  return c.render(<ButtonPage {...page} action={c.req.path} secondary={link === 'withdraw'} />, {
-    title: page.title,
-    noindex: true,
-  });
+          button: { action: c.req.path, label: t('letters.withdrawButton'), secondary: true },
+        },
+  );
 }
 
 /** Public pages of this feature. */

@@ -9,9 +9,10 @@ import { hashToken } from '../lib/tokens';
 import { AppError } from '../lib/errors';
 import { logEvent } from '../lib/log';
 import { LANG_COOKIE, translator } from '../lib/i18n';
+import { oneClickUnsubscribe } from '../web/ui/one-click-unsubscribe';
+import { renderPrivateLinkPage, type PrivateLinkPageProps } from '../web/ui/private-link-button';
 import { letterText } from './status';
 import { findUpdateLink, restartUpdates, stopUpdates } from './update-queries';
-import { StopUpdatesPage } from './views/updates';
 
 type UpdateLinkContext = Context<AppEnv>;
 
@@ -27,57 +28,52 @@ async function requireLink(c: UpdateLinkContext) {
   return link;
 }
 
-function renderStopped(c: UpdateLinkContext, link: Awaited<ReturnType<typeof requireLink>>) {
+type UpdateLink = Awaited<ReturnType<typeof requireLink>>;
+
+/** The page of a signer whose updates are stopped: it offers to start them again. */
+function stoppedPage(c: UpdateLinkContext, link: UpdateLink): PrivateLinkPageProps {
   const { t, lang } = c.var;
-  const title = letterText(link.letter, lang).title;
-  return c.render(
-    <StopUpdatesPage
-      title={t('letters.updates.stoppedTitle')}
-      body={t('letters.updates.stoppedBody', { title })}
-      button={{
-        action: `/letters/updates/${c.req.param('token')}/resubscribe`,
-        label: t('letters.updates.restartButton'),
-        secondary: true,
-      }}
-    />,
-    { title: t('letters.updates.stoppedTitle'), noindex: true },
-  );
+  return {
+    title: t('letters.updates.stoppedTitle'),
+    body: t('letters.updates.stoppedBody', { title: letterText(link.letter, lang).title }),
+    button: {
+      action: `/letters/updates/${c.req.param('token')}/resubscribe`,
+      label: t('letters.updates.restartButton'),
+      secondary: true,
+    },
+  };
 }
 
 /** Public routes of update links, mounted under /letters. */
 export const letterUpdateRoutes = new Hono<AppEnv>();
 
-letterUpdateRoutes.get('/updates/:token/one-click-unsubscribe', async (c) => {
-  const link = await requireLink(c);
-  if (!link.keepInformed) return renderStopped(c, link);
-  const { t, lang } = c.var;
-  return c.render(
-    <StopUpdatesPage
-      title={t('letters.updates.stopTitle')}
-      body={t('letters.updates.stopBody', { title: letterText(link.letter, lang).title })}
-      button={{ action: c.req.path, label: t('letters.updates.stopButton') }}
-    />,
-    { title: t('letters.updates.stopTitle'), noindex: true },
-  );
+const stopUpdatesLink = oneClickUnsubscribe({
+  lookup: requireLink,
+  // Already stopped: the page offers to start again instead.
+  confirmPage: (c, link) =>
+    link.keepInformed
+      ? {
+          title: c.var.t('letters.updates.stopTitle'),
+          body: c.var.t('letters.updates.stopBody', { title: letterText(link.letter, c.var.lang).title }),
+          button: { action: c.req.path, label: c.var.t('letters.updates.stopButton') },
+        }
+      : stoppedPage(c, link),
+  apply: async (c, link) => {
+    await stopUpdates(getDb(c.env), link.signatureId);
+    logEvent('info', 'letters.updates_stopped', { letterId: link.letter.id });
+  },
+  donePage: stoppedPage,
 });
-
-letterUpdateRoutes.post('/updates/:token/one-click-unsubscribe', async (c) => {
-  const link = await requireLink(c);
-  await stopUpdates(getDb(c.env), link.signatureId);
-  logEvent('info', 'letters.updates_stopped', { letterId: link.letter.id });
-  return renderStopped(c, link);
-});
+letterUpdateRoutes.get('/updates/:token/one-click-unsubscribe', stopUpdatesLink.get);
+letterUpdateRoutes.post('/updates/:token/one-click-unsubscribe', stopUpdatesLink.post);
 
 letterUpdateRoutes.post('/updates/:token/resubscribe', async (c) => {
   const link = await requireLink(c);
   await restartUpdates(getDb(c.env), link.signatureId);
   logEvent('info', 'letters.updates_restarted', { letterId: link.letter.id });
   const { t, lang } = c.var;
-  return c.render(
-    <StopUpdatesPage
-      title={t('letters.updates.restartedTitle')}
-      body={t('letters.updates.restartedBody', { title: letterText(link.letter, lang).title })}
-    />,
-    { title: t('letters.updates.restartedTitle'), noindex: true },
-  );
+  return renderPrivateLinkPage(c, {
+    title: t('letters.updates.restartedTitle'),
+    body: t('letters.updates.restartedBody', { title: letterText(link.letter, lang).title }),
+  });
 });

@@ -364,24 +364,3 @@ export function UpdateDetailPage(props: {
     </>
   );
 }
-
-/** The signer's page behind a "stop these updates" link: what will happen, and one button. */
-export function StopUpdatesPage(props: {
-  title: string;
-  body: string;
-  button?: { action: string; label: string; secondary?: boolean };
-}): Child {
-  return (
-    <section>
-      <h1>{props.title}</h1>
-      <p>{props.body}</p>
-      {props.button ? (
-        <form method="post" action={props.button.action}>
-          <button type="submit" class={props.button.secondary ? 'secondary' : undefined}>
-            {props.button.label}
-          </button>
-        </form>
-      ) : null}
-    </section>
-  );
-}
