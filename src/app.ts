@@ -15,7 +15,8 @@ import { csrfProtection, rateLimit, safeRedirectPath, securityHeaders } from './
 import { homeRoutes, listOpenActions } from './home/routes';
 import { loadOrganizer, requireOrganizer } from './organizers/session';
 import { organizerRoutes, adminShell } from './organizers/routes';
-import { RESEND_WEBHOOK_PATH, emailRoutes, emailAdmin } from './email/routes';
+import { RESEND_WEBHOOK_PATH, emailRoutes, emailAdminRoutes, type ScheduleAccess } from './email/routes';
+import { FREQUENT_CRON, HOURLY_CRON, listScheduledSends, runScheduled } from './jobs';
 import { letterThanksRoutes, lettersRoutes } from './letters/routes';
 import { lettersAdmin } from './letters/admin';
 import { advocacyDaysRoutes } from './advocacy-days/routes';
@@ -61,12 +62,21 @@ export const ADMIN_BODY_MAX_BYTES = 1024 * 1024;
 /** The language switch in every page's header: any values; unknown ones fall back (below). */
 const languageSwitchSchema = z.object({});
 
+/** The scheduled jobs as the outbox page shows and runs them. */
+const outboxSchedule: ScheduleAccess = {
+  listScheduledSends,
+  runAllJobsNow: async (env, at) => {
+    await runScheduled(FREQUENT_CRON, env, at);
+    await runScheduled(HOURLY_CRON, env, at);
+  },
+};
+
 /** Organizer pages: every feature's admin router behind the sign-in check. */
 export function buildAdmin() {
   return new Hono<AppEnv>()
     .use('*', requireOrganizer)
     .route('/', adminShell)
-    .route('/outbox', emailAdmin)
+    .route('/outbox', emailAdminRoutes(outboxSchedule))
     .route('/letters', lettersAdmin)
     .route('/days', advocacyDaysAdmin)
     .route('/officials', officialsAdmin)

@@ -8,7 +8,7 @@ import {
   type Letter,
   type LetterSignature,
 } from '../../src/letters/schema';
-import { getUpdate } from '../../src/letters/update-queries';
+import { getUpdate } from '../../src/letters/queries/updates';
 import { sendUpdate } from '../../src/letters/updates';
 import { findGovernor } from '../../src/officials/queries';
 import type { DemoContext } from './context';

@@ -4,6 +4,7 @@ import type { BatchItem } from 'drizzle-orm/batch';
 import type { Db } from '../db';
 import { keysetPage, runFanout, type Fanout, type FanoutEnv } from '../email/fanout';
 import { dispatchEmails, queueEmail } from '../email/outbox';
+import { MAIN_TEXT_LANG, pick } from '../lib/bilingual';
 import { newId } from '../lib/tokens';
 import { logEvent } from '../lib/log';
 import { translator, type Lang } from '../lib/i18n';
@@ -12,8 +13,7 @@ import type { DayReport } from './debriefs';
 import { manageUrl } from './emails';
 import type { AdvocacyDay, Registration } from './schema';
 import { newLinkStatement } from './queries/links';
-import { audiencePage, markReportSentStatement, type Audience } from './outreach-queries';
-import { pick } from '../lib/bilingual';
+import { audiencePage, markReportSentStatement, type Audience } from './queries/outreach';
 import { runBatch } from '../db/batch';
 
 type MailEnv = FanoutEnv & Pick<Env, 'EMAIL_QUEUE'>;
@@ -43,9 +43,10 @@ export interface Announcement {
  * (its subject falls back to the main one), else the main text, never half of each.
  */
 export function announcementFor(message: Announcement, lang: Lang): { subject: string; body: string } {
-  if (lang === 'es' && message.bodyEs?.trim())
-    return { subject: message.subjectEs?.trim() || message.subject, body: message.bodyEs };
-  return { subject: message.subject, body: message.body };
+  const body = pick({ body: message.body, bodyEs: message.bodyEs }, 'body', lang);
+  // The Spanish subject goes with the Spanish body only; when it is missing, the main subject.
+  if (body.lang === MAIN_TEXT_LANG) return { subject: message.subject, body: body.text };
+  return { subject: message.subjectEs?.trim() || message.subject, body: body.text };
 }
 
 /**

@@ -1,4 +1,5 @@
 // What an alert or a digest says about one movement, in the subscriber's language.
+import { pick } from '../lib/bilingual';
 import { translator, type Lang } from '../lib/i18n';
 import { billPath, manageUrl, positionLabelKey, stageLabelKey, stageMeaningKey } from './links';
 import { callsToActionOf, type BillMovementRow, type BillRow } from './queries';
@@ -14,11 +15,11 @@ export function alertContent(
 ) {
   const t = translator(lang);
   const stageChanged = movement.stageBefore !== movement.stageAfter;
-  const headline = lang === 'es' ? movement.headlineEs : movement.headlineEn;
-  const detail = lang === 'es' ? movement.detailEs : movement.detailEn;
+  const headline = pick(movement, 'headline', lang).text;
+  const detail = pick(movement, 'detail', lang).text;
   return {
     billLabel: `${bill.state} ${bill.identifier}`,
-    billTitle: lang === 'es' ? (bill.titleEs ?? bill.title) : bill.title,
+    billTitle: pick(bill, 'title', lang).text,
     positionLabel: t(positionLabelKey(bill.position)),
     headline,
     detail,
@@ -26,7 +27,7 @@ export function alertContent(
     stageLabel: t(stageLabelKey(movement.stageAfter)),
     stageMeaning: t(stageMeaningKey(movement.stageAfter)),
     callsToAction: callsToActionOf(bill).map((c) => ({
-      label: lang === 'es' ? c.labelEs : c.labelEn,
+      label: pick(c, 'label', lang).text,
       url: c.url.startsWith('/') ? absoluteUrl(env, c.url) : c.url,
     })),
     billUrl: absoluteUrl(env, billPath(bill)),

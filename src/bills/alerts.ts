@@ -14,7 +14,7 @@ import {
   closeAlertFanout,
   markAlertFanoutResumed,
   stalledAlertFanouts,
-} from './alert-queries';
+} from './queries/alerts';
 import { processDigestPage } from './digest';
 import { oneClickUnsubscribeUrl } from './links';
 import type { AlertPageMessage } from './movements';

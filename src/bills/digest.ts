@@ -12,7 +12,7 @@ import {
   markDigestedStatements,
   subscriptionsOfAddresses,
   trackedMovementsBetween,
-} from './alert-queries';
+} from './queries/alerts';
 import { oneClickUnsubscribeUrl } from './links';
 import type { BillMovementRow, BillRow, BillSubscriptionRow } from './queries';
 import type { billSubscriptionLinks } from './schema';

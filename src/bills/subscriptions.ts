@@ -5,6 +5,7 @@ import type { Db } from '../db';
 import { runBatch } from '../db/batch';
 import { dispatchEmails, queueEmail, type EmailRequest } from '../email/outbox';
 import { outbox } from '../email/schema';
+import { pick } from '../lib/bilingual';
 import { DAY, MINUTE } from '../lib/time';
 import { hashToken, newId, newToken } from '../lib/tokens';
 import { absoluteUrl } from '../lib/urls';
@@ -151,12 +152,7 @@ export async function subscribe(
       template: 'bills-confirm',
       data: {
         scopeName,
-        billTitle:
-          request.scope === 'bill'
-            ? request.lang === 'es'
-              ? (request.bill.titleEs ?? request.bill.title)
-              : request.bill.title
-            : null,
+        billTitle: request.scope === 'bill' ? pick(request.bill, 'title', request.lang).text : null,
         frequencyDaily: request.frequency === 'daily',
         confirmUrl: confirmUrl(env, token),
         billUrl: absoluteUrl(env, billPath(request.bill)),

@@ -16,7 +16,7 @@ import {
   LOCAL_MAILBOX_PROVIDER,
   markFailed,
   markSent,
-  markSentStatement,
+  markAllSent,
   markSuppressed,
   scheduleRetry,
   suppressedAddresses,
@@ -136,11 +136,10 @@ async function settle(
 ): Promise<DeliveryResult> {
   const ids = rows.map((row) => row.id);
   if (result.kind === 'sent') {
-    await db.batch(
-      rows.map((row, index) => markSentStatement(db, row.id, result.ids[index] || 'unknown', at)) as [
-        ReturnType<typeof markSentStatement>,
-        ...ReturnType<typeof markSentStatement>[],
-      ],
+    await markAllSent(
+      db,
+      rows.map((row, index) => ({ id: row.id, providerId: result.ids[index] || 'unknown' })),
+      at,
     );
     logEvent('info', 'email.sent', { count: rows.length });
     return { status: 'sent' };

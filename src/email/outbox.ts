@@ -4,7 +4,7 @@ import { newId } from '../lib/tokens';
 import { logEvent } from '../lib/log';
 import type { Lang } from '../lib/i18n';
 import { renderPersonalEmail, renderTemplate, type RenderedEmail } from './render';
-import { outbox } from './schema';
+import { insertOutboxStatement } from './queries';
 import type { TemplateName } from './templates.generated';
 
 /** A file sent with an email (an .ics invite). Content is base64. */
@@ -67,27 +67,24 @@ export function queueEmail(
 ): { id: string; statement: BatchItem<'sqlite'> } {
   const id = request.id ?? newId();
   const rendered = renderRequest(env, request);
-  const statement = db
-    .insert(outbox)
-    .values({
-      id,
-      template: request.template ?? 'personal',
-      toAddress: request.to,
-      lang: request.lang,
-      subject: rendered.subject,
-      textBody: rendered.text,
-      htmlBody: rendered.html,
-      replyTo: request.replyTo ?? null,
-      cc: request.cc?.length ? JSON.stringify(request.cc) : null,
-      attachments: request.attachments?.length ? JSON.stringify(request.attachments) : null,
-      unsubscribeUrl: request.unsubscribeUrl ?? null,
-      batchKey: request.batchKey ?? null,
-      status: 'pending',
-      attempts: 0,
-      nextAttemptAt: at,
-      createdAt: at,
-    })
-    .onConflictDoNothing();
+  const statement = insertOutboxStatement(db, {
+    id,
+    template: request.template ?? 'personal',
+    toAddress: request.to,
+    lang: request.lang,
+    subject: rendered.subject,
+    textBody: rendered.text,
+    htmlBody: rendered.html,
+    replyTo: request.replyTo ?? null,
+    cc: request.cc?.length ? JSON.stringify(request.cc) : null,
+    attachments: request.attachments?.length ? JSON.stringify(request.attachments) : null,
+    unsubscribeUrl: request.unsubscribeUrl ?? null,
+    batchKey: request.batchKey ?? null,
+    status: 'pending',
+    attempts: 0,
+    nextAttemptAt: at,
+    createdAt: at,
+  });
   return { id, statement };
 }
 

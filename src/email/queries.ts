@@ -84,6 +84,11 @@ export async function storedEmails(db: Db, ids: string[]): Promise<Map<string, S
   return new Map(rows.map((r) => [r.id, { batchKey: r.batchKey, status: r.status }]));
 }
 
+/** The insert of one email, ignored when its id is stored already (fixed ids make sending idempotent). */
+export function insertOutboxStatement(db: Db, row: typeof outbox.$inferInsert) {
+  return db.insert(outbox).values(row).onConflictDoNothing();
+}
+
 /** One row by id. */
 export async function getOutboxRow(db: Db, id: string): Promise<OutboxRow | null> {
   return (await db.select().from(outbox).where(eq(outbox.id, id)).get()) ?? null;
@@ -118,6 +123,16 @@ export function markSentStatement(db: Db, id: string, providerId: string, at: nu
       ...(dropBody ? { textBody: '', htmlBody: '', attachments: null } : {}),
     })
     .where(and(eq(outbox.id, id), eq(outbox.status, 'sending')));
+}
+
+/** Records a successful send of several claimed rows at once (one batch), with Resend's ids. */
+export async function markAllSent(
+  db: Db,
+  sent: { id: string; providerId: string }[],
+  at: number,
+): Promise<void> {
+  const statements = sent.map((row) => markSentStatement(db, row.id, row.providerId, at));
+  await db.batch(statements as [(typeof statements)[number], ...(typeof statements)[number][]]);
 }
 
 /** Records a successful send. */

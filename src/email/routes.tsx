@@ -4,11 +4,12 @@ import type { AppEnv } from '../env';
 import { AppError } from '../lib/errors';
 import { dispatchEmails } from './outbox';
 import { isDeliveryHeld, mayRunJobsNow, servesDevMailbox, usesLocalMailbox } from './policy';
-import { FREQUENT_CRON, HOURLY_CRON, listScheduledSends, runScheduled } from '../jobs';
+import type { Db } from '../db';
 import { countByStatus, getMailboxMessage, listByStatus, listMailbox, requeueFailed } from './queries';
 import { storedAttachments } from './resend';
 import { MailboxList, MailboxMessage } from './views/mailbox';
 import { OutboxPage } from './views/outbox';
+import type { ScheduledSend } from './schedule';
 import { processResendEvent, verifyResendWebhook } from './webhook';
 
 /** Public email endpoints: the development mailbox and Resend's webhook. */
@@ -71,56 +72,67 @@ emailRoutes.post(RESEND_WEBHOOK_PATH, async (c) => {
   return c.json({ ok: true, replay: outcome === 'replay' });
 });
 
-/** Organizer view of the outbox: failed emails and retry. */
-export const emailAdmin = new Hono<AppEnv>();
+/**
+ * What the outbox page needs of the scheduled jobs, which live above every feature: the sends
+ * they will make, and running them all now (wired in app.ts, so email/ imports no feature).
+ */
+export interface ScheduleAccess {
+  listScheduledSends(db: Db, at: number): Promise<ScheduledSend[]>;
+  runAllJobsNow(env: Env, at: number): Promise<void>;
+}
 
-emailAdmin.get('/', async (c) => {
-  const db = getDb(c.env);
-  const [counts, failed, pending] = await Promise.all([
-    countByStatus(db),
-    listByStatus(db, 'failed'),
-    listByStatus(db, 'pending'),
-  ]);
-  const retried = c.req.query('retried');
-  const notice =
-    c.req.query('ran') === '1'
-      ? 'ran'
-      : retried === '1'
-        ? 'retried'
-        : retried === '0'
-          ? 'notRetried'
-          : undefined;
-  const now = Date.now();
-  const scheduled = await listScheduledSends(db, now);
-  return c.render(
-    <OutboxPage
-      counts={counts}
-      failed={failed}
-      pending={pending}
-      held={isDeliveryHeld(c.env)}
-      mailbox={usesLocalMailbox(c.env) && servesDevMailbox(c.env, c.req.url)}
-      notice={notice}
-      scheduled={scheduled}
-      now={now}
-      runJobsButton={mayRunJobsNow(c.env, c.req.raw)}
-    />,
-    { title: c.var.t('email.outbox.title'), wide: true },
-  );
-});
+/** The organizers' outbox (mounted at /admin/outbox): counts, failed and pending rows, retry. */
+export function emailAdminRoutes(schedule: ScheduleAccess): Hono<AppEnv> {
+  const emailAdmin = new Hono<AppEnv>();
 
-// Local development: `wrangler dev` fires no Cron, so an organizer can run the jobs by hand. Each
-// job is safe to run twice, so pressing this twice sends nothing twice.
-emailAdmin.post('/run-scheduled', async (c) => {
-  if (!mayRunJobsNow(c.env, c.req.raw)) throw new AppError('not_found');
-  const at = Date.now();
-  await runScheduled(FREQUENT_CRON, c.env, at);
-  await runScheduled(HOURLY_CRON, c.env, at);
-  return c.redirect('/admin/outbox?ran=1#scheduled', 303);
-});
+  emailAdmin.get('/', async (c) => {
+    const db = getDb(c.env);
+    const [counts, failed, pending] = await Promise.all([
+      countByStatus(db),
+      listByStatus(db, 'failed'),
+      listByStatus(db, 'pending'),
+    ]);
+    const retried = c.req.query('retried');
+    const notice =
+      c.req.query('ran') === '1'
+        ? 'ran'
+        : retried === '1'
+          ? 'retried'
+          : retried === '0'
+            ? 'notRetried'
+            : undefined;
+    const now = Date.now();
+    const scheduled = await schedule.listScheduledSends(db, now);
+    return c.render(
+      <OutboxPage
+        counts={counts}
+        failed={failed}
+        pending={pending}
+        held={isDeliveryHeld(c.env)}
+        mailbox={usesLocalMailbox(c.env) && servesDevMailbox(c.env, c.req.url)}
+        notice={notice}
+        scheduled={scheduled}
+        now={now}
+        runJobsButton={mayRunJobsNow(c.env, c.req.raw)}
+      />,
+      { title: c.var.t('email.outbox.title'), wide: true },
+    );
+  });
 
-emailAdmin.post('/:id/retry', async (c) => {
-  const id = c.req.param('id');
-  const requeued = await requeueFailed(getDb(c.env), id, Date.now());
-  if (requeued) await dispatchEmails(c.env, [id]);
-  return c.redirect(`/admin/outbox?retried=${requeued ? 1 : 0}`, 303);
-});
+  // Local development: `wrangler dev` fires no Cron, so an organizer can run the jobs by hand. Each
+  // job is safe to run twice, so pressing this twice sends nothing twice.
+  emailAdmin.post('/run-scheduled', async (c) => {
+    if (!mayRunJobsNow(c.env, c.req.raw)) throw new AppError('not_found');
+    const at = Date.now();
+    await schedule.runAllJobsNow(c.env, at);
+    return c.redirect('/admin/outbox?ran=1#scheduled', 303);
+  });
+
+  emailAdmin.post('/:id/retry', async (c) => {
+    const id = c.req.param('id');
+    const requeued = await requeueFailed(getDb(c.env), id, Date.now());
+    if (requeued) await dispatchEmails(c.env, [id]);
+    return c.redirect(`/admin/outbox?retried=${requeued ? 1 : 0}`, 303);
+  });
+  return emailAdmin;
+}

@@ -30,7 +30,12 @@ import {
   updateLetter,
 } from './queries';
 import type { Letter } from './schema';
-import { countUpdateRecipients, getUpdate, listUpdatesWithCounts, updateEmailCounts } from './update-queries';
+import {
+  countUpdateRecipients,
+  getUpdate,
+  listUpdatesWithCounts,
+  updateEmailCounts,
+} from './queries/updates';
 import { sendUpdate, sendUpdateSchema, updatePreviews, updateSchema } from './updates';
 import {
   deliverySchema,

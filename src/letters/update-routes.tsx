@@ -12,7 +12,7 @@ import { LANG_COOKIE, translator } from '../lib/i18n';
 import { oneClickUnsubscribe } from '../web/ui/one-click-unsubscribe';
 import { renderPrivateLinkPage, type PrivateLinkPageProps } from '../web/ui/private-link-button';
 import { letterText } from './status';
-import { findUpdateLink, restartUpdates, stopUpdates } from './update-queries';
+import { findUpdateLink, restartUpdates, stopUpdates } from './queries/updates';
 
 type UpdateLinkContext = Context<AppEnv>;
 

@@ -14,6 +14,7 @@ import {
   type Pace,
 } from '../email/fanout';
 import { renderRequest } from '../email/outbox';
+import { MAIN_TEXT_LANG, pick } from '../lib/bilingual';
 import { renderMarkdown } from '../lib/markdown';
 import { hashToken, newToken } from '../lib/tokens';
 import { absoluteUrl } from '../lib/urls';
@@ -32,7 +33,7 @@ import {
   unfinishedUpdates,
   updateRecipientsPage,
   type UpdateRecipient,
-} from './update-queries';
+} from './queries/updates';
 import { getLetterById } from './queries';
 import { letterUpdateLinks, type Letter, type LetterUpdate } from './schema';
 import { letterText } from './status';
@@ -105,15 +106,23 @@ export function updateText(
   >,
   lang: Lang,
 ): { subject: string; body: string; fallback: boolean; nextStep: { url: string; label: string } | null } {
-  const spanish = lang === 'es' && Boolean(update.subjectEs && update.bodyEs);
-  const label =
-    (lang === 'es' ? update.nextStepLabelEs || update.nextStepLabelEn : update.nextStepLabelEn) ||
-    translator(lang)('letters.updates.nextStepDefault');
+  // Subject and body go together (the form requires both), so the body's language decides.
+  const body = pick(update, 'body', lang);
+  const inLang = body.lang === lang;
+  // A label falls back to the main one, never to another reader's translation.
+  const label = pick(update, 'nextStepLabel', lang);
   return {
-    subject: spanish ? update.subjectEs! : update.subjectEn,
-    body: spanish ? update.bodyEs! : update.bodyEn,
-    fallback: lang === 'es' && !spanish,
-    nextStep: update.nextStepUrl ? { url: update.nextStepUrl, label } : null,
+    subject: inLang ? pick(update, 'subject', lang).text : update.subjectEn,
+    body: inLang ? body.text : update.bodyEn,
+    fallback: !inLang,
+    nextStep: update.nextStepUrl
+      ? {
+          url: update.nextStepUrl,
+          label:
+            (label.lang === lang || label.lang === MAIN_TEXT_LANG ? label.text : '') ||
+            translator(lang)('letters.updates.nextStepDefault'),
+        }
+      : null,
   };
 }
 

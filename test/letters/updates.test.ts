@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { emailSuppressions, outbox } from '../../src/email/schema';
 import { toResendEmail } from '../../src/email/resend';
 import { letterSignatures, letterUpdates, type Letter, type LetterSignature } from '../../src/letters/schema';
-import { countUpdateRecipients } from '../../src/letters/update-queries';
+import { countUpdateRecipients } from '../../src/letters/queries/updates';
 import {
   UPDATE_PAGE_SIZE,
   resumeUpdateFanouts,

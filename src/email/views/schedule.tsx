@@ -7,8 +7,10 @@ import { nextHourlyRun, scheduledSendState, type ScheduledSend } from '../schedu
 
 const STATUSES: OutboxStatus[] = ['sent', 'pending', 'sending', 'failed', 'suppressed'];
 
+const LOCALES: Record<Lang, string> = { en: 'en-US', es: 'es-US' };
+
 function formatWhen(lang: Lang, at: number, zone = 'UTC'): string {
-  return new Intl.DateTimeFormat(lang === 'es' ? 'es-US' : 'en-US', {
+  return new Intl.DateTimeFormat(LOCALES[lang], {
     // dateStyle cannot be combined with timeZoneName, so the parts are named one by one.
     year: 'numeric',
     month: 'short',

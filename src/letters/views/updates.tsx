@@ -7,7 +7,7 @@ import type { AppEnv } from '../../env';
 import { ErrorSummary, TextArea, TextField, type FormErrors, type FormValues } from '../../web/form';
 import { formatDate, formatNumber, type Lang } from '../../lib/i18n';
 import type { Letter, LetterUpdate } from '../schema';
-import type { UpdateEmailCounts, UpdateWithCounts } from '../update-queries';
+import type { UpdateEmailCounts, UpdateWithCounts } from '../queries/updates';
 import { UPDATE_BODY_MAX, UPDATE_SUBJECT_MAX, type EmailPreview, type RecipientCounts } from '../updates';
 import { LetterAdminNav, adminPath } from './admin';
 

@@ -1,9 +1,9 @@
 // Typed queries of organizer emails: the pages of the people an announcement goes to, and the
 // record of a report-back.
 import { and, asc, eq, gt } from 'drizzle-orm';
-import type { Db } from '../db';
-import type { Registration } from './schema';
-import { advocacyDays, dayRegistrations } from './schema';
+import type { Db } from '../../db';
+import type { Registration } from '../schema';
+import { advocacyDays, dayRegistrations } from '../schema';
 
 /** Who an announcement goes to: everyone registered, everyone waiting, or one team. */
 export type Audience = { kind: 'registered' } | { kind: 'waitlisted' } | { kind: 'team'; teamId: string };

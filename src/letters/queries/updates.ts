@@ -16,9 +16,9 @@ import {
   sql,
 } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
-import type { Db } from '../db';
-import { emailSuppressions, outbox } from '../email/schema';
-import type { Lang } from '../lib/i18n';
+import type { Db } from '../../db';
+import { emailSuppressions, outbox } from '../../email/schema';
+import type { Lang } from '../../lib/i18n';
 import {
   letterSignatures as s,
   letterUpdateLinks,
@@ -26,7 +26,7 @@ import {
   letters,
   type Letter,
   type LetterUpdate,
-} from './schema';
+} from '../schema';
 
 /** The prefix of the outbox ids of one update's emails (`letter-update:<update id>:<signature id>`). */
 export function updateOutboxPrefix(updateId: string): string {
@@ -63,8 +63,9 @@ export async function countUpdateRecipients(
     .from(s)
     .where(receivesUpdates(db, letterId))
     .groupBy(s.lang);
-  const en = rows.find((row) => row.lang === 'en')?.n ?? 0;
-  const es = rows.find((row) => row.lang === 'es')?.n ?? 0;
+  const countOf = (lang: Lang) => rows.find((row) => row.lang === lang)?.n ?? 0;
+  const en = countOf('en');
+  const es = countOf('es');
   return { total: en + es, en, es };
 }
 

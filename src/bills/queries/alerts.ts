@@ -3,10 +3,10 @@
 import { and, asc, eq, gt, gte, inArray, isNull, lt, lte, notExists, or, sql } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import { alias } from 'drizzle-orm/sqlite-core';
-import type { Db } from '../db';
-import { emailSuppressions } from '../email/schema';
-import type { BillMovementRow, BillRow, BillSubscriptionRow } from './queries';
-import { billMovements, bills, billSubscriptions } from './schema';
+import type { Db } from '../../db';
+import { emailSuppressions } from '../../email/schema';
+import type { BillMovementRow, BillRow, BillSubscriptionRow } from '../queries';
+import { billMovements, bills, billSubscriptions } from '../schema';
 
 /**
  * One page of the people to alert for a movement: confirmed, immediate subscriptions to the bill
