@@ -50,7 +50,9 @@ import { DeliveryPage } from './views/admin-delivery';
 import { LetterForm, letterFormValues } from './views/admin-letter-form';
 import { LettersAdminList } from './views/admin-list';
 import { SignersAdminPage } from './views/admin-signers';
-import { UpdateDetailPage, UpdatePreviewPage, UpdatesPage } from './views/updates';
+import { UpdateDetailPage } from './views/update-detail';
+import { UpdatePreviewPage } from './views/update-preview';
+import { UpdatesPage } from './views/updates';
 
 /** Rows per page of the organizer's signer table. */
 export const ADMIN_SIGNERS_PAGE_SIZE = 50;

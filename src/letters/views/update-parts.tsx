@@ -1,0 +1,210 @@
+// Pieces the organizer's update pages share: the form's fields, who receives it, the history and
+// the email previews.
+import type { Child } from 'hono/jsx';
+import { raw } from 'hono/html';
+import { useRequestContext } from 'hono/jsx-renderer';
+import type { AppEnv } from '../../env';
+import { TextArea, TextField, type FormErrors, type FormValues } from '../../web/form';
+import { formatDate, formatNumber, type Lang } from '../../lib/i18n';
+import type { Letter } from '../schema';
+import type { UpdateEmailCounts, UpdateWithCounts } from '../queries/updates';
+import { UPDATE_BODY_MAX, UPDATE_SUBJECT_MAX, type EmailPreview, type RecipientCounts } from '../updates';
+import { adminPath } from './admin';
+
+/** The fields of the update form, in the order they appear. */
+export const UPDATE_FIELDS = [
+  'subjectEn',
+  'bodyEn',
+  'subjectEs',
+  'bodyEs',
+  'nextStepUrl',
+  'nextStepLabelEn',
+  'nextStepLabelEs',
+] as const;
+
+export function useFieldLabels(): Record<string, string> {
+  const { t } = useRequestContext<AppEnv>().var;
+  return {
+    subjectEn: t('letters.updates.field.subjectEn'),
+    bodyEn: t('letters.updates.field.bodyEn'),
+    subjectEs: t('letters.updates.field.subjectEs'),
+    bodyEs: t('letters.updates.field.bodyEs'),
+    nextStepUrl: t('letters.updates.field.nextStepUrl'),
+    nextStepLabelEn: t('letters.updates.field.nextStepLabelEn'),
+    nextStepLabelEs: t('letters.updates.field.nextStepLabelEs'),
+    updateId: t('letters.updates.previewButton'),
+    _form: t('letters.updates.title'),
+  };
+}
+
+export function Recipients(props: { recipients: RecipientCounts }): Child {
+  const { t } = useRequestContext<AppEnv>().var;
+  return props.recipients.total > 0 ? (
+    <p>
+      <strong>
+        {t('letters.updates.recipients', {
+          count: props.recipients.total,
+          en: props.recipients.en,
+          es: props.recipients.es,
+        })}
+      </strong>
+    </p>
+  ) : (
+    <p class="notice" role="status">
+      {t('letters.updates.recipientsNone')}
+    </p>
+  );
+}
+
+/** The counts of an update's emails in words. */
+export function CountsLine(props: { counts: UpdateEmailCounts }): Child {
+  const { t, lang } = useRequestContext<AppEnv>().var;
+  const c = props.counts;
+  return (
+    <>
+      {t('letters.updates.counts', {
+        sent: formatNumber(lang, c.sent),
+        queued: formatNumber(lang, c.queued),
+        failed: formatNumber(lang, c.failed),
+        suppressed: formatNumber(lang, c.suppressed),
+      })}
+    </>
+  );
+}
+
+export function PastUpdates(props: { letter: Letter; updates: UpdateWithCounts[] }): Child {
+  const { t, lang } = useRequestContext<AppEnv>().var;
+  return (
+    <section aria-labelledby="past-updates-heading">
+      <h2 id="past-updates-heading">{t('letters.updates.pastHeading')}</h2>
+      {props.updates.length === 0 ? (
+        <p>{t('letters.updates.noneYet')}</p>
+      ) : (
+        <div class="table-wrap" tabindex={0}>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t('letters.updates.sentAtColumn')}</th>
+                <th scope="col">{t('letters.updates.subjectColumn')}</th>
+                <th scope="col">{t('letters.updates.recipientsColumn')}</th>
+                <th scope="col">{t('letters.updates.statusColumn')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {props.updates.map((update) => (
+                <tr>
+                  <td>{formatDate(lang, update.createdAt, true)}</td>
+                  <td>
+                    <a href={adminPath(props.letter, `/updates/${encodeURIComponent(update.id)}`)}>
+                      {update.subjectEn}
+                    </a>
+                    {update.subjectEs ? (
+                      <>
+                        <br />
+                        <span lang="es">{update.subjectEs}</span>
+                      </>
+                    ) : (
+                      <>
+                        {' '}
+                        <small>({t('letters.updates.englishOnly')})</small>
+                      </>
+                    )}
+                  </td>
+                  <td>{formatNumber(lang, update.recipientCount)}</td>
+                  <td>
+                    <CountsLine counts={update.counts} />
+                    {update.fanoutStatus === 'sending' ? (
+                      <>
+                        <br />
+                        <small>{t('letters.updates.stillSending')}</small>
+                      </>
+                    ) : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
+
+/** The subject and body of an update in one language (English required, Spanish optional). */
+export function UpdateTextFields(props: {
+  lang: Lang;
+  labels: Record<string, string>;
+  values?: FormValues;
+  errors?: FormErrors;
+}): Child {
+  const { t } = useRequestContext<AppEnv>().var;
+  const english = props.lang === 'en';
+  const subject = english ? 'subjectEn' : 'subjectEs';
+  const body = english ? 'bodyEn' : 'bodyEs';
+  return (
+    <fieldset>
+      <legend>{t(english ? 'letters.updates.englishHeading' : 'letters.updates.spanishHeading')}</legend>
+      {english ? null : (
+        <p>
+          <small>{t('letters.updates.spanishHint')}</small>
+        </p>
+      )}
+      <TextField
+        name={subject}
+        label={props.labels[subject]!}
+        required={english}
+        maxlength={UPDATE_SUBJECT_MAX}
+        values={props.values}
+        errors={props.errors}
+      />
+      <TextArea
+        name={body}
+        label={props.labels[body]!}
+        hint={t('letters.updates.hint.body', { max: UPDATE_BODY_MAX })}
+        required={english}
+        rows={10}
+        values={props.values}
+        errors={props.errors}
+      />
+    </fieldset>
+  );
+}
+
+export function EmailPreviewCard(props: { preview: EmailPreview }): Child {
+  const { t } = useRequestContext<AppEnv>().var;
+  const p = props.preview;
+  const id = `preview-${p.lang}`;
+  return (
+    <section aria-labelledby={id} class="email-preview">
+      <h2 id={id}>
+        {p.count === null
+          ? t(p.lang === 'en' ? 'common.english' : 'common.spanish')
+          : t(p.lang === 'en' ? 'letters.updates.previewEnglish' : 'letters.updates.previewSpanish', {
+              count: p.count,
+            })}
+      </h2>
+      {p.fallback ? <p class="notice">{t('letters.updates.previewFallback')}</p> : null}
+      <article lang={p.lang}>
+        <p>
+          <strong>{t('letters.updates.subjectLabel')}</strong> {p.subject}
+        </p>
+        <hr />
+        <p>{p.greeting}</p>
+        {raw(p.bodyHtml)}
+        {p.nextStep ? (
+          <p>
+            <a href={p.nextStep.url} rel="noopener noreferrer">
+              {p.nextStep.label}
+            </a>
+          </p>
+        ) : null}
+      </article>
+      <details>
+        <summary>{t('letters.updates.plainText')}</summary>
+        <pre lang={p.lang} class="pre-wrap">
+          {p.text}
+        </pre>
+      </details>
+    </section>
+  );
+}
