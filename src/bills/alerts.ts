@@ -20,7 +20,8 @@ import { oneClickUnsubscribeUrl } from './links';
 import type { AlertPageMessage } from './movements';
 import { getBill, getMovement, type BillMovementRow, type BillRow } from './queries';
 import type { billSubscriptionLinks } from './schema';
-import { insertLinkStatements, newManageLink } from './subscriptions';
+import { insertLinkStatements } from './queries/subscriptions';
+import { newManageLink } from './subscriptions';
 
 /** Subscribers per queue message and per Resend batch call (Resend's batch limit). */
 export const ALERT_PAGE_SIZE = 100;

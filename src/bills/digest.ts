@@ -16,7 +16,8 @@ import {
 import { oneClickUnsubscribeUrl } from './links';
 import type { BillMovementRow, BillRow, BillSubscriptionRow } from './queries';
 import type { billSubscriptionLinks } from './schema';
-import { insertLinkStatements, newManageLink } from './subscriptions';
+import { insertLinkStatements } from './queries/subscriptions';
+import { newManageLink } from './subscriptions';
 
 /** Digests go out from this hour (UTC) on: 14:00 UTC is morning across the continental U.S. */
 export const DIGEST_HOUR_UTC = 14;

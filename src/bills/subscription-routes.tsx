@@ -8,13 +8,11 @@ import { readForm, type FormErrors, type FormValues } from '../web/form';
 import { oneClickUnsubscribe } from '../web/ui/one-click-unsubscribe';
 import { renderPrivateLinkPage } from '../web/ui/private-link-button';
 import { getBill, listTrackedBills, type BillSubscriptionRow } from './queries';
+import { subscriptionsOfAddress, unsubscribeAddress, updateAddressChoices } from './queries/subscriptions';
 import {
   changeFollowing,
   confirmSubscription,
   subscriptionByToken,
-  subscriptionsOfAddress,
-  unsubscribeAddress,
-  updateAddressChoices,
   type FollowingChange,
 } from './subscriptions';
 import { followBillSchema, followingItemSchema, manageSchema } from './validation';

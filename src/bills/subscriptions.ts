@@ -1,10 +1,7 @@
 // Subscriptions to bill alerts: double opt-in, private manage links, unsubscribe.
-import { and, eq, exists, gt, inArray, lte, ne, notExists, or, sql } from 'drizzle-orm';
-import type { BatchItem } from 'drizzle-orm/batch';
 import type { Db } from '../db';
 import { runBatch } from '../db/batch';
 import { dispatchEmails, queueEmail, type EmailRequest } from '../email/outbox';
-import { outbox } from '../email/schema';
 import { pick } from '../lib/bilingual';
 import { DAY, MINUTE } from '../lib/time';
 import { hashToken, newId, newToken } from '../lib/tokens';
@@ -13,7 +10,22 @@ import { logEvent } from '../lib/log';
 import type { Lang } from '../lib/i18n';
 import { billPath, confirmUrl, manageUrl } from './links';
 import type { BillRow, BillSubscriptionRow } from './queries';
-import { bills, billSubscriptionLinks, billSubscriptions } from './schema';
+import {
+  deleteExpiredLinks,
+  deleteUnconfirmedSubscriptions,
+  findSubscription,
+  followStatement,
+  limitedLinkStatements,
+  resumeStatement,
+  stopStatement,
+  storeConfirmation,
+  upsertPendingSubscription,
+  subscriptionByLinkHash,
+  subscriptionsOfAddress,
+  type FollowedItem,
+} from './queries/subscriptions';
+import type { billSubscriptionLinks } from './schema';
+import type { BatchItem } from 'drizzle-orm/batch';
 
 /** A new manage link for a subscription: the token for the email, the row (its hash) to store. */
 export async function newManageLink(subscriptionId: string, at: number) {
@@ -25,23 +37,6 @@ export async function newManageLink(subscriptionId: string, at: number) {
     createdAt: at,
   };
   return { token, row };
-}
-
-/** Inserts link rows, 25 a statement (4 columns: within D1's 100 bound parameters). */
-export function insertLinkStatements(
-  db: Db,
-  rows: (typeof billSubscriptionLinks.$inferInsert)[],
-): BatchItem<'sqlite'>[] {
-  const statements: BatchItem<'sqlite'>[] = [];
-  for (let i = 0; i < rows.length; i += 25) {
-    statements.push(
-      db
-        .insert(billSubscriptionLinks)
-        .values(rows.slice(i, i + 25))
-        .onConflictDoNothing(),
-    );
-  }
-  return statements;
 }
 
 /** How long a confirmation link works. */
@@ -90,11 +85,7 @@ export async function subscribe(
   at = Date.now(),
 ): Promise<void> {
   const scopeKey = scopeKeyOf(request.scope, request.bill);
-  const existing = await db
-    .select()
-    .from(billSubscriptions)
-    .where(and(eq(billSubscriptions.email, request.email), eq(billSubscriptions.scopeKey, scopeKey)))
-    .get();
+  const existing = await findSubscription(db, request.email, scopeKey);
   const token = newToken();
   const scopeName =
     request.scope === 'bill' ? `${request.bill.state} ${request.bill.identifier}` : request.bill.state;
@@ -116,30 +107,17 @@ export async function subscribe(
   }
 
   // A second, simultaneous request for the same address and scope finds the row and updates it.
-  await db
-    .insert(billSubscriptions)
-    .values({
-      id: existing?.id ?? newId(),
-      email: request.email,
-      scopeKey,
-      billId: request.scope === 'bill' ? request.bill.id : null,
-      state: request.bill.state,
-      lang: request.lang,
-      frequency: request.frequency,
-      status: 'pending',
-      createdAt: at,
-    })
-    .onConflictDoUpdate({
-      target: [billSubscriptions.email, billSubscriptions.scopeKey],
-      set: { lang: request.lang, frequency: request.frequency, status: 'pending', unsubscribedAt: null },
-      // Never turn a confirmed subscription back into a pending one.
-      setWhere: ne(billSubscriptions.status, 'confirmed'),
-    });
-  const row = await db
-    .select({ id: billSubscriptions.id })
-    .from(billSubscriptions)
-    .where(and(eq(billSubscriptions.email, request.email), eq(billSubscriptions.scopeKey, scopeKey)))
-    .get();
+  await upsertPendingSubscription(db, {
+    id: existing?.id ?? newId(),
+    email: request.email,
+    scopeKey,
+    billId: request.scope === 'bill' ? request.bill.id : null,
+    state: request.bill.state,
+    lang: request.lang,
+    frequency: request.frequency,
+    createdAt: at,
+  });
+  const row = await findSubscription(db, request.email, scopeKey);
   if (!row) return;
   await sendSubscriptionEmail(db, env, {
     subscriptionId: row.id,
@@ -183,44 +161,20 @@ async function sendSubscriptionEmail(
   // Ids of a subscription's form emails of one kind share a prefix, so its recent ones are an index range.
   const prefix = `bills-${purpose}:${subscriptionId}:`;
   const email = queueEmail(db, env, { ...input.email, id: `${prefix}${newId()}` }, at);
-  const links = billSubscriptionLinks;
-  const ourLink = db
-    .select({ one: sql`1` })
-    .from(links)
-    .where(eq(links.tokenHash, tokenHash));
-  const statements: BatchItem<'sqlite'>[] = [
-    db.run(sql`
-      INSERT INTO ${links} (token_hash, subscription_id, purpose, created_at)
-      SELECT ${tokenHash}, ${subscriptionId}, ${purpose}, ${at}
-      WHERE NOT EXISTS (
-          SELECT 1 FROM ${outbox}
-          WHERE ${outbox.id} > ${prefix} AND ${outbox.id} < ${`${prefix.slice(0, -1)};`}
-            AND ${outbox.createdAt} > ${at - SUBSCRIBE_EMAIL_INTERVAL_MS})
-        AND (SELECT count(*) FROM ${outbox}
-          WHERE ${outbox.toAddress} = ${input.email.to}
-            AND ${outbox.template} IN (${sql.join(
-              SUBSCRIBE_TEMPLATES.map((t) => sql`${t}`),
-              sql`, `,
-            )})
-            AND ${outbox.createdAt} > ${at - DAY}) < ${SUBSCRIBE_EMAILS_PER_DAY}`),
-    email.statement,
-    db.delete(outbox).where(and(eq(outbox.id, email.id), notExists(ourLink))),
-  ];
-  if (purpose === 'confirm') {
-    // Only the newest confirmation works: at most one is pending per address and scope.
-    statements.push(
-      db
-        .delete(links)
-        .where(
-          and(
-            eq(links.subscriptionId, subscriptionId),
-            eq(links.purpose, 'confirm'),
-            ne(links.tokenHash, tokenHash),
-            exists(ourLink),
-          ),
-        ),
-    );
-  }
+  const statements = limitedLinkStatements(db, {
+    tokenHash,
+    subscriptionId,
+    purpose,
+    at,
+    outboxIdPrefix: prefix,
+    email,
+    to: input.email.to,
+    limits: {
+      intervalMs: SUBSCRIBE_EMAIL_INTERVAL_MS,
+      perDay: SUBSCRIBE_EMAILS_PER_DAY,
+      templates: SUBSCRIBE_TEMPLATES,
+    },
+  });
   const [inserted] = await runBatch(db, statements);
   if (!inserted?.meta.changes) {
     logEvent('info', 'bills.subscribe_email_limited', { subscriptionId });
@@ -239,20 +193,8 @@ export async function subscriptionByToken(
 ): Promise<BillSubscriptionRow | null> {
   if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return null;
   const tokenHash = await hashToken(token);
-  const conditions = [
-    eq(billSubscriptionLinks.tokenHash, tokenHash),
-    eq(billSubscriptionLinks.purpose, purpose),
-  ];
-  conditions.push(
-    gt(billSubscriptionLinks.createdAt, at - (purpose === 'confirm' ? CONFIRM_LINK_MS : MANAGE_LINK_MS)),
-  );
-  const row = await db
-    .select({ subscription: billSubscriptions })
-    .from(billSubscriptionLinks)
-    .innerJoin(billSubscriptions, eq(billSubscriptions.id, billSubscriptionLinks.subscriptionId))
-    .where(and(...conditions))
-    .get();
-  return row?.subscription ?? null;
+  const lifetime = purpose === 'confirm' ? CONFIRM_LINK_MS : MANAGE_LINK_MS;
+  return subscriptionByLinkHash(db, tokenHash, purpose, at - lifetime);
 }
 
 /**
@@ -265,65 +207,10 @@ export async function confirmSubscription(
   at = Date.now(),
 ): Promise<{ manageToken: string }> {
   const { token: manageToken, row } = await newManageLink(subscription.id, at);
-  const statements: BatchItem<'sqlite'>[] = [db.insert(billSubscriptionLinks).values(row)];
   // Only a pending subscription is confirmed: after an unsubscribe, an old confirmation link leads
   // to the manage page, where subscribing again is a choice of its own.
-  if (subscription.status === 'pending') {
-    statements.push(
-      db
-        .update(billSubscriptions)
-        .set({ status: 'confirmed', confirmedAt: at, digestSince: at, unsubscribedAt: null })
-        .where(eq(billSubscriptions.id, subscription.id)),
-    );
-  }
-  await db.batch(statements as [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]]);
+  await storeConfirmation(db, row, subscription.status === 'pending' ? subscription.id : null, at);
   return { manageToken };
-}
-
-/**
- * Changes the language and frequency of every active subscription of an address (from its manage
- * page): one person, one language, and one rhythm for everything they follow.
- */
-export async function updateAddressChoices(
-  db: Db,
-  email: string,
-  choices: { lang: Lang; frequency: 'immediate' | 'daily' },
-  at = Date.now(),
-): Promise<void> {
-  const mine = and(eq(billSubscriptions.email, email), ne(billSubscriptions.status, 'unsubscribed'));
-  await db.batch([
-    db.update(billSubscriptions).set({ lang: choices.lang }).where(mine),
-    db
-      .update(billSubscriptions)
-      .set({
-        frequency: choices.frequency,
-        // Switching to the digest starts it from now, so nothing already alerted is sent again.
-        ...(choices.frequency === 'daily' ? { digestSince: at } : {}),
-      })
-      .where(and(mine, ne(billSubscriptions.frequency, choices.frequency))),
-  ]);
-}
-
-/** Everything an address follows (or followed), with the bill of bill subscriptions. */
-export async function subscriptionsOfAddress(db: Db, email: string): Promise<FollowedItem[]> {
-  const rows = await db
-    .select({ subscription: billSubscriptions, bill: bills })
-    .from(billSubscriptions)
-    .leftJoin(bills, eq(bills.id, billSubscriptions.billId))
-    .where(eq(billSubscriptions.email, email));
-  return rows.sort(
-    (a, b) =>
-      a.subscription.state.localeCompare(b.subscription.state) ||
-      // The whole state first, then its bills by number.
-      Number(a.bill !== null) - Number(b.bill !== null) ||
-      (a.bill?.identifier ?? '').localeCompare(b.bill?.identifier ?? '', 'en', { numeric: true }),
-  );
-}
-
-/** One row of the manage page: a subscription and, for one bill, that bill. */
-export interface FollowedItem {
-  subscription: BillSubscriptionRow;
-  bill: BillRow | null;
 }
 
 /** A change a person asks for on their manage page, about one thing they follow. */
@@ -351,39 +238,8 @@ export function planFollowingChange(
 ): { statements: BatchItem<'sqlite'>[] } | { refused: FollowingRefusal } {
   const active = (s: BillSubscriptionRow) => s.status === 'confirmed';
   const follow = (template: BillSubscriptionRow, scope: { billId: string | null; state: string }) =>
-    db
-      .insert(billSubscriptions)
-      .values({
-        id: newId(),
-        email: template.email,
-        scopeKey: scope.billId ? `bill:${scope.billId}` : `state:${scope.state}`,
-        billId: scope.billId,
-        state: scope.state,
-        lang: template.lang,
-        frequency: template.frequency,
-        status: 'confirmed',
-        // Alerts start with movements from now on: what came before went to the old scope.
-        confirmedAt: at,
-        digestSince: at,
-        createdAt: at,
-      })
-      .onConflictDoUpdate({
-        target: [billSubscriptions.email, billSubscriptions.scopeKey],
-        set: {
-          status: 'confirmed',
-          lang: template.lang,
-          frequency: template.frequency,
-          confirmedAt: at,
-          digestSince: at,
-          unsubscribedAt: null,
-        },
-        setWhere: ne(billSubscriptions.status, 'confirmed'),
-      });
-  const stop = (subscription: BillSubscriptionRow) =>
-    db
-      .update(billSubscriptions)
-      .set({ status: 'unsubscribed', unsubscribedAt: at })
-      .where(and(eq(billSubscriptions.id, subscription.id), ne(billSubscriptions.status, 'unsubscribed')));
+    followStatement(db, template, scope, at);
+  const stop = (subscription: BillSubscriptionRow) => stopStatement(db, subscription.id, at);
 
   if (request.change === 'follow-bill') {
     const { bill } = request;
@@ -407,12 +263,7 @@ export function planFollowingChange(
     case 'resume':
       if (active(item)) return refused;
       return {
-        statements: [
-          db
-            .update(billSubscriptions)
-            .set({ status: 'confirmed', confirmedAt: at, digestSince: at, unsubscribedAt: null })
-            .where(eq(billSubscriptions.id, item.id)),
-        ],
+        statements: [resumeStatement(db, item.id, at)],
       };
     case 'follow-state':
       if (!active(item) || !item.billId) return refused;
@@ -429,20 +280,8 @@ export async function changeFollowing(
 ): Promise<FollowingRefusal | null> {
   const plan = planFollowingChange(db, await subscriptionsOfAddress(db, email), request, at);
   if ('refused' in plan) return plan.refused;
-  await db.batch(plan.statements as [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]]);
+  await runBatch(db, plan.statements);
   return null;
-}
-
-/**
- * Stops everything sent to an address (the one-click unsubscribe of an alert or digest, RFC 8058):
- * one alert or digest can stand for several subscriptions of the same person, so "unsubscribe"
- * from it stops them all. Unsubscribing twice changes nothing.
- */
-export async function unsubscribeAddress(db: Db, email: string, at = Date.now()): Promise<void> {
-  await db
-    .update(billSubscriptions)
-    .set({ status: 'unsubscribed', unsubscribedAt: at })
-    .where(and(eq(billSubscriptions.email, email), ne(billSubscriptions.status, 'unsubscribed')));
 }
 
 // Rows deleted a statement, and statements a run: the hourly job catches up over later runs.
@@ -458,44 +297,14 @@ export async function cleanUpSubscriptionLinks(
   db: Db,
   at = Date.now(),
 ): Promise<{ links: number; unconfirmed: number }> {
-  const links = billSubscriptionLinks;
-  const expired = or(
-    and(eq(links.purpose, 'confirm'), lte(links.createdAt, at - CONFIRM_LINK_MS)),
-    and(eq(links.purpose, 'manage'), lte(links.createdAt, at - MANAGE_LINK_MS)),
-  );
   let deletedLinks = 0;
   for (let round = 0; round < CLEAN_UP_ROUNDS; round++) {
-    const result = await db
-      .delete(links)
-      .where(
-        inArray(
-          links.tokenHash,
-          db.select({ tokenHash: links.tokenHash }).from(links).where(expired).limit(CLEAN_UP_CHUNK),
-        ),
-      );
-    deletedLinks += result.meta.changes;
-    if (result.meta.changes < CLEAN_UP_CHUNK) break;
+    const deleted = await deleteExpiredLinks(db, at - CONFIRM_LINK_MS, at - MANAGE_LINK_MS, CLEAN_UP_CHUNK);
+    deletedLinks += deleted;
+    if (deleted < CLEAN_UP_CHUNK) break;
   }
-  const unconfirmed = await db.delete(billSubscriptions).where(
-    and(
-      eq(billSubscriptions.status, 'pending'),
-      lte(billSubscriptions.createdAt, at - CONFIRM_LINK_MS),
-      // A lapsed subscription asked for again is pending with an old createdAt: its fresh link keeps it.
-      notExists(
-        db
-          .select({ one: sql`1` })
-          .from(links)
-          .where(
-            and(
-              eq(links.subscriptionId, billSubscriptions.id),
-              eq(links.purpose, 'confirm'),
-              gt(links.createdAt, at - CONFIRM_LINK_MS),
-            ),
-          ),
-      ),
-    ),
-  );
-  const counts = { links: deletedLinks, unconfirmed: unconfirmed.meta.changes };
+  const unconfirmed = await deleteUnconfirmedSubscriptions(db, at - CONFIRM_LINK_MS);
+  const counts = { links: deletedLinks, unconfirmed };
   if (counts.links > 0 || counts.unconfirmed > 0) logEvent('info', 'bills.links_cleaned_up', counts);
   return counts;
 }

@@ -12,7 +12,7 @@ import {
 } from '../../web/form';
 import { billPath } from '../links';
 import type { BillRow } from '../queries';
-import type { FollowedItem } from '../subscriptions';
+import type { FollowedItem } from '../queries/subscriptions';
 import { billLabel, inLang } from './public';
 
 /** What the manage page shows. */
