@@ -284,6 +284,24 @@ export async function countByStatus(db: Db): Promise<Record<OutboxStatus, number
   return counts;
 }
 
+/** Number of rows per status among the ids starting with `prefix` (a primary-key range). */
+export async function countByStatusWithIdPrefix(
+  db: Db,
+  prefix: string,
+): Promise<Record<OutboxStatus, number>> {
+  // The character after the prefix's last one closes the range: [prefix, end) is exactly the ids
+  // with the prefix when it ends in ':' (';' comes right after it).
+  const end = `${prefix.slice(0, -1)}${String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1)}`;
+  const rows = await db
+    .select({ status: outbox.status, n: count() })
+    .from(outbox)
+    .where(and(gte(outbox.id, prefix), lt(outbox.id, end)))
+    .groupBy(outbox.status);
+  const counts: Record<OutboxStatus, number> = { pending: 0, sending: 0, sent: 0, failed: 0, suppressed: 0 };
+  for (const row of rows) counts[row.status] = row.n;
+  return counts;
+}
+
 /** The newest rows with a status, without their bodies. */
 export async function listByStatus(db: Db, status: OutboxStatus, limit = 100) {
   return db

@@ -17,6 +17,7 @@ import {
 } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import type { Db } from '../../db';
+import { countByStatusWithIdPrefix, type OutboxStatus } from '../../email/queries';
 import { emailSuppressions, outbox } from '../../email/schema';
 import type { Lang } from '../../lib/i18n';
 import {
@@ -190,15 +191,8 @@ export interface UpdateEmailCounts {
 
 /** The counts of one update's emails, read from the outbox by their id prefix (a primary-key range). */
 export async function updateEmailCounts(db: Db, updateId: string): Promise<UpdateEmailCounts> {
-  const prefix = updateOutboxPrefix(updateId);
-  // ';' is the character after ':', so [prefix, prefix with ';') is exactly the ids with the prefix.
-  const end = `${prefix.slice(0, -1)};`;
-  const rows = await db
-    .select({ status: outbox.status, n: count() })
-    .from(outbox)
-    .where(and(gte(outbox.id, prefix), lt(outbox.id, end)))
-    .groupBy(outbox.status);
-  const of = (status: string) => rows.find((row) => row.status === status)?.n ?? 0;
+  const counts = await countByStatusWithIdPrefix(db, updateOutboxPrefix(updateId));
+  const of = (status: OutboxStatus) => counts[status];
   return {
     queued: of('pending') + of('sending'),
     sent: of('sent'),
