@@ -65,7 +65,7 @@ export type AlertPageResult =
  * The alert queue's consumer: one page (of a movement's alerts, or of the daily digests) per
  * message; the next page is queued when one is done. A movement's pages keep Resend's rate: each
  * message carries when the previous page called Resend, and the page waits out the rest of the
- * interval before its own call (see `sendPageGroupsPaced`).
+ * interval before its own call (see `fanoutPage` in email/fanout.ts).
  */
 export async function consumeAlertBatch(batch: MessageBatch<unknown>, env: Env): Promise<void> {
   for (const message of batch.messages) {
