@@ -227,3 +227,9 @@ export type Registration = typeof dayRegistrations.$inferSelect;
 export type Team = typeof dayTeams.$inferSelect;
 /** A debrief as the app reads it. */
 export type Debrief = typeof dayDebriefs.$inferSelect;
+
+/** What the organizer's day form stores (everything but id, creation time and report fields). */
+export type DayValues = Omit<
+  typeof advocacyDays.$inferInsert,
+  'id' | 'createdAt' | 'isDemo' | 'reportSentAt' | 'reportSentTo'
+>;

@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { field } from '../web/fields';
 import { zonedInputToUtc } from './calendar';
-import type { DayValues } from './queries/days';
+import type { DayValues } from './schema';
 import { TEAM_ROLES } from './schema';
 
 /** Clergy or lay: the only thing we ask about a person's faith role. */

@@ -3,14 +3,8 @@ import { and, asc, desc, eq, gt, lt, sql } from 'drizzle-orm';
 import type { Db } from '../../db';
 import { runBatch } from '../../db/batch';
 import { DAY } from '../../lib/time';
-import { advocacyDays, type AdvocacyDay } from '../schema';
+import { advocacyDays, type AdvocacyDay, type DayValues } from '../schema';
 import { promoteFromWaitlistStatement } from './seats';
-
-/** What the organizer's day form stores (everything but id, creation time and report fields). */
-export type DayValues = Omit<
-  typeof advocacyDays.$inferInsert,
-  'id' | 'createdAt' | 'isDemo' | 'reportSentAt' | 'reportSentTo'
->;
 
 /** A published or draft day by its public slug. */
 export async function getDayBySlug(db: Db, slug: string): Promise<AdvocacyDay | undefined> {

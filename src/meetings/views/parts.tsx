@@ -6,6 +6,10 @@ import { stanceLabel } from '../../officials/links';
 import type { StatusLabels } from '../../web/ui/status-label';
 import { formatMeetingDate } from '../merge-data';
 import type { Meeting, MeetingCommitment, MeetingStatus } from '../schema';
+import type { Official } from '../../officials/schema';
+import type { BillChoice } from '../queries';
+import type { MessageKey } from '../../lib/i18n';
+import type { FormErrors, FormValues } from '../../web/form';
 
 /** A commitment as pages show it. */
 export type CommitmentView = MeetingCommitment & { bill: string | null };
@@ -88,4 +92,21 @@ export function OutcomeFacts(props: {
       ) : null}
     </>
   );
+}
+
+/** Everything the private page needs. */
+export interface MeetingPageProps {
+  meeting: Meeting;
+  official: Official;
+  commitments: CommitmentView[];
+  bills: BillChoice[];
+  /** The attendee-list email as it would go now (scheduled meetings). */
+  attendeeList: { subject: string; text: string } | null;
+  token: string;
+  notice?: MessageKey | null;
+  values?: FormValues;
+  errors?: FormErrors;
+  /** Which form the values and errors belong to. */
+  form?: 'schedule' | 'record' | 'decline';
+  coalitionConfigured: boolean;
 }

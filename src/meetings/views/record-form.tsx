@@ -4,7 +4,7 @@ import type { AppEnv } from '../../env';
 import { ErrorSummary, SelectField, TextArea, TextField, type FormValues } from '../../web/form';
 import { stanceLabel } from '../../officials/links';
 import { STANCES } from '../../officials/schema';
-import type { MeetingPageProps } from './record';
+import type { MeetingPageProps } from './parts';
 
 /** What happened in the meeting: date, stance perceived, up to three commitments, next steps. */
 export function RecordForm(props: MeetingPageProps & { action: string }): Child {

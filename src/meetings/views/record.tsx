@@ -1,34 +1,14 @@
 import type { Child } from 'hono/jsx';
 import { useRequestContext } from 'hono/jsx-renderer';
 import type { AppEnv } from '../../env';
-import { TextArea, TextField, ErrorSummary, type FormErrors, type FormValues } from '../../web/form';
-import { formatDate, type MessageKey } from '../../lib/i18n';
+import { TextArea, TextField, ErrorSummary } from '../../web/form';
+import { formatDate } from '../../lib/i18n';
 import { SavedNotice } from '../../web/ui/saved-notice';
 import { officialPath, roleLabel } from '../../officials/links';
-import type { Official } from '../../officials/schema';
 import { formatMeetingDate } from '../merge-data';
-import type { BillChoice } from '../queries';
-import type { Meeting } from '../schema';
 import { canDo } from '../status';
-import { EmailText, OutcomeFacts, Progress, type CommitmentView } from './parts';
+import { EmailText, OutcomeFacts, Progress, type MeetingPageProps } from './parts';
 import { RecordForm } from './record-form';
-
-/** Everything the private page needs. */
-export interface MeetingPageProps {
-  meeting: Meeting;
-  official: Official;
-  commitments: CommitmentView[];
-  bills: BillChoice[];
-  /** The attendee-list email as it would go now (scheduled meetings). */
-  attendeeList: { subject: string; text: string } | null;
-  token: string;
-  notice?: MessageKey | null;
-  values?: FormValues;
-  errors?: FormErrors;
-  /** Which form the values and errors belong to. */
-  form?: 'schedule' | 'record' | 'decline';
-  coalitionConfigured: boolean;
-}
 
 /** The sender's private page: where the meeting stands and the next step of the loop. */
 export function MeetingPage(props: MeetingPageProps): Child {
