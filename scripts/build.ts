@@ -1,5 +1,5 @@
 // Everything generated from the repo before the Worker runs: the email templates module and the
-// vendored stylesheet (copied from node_modules, so no CSS library is committed).
+// vendored stylesheet and WebAuthn helper (copied from node_modules, so no library is committed).
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { generateTemplatesModule } from './build-templates';
 
@@ -9,3 +9,8 @@ if (!existsSync(target) || readFileSync(target, 'utf8') !== next) writeFileSync(
 
 mkdirSync('public/vendor', { recursive: true });
 copyFileSync('node_modules/@picocss/pico/css/pico.min.css', 'public/vendor/pico.min.css');
+// The WebAuthn browser helper for passkey pages (a global, SimpleWebAuthnBrowser).
+copyFileSync(
+  'node_modules/@simplewebauthn/browser/dist/bundle/index.umd.min.js',
+  'public/vendor/simplewebauthn-browser.js',
+);

@@ -1,10 +1,11 @@
 // Puts an organizer on the sign-in allowlist.
 //   npm run organizer:add -- pastora@example.org             the local database (npm start's)
 //   npm run organizer:add -- pastora@example.org --remote    the deployed D1 database
-// Adding an address that is already listed changes nothing.
+//   npm run organizer:add -- pastora@example.org --role owner   the first owner (or a new role)
+// Adding an address that is already listed changes nothing, except its role when --role is given.
 import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { addOrganizer } from '../src/organizers/queries';
+import { addOrganizer, setRoleByEmail } from '../src/organizers/queries';
 import { openLocalPlatform } from './lib/platform';
 import { insertOrganizerSql, parseOrganizerAddArgs } from './lib/organizer-add';
 
@@ -17,7 +18,13 @@ try {
 }
 
 if (args.remote) {
-  const sql = insertOrganizerSql({ id: randomUUID(), email: args.email, name: args.name, at: Date.now() });
+  const sql = insertOrganizerSql({
+    id: randomUUID(),
+    email: args.email,
+    name: args.name,
+    role: args.role,
+    at: Date.now(),
+  });
   // No shell: the arguments go to wrangler as they are, and the values are quoted SQL literals.
   const result = spawnSync('wrangler', ['d1', 'execute', 'DB', '--remote', '--command', sql], {
     stdio: 'inherit',
@@ -32,9 +39,17 @@ if (args.remote) {
 } else {
   const platform = await openLocalPlatform();
   try {
-    const added = await addOrganizer(platform.db, { email: args.email, name: args.name });
+    const added = await addOrganizer(platform.db, {
+      email: args.email,
+      name: args.name,
+      role: args.role ?? 'organizer',
+    });
+    if (!added && args.role) await setRoleByEmail(platform.db, args.email, args.role);
+    const role = args.role ? ` (${args.role})` : '';
     console.log(
-      added ? `Added ${args.email} to the local organizers.` : `${args.email} was already an organizer.`,
+      added
+        ? `Added ${args.email}${role} to the local organizers.`
+        : `${args.email} was already an organizer${args.role ? `; their role is now ${args.role}` : ''}.`,
     );
   } catch (error) {
     if (String(error).includes('no such table')) {

@@ -13,6 +13,9 @@ import { layout } from './web/layout';
 import { renderErrorPage, submittedText } from './web/pages';
 import { csrfProtection, rateLimit, safeRedirectPath, securityHeaders } from './web/security';
 import { homeRoutes, listOpenActions } from './home/routes';
+import { guardAdminRole } from './organizers/guard';
+import { organizersAdmin } from './organizers/admin';
+import { passkeySignInRoutes, passkeysAdmin } from './organizers/passkey-routes';
 import { loadOrganizer, requireOrganizer } from './organizers/session';
 import { organizerRoutes, adminShell } from './organizers/routes';
 import { RESEND_WEBHOOK_PATH, emailRoutes, emailAdminRoutes, type ScheduleAccess } from './email/routes';
@@ -75,7 +78,10 @@ const outboxSchedule: ScheduleAccess = {
 export function buildAdmin() {
   return new Hono<AppEnv>()
     .use('*', requireOrganizer)
+    .use('*', guardAdminRole)
     .route('/', adminShell)
+    .route('/organizers', organizersAdmin)
+    .route('/passkeys', passkeysAdmin)
     .route('/outbox', emailAdminRoutes(outboxSchedule))
     .route('/letters', lettersAdmin)
     .route('/days', advocacyDaysAdmin)
@@ -162,6 +168,8 @@ export function buildApp() {
     return c.json({ ok: true });
   });
 
+  // Before organizerRoutes, whose /sign-in/:token would take /sign-in/passkey.
+  app.route('/', passkeySignInRoutes);
   app.route('/', organizerRoutes);
   app.route('/', emailRoutes);
   app.route('/letters', letterThanksRoutes(listOpenActions));

@@ -14,6 +14,8 @@ declare global {
     RESEND_API_URL?: string;
     /** Optional: the team's Resend rate limit, requests a second (default a little under 5). */
     RESEND_REQUESTS_PER_SECOND?: string;
+    /** Keys that seal contact fields: `id:base64,…`, the first seals (src/lib/sealed.ts). */
+    CONTACT_KEYS?: string;
   }
 }
 
@@ -23,6 +25,10 @@ export interface SignedInOrganizer {
   email: string;
   name: string | null;
   sessionIdHash: string;
+  /** What they may do (organizers/roles.ts). */
+  role: 'owner' | 'organizer' | 'viewer';
+  /** When they last proved who they are (sign-in or step-up). */
+  authenticatedAt: number;
 }
 
 /** Per-request values every handler can read through `c.var`. */

@@ -65,7 +65,10 @@ export function stubFetch(handler: FetchHandler) {
  * A signed-in organizer's session cookie, made directly in the database (the sign-in flow itself is
  * tested in test/organizers). Use it for /admin tests.
  */
-export async function organizerCookie(email = 'organizer@example.org'): Promise<string> {
+export async function organizerCookie(
+  email = 'organizer@example.org',
+  role: 'owner' | 'organizer' | 'viewer' = 'organizer',
+): Promise<string> {
   const { env } = await import('cloudflare:workers');
   const { hashToken, newToken } = await import('../src/lib/tokens');
   const id = `organizer-${email}`;
@@ -73,14 +76,15 @@ export async function organizerCookie(email = 'organizer@example.org'): Promise<
   await env.DB.prepare('INSERT OR IGNORE INTO organizers (id, email, name, created_at) VALUES (?, ?, ?, ?)')
     .bind(id, email, 'Test Organizer', at)
     .run();
+  await env.DB.prepare('UPDATE organizers SET role = ? WHERE email = ?').bind(role, email).run();
   const row = await env.DB.prepare('SELECT id FROM organizers WHERE email = ?')
     .bind(email)
     .first<{ id: string }>();
   const sessionId = newToken();
   await env.DB.prepare(
-    'INSERT INTO organizer_sessions (id_hash, organizer_id, created_at, last_seen_at) VALUES (?, ?, ?, ?)',
+    'INSERT INTO organizer_sessions (id_hash, organizer_id, created_at, last_seen_at, authenticated_at) VALUES (?, ?, ?, ?, ?)',
   )
-    .bind(await hashToken(sessionId), row!.id, at, at)
+    .bind(await hashToken(sessionId), row!.id, at, at, at)
     .run();
   return `__Host-wt_session=${sessionId}`;
 }

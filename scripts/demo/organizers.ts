@@ -1,7 +1,7 @@
 import { organizers } from '../../src/organizers/schema';
 import type { DemoContext } from './context';
 
-/** The demo organizer, so that `npm start` can be tried at once (local only). */
+/** The demo organizer, an owner, so that `npm start` can be tried at once (local only). */
 export async function seedOrganizers({ db }: DemoContext): Promise<void> {
   await db
     .insert(organizers)
@@ -9,7 +9,8 @@ export async function seedOrganizers({ db }: DemoContext): Promise<void> {
       id: 'demo-organizer',
       email: 'organizer@example.org',
       name: 'Demo Organizer',
+      role: 'owner',
       createdAt: Date.now(),
     })
-    .onConflictDoNothing();
+    .onConflictDoUpdate({ target: organizers.id, set: { role: 'owner' } });
 }

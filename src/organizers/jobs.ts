@@ -1,9 +1,13 @@
 import { getDb, type Db } from '../db';
 import type { ScheduledJob } from '../lib/jobs';
-import { deleteExpiredSignInsAndSessions } from './queries';
+import { DAY } from '../lib/time';
+import { deleteAuditEventsBefore, deleteExpiredSignInsAndSessions } from './queries';
 import { SESSION_ABSOLUTE_MS, SESSION_IDLE_MS } from './session';
 
-/** Deletes sign-in links and sessions that can no longer work, so nothing is kept past its use. */
+/** The audit log keeps a year. */
+export const AUDIT_KEPT_MS = 365 * DAY;
+
+/** Deletes sign-in links, passkey challenges and sessions that can no longer work, so nothing is kept past its use. */
 export async function deleteExpiredSignIns(db: Db, at: number): Promise<void> {
   await deleteExpiredSignInsAndSessions(db, at, {
     lastSeenBefore: at - SESSION_IDLE_MS,
@@ -17,5 +21,10 @@ export const organizerJobs: ScheduledJob[] = [
     name: 'organizers.delete-expired-sign-ins',
     every: 'hourly',
     run: (env, at) => deleteExpiredSignIns(getDb(env), at),
+  },
+  {
+    name: 'organizers.delete-old-audit-events',
+    every: 'hourly',
+    run: (env, at) => deleteAuditEventsBefore(getDb(env), at - AUDIT_KEPT_MS),
   },
 ];

@@ -1,10 +1,18 @@
-import { and, eq, gt, lt, lte, notExists, or, sql } from 'drizzle-orm';
+import { and, count, desc, eq, gt, lt, lte, notExists, or, sql } from 'drizzle-orm';
 import { outbox } from '../email/schema';
 import type { BatchItem } from 'drizzle-orm/batch';
 import type { Db } from '../db';
 import type { Lang } from '../lib/i18n';
 import { newId } from '../lib/tokens';
-import { organizerSessions, organizers, signInTokens } from './schema';
+import {
+  auditEvents,
+  organizerSessions,
+  organizers,
+  passkeys,
+  signInTokens,
+  webauthnChallenges,
+} from './schema';
+import type { Role } from './roles';
 
 /** An organizer on the allowlist, found by (lower-case) email. */
 export async function findOrganizerByEmail(db: Db, email: string) {
@@ -109,6 +117,8 @@ export async function startSession(
     previousSessionIdHash?: string;
     lang: Lang;
     at: number;
+    /** True when the organizer has a passkey: the session works only once it is used too. */
+    passkeyPending?: boolean;
   },
 ): Promise<void> {
   const statements: [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]] = [
@@ -117,8 +127,15 @@ export async function startSession(
       organizerId: input.organizerId,
       createdAt: input.at,
       lastSeenAt: input.at,
+      authenticatedAt: input.at,
+      passkeyPending: input.passkeyPending ?? false,
     }),
     db.update(organizers).set({ lang: input.lang }).where(eq(organizers.id, input.organizerId)),
+    auditStatement(db, {
+      at: input.at,
+      organizerId: input.organizerId,
+      event: input.passkeyPending ? 'sign_in_link' : 'sign_in',
+    }),
   ];
   if (input.previousSessionIdHash) {
     statements.push(
@@ -136,7 +153,7 @@ export async function endSession(db: Db, sessionIdHash: string): Promise<void> {
 /** Puts an address on the allowlist; adding it twice changes nothing. Returns true when it was new. */
 export async function addOrganizer(
   db: Db,
-  input: { email: string; name?: string | null; id?: string; at?: number },
+  input: { email: string; name?: string | null; id?: string; at?: number; role?: Role },
 ): Promise<boolean> {
   const rows = await db
     .insert(organizers)
@@ -144,6 +161,7 @@ export async function addOrganizer(
       id: input.id ?? newId(),
       email: input.email.toLowerCase(),
       name: input.name ?? null,
+      role: input.role ?? 'organizer',
       createdAt: input.at ?? Date.now(),
     })
     .onConflictDoNothing()
@@ -156,12 +174,14 @@ export async function findLiveSession(
   db: Db,
   sessionIdHash: string,
   cutoffs: { lastSeenAfter: number; createdAfter: number },
-): Promise<{ id: string; email: string; name: string | null; lastSeenAt: number } | undefined> {
+) {
   const [row] = await db
     .select({
       id: organizers.id,
       email: organizers.email,
       name: organizers.name,
+      role: organizers.role,
+      authenticatedAt: organizerSessions.authenticatedAt,
       lastSeenAt: organizerSessions.lastSeenAt,
     })
     .from(organizerSessions)
@@ -169,6 +189,8 @@ export async function findLiveSession(
     .where(
       and(
         eq(organizerSessions.idHash, sessionIdHash),
+        // Signed in by link but waiting for the passkey: not signed in yet.
+        eq(organizerSessions.passkeyPending, false),
         gt(organizerSessions.lastSeenAt, cutoffs.lastSeenAfter),
         gt(organizerSessions.createdAt, cutoffs.createdAfter),
       ),
@@ -193,6 +215,7 @@ export async function deleteExpiredSignInsAndSessions(
 ): Promise<void> {
   await db.batch([
     db.delete(signInTokens).where(lt(signInTokens.expiresAt, at)),
+    db.delete(webauthnChallenges).where(lt(webauthnChallenges.expiresAt, at)),
     db
       .delete(organizerSessions)
       .where(
@@ -201,5 +224,253 @@ export async function deleteExpiredSignInsAndSessions(
           lt(organizerSessions.createdAt, cutoffs.createdBefore),
         ),
       ),
+  ]);
+}
+
+/** One audit-log entry (ids and paths only). */
+export interface AuditEntry {
+  at: number;
+  organizerId: string | null;
+  event: string;
+  path?: string | null;
+  detail?: Record<string, string | number | boolean | null>;
+}
+
+/** The statement that records an audit entry, for the same batch as the change it records. */
+export function auditStatement(db: Db, entry: AuditEntry) {
+  return db.insert(auditEvents).values({
+    id: newId(),
+    at: entry.at,
+    organizerId: entry.organizerId,
+    event: entry.event,
+    path: entry.path ?? null,
+    detail: entry.detail ? JSON.stringify(entry.detail) : null,
+  });
+}
+
+/** Records an audit entry on its own. */
+export async function recordAudit(db: Db, entry: AuditEntry): Promise<void> {
+  await auditStatement(db, entry);
+}
+
+/** The newest audit entries, with the organizer's email for owners to read, newest first. */
+export async function listAuditEvents(db: Db, limit = 200) {
+  return db
+    .select({
+      id: auditEvents.id,
+      at: auditEvents.at,
+      event: auditEvents.event,
+      path: auditEvents.path,
+      detail: auditEvents.detail,
+      organizerEmail: organizers.email,
+    })
+    .from(auditEvents)
+    .leftJoin(organizers, eq(organizers.id, auditEvents.organizerId))
+    .orderBy(desc(auditEvents.at))
+    .limit(limit);
+}
+
+/** Deletes audit entries older than `before` (they are kept one year). */
+export async function deleteAuditEventsBefore(db: Db, before: number): Promise<void> {
+  await db.delete(auditEvents).where(lt(auditEvents.at, before));
+}
+
+/** Every organizer with their role, for the owner's page. */
+export async function listOrganizers(db: Db) {
+  return db
+    .select({ id: organizers.id, email: organizers.email, name: organizers.name, role: organizers.role })
+    .from(organizers)
+    .orderBy(organizers.email);
+}
+
+/** Changes an organizer's role, with its audit entry, in one batch; false when there is no such organizer. */
+export async function changeRole(db: Db, input: { organizerId: string; role: Role; by: string; at: number }) {
+  const [updated] = await db.batch([
+    db
+      .update(organizers)
+      .set({ role: input.role })
+      .where(eq(organizers.id, input.organizerId))
+      .returning({ id: organizers.id }),
+    auditStatement(db, {
+      at: input.at,
+      organizerId: input.by,
+      event: 'role_changed',
+      detail: { organizerId: input.organizerId, role: input.role },
+    }),
+  ]);
+  return updated.length > 0;
+}
+
+/** Removes an organizer (their sessions and link go with them), with its audit entry. */
+export async function removeOrganizer(db: Db, input: { organizerId: string; by: string; at: number }) {
+  const [removed] = await db.batch([
+    db.delete(organizers).where(eq(organizers.id, input.organizerId)).returning({ id: organizers.id }),
+    auditStatement(db, {
+      at: input.at,
+      organizerId: input.by,
+      event: 'organizer_removed',
+      detail: { organizerId: input.organizerId },
+    }),
+  ]);
+  return removed.length > 0;
+}
+
+/** Sets the role of a listed organizer (the command line's `--role`); false when the address is not listed. */
+export async function setRoleByEmail(db: Db, email: string, role: Role): Promise<boolean> {
+  const rows = await db
+    .update(organizers)
+    .set({ role })
+    .where(eq(organizers.email, email.toLowerCase()))
+    .returning({ id: organizers.id });
+  return rows.length > 0;
+}
+
+/** Stores a WebAuthn challenge for five minutes; returns its id. */
+export async function storeChallenge(
+  db: Db,
+  input: {
+    challenge: string;
+    purpose: 'register' | 'sign_in' | 'step_up';
+    organizerId: string | null;
+    expiresAt: number;
+  },
+): Promise<string> {
+  const id = newId();
+  await db.insert(webauthnChallenges).values({ id, ...input });
+  return id;
+}
+
+/** Uses up a challenge (one DELETE … RETURNING, so it works once); null when unknown or expired. */
+export async function takeChallenge(db: Db, id: string, purpose: string, at: number) {
+  const [row] = await db
+    .delete(webauthnChallenges)
+    .where(
+      and(
+        eq(webauthnChallenges.id, id),
+        eq(webauthnChallenges.purpose, purpose as 'register'),
+        gt(webauthnChallenges.expiresAt, at),
+      ),
+    )
+    .returning({ challenge: webauthnChallenges.challenge, organizerId: webauthnChallenges.organizerId });
+  return row ?? null;
+}
+
+/** An organizer's passkeys, oldest first. */
+export async function listPasskeys(db: Db, organizerId: string) {
+  return db
+    .select({
+      id: passkeys.id,
+      name: passkeys.name,
+      transports: passkeys.transports,
+      createdAt: passkeys.createdAt,
+      lastUsedAt: passkeys.lastUsedAt,
+    })
+    .from(passkeys)
+    .where(eq(passkeys.organizerId, organizerId))
+    .orderBy(passkeys.createdAt);
+}
+
+/** One passkey by its credential id, with what verifying a signature needs. */
+export async function findPasskey(db: Db, id: string) {
+  const [row] = await db.select().from(passkeys).where(eq(passkeys.id, id)).limit(1);
+  return row ?? null;
+}
+
+/** Stores a new passkey with its audit entry. */
+export async function addPasskey(
+  db: Db,
+  input: {
+    id: string;
+    organizerId: string;
+    name: string;
+    publicKey: string;
+    counter: number;
+    transports: string | null;
+    at: number;
+  },
+): Promise<void> {
+  await db.batch([
+    db.insert(passkeys).values({
+      id: input.id,
+      organizerId: input.organizerId,
+      name: input.name,
+      publicKey: input.publicKey,
+      counter: input.counter,
+      transports: input.transports,
+      createdAt: input.at,
+    }),
+    auditStatement(db, { at: input.at, organizerId: input.organizerId, event: 'passkey_added' }),
+  ]);
+}
+
+/** Records a passkey's use and its new counter. */
+export async function touchPasskey(db: Db, id: string, counter: number, at: number): Promise<void> {
+  await db.update(passkeys).set({ counter, lastUsedAt: at }).where(eq(passkeys.id, id));
+}
+
+/** Removes one of an organizer's own passkeys (by someone: themselves, or an owner resetting). */
+export async function removePasskeys(
+  db: Db,
+  input: { organizerId: string; passkeyId?: string; by: string; at: number },
+): Promise<number> {
+  const [removed] = await db.batch([
+    db
+      .delete(passkeys)
+      .where(
+        input.passkeyId
+          ? and(eq(passkeys.organizerId, input.organizerId), eq(passkeys.id, input.passkeyId))
+          : eq(passkeys.organizerId, input.organizerId),
+      )
+      .returning({ id: passkeys.id }),
+    auditStatement(db, {
+      at: input.at,
+      organizerId: input.by,
+      event: input.passkeyId ? 'passkey_removed' : 'passkeys_reset',
+      detail: { organizerId: input.organizerId },
+    }),
+  ]);
+  return removed.length;
+}
+
+/** How many passkeys an organizer has. */
+export async function countPasskeys(db: Db, organizerId: string): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(passkeys).where(eq(passkeys.organizerId, organizerId));
+  return row?.n ?? 0;
+}
+
+/** A session waiting for its passkey: the organizer it belongs to, or null. */
+export async function findPendingSession(db: Db, idHash: string, at: number, absoluteMs: number) {
+  const [row] = await db
+    .select({ organizerId: organizerSessions.organizerId })
+    .from(organizerSessions)
+    .where(
+      and(
+        eq(organizerSessions.idHash, idHash),
+        eq(organizerSessions.passkeyPending, true),
+        gt(organizerSessions.createdAt, at - absoluteMs),
+      ),
+    )
+    .limit(1);
+  return row?.organizerId ?? null;
+}
+
+/** Marks a session as proven just now (a passkey after the link, or a step-up), with its audit entry. */
+export async function markSessionAuthenticated(
+  db: Db,
+  input: { idHash: string; organizerId: string; event: 'sign_in' | 'step_up'; at: number },
+): Promise<void> {
+  await db.batch([
+    db
+      .update(organizerSessions)
+      .set({ passkeyPending: false, authenticatedAt: input.at, lastSeenAt: input.at })
+      .where(
+        and(eq(organizerSessions.idHash, input.idHash), eq(organizerSessions.organizerId, input.organizerId)),
+      ),
+    auditStatement(db, {
+      at: input.at,
+      organizerId: input.organizerId,
+      event: input.event,
+      detail: { factor: 'passkey' },
+    }),
   ]);
 }

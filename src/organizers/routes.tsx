@@ -6,17 +6,22 @@ import { hashToken, newToken } from '../lib/tokens';
 import { logEvent } from '../lib/log';
 import { readForm, refusedForm, valueOf } from '../web/form';
 import { enforceRateLimit, rateLimit, safeRedirectPath } from '../web/security';
-import { consumeSignInToken, endSession, isSignInTokenUsable, startSession } from './queries';
-import { SESSION_ABSOLUTE_MS, SESSION_COOKIE } from './session';
+import {
+  consumeSignInToken,
+  countPasskeys,
+  endSession,
+  isSignInTokenUsable,
+  recordAudit,
+  startSession,
+} from './queries';
+import { SESSION_ABSOLUTE_MS, SESSION_COOKIE, sessionCookieOptions } from './session';
 import { DEFAULT_AFTER_SIGN_IN, looksLikeToken, signInLinkPath } from './sign-in';
 import { requestSignInLink } from './sign-in-links';
 import { signInConfirmSchema, signInRequestSchema } from './validation';
 import { Dashboard } from './views/dashboard';
 import { SignInConfirm, SignInFailed, SignInForm, SignInSent } from './views/sign-in';
 
-// The session cookie: __Host- (our exact origin, HTTPS, every path), unreadable to scripts, and
-// sent on top-level navigations from other sites (Lax) so that a link from an email works.
-const cookieOptions = { path: '/', secure: true, httpOnly: true, sameSite: 'Lax' } as const;
+const cookieOptions = sessionCookieOptions;
 
 /** Sign-in and sign-out. */
 export const organizerRoutes = new Hono<AppEnv>();
@@ -85,7 +90,12 @@ organizerRoutes.post('/sign-in/:token', async (c) => {
   const db = getDb(c.env);
   const at = Date.now();
   const organizerId = await consumeSignInToken(db, await hashToken(token), at);
-  if (!organizerId) return signInFailed(c);
+  if (!organizerId) {
+    await recordAudit(db, { at, organizerId: null, event: 'sign_in_failed' });
+    return signInFailed(c);
+  }
+  // An organizer with a passkey must use it too: until then the session signs nobody in.
+  const passkeyPending = (await countPasskeys(db, organizerId)) > 0;
   // Always a fresh, random session id: an id planted before sign-in never becomes a session.
   const sessionId = newToken();
   await startSession(db, {
@@ -94,8 +104,13 @@ organizerRoutes.post('/sign-in/:token', async (c) => {
     previousSessionIdHash: c.var.organizer?.sessionIdHash,
     lang: c.var.lang,
     at,
+    passkeyPending,
   });
   setCookie(c, SESSION_COOKIE, sessionId, { ...cookieOptions, maxAge: SESSION_ABSOLUTE_MS / 1000 });
+  if (passkeyPending) {
+    const after = next ? `?next=${encodeURIComponent(next)}` : '';
+    return c.redirect(`/sign-in/passkey${after}`, 303);
+  }
   logEvent('info', 'sign_in.succeeded', { organizerId });
   return c.redirect(next ?? DEFAULT_AFTER_SIGN_IN, 303);
 });

@@ -9,6 +9,10 @@ export const organizers = sqliteTable('organizers', {
   lang: text({ enum: ['en', 'es'] })
     .notNull()
     .default('en'),
+  /** What they may do (see organizers/roles.ts). */
+  role: text({ enum: ['owner', 'organizer', 'viewer'] })
+    .notNull()
+    .default('organizer'),
   createdAt: integer({ mode: 'number' }).notNull(),
 });
 
@@ -32,6 +36,66 @@ export const organizerSessions = sqliteTable(
       .references(() => organizers.id, { onDelete: 'cascade' }),
     createdAt: integer({ mode: 'number' }).notNull(),
     lastSeenAt: integer({ mode: 'number' }).notNull(),
+    /** When the organizer last proved who they are (link, passkey): dangerous actions want it recent. */
+    authenticatedAt: integer({ mode: 'number' }).notNull().default(0),
+    /** Signed in by email link but not yet by the passkey they have: not signed in at all yet. */
+    passkeyPending: integer({ mode: 'boolean' }).notNull().default(false),
   },
   (t) => [index('organizer_sessions_organizer_idx').on(t.organizerId)],
+);
+
+/** Organizers' passkeys (WebAuthn credentials): public keys only; the private key never leaves the device. */
+export const passkeys = sqliteTable(
+  'passkeys',
+  {
+    /** The credential id (base64url), as the browser reports it. */
+    id: text().primaryKey(),
+    organizerId: text()
+      .notNull()
+      .references(() => organizers.id, { onDelete: 'cascade' }),
+    /** The organizer's own name for it ("Work laptop"). */
+    name: text().notNull(),
+    /** The COSE public key, base64url. */
+    publicKey: text().notNull(),
+    /** The signature counter the authenticator last reported (0 for most passkeys). */
+    counter: integer({ mode: 'number' }).notNull(),
+    /** JSON list of transports the browser reported, passed back to help it find the key. */
+    transports: text(),
+    createdAt: integer({ mode: 'number' }).notNull(),
+    lastUsedAt: integer({ mode: 'number' }),
+  },
+  (t) => [index('passkeys_organizer_idx').on(t.organizerId)],
+);
+
+/** WebAuthn challenges: stored server-side, used once, for 5 minutes. */
+export const webauthnChallenges = sqliteTable('webauthn_challenges', {
+  id: text().primaryKey(),
+  challenge: text().notNull(),
+  /** 'register' | 'sign_in' | 'step_up'. */
+  purpose: text({ enum: ['register', 'sign_in', 'step_up'] }).notNull(),
+  /** Who asked, when known (registration and step-up; a passkey-only sign-in knows nobody yet). */
+  organizerId: text(),
+  expiresAt: integer({ mode: 'number' }).notNull(),
+});
+
+/**
+ * Who did what and when in the organizer area: exports, erasure, sends, role and organizer changes,
+ * sign-ins and failed sign-ins. Ids and paths only, never a person's email or name (a path under
+ * /admin holds ids). Kept one year (organizers/jobs.ts).
+ */
+export const auditEvents = sqliteTable(
+  'audit_events',
+  {
+    id: text().primaryKey(),
+    at: integer({ mode: 'number' }).notNull(),
+    /** Null for a failed sign-in, where nobody is known. */
+    organizerId: text(),
+    /** `export`, `erase`, `send`, `manage`, `sign_in`, `sign_in_failed`, `role_changed`… */
+    event: text().notNull(),
+    /** The request path under /admin, when the event is a request. */
+    path: text(),
+    /** Ids and counts only (JSON). */
+    detail: text(),
+  },
+  (t) => [index('audit_events_at_idx').on(t.at)],
 );

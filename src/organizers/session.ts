@@ -6,6 +6,10 @@ import { hashToken } from '../lib/tokens';
 import { HOUR, MINUTE } from '../lib/time';
 import { findLiveSession, touchSession } from './queries';
 
+// The session cookie: __Host- (our exact origin, HTTPS, every path), unreadable to scripts, and
+// sent on top-level navigations from other sites (Lax) so that a link from an email works.
+export const sessionCookieOptions = { path: '/', secure: true, httpOnly: true, sameSite: 'Lax' } as const;
+
 /** `__Host-` keeps the cookie to our exact origin, over HTTPS, for every path. */
 export const SESSION_COOKIE = '__Host-wt_session';
 /** A session ends after this long without a request… */
@@ -28,7 +32,14 @@ export const loadOrganizer: MiddlewareHandler<AppEnv> = async function loadOrgan
       createdAfter: at - SESSION_ABSOLUTE_MS,
     });
     if (row) {
-      c.set('organizer', { id: row.id, email: row.email, name: row.name, sessionIdHash: idHash });
+      c.set('organizer', {
+        id: row.id,
+        email: row.email,
+        name: row.name,
+        role: row.role,
+        authenticatedAt: row.authenticatedAt,
+        sessionIdHash: idHash,
+      });
       if (at - row.lastSeenAt > TOUCH_EVERY_MS) await touchSession(db, idHash, at);
     }
   }

@@ -59,7 +59,8 @@ function shownBack(values: FormValues, issues: z.core.$ZodIssue[]): FormValues {
   return shown;
 }
 
-async function readFormValues(c: Context<AppEnv>): Promise<FormValues> {
+/** Every text field of a posted form, as sent (a repeated name gives a list). */
+export async function readFormValues(c: Context<AppEnv>): Promise<FormValues> {
   const body = await c.req.parseBody({ all: true });
   const values: FormValues = {};
   for (const [name, value] of Object.entries(body)) {

@@ -17,6 +17,8 @@ export interface PageMeta {
   feeds?: { href: string; title: string }[];
   /** Wider main column for organizer tables. */
   wide?: boolean;
+  /** Loads the passkey scripts (WebAuthn): the page has passkey buttons. */
+  passkeys?: boolean;
 }
 
 declare module 'hono' {
@@ -60,6 +62,8 @@ export const layout = jsxRenderer<AppEnv>(({ children, ...meta }) => {
         <link rel="stylesheet" href="/vendor/pico.min.css" />
         <link rel="stylesheet" href="/app.css" />
         <script src="/app.js" defer></script>
+        {page.passkeys ? <script src="/vendor/simplewebauthn-browser.js" defer></script> : null}
+        {page.passkeys ? <script src="/passkeys.js" defer></script> : null}
         {c.env.TURNSTILE_SITE_KEY ? (
           <script src="https://challenges.cloudflare.com/turnstile/v0/api.js" async defer></script>
         ) : null}

@@ -69,6 +69,11 @@ export interface HarnessOptions {
   vars?: Record<string, string>;
   /** Launch Chromium (default true); false for tests that only need the server (test/stress). */
   browser?: boolean;
+  /**
+   * The host name pages are opened on (default 127.0.0.1). WebAuthn needs a domain, not an IP
+   * address, so the passkey test uses 'localhost' (a secure context over plain HTTP).
+   */
+  hostname?: 'localhost';
 }
 
 /** A TCP port nobody is listening on right now. */
@@ -107,7 +112,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Browse
   const persistDir = mkdtempSync(join(tmpdir(), 'wt-browser-'));
   const port = await freePort();
   const inspectorPort = await freePort();
-  const baseUrl = `http://127.0.0.1:${port}`;
+  const baseUrl = `http://${options.hostname ?? '127.0.0.1'}:${port}`;
   const env = toolEnv({ WT_PERSIST_DIR: persistDir });
 
   const log: string[] = [];
@@ -170,7 +175,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Browse
     };
     server.stdout?.on('data', keep);
     server.stderr?.on('data', keep);
-    await waitUntilReady(baseUrl, server, log);
+    await waitUntilReady(`http://127.0.0.1:${port}`, server, log);
 
     if (options.browser !== false)
       browser = await chromium.launch({

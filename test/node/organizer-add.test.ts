@@ -19,13 +19,16 @@ describe('organizer:add arguments', () => {
     expect(parseOrganizerAddArgs(['Pastora@Example.org'])).toEqual({
       email: 'pastora@example.org',
       name: null,
+      role: null,
       remote: false,
     });
     expect(parseOrganizerAddArgs(['--remote', 'a@example.org', '--name', 'Rev. Ana'])).toEqual({
       email: 'a@example.org',
       name: 'Rev. Ana',
+      role: null,
       remote: true,
     });
+    expect(parseOrganizerAddArgs(['a@example.org', '--role', 'owner']).role).toBe('owner');
   });
 
   it('refuses what is not an email address, and stray arguments', () => {
@@ -36,6 +39,10 @@ describe('organizer:add arguments', () => {
     );
     expect(() => parseOrganizerAddArgs(['a@example.org', 'b@example.org'])).toThrow(/Unexpected/);
     expect(() => parseOrganizerAddArgs(['a@example.org', '--force'])).toThrow(/Unknown option/);
+    expect(() => parseOrganizerAddArgs(['a@example.org', '--role', 'admin'])).toThrow(
+      /owner, organizer, viewer/,
+    );
+    expect(() => parseOrganizerAddArgs(['a@example.org', '--role'])).toThrow(/--role/);
   });
 
   it('quotes SQL text by doubling single quotes', () => {
@@ -44,10 +51,17 @@ describe('organizer:add arguments', () => {
 });
 
 describe('the --remote statement', () => {
-  it('adds the organizer once, however often it runs, with hostile text kept as text', async () => {
+  it('adds the organizer once, however often it runs, with hostile text kept as text; --role sets the role', async () => {
     const name = "Rev. O'Hara'); DROP TABLE organizers; --";
     const insert = (id: string) =>
-      insertOrganizerSql({ id, email: "o'hara@example.org", name, at: 1_700_000_000_000 });
+      insertOrganizerSql({ id, email: "o'hara@example.org", name, role: null, at: 1_700_000_000_000 });
+    const makeOwner = insertOrganizerSql({
+      id: 'third-id',
+      email: "o'hara@example.org",
+      name,
+      role: 'owner',
+      at: 1_700_000_000_000,
+    });
     // One wrangler call (they are slow): the real migrations, the statement twice (as two runs of
     // the command would send it), and a look at the table.
     const migrations = readdirSync(join(root, 'migrations'))
@@ -61,7 +75,9 @@ describe('the --remote statement', () => {
         ...migrations,
         insert('first-id'),
         insert('second-id'),
-        'SELECT id, email, name, lang FROM organizers;',
+        'SELECT id, email, name, lang, role FROM organizers;',
+        makeOwner,
+        'SELECT id, role FROM organizers;',
       ].join('\n'),
     );
     const { stdout } = await run(
@@ -70,8 +86,10 @@ describe('the --remote statement', () => {
       options,
     );
     const results = JSON.parse(stdout) as { results: unknown[] }[];
-    expect(results.at(-1)?.results).toEqual([
-      { id: 'first-id', email: "o'hara@example.org", name, lang: 'en' },
+    expect(results.at(-3)?.results).toEqual([
+      { id: 'first-id', email: "o'hara@example.org", name, lang: 'en', role: 'organizer' },
     ]);
+    // --role on a listed address changes its role and nothing else.
+    expect(results.at(-1)?.results).toEqual([{ id: 'first-id', role: 'owner' }]);
   }, 60_000);
 });

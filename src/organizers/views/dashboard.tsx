@@ -1,7 +1,7 @@
 import type { Child } from 'hono/jsx';
 import { useRequestContext } from 'hono/jsx-renderer';
 import type { AppEnv } from '../../env';
-import { ADMIN_SECTIONS } from '../../web/ui/admin-nav';
+import { sectionsFor } from '../../web/ui/admin-nav';
 
 /** The /admin dashboard: who is signed in and a card for each organizer section. */
 export function Dashboard(): Child {
@@ -17,11 +17,14 @@ export function Dashboard(): Child {
             email: organizer?.name ? `${organizer.name} <${organizer.email}>` : (organizer?.email ?? ''),
           })}
         </p>
+        <p>
+          <a href="/admin/passkeys">{t('admin.passkeysLink')}</a>
+        </p>
       </hgroup>
       <section aria-labelledby="admin-sections-heading">
         <h2 id="admin-sections-heading">{t('admin.sectionsHeading')}</h2>
         <ul class="card-grid">
-          {ADMIN_SECTIONS.map((section) => (
+          {sectionsFor(organizer).map((section) => (
             <li>
               <article>
                 <h3>

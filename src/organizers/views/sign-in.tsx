@@ -44,6 +44,11 @@ export function SignInForm(props: {
         <BotCheck />
         <button type="submit">{t('signIn.submit')}</button>
       </form>
+      <p>
+        <a href={props.next ? `/sign-in/passkey?next=${encodeURIComponent(props.next)}` : '/sign-in/passkey'}>
+          {t('passkeys.signInWithPasskey')}
+        </a>
+      </p>
     </section>
   );
 }

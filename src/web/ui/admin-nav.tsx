@@ -1,11 +1,16 @@
 import type { Child } from 'hono/jsx';
 import { useRequestContext } from 'hono/jsx-renderer';
-import type { AppEnv } from '../../env';
+import type { AppEnv, SignedInOrganizer } from '../../env';
 import type { MessageKey } from '../../lib/i18n';
 import { LinkBar } from '../nav';
 
 /** The organizer sections, in the order the dashboard and the navigation list them. */
-export const ADMIN_SECTIONS: readonly { path: string; title: MessageKey; hint: MessageKey }[] = [
+export const ADMIN_SECTIONS: readonly {
+  path: string;
+  title: MessageKey;
+  hint: MessageKey;
+  ownersOnly?: true;
+}[] = [
   { path: '/admin/letters', title: 'admin.section.letters', hint: 'admin.section.lettersHint' },
   { path: '/admin/days', title: 'admin.section.days', hint: 'admin.section.daysHint' },
   { path: '/admin/officials', title: 'admin.section.officials', hint: 'admin.section.officialsHint' },
@@ -13,7 +18,18 @@ export const ADMIN_SECTIONS: readonly { path: string; title: MessageKey; hint: M
   { path: '/admin/bills', title: 'admin.section.bills', hint: 'admin.section.billsHint' },
   { path: '/admin/outbox', title: 'admin.section.outbox', hint: 'admin.section.outboxHint' },
   { path: '/admin/privacy', title: 'admin.section.privacy', hint: 'admin.section.privacyHint' },
+  {
+    path: '/admin/organizers',
+    title: 'admin.section.organizers',
+    hint: 'admin.section.organizersHint',
+    ownersOnly: true,
+  },
 ];
+
+/** The sections the signed-in organizer's role lets them open. */
+export function sectionsFor(organizer: SignedInOrganizer | null) {
+  return ADMIN_SECTIONS.filter((section) => !section.ownersOnly || organizer?.role === 'owner');
+}
 
 /** A sign-out button (a POST: a GET never changes state). */
 export function SignOutButton(): Child {
@@ -29,14 +45,18 @@ export function SignOutButton(): Child {
 
 /** The organizer area's navigation on every /admin page: the dashboard, each section, sign out. */
 export function AdminNav(): Child {
-  const { t } = useRequestContext<AppEnv>().var;
+  const { t, organizer } = useRequestContext<AppEnv>().var;
   return (
     <LinkBar
       label={t('admin.nav')}
       class="admin-nav"
       links={[
         { href: '/admin', label: t('admin.home') },
-        ...ADMIN_SECTIONS.map((section) => ({ href: section.path, label: t(section.title), section: true })),
+        ...sectionsFor(organizer).map((section) => ({
+          href: section.path,
+          label: t(section.title),
+          section: true,
+        })),
       ]}
     >
       <SignOutButton />

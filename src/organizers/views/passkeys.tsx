@@ -1,0 +1,110 @@
+import type { Child } from 'hono/jsx';
+import { useRequestContext } from 'hono/jsx-renderer';
+import type { AppEnv } from '../../env';
+import { formatDate } from '../../lib/i18n';
+
+interface PasskeyRow {
+  id: string;
+  name: string;
+  createdAt: number;
+  lastUsedAt: number | null;
+}
+
+/** Where the passkey script says what went wrong (or that the browser cannot use passkeys). */
+function PasskeyStatus(): Child {
+  const { t } = useRequestContext<AppEnv>().var;
+  return (
+    <p
+      data-passkey-status
+      role="alert"
+      hidden
+      data-unsupported={t('passkeys.error.unsupported')}
+      data-failed={t('passkeys.error.failed')}
+    ></p>
+  );
+}
+
+/** An organizer's own passkeys: the list, removing one, adding one (which needs JavaScript). */
+export function PasskeysPage(props: { passkeys: PasskeyRow[]; notice?: 'added' | 'removed' }): Child {
+  const { t, lang } = useRequestContext<AppEnv>().var;
+  return (
+    <>
+      <h1>{t('passkeys.title')}</h1>
+      <p>{t('passkeys.intro')}</p>
+      {props.notice ? (
+        <p role="status" class="notice">
+          {t(props.notice === 'added' ? 'passkeys.notice.added' : 'passkeys.notice.removed')}
+        </p>
+      ) : null}
+      {props.passkeys.length === 0 ? (
+        <p>{t('passkeys.none')}</p>
+      ) : (
+        <div class="table-wrap" tabindex={0}>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t('passkeys.nameHeader')}</th>
+                <th scope="col">{t('passkeys.addedHeader')}</th>
+                <th scope="col">{t('passkeys.usedHeader')}</th>
+                <th scope="col">{t('passkeys.actionsHeader')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {props.passkeys.map((key) => (
+                <tr>
+                  <th scope="row">{key.name}</th>
+                  <td>{formatDate(lang, key.createdAt, true)}</td>
+                  <td>{key.lastUsedAt ? formatDate(lang, key.lastUsedAt, true) : t('passkeys.neverUsed')}</td>
+                  <td class="row-actions">
+                    <form method="post" action={`/admin/passkeys/${encodeURIComponent(key.id)}/remove`}>
+                      <button type="submit" class="secondary outline">
+                        {t('passkeys.remove')}
+                        <span class="visually-hidden"> {key.name}</span>
+                      </button>
+                    </form>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <section aria-labelledby="add-passkey-heading">
+        <h2 id="add-passkey-heading">{t('passkeys.addTitle')}</h2>
+        <p>{t('passkeys.addIntro')}</p>
+        <noscript>
+          <p>{t('passkeys.needsScript')}</p>
+        </noscript>
+        <form data-passkey="register" hidden>
+          <label for="passkey-name">
+            {t('passkeys.nameLabel')}
+            <input id="passkey-name" name="name" required maxlength={60} autocomplete="off" />
+          </label>
+          <button type="submit">{t('passkeys.add')}</button>
+        </form>
+        <PasskeyStatus />
+      </section>
+    </>
+  );
+}
+
+/** "Use your passkey": the second step of signing in, or signing in by passkey alone. */
+export function PasskeyProofPage(props: { next: string | null; pending: boolean }): Child {
+  const { t } = useRequestContext<AppEnv>().var;
+  return (
+    <section class="sign-in">
+      <h1>{t('passkeys.proveTitle')}</h1>
+      <p>{t(props.pending ? 'passkeys.proveAfterLink' : 'passkeys.proveAlone')}</p>
+      <noscript>
+        <p>{t('passkeys.proveNeedsScript')}</p>
+      </noscript>
+      <button type="button" data-passkey="sign-in" data-purpose="sign_in" data-next={props.next ?? ''} hidden>
+        {t('passkeys.proveButton')}
+      </button>
+      <PasskeyStatus />
+      <p>
+        <a href="/sign-in">{t('passkeys.backToSignIn')}</a>
+      </p>
+    </section>
+  );
+}
