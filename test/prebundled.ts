@@ -4,6 +4,7 @@
  * fails when an import is not listed.
  */
 export const PREBUNDLED = [
+  '@simplewebauthn/server',
   'csv-stringify/sync',
   'drizzle-orm',
   'drizzle-orm/batch',

@@ -49,7 +49,12 @@ export function parseKeyList(value: string): { id: string; bytes: Uint8Array }[]
     .map((entry) => {
       const match = /^([A-Za-z0-9_-]{1,32}):([A-Za-z0-9+/_=-]+)$/.exec(entry);
       if (!match) throw new Error('CONTACT_KEYS: each entry is id:base64 of 32 bytes');
-      const bytes = fromBase64(match[2] ?? '');
+      let bytes: Uint8Array;
+      try {
+        bytes = fromBase64(match[2] ?? '');
+      } catch {
+        throw new Error('CONTACT_KEYS: each entry is id:base64 of 32 bytes');
+      }
       if (bytes.length !== 32) throw new Error('CONTACT_KEYS: each key is 32 bytes (AES-256)');
       return { id: match[1] ?? '', bytes };
     });

@@ -51,6 +51,8 @@ describe('seal and open', () => {
     expect(() => parseKeyList('')).toThrow(/empty/);
     expect(() => parseKeyList('k1:c2hvcnQ')).toThrow(/32 bytes/);
     expect(() => parseKeyList('no-colon')).toThrow(/id:base64/);
+    expect(() => parseKeyList('k1:not*base64')).toThrow(/id:base64/);
+    expect(() => parseKeyList('k1:a')).toThrow(/id:base64/);
     const entry = newKeyEntry('k1');
     expect(() => parseKeyList(`${entry},${entry}`)).toThrow(/differ/);
   });
