@@ -3,6 +3,8 @@ import { useRequestContext } from 'hono/jsx-renderer';
 import type { AppEnv } from '../../env';
 import { formatDate, type MessageKey } from '../../lib/i18n';
 import { ErrorSummary, SelectField, TextField, type FormErrors, type FormValues } from '../../web/form';
+import { ScrollTable } from '../../web/ui/admin-list';
+import { SavedNotice } from '../../web/ui/saved-notice';
 import { ROLES, type Role } from '../roles';
 
 /** The label and the one-line description of each role. */
@@ -45,11 +47,7 @@ export function OrganizersPage(props: {
       <p>
         <a href="/admin/organizers/audit">{t('organizers.auditLink')}</a>
       </p>
-      {props.notice ? (
-        <p role="status" class="notice">
-          {t(NOTICES[props.notice])}
-        </p>
-      ) : null}
+      {props.notice ? <SavedNotice>{t(NOTICES[props.notice])}</SavedNotice> : null}
       {props.rowErrors ? (
         <div role="alert" class="error-summary" tabindex={-1}>
           <p>{t(props.rowErrors.message)}</p>
@@ -179,37 +177,29 @@ export function AuditPage(props: { events: AuditRow[] }): Child {
     <>
       <h1>{t('organizers.auditTitle')}</h1>
       <p>{t('organizers.auditIntro')}</p>
-      {props.events.length === 0 ? (
-        <p>{t('organizers.auditEmpty')}</p>
-      ) : (
-        <div class="table-wrap" tabindex={0}>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('organizers.auditWhen')}</th>
-                <th scope="col">{t('organizers.auditWho')}</th>
-                <th scope="col">{t('organizers.auditWhat')}</th>
-                <th scope="col">{t('organizers.auditWhere')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {props.events.map((event) => (
-                <tr>
-                  <td>{formatDate(lang, event.at, true)}</td>
-                  <td>{event.organizerEmail ?? '—'}</td>
-                  <td>
-                    <code>{event.event}</code>
-                  </td>
-                  <td>
-                    {event.path ? <code>/admin{event.path}</code> : null}
-                    {event.detail ? <code> {event.detail}</code> : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <ScrollTable
+        columns={[
+          t('organizers.auditWhen'),
+          t('organizers.auditWho'),
+          t('organizers.auditWhat'),
+          t('organizers.auditWhere'),
+        ]}
+        items={props.events}
+        empty={t('organizers.auditEmpty')}
+        row={(event) => (
+          <tr>
+            <td>{formatDate(lang, event.at, true)}</td>
+            <td>{event.organizerEmail ?? '—'}</td>
+            <td>
+              <code>{event.event}</code>
+            </td>
+            <td>
+              {event.path ? <code>/admin{event.path}</code> : null}
+              {event.detail ? <code> {event.detail}</code> : null}
+            </td>
+          </tr>
+        )}
+      />
       <p>
         <a href="/admin/organizers">{t('organizers.back')}</a>
       </p>

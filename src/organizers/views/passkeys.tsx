@@ -2,6 +2,8 @@ import type { Child } from 'hono/jsx';
 import { useRequestContext } from 'hono/jsx-renderer';
 import type { AppEnv } from '../../env';
 import { formatDate } from '../../lib/i18n';
+import { ScrollTable } from '../../web/ui/admin-list';
+import { SavedNotice } from '../../web/ui/saved-notice';
 
 interface PasskeyRow {
   id: string;
@@ -11,7 +13,7 @@ interface PasskeyRow {
 }
 
 /** Where the passkey script says what went wrong (or that the browser cannot use passkeys). */
-function PasskeyStatus(): Child {
+export function PasskeyStatus(): Child {
   const { t } = useRequestContext<AppEnv>().var;
   return (
     <p
@@ -32,43 +34,35 @@ export function PasskeysPage(props: { passkeys: PasskeyRow[]; notice?: 'added' |
       <h1>{t('passkeys.title')}</h1>
       <p>{t('passkeys.intro')}</p>
       {props.notice ? (
-        <p role="status" class="notice">
+        <SavedNotice>
           {t(props.notice === 'added' ? 'passkeys.notice.added' : 'passkeys.notice.removed')}
-        </p>
+        </SavedNotice>
       ) : null}
-      {props.passkeys.length === 0 ? (
-        <p>{t('passkeys.none')}</p>
-      ) : (
-        <div class="table-wrap" tabindex={0}>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('passkeys.nameHeader')}</th>
-                <th scope="col">{t('passkeys.addedHeader')}</th>
-                <th scope="col">{t('passkeys.usedHeader')}</th>
-                <th scope="col">{t('passkeys.actionsHeader')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {props.passkeys.map((key) => (
-                <tr>
-                  <th scope="row">{key.name}</th>
-                  <td>{formatDate(lang, key.createdAt, true)}</td>
-                  <td>{key.lastUsedAt ? formatDate(lang, key.lastUsedAt, true) : t('passkeys.neverUsed')}</td>
-                  <td class="row-actions">
-                    <form method="post" action={`/admin/passkeys/${encodeURIComponent(key.id)}/remove`}>
-                      <button type="submit" class="secondary outline">
-                        {t('passkeys.remove')}
-                        <span class="visually-hidden"> {key.name}</span>
-                      </button>
-                    </form>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <ScrollTable
+        columns={[
+          t('passkeys.nameHeader'),
+          t('passkeys.addedHeader'),
+          t('passkeys.usedHeader'),
+          { label: t('passkeys.actionsHeader'), class: 'row-actions' },
+        ]}
+        items={props.passkeys}
+        empty={t('passkeys.none')}
+        row={(key) => (
+          <tr>
+            <th scope="row">{key.name}</th>
+            <td>{formatDate(lang, key.createdAt, true)}</td>
+            <td>{key.lastUsedAt ? formatDate(lang, key.lastUsedAt, true) : t('passkeys.neverUsed')}</td>
+            <td class="row-actions">
+              <form method="post" action={`/admin/passkeys/${encodeURIComponent(key.id)}/remove`}>
+                <button type="submit" class="secondary outline">
+                  {t('passkeys.remove')}
+                  <span class="visually-hidden"> {key.name}</span>
+                </button>
+              </form>
+            </td>
+          </tr>
+        )}
+      />
       <section aria-labelledby="add-passkey-heading">
         <h2 id="add-passkey-heading">{t('passkeys.addTitle')}</h2>
         <p>{t('passkeys.addIntro')}</p>

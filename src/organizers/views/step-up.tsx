@@ -2,6 +2,7 @@ import type { Child } from 'hono/jsx';
 import { useRequestContext } from 'hono/jsx-renderer';
 import type { AppEnv } from '../../env';
 import type { FormValues } from '../../web/form';
+import { PasskeyStatus } from './passkeys';
 
 /**
  * "Confirm it is you": shown instead of a dangerous action (an export, an erasure, a send) when the
@@ -37,13 +38,7 @@ export function StepUpPage(props: {
           >
             {t('stepUp.passkeyButton')}
           </button>
-          <p
-            data-passkey-status
-            role="alert"
-            hidden
-            data-unsupported={t('passkeys.error.unsupported')}
-            data-failed={t('passkeys.error.failed')}
-          ></p>
+          <PasskeyStatus />
         </>
       ) : (
         <form method="post" action="/sign-in" target="_blank">
