@@ -8,6 +8,8 @@
 //
 // Sealed text: `wt1.<keyId>.<iv>.<ciphertext and tag>` (base64url).
 
+import { fromBase64Url, toBase64Url } from './base64url';
+
 const PREFIX = 'wt1';
 const IV_BYTES = 12;
 
@@ -22,18 +24,6 @@ export interface SealedPlace {
 export interface Keyring {
   current: { id: string; key: CryptoKey };
   byId: Map<string, CryptoKey>;
-}
-
-function toBase64Url(bytes: Uint8Array): string {
-  let binary = '';
-  for (const byte of bytes) binary += String.fromCharCode(byte);
-  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-}
-
-function fromBase64(text: string): Uint8Array {
-  const standard = text.replace(/-/g, '+').replace(/_/g, '/');
-  const binary = atob(standard + '='.repeat((4 - (standard.length % 4)) % 4));
-  return Uint8Array.from(binary, (char) => char.charCodeAt(0));
 }
 
 function associatedData(place: SealedPlace): Uint8Array {
@@ -51,7 +41,7 @@ export function parseKeyList(value: string): { id: string; bytes: Uint8Array }[]
       if (!match) throw new Error('CONTACT_KEYS: each entry is id:base64 of 32 bytes');
       let bytes: Uint8Array;
       try {
-        bytes = fromBase64(match[2] ?? '');
+        bytes = fromBase64Url(match[2] ?? '');
       } catch {
         throw new Error('CONTACT_KEYS: each entry is id:base64 of 32 bytes');
       }
@@ -131,9 +121,9 @@ export async function open(
   const key = keyring.byId.get(keyId);
   if (!key) throw new Error(`sealed with key "${keyId}", which CONTACT_KEYS no longer lists`);
   const plain = await crypto.subtle.decrypt(
-    { name: 'AES-GCM', iv: fromBase64(iv), additionalData: associatedData(place) },
+    { name: 'AES-GCM', iv: fromBase64Url(iv), additionalData: associatedData(place) },
     key,
-    fromBase64(body),
+    fromBase64Url(body),
   );
   return new TextDecoder().decode(plain);
 }

@@ -11,6 +11,7 @@ import {
   type RegistrationResponseJSON,
 } from '@simplewebauthn/server';
 import type { Db } from '../db';
+import { fromBase64Url, toBase64Url } from '../lib/base64url';
 import { MINUTE } from '../lib/time';
 import {
   addPasskey,
@@ -29,18 +30,6 @@ type PasskeyEnv = Pick<Env, 'PUBLIC_URL' | 'ORG_NAME'>;
 function relyingParty(env: PasskeyEnv) {
   const url = new URL(env.PUBLIC_URL);
   return { origin: url.origin, id: url.hostname, name: env.ORG_NAME };
-}
-
-function toBase64Url(bytes: Uint8Array): string {
-  let binary = '';
-  for (const byte of bytes) binary += String.fromCharCode(byte);
-  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-}
-
-function fromBase64Url(text: string): Uint8Array<ArrayBuffer> {
-  const standard = text.replace(/-/g, '+').replace(/_/g, '/');
-  const binary = atob(standard + '='.repeat((4 - (standard.length % 4)) % 4));
-  return Uint8Array.from(binary, (char) => char.charCodeAt(0));
 }
 
 function transportsOf(stored: string | null): AuthenticatorTransportFuture[] | undefined {
