@@ -2,6 +2,9 @@ import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin';
 import { defineConfig } from 'vitest/config';
 import { PREBUNDLED } from './test/prebundled';
 
+/** The key the Worker tests seal contact fields with (src/lib/sealed.ts). */
+export const TEST_CONTACT_KEYS = 'test1:BwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwc';
+
 // Three projects: Worker tests inside workerd; node tests (drift checks, browser tests against
 // `wrangler dev`); and the longer stress suite, run by `npm run test:stress`.
 export default defineConfig(async () => {
@@ -20,6 +23,8 @@ export default defineConfig(async () => {
                   TEST_MIGRATIONS: migrations,
                   ENVIRONMENT: 'test',
                   PUBLIC_URL: 'https://welcome.test',
+                  // A fixed test key (32 bytes of 7): sealed contact fields open in every test file.
+                  CONTACT_KEYS: TEST_CONTACT_KEYS,
                 },
               },
             }),

@@ -356,6 +356,8 @@ async function main() {
           RESEND_API_KEY: 're_bench_stub',
           RESEND_API_URL: stub!.url,
           TURNSTILE_SITE_KEY: '',
+          // Contact fields are sealed: the app needs a key (a fixed one; the data is invented).
+          CONTACT_KEYS: 'bench1:BwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwc',
         }),
       }),
       startDev({ config: 'bench/floor/wrangler.toml', persistDir: floorState }),

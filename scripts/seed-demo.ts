@@ -16,7 +16,8 @@ const seeders: [string, (context: DemoContext) => Promise<void>][] = [
 ];
 
 // Before the platform opens, so it (and the `wrangler dev` of `npm start` after it) reads it.
-if (ensureDevelopmentVars()) console.log('Wrote ENVIRONMENT=development to .dev.vars (local runs only).');
+const added = ensureDevelopmentVars();
+if (added.length) console.log(`Wrote ${added.join(' and ')} to .dev.vars (local runs only).`);
 const platform = await openLocalPlatform();
 try {
   if (platform.env.ENVIRONMENT === 'production')

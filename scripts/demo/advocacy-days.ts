@@ -1,6 +1,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { runBatch } from '../../src/db/batch';
 import { utcToZonedInput, zonedInputToUtc } from '../../src/advocacy-days/calendar';
+import { sealRegistrationContacts } from '../../src/advocacy-days/contact-fields';
 import { seatEmail } from '../../src/advocacy-days/emails';
 import {
   advocacyDays,
@@ -185,7 +186,7 @@ export async function seedAdvocacyDays({ db, env, now, log }: DemoContext): Prom
     ])
     .onConflictDoNothing();
 
-  const registrations = PEOPLE.map((person, index): typeof dayRegistrations.$inferInsert => {
+  const plainRegistrations = PEOPLE.map((person, index): typeof dayRegistrations.$inferInsert => {
     const [upper, lower] = GA_SEATS[index % GA_SEATS.length]!;
     // One person's address could not be placed: organizers set their districts by hand.
     const pending = index === 8;
@@ -219,6 +220,10 @@ export async function seedAdvocacyDays({ db, env, now, log }: DemoContext): Prom
       createdAt: now - (40 - index) * 3_600_000,
     };
   });
+  // Stored as the app stores them: phone and address sealed with the local CONTACT_KEYS.
+  const registrations = await Promise.all(
+    plainRegistrations.map((row) => sealRegistrationContacts(db, row.id, row)),
+  );
   // D1 allows 100 bound parameters per statement: a few rows at a time.
   for (let start = 0; start < registrations.length; start += 3) {
     await db
@@ -228,26 +233,28 @@ export async function seedAdvocacyDays({ db, env, now, log }: DemoContext): Prom
   }
   await db
     .insert(dayRegistrations)
-    .values({
-      id: 'demo-days-sc-01',
-      dayId: SC_DAY_ID,
-      seq: 1,
-      status: 'registered',
-      name: 'Rev. Thomas Greene',
-      email: 'thomas.greene@example.org',
-      phone: '803-555-0101',
-      address: 'Demo address (South Carolina)',
-      congregation: 'Ladson Presbyterian',
-      faithRole: 'clergy',
-      lang: 'en',
-      districtStatus: 'found',
-      homeState: 'sc',
-      upperDistrict: '21',
-      lowerDistrict: '74',
-      checkInCode: 'SC2345',
-      isDemo: true,
-      createdAt: now - DAY,
-    })
+    .values(
+      await sealRegistrationContacts<typeof dayRegistrations.$inferInsert>(db, 'demo-days-sc-01', {
+        id: 'demo-days-sc-01',
+        dayId: SC_DAY_ID,
+        seq: 1,
+        status: 'registered',
+        name: 'Rev. Thomas Greene',
+        email: 'thomas.greene@example.org',
+        phone: '803-555-0101',
+        address: 'Demo address (South Carolina)',
+        congregation: 'Ladson Presbyterian',
+        faithRole: 'clergy',
+        lang: 'en',
+        districtStatus: 'found',
+        homeState: 'sc',
+        upperDistrict: '21',
+        lowerDistrict: '74',
+        checkInCode: 'SC2345',
+        isDemo: true,
+        createdAt: now - DAY,
+      }),
+    )
     .onConflictDoNothing();
 
   // Teams: built once (a re-run keeps what organizers changed since).

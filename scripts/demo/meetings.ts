@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { DAY } from '../../src/lib/time';
+import { sealMeetingContacts } from '../../src/meetings/contact-fields';
 import { hashToken } from '../../src/lib/tokens';
 import {
   meetingCommitments,
@@ -105,58 +106,64 @@ export async function seedMeetings({ db, env, now, log }: DemoContext): Promise<
     const text = `Dear Legislator,\n\nMy name is ${demo.senderName}. I am writing on behalf of ${demo.groupName} in ${demo.city}. We would like to meet with you about driver’s licenses for all residents.\n\nWith respect,\n${demo.senderName}`;
     await db
       .insert(meetings)
-      .values({
-        id,
-        officialId: demo.officialId,
-        status: demo.status,
-        source: 'demo',
-        campaign: CAMPAIGN,
-        tokenHash: await hashToken(demoMeetingToken(demo.status)),
-        senderName: demo.senderName,
-        senderEmail: `${demo.status}.sender@example.org`,
-        senderPhone: '404-555-0100',
-        senderLang: 'en',
-        groupName: demo.groupName,
-        city: demo.city,
-        purpose: 'Driver’s licenses for all residents; we ask you to co-sponsor the bill.',
-        proposedDates: 'Tuesday or Thursday mornings in the next three weeks',
-        attendees: ATTENDEES,
-        story: 'Families in our congregation cannot drive their children to school without fear.',
-        officialLang: 'en',
-        requestSubject: subject,
-        requestText: text,
-        confirmedAt: now - 21 * DAY,
-        scheduledFor:
-          demo.status === 'scheduled' ? `${day(now, 10)}T10:00` : reached('held') ? `${heldOn}T10:00` : null,
-        place:
-          demo.status === 'scheduled' || reached('held')
-            ? 'Coverdell Legislative Office Building, Atlanta'
-            : null,
-        attendeeListSentAt: reached('held') ? now - 10 * DAY : null,
-        heldOn: reached('held') && demo.status !== 'scheduled' ? heldOn : null,
-        stancePerceived: demo.status === 'thanked' ? 'ally' : demo.status === 'held' ? 'undecided' : null,
-        nextSteps:
-          reached('held') && demo.status !== 'scheduled'
-            ? 'Call the office in two weeks; invite them to the vigil.'
-            : null,
-        debriefNotes:
-          reached('held') && demo.status !== 'scheduled'
-            ? 'Listened carefully; asked about costs and insurance.'
-            : null,
-        thankYouSubject: demo.status === 'thanked' ? `Thank you for meeting with ${demo.groupName}` : null,
-        thankYouText:
-          demo.status === 'thanked'
-            ? `Thank you for meeting with us. We want to restate what we understood you committed to:\n- Will co-sponsor the driver’s license bill\n- Will meet families from the congregation in March\n\nWith gratitude,\n${demo.senderName}`
-            : null,
-        thankedAt: demo.status === 'thanked' ? now - 5 * DAY : null,
-        declinedAt: demo.status === 'declined' ? now - 14 * DAY : null,
-        declineNote:
-          demo.status === 'declined'
-            ? 'The scheduler said the calendar is full until the session ends.'
-            : null,
-        createdAt: now - 21 * DAY,
-        updatedAt: now - 5 * DAY,
-      })
+      .values(
+        await sealMeetingContacts<typeof meetings.$inferInsert>(db, id, {
+          id,
+          officialId: demo.officialId,
+          status: demo.status,
+          source: 'demo',
+          campaign: CAMPAIGN,
+          tokenHash: await hashToken(demoMeetingToken(demo.status)),
+          senderName: demo.senderName,
+          senderEmail: `${demo.status}.sender@example.org`,
+          senderPhone: '404-555-0100',
+          senderLang: 'en',
+          groupName: demo.groupName,
+          city: demo.city,
+          purpose: 'Driver’s licenses for all residents; we ask you to co-sponsor the bill.',
+          proposedDates: 'Tuesday or Thursday mornings in the next three weeks',
+          attendees: ATTENDEES,
+          story: 'Families in our congregation cannot drive their children to school without fear.',
+          officialLang: 'en',
+          requestSubject: subject,
+          requestText: text,
+          confirmedAt: now - 21 * DAY,
+          scheduledFor:
+            demo.status === 'scheduled'
+              ? `${day(now, 10)}T10:00`
+              : reached('held')
+                ? `${heldOn}T10:00`
+                : null,
+          place:
+            demo.status === 'scheduled' || reached('held')
+              ? 'Coverdell Legislative Office Building, Atlanta'
+              : null,
+          attendeeListSentAt: reached('held') ? now - 10 * DAY : null,
+          heldOn: reached('held') && demo.status !== 'scheduled' ? heldOn : null,
+          stancePerceived: demo.status === 'thanked' ? 'ally' : demo.status === 'held' ? 'undecided' : null,
+          nextSteps:
+            reached('held') && demo.status !== 'scheduled'
+              ? 'Call the office in two weeks; invite them to the vigil.'
+              : null,
+          debriefNotes:
+            reached('held') && demo.status !== 'scheduled'
+              ? 'Listened carefully; asked about costs and insurance.'
+              : null,
+          thankYouSubject: demo.status === 'thanked' ? `Thank you for meeting with ${demo.groupName}` : null,
+          thankYouText:
+            demo.status === 'thanked'
+              ? `Thank you for meeting with us. We want to restate what we understood you committed to:\n- Will co-sponsor the driver’s license bill\n- Will meet families from the congregation in March\n\nWith gratitude,\n${demo.senderName}`
+              : null,
+          thankedAt: demo.status === 'thanked' ? now - 5 * DAY : null,
+          declinedAt: demo.status === 'declined' ? now - 14 * DAY : null,
+          declineNote:
+            demo.status === 'declined'
+              ? 'The scheduler said the calendar is full until the session ends.'
+              : null,
+          createdAt: now - 21 * DAY,
+          updatedAt: now - 5 * DAY,
+        }),
+      )
       .onConflictDoNothing();
     for (const [position, commitment] of (demo.commitments ?? []).entries()) {
       await db

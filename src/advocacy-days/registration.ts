@@ -9,6 +9,7 @@ import { newId } from '../lib/tokens';
 import { logEvent } from '../lib/log';
 import type { Lang } from '../lib/i18n';
 import { mayEmailAlreadyRegistered, newCheckInCode, SEAT_HOLD_MS } from './decisions';
+import { sealRegistrationContacts } from './contact-fields';
 import { alreadyRegisteredEmail, seatEmail, waitlistEmail } from './emails';
 import { newLinkStatement } from './queries/links';
 import {
@@ -69,6 +70,10 @@ export async function registerForDay(
     const id = newId();
     const checkInCode = newCheckInCode();
     const link = await newLinkStatement(db, id, at);
+    const sealedContacts = await sealRegistrationContacts(db, id, {
+      phone: input.phone,
+      address: input.address,
+    });
     const recipient = { id, name: input.name, email: input.email, lang, checkInCode };
     const seat = queueEmail(
       db,
@@ -87,7 +92,16 @@ export async function registerForDay(
       at,
     );
     await runBatch(db, [
-      insertRegistrationStatement(db, { id, dayId: day.id, input, lang, districts, checkInCode, at }),
+      insertRegistrationStatement(db, {
+        id,
+        dayId: day.id,
+        input,
+        lang,
+        districts,
+        checkInCode,
+        sealedContacts,
+        at,
+      }),
       link.statement,
       seat.statement,
       waiting.statement,

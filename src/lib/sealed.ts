@@ -24,7 +24,13 @@ export interface SealedPlace {
 export interface Keyring {
   current: { id: string; key: CryptoKey };
   byId: Map<string, CryptoKey>;
+  /** HMAC keys derived from each listed key (HKDF), the current one first: keyed hashes for lookups. */
+  hashKeys: CryptoKey[];
 }
+
+// The lookup key is derived, never the sealing key itself, so a keyed hash reveals nothing about
+// the key that seals the values it stands for.
+const HASH_KEY_INFO = new TextEncoder().encode('welcome-table contact lookup v1');
 
 function associatedData(place: SealedPlace): Uint8Array {
   return new TextEncoder().encode(`${place.table}\u0000${place.column}\u0000${place.rowId}`);
@@ -59,14 +65,64 @@ export function parseKeyList(value: string): { id: string; bytes: Uint8Array }[]
 export async function loadKeyring(value: string): Promise<Keyring> {
   const entries = parseKeyList(value);
   const byId = new Map<string, CryptoKey>();
+  const hashKeys: CryptoKey[] = [];
   for (const entry of entries) {
     byId.set(
       entry.id,
       await crypto.subtle.importKey('raw', entry.bytes, 'AES-GCM', false, ['encrypt', 'decrypt']),
     );
+    const base = await crypto.subtle.importKey('raw', entry.bytes, 'HKDF', false, ['deriveKey']);
+    hashKeys.push(
+      await crypto.subtle.deriveKey(
+        { name: 'HKDF', hash: 'SHA-256', salt: new Uint8Array(32), info: HASH_KEY_INFO },
+        base,
+        { name: 'HMAC', hash: 'SHA-256', length: 256 },
+        false,
+        ['sign'],
+      ),
+    );
   }
   const first = entries[0]!;
-  return { current: { id: first.id, key: byId.get(first.id)! }, byId };
+  return { current: { id: first.id, key: byId.get(first.id)! }, byId, hashKeys };
+}
+
+// One keyring per isolate and CONTACT_KEYS value: importing keys costs more than a request should
+// pay, and a changed secret (a new deployment) gets its own entry.
+const keyrings = new Map<string, Promise<Keyring>>();
+
+/** The keyring of an environment's CONTACT_KEYS, imported once per isolate; throws when unset. */
+export function keyringFor(env: { CONTACT_KEYS?: string }): Promise<Keyring> {
+  const value = env.CONTACT_KEYS?.trim();
+  if (!value) {
+    return Promise.reject(
+      new Error('CONTACT_KEYS is not set: contact fields cannot be sealed or opened (see docs/privacy.md)'),
+    );
+  }
+  let keyring = keyrings.get(value);
+  if (!keyring) {
+    keyring = loadKeyring(value);
+    keyrings.set(value, keyring);
+    keyring.catch(() => keyrings.delete(value));
+  }
+  return keyring;
+}
+
+/**
+ * The keyed hash (HMAC-SHA-256, base64url) of a value under the current key: stored beside a sealed
+ * value where the app must find rows by it, without the value itself being readable.
+ */
+export async function keyedHash(keyring: Keyring, value: string): Promise<string> {
+  return (await keyedHashes(keyring, value))[0]!;
+}
+
+/** The keyed hashes of a value under every listed key, current first (lookups during a rotation). */
+export async function keyedHashes(keyring: Keyring, value: string): Promise<string[]> {
+  const data = new TextEncoder().encode(value);
+  return Promise.all(
+    keyring.hashKeys.map(async (key) =>
+      toBase64Url(new Uint8Array(await crypto.subtle.sign('HMAC', key, data))),
+    ),
+  );
 }
 
 /** A new random CONTACT_KEYS entry (for `.dev.vars` and the rotation instructions). */
@@ -82,6 +138,19 @@ export function isSealed(value: string | null | undefined): value is string {
 /** The id of the key a sealed value was sealed with. */
 export function sealedKeyId(value: string): string | null {
   return isSealed(value) ? (value.split('.')[1] ?? null) : null;
+}
+
+/**
+ * Opens a stored value that may predate sealing: a value without the `wt1.` prefix (a row written
+ * before contact fields were sealed, until `npm run contact-key:rotate` seals it) comes back as it
+ * is; a sealed one opens as `open` does. The keyring is only asked for when something is sealed.
+ */
+export async function openStored(
+  keyring: () => Promise<Keyring>,
+  place: SealedPlace,
+  stored: string | null,
+): Promise<string | null> {
+  return isSealed(stored) ? open(await keyring(), place, stored) : stored;
 }
 
 /** Seals a value for one place with the current key; null and '' stay as they are. */

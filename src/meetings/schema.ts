@@ -53,7 +53,10 @@ export const meetings = sqliteTable(
     city: text().notNull(),
     purpose: text().notNull(),
     proposedDates: text(),
+    /** Names in clear, each contact sealed (contact-fields.ts). */
     attendees: text({ mode: 'json' }).$type<MeetingAttendee[]>().notNull().default([]),
+    /** Keyed hashes (HMAC) of the emails in the attendees' contacts, space-separated: the privacy lookup. */
+    attendeeEmailHashes: text(),
     story: text(),
     /** The language the emails to the official are written in (the official's setting). */
     officialLang: text({ enum: ['en', 'es'] })

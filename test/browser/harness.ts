@@ -90,6 +90,13 @@ export async function freePort(): Promise<number> {
   });
 }
 
+/**
+ * The key that seals contact fields in browser tests: given to `wrangler dev` (a --var wins over
+ * .dev.vars) and to the seeding script (scripts/lib/platform.ts reads CONTACT_KEYS first), so the
+ * demo content and the app share it whatever a developer's own .dev.vars holds.
+ */
+export const HARNESS_CONTACT_KEYS = 'browser1:CQkJCQkJCQkJCQkJCQkJCQkJCQkJCQkJCQkJCQkJCQk';
+
 function toolEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   // node_modules/.bin first, so the project's Node 22 and wrangler are the ones that run.
   return {
@@ -97,6 +104,7 @@ function toolEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
     PATH: `${BIN}:${process.env.PATH ?? ''}`,
     WRANGLER_SEND_METRICS: 'false',
     CI: '1',
+    CONTACT_KEYS: HARNESS_CONTACT_KEYS,
     ...extra,
   };
 }
@@ -151,7 +159,12 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Browse
     else await prepareState(persistDir, options.seed !== false);
 
     // Explicit, so that a deployment setting in wrangler.toml never reaches the tests.
-    const vars = { ENVIRONMENT: 'development', PUBLIC_URL: baseUrl, ...options.vars };
+    const vars = {
+      ENVIRONMENT: 'development',
+      PUBLIC_URL: baseUrl,
+      CONTACT_KEYS: HARNESS_CONTACT_KEYS,
+      ...options.vars,
+    };
     server = spawn(
       join(BIN, 'wrangler'),
       [

@@ -5,7 +5,12 @@ import { join } from 'node:path';
 import { unstable_readConfig } from 'wrangler';
 import { describe, expect, it } from 'vitest';
 import { deployProblems } from '../../scripts/lib/check-deploy';
-import { ensureDevelopmentVars, withDevelopmentEnvironment } from '../../scripts/lib/dev-vars';
+import {
+  ensureDevelopmentVars,
+  withContactKeys,
+  withDevelopmentEnvironment,
+} from '../../scripts/lib/dev-vars';
+import { parseKeyList } from '../../src/lib/sealed';
 
 const ready = {
   vars: { ENVIRONMENT: 'production', PUBLIC_URL: 'https://action.example.org' },
@@ -52,14 +57,25 @@ describe('.dev.vars for local runs (npm run demo:seed)', () => {
     expect(withDevelopmentEnvironment('ENVIRONMENT=staging\n')).toBe('ENVIRONMENT=staging\n');
   });
 
+  it('adds a random CONTACT_KEYS once, and leaves a chosen one alone', () => {
+    const first = withContactKeys(null);
+    const line = /^CONTACT_KEYS=(.+)$/m.exec(first)?.[1] ?? '';
+    expect(parseKeyList(line)).toHaveLength(1);
+    expect(withContactKeys(null)).not.toBe(first);
+    expect(withContactKeys(first)).toBe(first);
+    expect(withContactKeys('RESEND_API_KEY=\nCONTACT_KEYS=\n', 'k:abc')).toBe(
+      'RESEND_API_KEY=\nCONTACT_KEYS=k:abc\n',
+    );
+  });
+
   it('writes the file once', () => {
     const dir = mkdtempSync(join(tmpdir(), 'wt-dev-vars-'));
     try {
       writeFileSync(join(dir, '.dev.vars'), 'OPENSTATES_API_KEY=abc\n');
-      expect(ensureDevelopmentVars(dir)).toBe(true);
-      expect(ensureDevelopmentVars(dir)).toBe(false);
+      expect(ensureDevelopmentVars(dir)).toEqual(['ENVIRONMENT=development', 'a random CONTACT_KEYS']);
+      expect(ensureDevelopmentVars(dir)).toEqual([]);
       expect(readFileSync(join(dir, '.dev.vars'), 'utf8')).toMatch(
-        /OPENSTATES_API_KEY=abc\n[\s\S]*ENVIRONMENT=development\n$/,
+        /OPENSTATES_API_KEY=abc\n[\s\S]*ENVIRONMENT=development\n[\s\S]*CONTACT_KEYS=local1:[\w-]{43}\n$/,
       );
     } finally {
       rmSync(dir, { recursive: true, force: true });

@@ -6,6 +6,7 @@ import { DAY, HOUR } from '../../src/lib/time';
 import { billSubscriptionLinks, billSubscriptions } from '../../src/bills/schema';
 import { emailSuppressions, outbox } from '../../src/email/schema';
 import { letterSignatures } from '../../src/letters/schema';
+import { openMeeting } from '../../src/meetings/contact-fields';
 import { meetings } from '../../src/meetings/schema';
 import { organizers } from '../../src/organizers/schema';
 import { privacyErasures } from '../../src/privacy/schema';
@@ -209,7 +210,11 @@ describe('privacy operations (/admin/privacy)', () => {
     // The people they brought and what describes their group go with them (test/privacy/meetings.test.ts).
     expect(sent).toMatchObject({ attendees: [], groupName: '—', city: '—', purpose: '—' });
     const [attended] = await db.select().from(meetings).where(eq(meetings.id, target.meetingAsAttendeeId));
-    expect(attended!.attendees).toEqual([{ name: 'Kept Attendee', contact: 'kept@example.org' }]);
+    // The attendees left are stored again, sealed (the seeded row was plain text from before sealing).
+    expect(attended!.attendees[0]!.contact).toMatch(/^wt1\./);
+    expect((await openMeeting(db, attended!)).attendees).toEqual([
+      { name: 'Kept Attendee', contact: 'kept@example.org' },
+    ]);
     expect(attended!.senderEmail).toBe('other-sender-t@example.org');
     const [requestEmail] = await db.select().from(outbox).where(eq(outbox.id, target.outboxReplyToId));
     expect(requestEmail).toMatchObject({

@@ -1,6 +1,7 @@
 // The private links of registrations: each is a random token whose hash alone is stored.
 import { and, eq, gt, inArray, lt, sql } from 'drizzle-orm';
 import type { Db } from '../../db';
+import { openRegistration } from '../contact-fields';
 import { hashToken, newToken } from '../../lib/tokens';
 import { REGISTRATION_LINK_GRACE_MS } from '../decisions';
 import {
@@ -42,7 +43,7 @@ export async function findRegistrationByTokenHash(
       ),
     )
     .limit(1);
-  return row;
+  return row && { ...row, registration: await openRegistration(db, row.registration) };
 }
 
 /** Deletes the private links of days that ended more than REGISTRATION_LINK_GRACE_MS ago. */

@@ -2,6 +2,7 @@
 // record of a report-back.
 import { and, asc, eq, gt } from 'drizzle-orm';
 import type { Db } from '../../db';
+import { openRegistrations } from '../contact-fields';
 import type { Registration } from '../schema';
 import { advocacyDays, dayRegistrations } from '../schema';
 
@@ -29,12 +30,13 @@ export async function audiencePage(
   } else {
     conditions.push(eq(dayRegistrations.status, audience.kind));
   }
-  return db
+  const rows = await db
     .select()
     .from(dayRegistrations)
     .where(and(...conditions))
     .orderBy(asc(dayRegistrations.id))
     .limit(limit);
+  return openRegistrations(db, rows);
 }
 
 /** The statement recording that the day's report went to the partner list (batched with its email). */

@@ -2,6 +2,7 @@
 // writes (register, cancel, promote) are in seats.ts because each must be one conditional statement.
 import { and, asc, eq, gt, inArray, isNotNull, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db';
+import { openRegistration, openRegistrations, sealRegistrationContacts } from '../contact-fields';
 import {
   advocacyDays,
   dayRegistrations,
@@ -41,7 +42,7 @@ export async function countRegistrations(db: Db, dayId: string): Promise<DayCoun
 /** A registration by id. */
 export async function getRegistration(db: Db, id: string): Promise<Registration | undefined> {
   const [row] = await db.select().from(dayRegistrations).where(eq(dayRegistrations.id, id)).limit(1);
-  return row;
+  return row && openRegistration(db, row);
 }
 
 /** A registration by id, only when it belongs to the day (an organizer's posted row id). */
@@ -54,7 +55,7 @@ export async function getRegistrationOfDay(
     .select()
     .from(dayRegistrations)
     .where(and(eq(dayRegistrations.id, id), eq(dayRegistrations.dayId, dayId)));
-  return row;
+  return row && openRegistration(db, row);
 }
 
 /** The active (not cancelled) registration of an email for a day. */
@@ -74,7 +75,7 @@ export async function findActiveRegistrationByEmail(
       ),
     )
     .limit(1);
-  return row;
+  return row && openRegistration(db, row);
 }
 
 /** A waitlisted person's place: 1 + everyone waiting who arrived before them. */
@@ -107,12 +108,13 @@ export async function listRegistrations(
     const escaped = filter.nameContains.trim().replace(/[\\%_]/g, (ch) => `\\${ch}`);
     conditions.push(sql`${dayRegistrations.name} like ${`%${escaped}%`} escape '\\'`);
   }
-  return db
+  const rows = await db
     .select()
     .from(dayRegistrations)
     .where(and(...conditions))
     .orderBy(asc(dayRegistrations.seq))
     .limit(filter.limit ?? 5000);
+  return openRegistrations(db, rows);
 }
 
 /** One page of a day's registrations after a sequence number (the streamed CSV). */
@@ -122,12 +124,13 @@ export async function registrationsPage(
   afterSeq: number,
   size: number,
 ): Promise<Registration[]> {
-  return db
+  const rows = await db
     .select()
     .from(dayRegistrations)
     .where(and(eq(dayRegistrations.dayId, dayId), gt(dayRegistrations.seq, afterSeq)))
     .orderBy(asc(dayRegistrations.seq))
     .limit(size);
+  return openRegistrations(db, rows);
 }
 
 /** A registration by its check-in code within a day. */
@@ -141,12 +144,12 @@ export async function findByCheckInCode(
     .from(dayRegistrations)
     .where(and(eq(dayRegistrations.dayId, dayId), eq(dayRegistrations.checkInCode, code)))
     .limit(1);
-  return row;
+  return row && openRegistration(db, row);
 }
 
 /** Registrations of a day whose districts are still unknown (organizers set them by hand). */
 export async function listPendingDistricts(db: Db, dayId: string): Promise<Registration[]> {
-  return db
+  const rows = await db
     .select()
     .from(dayRegistrations)
     .where(
@@ -157,6 +160,7 @@ export async function listPendingDistricts(db: Db, dayId: string): Promise<Regis
       ),
     )
     .orderBy(asc(dayRegistrations.seq));
+  return openRegistrations(db, rows);
 }
 
 /** The people holding a seat on a day who also match `conditions` (the lists below share it). */
@@ -174,7 +178,7 @@ export async function listTeamCandidates(
   db: Db,
   day: Pick<AdvocacyDay, 'id' | 'state'>,
 ): Promise<Registration[]> {
-  return db
+  const rows = await db
     .select()
     .from(dayRegistrations)
     .where(
@@ -184,11 +188,12 @@ export async function listTeamCandidates(
         sql`(${dayRegistrations.homeState} = ${day.state} or ${dayRegistrations.homeState} is null)`,
       ),
     );
+  return openRegistrations(db, rows);
 }
 
 /** People of a day promoted from the waitlist and not yet told (the "a seat opened" email). */
 export async function listUntoldPromotions(db: Db, dayId: string): Promise<Registration[]> {
-  return db.select().from(dayRegistrations).where(registeredOn(dayId, untold()));
+  return openRegistrations(db, await db.select().from(dayRegistrations).where(registeredOn(dayId, untold())));
 }
 
 /** The days where someone was promoted before `before` and not told (a failure after the promotion). */
@@ -212,7 +217,7 @@ export async function listReminderCandidates(
   db: Db,
   dayId: string,
 ): Promise<{ registration: Registration; team: Team | null }[]> {
-  return db
+  const rows = await db
     .select({ registration: dayRegistrations, team: dayTeams })
     .from(dayRegistrations)
     .leftJoin(dayTeams, eq(dayTeams.id, dayRegistrations.teamId))
@@ -222,6 +227,9 @@ export async function listReminderCandidates(
         or(isNull(dayRegistrations.reminder7SentAt), isNull(dayRegistrations.reminder1SentAt))!,
       ),
     );
+  return Promise.all(
+    rows.map(async (row) => ({ ...row, registration: await openRegistration(db, row.registration) })),
+  );
 }
 
 /** Marks a reminder as sent, once, as a statement for the batch that queues it. */
@@ -235,7 +243,7 @@ export function markReminderSentStatement(db: Db, registrationId: string, daysBe
 
 /** Registered people of a day who checked in and have not been asked for a debrief. */
 export async function listDebriefInvitees(db: Db, dayId: string): Promise<Registration[]> {
-  return db
+  const rows = await db
     .select()
     .from(dayRegistrations)
     .where(
@@ -245,6 +253,7 @@ export async function listDebriefInvitees(db: Db, dayId: string): Promise<Regist
         isNull(dayRegistrations.debriefInviteSentAt),
       ),
     );
+  return openRegistrations(db, rows);
 }
 
 /** Marks a debrief invitation as sent, once, as a statement for the batch that queues it. */
@@ -287,7 +296,10 @@ export async function updateRegistrationDetails(
   registrationId: string,
   changes: RegistrationChanges,
 ): Promise<void> {
-  await db.update(dayRegistrations).set(changes).where(eq(dayRegistrations.id, registrationId));
+  await db
+    .update(dayRegistrations)
+    .set(await sealRegistrationContacts(db, registrationId, changes))
+    .where(eq(dayRegistrations.id, registrationId));
 }
 
 /** Districts an organizer set by hand for a registration of the day. */

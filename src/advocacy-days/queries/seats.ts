@@ -18,6 +18,8 @@ export interface NewRegistration {
   lang: Lang;
   districts: RegistrationDistricts;
   checkInCode: string;
+  /** The phone and address as stored: sealed by `sealRegistrationContacts` (contact-fields.ts). */
+  sealedContacts: { phone: string | null; address: string | null };
   at: number;
   isDemo?: boolean;
 }
@@ -29,7 +31,7 @@ export interface NewRegistration {
  * held for SEAT_HOLD_MS until the person confirms it (see releaseExpiredHolds).
  */
 export function insertRegistrationStatement(db: Db, values: NewRegistration) {
-  const { id, dayId, input, lang, districts, checkInCode, at } = values;
+  const { id, dayId, input, lang, districts, checkInCode, sealedContacts, at } = values;
   const found = districts.status === 'pending' ? null : districts;
   const districtStatus = districts.status === 'chosen' ? 'manual' : found ? 'found' : 'pending';
   return db.run(sql`
@@ -47,7 +49,7 @@ export function insertRegistrationStatement(db: Db, values: NewRegistration) {
           and not exists (select 1 from day_registrations r where r.day_id = d.id and r.status = 'waitlisted')
         then 'registered' else 'waitlisted'
       end,
-      ${input.name}, ${input.email}, ${input.phone}, ${input.address}, ${input.congregation},
+      ${input.name}, ${input.email}, ${sealedContacts.phone}, ${sealedContacts.address}, ${input.congregation},
       ${input.faithRole}, ${input.languages}, ${input.needsInterpretation ? 1 : 0},
       ${input.accessibilityNeeds}, ${input.dietaryNeeds}, ${input.firstTime ? 1 : 0},
       ${input.willingToShareStory ? 1 : 0}, ${input.ride}, ${input.rideSeats},

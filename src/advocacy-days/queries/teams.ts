@@ -1,6 +1,7 @@
 // Typed reads and writes of a day's teams: which legislator each visits, who is on it, their roles.
 import { and, asc, desc, eq, isNotNull, notInArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db';
+import { openRegistrations } from '../contact-fields';
 import { officials, type Official } from '../../officials/schema';
 import { dayRegistrations, dayTeams, type Registration, type Team, type TeamRole } from '../schema';
 
@@ -33,11 +34,12 @@ export async function getTeam(db: Db, dayId: string, teamId: string): Promise<Te
 
 /** The registered members of a team, in arrival order (the packet, the meeting record). */
 export async function listTeamMembers(db: Db, teamId: string): Promise<Registration[]> {
-  return db
+  const rows = await db
     .select()
     .from(dayRegistrations)
     .where(and(eq(dayRegistrations.teamId, teamId), eq(dayRegistrations.status, 'registered')))
     .orderBy(asc(dayRegistrations.seq));
+  return openRegistrations(db, rows);
 }
 
 /** The ids of everyone on a team of the day, whatever their status (whose roles a form may set). */

@@ -3,6 +3,7 @@
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import type { Db } from '../../db';
+import { sealMeetingContacts } from '../contact-fields';
 import { newId } from '../../lib/tokens';
 import { powerMapEntries, type Stance } from '../../officials/schema';
 import { meetingCommitments, meetings, type Meeting, type MeetingSource } from '../schema';
@@ -37,7 +38,7 @@ export async function insertMeetingRequest(
   row: NewMeeting,
   email: BatchItem<'sqlite'>,
 ): Promise<void> {
-  await db.batch([db.insert(meetings).values(row), email]);
+  await db.batch([db.insert(meetings).values(await sealMeetingContacts(db, row.id, row)), email]);
 }
 
 /**
@@ -119,7 +120,7 @@ export async function updateMeetingWithEmail(
   await db.batch([
     db
       .update(meetings)
-      .set({ ...changes, updatedAt: at })
+      .set({ ...(await sealMeetingContacts(db, meeting.id, changes)), updatedAt: at })
       .where(statusGuard(meeting, action)),
     email,
   ]);
@@ -135,7 +136,7 @@ export async function updateMeetingIfAllowed(
 ): Promise<boolean> {
   const updated = await db
     .update(meetings)
-    .set({ ...changes, updatedAt: at })
+    .set({ ...(await sealMeetingContacts(db, meeting.id, changes)), updatedAt: at })
     .where(statusGuard(meeting, action))
     .returning({ id: meetings.id });
   return updated.length > 0;
@@ -246,7 +247,7 @@ export async function insertHeldMeeting(
   at: number,
 ): Promise<void> {
   await db.batch([
-    db.insert(meetings).values(row),
+    db.insert(meetings).values(await sealMeetingContacts(db, row.id, row)),
     ...outcomeStatements(db, row.id, row.officialId, outcome, at),
     ...also,
   ]);

@@ -6,6 +6,7 @@ import {
   UNCONFIRMED_REQUEST_RETENTION_MS,
 } from '../status';
 import type { Db } from '../../db';
+import { openMeeting } from '../contact-fields';
 import { bills } from '../../bills/schema';
 import { officials, type Official } from '../../officials/schema';
 import {
@@ -19,13 +20,13 @@ import {
 /** A meeting by the hash of its private link's token. */
 export async function getMeetingByTokenHash(db: Db, tokenHash: string): Promise<Meeting | undefined> {
   const [row] = await db.select().from(meetings).where(eq(meetings.tokenHash, tokenHash)).limit(1);
-  return row;
+  return row && openMeeting(db, row);
 }
 
 /** A meeting by id (organizer pages). */
 export async function getMeeting(db: Db, id: string): Promise<Meeting | undefined> {
   const [row] = await db.select().from(meetings).where(eq(meetings.id, id)).limit(1);
-  return row;
+  return row && openMeeting(db, row);
 }
 
 /** The commitments recorded for a meeting, in the order they were written. */
@@ -116,6 +117,10 @@ function filterConditions(filters: MeetingFilters): SQL | undefined {
   return and(...conditions);
 }
 
+function openListRows(db: Db, rows: MeetingListRow[]): Promise<MeetingListRow[]> {
+  return Promise.all(rows.map(async (row) => ({ ...row, meeting: await openMeeting(db, row.meeting) })));
+}
+
 /** Meetings for organizers (never the unconfirmed ones: nothing was sent), grouped by official. */
 export async function listMeetings(db: Db, filters: MeetingFilters, limit = 500): Promise<MeetingListRow[]> {
   const rows = await db
@@ -125,7 +130,7 @@ export async function listMeetings(db: Db, filters: MeetingFilters, limit = 500)
     .where(filterConditions(filters))
     .orderBy(asc(officials.name), desc(meetings.updatedAt), asc(meetings.id))
     .limit(limit);
-  return rows;
+  return openListRows(db, rows);
 }
 
 /** Meetings page by page in id order, for the streamed CSV export. */
@@ -142,7 +147,10 @@ export async function listMeetingsPage(
     .where(and(filterConditions(filters), afterId ? sql`${meetings.id} > ${afterId}` : undefined))
     .orderBy(asc(meetings.id))
     .limit(limit);
-  return { rows, next: rows.length === limit ? rows[rows.length - 1]!.meeting.id : null };
+  return {
+    rows: await openListRows(db, rows),
+    next: rows.length === limit ? rows[rows.length - 1]!.meeting.id : null,
+  };
 }
 
 /** Commitments not yet done whose follow-up date has come (or comes within `untilDay`). */
@@ -173,13 +181,14 @@ export async function listFollowUpsDue(
 
 /** Held meetings still waiting for their thank-you, oldest first. */
 export async function listThanksDue(db: Db): Promise<{ meeting: Meeting; officialName: string }[]> {
-  return db
+  const rows = await db
     .select({ meeting: meetings, officialName: officials.name })
     .from(meetings)
     .innerJoin(officials, eq(officials.id, meetings.officialId))
     .where(eq(meetings.status, 'held'))
     .orderBy(asc(meetings.heldOn))
     .limit(200);
+  return Promise.all(rows.map(async (row) => ({ ...row, meeting: await openMeeting(db, row.meeting) })));
 }
 
 /** The campaign labels in use, for the filter. */
@@ -236,6 +245,7 @@ export async function applyMeetingRetention(
         story: null,
         requestText: '',
         attendees: sql`(select json_group_array(json_object('name', json_extract(a.value, '$.name'), 'contact', '')) from json_each(${meetings.attendees}) a)`,
+        attendeeEmailHashes: null,
       })
       .where(
         and(

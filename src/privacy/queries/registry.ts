@@ -2,15 +2,17 @@
 // and erasing an address all walk this list, and test/privacy/registry.test.ts fails when a schema
 // column named like an email, phone, address or contact is not listed here (so a new table with
 // personal data cannot be forgotten).
-import { and, eq, gt, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, eq, gt, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../../db';
+import { openRegistrations } from '../../advocacy-days/contact-fields';
 import { promoteFromWaitlistStatement } from '../../advocacy-days/queries/seats';
 import { dayRegistrationLinks, dayRegistrations, advocacyDays } from '../../advocacy-days/schema';
 import { billSubscriptionLinks, billSubscriptions } from '../../bills/schema';
 import { emailSuppressions, outbox } from '../../email/schema';
 import { letterSignatures, letters } from '../../letters/schema';
+import { attendeeEmailLookupHashes, openMeeting, sealMeetingContacts } from '../../meetings/contact-fields';
 import { meetings, type MeetingAttendee } from '../../meetings/schema';
 import { officials } from '../../officials/schema';
 import { organizerSessions, organizers, signInTokens } from '../../organizers/schema';
@@ -77,7 +79,7 @@ export function textNamesAddress(text: string | null | undefined, email: string)
 }
 
 function withoutHashes(row: Record<string, unknown>): FoundRow {
-  return Object.fromEntries(Object.entries(row).filter(([name]) => !/hash$/i.test(name)));
+  return Object.fromEntries(Object.entries(row).filter(([name]) => !/hash(es)?$/i.test(name)));
 }
 
 function attendeesWithout(attendees: MeetingAttendee[], email: string): MeetingAttendee[] {
@@ -119,7 +121,7 @@ export const personalDataSources: PersonalDataSource[] = [
     mode: 'blank',
     async find(db, email) {
       const rows = await db.select().from(dayRegistrations).where(sameAddress(dayRegistrations.email, email));
-      return rows.map(withoutHashes);
+      return (await openRegistrations(db, rows)).map(withoutHashes);
     },
     async erase(db, email, rows, at) {
       // Someone erased cannot come to a day still ahead (no contact, no check-in link): their seat
@@ -180,16 +182,25 @@ export const personalDataSources: PersonalDataSource[] = [
   {
     key: 'meetings',
     table: meetings,
-    columns: [meetings.senderEmail, meetings.senderPhone, meetings.attendees],
+    columns: [meetings.senderEmail, meetings.senderPhone, meetings.attendees, meetings.attendeeEmailHashes],
     mode: 'blank',
     async find(db, email) {
+      // Attendees' contacts are sealed: their emails are found by keyed hash (one per listed key),
+      // or as text in a row stored before sealing and not yet re-sealed (contact-key:rotate).
+      const hashes = await attendeeEmailLookupHashes(db, email);
+      const namedAsAttendee = hashes.map((hash) => sql`instr(${meetings.attendeeEmailHashes}, ${hash}) > 0`);
       const rows = await db
         .select()
         .from(meetings)
         .where(
-          sql`${sameAddress(meetings.senderEmail, email)} or instr(lower(${meetings.attendees}), ${email}) > 0`,
+          or(
+            sameAddress(meetings.senderEmail, email),
+            ...namedAsAttendee,
+            sql`instr(lower(${meetings.attendees}), ${email}) > 0`,
+          ),
         );
-      return rows
+      const opened = await Promise.all(rows.map((row) => openMeeting(db, row)));
+      return opened
         .filter(
           (row) =>
             row.senderEmail.trim().toLowerCase() === email ||
@@ -197,7 +208,7 @@ export const personalDataSources: PersonalDataSource[] = [
         )
         .map(withoutHashes);
     },
-    erase(db, email, rows) {
+    async erase(db, email, rows) {
       const statements: BatchItem<'sqlite'>[] = [
         db
           .update(meetings)
@@ -213,6 +224,7 @@ export const personalDataSources: PersonalDataSource[] = [
             purpose: ERASED_NAME,
             proposedDates: null,
             attendees: [],
+            attendeeEmailHashes: null,
             story: null,
             requestSubject: '',
             requestText: '',
@@ -230,11 +242,12 @@ export const personalDataSources: PersonalDataSource[] = [
         const attendees = row.attendees as MeetingAttendee[];
         const kept = attendeesWithout(attendees, email);
         if (kept.length !== attendees.length) {
+          const id = row.id as string;
           statements.push(
             db
               .update(meetings)
-              .set({ attendees: kept })
-              .where(eq(meetings.id, row.id as string)),
+              .set(await sealMeetingContacts(db, id, { attendees: kept }))
+              .where(eq(meetings.id, id)),
           );
         }
       }

@@ -1,0 +1,1 @@
+ALTER TABLE `meetings` ADD `attendee_email_hashes` text;
