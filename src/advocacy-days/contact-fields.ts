@@ -21,12 +21,10 @@ export async function sealRegistrationContacts<T extends Partial<Pick<Registrati
   const sealed: T = { ...values };
   for (const column of SEALED_REGISTRATION_COLUMNS) {
     const value = values[column];
-    if (value)
-      sealed[column] = (await seal(
-        await contactKeyring(db),
-        place(registrationId, column),
-        value,
-      )) as T[typeof column];
+    if (value) {
+      const keyring = await contactKeyring(db);
+      Object.assign(sealed, { [column]: await seal(keyring, place(registrationId, column), value) });
+    }
   }
   return sealed;
 }

@@ -58,7 +58,11 @@ describe('contact fields at rest', () => {
     await page.getByLabel(/^Purpose of the meeting/).fill('Driver’s licenses for all residents.');
     await page.getByLabel(/^Who else would attend/).fill(`Pastor Luis Vega, ${SECRETS.attendeeContact}`);
     await page.getByLabel(/^A personal story/).fill(SECRETS.story);
+    await page.getByLabel(/^Dates you could meet/).fill('Tuesday or Thursday mornings');
     await page.getByRole('button', { name: 'Show me the email' }).click();
+    await page
+      .getByRole('heading', { level: 1, name: 'Check your meeting request' })
+      .waitFor({ timeout: 30_000 });
     await page.getByRole('button', { name: 'Email me the confirmation link' }).click();
     await page.getByRole('heading', { level: 1, name: 'Check your email' }).waitFor({ timeout: 30_000 });
 

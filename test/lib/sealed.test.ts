@@ -2,9 +2,13 @@
 import { describe, expect, it } from 'vitest';
 import {
   isSealed,
+  keyedHash,
+  keyedHashes,
+  keyringFor,
   loadKeyring,
   newKeyEntry,
   open,
+  openStored,
   parseKeyList,
   seal,
   sealedKeyId,
@@ -55,5 +59,36 @@ describe('seal and open', () => {
     expect(() => parseKeyList('k1:a')).toThrow(/id:base64/);
     const entry = newKeyEntry('k1');
     expect(() => parseKeyList(`${entry},${entry}`)).toThrow(/differ/);
+  });
+});
+
+describe('keyringFor, openStored and keyed hashes', () => {
+  it('imports a CONTACT_KEYS value once per isolate, and refuses a missing one', async () => {
+    const value = newKeyEntry('k1');
+    expect(keyringFor({ CONTACT_KEYS: value })).toBe(keyringFor({ CONTACT_KEYS: value }));
+    await expect(keyringFor({})).rejects.toThrow(/CONTACT_KEYS is not set/);
+  });
+
+  it('reads a value stored before sealing as it is, without asking for the key', async () => {
+    const noKey = () => Promise.reject(new Error('no key needed'));
+    expect(await openStored(noKey, place, '404-555-0100')).toBe('404-555-0100');
+    expect(await openStored(noKey, place, null)).toBeNull();
+    const keyring = await loadKeyring(newKeyEntry('k1'));
+    const sealed = await seal(keyring, place, '404-555-0100');
+    expect(await openStored(async () => keyring, place, sealed)).toBe('404-555-0100');
+  });
+
+  it('gives a stable keyed hash per key, one per listed key for lookups, none readable', async () => {
+    const old = newKeyEntry('k1');
+    const oldRing = await loadKeyring(old);
+    const hash = await keyedHash(oldRing, 'ana@example.org');
+    expect(hash).toMatch(/^[\w-]{43}$/);
+    expect(await keyedHash(oldRing, 'ana@example.org')).toBe(hash);
+    expect(await keyedHash(oldRing, 'bo@example.org')).not.toBe(hash);
+    const rotated = await loadKeyring(`${newKeyEntry('k2')},${old}`);
+    const both = await keyedHashes(rotated, 'ana@example.org');
+    expect(both).toHaveLength(2);
+    expect(both[0]).not.toBe(hash);
+    expect(both[1]).toBe(hash);
   });
 });
