@@ -222,8 +222,10 @@ export function writeDataSet(dir: string, sessionId: string, now = Date.now()): 
     ),
     ...insertChunks(
       'organizer_sessions',
-      ['id_hash', 'organizer_id', 'created_at', 'last_seen_at'],
-      [[sha256(sessionId), organizer.id, now, now]],
+      // Authenticated now: exports need a sign-in from the last 15 minutes (step-up), and the
+      // bench's export runs within minutes of loading the data.
+      ['id_hash', 'organizer_id', 'created_at', 'last_seen_at', 'authenticated_at'],
+      [[sha256(sessionId), organizer.id, now, now, now]],
     ),
     ...insertChunks(
       'bills',
