@@ -57,13 +57,7 @@ async function renderBillList(c: Context<AppEnv>, summary?: ImportSummary) {
     getSyncState(db, OPENSTATES_SOURCE),
   ]);
   return c.render(
-    <AdminBillList
-      bills={bills}
-      counts={counts}
-      sync={sync}
-      openStatesOn={Boolean(c.env.OPENSTATES_API_KEY)}
-      summary={summary}
-    />,
+    <AdminBillList {...{ bills, counts, sync, summary }} openStatesOn={Boolean(c.env.OPENSTATES_API_KEY)} />,
     { title: t('bills.admin.title'), wide: true },
   );
 }

@@ -85,10 +85,8 @@ async function renderLetterForm(
     : [[], []];
   return c.render(
     <LetterForm
-      letter={letter}
-      officials={officials}
+      {...{ letter, officials, officialQuery }}
       officialResults={results}
-      officialQuery={officialQuery}
       embedUrl={letter ? letterUrl(c.env, letter, '/embed') : undefined}
       values={form.values ?? (letter ? letterFormValues(letter) : { status: 'draft' })}
       errors={form.errors}
@@ -186,9 +184,7 @@ lettersAdmin.get('/:id/signers', async (c) => {
   const url = new URL(c.req.url);
   return c.render(
     <SignersAdminPage
-      letter={letter}
-      tally={tally}
-      filter={filter}
+      {...{ letter, tally, filter }}
       rows={list.rows}
       matching={list.matching}
       pages={Math.max(1, Math.ceil(list.matching / ADMIN_SIGNERS_PAGE_SIZE))}
@@ -251,17 +247,9 @@ async function renderDelivery(
     letterTally(db, letter.id),
     listDeliveries(db, letter.id),
   ]);
-  return c.render(
-    <DeliveryPage
-      letter={letter}
-      officials={officials}
-      signers={signers}
-      tally={tally}
-      deliveries={deliveries}
-      {...form}
-    />,
-    { title: c.var.t('letters.admin.deliverTitle') },
-  );
+  return c.render(<DeliveryPage {...{ letter, officials, signers, tally, deliveries }} {...form} />, {
+    title: c.var.t('letters.admin.deliverTitle'),
+  });
 }
 
 lettersAdmin.get('/:id/deliver', async (c) => {
@@ -377,9 +365,7 @@ lettersAdmin.get('/:id/updates/:updateId', async (c) => {
   const notice = c.req.query('notice');
   return c.render(
     <UpdateDetailPage
-      letter={letter}
-      update={update}
-      counts={counts}
+      {...{ letter, update, counts }}
       previews={updatePreviews(c.env, letter, update, null)}
       notice={
         notice === 'sent'

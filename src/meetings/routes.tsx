@@ -163,12 +163,7 @@ async function renderMeetingPage(
   ]);
   return c.render(
     <MeetingPage
-      meeting={meeting}
-      official={official}
-      commitments={commitments}
-      bills={bills}
-      attendeeList={attendeeList}
-      token={token}
+      {...{ meeting, official, commitments, bills, attendeeList, token }}
       coalitionConfigured={Boolean(c.env.COALITION_EMAIL)}
       {...extra}
     />,

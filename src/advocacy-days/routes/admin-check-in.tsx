@@ -44,12 +44,8 @@ async function renderCheckIn(c: AdminContext, day: AdvocacyDay, state: CheckInSt
   ]);
   return c.render(
     <CheckInPage
-      day={day}
-      counts={counts}
-      query={query}
+      {...{ day, counts, query, results, recent }}
       code={state.code ?? ''}
-      results={results}
-      recent={recent}
       notice={state.notice}
       undoable={state.undoable}
       notFound={state.notFound}
