@@ -3,6 +3,25 @@
 // tests replay them through a stubbed fetch so the parser sees the real shape.
 import type { CensusResponse } from './census-response';
 
+/** The `input` part of an answer: the address as asked, and the benchmark and vintage we ask for. */
+function recordedInput(address: string) {
+  return {
+    address: { address },
+    benchmark: {
+      id: '4',
+      benchmarkName: 'Public_AR_Current',
+      benchmarkDescription: 'Public Address Ranges - Current Benchmark',
+      isDefault: true,
+    },
+    vintage: {
+      id: '4',
+      vintageName: 'Current_Current',
+      vintageDescription: 'Current Vintage - Current Benchmark',
+      isDefault: true,
+    },
+  };
+}
+
 function match(
   matchedAddress: string,
   state: { STUSAB: string; NAME: string; STATE: string },
@@ -13,21 +32,7 @@ function match(
   const pad = (value: string) => value.padStart(3, '0');
   return {
     result: {
-      input: {
-        address: { address: matchedAddress },
-        benchmark: {
-          id: '4',
-          benchmarkName: 'Public_AR_Current',
-          benchmarkDescription: 'Public Address Ranges - Current Benchmark',
-          isDefault: true,
-        },
-        vintage: {
-          id: '4',
-          vintageName: 'Current_Current',
-          vintageDescription: 'Current Vintage - Current Benchmark',
-          isDefault: true,
-        },
-      },
+      input: recordedInput(matchedAddress),
       addressMatches: [
         {
           matchedAddress,
@@ -92,21 +97,7 @@ export const recordedResponses: Record<string, CensusResponse> = {
 /** What the Census Geocoder answers for an address it cannot match. */
 export const noMatchResponse: CensusResponse = {
   result: {
-    input: {
-      address: { address: '1 Nowhere Lane, Nowhere, ZZ 00000' },
-      benchmark: {
-        id: '4',
-        benchmarkName: 'Public_AR_Current',
-        benchmarkDescription: 'Public Address Ranges - Current Benchmark',
-        isDefault: true,
-      },
-      vintage: {
-        id: '4',
-        vintageName: 'Current_Current',
-        vintageDescription: 'Current Vintage - Current Benchmark',
-        isDefault: true,
-      },
-    },
+    input: recordedInput('1 Nowhere Lane, Nowhere, ZZ 00000'),
     addressMatches: [],
   },
 };
