@@ -149,6 +149,19 @@ export const powerMapChanges = sqliteTable(
 
 /** An official row as the app reads it. */
 export type Official = typeof officials.$inferSelect;
+/** Who an official is and where they serve: what both the import and the organizers' form set. */
+export type OfficialDescription = Pick<
+  Official,
+  | 'name'
+  | 'givenName'
+  | 'familyName'
+  | 'state'
+  | 'chamber'
+  | 'title'
+  | 'district'
+  | 'jurisdictionName'
+  | 'party'
+>;
 /** A power-map entry as the app reads it. */
 export type PowerMapEntry = typeof powerMapEntries.$inferSelect;
 /** A recorded correction of the power map. */

@@ -6,6 +6,7 @@ import {
   powerMapChanges,
   powerMapEntries,
   type Official,
+  type OfficialDescription,
   type OfficialRole,
   type PowerMapChange,
   type PowerMapEntry,
@@ -179,16 +180,7 @@ export async function currentStances(
 }
 
 /** What organizers type for an official Open States does not cover. */
-export interface ManualOfficialInput {
-  name: string;
-  givenName: string | null;
-  familyName: string | null;
-  state: string;
-  chamber: OfficialRole;
-  title: string;
-  district: string | null;
-  jurisdictionName: string | null;
-  party: string | null;
+export interface ManualOfficialInput extends OfficialDescription {
   email?: string | null;
   phone: string | null;
   address: string | null;
