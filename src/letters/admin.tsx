@@ -5,7 +5,7 @@ import { csvHeaders, csvStream } from '../lib/csv';
 import { newId } from '../lib/tokens';
 import { getOfficial, searchOfficials } from '../officials/queries';
 import { AppError } from '../lib/errors';
-import { readForm, type FormErrors, type FormValues } from '../web/form';
+import { readForm, refusedForm, type FormErrors, type FormValues } from '../web/form';
 import { safeRedirectPath } from '../web/security';
 import { deliverLetter } from './delivery';
 import { letterUrl } from './links';
@@ -261,13 +261,7 @@ lettersAdmin.get('/:id/deliver', async (c) => {
 lettersAdmin.post('/:id/deliver', async (c) => {
   const letter = await loadLetter(c);
   const form = await readForm(c, deliverySchema, { botCheck: false });
-  if (form.status !== 'valid') {
-    c.status(422);
-    return renderDelivery(c, letter, {
-      values: form.values,
-      errors: form.status === 'invalid' ? form.errors : {},
-    });
-  }
+  if (form.status !== 'valid') return renderDelivery(c, letter, refusedForm(c, form));
   await deliverLetter(
     getDb(c.env),
     c.env,
@@ -310,11 +304,7 @@ lettersAdmin.get('/:id/updates', async (c) => renderUpdates(c, await loadLetter(
 lettersAdmin.post('/:id/updates/preview', async (c) => {
   const letter = await loadLetter(c);
   const form = await readForm(c, updateSchema, { botCheck: false });
-  if (form.status !== 'valid')
-    return refuseUpdate(c, letter, {
-      values: form.values,
-      errors: form.status === 'invalid' ? form.errors : {},
-    });
+  if (form.status !== 'valid') return renderUpdates(c, letter, refusedForm(c, form));
   const recipients = await countUpdateRecipients(getDb(c.env), letter.id);
   return c.render(
     <UpdatePreviewPage
@@ -337,11 +327,7 @@ lettersAdmin.post('/:id/updates/edit', async (c) => {
 lettersAdmin.post('/:id/updates/send', async (c) => {
   const letter = await loadLetter(c);
   const form = await readForm(c, sendUpdateSchema, { botCheck: false });
-  if (form.status !== 'valid')
-    return refuseUpdate(c, letter, {
-      values: form.values,
-      errors: form.status === 'invalid' ? form.errors : {},
-    });
+  if (form.status !== 'valid') return renderUpdates(c, letter, refusedForm(c, form));
   const outcome = await sendUpdate(c.env, getDb(c.env), letter, form.data, c.var.organizer?.id ?? null);
   if (outcome.status === 'no-recipients')
     return refuseUpdate(c, letter, {
