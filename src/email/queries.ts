@@ -18,6 +18,7 @@ import type { SQLiteUpdateSetSource } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../db';
 import { STALE_CLAIM_MS } from './policy';
 import { emailSuppressions, outbox, webhookEvents } from './schema';
+import { inSlices } from '../db/chunks';
 
 /** One stored email. */
 export type OutboxRow = typeof outbox.$inferSelect;
@@ -155,15 +156,12 @@ async function updateClaimed(
   values: SQLiteUpdateSetSource<typeof outbox>,
 ): Promise<void> {
   if (ids.length === 0) return;
-  const statements = [];
-  for (let i = 0; i < ids.length; i += IDS_PER_STATEMENT) {
-    statements.push(
-      db
-        .update(outbox)
-        .set(values)
-        .where(and(inArray(outbox.id, ids.slice(i, i + IDS_PER_STATEMENT)), eq(outbox.status, 'sending'))),
-    );
-  }
+  const statements = inSlices(ids, IDS_PER_STATEMENT).map((slice) =>
+    db
+      .update(outbox)
+      .set(values)
+      .where(and(inArray(outbox.id, slice), eq(outbox.status, 'sending'))),
+  );
   await db.batch(statements as [(typeof statements)[number], ...(typeof statements)[number][]]);
 }
 

@@ -7,6 +7,7 @@ import type { Db } from '../../db';
 import { emailSuppressions } from '../../email/schema';
 import type { BillMovementRow, BillRow, BillSubscriptionRow } from '../queries';
 import { billMovements, bills, billSubscriptions } from '../schema';
+import { inSlices } from '../../db/chunks';
 
 /**
  * One page of the people to alert for a movement: confirmed, immediate subscriptions to the bill
@@ -155,21 +156,17 @@ export function markDigestedStatements(
   at: number,
   dueAt: number,
 ): BatchItem<'sqlite'>[] {
-  const statements: BatchItem<'sqlite'>[] = [];
-  for (let i = 0; i < subscriptionIds.length; i += 90) {
-    statements.push(
-      db
-        .update(billSubscriptions)
-        .set({ digestSince: at })
-        .where(
-          and(
-            inArray(billSubscriptions.id, subscriptionIds.slice(i, i + 90)),
-            lt(sql`coalesce(${billSubscriptions.digestSince}, 0)`, dueAt),
-          ),
+  return inSlices(subscriptionIds, 90).map((ids) =>
+    db
+      .update(billSubscriptions)
+      .set({ digestSince: at })
+      .where(
+        and(
+          inArray(billSubscriptions.id, ids),
+          lt(sql`coalesce(${billSubscriptions.digestSince}, 0)`, dueAt),
         ),
-    );
-  }
-  return statements;
+      ),
+  );
 }
 
 /** How many addresses have a confirmed daily subscription; with `digestedSince`, only those digested since. */

@@ -9,6 +9,7 @@ import { DAY } from '../../lib/time';
 import { newId } from '../../lib/tokens';
 import type { BillRow, BillSubscriptionRow } from '../queries';
 import { bills, billSubscriptionLinks, billSubscriptions } from '../schema';
+import { insertNewRowsStatements } from '../../db/chunks';
 
 /** The subscription of an address to a scope, if any. */
 export async function findSubscription(
@@ -196,16 +197,7 @@ export function insertLinkStatements(
   db: Db,
   rows: (typeof billSubscriptionLinks.$inferInsert)[],
 ): BatchItem<'sqlite'>[] {
-  const statements: BatchItem<'sqlite'>[] = [];
-  for (let i = 0; i < rows.length; i += 25) {
-    statements.push(
-      db
-        .insert(billSubscriptionLinks)
-        .values(rows.slice(i, i + 25))
-        .onConflictDoNothing(),
-    );
-  }
-  return statements;
+  return insertNewRowsStatements(db, billSubscriptionLinks, rows, 25);
 }
 
 /**

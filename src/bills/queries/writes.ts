@@ -7,6 +7,7 @@ import { newId } from '../../lib/tokens';
 import type { ImportedAction, ImportedBill } from '../import';
 import { billActions, billMovements, bills, billSponsors, billSyncState } from '../schema';
 import type { BillRow } from './reads';
+import { insertNewRowsStatements } from '../../db/chunks';
 
 /** Runs statements built below as one D1 batch (all or nothing); nothing to run is fine. */
 export async function runStatements(db: Db, statements: BatchItem<'sqlite'>[]): Promise<void> {
@@ -47,16 +48,7 @@ export function insertActionStatements(
   at: number,
 ): BatchItem<'sqlite'>[] {
   const rows = actionRows(billId, actions, source, at);
-  const statements: BatchItem<'sqlite'>[] = [];
-  for (let i = 0; i < rows.length; i += ACTION_ROWS_PER_INSERT) {
-    statements.push(
-      db
-        .insert(billActions)
-        .values(rows.slice(i, i + ACTION_ROWS_PER_INSERT))
-        .onConflictDoNothing(),
-    );
-  }
-  return statements;
+  return insertNewRowsStatements(db, billActions, rows, ACTION_ROWS_PER_INSERT);
 }
 
 /** The statements inserting an imported bill's sponsors (a sponsor stored already is kept). */
@@ -72,16 +64,7 @@ export function insertSponsorStatements(
     primary: s.primary,
     classification: s.classification,
   }));
-  const statements: BatchItem<'sqlite'>[] = [];
-  for (let i = 0; i < rows.length; i += 20) {
-    statements.push(
-      db
-        .insert(billSponsors)
-        .values(rows.slice(i, i + 20))
-        .onConflictDoNothing(),
-    );
-  }
-  return statements;
+  return insertNewRowsStatements(db, billSponsors, rows, 20);
 }
 
 /** The statement inserting a bill. */

@@ -28,6 +28,7 @@ import {
   type Letter,
   type LetterUpdate,
 } from '../schema';
+import { insertNewRowsStatements } from '../../db/chunks';
 
 /** The prefix of the outbox ids of one update's emails (`letter-update:<update id>:<signature id>`). */
 export function updateOutboxPrefix(updateId: string): string {
@@ -226,16 +227,7 @@ export function insertUpdateLinkStatements(
   db: Db,
   rows: (typeof letterUpdateLinks.$inferInsert)[],
 ): BatchItem<'sqlite'>[] {
-  const statements: BatchItem<'sqlite'>[] = [];
-  for (let i = 0; i < rows.length; i += 25) {
-    statements.push(
-      db
-        .insert(letterUpdateLinks)
-        .values(rows.slice(i, i + 25))
-        .onConflictDoNothing(),
-    );
-  }
-  return statements;
+  return insertNewRowsStatements(db, letterUpdateLinks, rows, 25);
 }
 
 /** The signature and letter behind a "stop these updates" link, if the link is known. */
