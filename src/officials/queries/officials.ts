@@ -12,11 +12,11 @@ import {
   type PowerMapEntry,
   type Stance,
 } from '../schema';
+import { findRow } from '../../db/find';
 
 /** One official by id (Open States "ocd-person/…" or "manual-…"); undefined when unknown. */
 export async function getOfficial(db: Db, id: string): Promise<Official | undefined> {
-  const [row] = await db.select().from(officials).where(eq(officials.id, id)).limit(1);
-  return row;
+  return findRow(db, officials, eq(officials.id, id));
 }
 
 /** Several officials by id, in no particular order (for lists that store official ids). */
