@@ -19,6 +19,7 @@ import type { Db } from '../db';
 import { STALE_CLAIM_MS } from './policy';
 import { emailSuppressions, outbox, webhookEvents } from './schema';
 import { inSlices } from '../db/chunks';
+import { findRow } from '../db/find';
 
 /** One stored email. */
 export type OutboxRow = typeof outbox.$inferSelect;
@@ -341,11 +342,7 @@ export async function listMailbox(db: Db, limit = 200) {
 /** One message of the local development mailbox. */
 export async function getMailboxMessage(db: Db, id: string): Promise<OutboxRow | null> {
   return (
-    (await db
-      .select()
-      .from(outbox)
-      .where(and(eq(outbox.id, id), eq(outbox.providerId, LOCAL_MAILBOX_PROVIDER)))
-      .get()) ?? null
+    (await findRow(db, outbox, and(eq(outbox.id, id), eq(outbox.providerId, LOCAL_MAILBOX_PROVIDER)))) ?? null
   );
 }
 

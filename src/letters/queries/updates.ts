@@ -29,6 +29,7 @@ import {
   type LetterUpdate,
 } from '../schema';
 import { insertNewRowsStatements } from '../../db/chunks';
+import { findRow } from '../../db/find';
 
 /** The prefix of the outbox ids of one update's emails (`letter-update:<update id>:<signature id>`). */
 export function updateOutboxPrefix(updateId: string): string {
@@ -123,29 +124,27 @@ export async function findRecentSameUpdate(
   since: number,
 ): Promise<LetterUpdate | null> {
   return (
-    (await db
-      .select()
-      .from(letterUpdates)
-      .where(
-        and(
-          eq(letterUpdates.letterId, letterId),
-          gte(letterUpdates.createdAt, since),
-          eq(letterUpdates.subjectEn, text.subjectEn),
-          eq(letterUpdates.bodyEn, text.bodyEn),
-        ),
-      )
-      .get()) ?? null
+    (await findRow(
+      db,
+      letterUpdates,
+      and(
+        eq(letterUpdates.letterId, letterId),
+        gte(letterUpdates.createdAt, since),
+        eq(letterUpdates.subjectEn, text.subjectEn),
+        eq(letterUpdates.bodyEn, text.bodyEn),
+      ),
+    )) ?? null
   );
 }
 
 /** One update of a letter. */
 export async function getUpdate(db: Db, letterId: string, updateId: string): Promise<LetterUpdate | null> {
   return (
-    (await db
-      .select()
-      .from(letterUpdates)
-      .where(and(eq(letterUpdates.letterId, letterId), eq(letterUpdates.id, updateId)))
-      .get()) ?? null
+    (await findRow(
+      db,
+      letterUpdates,
+      and(eq(letterUpdates.letterId, letterId), eq(letterUpdates.id, updateId)),
+    )) ?? null
   );
 }
 
