@@ -1,4 +1,5 @@
 import { Hono, type Context } from 'hono';
+import type { z } from 'zod';
 import type { AppEnv } from '../env';
 import { getDb, type Db } from '../db';
 import { hashToken } from '../lib/tokens';
@@ -204,14 +205,34 @@ meetingsRoutes.post('/m/:token/confirm', async (c) => {
   return backToRecord(c, loaded.token, result === 'sent' ? 'sent' : 'already');
 });
 
-meetingsRoutes.post('/m/:token/schedule', async (c) => {
-  const loaded = await loadByToken(c);
-  const form = await readForm(c, scheduleSchema, { botCheck: false });
-  if (form.status !== 'valid')
-    return renderMeetingPage(c, loaded, { ...refusedForm(c, form), form: 'schedule' });
-  const done = await scheduleMeeting(loaded.db, loaded.meeting, form.data);
-  return backToRecord(c, loaded.token, done ? 'scheduled' : 'already');
-});
+/** Loaded by token: the database, the meeting, its official, and the token itself. */
+type LoadedMeeting = Awaited<ReturnType<typeof loadByToken>>;
+
+/**
+ * A step of the record page that reads a form (schedule, record, decline): a refused form shows the
+ * page again with that form open; otherwise the step runs and the page says whether it did anything.
+ */
+function formStep<S extends z.ZodType>(
+  form: 'schedule' | 'record' | 'decline',
+  schema: S,
+  notice: keyof typeof NOTICES,
+  step: (loaded: LoadedMeeting, data: z.output<S>) => Promise<boolean>,
+) {
+  return async (c: Context<AppEnv>) => {
+    const loaded = await loadByToken(c);
+    const read = await readForm(c, schema, { botCheck: false });
+    if (read.status !== 'valid') return renderMeetingPage(c, loaded, { ...refusedForm(c, read), form });
+    const done = await step(loaded, read.data);
+    return backToRecord(c, loaded.token, done ? notice : 'already');
+  };
+}
+
+meetingsRoutes.post(
+  '/m/:token/schedule',
+  formStep('schedule', scheduleSchema, 'scheduled', ({ db, meeting }, data) =>
+    scheduleMeeting(db, meeting, data),
+  ),
+);
 
 meetingsRoutes.post('/m/:token/attendees', async (c) => {
   const loaded = await loadByToken(c);
@@ -219,23 +240,19 @@ meetingsRoutes.post('/m/:token/attendees', async (c) => {
   return backToRecord(c, loaded.token, done ? 'attendees' : 'already');
 });
 
-meetingsRoutes.post('/m/:token/record', async (c) => {
-  const loaded = await loadByToken(c);
-  const form = await readForm(c, recordSchema, { botCheck: false });
-  if (form.status !== 'valid')
-    return renderMeetingPage(c, loaded, { ...refusedForm(c, form), form: 'record' });
-  const done = await recordMeetingOutcome(loaded.db, loaded.meeting, form.data);
-  return backToRecord(c, loaded.token, done ? 'recorded' : 'already');
-});
+meetingsRoutes.post(
+  '/m/:token/record',
+  formStep('record', recordSchema, 'recorded', ({ db, meeting }, data) =>
+    recordMeetingOutcome(db, meeting, data),
+  ),
+);
 
-meetingsRoutes.post('/m/:token/decline', async (c) => {
-  const loaded = await loadByToken(c);
-  const form = await readForm(c, declineSchema, { botCheck: false });
-  if (form.status !== 'valid')
-    return renderMeetingPage(c, loaded, { ...refusedForm(c, form), form: 'decline' });
-  const done = await declineMeeting(loaded.db, loaded.meeting, form.data.note);
-  return backToRecord(c, loaded.token, done ? 'declined' : 'already');
-});
+meetingsRoutes.post(
+  '/m/:token/decline',
+  formStep('decline', declineSchema, 'declined', ({ db, meeting }, data) =>
+    declineMeeting(db, meeting, data.note),
+  ),
+);
 
 /** The thank-you and the report-back share one page: prepared from the template, edited, sent. */
 function renderEditEmail(
