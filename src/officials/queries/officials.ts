@@ -262,12 +262,11 @@ export async function getPowerMapEntry(
   officialId: string,
   entryId: string,
 ): Promise<PowerMapEntry | undefined> {
-  const [row] = await db
-    .select()
-    .from(powerMapEntries)
-    .where(and(eq(powerMapEntries.id, entryId), eq(powerMapEntries.officialId, officialId)))
-    .limit(1);
-  return row;
+  return findRow(
+    db,
+    powerMapEntries,
+    and(eq(powerMapEntries.id, entryId), eq(powerMapEntries.officialId, officialId)),
+  );
 }
 
 /** The map's history row keeping an entry as it was before an edit or a delete. */
