@@ -192,12 +192,9 @@ export function stopStatement(db: Db, subscriptionId: string, at: number) {
     .where(and(eq(billSubscriptions.id, subscriptionId), ne(billSubscriptions.status, 'unsubscribed')));
 }
 
-/** Inserts link rows, 25 a statement (4 columns: within D1's 100 bound parameters). */
-export function insertLinkStatements(
-  db: Db,
-  rows: (typeof billSubscriptionLinks.$inferInsert)[],
-): BatchItem<'sqlite'>[] {
-  return insertNewRowsStatements(db, billSubscriptionLinks, rows, 25);
+/** The statements storing subscription links (a link stored already is kept). */
+export function insertLinkStatements(db: Db, rows: (typeof billSubscriptionLinks.$inferInsert)[]) {
+  return insertNewRowsStatements(db, billSubscriptionLinks, rows);
 }
 
 /**

@@ -15,9 +15,6 @@ export async function runStatements(db: Db, statements: BatchItem<'sqlite'>[]): 
   await db.batch(statements as [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]]);
 }
 
-// D1 allows 100 bound parameters per statement: rows per multi-row insert = floor(100 / columns).
-const ACTION_ROWS_PER_INSERT = 9;
-
 function actionRows(
   billId: string,
   actions: readonly ImportedAction[],
@@ -48,7 +45,7 @@ export function insertActionStatements(
   at: number,
 ): BatchItem<'sqlite'>[] {
   const rows = actionRows(billId, actions, source, at);
-  return insertNewRowsStatements(db, billActions, rows, ACTION_ROWS_PER_INSERT);
+  return insertNewRowsStatements(db, billActions, rows);
 }
 
 /** The statements inserting an imported bill's sponsors (a sponsor stored already is kept). */
@@ -64,7 +61,7 @@ export function insertSponsorStatements(
     primary: s.primary,
     classification: s.classification,
   }));
-  return insertNewRowsStatements(db, billSponsors, rows, 20);
+  return insertNewRowsStatements(db, billSponsors, rows);
 }
 
 /** The statement inserting a bill. */

@@ -221,12 +221,9 @@ export async function listUpdatesWithCounts(
   );
 }
 
-/** Inserts "stop these updates" link rows, 25 a statement (4 columns: within D1's 100 bound parameters). */
-export function insertUpdateLinkStatements(
-  db: Db,
-  rows: (typeof letterUpdateLinks.$inferInsert)[],
-): BatchItem<'sqlite'>[] {
-  return insertNewRowsStatements(db, letterUpdateLinks, rows, 25);
+/** The statements storing "stop these updates" links (a link stored already is kept). */
+export function insertUpdateLinkStatements(db: Db, rows: (typeof letterUpdateLinks.$inferInsert)[]) {
+  return insertNewRowsStatements(db, letterUpdateLinks, rows);
 }
 
 /** The signature and letter behind a "stop these updates" link, if the link is known. */
