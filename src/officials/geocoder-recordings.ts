@@ -22,6 +22,19 @@ function recordedInput(address: string) {
   };
 }
 
+/** District numbers are three digits in ids ("036"). */
+const pad = (value: string) => value.padStart(3, '0');
+
+/** One state legislative district as the geocoder names it (its SLDU or SLDL code added by the caller). */
+function recordedDistrict(stateCode: string, district: string, chamberName: string) {
+  return {
+    GEOID: `${stateCode}${pad(district)}`,
+    BASENAME: district,
+    NAME: `${chamberName} District ${district}`,
+    STATE: stateCode,
+  };
+}
+
 function match(
   matchedAddress: string,
   state: { STUSAB: string; NAME: string; STATE: string },
@@ -29,7 +42,6 @@ function match(
   lower: string,
   components: { city: string; zip: string },
 ): CensusResponse {
-  const pad = (value: string) => value.padStart(3, '0');
   return {
     result: {
       input: recordedInput(matchedAddress),
@@ -42,22 +54,10 @@ function match(
           geographies: {
             States: [{ STUSAB: state.STUSAB, NAME: state.NAME, STATE: state.STATE, GEOID: state.STATE }],
             '2024 State Legislative Districts - Upper': [
-              {
-                GEOID: `${state.STATE}${pad(upper)}`,
-                BASENAME: upper,
-                NAME: `State Senate District ${upper}`,
-                SLDU: pad(upper),
-                STATE: state.STATE,
-              },
+              { ...recordedDistrict(state.STATE, upper, 'State Senate'), SLDU: pad(upper) },
             ],
             '2024 State Legislative Districts - Lower': [
-              {
-                GEOID: `${state.STATE}${pad(lower)}`,
-                BASENAME: lower,
-                NAME: `State House District ${lower}`,
-                SLDL: pad(lower),
-                STATE: state.STATE,
-              },
+              { ...recordedDistrict(state.STATE, lower, 'State House'), SLDL: pad(lower) },
             ],
           },
         },
