@@ -54,6 +54,19 @@ function renderRequestForm(c: Context<AppEnv>, official: Official, values?: Form
   });
 }
 
+/** The official a request form names (a hidden field), as the form sent it. */
+function officialIdOf(values: FormValues): string | null {
+  return typeof values.official === 'string' ? values.official : null;
+}
+
+/** Step two: the email exactly as it will go, editable. */
+function renderPreview(c: Context<AppEnv>, official: Official, values: FormValues, errors?: FormErrors) {
+  return c.render(<PreviewForm official={official} values={values} errors={errors} />, {
+    title: c.var.t('meetings.preview.title'),
+    noindex: true,
+  });
+}
+
 meetingsRoutes.get('/new', async (c) => {
   const official = await requestableOfficial(getDb(c.env), c.req.query('official'));
   const campaign = c.req.query('campaign');
@@ -64,10 +77,7 @@ meetingsRoutes.get('/new', async (c) => {
 meetingsRoutes.post('/new', async (c) => {
   const db = getDb(c.env);
   const form = await readForm(c, requestDetailsSchema);
-  const official = await requestableOfficial(
-    db,
-    typeof form.values.official === 'string' ? form.values.official : null,
-  );
+  const official = await requestableOfficial(db, officialIdOf(form.values));
   if (form.status === 'invalid' || form.values.back === '1') {
     if (form.status === 'invalid') c.status(422);
     return renderRequestForm(c, official, form.values, form.status === 'invalid' ? form.errors : undefined);
@@ -82,29 +92,20 @@ meetingsRoutes.post('/new', async (c) => {
     { ...form.data, officialLang: official.lang },
     official.lang,
   );
-  return c.render(<PreviewForm official={official} values={{ ...form.values, subject, body: text }} />, {
-    title: c.var.t('meetings.preview.title'),
-    noindex: true,
-  });
+  return renderPreview(c, official, { ...form.values, subject, body: text });
 });
 
 // Step two: store the request as the sender edited it and send them the confirmation link.
 meetingsRoutes.post('/new/send', async (c) => {
   const db = getDb(c.env);
   const form = await readForm(c, requestSendSchema);
-  const official = await requestableOfficial(
-    db,
-    typeof form.values.official === 'string' ? form.values.official : null,
-  );
+  const official = await requestableOfficial(db, officialIdOf(form.values));
   if (form.status === 'invalid') {
     const { values, errors } = refusedForm(c, form);
     // Errors in the details go back to step one; errors in the email stay on step two.
     const detailErrors = Object.keys(errors).some((name) => name !== 'subject' && name !== 'body');
     if (detailErrors) return renderRequestForm(c, official, values, errors);
-    return c.render(<PreviewForm official={official} values={values} errors={errors} />, {
-      title: c.var.t('meetings.preview.title'),
-      noindex: true,
-    });
+    return renderPreview(c, official, values, errors);
   }
   if (form.status === 'valid') {
     const result = await createMeetingRequest(db, c.env, {
