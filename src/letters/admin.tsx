@@ -1,6 +1,7 @@
 import { Hono, type Context } from 'hono';
+import type { z } from 'zod';
 import type { AppEnv } from '../env';
-import { getDb } from '../db';
+import { getDb, type Db } from '../db';
 import { csvHeaders, csvStream } from '../lib/csv';
 import { newId } from '../lib/tokens';
 import { getOfficial, searchOfficials } from '../officials/queries';
@@ -194,37 +195,34 @@ lettersAdmin.get('/:id/signers', async (c) => {
   );
 });
 
-lettersAdmin.post('/:id/signers/:signatureId/hide', async (c) => {
+/**
+ * The hide and verify buttons of the signer table: read the switch, set or clear the mark, and go
+ * back to the table as it was (filter and page).
+ */
+async function switchSignerMark<S extends z.ZodType<{ back?: unknown }>>(
+  c: AdminContext,
+  schema: S,
+  setMark: (db: Db, letterId: string, signatureId: string, data: z.output<S>) => Promise<boolean>,
+) {
   const letter = await loadLetter(c);
-  const form = await readForm(c, hideSignerSchema, { botCheck: false });
+  const form = await readForm(c, schema, { botCheck: false });
   if (form.status !== 'valid') throw new AppError('bad_request');
-  const { hidden, back } = form.data;
-  const found = await setSignerHidden(
-    getDb(c.env),
-    letter.id,
-    c.req.param('signatureId'),
-    hidden,
-    Date.now(),
-  );
+  const found = await setMark(getDb(c.env), letter.id, c.req.param('signatureId') ?? '', form.data);
   if (!found) throw new AppError('not_found');
-  return c.redirect(safeBack(letter, back), 303);
-});
+  return c.redirect(safeBack(letter, form.data.back), 303);
+}
 
-lettersAdmin.post('/:id/signers/:signatureId/verify', async (c) => {
-  const letter = await loadLetter(c);
-  const form = await readForm(c, verifySignerSchema, { botCheck: false });
-  if (form.status !== 'valid') throw new AppError('bad_request');
-  const { verified, back } = form.data;
-  const found = await setSignerVerified(
-    getDb(c.env),
-    letter.id,
-    c.req.param('signatureId'),
-    verified,
-    Date.now(),
-  );
-  if (!found) throw new AppError('not_found');
-  return c.redirect(safeBack(letter, back), 303);
-});
+lettersAdmin.post('/:id/signers/:signatureId/hide', (c) =>
+  switchSignerMark(c, hideSignerSchema, (db, letterId, signatureId, { hidden }) =>
+    setSignerHidden(db, letterId, signatureId, hidden, Date.now()),
+  ),
+);
+
+lettersAdmin.post('/:id/signers/:signatureId/verify', (c) =>
+  switchSignerMark(c, verifySignerSchema, (db, letterId, signatureId, { verified }) =>
+    setSignerVerified(db, letterId, signatureId, verified, Date.now()),
+  ),
+);
 
 lettersAdmin.get('/:id/signers.csv', async (c) => {
   const letter = await loadLetter(c);
