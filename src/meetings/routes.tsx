@@ -16,8 +16,7 @@ import {
   recordMeetingOutcome,
   scheduleMeeting,
   sendAttendeeList,
-  sendReportBack,
-  sendThankYou,
+  sendEditedEmail,
 } from './lifecycle';
 import { commitmentsWithBills, prepareMeetingEmail } from './merge-data';
 import { getMeetingByTokenHash, listBillChoices } from './queries';
@@ -305,10 +304,7 @@ for (const kind of ['thanks', 'report'] as const) {
     const form = await readForm(c, editedEmailSchema, { botCheck: false });
     if (form.status !== 'valid') return renderEditEmail(c, loaded, kind, refusedForm(c, form));
     const edited = { subject: form.data.subject, text: form.data.body };
-    const done =
-      kind === 'thanks'
-        ? await sendThankYou(loaded.db, c.env, loaded.meeting, loaded.official, edited)
-        : await sendReportBack(loaded.db, c.env, loaded.meeting, edited);
+    const done = await sendEditedEmail(loaded.db, c.env, loaded, kind, edited);
     return backToRecord(c, loaded.token, done ? (kind === 'thanks' ? 'thanked' : 'reported') : 'already');
   });
 }
