@@ -193,6 +193,18 @@ async function sendForSender(db: Db, env: MailEnv, meeting: Meeting, email: Send
   return true;
 }
 
+/** Changes a meeting when its status allows the step (checked here and again by the update itself). */
+async function changeIfAllowed(
+  db: Db,
+  meeting: Meeting,
+  action: MeetingAction,
+  at: number,
+  changes: Partial<NewMeeting>,
+): Promise<boolean> {
+  if (!canDo(action, meeting.status)) return false;
+  return updateMeetingIfAllowed(db, meeting, action, changes, at);
+}
+
 /** The official agreed to meet: date (YYYY-MM-DDTHH:MM, the meeting's local time) and place. */
 export async function scheduleMeeting(
   db: Db,
@@ -200,14 +212,11 @@ export async function scheduleMeeting(
   input: { scheduledFor: string; place: string },
   at = Date.now(),
 ): Promise<boolean> {
-  if (!canDo('schedule', meeting.status)) return false;
-  return updateMeetingIfAllowed(
-    db,
-    meeting,
-    'schedule',
-    { status: 'scheduled', scheduledFor: input.scheduledFor, place: input.place },
-    at,
-  );
+  return changeIfAllowed(db, meeting, 'schedule', at, {
+    status: 'scheduled',
+    scheduledFor: input.scheduledFor,
+    place: input.place,
+  });
 }
 
 /** The official declined (or never answered and the sender gave up). */
@@ -217,14 +226,11 @@ export async function declineMeeting(
   note: string | null,
   at = Date.now(),
 ): Promise<boolean> {
-  if (!canDo('decline', meeting.status)) return false;
-  return updateMeetingIfAllowed(
-    db,
-    meeting,
-    'decline',
-    { status: 'declined', declinedAt: at, declineNote: note },
-    at,
-  );
+  return changeIfAllowed(db, meeting, 'decline', at, {
+    status: 'declined',
+    declinedAt: at,
+    declineNote: note,
+  });
 }
 
 /**
