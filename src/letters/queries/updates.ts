@@ -30,6 +30,7 @@ import {
 } from '../schema';
 import { insertNewRowsStatements } from '../../db/chunks';
 import { findRow } from '../../db/find';
+import { advanceFanoutCursor } from '../../db/fanout-cursor';
 
 /** The prefix of the outbox ids of one update's emails (`letter-update:<update id>:<signature id>`). */
 export function updateOutboxPrefix(updateId: string): string {
@@ -148,27 +149,16 @@ export async function getUpdate(db: Db, letterId: string, updateId: string): Pro
   );
 }
 
-/**
- * Moves an update's fan-out past a page, only if nobody else did (compare-and-set on the page), so
- * of two workers finishing the same page one moves the cursor on. True if this call moved it.
- */
-export async function advanceFanout(
+/** Moves an update's fan-out past a page unless another worker did (see advanceFanoutCursor). */
+export function advanceFanout(
   db: Db,
   update: Pick<LetterUpdate, 'id' | 'fanoutPage'>,
   next: { after: string; done: boolean },
   at: number,
 ): Promise<boolean> {
-  const moved = await db
-    .update(letterUpdates)
-    .set({
-      fanoutPage: update.fanoutPage + 1,
-      fanoutAfter: next.after,
-      fanoutStatus: next.done ? 'done' : 'sending',
-      fanoutUpdatedAt: at,
-    })
-    .where(and(eq(letterUpdates.id, update.id), eq(letterUpdates.fanoutPage, update.fanoutPage)))
-    .returning({ id: letterUpdates.id });
-  return moved.length > 0;
+  const status: LetterUpdate['fanoutStatus'] = next.done ? 'done' : 'sending';
+  const row = { id: update.id, page: update.fanoutPage };
+  return advanceFanoutCursor(db, letterUpdates, row, { after: next.after, status }, at);
 }
 
 /** Updates whose fan-out is unfinished and has not moved for `idleMs` (their request ended early). */
