@@ -200,6 +200,22 @@ export const dayFormSchema = z
 /** The organizer's day form as validated (times still wall-clock in the day's zone). */
 export type DayFormInput = z.output<typeof dayFormSchema>;
 
+/** The texts of a day an organizer may leave empty (the guide for participants, and every Spanish text). */
+export const DAY_OPTIONAL_TEXTS = [
+  'agenda',
+  'whatToBring',
+  'accessibility',
+  'talkingPoints',
+  'leaveBehind',
+  'titleEs',
+  'summaryEs',
+  'agendaEs',
+  'whatToBringEs',
+  'accessibilityEs',
+  'talkingPointsEs',
+  'leaveBehindEs',
+] as const;
+
 /** What a valid day form stores: its wall-clock times as instants in the day's zone. */
 export function dayValues(input: DayFormInput): DayValues {
   return {
@@ -208,20 +224,7 @@ export function dayValues(input: DayFormInput): DayValues {
     endsAt: zonedInputToUtc(input.endsAt, input.timeZone),
     registrationDeadline: zonedInputToUtc(input.registrationDeadline, input.timeZone),
     // The optional texts are stored as '' when left empty (the columns are NOT NULL).
-    ...blankWhenMissing(input, [
-      'agenda',
-      'whatToBring',
-      'accessibility',
-      'talkingPoints',
-      'leaveBehind',
-      'titleEs',
-      'summaryEs',
-      'agendaEs',
-      'whatToBringEs',
-      'accessibilityEs',
-      'talkingPointsEs',
-      'leaveBehindEs',
-    ]),
+    ...blankWhenMissing(input, DAY_OPTIONAL_TEXTS),
   };
 }
 
