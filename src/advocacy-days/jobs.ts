@@ -5,7 +5,7 @@ import { getDb, type Db } from '../db';
 import { runBatch } from '../db/batch';
 import { dispatchEmails, queueEmail } from '../email/outbox';
 import type { ScheduledSend } from '../email/schedule';
-import type { ScheduledJob } from '../lib/jobs';
+import { scheduledJob, type ScheduledJob } from '../lib/jobs';
 import { DAY } from '../lib/time';
 import { logEvent } from '../lib/log';
 import { dueReminders, RETENTION_MS } from './decisions';
@@ -143,29 +143,11 @@ export async function upcomingDaySends(db: Db, at: number): Promise<ScheduledSen
 
 /** Scheduled work of this feature. */
 export const advocacyDaysJobs: ScheduledJob[] = [
-  {
-    name: 'days.reminders',
-    every: 'hourly',
-    run: (env, at) => sendDueReminders(getDb(env), env, at).then(() => {}),
-  },
-  {
-    name: 'days.debrief-invites',
-    every: 'hourly',
-    run: (env, at) => sendDebriefInvites(getDb(env), env, at).then(() => {}),
-  },
-  {
-    name: 'days.retention',
-    every: 'hourly',
-    run: (env, at) => deleteExpiredPersonalData(getDb(env), at).then(() => {}),
-  },
-  {
-    name: 'days.release-holds',
-    every: 'frequent',
-    run: (env, at) => releaseExpiredHolds(getDb(env), env, at).then(() => {}),
-  },
-  {
-    name: 'days.promotion-notices',
-    every: 'frequent',
-    run: (env, at) => sendMissedPromotionNotices(getDb(env), env, at).then(() => {}),
-  },
+  scheduledJob('days.reminders', 'hourly', (env, at) => sendDueReminders(getDb(env), env, at)),
+  scheduledJob('days.debrief-invites', 'hourly', (env, at) => sendDebriefInvites(getDb(env), env, at)),
+  scheduledJob('days.retention', 'hourly', (env, at) => deleteExpiredPersonalData(getDb(env), at)),
+  scheduledJob('days.release-holds', 'frequent', (env, at) => releaseExpiredHolds(getDb(env), env, at)),
+  scheduledJob('days.promotion-notices', 'frequent', (env, at) =>
+    sendMissedPromotionNotices(getDb(env), env, at),
+  ),
 ];

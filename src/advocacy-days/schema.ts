@@ -1,6 +1,16 @@
 // Tables of this feature; re-exported by src/schema.ts.
 import { sql } from 'drizzle-orm';
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import {
+  choice,
+  demoFlag,
+  epochMs,
+  epochMsNotNull,
+  flag,
+  langColumnDefaultEn,
+  ownerId,
+  requiredRef,
+} from '../db/columns';
 
 /** A day at the capitol: what people see on /days/:slug, and what organizers write for the teams. */
 export const advocacyDays = sqliteTable('advocacy_days', {
@@ -9,8 +19,8 @@ export const advocacyDays = sqliteTable('advocacy_days', {
   title: text().notNull(),
   summary: text().notNull(),
   /** Epoch ms of the start and end of the day. */
-  startsAt: integer({ mode: 'number' }).notNull(),
-  endsAt: integer({ mode: 'number' }).notNull(),
+  startsAt: epochMsNotNull(),
+  endsAt: epochMsNotNull(),
   /** IANA zone the day happens in, for showing times and the calendar file. */
   timeZone: text().notNull().default('America/New_York'),
   placeName: text().notNull(),
@@ -22,16 +32,14 @@ export const advocacyDays = sqliteTable('advocacy_days', {
   whatToBring: text().notNull().default(''),
   accessibility: text().notNull().default(''),
   capacity: integer().notNull(),
-  registrationDeadline: integer({ mode: 'number' }).notNull(),
+  registrationDeadline: epochMsNotNull(),
   /** Written by organizers for the team packets. */
   talkingPoints: text().notNull().default(''),
   leaveBehind: text().notNull().default(''),
-  status: text({ enum: ['draft', 'published'] })
-    .notNull()
-    .default('draft'),
-  isDemo: integer({ mode: 'boolean' }).notNull().default(false),
-  createdAt: integer({ mode: 'number' }).notNull(),
-  reportSentAt: integer({ mode: 'number' }),
+  status: choice(['draft', 'published'], 'draft'),
+  isDemo: demoFlag(),
+  createdAt: epochMsNotNull(),
+  reportSentAt: epochMs(),
   /** The partner list the last report-back went to (COALITION_EMAIL at that time), shown before a resend. */
   reportSentTo: text(),
   // Optional Spanish versions of the texts organizers write; empty means "use the main text".
@@ -58,9 +66,7 @@ export const dayRegistrations = sqliteTable(
   'day_registrations',
   {
     id: text().primaryKey(),
-    dayId: text()
-      .notNull()
-      .references(() => advocacyDays.id, { onDelete: 'cascade' }),
+    dayId: ownerId(() => advocacyDays.id),
     seq: integer().notNull(),
     status: text({ enum: ['registered', 'waitlisted', 'cancelled'] }).notNull(),
     name: text().notNull(),
@@ -71,23 +77,17 @@ export const dayRegistrations = sqliteTable(
     congregation: text(),
     faithRole: text({ enum: ['clergy', 'lay'] }).notNull(),
     languages: text(),
-    needsInterpretation: integer({ mode: 'boolean' }).notNull().default(false),
+    needsInterpretation: flag(false),
     accessibilityNeeds: text(),
     dietaryNeeds: text(),
-    firstTime: integer({ mode: 'boolean' }).notNull().default(false),
-    willingToShareStory: integer({ mode: 'boolean' }).notNull().default(false),
-    ride: text({ enum: ['none', 'needs', 'offers'] })
-      .notNull()
-      .default('none'),
+    firstTime: flag(false),
+    willingToShareStory: flag(false),
+    ride: choice(['none', 'needs', 'offers'], 'none'),
     rideSeats: integer(),
-    photoConsent: integer({ mode: 'boolean' }).notNull().default(false),
-    lang: text({ enum: ['en', 'es'] })
-      .notNull()
-      .default('en'),
+    photoConsent: flag(false),
+    lang: langColumnDefaultEn(),
     /** 'found' from the geocoder, 'manual' set by an organizer, 'pending' when neither yet. */
-    districtStatus: text({ enum: ['found', 'manual', 'pending'] })
-      .notNull()
-      .default('pending'),
+    districtStatus: choice(['found', 'manual', 'pending'], 'pending'),
     /** The state the address is in (two lower-case letters), when known. */
     homeState: text(),
     upperDistrict: text(),
@@ -96,31 +96,31 @@ export const dayRegistrations = sqliteTable(
     teamRole: text({ enum: TEAM_ROLES }),
     /** The short code on the person's check-in QR, unique within the day. */
     checkInCode: text().notNull(),
-    checkedInAt: integer({ mode: 'number' }),
+    checkedInAt: epochMs(),
     /** Set with the promotion; the notice is sent (and this cleared) by the same code that emails. */
-    promotedAt: integer({ mode: 'number' }),
-    promotionNotifiedAt: integer({ mode: 'number' }),
-    reminder7SentAt: integer({ mode: 'number' }),
-    reminder1SentAt: integer({ mode: 'number' }),
+    promotedAt: epochMs(),
+    promotionNotifiedAt: epochMs(),
+    reminder7SentAt: epochMs(),
+    reminder1SentAt: epochMs(),
     /** When the "how did your meeting go?" email went out, after the day. */
-    debriefInviteSentAt: integer({ mode: 'number' }),
+    debriefInviteSentAt: epochMs(),
     /** Unsubscribed from organizer announcements about this day (confirmations still go out). */
-    announcementsOptOut: integer({ mode: 'boolean' }).notNull().default(false),
+    announcementsOptOut: flag(false),
     /**
      * When the last "you are already registered" email went out (someone entered this address
      * again): at most one per ALREADY_REGISTERED_EMAIL_EVERY_MS, so the form cannot spam the person.
      */
-    alreadyRegisteredEmailAt: integer({ mode: 'number' }),
+    alreadyRegisteredEmailAt: epochMs(),
     /**
      * Until when an unconfirmed seat (or waitlist place) is held: the person confirms it from the
      * emailed private link, else the frequent job releases it to the waitlist. Null once confirmed
      * (and for rows from before holds existed, or added by organizers).
      */
-    holdExpiresAt: integer({ mode: 'number' }),
-    isDemo: integer({ mode: 'boolean' }).notNull().default(false),
-    createdAt: integer({ mode: 'number' }).notNull(),
-    cancelledAt: integer({ mode: 'number' }),
-    personalDataDeletedAt: integer({ mode: 'number' }),
+    holdExpiresAt: epochMs(),
+    isDemo: demoFlag(),
+    createdAt: epochMsNotNull(),
+    cancelledAt: epochMs(),
+    personalDataDeletedAt: epochMs(),
   },
   (t) => [
     uniqueIndex('day_registrations_day_seq_idx').on(t.dayId, t.seq),
@@ -142,10 +142,8 @@ export const dayRegistrationLinks = sqliteTable(
   'day_registration_links',
   {
     tokenHash: text().primaryKey(),
-    registrationId: text()
-      .notNull()
-      .references(() => dayRegistrations.id, { onDelete: 'cascade' }),
-    createdAt: integer({ mode: 'number' }).notNull(),
+    registrationId: ownerId(() => dayRegistrations.id),
+    createdAt: epochMsNotNull(),
   },
   (t) => [index('day_registration_links_registration_idx').on(t.registrationId)],
 );
@@ -155,17 +153,15 @@ export const dayTeams = sqliteTable(
   'day_teams',
   {
     id: text().primaryKey(),
-    dayId: text()
-      .notNull()
-      .references(() => advocacyDays.id, { onDelete: 'cascade' }),
+    dayId: ownerId(() => advocacyDays.id),
     officialId: text(),
     chamber: text({ enum: ['upper', 'lower'] }).notNull(),
     district: text().notNull(),
     /** The legislator's name as shown on packets ("Sen. Jane Doe"), kept so a packet prints without the directory. */
     label: text().notNull(),
-    meetingAt: integer({ mode: 'number' }),
+    meetingAt: epochMs(),
     room: text(),
-    createdAt: integer({ mode: 'number' }).notNull(),
+    createdAt: epochMsNotNull(),
   },
   (t) => [uniqueIndex('day_teams_day_seat_idx').on(t.dayId, t.chamber, t.district)],
 );
@@ -175,9 +171,7 @@ export const dayDebriefs = sqliteTable(
   'day_debriefs',
   {
     id: text().primaryKey(),
-    dayId: text()
-      .notNull()
-      .references(() => advocacyDays.id, { onDelete: 'cascade' }),
+    dayId: ownerId(() => advocacyDays.id),
     registrationId: text().references(() => dayRegistrations.id, { onDelete: 'set null' }),
     teamId: text().references(() => dayTeams.id, { onDelete: 'set null' }),
     officialId: text(),
@@ -189,11 +183,11 @@ export const dayDebriefs = sqliteTable(
     }).notNull(),
     followUp: text(),
     /** Set by an organizer when the follow-up was done; open follow-ups are "due" in the report. */
-    followUpDoneAt: integer({ mode: 'number' }),
+    followUpDoneAt: epochMs(),
     /** The meeting-log record this debrief created, when the meetings feature took it. */
     meetingRecordId: text(),
-    isDemo: integer({ mode: 'boolean' }).notNull().default(false),
-    createdAt: integer({ mode: 'number' }).notNull(),
+    isDemo: demoFlag(),
+    createdAt: epochMsNotNull(),
   },
   (t) => [index('day_debriefs_day_idx').on(t.dayId)],
 );
@@ -206,15 +200,11 @@ export const dayCheckInLog = sqliteTable(
   'day_check_in_log',
   {
     id: text().primaryKey(),
-    dayId: text()
-      .notNull()
-      .references(() => advocacyDays.id),
-    registrationId: text()
-      .notNull()
-      .references(() => dayRegistrations.id),
+    dayId: requiredRef(() => advocacyDays.id),
+    registrationId: requiredRef(() => dayRegistrations.id),
     action: text({ enum: ['check_in', 'undo'] }).notNull(),
     organizerId: text(),
-    at: integer({ mode: 'number' }).notNull(),
+    at: epochMsNotNull(),
   },
   (t) => [index('day_check_in_log_day_idx').on(t.dayId, t.at)],
 );

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { field } from '../web/fields';
+import { blankWhenMissing } from '../lib/blanks';
 import { zonedInputToUtc } from './calendar';
 import type { DayValues } from './schema';
 import { TEAM_ROLES } from './schema';
@@ -199,6 +200,22 @@ export const dayFormSchema = z
 /** The organizer's day form as validated (times still wall-clock in the day's zone). */
 export type DayFormInput = z.output<typeof dayFormSchema>;
 
+/** The texts of a day an organizer may leave empty (the guide for participants, and every Spanish text). */
+export const DAY_OPTIONAL_TEXTS = [
+  'agenda',
+  'whatToBring',
+  'accessibility',
+  'talkingPoints',
+  'leaveBehind',
+  'titleEs',
+  'summaryEs',
+  'agendaEs',
+  'whatToBringEs',
+  'accessibilityEs',
+  'talkingPointsEs',
+  'leaveBehindEs',
+] as const;
+
 /** What a valid day form stores: its wall-clock times as instants in the day's zone. */
 export function dayValues(input: DayFormInput): DayValues {
   return {
@@ -206,18 +223,8 @@ export function dayValues(input: DayFormInput): DayValues {
     startsAt: zonedInputToUtc(input.startsAt, input.timeZone),
     endsAt: zonedInputToUtc(input.endsAt, input.timeZone),
     registrationDeadline: zonedInputToUtc(input.registrationDeadline, input.timeZone),
-    agenda: input.agenda ?? '',
-    whatToBring: input.whatToBring ?? '',
-    accessibility: input.accessibility ?? '',
-    talkingPoints: input.talkingPoints ?? '',
-    leaveBehind: input.leaveBehind ?? '',
-    titleEs: input.titleEs ?? '',
-    summaryEs: input.summaryEs ?? '',
-    agendaEs: input.agendaEs ?? '',
-    whatToBringEs: input.whatToBringEs ?? '',
-    accessibilityEs: input.accessibilityEs ?? '',
-    talkingPointsEs: input.talkingPointsEs ?? '',
-    leaveBehindEs: input.leaveBehindEs ?? '',
+    // The optional texts are stored as '' when left empty (the columns are NOT NULL).
+    ...blankWhenMissing(input, DAY_OPTIONAL_TEXTS),
   };
 }
 

@@ -2,7 +2,7 @@ import { Hono, type Context } from 'hono';
 import type { AppEnv } from '../env';
 import { getDb } from '../db';
 import { AppError } from '../lib/errors';
-import { readForm, readUploadedFile, type FormErrors, type FormValues } from '../web/form';
+import { readForm, readUploadedFile, refusedForm, type FormErrors, type FormValues } from '../web/form';
 import { billPath } from './links';
 import {
   importOpenStatesText,
@@ -57,13 +57,7 @@ async function renderBillList(c: Context<AppEnv>, summary?: ImportSummary) {
     getSyncState(db, OPENSTATES_SOURCE),
   ]);
   return c.render(
-    <AdminBillList
-      bills={bills}
-      counts={counts}
-      sync={sync}
-      openStatesOn={Boolean(c.env.OPENSTATES_API_KEY)}
-      summary={summary}
-    />,
+    <AdminBillList {...{ bills, counts, sync, summary }} openStatesOn={Boolean(c.env.OPENSTATES_API_KEY)} />,
     { title: t('bills.admin.title'), wide: true },
   );
 }
@@ -112,29 +106,17 @@ billsAdmin.get('/new', (c) => {
 });
 
 billsAdmin.post('/new', async (c) => {
-  const { t } = c.var;
   const form = await readForm(c, billFormSchema, { botCheck: false });
-  if (form.status !== 'valid')
-    return invalidBillForm(
-      c,
-      '/admin/bills/new',
-      form.status === 'invalid' ? form.errors : {},
-      form.values,
-      t('bills.admin.newTitle'),
-    );
+  if (form.status !== 'valid') return refuseNewBill(c, refusedForm(c, form));
   const db = getDb(c.env);
   const data = form.data as BillFormData;
   const linkErrors = brokenLinkErrors(data, await brokenInternalLinks(c, callToActionLinks(data)));
-  if (Object.keys(linkErrors).length)
-    return invalidBillForm(c, '/admin/bills/new', linkErrors, form.values, t('bills.admin.newTitle'));
+  if (Object.keys(linkErrors).length) return refuseNewBill(c, { errors: linkErrors, values: form.values });
   if (await getBillBySlug(db, data.state, slugOfIdentifier(data.identifier))) {
-    return invalidBillForm(
-      c,
-      '/admin/bills/new',
-      { identifier: { key: 'bills.admin.duplicate' } },
-      form.values,
-      t('bills.admin.newTitle'),
-    );
+    return refuseNewBill(c, {
+      errors: { identifier: { key: 'bills.admin.duplicate' } },
+      values: form.values,
+    });
   }
   const id = await createBill(db, data);
   return c.redirect(`/admin/bills/${id}?notice=saved`, 303);
@@ -145,12 +127,7 @@ billsAdmin.get('/:id', async (c) => renderBillAdmin(c, await requireBill(c)));
 billsAdmin.post('/:id', async (c) => {
   const bill = await requireBill(c);
   const form = await readForm(c, billFormSchema, { botCheck: false });
-  if (form.status !== 'valid') {
-    c.status(422);
-    return renderBillAdmin(c, bill, {
-      form: { errors: form.status === 'invalid' ? form.errors : {}, values: form.values },
-    });
-  }
+  if (form.status !== 'valid') return renderBillAdmin(c, bill, { form: refusedForm(c, form) });
   const data = form.data as BillFormData;
   const linkErrors = brokenLinkErrors(data, await brokenInternalLinks(c, callToActionLinks(data)));
   if (Object.keys(linkErrors).length) {
@@ -172,12 +149,7 @@ billsAdmin.post('/:id', async (c) => {
 billsAdmin.post('/:id/actions', async (c) => {
   const bill = await requireBill(c);
   const form = await readForm(c, actionFormSchema, { botCheck: false });
-  if (form.status !== 'valid') {
-    c.status(422);
-    return renderBillAdmin(c, bill, {
-      action: { errors: form.status === 'invalid' ? form.errors : {}, values: form.values },
-    });
-  }
+  if (form.status !== 'valid') return renderBillAdmin(c, bill, { action: refusedForm(c, form) });
   const { t } = c.var;
   const chamberNames = {
     upper: t('bills.admin.chamber.upper'),
@@ -199,12 +171,7 @@ billsAdmin.post('/:id/actions', async (c) => {
 billsAdmin.post('/:id/updates', async (c) => {
   const bill = await requireBill(c);
   const form = await readForm(c, updateFormSchema, { botCheck: false });
-  if (form.status !== 'valid') {
-    c.status(422);
-    return renderBillAdmin(c, bill, {
-      update: { errors: form.status === 'invalid' ? form.errors : {}, values: form.values },
-    });
-  }
+  if (form.status !== 'valid') return renderBillAdmin(c, bill, { update: refusedForm(c, form) });
   const movementId = await postBillUpdate(getDb(c.env), bill, form.data);
   await startFanout(c.env, movementId);
   return c.redirect(`/admin/bills/${bill.id}?notice=update`, 303);
@@ -213,12 +180,7 @@ billsAdmin.post('/:id/updates', async (c) => {
 billsAdmin.post('/:id/stage', async (c) => {
   const bill = await requireBill(c);
   const form = await readForm(c, stageFormSchema, { botCheck: false });
-  if (form.status !== 'valid') {
-    c.status(422);
-    return renderBillAdmin(c, bill, {
-      stage: { errors: form.status === 'invalid' ? form.errors : {}, values: form.values },
-    });
-  }
+  if (form.status !== 'valid') return renderBillAdmin(c, bill, { stage: refusedForm(c, form) });
   const movementId = await overrideStage(getDb(c.env), bill, {
     stage: form.data.stage === '' ? null : form.data.stage,
     noteEn: form.data.noteEn,
@@ -234,15 +196,12 @@ async function requireBill(c: Context<AppEnv>): Promise<BillRow> {
   return bill;
 }
 
-function invalidBillForm(
-  c: Context<AppEnv>,
-  action: string,
-  errors: FormErrors,
-  values: FormValues,
-  title: string,
-) {
+/** The new-bill form again with what was typed and why it was refused (422). */
+function refuseNewBill(c: Context<AppEnv>, form: { errors: FormErrors; values: FormValues }) {
   c.status(422);
-  return c.render(<BillForm action={action} errors={errors} values={values} />, { title });
+  return c.render(<BillForm action="/admin/bills/new" {...form} />, {
+    title: c.var.t('bills.admin.newTitle'),
+  });
 }
 
 async function renderBillAdmin(

@@ -1,6 +1,7 @@
 // The organizer's bill form: from a stored bill to form values, and from the form to the bill.
 import type { z } from 'zod';
 import type { Db } from '../db';
+import { blankWhenMissing } from '../lib/blanks';
 import { newId } from '../lib/tokens';
 import type { FormErrors, FormValues } from '../web/form';
 import { slugOfIdentifier } from './import';
@@ -123,14 +124,16 @@ export function billFormValues(bill: BillRow): FormValues {
     session: bill.session,
     identifier: bill.identifier,
     title: bill.title,
-    titleEs: bill.titleEs ?? '',
     position: bill.position,
-    summaryEn: bill.summaryEn ?? '',
-    summaryEs: bill.summaryEs ?? '',
-    analysisEn: bill.analysisEn ?? '',
-    analysisEs: bill.analysisEs ?? '',
-    talkingPointsEn: bill.talkingPointsEn ?? '',
-    talkingPointsEs: bill.talkingPointsEs ?? '',
+    ...blankWhenMissing(bill, [
+      'titleEs',
+      'summaryEn',
+      'summaryEs',
+      'analysisEn',
+      'analysisEs',
+      'talkingPointsEn',
+      'talkingPointsEs',
+    ]),
     sources: sourcesOf(bill)
       .map((s) => s.url)
       .join('\n'),

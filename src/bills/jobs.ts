@@ -1,4 +1,4 @@
-import type { ScheduledJob } from '../lib/jobs';
+import { scheduledJob, type ScheduledJob } from '../lib/jobs';
 import { resumeStalledFanouts } from './alerts';
 import { startDailyDigests } from './digest';
 import { updateBillsFromOpenStates } from './openstates';
@@ -7,32 +7,8 @@ import { getDb } from '../db';
 
 /** Scheduled work of this feature. Each job is safe to run twice. */
 export const billsJobs: ScheduledJob[] = [
-  {
-    name: 'bills.resume-fanouts',
-    every: 'frequent',
-    run: async (env, at) => {
-      await resumeStalledFanouts(env, at);
-    },
-  },
-  {
-    name: 'bills.openstates-update',
-    every: 'hourly',
-    run: async (env, at) => {
-      await updateBillsFromOpenStates(env, at);
-    },
-  },
-  {
-    name: 'bills.daily-digest',
-    every: 'hourly',
-    run: async (env, at) => {
-      await startDailyDigests(env, at);
-    },
-  },
-  {
-    name: 'bills.link-cleanup',
-    every: 'hourly',
-    run: async (env, at) => {
-      await cleanUpSubscriptionLinks(getDb(env), at);
-    },
-  },
+  scheduledJob('bills.resume-fanouts', 'frequent', resumeStalledFanouts),
+  scheduledJob('bills.openstates-update', 'hourly', updateBillsFromOpenStates),
+  scheduledJob('bills.daily-digest', 'hourly', startDailyDigests),
+  scheduledJob('bills.link-cleanup', 'hourly', (env, at) => cleanUpSubscriptionLinks(getDb(env), at)),
 ];

@@ -1,5 +1,6 @@
 // Tables of this feature; re-exported by src/schema.ts.
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { choice, demoFlag, epochMs, epochMsNotNull, flag, langColumn, ownerId } from '../db/columns';
 
 /** Where a bill stands, in the order bills usually move; the last three end its road. */
 export const BILL_STAGES = [
@@ -55,14 +56,14 @@ export const bills = sqliteTable(
     slug: text().notNull(),
     title: text().notNull(),
     titleEs: text(),
-    position: text({ enum: BILL_POSITIONS }).notNull().default('watch'),
+    position: choice(BILL_POSITIONS, 'watch'),
     summaryEn: text(),
     summaryEs: text(),
     analysisEn: text(),
     analysisEs: text(),
     talkingPointsEn: text(),
     talkingPointsEs: text(),
-    derivedStage: text({ enum: BILL_STAGES }).notNull().default('introduced'),
+    derivedStage: choice(BILL_STAGES, 'introduced'),
     stageOverride: text({ enum: BILL_STAGES }),
     stageNoteEn: text(),
     stageNoteEs: text(),
@@ -71,12 +72,12 @@ export const bills = sqliteTable(
     /** JSON array of BillSource. */
     sources: text().notNull().default('[]'),
     /** Only tracked bills are listed, alerted and polled. */
-    tracked: integer({ mode: 'boolean' }).notNull().default(true),
-    isDemo: integer({ mode: 'boolean' }).notNull().default(false),
+    tracked: flag(true),
+    isDemo: demoFlag(),
     /** When the bill last moved (ms), for "most recent movement first". */
-    lastMovementAt: integer({ mode: 'number' }),
-    createdAt: integer({ mode: 'number' }).notNull(),
-    updatedAt: integer({ mode: 'number' }).notNull(),
+    lastMovementAt: epochMs(),
+    createdAt: epochMsNotNull(),
+    updatedAt: epochMsNotNull(),
   },
   (t) => [
     uniqueIndex('bills_state_slug_idx').on(t.state, t.slug),
@@ -92,9 +93,7 @@ export const billActions = sqliteTable(
   'bill_actions',
   {
     id: text().primaryKey(),
-    billId: text()
-      .notNull()
-      .references(() => bills.id, { onDelete: 'cascade' }),
+    billId: ownerId(() => bills.id),
     actionKey: text().notNull(),
     /** YYYY-MM-DD. */
     date: text().notNull(),
@@ -108,7 +107,7 @@ export const billActions = sqliteTable(
     /** JSON array of Open States classifications. */
     classification: text().notNull().default('[]'),
     source: text({ enum: ['openstates', 'organizer', 'demo'] }).notNull(),
-    createdAt: integer({ mode: 'number' }).notNull(),
+    createdAt: epochMsNotNull(),
   },
   (t) => [
     uniqueIndex('bill_actions_key_idx').on(t.billId, t.actionKey),
@@ -120,12 +119,10 @@ export const billActions = sqliteTable(
 export const billSponsors = sqliteTable(
   'bill_sponsors',
   {
-    billId: text()
-      .notNull()
-      .references(() => bills.id, { onDelete: 'cascade' }),
+    billId: ownerId(() => bills.id),
     name: text().notNull(),
     personId: text(),
-    primary: integer({ mode: 'boolean' }).notNull().default(false),
+    primary: flag(false),
     classification: text(),
   },
   (t) => [primaryKey({ columns: [t.billId, t.name] })],
@@ -140,9 +137,7 @@ export const billMovements = sqliteTable(
   'bill_movements',
   {
     id: text().primaryKey(),
-    billId: text()
-      .notNull()
-      .references(() => bills.id, { onDelete: 'cascade' }),
+    billId: ownerId(() => bills.id),
     movementKey: text().notNull().unique(),
     kind: text({ enum: ['actions', 'stage', 'update'] }).notNull(),
     stageBefore: text({ enum: BILL_STAGES }),
@@ -152,14 +147,12 @@ export const billMovements = sqliteTable(
     headlineEs: text().notNull(),
     detailEn: text(),
     detailEs: text(),
-    occurredAt: integer({ mode: 'number' }).notNull(),
-    createdAt: integer({ mode: 'number' }).notNull(),
-    fanoutStatus: text({ enum: ['pending', 'done'] })
-      .notNull()
-      .default('pending'),
+    occurredAt: epochMsNotNull(),
+    createdAt: epochMsNotNull(),
+    fanoutStatus: choice(['pending', 'done'], 'pending'),
     fanoutAfter: text().notNull().default(''),
     fanoutPage: integer().notNull().default(0),
-    fanoutUpdatedAt: integer({ mode: 'number' }).notNull(),
+    fanoutUpdatedAt: epochMsNotNull(),
   },
   (t) => [
     index('bill_movements_bill_idx').on(t.billId, t.createdAt),
@@ -180,14 +173,14 @@ export const billSubscriptions = sqliteTable(
     scopeKey: text().notNull(),
     billId: text().references(() => bills.id, { onDelete: 'cascade' }),
     state: text().notNull(),
-    lang: text({ enum: ['en', 'es'] }).notNull(),
+    lang: langColumn(),
     frequency: text({ enum: ['immediate', 'daily'] }).notNull(),
     status: text({ enum: ['pending', 'confirmed', 'unsubscribed'] }).notNull(),
     /** Digest subscribers: movements after this were not yet in a digest. */
-    digestSince: integer({ mode: 'number' }),
-    createdAt: integer({ mode: 'number' }).notNull(),
-    confirmedAt: integer({ mode: 'number' }),
-    unsubscribedAt: integer({ mode: 'number' }),
+    digestSince: epochMs(),
+    createdAt: epochMsNotNull(),
+    confirmedAt: epochMs(),
+    unsubscribedAt: epochMs(),
   },
   (t) => [
     uniqueIndex('bill_subscriptions_email_scope_idx').on(t.email, t.scopeKey),
@@ -205,11 +198,9 @@ export const billSubscriptionLinks = sqliteTable(
   'bill_subscription_links',
   {
     tokenHash: text().primaryKey(),
-    subscriptionId: text()
-      .notNull()
-      .references(() => billSubscriptions.id, { onDelete: 'cascade' }),
+    subscriptionId: ownerId(() => billSubscriptions.id),
     purpose: text({ enum: ['confirm', 'manage'] }).notNull(),
-    createdAt: integer({ mode: 'number' }).notNull(),
+    createdAt: epochMsNotNull(),
   },
   (t) => [
     index('bill_subscription_links_sub_idx').on(t.subscriptionId),
@@ -221,7 +212,7 @@ export const billSubscriptionLinks = sqliteTable(
 /** When each outside source last answered, for the admin page ("last updated from Open States"). */
 export const billSyncState = sqliteTable('bill_sync_state', {
   source: text().primaryKey(),
-  lastSuccessAt: integer({ mode: 'number' }),
-  lastAttemptAt: integer({ mode: 'number' }),
+  lastSuccessAt: epochMs(),
+  lastAttemptAt: epochMs(),
   lastError: text(),
 });

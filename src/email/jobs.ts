@@ -1,5 +1,5 @@
 import { getDb } from '../db';
-import type { ScheduledJob } from '../lib/jobs';
+import { scheduledJob, type ScheduledJob } from '../lib/jobs';
 import { DAY, MINUTE } from '../lib/time';
 import { logEvent } from '../lib/log';
 import { deliverEmailGroup } from './delivery';
@@ -56,10 +56,6 @@ export async function applyEmailRetention(env: Env, at: number): Promise<number>
 
 /** Scheduled work of this feature. */
 export const emailJobs: ScheduledJob[] = [
-  { name: 'email.sweep', every: 'frequent', run: async (env, at) => void (await sweepOutbox(env, at)) },
-  {
-    name: 'email.retention',
-    every: 'hourly',
-    run: async (env, at) => void (await applyEmailRetention(env, at)),
-  },
+  scheduledJob('email.sweep', 'frequent', sweepOutbox),
+  scheduledJob('email.retention', 'hourly', applyEmailRetention),
 ];

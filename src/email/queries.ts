@@ -18,6 +18,8 @@ import type { SQLiteUpdateSetSource } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../db';
 import { STALE_CLAIM_MS } from './policy';
 import { emailSuppressions, outbox, webhookEvents } from './schema';
+import { inSlices } from '../db/chunks';
+import { findRow } from '../db/find';
 
 /** One stored email. */
 export type OutboxRow = typeof outbox.$inferSelect;
@@ -155,15 +157,12 @@ async function updateClaimed(
   values: SQLiteUpdateSetSource<typeof outbox>,
 ): Promise<void> {
   if (ids.length === 0) return;
-  const statements = [];
-  for (let i = 0; i < ids.length; i += IDS_PER_STATEMENT) {
-    statements.push(
-      db
-        .update(outbox)
-        .set(values)
-        .where(and(inArray(outbox.id, ids.slice(i, i + IDS_PER_STATEMENT)), eq(outbox.status, 'sending'))),
-    );
-  }
+  const statements = inSlices(ids, IDS_PER_STATEMENT).map((slice) =>
+    db
+      .update(outbox)
+      .set(values)
+      .where(and(inArray(outbox.id, slice), eq(outbox.status, 'sending'))),
+  );
   await db.batch(statements as [(typeof statements)[number], ...(typeof statements)[number][]]);
 }
 
@@ -343,11 +342,7 @@ export async function listMailbox(db: Db, limit = 200) {
 /** One message of the local development mailbox. */
 export async function getMailboxMessage(db: Db, id: string): Promise<OutboxRow | null> {
   return (
-    (await db
-      .select()
-      .from(outbox)
-      .where(and(eq(outbox.id, id), eq(outbox.providerId, LOCAL_MAILBOX_PROVIDER)))
-      .get()) ?? null
+    (await findRow(db, outbox, and(eq(outbox.id, id), eq(outbox.providerId, LOCAL_MAILBOX_PROVIDER)))) ?? null
   );
 }
 

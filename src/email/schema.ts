@@ -1,4 +1,5 @@
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { choice, epochMs, epochMsNotNull } from '../db/columns';
 
 /**
  * Every email the app sends is first a row here, written in the same db.batch() as the change that
@@ -24,16 +25,14 @@ export const outbox = sqliteTable(
     unsubscribeUrl: text(),
     /** Groups rows sent together in one Resend batch call (bill alerts); null for single sends. */
     batchKey: text(),
-    status: text({ enum: ['pending', 'sending', 'sent', 'failed', 'suppressed'] })
-      .notNull()
-      .default('pending'),
+    status: choice(['pending', 'sending', 'sent', 'failed', 'suppressed'], 'pending'),
     attempts: integer().notNull().default(0),
-    nextAttemptAt: integer({ mode: 'number' }).notNull(),
-    claimedAt: integer({ mode: 'number' }),
+    nextAttemptAt: epochMsNotNull(),
+    claimedAt: epochMs(),
     lastError: text(),
     providerId: text(),
-    createdAt: integer({ mode: 'number' }).notNull(),
-    sentAt: integer({ mode: 'number' }),
+    createdAt: epochMsNotNull(),
+    sentAt: epochMs(),
   },
   (t) => [
     index('outbox_status_next_idx').on(t.status, t.nextAttemptAt),
@@ -46,12 +45,12 @@ export const outbox = sqliteTable(
 export const emailSuppressions = sqliteTable('email_suppressions', {
   email: text().primaryKey(),
   reason: text({ enum: ['bounced', 'complained'] }).notNull(),
-  createdAt: integer({ mode: 'number' }).notNull(),
+  createdAt: epochMsNotNull(),
 });
 
 /** Webhook deliveries already processed (by svix-id), so a replay changes nothing. */
 export const webhookEvents = sqliteTable('webhook_events', {
   id: text().primaryKey(),
   type: text().notNull(),
-  receivedAt: integer({ mode: 'number' }).notNull(),
+  receivedAt: epochMsNotNull(),
 });

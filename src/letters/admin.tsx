@@ -1,11 +1,12 @@
 import { Hono, type Context } from 'hono';
+import type { z } from 'zod';
 import type { AppEnv } from '../env';
-import { getDb } from '../db';
+import { getDb, type Db } from '../db';
 import { csvHeaders, csvStream } from '../lib/csv';
 import { newId } from '../lib/tokens';
 import { getOfficial, searchOfficials } from '../officials/queries';
 import { AppError } from '../lib/errors';
-import { readForm, type FormErrors, type FormValues } from '../web/form';
+import { readForm, refusedForm, type FormErrors, type FormValues } from '../web/form';
 import { safeRedirectPath } from '../web/security';
 import { deliverLetter } from './delivery';
 import { letterUrl } from './links';
@@ -85,10 +86,8 @@ async function renderLetterForm(
     : [[], []];
   return c.render(
     <LetterForm
-      letter={letter}
-      officials={officials}
+      {...{ letter, officials, officialQuery }}
       officialResults={results}
-      officialQuery={officialQuery}
       embedUrl={letter ? letterUrl(c.env, letter, '/embed') : undefined}
       values={form.values ?? (letter ? letterFormValues(letter) : { status: 'draft' })}
       errors={form.errors}
@@ -186,9 +185,7 @@ lettersAdmin.get('/:id/signers', async (c) => {
   const url = new URL(c.req.url);
   return c.render(
     <SignersAdminPage
-      letter={letter}
-      tally={tally}
-      filter={filter}
+      {...{ letter, tally, filter }}
       rows={list.rows}
       matching={list.matching}
       pages={Math.max(1, Math.ceil(list.matching / ADMIN_SIGNERS_PAGE_SIZE))}
@@ -198,37 +195,34 @@ lettersAdmin.get('/:id/signers', async (c) => {
   );
 });
 
-lettersAdmin.post('/:id/signers/:signatureId/hide', async (c) => {
+/**
+ * The hide and verify buttons of the signer table: read the switch, set or clear the mark, and go
+ * back to the table as it was (filter and page).
+ */
+async function switchSignerMark<S extends z.ZodType<{ back?: unknown }>>(
+  c: AdminContext,
+  schema: S,
+  setMark: (db: Db, letterId: string, signatureId: string, data: z.output<S>) => Promise<boolean>,
+) {
   const letter = await loadLetter(c);
-  const form = await readForm(c, hideSignerSchema, { botCheck: false });
+  const form = await readForm(c, schema, { botCheck: false });
   if (form.status !== 'valid') throw new AppError('bad_request');
-  const { hidden, back } = form.data;
-  const found = await setSignerHidden(
-    getDb(c.env),
-    letter.id,
-    c.req.param('signatureId'),
-    hidden,
-    Date.now(),
-  );
+  const found = await setMark(getDb(c.env), letter.id, c.req.param('signatureId') ?? '', form.data);
   if (!found) throw new AppError('not_found');
-  return c.redirect(safeBack(letter, back), 303);
-});
+  return c.redirect(safeBack(letter, form.data.back), 303);
+}
 
-lettersAdmin.post('/:id/signers/:signatureId/verify', async (c) => {
-  const letter = await loadLetter(c);
-  const form = await readForm(c, verifySignerSchema, { botCheck: false });
-  if (form.status !== 'valid') throw new AppError('bad_request');
-  const { verified, back } = form.data;
-  const found = await setSignerVerified(
-    getDb(c.env),
-    letter.id,
-    c.req.param('signatureId'),
-    verified,
-    Date.now(),
-  );
-  if (!found) throw new AppError('not_found');
-  return c.redirect(safeBack(letter, back), 303);
-});
+lettersAdmin.post('/:id/signers/:signatureId/hide', (c) =>
+  switchSignerMark(c, hideSignerSchema, (db, letterId, signatureId, { hidden }) =>
+    setSignerHidden(db, letterId, signatureId, hidden, Date.now()),
+  ),
+);
+
+lettersAdmin.post('/:id/signers/:signatureId/verify', (c) =>
+  switchSignerMark(c, verifySignerSchema, (db, letterId, signatureId, { verified }) =>
+    setSignerVerified(db, letterId, signatureId, verified, Date.now()),
+  ),
+);
 
 lettersAdmin.get('/:id/signers.csv', async (c) => {
   const letter = await loadLetter(c);
@@ -251,17 +245,9 @@ async function renderDelivery(
     letterTally(db, letter.id),
     listDeliveries(db, letter.id),
   ]);
-  return c.render(
-    <DeliveryPage
-      letter={letter}
-      officials={officials}
-      signers={signers}
-      tally={tally}
-      deliveries={deliveries}
-      {...form}
-    />,
-    { title: c.var.t('letters.admin.deliverTitle') },
-  );
+  return c.render(<DeliveryPage {...{ letter, officials, signers, tally, deliveries }} {...form} />, {
+    title: c.var.t('letters.admin.deliverTitle'),
+  });
 }
 
 lettersAdmin.get('/:id/deliver', async (c) => {
@@ -273,13 +259,7 @@ lettersAdmin.get('/:id/deliver', async (c) => {
 lettersAdmin.post('/:id/deliver', async (c) => {
   const letter = await loadLetter(c);
   const form = await readForm(c, deliverySchema, { botCheck: false });
-  if (form.status !== 'valid') {
-    c.status(422);
-    return renderDelivery(c, letter, {
-      values: form.values,
-      errors: form.status === 'invalid' ? form.errors : {},
-    });
-  }
+  if (form.status !== 'valid') return renderDelivery(c, letter, refusedForm(c, form));
   await deliverLetter(
     getDb(c.env),
     c.env,
@@ -322,11 +302,7 @@ lettersAdmin.get('/:id/updates', async (c) => renderUpdates(c, await loadLetter(
 lettersAdmin.post('/:id/updates/preview', async (c) => {
   const letter = await loadLetter(c);
   const form = await readForm(c, updateSchema, { botCheck: false });
-  if (form.status !== 'valid')
-    return refuseUpdate(c, letter, {
-      values: form.values,
-      errors: form.status === 'invalid' ? form.errors : {},
-    });
+  if (form.status !== 'valid') return renderUpdates(c, letter, refusedForm(c, form));
   const recipients = await countUpdateRecipients(getDb(c.env), letter.id);
   return c.render(
     <UpdatePreviewPage
@@ -349,11 +325,7 @@ lettersAdmin.post('/:id/updates/edit', async (c) => {
 lettersAdmin.post('/:id/updates/send', async (c) => {
   const letter = await loadLetter(c);
   const form = await readForm(c, sendUpdateSchema, { botCheck: false });
-  if (form.status !== 'valid')
-    return refuseUpdate(c, letter, {
-      values: form.values,
-      errors: form.status === 'invalid' ? form.errors : {},
-    });
+  if (form.status !== 'valid') return renderUpdates(c, letter, refusedForm(c, form));
   const outcome = await sendUpdate(c.env, getDb(c.env), letter, form.data, c.var.organizer?.id ?? null);
   if (outcome.status === 'no-recipients')
     return refuseUpdate(c, letter, {
@@ -377,9 +349,7 @@ lettersAdmin.get('/:id/updates/:updateId', async (c) => {
   const notice = c.req.query('notice');
   return c.render(
     <UpdateDetailPage
-      letter={letter}
-      update={update}
-      counts={counts}
+      {...{ letter, update, counts }}
       previews={updatePreviews(c.env, letter, update, null)}
       notice={
         notice === 'sent'

@@ -1,5 +1,5 @@
 import { getDb } from '../db';
-import type { ScheduledJob } from '../lib/jobs';
+import { scheduledJob, type ScheduledJob } from '../lib/jobs';
 import { DAY } from '../lib/time';
 import { logEvent } from '../lib/log';
 import { deleteUnconfirmedBefore } from './queries';
@@ -17,11 +17,7 @@ export const expireUnconfirmedSignatures: ScheduledJob = {
 };
 
 /** Sends the rest of updates to signers that did not finish while the organizer waited; safe twice. */
-export const resumeLetterUpdates: ScheduledJob = {
-  name: 'letters.resume-updates',
-  every: 'frequent',
-  run: async (env, at) => void (await resumeUpdateFanouts(env, at)),
-};
+export const resumeLetterUpdates = scheduledJob('letters.resume-updates', 'frequent', resumeUpdateFanouts);
 
 /** Scheduled work of this feature. */
 export const lettersJobs: ScheduledJob[] = [expireUnconfirmedSignatures, resumeLetterUpdates];

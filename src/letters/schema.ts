@@ -1,6 +1,7 @@
 // Tables of this feature; re-exported by src/schema.ts.
 import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { choice, demoFlag, epochMs, epochMsNotNull, langColumn, ownerId, requiredRef } from '../db/columns';
 import { officials } from '../officials/schema';
 import { TRADITIONS } from './choices';
 
@@ -20,9 +21,7 @@ export const letters = sqliteTable('letters', {
   id: text().primaryKey(),
   /** The public address: /letters/<slug>. */
   slug: text().notNull().unique(),
-  status: text({ enum: ['draft', 'open', 'closed'] })
-    .notNull()
-    .default('draft'),
+  status: choice(['draft', 'open', 'closed'], 'draft'),
   titleEn: text().notNull(),
   titleEs: text().notNull(),
   /** Markdown, rendered safely when shown (raw HTML escaped). */
@@ -34,11 +33,11 @@ export const letters = sqliteTable('letters', {
   deadline: text(),
   /** How many signatures the coalition hopes for; null means no goal shown. */
   goal: integer(),
-  isDemo: integer({ mode: 'boolean' }).notNull().default(false),
-  createdAt: integer({ mode: 'number' }).notNull(),
-  updatedAt: integer({ mode: 'number' }).notNull(),
+  isDemo: demoFlag(),
+  createdAt: epochMsNotNull(),
+  updatedAt: epochMsNotNull(),
   /** When an organizer closed it (null while draft or open): signers' private links end after it. */
-  closedAt: integer({ mode: 'number' }),
+  closedAt: epochMs(),
 });
 
 /**
@@ -49,9 +48,7 @@ export const letterSignatures = sqliteTable(
   'letter_signatures',
   {
     id: text().primaryKey(),
-    letterId: text()
-      .notNull()
-      .references(() => letters.id, { onDelete: 'cascade' }),
+    letterId: ownerId(() => letters.id),
     /** Lower-cased; one signature per letter and address. Never shown publicly. */
     email: text().notNull(),
     /** A key of HONORIFICS ('rev', 'rabbi', …, 'none'), or 'other' with honorificOther. */
@@ -69,19 +66,19 @@ export const letterSignatures = sqliteTable(
     showPublicly: integer({ mode: 'boolean' }).notNull(),
     keepInformed: integer({ mode: 'boolean' }).notNull(),
     /** The signer's language, for every email they get. */
-    lang: text({ enum: ['en', 'es'] }).notNull(),
+    lang: langColumn(),
     confirmTokenHash: text().notNull(),
     withdrawTokenHash: text().notNull(),
     /** How many confirmation emails were queued; the outbox id of the n-th is derived from it. */
     confirmationsSent: integer().notNull().default(1),
-    lastConfirmationAt: integer({ mode: 'number' }).notNull(),
-    confirmedAt: integer({ mode: 'number' }),
+    lastConfirmationAt: epochMsNotNull(),
+    confirmedAt: epochMs(),
     /** Set by an organizer: an offensive or fake name leaves the public list and the count. */
-    hiddenAt: integer({ mode: 'number' }),
+    hiddenAt: epochMs(),
     /** Set by an organizer who checked the person is who they say. */
-    verifiedAt: integer({ mode: 'number' }),
-    isDemo: integer({ mode: 'boolean' }).notNull().default(false),
-    createdAt: integer({ mode: 'number' }).notNull(),
+    verifiedAt: epochMs(),
+    isDemo: demoFlag(),
+    createdAt: epochMsNotNull(),
   },
   (t) => [
     uniqueIndex('letter_signatures_letter_email_idx').on(t.letterId, t.email),
@@ -114,16 +111,14 @@ export const letterDeliveries = sqliteTable(
   'letter_deliveries',
   {
     id: text().primaryKey(),
-    letterId: text()
-      .notNull()
-      .references(() => letters.id, { onDelete: 'cascade' }),
+    letterId: ownerId(() => letters.id),
     organizerId: text(),
-    lang: text({ enum: ['en', 'es'] }).notNull(),
+    lang: langColumn(),
     /** JSON array of the outbox ids, one per recipient (their sent_at says when each went out). */
     outboxIds: text().notNull(),
     recipientCount: integer().notNull(),
     signerCount: integer().notNull(),
-    createdAt: integer({ mode: 'number' }).notNull(),
+    createdAt: epochMsNotNull(),
   },
   (t) => [index('letter_deliveries_letter_idx').on(t.letterId, t.createdAt)],
 );
@@ -132,13 +127,9 @@ export const letterDeliveries = sqliteTable(
 export const letterAddresseeOfficials = sqliteTable(
   'letter_addressee_officials',
   {
-    letterId: text()
-      .notNull()
-      .references(() => letters.id, { onDelete: 'cascade' }),
-    officialId: text()
-      .notNull()
-      .references(() => officials.id),
-    createdAt: integer({ mode: 'number' }).notNull(),
+    letterId: ownerId(() => letters.id),
+    officialId: requiredRef(() => officials.id),
+    createdAt: epochMsNotNull(),
   },
   (t) => [primaryKey({ columns: [t.letterId, t.officialId] })],
 );
@@ -152,9 +143,7 @@ export const letterUpdates = sqliteTable(
   'letter_updates',
   {
     id: text().primaryKey(),
-    letterId: text()
-      .notNull()
-      .references(() => letters.id, { onDelete: 'cascade' }),
+    letterId: ownerId(() => letters.id),
     organizerId: text(),
     subjectEn: text().notNull(),
     /** Markdown, rendered safely in the email (raw HTML escaped). */
@@ -169,15 +158,13 @@ export const letterUpdates = sqliteTable(
     /** How many people it was going to when the organizer pressed "Send". */
     recipientCount: integer().notNull(),
     /** 'sending' until the last page of recipients is stored and handed to the outbox. */
-    fanoutStatus: text({ enum: ['sending', 'done'] })
-      .notNull()
-      .default('sending'),
+    fanoutStatus: choice(['sending', 'done'], 'sending'),
     /** Pages of recipients stored so far, and the last signature id stored (the keyset cursor). */
     fanoutPage: integer().notNull().default(0),
     fanoutAfter: text().notNull().default(''),
-    fanoutUpdatedAt: integer({ mode: 'number' }).notNull(),
-    isDemo: integer({ mode: 'boolean' }).notNull().default(false),
-    createdAt: integer({ mode: 'number' }).notNull(),
+    fanoutUpdatedAt: epochMsNotNull(),
+    isDemo: demoFlag(),
+    createdAt: epochMsNotNull(),
   },
   (t) => [
     index('letter_updates_letter_idx').on(t.letterId, t.createdAt),
@@ -193,13 +180,9 @@ export const letterUpdateLinks = sqliteTable(
   'letter_update_links',
   {
     tokenHash: text().primaryKey(),
-    signatureId: text()
-      .notNull()
-      .references(() => letterSignatures.id, { onDelete: 'cascade' }),
-    updateId: text()
-      .notNull()
-      .references(() => letterUpdates.id, { onDelete: 'cascade' }),
-    createdAt: integer({ mode: 'number' }).notNull(),
+    signatureId: ownerId(() => letterSignatures.id),
+    updateId: ownerId(() => letterUpdates.id),
+    createdAt: epochMsNotNull(),
   },
   (t) => [index('letter_update_links_signature_idx').on(t.signatureId)],
 );

@@ -34,28 +34,23 @@ export function codeToStatus(code: ErrorCode) {
   return statusOf[code];
 }
 
+/** The error page's title and body messages for each code. */
+const ERROR_PAGES: Record<ErrorCode, { title: MessageKey; body: MessageKey }> = {
+  not_found: { title: 'error.notFoundTitle', body: 'error.notFoundBody' },
+  invalid_link: { title: 'error.linkTitle', body: 'error.linkBody' },
+  forbidden: { title: 'error.forbiddenTitle', body: 'error.forbiddenBody' },
+  unauthorized: { title: 'error.forbiddenTitle', body: 'error.forbiddenBody' },
+  too_many_requests: { title: 'error.tooManyTitle', body: 'error.tooManyBody' },
+  too_large: { title: 'error.tooLargeTitle', body: 'error.tooLargeBody' },
+  unavailable: { title: 'error.unavailableTitle', body: 'error.unavailableBody' },
+  bad_request: { title: 'error.badRequestTitle', body: 'error.badRequestBody' },
+  validation: { title: 'error.badRequestTitle', body: 'error.badRequestBody' },
+  internal: { title: 'error.serverTitle', body: 'error.serverBody' },
+};
+
 /** Title and body message of the error page for a code. */
 export function errorPageMessages(code: ErrorCode): { title: MessageKey; body: MessageKey } {
-  switch (code) {
-    case 'not_found':
-      return { title: 'error.notFoundTitle', body: 'error.notFoundBody' };
-    case 'invalid_link':
-      return { title: 'error.linkTitle', body: 'error.linkBody' };
-    case 'forbidden':
-    case 'unauthorized':
-      return { title: 'error.forbiddenTitle', body: 'error.forbiddenBody' };
-    case 'too_many_requests':
-      return { title: 'error.tooManyTitle', body: 'error.tooManyBody' };
-    case 'too_large':
-      return { title: 'error.tooLargeTitle', body: 'error.tooLargeBody' };
-    case 'unavailable':
-      return { title: 'error.unavailableTitle', body: 'error.unavailableBody' };
-    case 'bad_request':
-    case 'validation':
-      return { title: 'error.badRequestTitle', body: 'error.badRequestBody' };
-    case 'internal':
-      return { title: 'error.serverTitle', body: 'error.serverBody' };
-  }
+  return ERROR_PAGES[code];
 }
 
 /** The one error type handlers throw; `app.onError` turns it into a page or JSON. */

@@ -5,3 +5,18 @@ export interface ScheduledJob {
   every: 'frequent' | 'hourly';
   run(env: Env, at: number): Promise<void>;
 }
+
+/** A scheduled job from a function whose result (a count, a summary) the schedule does not need. */
+export function scheduledJob(
+  name: string,
+  every: ScheduledJob['every'],
+  work: (env: Env, at: number) => Promise<unknown>,
+): ScheduledJob {
+  return {
+    name,
+    every,
+    run: async (env, at) => {
+      await work(env, at);
+    },
+  };
+}

@@ -155,19 +155,26 @@ export async function confirmMeetingRequest(
   return 'sent';
 }
 
+/** One email of the meeting loop: the step it is, where it goes, and what the meeting records. */
+interface SenderEmail {
+  action: MeetingAction;
+  /** Null or empty when there is nowhere to send it (no official email, no coalition address). */
+  to: string | null | undefined;
+  id: string;
+  lang: EmailRequest['lang'];
+  content: { subject: string; text: string };
+  record: Partial<NewMeeting>;
+  at: number;
+}
+
 /**
  * Sends an email the sender stands behind (Reply-To them, a copy to them) and records it on the
- * meeting in the same batch. The fixed id keeps a double click to one email.
+ * meeting in the same batch. The fixed id keeps a double click to one email. False when the
+ * meeting's status does not allow the step or there is nowhere to send it.
  */
-async function sendForSender(
-  db: Db,
-  env: MailEnv,
-  meeting: Meeting,
-  action: MeetingAction,
-  email: { id: string; to: string; lang: EmailRequest['lang']; content: { subject: string; text: string } },
-  record: Partial<NewMeeting>,
-  at: number,
-): Promise<void> {
+async function sendForSender(db: Db, env: MailEnv, meeting: Meeting, email: SenderEmail): Promise<boolean> {
+  if (!canDo(email.action, meeting.status) || !email.to) return false;
+  const { at } = email;
   const queued = queueEmail(
     db,
     env,
@@ -181,8 +188,21 @@ async function sendForSender(
     },
     at,
   );
-  await updateMeetingWithEmail(db, meeting, action, record, queued.statement, at);
+  await updateMeetingWithEmail(db, meeting, email.action, email.record, queued.statement, at);
   await dispatchEmails(env, [queued.id]);
+  return true;
+}
+
+/** Changes a meeting when its status allows the step (checked here and again by the update itself). */
+async function changeIfAllowed(
+  db: Db,
+  meeting: Meeting,
+  action: MeetingAction,
+  at: number,
+  changes: Partial<NewMeeting>,
+): Promise<boolean> {
+  if (!canDo(action, meeting.status)) return false;
+  return updateMeetingIfAllowed(db, meeting, action, changes, at);
 }
 
 /** The official agreed to meet: date (YYYY-MM-DDTHH:MM, the meeting's local time) and place. */
@@ -192,14 +212,11 @@ export async function scheduleMeeting(
   input: { scheduledFor: string; place: string },
   at = Date.now(),
 ): Promise<boolean> {
-  if (!canDo('schedule', meeting.status)) return false;
-  return updateMeetingIfAllowed(
-    db,
-    meeting,
-    'schedule',
-    { status: 'scheduled', scheduledFor: input.scheduledFor, place: input.place },
-    at,
-  );
+  return changeIfAllowed(db, meeting, 'schedule', at, {
+    status: 'scheduled',
+    scheduledFor: input.scheduledFor,
+    place: input.place,
+  });
 }
 
 /** The official declined (or never answered and the sender gave up). */
@@ -209,14 +226,11 @@ export async function declineMeeting(
   note: string | null,
   at = Date.now(),
 ): Promise<boolean> {
-  if (!canDo('decline', meeting.status)) return false;
-  return updateMeetingIfAllowed(
-    db,
-    meeting,
-    'decline',
-    { status: 'declined', declinedAt: at, declineNote: note },
-    at,
-  );
+  return changeIfAllowed(db, meeting, 'decline', at, {
+    status: 'declined',
+    declinedAt: at,
+    declineNote: note,
+  });
 }
 
 /**
@@ -239,21 +253,15 @@ export async function sendAttendeeList(
     meeting,
     meeting.officialLang,
   );
-  await sendForSender(
-    db,
-    env,
-    meeting,
-    'sendAttendeeList',
-    {
-      id: `meeting-attendees-${meeting.id}-${(meeting.scheduledFor ?? '').replace(/[^0-9]/g, '')}`,
-      to: official.email,
-      lang: meeting.officialLang,
-      content: { subject, text },
-    },
-    { attendeeListSentAt: at },
+  return sendForSender(db, env, meeting, {
+    action: 'sendAttendeeList',
+    to: official.email,
+    id: `meeting-attendees-${meeting.id}-${(meeting.scheduledFor ?? '').replace(/[^0-9]/g, '')}`,
+    lang: meeting.officialLang,
+    content: { subject, text },
+    record: { attendeeListSentAt: at },
     at,
-  );
-  return true;
+  });
 }
 
 /** Records (or corrects) what happened: the meeting becomes held, commitments are replaced. */
@@ -268,52 +276,44 @@ export async function recordMeetingOutcome(
   return true;
 }
 
-/** Sends the thank-you the sender edited (restating the commitments) and marks the meeting thanked. */
-export async function sendThankYou(
-  db: Db,
-  env: MailEnv,
-  meeting: Meeting,
-  official: Official,
-  edited: { subject: string; text: string },
-  at = Date.now(),
-): Promise<boolean> {
-  if (!canDo('sendThanks', meeting.status) || !official.email) return false;
-  await sendForSender(
-    db,
-    env,
-    meeting,
-    'sendThanks',
-    { id: `meeting-thanks-${meeting.id}`, to: official.email, lang: meeting.officialLang, content: edited },
-    { status: 'thanked', thankYouSubject: edited.subject, thankYouText: edited.text, thankedAt: at },
-    at,
-  );
-  return true;
-}
-
-/** Sends the report-back the sender edited to the coalition (COALITION_EMAIL); false when none is set. */
-export async function sendReportBack(
+/**
+ * Sends what the sender edited: the thank-you to the official (restating the commitments; the
+ * meeting becomes thanked), or the report-back to the coalition (COALITION_EMAIL). False when the
+ * meeting's status does not allow it or there is nowhere to send it.
+ */
+export async function sendEditedEmail(
   db: Db,
   env: MailEnv & Pick<Env, 'COALITION_EMAIL'>,
-  meeting: Meeting,
+  { meeting, official }: { meeting: Meeting; official: Official },
+  kind: 'thanks' | 'report',
   edited: { subject: string; text: string },
   at = Date.now(),
 ): Promise<boolean> {
-  if (!canDo('sendReport', meeting.status) || !env.COALITION_EMAIL) return false;
-  await sendForSender(
-    db,
-    env,
-    meeting,
-    'sendReport',
-    {
-      id: `meeting-report-${meeting.id}`,
-      to: env.COALITION_EMAIL,
-      lang: meeting.senderLang,
-      content: edited,
-    },
-    { reportBackSentAt: at },
+  const email =
+    kind === 'thanks'
+      ? {
+          action: 'sendThanks' as const,
+          to: official.email,
+          lang: meeting.officialLang,
+          record: {
+            status: 'thanked' as const,
+            thankYouSubject: edited.subject,
+            thankYouText: edited.text,
+            thankedAt: at,
+          },
+        }
+      : {
+          action: 'sendReport' as const,
+          to: env.COALITION_EMAIL,
+          lang: meeting.senderLang,
+          record: { reportBackSentAt: at },
+        };
+  return sendForSender(db, env, meeting, {
+    ...email,
+    id: `meeting-${kind}-${meeting.id}`,
+    content: edited,
     at,
-  );
-  return true;
+  });
 }
 
 /** A meeting that already happened, recorded by another feature (an advocacy-day debrief). */

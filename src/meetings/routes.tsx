@@ -1,4 +1,5 @@
 import { Hono, type Context } from 'hono';
+import type { z } from 'zod';
 import type { AppEnv } from '../env';
 import { getDb, type Db } from '../db';
 import { hashToken } from '../lib/tokens';
@@ -15,8 +16,7 @@ import {
   recordMeetingOutcome,
   scheduleMeeting,
   sendAttendeeList,
-  sendReportBack,
-  sendThankYou,
+  sendEditedEmail,
 } from './lifecycle';
 import { commitmentsWithBills, prepareMeetingEmail } from './merge-data';
 import { getMeetingByTokenHash, listBillChoices } from './queries';
@@ -53,6 +53,19 @@ function renderRequestForm(c: Context<AppEnv>, official: Official, values?: Form
   });
 }
 
+/** The official a request form names (a hidden field), as the form sent it. */
+function officialIdOf(values: FormValues): string | null {
+  return typeof values.official === 'string' ? values.official : null;
+}
+
+/** Step two: the email exactly as it will go, editable. */
+function renderPreview(c: Context<AppEnv>, official: Official, values: FormValues, errors?: FormErrors) {
+  return c.render(<PreviewForm official={official} values={values} errors={errors} />, {
+    title: c.var.t('meetings.preview.title'),
+    noindex: true,
+  });
+}
+
 meetingsRoutes.get('/new', async (c) => {
   const official = await requestableOfficial(getDb(c.env), c.req.query('official'));
   const campaign = c.req.query('campaign');
@@ -63,10 +76,7 @@ meetingsRoutes.get('/new', async (c) => {
 meetingsRoutes.post('/new', async (c) => {
   const db = getDb(c.env);
   const form = await readForm(c, requestDetailsSchema);
-  const official = await requestableOfficial(
-    db,
-    typeof form.values.official === 'string' ? form.values.official : null,
-  );
+  const official = await requestableOfficial(db, officialIdOf(form.values));
   if (form.status === 'invalid' || form.values.back === '1') {
     if (form.status === 'invalid') c.status(422);
     return renderRequestForm(c, official, form.values, form.status === 'invalid' ? form.errors : undefined);
@@ -81,29 +91,20 @@ meetingsRoutes.post('/new', async (c) => {
     { ...form.data, officialLang: official.lang },
     official.lang,
   );
-  return c.render(<PreviewForm official={official} values={{ ...form.values, subject, body: text }} />, {
-    title: c.var.t('meetings.preview.title'),
-    noindex: true,
-  });
+  return renderPreview(c, official, { ...form.values, subject, body: text });
 });
 
 // Step two: store the request as the sender edited it and send them the confirmation link.
 meetingsRoutes.post('/new/send', async (c) => {
   const db = getDb(c.env);
   const form = await readForm(c, requestSendSchema);
-  const official = await requestableOfficial(
-    db,
-    typeof form.values.official === 'string' ? form.values.official : null,
-  );
+  const official = await requestableOfficial(db, officialIdOf(form.values));
   if (form.status === 'invalid') {
     const { values, errors } = refusedForm(c, form);
     // Errors in the details go back to step one; errors in the email stay on step two.
     const detailErrors = Object.keys(errors).some((name) => name !== 'subject' && name !== 'body');
     if (detailErrors) return renderRequestForm(c, official, values, errors);
-    return c.render(<PreviewForm official={official} values={values} errors={errors} />, {
-      title: c.var.t('meetings.preview.title'),
-      noindex: true,
-    });
+    return renderPreview(c, official, values, errors);
   }
   if (form.status === 'valid') {
     const result = await createMeetingRequest(db, c.env, {
@@ -163,12 +164,7 @@ async function renderMeetingPage(
   ]);
   return c.render(
     <MeetingPage
-      meeting={meeting}
-      official={official}
-      commitments={commitments}
-      bills={bills}
-      attendeeList={attendeeList}
-      token={token}
+      {...{ meeting, official, commitments, bills, attendeeList, token }}
       coalitionConfigured={Boolean(c.env.COALITION_EMAIL)}
       {...extra}
     />,
@@ -209,14 +205,34 @@ meetingsRoutes.post('/m/:token/confirm', async (c) => {
   return backToRecord(c, loaded.token, result === 'sent' ? 'sent' : 'already');
 });
 
-meetingsRoutes.post('/m/:token/schedule', async (c) => {
-  const loaded = await loadByToken(c);
-  const form = await readForm(c, scheduleSchema, { botCheck: false });
-  if (form.status !== 'valid')
-    return renderMeetingPage(c, loaded, { ...refusedForm(c, form), form: 'schedule' });
-  const done = await scheduleMeeting(loaded.db, loaded.meeting, form.data);
-  return backToRecord(c, loaded.token, done ? 'scheduled' : 'already');
-});
+/** Loaded by token: the database, the meeting, its official, and the token itself. */
+type LoadedMeeting = Awaited<ReturnType<typeof loadByToken>>;
+
+/**
+ * A step of the record page that reads a form (schedule, record, decline): a refused form shows the
+ * page again with that form open; otherwise the step runs and the page says whether it did anything.
+ */
+function formStep<S extends z.ZodType>(
+  form: 'schedule' | 'record' | 'decline',
+  schema: S,
+  notice: keyof typeof NOTICES,
+  step: (loaded: LoadedMeeting, data: z.output<S>) => Promise<boolean>,
+) {
+  return async (c: Context<AppEnv>) => {
+    const loaded = await loadByToken(c);
+    const read = await readForm(c, schema, { botCheck: false });
+    if (read.status !== 'valid') return renderMeetingPage(c, loaded, { ...refusedForm(c, read), form });
+    const done = await step(loaded, read.data);
+    return backToRecord(c, loaded.token, done ? notice : 'already');
+  };
+}
+
+meetingsRoutes.post(
+  '/m/:token/schedule',
+  formStep('schedule', scheduleSchema, 'scheduled', ({ db, meeting }, data) =>
+    scheduleMeeting(db, meeting, data),
+  ),
+);
 
 meetingsRoutes.post('/m/:token/attendees', async (c) => {
   const loaded = await loadByToken(c);
@@ -224,23 +240,19 @@ meetingsRoutes.post('/m/:token/attendees', async (c) => {
   return backToRecord(c, loaded.token, done ? 'attendees' : 'already');
 });
 
-meetingsRoutes.post('/m/:token/record', async (c) => {
-  const loaded = await loadByToken(c);
-  const form = await readForm(c, recordSchema, { botCheck: false });
-  if (form.status !== 'valid')
-    return renderMeetingPage(c, loaded, { ...refusedForm(c, form), form: 'record' });
-  const done = await recordMeetingOutcome(loaded.db, loaded.meeting, form.data);
-  return backToRecord(c, loaded.token, done ? 'recorded' : 'already');
-});
+meetingsRoutes.post(
+  '/m/:token/record',
+  formStep('record', recordSchema, 'recorded', ({ db, meeting }, data) =>
+    recordMeetingOutcome(db, meeting, data),
+  ),
+);
 
-meetingsRoutes.post('/m/:token/decline', async (c) => {
-  const loaded = await loadByToken(c);
-  const form = await readForm(c, declineSchema, { botCheck: false });
-  if (form.status !== 'valid')
-    return renderMeetingPage(c, loaded, { ...refusedForm(c, form), form: 'decline' });
-  const done = await declineMeeting(loaded.db, loaded.meeting, form.data.note);
-  return backToRecord(c, loaded.token, done ? 'declined' : 'already');
-});
+meetingsRoutes.post(
+  '/m/:token/decline',
+  formStep('decline', declineSchema, 'declined', ({ db, meeting }, data) =>
+    declineMeeting(db, meeting, data.note),
+  ),
+);
 
 /** The thank-you and the report-back share one page: prepared from the template, edited, sent. */
 function renderEditEmail(
@@ -292,10 +304,7 @@ for (const kind of ['thanks', 'report'] as const) {
     const form = await readForm(c, editedEmailSchema, { botCheck: false });
     if (form.status !== 'valid') return renderEditEmail(c, loaded, kind, refusedForm(c, form));
     const edited = { subject: form.data.subject, text: form.data.body };
-    const done =
-      kind === 'thanks'
-        ? await sendThankYou(loaded.db, c.env, loaded.meeting, loaded.official, edited)
-        : await sendReportBack(loaded.db, c.env, loaded.meeting, edited);
+    const done = await sendEditedEmail(loaded.db, c.env, loaded, kind, edited);
     return backToRecord(c, loaded.token, done ? (kind === 'thanks' ? 'thanked' : 'reported') : 'already');
   });
 }

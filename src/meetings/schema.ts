@@ -1,5 +1,15 @@
 // Tables of this feature; re-exported by src/schema.ts.
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import {
+  choice,
+  epochMs,
+  epochMsNotNull,
+  flag,
+  langColumn,
+  langColumnDefaultEn,
+  ownerId,
+  requiredRef,
+} from '../db/columns';
 import { officials, STANCES } from '../officials/schema';
 
 /**
@@ -34,11 +44,9 @@ export const meetings = sqliteTable(
   'meetings',
   {
     id: text().primaryKey(),
-    officialId: text()
-      .notNull()
-      .references(() => officials.id),
+    officialId: requiredRef(() => officials.id),
     status: text({ enum: MEETING_STATUSES }).notNull(),
-    source: text({ enum: MEETING_SOURCES }).notNull().default('request'),
+    source: choice(MEETING_SOURCES, 'request'),
     /** A campaign label organizers group meetings by ("driver-licenses-2027"); optional. */
     campaign: text(),
     tokenHash: text().unique(),
@@ -46,9 +54,7 @@ export const meetings = sqliteTable(
     senderEmail: text().notNull(),
     senderPhone: text(),
     /** The language of the sender's own emails (confirmation). */
-    senderLang: text({ enum: ['en', 'es'] })
-      .notNull()
-      .default('en'),
+    senderLang: langColumnDefaultEn(),
     groupName: text().notNull(),
     city: text().notNull(),
     purpose: text().notNull(),
@@ -59,31 +65,29 @@ export const meetings = sqliteTable(
     attendeeEmailHashes: text(),
     story: text(),
     /** The language the emails to the official are written in (the official's setting). */
-    officialLang: text({ enum: ['en', 'es'] })
-      .notNull()
-      .default('en'),
+    officialLang: langColumnDefaultEn(),
     /** The request exactly as the sender approved it. */
     requestSubject: text().notNull(),
     requestText: text().notNull(),
     /** Set when the sender confirmed their address (the moment the request is sent). */
-    confirmedAt: integer({ mode: 'number' }),
+    confirmedAt: epochMs(),
     scheduledFor: text(),
     place: text(),
-    attendeeListSentAt: integer({ mode: 'number' }),
+    attendeeListSentAt: epochMs(),
     heldOn: text(),
     stancePerceived: text({ enum: STANCES }),
     nextSteps: text(),
     debriefNotes: text(),
     thankYouSubject: text(),
     thankYouText: text(),
-    thankedAt: integer({ mode: 'number' }),
-    reportBackSentAt: integer({ mode: 'number' }),
-    declinedAt: integer({ mode: 'number' }),
+    thankedAt: epochMs(),
+    reportBackSentAt: epochMs(),
+    declinedAt: epochMs(),
     declineNote: text(),
     /** The advocacy day or other record this meeting came from, when not a public request. */
     originRef: text(),
-    createdAt: integer({ mode: 'number' }).notNull(),
-    updatedAt: integer({ mode: 'number' }).notNull(),
+    createdAt: epochMsNotNull(),
+    updatedAt: epochMsNotNull(),
   },
   (t) => [
     index('meetings_official_idx').on(t.officialId, t.confirmedAt),
@@ -98,17 +102,15 @@ export const meetingCommitments = sqliteTable(
   'meeting_commitments',
   {
     id: text().primaryKey(),
-    meetingId: text()
-      .notNull()
-      .references(() => meetings.id, { onDelete: 'cascade' }),
+    meetingId: ownerId(() => meetings.id),
     position: integer().notNull().default(0),
     text: text().notNull(),
     /** bills.id when the commitment is about a tracked bill (no foreign key: bills may be re-imported). */
     billId: text(),
     /** When to check on it (YYYY-MM-DD), for the organizers' follow-ups-due list. */
     followUpOn: text(),
-    done: integer({ mode: 'boolean' }).notNull().default(false),
-    createdAt: integer({ mode: 'number' }).notNull(),
+    done: flag(false),
+    createdAt: epochMsNotNull(),
   },
   (t) => [index('meeting_commitments_meeting_idx').on(t.meetingId, t.position)],
 );
@@ -122,11 +124,11 @@ export const meetingTemplates = sqliteTable(
   'meeting_templates',
   {
     kind: text({ enum: MEETING_TEMPLATE_KINDS }).notNull(),
-    lang: text({ enum: ['en', 'es'] }).notNull(),
+    lang: langColumn(),
     subject: text().notNull(),
     body: text().notNull(),
     updatedBy: text(),
-    updatedAt: integer({ mode: 'number' }).notNull(),
+    updatedAt: epochMsNotNull(),
   },
   (t) => [primaryKey({ columns: [t.kind, t.lang] })],
 );

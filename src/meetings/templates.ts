@@ -130,33 +130,21 @@ function checkTokens(
   for (const token of tokens) {
     const [type, name, start] = token;
     if (type === 'text' || type === '!' || type === '=') continue;
-    if (type === '>')
-      return {
-        part,
-        line: lineAt(source, start),
-        code: 'partial',
-        name,
-        reason: `partials ({{> ${name}}}) are not available`,
-      };
+    const problemHere = (code: TemplateProblemCode, reason: string): TemplateProblem => ({
+      part,
+      line: lineAt(source, start),
+      code,
+      name,
+      reason,
+    });
+    if (type === '>') return problemHere('partial', `partials ({{> ${name}}}) are not available`);
     if (type === '&')
       // {{{x}}} and {{& x}} skip HTML escaping: organizer text must never become markup in an email.
-      return {
-        part,
-        line: lineAt(source, start),
-        code: 'unescaped',
-        name,
-        reason: `unescaped field "${name}": use {{${name}}} with two braces`,
-      };
+      return problemHere('unescaped', `unescaped field "${name}": use {{${name}}} with two braces`);
     // Own properties only: `in` would also accept what every object inherits (constructor,
     // __proto__, toString), which mustache would then try to render.
     if (name !== '.' && !scope.includes(name) && !Object.hasOwn(MERGE_FIELDS, name)) {
-      return {
-        part,
-        line: lineAt(source, start),
-        code: 'unknown_field',
-        name,
-        reason: `unknown merge field "${name}"`,
-      };
+      return problemHere('unknown_field', `unknown merge field "${name}"`);
     }
     if ((type === '#' || type === '^') && token[4]) {
       const items = Object.hasOwn(ITEM_FIELDS, name)

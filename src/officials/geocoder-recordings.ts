@@ -3,6 +3,38 @@
 // tests replay them through a stubbed fetch so the parser sees the real shape.
 import type { CensusResponse } from './census-response';
 
+/** The `input` part of an answer: the address as asked, and the benchmark and vintage we ask for. */
+function recordedInput(address: string) {
+  return {
+    address: { address },
+    benchmark: {
+      id: '4',
+      benchmarkName: 'Public_AR_Current',
+      benchmarkDescription: 'Public Address Ranges - Current Benchmark',
+      isDefault: true,
+    },
+    vintage: {
+      id: '4',
+      vintageName: 'Current_Current',
+      vintageDescription: 'Current Vintage - Current Benchmark',
+      isDefault: true,
+    },
+  };
+}
+
+/** District numbers are three digits in ids ("036"). */
+const pad = (value: string) => value.padStart(3, '0');
+
+/** One state legislative district as the geocoder names it (its SLDU or SLDL code added by the caller). */
+function recordedDistrict(stateCode: string, district: string, chamberName: string) {
+  return {
+    GEOID: `${stateCode}${pad(district)}`,
+    BASENAME: district,
+    NAME: `${chamberName} District ${district}`,
+    STATE: stateCode,
+  };
+}
+
 function match(
   matchedAddress: string,
   state: { STUSAB: string; NAME: string; STATE: string },
@@ -10,24 +42,9 @@ function match(
   lower: string,
   components: { city: string; zip: string },
 ): CensusResponse {
-  const pad = (value: string) => value.padStart(3, '0');
   return {
     result: {
-      input: {
-        address: { address: matchedAddress },
-        benchmark: {
-          id: '4',
-          benchmarkName: 'Public_AR_Current',
-          benchmarkDescription: 'Public Address Ranges - Current Benchmark',
-          isDefault: true,
-        },
-        vintage: {
-          id: '4',
-          vintageName: 'Current_Current',
-          vintageDescription: 'Current Vintage - Current Benchmark',
-          isDefault: true,
-        },
-      },
+      input: recordedInput(matchedAddress),
       addressMatches: [
         {
           matchedAddress,
@@ -37,22 +54,10 @@ function match(
           geographies: {
             States: [{ STUSAB: state.STUSAB, NAME: state.NAME, STATE: state.STATE, GEOID: state.STATE }],
             '2024 State Legislative Districts - Upper': [
-              {
-                GEOID: `${state.STATE}${pad(upper)}`,
-                BASENAME: upper,
-                NAME: `State Senate District ${upper}`,
-                SLDU: pad(upper),
-                STATE: state.STATE,
-              },
+              { ...recordedDistrict(state.STATE, upper, 'State Senate'), SLDU: pad(upper) },
             ],
             '2024 State Legislative Districts - Lower': [
-              {
-                GEOID: `${state.STATE}${pad(lower)}`,
-                BASENAME: lower,
-                NAME: `State House District ${lower}`,
-                SLDL: pad(lower),
-                STATE: state.STATE,
-              },
+              { ...recordedDistrict(state.STATE, lower, 'State House'), SLDL: pad(lower) },
             ],
           },
         },
@@ -92,21 +97,7 @@ export const recordedResponses: Record<string, CensusResponse> = {
 /** What the Census Geocoder answers for an address it cannot match. */
 export const noMatchResponse: CensusResponse = {
   result: {
-    input: {
-      address: { address: '1 Nowhere Lane, Nowhere, ZZ 00000' },
-      benchmark: {
-        id: '4',
-        benchmarkName: 'Public_AR_Current',
-        benchmarkDescription: 'Public Address Ranges - Current Benchmark',
-        isDefault: true,
-      },
-      vintage: {
-        id: '4',
-        vintageName: 'Current_Current',
-        vintageDescription: 'Current Vintage - Current Benchmark',
-        isDefault: true,
-      },
-    },
+    input: recordedInput('1 Nowhere Lane, Nowhere, ZZ 00000'),
     addressMatches: [],
   },
 };

@@ -3,21 +3,12 @@
 // (import-queries.ts); the
 // same functions run inside workerd in the tests, on the real shared files.
 import { parse as parseYaml } from 'yaml';
-import type { OfficialLink, OfficialOffice, OfficialRole } from './schema';
+import type { OfficialDescription, OfficialLink, OfficialOffice, OfficialRole } from './schema';
 
 /** The fields an import sets; everything else (language, created date) stays as organizers left it. */
-export interface ImportedOfficial {
+export interface ImportedOfficial extends OfficialDescription {
   id: string;
-  name: string;
-  givenName: string | null;
-  familyName: string | null;
-  state: string;
-  chamber: OfficialRole;
-  title: string;
-  district: string | null;
   jurisdiction: string | null;
-  jurisdictionName: string | null;
-  party: string | null;
   email: string | null;
   offices: OfficialOffice[];
   links: OfficialLink[];

@@ -32,12 +32,8 @@ async function searchPage(c: Context<AppEnv>) {
   };
   return c.render(
     <SearchPage
-      values={values}
-      rows={rows}
-      total={total}
-      page={page}
+      {...{ values, rows, total, page, searched }}
       pages={Math.max(1, Math.ceil(total / PAGE_SIZE))}
-      searched={searched}
     />,
     { title: t('officials.title'), description: t('officials.intro') },
   );

@@ -1,5 +1,6 @@
 // Tables of this feature; re-exported by src/schema.ts.
-import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { index, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { epochMs, epochMsNotNull, flag, langColumnDefaultEn, requiredRef } from '../db/columns';
 
 /**
  * What an official is: Open States role types (upper, lower, governor, lt_governor, attorney
@@ -79,17 +80,15 @@ export const officials = sqliteTable(
     /** The current role's end date (YYYY-MM-DD) when the files give one. */
     termEndsOn: text(),
     source: text({ enum: ['openstates', 'manual'] }).notNull(),
-    inOffice: integer({ mode: 'boolean' }).notNull().default(true),
+    inOffice: flag(true),
     /** Language meeting requests to this official are written in ('en' unless an organizer says). */
-    lang: text({ enum: ['en', 'es'] })
-      .notNull()
-      .default('en'),
+    lang: langColumnDefaultEn(),
     /** SHA-256 of the imported fields, so a re-import with nothing new writes nothing. */
     contentHash: text(),
-    createdAt: integer({ mode: 'number' }).notNull(),
-    updatedAt: integer({ mode: 'number' }).notNull(),
+    createdAt: epochMsNotNull(),
+    updatedAt: epochMsNotNull(),
     /** When the import last saw this person gone from the files. */
-    retiredAt: integer({ mode: 'number' }),
+    retiredAt: epochMs(),
   },
   (t) => [
     index('officials_state_chamber_district_idx').on(t.state, t.chamber, t.district),
@@ -109,9 +108,7 @@ export const powerMapEntries = sqliteTable(
   'power_map_entries',
   {
     id: text().primaryKey(),
-    officialId: text()
-      .notNull()
-      .references(() => officials.id),
+    officialId: requiredRef(() => officials.id),
     stance: text({ enum: STANCES }).notNull(),
     note: text(),
     /** The day the note is about (YYYY-MM-DD), which may be before it was written down. */
@@ -119,9 +116,9 @@ export const powerMapEntries = sqliteTable(
     organizerId: text(),
     /** Set when the entry was written from a meeting's recorded outcome (one entry per meeting). */
     meetingId: text(),
-    createdAt: integer({ mode: 'number' }).notNull(),
+    createdAt: epochMsNotNull(),
     /** When an organizer last corrected the entry (the change is in power_map_changes). */
-    updatedAt: integer({ mode: 'number' }),
+    updatedAt: epochMs(),
   },
   (t) => [
     index('power_map_entries_official_idx').on(t.officialId, t.notedOn),
@@ -137,9 +134,7 @@ export const powerMapChanges = sqliteTable(
   'power_map_changes',
   {
     id: text().primaryKey(),
-    officialId: text()
-      .notNull()
-      .references(() => officials.id),
+    officialId: requiredRef(() => officials.id),
     entryId: text().notNull(),
     action: text({ enum: ['edit', 'delete'] }).notNull(),
     /** The entry before the change: { stance, notedOn, note }. */
@@ -147,13 +142,26 @@ export const powerMapChanges = sqliteTable(
       .$type<{ stance: Stance; notedOn: string; note: string | null }>()
       .notNull(),
     organizerId: text(),
-    at: integer({ mode: 'number' }).notNull(),
+    at: epochMsNotNull(),
   },
   (t) => [index('power_map_changes_official_idx').on(t.officialId, t.at)],
 );
 
 /** An official row as the app reads it. */
 export type Official = typeof officials.$inferSelect;
+/** Who an official is and where they serve: what both the import and the organizers' form set. */
+export type OfficialDescription = Pick<
+  Official,
+  | 'name'
+  | 'givenName'
+  | 'familyName'
+  | 'state'
+  | 'chamber'
+  | 'title'
+  | 'district'
+  | 'jurisdictionName'
+  | 'party'
+>;
 /** A power-map entry as the app reads it. */
 export type PowerMapEntry = typeof powerMapEntries.$inferSelect;
 /** A recorded correction of the power map. */

@@ -2,7 +2,7 @@ import { Hono, type Context } from 'hono';
 import type { AppEnv } from '../env';
 import { getDb } from '../db';
 import { AppError } from '../lib/errors';
-import { readForm, type FormErrors, type FormValues } from '../web/form';
+import { readForm, refusedForm, type FormErrors, type FormValues } from '../web/form';
 import {
   addOrganizer,
   changeRole,
@@ -40,10 +40,7 @@ organizersAdmin.get('/', (c) => renderOrganizers(c));
 
 organizersAdmin.post('/invite', async (c) => {
   const form = await readForm(c, inviteSchema);
-  if (form.status !== 'valid') {
-    c.status(422);
-    return renderOrganizers(c, { values: form.values, errors: form.status === 'invalid' ? form.errors : {} });
-  }
+  if (form.status !== 'valid') return renderOrganizers(c, refusedForm(c, form));
   const db = getDb(c.env);
   const at = Date.now();
   const { email, role, lang } = form.data;

@@ -1,5 +1,5 @@
 import { getDb, type Db } from '../db';
-import type { ScheduledJob } from '../lib/jobs';
+import { scheduledJob, type ScheduledJob } from '../lib/jobs';
 import { DAY } from '../lib/time';
 import { deleteAuditEventsBefore, deleteExpiredSignInsAndSessions } from './queries';
 import { SESSION_ABSOLUTE_MS, SESSION_IDLE_MS } from './session';
@@ -17,14 +17,10 @@ export async function deleteExpiredSignIns(db: Db, at: number): Promise<void> {
 
 /** Scheduled work of organizer sign-in (safe to run twice: it only deletes what is expired). */
 export const organizerJobs: ScheduledJob[] = [
-  {
-    name: 'organizers.delete-expired-sign-ins',
-    every: 'hourly',
-    run: (env, at) => deleteExpiredSignIns(getDb(env), at),
-  },
-  {
-    name: 'organizers.delete-old-audit-events',
-    every: 'hourly',
-    run: (env, at) => deleteAuditEventsBefore(getDb(env), at - AUDIT_KEPT_MS),
-  },
+  scheduledJob('organizers.delete-expired-sign-ins', 'hourly', (env, at) =>
+    deleteExpiredSignIns(getDb(env), at),
+  ),
+  scheduledJob('organizers.delete-old-audit-events', 'hourly', (env, at) =>
+    deleteAuditEventsBefore(getDb(env), at - AUDIT_KEPT_MS),
+  ),
 ];

@@ -32,6 +32,17 @@ function relyingParty(env: PasskeyEnv) {
   return { origin: url.origin, id: url.hostname, name: env.ORG_NAME };
 }
 
+/** What a browser's answer must match: our challenge, our origin, and a verified user. */
+function expectedFrom(env: PasskeyEnv, challenge: string) {
+  const rp = relyingParty(env);
+  return {
+    expectedChallenge: challenge,
+    expectedOrigin: rp.origin,
+    expectedRPID: rp.id,
+    requireUserVerification: true,
+  };
+}
+
 function transportsOf(stored: string | null): AuthenticatorTransportFuture[] | undefined {
   return stored ? (JSON.parse(stored) as AuthenticatorTransportFuture[]) : undefined;
 }
@@ -79,13 +90,9 @@ export async function finishPasskeyRegistration(
 ): Promise<boolean> {
   const challenge = await takeChallenge(db, input.challengeId, 'register', input.at);
   if (!challenge || challenge.organizerId !== input.organizerId) return false;
-  const rp = relyingParty(env);
   const verification = await verifyRegistrationResponse({
     response: input.response,
-    expectedChallenge: challenge.challenge,
-    expectedOrigin: rp.origin,
-    expectedRPID: rp.id,
-    requireUserVerification: true,
+    ...expectedFrom(env, challenge.challenge),
   }).catch(() => null);
   if (!verification?.verified) return false;
   const { credential } = verification.registrationInfo;
@@ -144,13 +151,9 @@ export async function finishPasskeyProof(
   if (!passkey) return null;
   // A challenge issued for one organizer proves only that organizer.
   if (challenge.organizerId && challenge.organizerId !== passkey.organizerId) return null;
-  const rp = relyingParty(env);
   const verification = await verifyAuthenticationResponse({
     response: input.response,
-    expectedChallenge: challenge.challenge,
-    expectedOrigin: rp.origin,
-    expectedRPID: rp.id,
-    requireUserVerification: true,
+    ...expectedFrom(env, challenge.challenge),
     credential: {
       id: passkey.id,
       publicKey: fromBase64Url(passkey.publicKey),

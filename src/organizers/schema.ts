@@ -1,4 +1,5 @@
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { choice, epochMs, epochMsNotNull, flag, langColumnDefaultEn, ownerId } from '../db/columns';
 
 /** Coalition staff allowed to sign in. Only these addresses ever get a sign-in link. */
 export const organizers = sqliteTable('organizers', {
@@ -6,14 +7,10 @@ export const organizers = sqliteTable('organizers', {
   email: text().notNull().unique(),
   name: text(),
   /** The language of their emails: the one they last signed in with. */
-  lang: text({ enum: ['en', 'es'] })
-    .notNull()
-    .default('en'),
+  lang: langColumnDefaultEn(),
   /** What they may do (see organizers/roles.ts). */
-  role: text({ enum: ['owner', 'organizer', 'viewer'] })
-    .notNull()
-    .default('organizer'),
-  createdAt: integer({ mode: 'number' }).notNull(),
+  role: choice(['owner', 'organizer', 'viewer'], 'organizer'),
+  createdAt: epochMsNotNull(),
 });
 
 /** Sign-in links: only the SHA-256 of the token is kept; one row per email, so only the newest works. */
@@ -22,8 +19,8 @@ export const signInTokens = sqliteTable('sign_in_tokens', {
     .primaryKey()
     .references(() => organizers.id, { onDelete: 'cascade' }),
   tokenHash: text().notNull().unique(),
-  expiresAt: integer({ mode: 'number' }).notNull(),
-  createdAt: integer({ mode: 'number' }).notNull(),
+  expiresAt: epochMsNotNull(),
+  createdAt: epochMsNotNull(),
 });
 
 /** Organizer sessions, by the SHA-256 of the cookie's id; deleting the row signs out. */
@@ -31,15 +28,13 @@ export const organizerSessions = sqliteTable(
   'organizer_sessions',
   {
     idHash: text().primaryKey(),
-    organizerId: text()
-      .notNull()
-      .references(() => organizers.id, { onDelete: 'cascade' }),
-    createdAt: integer({ mode: 'number' }).notNull(),
-    lastSeenAt: integer({ mode: 'number' }).notNull(),
+    organizerId: ownerId(() => organizers.id),
+    createdAt: epochMsNotNull(),
+    lastSeenAt: epochMsNotNull(),
     /** When the organizer last proved who they are (link, passkey): dangerous actions want it recent. */
     authenticatedAt: integer({ mode: 'number' }).notNull().default(0),
     /** Signed in by email link but not yet by the passkey they have: not signed in at all yet. */
-    passkeyPending: integer({ mode: 'boolean' }).notNull().default(false),
+    passkeyPending: flag(false),
   },
   (t) => [index('organizer_sessions_organizer_idx').on(t.organizerId)],
 );
@@ -50,9 +45,7 @@ export const passkeys = sqliteTable(
   {
     /** The credential id (base64url), as the browser reports it. */
     id: text().primaryKey(),
-    organizerId: text()
-      .notNull()
-      .references(() => organizers.id, { onDelete: 'cascade' }),
+    organizerId: ownerId(() => organizers.id),
     /** The organizer's own name for it ("Work laptop"). */
     name: text().notNull(),
     /** The COSE public key, base64url. */
@@ -61,8 +54,8 @@ export const passkeys = sqliteTable(
     counter: integer({ mode: 'number' }).notNull(),
     /** JSON list of transports the browser reported, passed back to help it find the key. */
     transports: text(),
-    createdAt: integer({ mode: 'number' }).notNull(),
-    lastUsedAt: integer({ mode: 'number' }),
+    createdAt: epochMsNotNull(),
+    lastUsedAt: epochMs(),
   },
   (t) => [index('passkeys_organizer_idx').on(t.organizerId)],
 );
@@ -75,7 +68,7 @@ export const webauthnChallenges = sqliteTable('webauthn_challenges', {
   purpose: text({ enum: ['register', 'sign_in', 'step_up'] }).notNull(),
   /** Who asked, when known (registration and step-up; a passkey-only sign-in knows nobody yet). */
   organizerId: text(),
-  expiresAt: integer({ mode: 'number' }).notNull(),
+  expiresAt: epochMsNotNull(),
 });
 
 /**
@@ -87,7 +80,7 @@ export const auditEvents = sqliteTable(
   'audit_events',
   {
     id: text().primaryKey(),
-    at: integer({ mode: 'number' }).notNull(),
+    at: epochMsNotNull(),
     /** Null for a failed sign-in, where nobody is known. */
     organizerId: text(),
     /** `export`, `erase`, `send`, `manage`, `sign_in`, `sign_in_failed`, `role_changed`… */

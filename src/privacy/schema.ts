@@ -1,5 +1,6 @@
 // Tables of this feature; re-exported by src/schema.ts.
-import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { index, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { epochMsNotNull } from '../db/columns';
 
 /**
  * One erasure an organizer made: when, by whom, and how many rows of each table it touched. The
@@ -10,7 +11,7 @@ export const privacyErasures = sqliteTable(
   'privacy_erasures',
   {
     id: text().primaryKey(),
-    at: integer({ mode: 'number' }).notNull(),
+    at: epochMsNotNull(),
     organizerId: text(),
     /** JSON object: registry entry key -> rows deleted or blanked. */
     counts: text({ mode: 'json' }).$type<Record<string, number>>().notNull(),

@@ -27,8 +27,12 @@ function checkInTarget(dayId: string, registrationId: string, action: 'check_in'
   return and(eq(dayRegistrations.id, registrationId), eq(dayRegistrations.dayId, dayId), ...state)!;
 }
 
-/** Checks in or undoes, and logs who did it, in one batch; false when nothing was there to change. */
-async function changeCheckIn(
+/**
+ * Checks a registered person in (once), or undoes a check-in made by mistake, and logs who did it,
+ * in one batch. False when nothing was there to change: already checked in (another phone at the
+ * door got there first), not registered, or no check-in to undo.
+ */
+export async function changeCheckIn(
   db: Db,
   dayId: string,
   registrationId: string,
@@ -48,31 +52,6 @@ async function changeCheckIn(
       .where(target),
   ]);
   return (results[1]?.meta.changes ?? 0) > 0;
-}
-
-/**
- * Checks a registered person in (once), recording who did it. False when they were already
- * checked in (another phone at the door got there first) or are not registered.
- */
-export function checkIn(
-  db: Db,
-  dayId: string,
-  registrationId: string,
-  at: number,
-  organizerId: string | null = null,
-) {
-  return changeCheckIn(db, dayId, registrationId, 'check_in', organizerId, at);
-}
-
-/** Undoes a check-in made by mistake, recording who undid it. False when there was none. */
-export function undoCheckIn(
-  db: Db,
-  dayId: string,
-  registrationId: string,
-  at: number,
-  organizerId: string | null = null,
-) {
-  return changeCheckIn(db, dayId, registrationId, 'undo', organizerId, at);
 }
 
 /** The latest check-ins and undos of a day, newest first. */

@@ -5,17 +5,16 @@ import { runBatch } from '../../db/batch';
 import { DAY } from '../../lib/time';
 import { advocacyDays, type AdvocacyDay, type DayValues } from '../schema';
 import { promoteFromWaitlistStatement } from './seats';
+import { findRow } from '../../db/find';
 
 /** A published or draft day by its public slug. */
 export async function getDayBySlug(db: Db, slug: string): Promise<AdvocacyDay | undefined> {
-  const [row] = await db.select().from(advocacyDays).where(eq(advocacyDays.slug, slug)).limit(1);
-  return row;
+  return findRow(db, advocacyDays, eq(advocacyDays.slug, slug));
 }
 
 /** A day by id. */
 export async function getDay(db: Db, id: string): Promise<AdvocacyDay | undefined> {
-  const [row] = await db.select().from(advocacyDays).where(eq(advocacyDays.id, id)).limit(1);
-  return row;
+  return findRow(db, advocacyDays, eq(advocacyDays.id, id));
 }
 
 /** Published days that have not started yet, soonest first (the public list and the home page). */

@@ -5,7 +5,7 @@ import { getDb } from '../../db';
 import { AppError } from '../../lib/errors';
 import { readForm } from '../../web/form';
 import { normaliseCheckInCode } from '../decisions';
-import { checkIn, recentCheckInEvents, undoCheckIn } from '../queries/check-in';
+import { changeCheckIn, recentCheckInEvents } from '../queries/check-in';
 import {
   countRegistrations,
   findByCheckInCode,
@@ -44,12 +44,8 @@ async function renderCheckIn(c: AdminContext, day: AdvocacyDay, state: CheckInSt
   ]);
   return c.render(
     <CheckInPage
-      day={day}
-      counts={counts}
-      query={query}
+      {...{ day, counts, query, results, recent }}
       code={state.code ?? ''}
-      results={results}
-      recent={recent}
       notice={state.notice}
       undoable={state.undoable}
       notFound={state.notFound}
@@ -89,7 +85,7 @@ export const adminCheckInRoutes = new Hono<AppEnv>()
       c.status(422);
       return renderCheckIn(c, day, { code, results: found ? [found] : [], notFound: !found });
     }
-    await checkIn(db, day.id, found.id, Date.now(), c.var.organizer?.id ?? null);
+    await changeCheckIn(db, day.id, found.id, 'check_in', c.var.organizer?.id ?? null, Date.now());
     return renderCheckIn(c, day, {
       notice: c.var.t('days.checkIn.done', { name: found.name }),
       undoable: found,
@@ -98,7 +94,7 @@ export const adminCheckInRoutes = new Hono<AppEnv>()
   .post('/:id/check-in', async (c) => {
     const day = await loadAdminDay(c);
     const { person, query } = await postedPerson(c, day);
-    await checkIn(getDb(c.env), day.id, person.id, Date.now(), c.var.organizer?.id ?? null);
+    await changeCheckIn(getDb(c.env), day.id, person.id, 'check_in', c.var.organizer?.id ?? null, Date.now());
     return renderCheckIn(c, day, {
       query,
       notice: c.var.t('days.checkIn.done', { name: person.name }),
@@ -109,7 +105,14 @@ export const adminCheckInRoutes = new Hono<AppEnv>()
     const day = await loadAdminDay(c);
     const { person, query } = await postedPerson(c, day);
     const at = Date.now();
-    const undone = await undoCheckIn(getDb(c.env), day.id, person.id, at, c.var.organizer?.id ?? null);
+    const undone = await changeCheckIn(
+      getDb(c.env),
+      day.id,
+      person.id,
+      'undo',
+      c.var.organizer?.id ?? null,
+      at,
+    );
     return renderCheckIn(c, day, {
       query,
       notice: c.var.t(undone ? 'days.checkIn.undone' : 'days.checkIn.notCheckedIn', { name: person.name }),

@@ -117,11 +117,8 @@ export const adminDayRoutes = new Hono<AppEnv>()
     ]);
     return c.render(
       <DayOverview
-        day={day}
-        counts={counts}
-        scheduled={scheduled}
+        {...{ day, counts, scheduled, registrations }}
         now={Date.now()}
-        registrations={registrations}
         teams={new Map(teams.map(({ team }) => [team.id, team]))}
         notice={c.req.query('saved') ? c.var.t('days.admin.saved') : undefined}
       />,

@@ -121,9 +121,7 @@ export const adminTeamRoutes = new Hono<AppEnv>()
         <PacketToolbar day={day} />
         {teams.map(({ team, official }, index) => (
           <Packet
-            day={day}
-            team={team}
-            official={official}
+            {...{ day, team, official }}
             members={registered.filter((r) => r.teamId === team.id)}
             pageBreak={index > 0}
           />

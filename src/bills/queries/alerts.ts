@@ -7,6 +7,8 @@ import type { Db } from '../../db';
 import { emailSuppressions } from '../../email/schema';
 import type { BillMovementRow, BillRow, BillSubscriptionRow } from '../queries';
 import { billMovements, bills, billSubscriptions } from '../schema';
+import { inSlices } from '../../db/chunks';
+import { advanceFanoutCursor } from '../../db/fanout-cursor';
 
 /**
  * One page of the people to alert for a movement: confirmed, immediate subscriptions to the bill
@@ -62,28 +64,16 @@ export async function closeAlertFanout(db: Db, movementId: string, at: number): 
     .where(eq(billMovements.id, movementId));
 }
 
-/**
- * Moves a movement's fan-out past a page, only if nobody else did (compare-and-set on the page), so
- * of two workers finishing the same page one moves the cursor on. True if this call moved it.
- */
-export async function advanceAlertFanout(
+/** Moves a movement's fan-out past a page unless another worker did (see advanceFanoutCursor). */
+export function advanceAlertFanout(
   db: Db,
   movementId: string,
   page: number,
   next: { after: string; done: boolean },
   at: number,
 ): Promise<boolean> {
-  const advanced = await db
-    .update(billMovements)
-    .set({
-      fanoutPage: page + 1,
-      fanoutAfter: next.after,
-      fanoutStatus: next.done ? 'done' : 'pending',
-      fanoutUpdatedAt: at,
-    })
-    .where(and(eq(billMovements.id, movementId), eq(billMovements.fanoutPage, page)))
-    .returning({ id: billMovements.id });
-  return advanced.length > 0;
+  const status: BillMovementRow['fanoutStatus'] = next.done ? 'done' : 'pending';
+  return advanceFanoutCursor(db, billMovements, { id: movementId, page }, { after: next.after, status }, at);
 }
 
 /** Movements whose fan-out is unfinished and has not moved since `before`. */
@@ -155,21 +145,17 @@ export function markDigestedStatements(
   at: number,
   dueAt: number,
 ): BatchItem<'sqlite'>[] {
-  const statements: BatchItem<'sqlite'>[] = [];
-  for (let i = 0; i < subscriptionIds.length; i += 90) {
-    statements.push(
-      db
-        .update(billSubscriptions)
-        .set({ digestSince: at })
-        .where(
-          and(
-            inArray(billSubscriptions.id, subscriptionIds.slice(i, i + 90)),
-            lt(sql`coalesce(${billSubscriptions.digestSince}, 0)`, dueAt),
-          ),
+  return inSlices(subscriptionIds, 90).map((ids) =>
+    db
+      .update(billSubscriptions)
+      .set({ digestSince: at })
+      .where(
+        and(
+          inArray(billSubscriptions.id, ids),
+          lt(sql`coalesce(${billSubscriptions.digestSince}, 0)`, dueAt),
         ),
-    );
-  }
-  return statements;
+      ),
+  );
 }
 
 /** How many addresses have a confirmed daily subscription; with `digestedSince`, only those digested since. */

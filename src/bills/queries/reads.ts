@@ -15,6 +15,7 @@ import {
   type BillStage,
   type CallToAction,
 } from '../schema';
+import { findRow } from '../../db/find';
 
 /** Rows as stored: a bill, one of its actions, a movement, a subscription. */
 export type BillRow = typeof bills.$inferSelect;
@@ -87,11 +88,11 @@ export async function feedScope(
 /** One bill by its URL parts (`/bills/ga/sb-6`). */
 export async function getBillBySlug(db: Db, state: string, slug: string): Promise<BillRow | null> {
   return (
-    (await db
-      .select()
-      .from(bills)
-      .where(and(eq(bills.state, state.toUpperCase()), eq(bills.slug, slug.toLowerCase())))
-      .get()) ?? null
+    (await findRow(
+      db,
+      bills,
+      and(eq(bills.state, state.toUpperCase()), eq(bills.slug, slug.toLowerCase())),
+    )) ?? null
   );
 }
 

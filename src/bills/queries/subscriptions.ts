@@ -9,6 +9,7 @@ import { DAY } from '../../lib/time';
 import { newId } from '../../lib/tokens';
 import type { BillRow, BillSubscriptionRow } from '../queries';
 import { bills, billSubscriptionLinks, billSubscriptions } from '../schema';
+import { insertNewRowsStatements } from '../../db/chunks';
 
 /** The subscription of an address to a scope, if any. */
 export async function findSubscription(
@@ -191,21 +192,9 @@ export function stopStatement(db: Db, subscriptionId: string, at: number) {
     .where(and(eq(billSubscriptions.id, subscriptionId), ne(billSubscriptions.status, 'unsubscribed')));
 }
 
-/** Inserts link rows, 25 a statement (4 columns: within D1's 100 bound parameters). */
-export function insertLinkStatements(
-  db: Db,
-  rows: (typeof billSubscriptionLinks.$inferInsert)[],
-): BatchItem<'sqlite'>[] {
-  const statements: BatchItem<'sqlite'>[] = [];
-  for (let i = 0; i < rows.length; i += 25) {
-    statements.push(
-      db
-        .insert(billSubscriptionLinks)
-        .values(rows.slice(i, i + 25))
-        .onConflictDoNothing(),
-    );
-  }
-  return statements;
+/** The statements storing subscription links (a link stored already is kept). */
+export function insertLinkStatements(db: Db, rows: (typeof billSubscriptionLinks.$inferInsert)[]) {
+  return insertNewRowsStatements(db, billSubscriptionLinks, rows);
 }
 
 /**

@@ -7,15 +7,13 @@ import { newId } from '../../lib/tokens';
 import type { ImportedAction, ImportedBill } from '../import';
 import { billActions, billMovements, bills, billSponsors, billSyncState } from '../schema';
 import type { BillRow } from './reads';
+import { insertNewRowsStatements } from '../../db/chunks';
 
 /** Runs statements built below as one D1 batch (all or nothing); nothing to run is fine. */
 export async function runStatements(db: Db, statements: BatchItem<'sqlite'>[]): Promise<void> {
   if (statements.length === 0) return;
   await db.batch(statements as [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]]);
 }
-
-// D1 allows 100 bound parameters per statement: rows per multi-row insert = floor(100 / columns).
-const ACTION_ROWS_PER_INSERT = 9;
 
 function actionRows(
   billId: string,
@@ -47,16 +45,7 @@ export function insertActionStatements(
   at: number,
 ): BatchItem<'sqlite'>[] {
   const rows = actionRows(billId, actions, source, at);
-  const statements: BatchItem<'sqlite'>[] = [];
-  for (let i = 0; i < rows.length; i += ACTION_ROWS_PER_INSERT) {
-    statements.push(
-      db
-        .insert(billActions)
-        .values(rows.slice(i, i + ACTION_ROWS_PER_INSERT))
-        .onConflictDoNothing(),
-    );
-  }
-  return statements;
+  return insertNewRowsStatements(db, billActions, rows);
 }
 
 /** The statements inserting an imported bill's sponsors (a sponsor stored already is kept). */
@@ -72,16 +61,7 @@ export function insertSponsorStatements(
     primary: s.primary,
     classification: s.classification,
   }));
-  const statements: BatchItem<'sqlite'>[] = [];
-  for (let i = 0; i < rows.length; i += 20) {
-    statements.push(
-      db
-        .insert(billSponsors)
-        .values(rows.slice(i, i + 20))
-        .onConflictDoNothing(),
-    );
-  }
-  return statements;
+  return insertNewRowsStatements(db, billSponsors, rows);
 }
 
 /** The statement inserting a bill. */

@@ -8,17 +8,16 @@ import { letterAddresseeOfficials, letters, type Letter } from '../schema';
 import type { LetterTally } from '../tally';
 import type { LetterInput } from '../validation';
 import { s, tallySql } from './shared';
+import { findRow } from '../../db/find';
 
 /** One letter by its public slug; undefined when there is none. */
 export async function getLetterBySlug(db: Db, slug: string): Promise<Letter | undefined> {
-  const [row] = await db.select().from(letters).where(eq(letters.slug, slug)).limit(1);
-  return row;
+  return findRow(db, letters, eq(letters.slug, slug));
 }
 
 /** One letter by id; undefined when there is none. */
 export async function getLetterById(db: Db, id: string): Promise<Letter | undefined> {
-  const [row] = await db.select().from(letters).where(eq(letters.id, id)).limit(1);
-  return row;
+  return findRow(db, letters, eq(letters.id, id));
 }
 
 /** Letters open for signatures (status open); the caller drops those past their deadline. */

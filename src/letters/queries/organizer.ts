@@ -82,17 +82,16 @@ export async function listSignersForOrganizer(
   return { rows, matching: count?.total ?? 0 };
 }
 
-/** Hides a signer from the public list and count, or shows them again. False when not found. */
-export async function setSignerHidden(
+/** Sets or clears an organizer's mark on a signer (hidden, verified). False when not found. */
+async function markSigner(
   db: Db,
   letterId: string,
   signatureId: string,
-  hidden: boolean,
-  at: number,
+  mark: Partial<Pick<LetterSignature, 'hiddenAt' | 'verifiedAt'>>,
 ): Promise<boolean> {
   const changed = await db
     .update(s)
-    .set({ hiddenAt: hidden ? at : null })
+    .set(mark)
     .where(and(eq(s.letterId, letterId), eq(s.id, signatureId)))
     .returning({ id: s.id });
   // The public pages of this isolate show it at once; other isolates within the memo's few seconds.
@@ -100,21 +99,20 @@ export async function setSignerHidden(
   return changed.length > 0;
 }
 
+/** Hides a signer from the public list and count, or shows them again. False when not found. */
+export function setSignerHidden(db: Db, letterId: string, signatureId: string, hidden: boolean, at: number) {
+  return markSigner(db, letterId, signatureId, { hiddenAt: hidden ? at : null });
+}
+
 /** Marks a signer verified (a mark on the public list), or removes the mark. False when not found. */
-export async function setSignerVerified(
+export function setSignerVerified(
   db: Db,
   letterId: string,
   signatureId: string,
   verified: boolean,
   at: number,
-): Promise<boolean> {
-  const changed = await db
-    .update(s)
-    .set({ verifiedAt: verified ? at : null })
-    .where(and(eq(s.letterId, letterId), eq(s.id, signatureId)))
-    .returning({ id: s.id });
-  if (changed.length > 0) publicPages.forget(letterId);
-  return changed.length > 0;
+) {
+  return markSigner(db, letterId, signatureId, { verifiedAt: verified ? at : null });
 }
 
 /** Where a page of the export ends: the sort key of its last row. */

@@ -7,6 +7,7 @@ import { DAY } from '../../lib/time';
 import { letterSignatures, type LetterSignature } from '../schema';
 import { UNCONFIRMED_TTL_DAYS } from '../status';
 import { s } from './shared';
+import { findRow } from '../../db/find';
 
 /** A new signature row, as the signing flow builds it. */
 export type NewSignature = typeof letterSignatures.$inferInsert;
@@ -30,12 +31,7 @@ export async function findSignatureByEmail(
   letterId: string,
   email: string,
 ): Promise<LetterSignature | undefined> {
-  const [row] = await db
-    .select()
-    .from(s)
-    .where(and(eq(s.letterId, letterId), eq(s.email, email)))
-    .limit(1);
-  return row;
+  return findRow(db, s, and(eq(s.letterId, letterId), eq(s.email, email)));
 }
 
 /**
@@ -77,12 +73,7 @@ export async function findSignatureByLink(
   tokenHash: string,
 ): Promise<LetterSignature | undefined> {
   const column = link === 'confirm' ? s.confirmTokenHash : s.withdrawTokenHash;
-  const [row] = await db
-    .select()
-    .from(s)
-    .where(and(eq(s.letterId, letterId), eq(column, tokenHash)))
-    .limit(1);
-  return row;
+  return findRow(db, s, and(eq(s.letterId, letterId), eq(column, tokenHash)));
 }
 
 /**

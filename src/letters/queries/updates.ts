@@ -28,6 +28,9 @@ import {
   type Letter,
   type LetterUpdate,
 } from '../schema';
+import { insertNewRowsStatements } from '../../db/chunks';
+import { findRow } from '../../db/find';
+import { advanceFanoutCursor } from '../../db/fanout-cursor';
 
 /** The prefix of the outbox ids of one update's emails (`letter-update:<update id>:<signature id>`). */
 export function updateOutboxPrefix(updateId: string): string {
@@ -122,53 +125,40 @@ export async function findRecentSameUpdate(
   since: number,
 ): Promise<LetterUpdate | null> {
   return (
-    (await db
-      .select()
-      .from(letterUpdates)
-      .where(
-        and(
-          eq(letterUpdates.letterId, letterId),
-          gte(letterUpdates.createdAt, since),
-          eq(letterUpdates.subjectEn, text.subjectEn),
-          eq(letterUpdates.bodyEn, text.bodyEn),
-        ),
-      )
-      .get()) ?? null
+    (await findRow(
+      db,
+      letterUpdates,
+      and(
+        eq(letterUpdates.letterId, letterId),
+        gte(letterUpdates.createdAt, since),
+        eq(letterUpdates.subjectEn, text.subjectEn),
+        eq(letterUpdates.bodyEn, text.bodyEn),
+      ),
+    )) ?? null
   );
 }
 
 /** One update of a letter. */
 export async function getUpdate(db: Db, letterId: string, updateId: string): Promise<LetterUpdate | null> {
   return (
-    (await db
-      .select()
-      .from(letterUpdates)
-      .where(and(eq(letterUpdates.letterId, letterId), eq(letterUpdates.id, updateId)))
-      .get()) ?? null
+    (await findRow(
+      db,
+      letterUpdates,
+      and(eq(letterUpdates.letterId, letterId), eq(letterUpdates.id, updateId)),
+    )) ?? null
   );
 }
 
-/**
- * Moves an update's fan-out past a page, only if nobody else did (compare-and-set on the page), so
- * of two workers finishing the same page one moves the cursor on. True if this call moved it.
- */
-export async function advanceFanout(
+/** Moves an update's fan-out past a page unless another worker did (see advanceFanoutCursor). */
+export function advanceFanout(
   db: Db,
   update: Pick<LetterUpdate, 'id' | 'fanoutPage'>,
   next: { after: string; done: boolean },
   at: number,
 ): Promise<boolean> {
-  const moved = await db
-    .update(letterUpdates)
-    .set({
-      fanoutPage: update.fanoutPage + 1,
-      fanoutAfter: next.after,
-      fanoutStatus: next.done ? 'done' : 'sending',
-      fanoutUpdatedAt: at,
-    })
-    .where(and(eq(letterUpdates.id, update.id), eq(letterUpdates.fanoutPage, update.fanoutPage)))
-    .returning({ id: letterUpdates.id });
-  return moved.length > 0;
+  const status: LetterUpdate['fanoutStatus'] = next.done ? 'done' : 'sending';
+  const row = { id: update.id, page: update.fanoutPage };
+  return advanceFanoutCursor(db, letterUpdates, row, { after: next.after, status }, at);
 }
 
 /** Updates whose fan-out is unfinished and has not moved for `idleMs` (their request ended early). */
@@ -221,21 +211,9 @@ export async function listUpdatesWithCounts(
   );
 }
 
-/** Inserts "stop these updates" link rows, 25 a statement (4 columns: within D1's 100 bound parameters). */
-export function insertUpdateLinkStatements(
-  db: Db,
-  rows: (typeof letterUpdateLinks.$inferInsert)[],
-): BatchItem<'sqlite'>[] {
-  const statements: BatchItem<'sqlite'>[] = [];
-  for (let i = 0; i < rows.length; i += 25) {
-    statements.push(
-      db
-        .insert(letterUpdateLinks)
-        .values(rows.slice(i, i + 25))
-        .onConflictDoNothing(),
-    );
-  }
-  return statements;
+/** The statements storing "stop these updates" links (a link stored already is kept). */
+export function insertUpdateLinkStatements(db: Db, rows: (typeof letterUpdateLinks.$inferInsert)[]) {
+  return insertNewRowsStatements(db, letterUpdateLinks, rows);
 }
 
 /** The signature and letter behind a "stop these updates" link, if the link is known. */

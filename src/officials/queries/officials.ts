@@ -6,16 +6,17 @@ import {
   powerMapChanges,
   powerMapEntries,
   type Official,
+  type OfficialDescription,
   type OfficialRole,
   type PowerMapChange,
   type PowerMapEntry,
   type Stance,
 } from '../schema';
+import { findRow } from '../../db/find';
 
 /** One official by id (Open States "ocd-person/…" or "manual-…"); undefined when unknown. */
 export async function getOfficial(db: Db, id: string): Promise<Official | undefined> {
-  const [row] = await db.select().from(officials).where(eq(officials.id, id)).limit(1);
-  return row;
+  return findRow(db, officials, eq(officials.id, id));
 }
 
 /** Several officials by id, in no particular order (for lists that store official ids). */
@@ -179,16 +180,7 @@ export async function currentStances(
 }
 
 /** What organizers type for an official Open States does not cover. */
-export interface ManualOfficialInput {
-  name: string;
-  givenName: string | null;
-  familyName: string | null;
-  state: string;
-  chamber: OfficialRole;
-  title: string;
-  district: string | null;
-  jurisdictionName: string | null;
-  party: string | null;
+export interface ManualOfficialInput extends OfficialDescription {
   email?: string | null;
   phone: string | null;
   address: string | null;
@@ -270,12 +262,11 @@ export async function getPowerMapEntry(
   officialId: string,
   entryId: string,
 ): Promise<PowerMapEntry | undefined> {
-  const [row] = await db
-    .select()
-    .from(powerMapEntries)
-    .where(and(eq(powerMapEntries.id, entryId), eq(powerMapEntries.officialId, officialId)))
-    .limit(1);
-  return row;
+  return findRow(
+    db,
+    powerMapEntries,
+    and(eq(powerMapEntries.id, entryId), eq(powerMapEntries.officialId, officialId)),
+  );
 }
 
 /** The map's history row keeping an entry as it was before an edit or a delete. */

@@ -4,6 +4,7 @@ import type { Db } from '../../db';
 import { newId } from '../../lib/tokens';
 import { passkeys, webauthnChallenges } from '../schema';
 import { auditStatement } from './audit';
+import { findRow } from '../../db/find';
 
 /** Stores a WebAuthn challenge for five minutes; returns its id. */
 export async function storeChallenge(
@@ -52,8 +53,7 @@ export async function listPasskeys(db: Db, organizerId: string) {
 
 /** One passkey by its credential id, with what verifying a signature needs. */
 export async function findPasskey(db: Db, id: string) {
-  const [row] = await db.select().from(passkeys).where(eq(passkeys.id, id)).limit(1);
-  return row ?? null;
+  return (await findRow(db, passkeys, eq(passkeys.id, id))) ?? null;
 }
 
 /** Stores a new passkey with its audit entry. */

@@ -1,0 +1,36 @@
+// Column builders every feature's tables repeat, written once (drizzle's "column helpers" pattern).
+// Each call returns a fresh builder, named by its key under the snake_case casing, so the SQL
+// drizzle-kit generates is the same as with the columns written out.
+import { integer, text, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
+
+/** The languages a person's emails can be in. */
+const LANGS = ['en', 'es'] as const;
+
+/** A moment in epoch milliseconds; null until it happens. */
+export const epochMs = () => integer({ mode: 'number' });
+
+/** A moment in epoch milliseconds that every row has (created, updated, at). */
+export const epochMsNotNull = () => integer({ mode: 'number' }).notNull();
+
+/** A yes/no column stored as 0/1, with the value a new row gets. */
+export const flag = (initial: boolean) => integer({ mode: 'boolean' }).notNull().default(initial);
+
+/** Marks demo content (scripts/demo), so it can be told apart and cleared. */
+export const demoFlag = () => flag(false);
+
+/** The language of a person's or official's emails. */
+export const langColumn = () => text({ enum: LANGS }).notNull();
+
+/** The language column for rows that start in English. */
+export const langColumnDefaultEn = () => langColumn().default('en');
+
+/** A required choice among fixed values, with the value a new row gets. */
+export const choice = <U extends string, T extends Readonly<[U, ...U[]]>>(values: T, initial: T[number]) =>
+  text({ enum: values }).notNull().default(initial);
+
+/** The id of the row this one belongs to: required, and deleted with it. */
+export const ownerId = (parent: () => AnySQLiteColumn) =>
+  text().notNull().references(parent, { onDelete: 'cascade' });
+
+/** The id of a row this one needs (no cascade: the parent is never deleted while it is named). */
+export const requiredRef = (parent: () => AnySQLiteColumn) => text().notNull().references(parent);
