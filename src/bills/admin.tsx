@@ -57,7 +57,13 @@ async function renderBillList(c: Context<AppEnv>, summary?: ImportSummary) {
     getSyncState(db, OPENSTATES_SOURCE),
   ]);
   return c.render(
-    <AdminBillList {...{ bills, counts, sync, summary }} openStatesOn={Boolean(c.env.OPENSTATES_API_KEY)} />,
+    <AdminBillList
+      bills={bills}
+      counts={counts}
+      sync={sync}
+      openStatesOn={Boolean(c.env.OPENSTATES_API_KEY)}
+      summary={summary}
+    />,
     { title: t('bills.admin.title'), wide: true },
   );
 }

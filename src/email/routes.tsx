@@ -105,9 +105,14 @@ export function emailAdminRoutes(schedule: ScheduleAccess): Hono<AppEnv> {
     const scheduled = await schedule.listScheduledSends(db, now);
     return c.render(
       <OutboxPage
-        {...{ counts, failed, pending, notice, scheduled, now }}
+        counts={counts}
+        failed={failed}
+        pending={pending}
         held={isDeliveryHeld(c.env)}
         mailbox={usesLocalMailbox(c.env) && servesDevMailbox(c.env, c.req.url)}
+        notice={notice}
+        scheduled={scheduled}
+        now={now}
         runJobsButton={mayRunJobsNow(c.env, c.req.raw)}
       />,
       { title: c.var.t('email.outbox.title'), wide: true },

@@ -86,8 +86,10 @@ async function renderLetterForm(
     : [[], []];
   return c.render(
     <LetterForm
-      {...{ letter, officials, officialQuery }}
+      letter={letter}
+      officials={officials}
       officialResults={results}
+      officialQuery={officialQuery}
       embedUrl={letter ? letterUrl(c.env, letter, '/embed') : undefined}
       values={form.values ?? (letter ? letterFormValues(letter) : { status: 'draft' })}
       errors={form.errors}
@@ -185,7 +187,9 @@ lettersAdmin.get('/:id/signers', async (c) => {
   const url = new URL(c.req.url);
   return c.render(
     <SignersAdminPage
-      {...{ letter, tally, filter }}
+      letter={letter}
+      tally={tally}
+      filter={filter}
       rows={list.rows}
       matching={list.matching}
       pages={Math.max(1, Math.ceil(list.matching / ADMIN_SIGNERS_PAGE_SIZE))}
@@ -245,9 +249,17 @@ async function renderDelivery(
     letterTally(db, letter.id),
     listDeliveries(db, letter.id),
   ]);
-  return c.render(<DeliveryPage {...{ letter, officials, signers, tally, deliveries }} {...form} />, {
-    title: c.var.t('letters.admin.deliverTitle'),
-  });
+  return c.render(
+    <DeliveryPage
+      letter={letter}
+      officials={officials}
+      signers={signers}
+      tally={tally}
+      deliveries={deliveries}
+      {...form}
+    />,
+    { title: c.var.t('letters.admin.deliverTitle') },
+  );
 }
 
 lettersAdmin.get('/:id/deliver', async (c) => {
@@ -349,7 +361,9 @@ lettersAdmin.get('/:id/updates/:updateId', async (c) => {
   const notice = c.req.query('notice');
   return c.render(
     <UpdateDetailPage
-      {...{ letter, update, counts }}
+      letter={letter}
+      update={update}
+      counts={counts}
       previews={updatePreviews(c.env, letter, update, null)}
       notice={
         notice === 'sent'

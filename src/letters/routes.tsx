@@ -81,7 +81,9 @@ async function renderLetter(
   const description = letterExcerpt(text.body);
   return c.render(
     <LetterPage
-      {...{ letter, officials, count }}
+      letter={letter}
+      officials={officials}
+      count={count}
       state={signingState(letter, Date.now())}
       preview={!isPublic(letter)}
       {...form}
@@ -284,7 +286,14 @@ lettersRoutes.get('/:slug/signers', async (c) => {
       const { counts, signers, shownTotal } = data!;
       const pages = Math.max(1, Math.ceil(shownTotal / SIGNERS_PAGE_SIZE));
       const response = await c.render(
-        <SignersPage {...{ letter, counts, signers, shownTotal, page, pages }} />,
+        <SignersPage
+          letter={letter}
+          counts={counts}
+          signers={signers}
+          shownTotal={shownTotal}
+          page={page}
+          pages={pages}
+        />,
         { title: `${t('letters.signersTitle')}: ${letterText(letter, c.var.lang).title}`, noindex: true },
       );
       return { response, tag: letter.id };

@@ -66,9 +66,12 @@ meetingsAdmin.get('/', async (c) => {
   if (filters.campaign) query.set('campaign', filters.campaign);
   return c.render(
     <AdminMeetingList
-      {...{ rows, campaigns, followUps, thanksDue }}
+      rows={rows}
       values={{ status: filters.status ?? '', campaign: filters.campaign ?? '' }}
+      campaigns={campaigns}
       official={official ?? null}
+      followUps={followUps}
+      thanksDue={thanksDue}
       csvUrl={`/admin/meetings/export.csv${query.size ? `?${query}` : ''}`}
     />,
     { title: c.var.t('meetings.admin.title'), wide: true },
@@ -127,7 +130,12 @@ meetingsAdmin.get('/view', async (c) => {
   ]);
   if (!official) throw new AppError('not_found');
   return c.render(
-    <AdminMeetingPage {...{ meeting, official, commitments }} saved={c.req.query('saved') === '1'} />,
+    <AdminMeetingPage
+      meeting={meeting}
+      official={official}
+      commitments={commitments}
+      saved={c.req.query('saved') === '1'}
+    />,
     {
       title: `${official.name}: ${meeting.groupName}`,
       noindex: true,
@@ -214,9 +222,11 @@ meetingsAdmin.post('/templates/:kind/:lang', async (c) => {
     if (problem) c.status(422);
     return c.render(
       <TemplateEditor
-        {...{ kind, lang, problem }}
+        kind={kind}
+        lang={lang}
         values={edited}
         custom={current.custom}
+        problem={problem}
         preview={problem ? null : previewOf(edited, lang, c.env.ORG_NAME)}
         saved={false}
       />,

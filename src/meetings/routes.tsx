@@ -164,7 +164,12 @@ async function renderMeetingPage(
   ]);
   return c.render(
     <MeetingPage
-      {...{ meeting, official, commitments, bills, attendeeList, token }}
+      meeting={meeting}
+      official={official}
+      commitments={commitments}
+      bills={bills}
+      attendeeList={attendeeList}
+      token={token}
       coalitionConfigured={Boolean(c.env.COALITION_EMAIL)}
       {...extra}
     />,

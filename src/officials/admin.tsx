@@ -155,7 +155,10 @@ async function renderOfficialPage(
   const editing = form.editing ? entries.find((entry) => entry.id === form.editing) : undefined;
   return c.render(
     <AdminOfficialPage
-      {...{ official, entries, changes, editing }}
+      official={official}
+      entries={entries}
+      changes={changes}
+      editing={editing}
       today={new Date().toISOString().slice(0, 10)}
       saved={c.req.query('saved') === '1'}
       values={form.values}

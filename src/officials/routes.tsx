@@ -32,8 +32,12 @@ async function searchPage(c: Context<AppEnv>) {
   };
   return c.render(
     <SearchPage
-      {...{ values, rows, total, page, searched }}
+      values={values}
+      rows={rows}
+      total={total}
+      page={page}
       pages={Math.max(1, Math.ceil(total / PAGE_SIZE))}
+      searched={searched}
     />,
     { title: t('officials.title'), description: t('officials.intro') },
   );

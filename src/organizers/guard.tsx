@@ -25,11 +25,16 @@ async function askToConfirm(c: Context<AppEnv>) {
   const hasPasskey = (await countPasskeys(getDb(c.env), organizer.id)) > 0;
   const action = c.req.path;
   c.status(401);
-  return c.render(<StepUpPage {...{ method, action, values, hasPasskey }} email={organizer.email} />, {
-    title: c.var.t('stepUp.title'),
-    noindex: true,
-    passkeys: hasPasskey,
-  });
+  return c.render(
+    <StepUpPage
+      method={method}
+      action={action}
+      values={values}
+      hasPasskey={hasPasskey}
+      email={organizer.email}
+    />,
+    { title: c.var.t('stepUp.title'), noindex: true, passkeys: hasPasskey },
+  );
 }
 
 /**

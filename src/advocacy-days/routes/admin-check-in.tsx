@@ -44,8 +44,12 @@ async function renderCheckIn(c: AdminContext, day: AdvocacyDay, state: CheckInSt
   ]);
   return c.render(
     <CheckInPage
-      {...{ day, counts, query, results, recent }}
+      day={day}
+      counts={counts}
+      query={query}
       code={state.code ?? ''}
+      results={results}
+      recent={recent}
       notice={state.notice}
       undoable={state.undoable}
       notFound={state.notFound}

@@ -117,8 +117,11 @@ export const adminDayRoutes = new Hono<AppEnv>()
     ]);
     return c.render(
       <DayOverview
-        {...{ day, counts, scheduled, registrations }}
+        day={day}
+        counts={counts}
+        scheduled={scheduled}
         now={Date.now()}
+        registrations={registrations}
         teams={new Map(teams.map(({ team }) => [team.id, team]))}
         notice={c.req.query('saved') ? c.var.t('days.admin.saved') : undefined}
       />,

@@ -121,7 +121,9 @@ export const adminTeamRoutes = new Hono<AppEnv>()
         <PacketToolbar day={day} />
         {teams.map(({ team, official }, index) => (
           <Packet
-            {...{ day, team, official }}
+            day={day}
+            team={team}
+            official={official}
             members={registered.filter((r) => r.teamId === team.id)}
             pageBreak={index > 0}
           />

@@ -60,11 +60,15 @@ async function renderPrivate(c: DaysContext, found: PrivateRegistration, notice?
       : null;
   return c.render(
     <PrivatePage
-      {...{ day, registration, position, token, notice }}
+      day={day}
+      registration={registration}
+      position={position}
       team={team?.team ?? null}
       qrDataUrl={qr}
+      token={token}
       dayUrl={dayUrl(c.env, day)}
       started={meetingHasBegun(day, team?.team ?? null, Date.now())}
+      notice={notice}
     />,
     { title: pick(day, 'title', c.var.lang).text, noindex: true },
   );
