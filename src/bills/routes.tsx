@@ -9,6 +9,7 @@ import { isLang, translator, type Lang, type Translate } from '../lib/i18n';
 import type { PageMeta } from '../web/layout';
 import { buildAtomFeed, feedUpdated } from './feed';
 import { pick } from '../lib/bilingual';
+import { absoluteUrl } from '../lib/urls';
 import { billPath, feedPath, movementHeadline, stageLabelKey } from './links';
 import {
   feedScope,
@@ -120,7 +121,7 @@ async function renderBillPage(
     {
       title,
       description,
-      og: { title, description, url: `${c.env.PUBLIC_URL}${billPath(data.bill)}` },
+      og: { title, description, url: absoluteUrl(c.env, billPath(data.bill)) },
       feeds: feedLinks(t, lang, c.env.ORG_NAME, data.bill.state),
     },
   );
@@ -138,23 +139,22 @@ async function atomFeed(c: Context<AppEnv>, state: string | null) {
   const [scope, movements] = await Promise.all([feedScope(db, state), listRecentMovements(db, state)]);
   // A state we follow no bill in has no feed (not an empty one dated 1970).
   if (state && scope.bills === 0) throw new AppError('not_found');
-  const base = c.env.PUBLIC_URL;
   // One address, so one feed id, per language: English and Spanish are different feeds.
-  const selfUrl = `${base}${feedPath(state, lang)}`;
+  const selfUrl = absoluteUrl(c.env, feedPath(state, lang));
   const feed = {
     id: selfUrl,
     title: state
       ? t('bills.stateFeedTitle', { state, org: c.env.ORG_NAME })
       : t('bills.feedTitle', { org: c.env.ORG_NAME }),
     selfUrl,
-    siteUrl: `${base}/bills${state ? `?state=${state}` : ''}`,
+    siteUrl: absoluteUrl(c.env, `/bills${state ? `?state=${state}` : ''}`),
     lang,
     author: c.env.ORG_NAME,
     emptyUpdated: scope.updatedAt ?? 0,
     entries: movements.map(({ movement, bill }) => ({
-      id: `${base}${billPath(bill)}#movement-${movement.id}`,
+      id: absoluteUrl(c.env, `${billPath(bill)}#movement-${movement.id}`),
       title: `${billLabel(bill)}: ${t(stageLabelKey(movement.stageAfter))}`,
-      url: `${base}${billPath(bill)}`,
+      url: absoluteUrl(c.env, billPath(bill)),
       updated: movement.createdAt,
       summary: `${movementHeadline(movement, lang)} (${pick(bill, 'title', lang).text})`,
     })),

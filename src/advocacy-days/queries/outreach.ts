@@ -46,11 +46,3 @@ export function markReportSentStatement(db: Db, dayId: string, sentTo: string, a
     .set({ reportSentAt: at, reportSentTo: sentTo })
     .where(eq(advocacyDays.id, dayId));
 }
-
-/** Stops a person's announcements (their one-click unsubscribe). */
-export async function optOutOfAnnouncements(db: Db, registrationId: string): Promise<void> {
-  await db
-    .update(dayRegistrations)
-    .set({ announcementsOptOut: true })
-    .where(eq(dayRegistrations.id, registrationId));
-}
