@@ -163,3 +163,23 @@ describe('exporting and erasing a requester', () => {
     expect(csv).toContain('Group of thanked-89d');
   });
 });
+
+describe('erasing a requester who also listed themselves among the attendees', () => {
+  it('leaves none of the people they brought, not even those listed beside them', async () => {
+    const email = 'self-listed@example.org';
+    await db.insert(meetings).values(
+      meeting('self-listed', {
+        senderEmail: email,
+        attendees: [
+          { name: 'The requester again', contact: email },
+          { name: 'A friend they brought', contact: 'friend-of-self-listed@example.org' },
+        ],
+      }),
+    );
+    const erased = await postForm('/admin/privacy/erase', { email, confirm: 'on' }, { cookie });
+    expect(erased.status).toBe(303);
+    const [row] = await db.select().from(meetings).where(eq(meetings.id, 'self-listed'));
+    expect(row!.attendees).toEqual([]);
+    expect(JSON.stringify(row)).not.toContain('friend-of-self-listed');
+  });
+});

@@ -239,6 +239,9 @@ export const personalDataSources: PersonalDataSource[] = [
           .where(sameAddress(meetings.senderEmail, email)),
       ];
       for (const row of rows) {
+        // Their own requests lose every attendee above; rewriting the list here would bring back
+        // the others they listed.
+        if (String(row.senderEmail).trim().toLowerCase() === email) continue;
         const attendees = row.attendees as MeetingAttendee[];
         const kept = attendeesWithout(attendees, email);
         if (kept.length !== attendees.length) {
