@@ -6,6 +6,7 @@ import { positionLabelKey, stageLabelKey } from '../links';
 import type { BillRow } from '../queries';
 import { effectiveStage } from '../stage';
 import { billLabel } from './public';
+import { AdminListPage } from '../../web/ui/admin-list';
 
 /** What an import or a fetch did, shown above the list. */
 export type ImportSummary =
@@ -28,77 +29,69 @@ export function AdminBillList(props: {
   const byId = new Map(props.bills.map((bill) => [bill.id, bill]));
   return (
     <>
-      <h1>{t('bills.admin.title')}</h1>
-      <p>
-        <a href="/admin/bills/new" role="button">
-          {t('bills.admin.add')}
-        </a>
-      </p>
-      <section aria-labelledby="openstates-status">
-        <h2 id="openstates-status">{t('bills.admin.openStates')}</h2>
-        {!props.openStatesOn ? <p>{t('bills.admin.openStatesOff')}</p> : null}
-        <p>
-          {sync?.lastSuccessAt
-            ? t('bills.admin.openStatesLast', { date: formatDate(lang, sync.lastSuccessAt, true) })
-            : t('bills.admin.openStatesNever')}
-        </p>
-        {sync?.lastError && sync.lastAttemptAt ? (
-          <p role="status">
-            {t('bills.admin.openStatesError', { date: formatDate(lang, sync.lastAttemptAt, true) })}
+      <AdminListPage
+        title={t('bills.admin.title')}
+        action={{ href: '/admin/bills/new', label: t('bills.admin.add') }}
+        items={props.bills}
+        columns={[
+          {
+            label: t('bills.admin.bill'),
+            rowHeader: true,
+            cell: (bill) => (
+              <>
+                <a href={`/admin/bills/${bill.id}`}>{billLabel(bill)}</a> {bill.title.slice(0, 80)}
+                {bill.isDemo ? <small> ({t('common.demo')})</small> : null}
+                {!bill.tracked ? <small> ({t('bills.admin.notTracked')})</small> : null}
+              </>
+            ),
+          },
+          { label: t('bills.admin.stage'), cell: (bill) => t(stageLabelKey(effectiveStage(bill))) },
+          { label: t('bills.admin.position'), cell: (bill) => t(positionLabelKey(bill.position)) },
+          { label: t('bills.admin.subscribers'), cell: (bill) => props.counts.byBill.get(bill.id) ?? 0 },
+          {
+            label: t('bills.admin.lastMovement'),
+            cell: (bill) => (bill.lastMovementAt ? formatDate(lang, bill.lastMovementAt) : ''),
+          },
+        ]}
+      >
+        <section aria-labelledby="openstates-status">
+          <h2 id="openstates-status">{t('bills.admin.openStates')}</h2>
+          {!props.openStatesOn ? <p>{t('bills.admin.openStatesOff')}</p> : null}
+          <p>
+            {sync?.lastSuccessAt
+              ? t('bills.admin.openStatesLast', { date: formatDate(lang, sync.lastSuccessAt, true) })
+              : t('bills.admin.openStatesNever')}
           </p>
-        ) : null}
-        <ImportSummaryBox summary={props.summary} bills={byId} />
-        {props.openStatesOn ? (
-          <form method="post" action="/admin/bills/fetch-now">
-            <button type="submit" class="secondary">
-              {t('bills.import.fetchNow')}
-            </button>
+          {sync?.lastError && sync.lastAttemptAt ? (
+            <p role="status">
+              {t('bills.admin.openStatesError', { date: formatDate(lang, sync.lastAttemptAt, true) })}
+            </p>
+          ) : null}
+          <ImportSummaryBox summary={props.summary} bills={byId} />
+          {props.openStatesOn ? (
+            <form method="post" action="/admin/bills/fetch-now">
+              <button type="submit" class="secondary">
+                {t('bills.import.fetchNow')}
+              </button>
+            </form>
+          ) : null}
+          <form method="post" action="/admin/bills/import" enctype="multipart/form-data">
+            <label for="import-file">
+              {t('bills.import.file')}
+              <input
+                id="import-file"
+                name="file"
+                type="file"
+                accept=".json,application/json"
+                required
+                aria-describedby="import-file-hint"
+              />
+              <small id="import-file-hint">{t('bills.import.fileHint')}</small>
+            </label>
+            <button type="submit">{t('bills.import.upload')}</button>
           </form>
-        ) : null}
-        <form method="post" action="/admin/bills/import" enctype="multipart/form-data">
-          <label for="import-file">
-            {t('bills.import.file')}
-            <input
-              id="import-file"
-              name="file"
-              type="file"
-              accept=".json,application/json"
-              required
-              aria-describedby="import-file-hint"
-            />
-            <small id="import-file-hint">{t('bills.import.fileHint')}</small>
-          </label>
-          <button type="submit">{t('bills.import.upload')}</button>
-        </form>
-      </section>
-      <div class="overflow-auto">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t('bills.admin.bill')}</th>
-              <th scope="col">{t('bills.admin.stage')}</th>
-              <th scope="col">{t('bills.admin.position')}</th>
-              <th scope="col">{t('bills.admin.subscribers')}</th>
-              <th scope="col">{t('bills.admin.lastMovement')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {props.bills.map((bill) => (
-              <tr>
-                <th scope="row">
-                  <a href={`/admin/bills/${bill.id}`}>{billLabel(bill)}</a> {bill.title.slice(0, 80)}
-                  {bill.isDemo ? <small> ({t('common.demo')})</small> : null}
-                  {!bill.tracked ? <small> ({t('bills.admin.notTracked')})</small> : null}
-                </th>
-                <td>{t(stageLabelKey(effectiveStage(bill)))}</td>
-                <td>{t(positionLabelKey(bill.position))}</td>
-                <td>{props.counts.byBill.get(bill.id) ?? 0}</td>
-                <td>{bill.lastMovementAt ? formatDate(lang, bill.lastMovementAt) : ''}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+        </section>
+      </AdminListPage>
       {props.counts.byState.size > 0 ? (
         <section aria-labelledby="state-subscribers">
           <h2 id="state-subscribers">{t('bills.admin.stateSubscribers')}</h2>

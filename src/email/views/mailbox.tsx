@@ -1,4 +1,5 @@
 import { useRequestContext } from 'hono/jsx-renderer';
+import { DataTable } from '../../web/ui/admin-list';
 import type { AppEnv } from '../../env';
 import { formatDate } from '../../lib/i18n';
 import type { OutboxRow } from '../queries';
@@ -19,32 +20,21 @@ export function MailboxList(props: { entries: MailboxEntry[] }) {
     <section>
       <h1>{t('email.mailbox.title')}</h1>
       <p>{t('email.mailbox.intro')}</p>
-      {props.entries.length === 0 ? (
-        <p>{t('email.mailbox.empty')}</p>
-      ) : (
-        <div class="overflow-auto">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('email.mailbox.time')}</th>
-                <th scope="col">{t('email.mailbox.to')}</th>
-                <th scope="col">{t('email.mailbox.subject')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {props.entries.map((entry) => (
-                <tr>
-                  <td>{entry.sentAt ? formatDate(lang, entry.sentAt, true) : ''}</td>
-                  <td>{entry.toAddress}</td>
-                  <td>
-                    <a href={`/dev/mail/${entry.id}`}>{entry.subject}</a>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        items={props.entries}
+        empty={t('email.mailbox.empty')}
+        columns={[
+          {
+            label: t('email.mailbox.time'),
+            cell: (entry) => (entry.sentAt ? formatDate(lang, entry.sentAt, true) : ''),
+          },
+          { label: t('email.mailbox.to'), cell: (entry) => entry.toAddress },
+          {
+            label: t('email.mailbox.subject'),
+            cell: (entry) => <a href={`/dev/mail/${entry.id}`}>{entry.subject}</a>,
+          },
+        ]}
+      />
     </section>
   );
 }

@@ -1,4 +1,5 @@
 import { useRequestContext } from 'hono/jsx-renderer';
+import { DataTable, type DataColumn } from '../../web/ui/admin-list';
 import type { AppEnv } from '../../env';
 import { formatDate, formatNumber } from '../../lib/i18n';
 import { maskEmail } from '../policy';
@@ -88,48 +89,35 @@ export function OutboxPage(props: {
 
 function OutboxTable(props: { rows: OutboxListRow[]; retry?: boolean }) {
   const { t, lang } = useRequestContext<AppEnv>().var;
-  if (props.rows.length === 0) return <p>{t('email.outbox.none')}</p>;
+  const retryColumn: DataColumn<OutboxListRow> = {
+    label: t('email.outbox.retry'),
+    class: 'row-actions',
+    cell: (row) => (
+      <form method="post" action={`/admin/outbox/${encodeURIComponent(row.id)}/retry`}>
+        <button
+          type="submit"
+          aria-label={t('email.outbox.retryLabel', { recipient: maskEmail(row.toAddress) })}
+        >
+          {t('email.outbox.retry')}
+        </button>
+      </form>
+    ),
+  };
   return (
-    <div class="table-wrap" tabindex={0}>
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">{t('email.outbox.recipient')}</th>
-            <th scope="col">{t('email.outbox.template')}</th>
-            <th scope="col">{t('email.outbox.attempts')}</th>
-            <th scope="col">{t('email.outbox.lastError')}</th>
-            <th scope="col">{props.retry ? t('email.outbox.created') : t('email.outbox.nextTry')}</th>
-            {props.retry ? (
-              <th scope="col" class="row-actions">
-                {t('email.outbox.retry')}
-              </th>
-            ) : null}
-          </tr>
-        </thead>
-        <tbody>
-          {props.rows.map((row) => {
-            const recipient = maskEmail(row.toAddress);
-            return (
-              <tr>
-                <td>{recipient}</td>
-                <td>{row.template}</td>
-                <td>{formatNumber(lang, row.attempts)}</td>
-                <td>{row.lastError ?? ''}</td>
-                <td>{formatDate(lang, props.retry ? row.createdAt : row.nextAttemptAt, true)}</td>
-                {props.retry ? (
-                  <td class="row-actions">
-                    <form method="post" action={`/admin/outbox/${encodeURIComponent(row.id)}/retry`}>
-                      <button type="submit" aria-label={t('email.outbox.retryLabel', { recipient })}>
-                        {t('email.outbox.retry')}
-                      </button>
-                    </form>
-                  </td>
-                ) : null}
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      items={props.rows}
+      empty={t('email.outbox.none')}
+      columns={[
+        { label: t('email.outbox.recipient'), cell: (row) => maskEmail(row.toAddress) },
+        { label: t('email.outbox.template'), cell: (row) => row.template },
+        { label: t('email.outbox.attempts'), cell: (row) => formatNumber(lang, row.attempts) },
+        { label: t('email.outbox.lastError'), cell: (row) => row.lastError ?? '' },
+        {
+          label: props.retry ? t('email.outbox.created') : t('email.outbox.nextTry'),
+          cell: (row) => formatDate(lang, props.retry ? row.createdAt : row.nextAttemptAt, true),
+        },
+        ...(props.retry ? [retryColumn] : []),
+      ]}
+    />
   );
 }

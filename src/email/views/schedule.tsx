@@ -1,6 +1,7 @@
 import type { Child } from 'hono/jsx';
 import { useRequestContext } from 'hono/jsx-renderer';
 import type { AppEnv } from '../../env';
+import { DataTable } from '../../web/ui/admin-list';
 import { formatNumber, type Lang } from '../../lib/i18n';
 import type { OutboxStatus } from '../queries';
 import { nextHourlyRun, scheduledSendState, type ScheduledSend } from '../schedule';
@@ -29,58 +30,52 @@ export function ScheduledSendsTable(props: {
   withLinks?: boolean;
 }): Child {
   const { t, lang } = useRequestContext<AppEnv>().var;
-  if (props.sends.length === 0) return <p>{t('email.schedule.none')}</p>;
   const n = (value: number) => formatNumber(lang, value);
+  const outboxLine = (send: ScheduledSend) =>
+    STATUSES.filter((status) => send.emails[status] > 0)
+      .map((status) => `${n(send.emails[status])} ${t(`email.outbox.status.${status}`).toLowerCase()}`)
+      .join(' · ');
   return (
-    <div class="table-wrap" tabindex={0}>
-      <table class="scheduled-sends">
-        <thead>
-          <tr>
-            <th scope="col">{t('email.schedule.what')}</th>
-            <th scope="col">{t('email.schedule.when')}</th>
-            <th scope="col">{t('email.schedule.recipients')}</th>
-            <th scope="col">{t('email.schedule.handled')}</th>
-            <th scope="col">{t('email.schedule.emails')}</th>
-            <th scope="col">{t('email.schedule.state')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {props.sends.map((send) => {
-            const state = scheduledSendState(send, props.now);
+    <DataTable
+      tableClass="scheduled-sends"
+      items={props.sends}
+      empty={t('email.schedule.none')}
+      rowData={(send) => ({ send: send.key, state: scheduledSendState(send, props.now) })}
+      columns={[
+        {
+          label: t('email.schedule.what'),
+          cell: (send) => {
             const label = t(send.label, send.labelParams);
-            const inOutbox = STATUSES.filter((status) => send.emails[status] > 0)
-              .map(
-                (status) => `${n(send.emails[status])} ${t(`email.outbox.status.${status}`).toLowerCase()}`,
-              )
-              .join(' · ');
-            return (
-              <tr data-send={send.key} data-state={state}>
-                <td>{props.withLinks && send.href ? <a href={send.href}>{label}</a> : label}</td>
-                <td>{formatWhen(lang, send.dueAt, send.zone)}</td>
-                <td>
-                  {t(
-                    new Intl.PluralRules(lang).select(send.recipients) === 'one'
-                      ? 'email.schedule.recipientsOne'
-                      : 'email.schedule.recipientsCount',
-                    { count: n(send.recipients) },
-                  )}
-                </td>
-                <td>{n(send.handled)}</td>
-                <td>{inOutbox || '–'}</td>
-                <td>
-                  {state === 'held'
-                    ? t('email.schedule.state.held', { why: send.held ? t(send.held) : '' })
-                    : state === 'due'
-                      ? t('email.schedule.state.due', {
-                          time: formatWhen(lang, nextHourlyRun(props.now), send.zone),
-                        })
-                      : t(`email.schedule.state.${state}`)}
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+            return props.withLinks && send.href ? <a href={send.href}>{label}</a> : label;
+          },
+        },
+        { label: t('email.schedule.when'), cell: (send) => formatWhen(lang, send.dueAt, send.zone) },
+        {
+          label: t('email.schedule.recipients'),
+          cell: (send) =>
+            t(
+              new Intl.PluralRules(lang).select(send.recipients) === 'one'
+                ? 'email.schedule.recipientsOne'
+                : 'email.schedule.recipientsCount',
+              { count: n(send.recipients) },
+            ),
+        },
+        { label: t('email.schedule.handled'), cell: (send) => n(send.handled) },
+        { label: t('email.schedule.emails'), cell: (send) => outboxLine(send) || '–' },
+        { label: t('email.schedule.state'), cell: (send) => <SendState send={send} now={props.now} /> },
+      ]}
+    />
   );
+}
+
+/** Where a scheduled send stands: held (and why), due (at the next hourly run), or its state. */
+function SendState(props: { send: ScheduledSend; now: number }): Child {
+  const { t, lang } = useRequestContext<AppEnv>().var;
+  const { send } = props;
+  const state = scheduledSendState(send, props.now);
+  if (state === 'held') return t('email.schedule.state.held', { why: send.held ? t(send.held) : '' });
+  if (state === 'due') {
+    return t('email.schedule.state.due', { time: formatWhen(lang, nextHourlyRun(props.now), send.zone) });
+  }
+  return t(`email.schedule.state.${state}`);
 }

@@ -1,6 +1,7 @@
 import type { Child } from 'hono/jsx';
 import { raw } from 'hono/html';
 import { useRequestContext } from 'hono/jsx-renderer';
+import { DataTable } from '../../web/ui/admin-list';
 import type { AppEnv } from '../../env';
 import { renderMarkdown } from '../../lib/markdown';
 import type { Official } from '../../officials/schema';
@@ -75,35 +76,24 @@ export function DeliveryPage(props: {
             <button type="submit">{t('letters.admin.sendDelivery')}</button>
           </form>
           {props.deliveries.length > 0 ? (
-            <div class="table-wrap" tabindex={0}>
-              <table>
-                <caption>{t('letters.admin.deliveriesCaption')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('letters.admin.queuedColumn')}</th>
-                    <th scope="col">{t('letters.admin.recipientsColumn')}</th>
-                    <th scope="col">{t('letters.signaturesColumn')}</th>
-                    <th scope="col">{t('letters.admin.sentColumn')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {props.deliveries.map((delivery) => (
-                    <tr>
-                      <td>{formatDate(lang, delivery.createdAt, true)}</td>
-                      <td>{delivery.recipients.join(', ')}</td>
-                      <td>{delivery.signerCount}</td>
-                      <td>
-                        {t('letters.admin.sentOf', {
-                          sent: delivery.sentCount,
-                          total: delivery.recipientCount,
-                        })}
-                        {delivery.lastSentAt ? ` · ${formatDate(lang, delivery.lastSentAt, true)}` : ''}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable
+              caption={t('letters.admin.deliveriesCaption')}
+              items={props.deliveries}
+              columns={[
+                { label: t('letters.admin.queuedColumn'), cell: (d) => formatDate(lang, d.createdAt, true) },
+                { label: t('letters.admin.recipientsColumn'), cell: (d) => d.recipients.join(', ') },
+                { label: t('letters.signaturesColumn'), cell: (d) => d.signerCount },
+                {
+                  label: t('letters.admin.sentColumn'),
+                  cell: (d) => (
+                    <>
+                      {t('letters.admin.sentOf', { sent: d.sentCount, total: d.recipientCount })}
+                      {d.lastSentAt ? ` · ${formatDate(lang, d.lastSentAt, true)}` : ''}
+                    </>
+                  ),
+                },
+              ]}
+            />
           ) : null}
         </section>
         <hr />

@@ -9,6 +9,8 @@ import type { SignerTally } from '../queries';
 import type { Letter, LetterSignature } from '../schema';
 import { letterText } from '../status';
 import type { SignerFilter } from '../validation';
+import { DataTable } from '../../web/ui/admin-list';
+import { PostButton } from '../../web/ui/post-button';
 import { Pagination } from './public';
 import { adminPath, LetterAdminNav } from './admin';
 
@@ -97,79 +99,78 @@ export function SignersAdminPage(props: {
         </a>
       </form>
       <p role="status">{t('letters.admin.matching', { count: props.matching })}</p>
-      <div class="table-wrap" tabindex={0}>
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t('letters.admin.nameColumn')}</th>
-              <th scope="col">{t('letters.field.email')}</th>
-              <th scope="col">{t('letters.field.tradition')}</th>
-              <th scope="col">{t('letters.admin.placeColumn')}</th>
-              <th scope="col">{t('letters.admin.confirmedColumn')}</th>
-              <th scope="col">{t('letters.admin.shownColumn')}</th>
-              <th scope="col" class="row-actions">
-                {t('letters.admin.actionsColumn')}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {props.rows.map((row) => (
-              <tr>
-                <th scope="row">
-                  {displayName(t, row)}
-                  {row.verifiedAt ? <span class="badge"> ✓ {t('letters.verified')}</span> : null}
-                  <br />
-                  <small>
-                    {roleLabel(t, row.role)}
-                    {row.congregation ? ` · ${row.congregation}` : ''}
-                    {row.denomination ? ` · ${row.denomination}` : ''}
-                  </small>
-                  {row.comment ? (
-                    <p>
-                      <small>{row.comment}</small>
-                    </p>
-                  ) : null}
-                </th>
-                <td>{row.email}</td>
-                <td>{traditionLabel(t, row.tradition)}</td>
-                <td>
-                  {row.city}, {row.state}
-                </td>
-                <td>{row.confirmedAt ? formatDate(lang, row.confirmedAt) : t('common.no')}</td>
-                <td>
-                  {row.hiddenAt
-                    ? t('letters.admin.hiddenByOrganizer')
-                    : row.showPublicly
-                      ? t('common.yes')
-                      : t('common.no')}
-                </td>
-                <td class="row-actions">
-                  <form method="post" action={adminPath(props.letter, `/signers/${row.id}/hide`)}>
-                    <input type="hidden" name="hidden" value={row.hiddenAt ? 'no' : 'yes'} />
-                    <input type="hidden" name="back" value={props.back} />
-                    <button type="submit" class="secondary outline">
-                      {row.hiddenAt ? t('letters.admin.unhide') : t('letters.admin.hide')}
-                    </button>
-                  </form>
-                  <form method="post" action={adminPath(props.letter, `/signers/${row.id}/verify`)}>
-                    <input type="hidden" name="verified" value={row.verifiedAt ? 'no' : 'yes'} />
-                    <input type="hidden" name="back" value={props.back} />
-                    <button type="submit" class="secondary outline">
-                      {row.verifiedAt ? t('letters.admin.unverify') : t('letters.admin.verify')}
-                    </button>
-                  </form>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        items={props.rows}
+        columns={[
+          { label: t('letters.admin.nameColumn'), rowHeader: true, cell: (row) => <SignerCell row={row} /> },
+          { label: t('letters.field.email'), cell: (row) => row.email },
+          { label: t('letters.field.tradition'), cell: (row) => traditionLabel(t, row.tradition) },
+          { label: t('letters.admin.placeColumn'), cell: (row) => `${row.city}, ${row.state}` },
+          {
+            label: t('letters.admin.confirmedColumn'),
+            cell: (row) => (row.confirmedAt ? formatDate(lang, row.confirmedAt) : t('common.no')),
+          },
+          {
+            label: t('letters.admin.shownColumn'),
+            cell: (row) =>
+              row.hiddenAt
+                ? t('letters.admin.hiddenByOrganizer')
+                : t(row.showPublicly ? 'common.yes' : 'common.no'),
+          },
+          {
+            label: t('letters.admin.actionsColumn'),
+            class: 'row-actions',
+            cell: (row) => {
+              const signerPath = (action: string) => adminPath(props.letter, `/signers/${row.id}/${action}`);
+              return (
+                <>
+                  <PostButton
+                    action={signerPath('hide')}
+                    hidden={{ hidden: row.hiddenAt ? 'no' : 'yes', back: props.back }}
+                  >
+                    {t(row.hiddenAt ? 'letters.admin.unhide' : 'letters.admin.hide')}
+                  </PostButton>
+                  <PostButton
+                    action={signerPath('verify')}
+                    hidden={{ verified: row.verifiedAt ? 'no' : 'yes', back: props.back }}
+                  >
+                    {t(row.verifiedAt ? 'letters.admin.unverify' : 'letters.admin.verify')}
+                  </PostButton>
+                </>
+              );
+            },
+          },
+        ]}
+      />
       <Pagination
         page={f.page}
         pages={props.pages}
         base={adminPath(props.letter, '/signers')}
         query={query}
       />
+    </>
+  );
+}
+
+/** The name cell of a signer's row: name and badge, role and congregation, their comment. */
+function SignerCell(props: { row: LetterSignature }): Child {
+  const { t } = useRequestContext<AppEnv>().var;
+  const { row } = props;
+  return (
+    <>
+      {displayName(t, row)}
+      {row.verifiedAt ? <span class="badge"> ✓ {t('letters.verified')}</span> : null}
+      <br />
+      <small>
+        {roleLabel(t, row.role)}
+        {row.congregation ? ` · ${row.congregation}` : ''}
+        {row.denomination ? ` · ${row.denomination}` : ''}
+      </small>
+      {row.comment ? (
+        <p>
+          <small>{row.comment}</small>
+        </p>
+      ) : null}
     </>
   );
 }

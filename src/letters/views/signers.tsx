@@ -1,5 +1,6 @@
 import type { Child } from 'hono/jsx';
 import { useRequestContext } from 'hono/jsx-renderer';
+import { DataTable } from '../../web/ui/admin-list';
 import type { AppEnv } from '../../env';
 import { formatNumber } from '../../lib/i18n';
 import { traditionLabel } from '../choices';
@@ -87,24 +88,13 @@ export function SignersPage(props: {
 function CountTable(props: { caption: string; heading: string; rows: [string, number][] }): Child {
   const { t, lang } = useRequestContext<AppEnv>().var;
   return (
-    <div class="table-wrap" tabindex={0}>
-      <table>
-        <caption>{props.caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{props.heading}</th>
-            <th scope="col">{t('letters.signaturesColumn')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {props.rows.map(([label, count]) => (
-            <tr>
-              <th scope="row">{label}</th>
-              <td>{formatNumber(lang, count)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      caption={props.caption}
+      items={props.rows}
+      columns={[
+        { label: props.heading, rowHeader: true, cell: ([label]) => label },
+        { label: t('letters.signaturesColumn'), cell: ([, count]) => formatNumber(lang, count) },
+      ]}
+    />
   );
 }

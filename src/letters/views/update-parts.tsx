@@ -9,6 +9,7 @@ import { formatDate, formatNumber, type Lang } from '../../lib/i18n';
 import type { Letter } from '../schema';
 import type { UpdateEmailCounts, UpdateWithCounts } from '../queries/updates';
 import { UPDATE_BODY_MAX, UPDATE_SUBJECT_MAX, type EmailPreview, type RecipientCounts } from '../updates';
+import { DataTable } from '../../web/ui/admin-list';
 import { adminPath } from './admin';
 
 /** The fields of the update form, in the order they appear. */
@@ -77,56 +78,61 @@ export function PastUpdates(props: { letter: Letter; updates: UpdateWithCounts[]
   return (
     <section aria-labelledby="past-updates-heading">
       <h2 id="past-updates-heading">{t('letters.updates.pastHeading')}</h2>
-      {props.updates.length === 0 ? (
-        <p>{t('letters.updates.noneYet')}</p>
-      ) : (
-        <div class="table-wrap" tabindex={0}>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('letters.updates.sentAtColumn')}</th>
-                <th scope="col">{t('letters.updates.subjectColumn')}</th>
-                <th scope="col">{t('letters.updates.recipientsColumn')}</th>
-                <th scope="col">{t('letters.updates.statusColumn')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {props.updates.map((update) => (
-                <tr>
-                  <td>{formatDate(lang, update.createdAt, true)}</td>
-                  <td>
-                    <a href={adminPath(props.letter, `/updates/${encodeURIComponent(update.id)}`)}>
-                      {update.subjectEn}
-                    </a>
-                    {update.subjectEs ? (
-                      <>
-                        <br />
-                        <span lang="es">{update.subjectEs}</span>
-                      </>
-                    ) : (
-                      <>
-                        {' '}
-                        <small>({t('letters.updates.englishOnly')})</small>
-                      </>
-                    )}
-                  </td>
-                  <td>{formatNumber(lang, update.recipientCount)}</td>
-                  <td>
-                    <CountsLine counts={update.counts} />
-                    {update.fanoutStatus === 'sending' ? (
-                      <>
-                        <br />
-                        <small>{t('letters.updates.stillSending')}</small>
-                      </>
-                    ) : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        items={props.updates}
+        empty={t('letters.updates.noneYet')}
+        columns={[
+          {
+            label: t('letters.updates.sentAtColumn'),
+            cell: (update) => formatDate(lang, update.createdAt, true),
+          },
+          {
+            label: t('letters.updates.subjectColumn'),
+            cell: (update) => <UpdateSubjects letter={props.letter} update={update} />,
+          },
+          {
+            label: t('letters.updates.recipientsColumn'),
+            cell: (update) => formatNumber(lang, update.recipientCount),
+          },
+          {
+            label: t('letters.updates.statusColumn'),
+            cell: (update) => (
+              <>
+                <CountsLine counts={update.counts} />
+                {update.fanoutStatus === 'sending' ? (
+                  <>
+                    <br />
+                    <small>{t('letters.updates.stillSending')}</small>
+                  </>
+                ) : null}
+              </>
+            ),
+          },
+        ]}
+      />
     </section>
+  );
+}
+
+/** An update's subjects in the list: the English one links to it, the Spanish one (or "English only") below. */
+function UpdateSubjects(props: { letter: Letter; update: UpdateWithCounts }): Child {
+  const { t } = useRequestContext<AppEnv>().var;
+  const { update } = props;
+  return (
+    <>
+      <a href={adminPath(props.letter, `/updates/${encodeURIComponent(update.id)}`)}>{update.subjectEn}</a>
+      {update.subjectEs ? (
+        <>
+          <br />
+          <span lang="es">{update.subjectEs}</span>
+        </>
+      ) : (
+        <>
+          {' '}
+          <small>({t('letters.updates.englishOnly')})</small>
+        </>
+      )}
+    </>
   );
 }
 

@@ -20,31 +20,28 @@ export function AdminOfficialList(props: {
       title={t('officials.admin.title')}
       intro={t('officials.admin.intro')}
       action={{ href: '/admin/officials/new', label: t('officials.admin.add') }}
-      columns={[
-        t('officials.search.name'),
-        t('officials.search.chamber'),
-        t('officials.search.district'),
-        t('officials.admin.currentStance'),
-        t('officials.admin.source'),
-      ]}
       items={props.rows}
-      row={(o) => {
-        const stance = props.stances.get(o.id);
-        return (
-          <tr>
-            <td>
+      columns={[
+        {
+          label: t('officials.search.name'),
+          cell: (o) => (
+            <>
               <a href={adminOfficialPath(o.id)}>{o.name}</a>
               {o.inOffice ? null : <small> ({t('officials.admin.retired')})</small>}
-            </td>
-            <td>
-              {roleLabel(t, o.chamber)} · {o.state.toUpperCase()}
-            </td>
-            <td>{o.district ?? o.jurisdictionName ?? ''}</td>
-            <td>{stance ? stanceLabel(t, stance.stance) : stanceLabel(t, 'unknown')}</td>
-            <td>{o.source}</td>
-          </tr>
-        );
-      }}
+            </>
+          ),
+        },
+        {
+          label: t('officials.search.chamber'),
+          cell: (o) => `${roleLabel(t, o.chamber)} · ${o.state.toUpperCase()}`,
+        },
+        { label: t('officials.search.district'), cell: (o) => o.district ?? o.jurisdictionName ?? '' },
+        {
+          label: t('officials.admin.currentStance'),
+          cell: (o) => stanceLabel(t, props.stances.get(o.id)?.stance ?? 'unknown'),
+        },
+        { label: t('officials.admin.source'), cell: (o) => o.source },
+      ]}
     >
       <form
         method="get"

@@ -10,6 +10,8 @@ import {
   type FormErrors,
   type FormValues,
 } from '../../web/form';
+import { DataTable } from '../../web/ui/admin-list';
+import { PostButton } from '../../web/ui/post-button';
 import { adminOfficialPath, stanceLabel } from '../links';
 import type { PowerMapChangeRow } from '../queries';
 import { STANCES, type Official, type PowerMapEntry } from '../schema';
@@ -49,49 +51,32 @@ export function PowerMap(props: {
       <p>
         {t('officials.admin.currentStance')}: <strong>{stanceLabel(t, current?.stance ?? 'unknown')}</strong>
       </p>
-      {props.entries.length === 0 ? (
-        <p>{t('officials.admin.noNotes')}</p>
-      ) : (
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t('officials.admin.notedOn')}</th>
-              <th scope="col">{t('officials.admin.stance')}</th>
-              <th scope="col">{t('officials.admin.note')}</th>
-              <th scope="col">{t('officials.admin.entryActions')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {props.entries.map((entry) => (
-              <tr>
-                <td>{entry.notedOn}</td>
-                <td>{stanceLabel(t, entry.stance)}</td>
-                <td class="pre-line">
-                  {entry.note ?? ''}
-                  {entry.meetingId ? (
-                    <small>
-                      {entry.note ? ' · ' : ''}
-                      <a href={`/admin/meetings/view?id=${encodeURIComponent(entry.meetingId)}`}>
-                        {t('officials.admin.fromMeeting')}
-                      </a>
-                    </small>
-                  ) : null}
-                </td>
-                <td>
-                  <a href={`${adminOfficialPath(o.id)}&edit=${encodeURIComponent(entry.id)}#power-map-form`}>
-                    {t('officials.admin.editEntry', { date: entry.notedOn })}
-                  </a>
-                  <form method="post" action={entryPath('delete', entry.id)} class="inline-form">
-                    <button type="submit" class="secondary outline">
-                      {t('officials.admin.deleteEntry', { date: entry.notedOn })}
-                    </button>
-                  </form>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <DataTable
+        items={props.entries}
+        empty={t('officials.admin.noNotes')}
+        columns={[
+          { label: t('officials.admin.notedOn'), cell: (entry) => entry.notedOn },
+          { label: t('officials.admin.stance'), cell: (entry) => stanceLabel(t, entry.stance) },
+          {
+            label: t('officials.admin.note'),
+            class: 'pre-line',
+            cell: (entry) => <EntryNote entry={entry} />,
+          },
+          {
+            label: t('officials.admin.entryActions'),
+            cell: (entry) => (
+              <>
+                <a href={`${adminOfficialPath(o.id)}&edit=${encodeURIComponent(entry.id)}#power-map-form`}>
+                  {t('officials.admin.editEntry', { date: entry.notedOn })}
+                </a>
+                <PostButton action={entryPath('delete', entry.id)} formClass="inline-form">
+                  {t('officials.admin.deleteEntry', { date: entry.notedOn })}
+                </PostButton>
+              </>
+            ),
+          },
+        ]}
+      />
       <ErrorSummary
         errors={props.errors}
         labels={{
@@ -170,5 +155,24 @@ export function PowerMap(props: {
         </section>
       ) : null}
     </section>
+  );
+}
+
+/** A power-map note, with a link to the meeting it came from. */
+function EntryNote(props: { entry: PowerMapEntry }): Child {
+  const { t } = useRequestContext<AppEnv>().var;
+  const { entry } = props;
+  return (
+    <>
+      {entry.note ?? ''}
+      {entry.meetingId ? (
+        <small>
+          {entry.note ? ' · ' : ''}
+          <a href={`/admin/meetings/view?id=${encodeURIComponent(entry.meetingId)}`}>
+            {t('officials.admin.fromMeeting')}
+          </a>
+        </small>
+      ) : null}
+    </>
   );
 }

@@ -3,7 +3,8 @@ import { useRequestContext } from 'hono/jsx-renderer';
 import type { AppEnv } from '../../env';
 import { formatDate, type MessageKey } from '../../lib/i18n';
 import { ErrorSummary, SelectField, TextField, type FormErrors, type FormValues } from '../../web/form';
-import { ScrollTable } from '../../web/ui/admin-list';
+import { DataTable } from '../../web/ui/admin-list';
+import { PostButton } from '../../web/ui/post-button';
 import { SavedNotice } from '../../web/ui/saved-notice';
 import { ROLES, type Role } from '../roles';
 
@@ -13,6 +14,12 @@ export const ROLE_LABELS: Record<Role, { label: MessageKey; hint: MessageKey }> 
   organizer: { label: 'organizers.role.organizer', hint: 'organizers.role.organizerHint' },
   viewer: { label: 'organizers.role.viewer', hint: 'organizers.role.viewerHint' },
 };
+
+/** The buttons on each organizer's row: the path after `/admin/organizers/:id/` and the label. */
+const ROW_ACTIONS: [string, MessageKey][] = [
+  ['reset-passkeys', 'organizers.resetPasskeys'],
+  ['remove', 'organizers.remove'],
+];
 
 /** What a save on this page said. */
 export type OrganizersNotice = 'invited' | 'role' | 'removed' | 'passkeysReset';
@@ -61,59 +68,54 @@ export function OrganizersPage(props: {
           </>
         ))}
       </dl>
-      <div class="table-wrap" tabindex={0}>
-        <table>
-          <caption>{t('organizers.tableCaption', { count: props.organizers.length })}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('organizers.emailHeader')}</th>
-              <th scope="col">{t('organizers.roleHeader')}</th>
-              <th scope="col">{t('organizers.actionsHeader')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {props.organizers.map((row) => (
-              <tr id={`organizer-${row.id}`}>
-                <th scope="row">
-                  {row.name ? `${row.name} · ${row.email}` : row.email}
-                  {row.id === me?.id ? ` (${t('organizers.you')})` : ''}
-                </th>
-                <td>
-                  <form method="post" action={`/admin/organizers/${row.id}/role`} class="inline-form">
-                    <label for={`role-${row.id}`}>
-                      <span class="visually-hidden">{t('organizers.roleFor', { email: row.email })}</span>
-                      <select id={`role-${row.id}`} name="role">
-                        {roleOptions.map(([value, label]) => (
-                          <option value={value} selected={value === row.role}>
-                            {label}
-                          </option>
-                        ))}
-                      </select>
-                    </label>
-                    <button type="submit" class="secondary">
-                      {t('organizers.changeRole')}
-                    </button>
-                  </form>
-                </td>
-                <td class="row-actions">
-                  <form method="post" action={`/admin/organizers/${row.id}/reset-passkeys`}>
-                    <button type="submit" class="secondary outline">
-                      {t('organizers.resetPasskeys')}
-                      <span class="visually-hidden"> {row.email}</span>
-                    </button>
-                  </form>
-                  <form method="post" action={`/admin/organizers/${row.id}/remove`}>
-                    <button type="submit" class="secondary outline">
-                      {t('organizers.remove')}
-                      <span class="visually-hidden"> {row.email}</span>
-                    </button>
-                  </form>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        caption={t('organizers.tableCaption', { count: props.organizers.length })}
+        items={props.organizers}
+        rowId={(row) => `organizer-${row.id}`}
+        columns={[
+          {
+            label: t('organizers.emailHeader'),
+            rowHeader: true,
+            cell: (row) => (
+              <>
+                {row.name ? `${row.name} · ${row.email}` : row.email}
+                {row.id === me?.id ? ` (${t('organizers.you')})` : ''}
+              </>
+            ),
+          },
+          {
+            label: t('organizers.roleHeader'),
+            cell: (row) => (
+              <form method="post" action={`/admin/organizers/${row.id}/role`} class="inline-form">
+                <label for={`role-${row.id}`}>
+                  <span class="visually-hidden">{t('organizers.roleFor', { email: row.email })}</span>
+                  <select id={`role-${row.id}`} name="role">
+                    {roleOptions.map(([value, label]) => (
+                      <option value={value} selected={value === row.role}>
+                        {label}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+                <button type="submit" class="secondary">
+                  {t('organizers.changeRole')}
+                </button>
+              </form>
+            ),
+          },
+          {
+            label: t('organizers.actionsHeader'),
+            class: 'row-actions',
+            cell: (row) =>
+              ROW_ACTIONS.map(([action, label]) => (
+                <PostButton action={`/admin/organizers/${row.id}/${action}`}>
+                  {t(label)}
+                  <span class="visually-hidden"> {row.email}</span>
+                </PostButton>
+              )),
+          },
+        ]}
+      />
       <section aria-labelledby="invite-heading">
         <h2 id="invite-heading">{t('organizers.inviteTitle')}</h2>
         <p>{t('organizers.inviteIntro')}</p>
@@ -177,28 +179,23 @@ export function AuditPage(props: { events: AuditRow[] }): Child {
     <>
       <h1>{t('organizers.auditTitle')}</h1>
       <p>{t('organizers.auditIntro')}</p>
-      <ScrollTable
-        columns={[
-          t('organizers.auditWhen'),
-          t('organizers.auditWho'),
-          t('organizers.auditWhat'),
-          t('organizers.auditWhere'),
-        ]}
+      <DataTable
         items={props.events}
         empty={t('organizers.auditEmpty')}
-        row={(event) => (
-          <tr>
-            <td>{formatDate(lang, event.at, true)}</td>
-            <td>{event.organizerEmail ?? '—'}</td>
-            <td>
-              <code>{event.event}</code>
-            </td>
-            <td>
-              {event.path ? <code>/admin{event.path}</code> : null}
-              {event.detail ? <code> {event.detail}</code> : null}
-            </td>
-          </tr>
-        )}
+        columns={[
+          { label: t('organizers.auditWhen'), cell: (event) => formatDate(lang, event.at, true) },
+          { label: t('organizers.auditWho'), cell: (event) => event.organizerEmail ?? '—' },
+          { label: t('organizers.auditWhat'), cell: (event) => <code>{event.event}</code> },
+          {
+            label: t('organizers.auditWhere'),
+            cell: (event) => (
+              <>
+                {event.path ? <code>/admin{event.path}</code> : null}
+                {event.detail ? <code> {event.detail}</code> : null}
+              </>
+            ),
+          },
+        ]}
       />
       <p>
         <a href="/admin/organizers">{t('organizers.back')}</a>

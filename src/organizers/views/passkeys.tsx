@@ -2,7 +2,8 @@ import type { Child } from 'hono/jsx';
 import { useRequestContext } from 'hono/jsx-renderer';
 import type { AppEnv } from '../../env';
 import { formatDate } from '../../lib/i18n';
-import { ScrollTable } from '../../web/ui/admin-list';
+import { DataTable } from '../../web/ui/admin-list';
+import { PostButton } from '../../web/ui/post-button';
 import { SavedNotice } from '../../web/ui/saved-notice';
 
 interface PasskeyRow {
@@ -38,30 +39,28 @@ export function PasskeysPage(props: { passkeys: PasskeyRow[]; notice?: 'added' |
           {t(props.notice === 'added' ? 'passkeys.notice.added' : 'passkeys.notice.removed')}
         </SavedNotice>
       ) : null}
-      <ScrollTable
-        columns={[
-          t('passkeys.nameHeader'),
-          t('passkeys.addedHeader'),
-          t('passkeys.usedHeader'),
-          { label: t('passkeys.actionsHeader'), class: 'row-actions' },
-        ]}
+      <DataTable
         items={props.passkeys}
         empty={t('passkeys.none')}
-        row={(key) => (
-          <tr>
-            <th scope="row">{key.name}</th>
-            <td>{formatDate(lang, key.createdAt, true)}</td>
-            <td>{key.lastUsedAt ? formatDate(lang, key.lastUsedAt, true) : t('passkeys.neverUsed')}</td>
-            <td class="row-actions">
-              <form method="post" action={`/admin/passkeys/${encodeURIComponent(key.id)}/remove`}>
-                <button type="submit" class="secondary outline">
-                  {t('passkeys.remove')}
-                  <span class="visually-hidden"> {key.name}</span>
-                </button>
-              </form>
-            </td>
-          </tr>
-        )}
+        columns={[
+          { label: t('passkeys.nameHeader'), rowHeader: true, cell: (key) => key.name },
+          { label: t('passkeys.addedHeader'), cell: (key) => formatDate(lang, key.createdAt, true) },
+          {
+            label: t('passkeys.usedHeader'),
+            cell: (key) =>
+              key.lastUsedAt ? formatDate(lang, key.lastUsedAt, true) : t('passkeys.neverUsed'),
+          },
+          {
+            label: t('passkeys.actionsHeader'),
+            class: 'row-actions',
+            cell: (key) => (
+              <PostButton action={`/admin/passkeys/${encodeURIComponent(key.id)}/remove`}>
+                {t('passkeys.remove')}
+                <span class="visually-hidden"> {key.name}</span>
+              </PostButton>
+            ),
+          },
+        ]}
       />
       <section aria-labelledby="add-passkey-heading">
         <h2 id="add-passkey-heading">{t('passkeys.addTitle')}</h2>

@@ -5,6 +5,7 @@ import { ErrorSummary, CheckboxField, TextField, type FormErrors, type FormValue
 import { formatDate, type MessageKey } from '../../lib/i18n';
 import { personalDataSources, type ErasureMode, type PersonalDataKey } from '../queries/registry';
 import type { ErasureRecord } from '../queries';
+import { DataTable } from '../../web/ui/admin-list';
 
 /** The label of a registry table in the organizer's language. */
 export function tableLabelKey(key: PersonalDataKey): MessageKey {
@@ -41,41 +42,31 @@ export function ErasureHistory(props: { erasures: ErasureRecord[] }): Child {
   return (
     <section aria-labelledby="erasures-title">
       <h2 id="erasures-title">{t('privacy.admin.historyTitle')}</h2>
-      {props.erasures.length === 0 ? (
-        <p>{t('privacy.admin.historyEmpty')}</p>
-      ) : (
-        <div class="overflow-auto">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('privacy.admin.whenHeader')}</th>
-                <th scope="col">{t('privacy.admin.byHeader')}</th>
-                <th scope="col">{t('privacy.admin.countsHeader')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {props.erasures.map((erasure) => (
-                <tr id={`erasure-${erasure.id}`}>
-                  <td>{formatDate(lang, erasure.at, true)}</td>
-                  <td>
-                    {erasure.organizer
-                      ? [erasure.organizer.name, erasure.organizer.email].filter(Boolean).join(' · ')
-                      : erasure.organizerId
-                        ? t('privacy.admin.organizerGone')
-                        : '—'}
-                  </td>
-                  <td>
-                    {Object.entries(erasure.counts)
-                      .filter(([, n]) => n > 0)
-                      .map(([key, n]) => `${t(tableLabelKey(key as PersonalDataKey))}: ${n}`)
-                      .join('; ') || '0'}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        items={props.erasures}
+        empty={t('privacy.admin.historyEmpty')}
+        rowId={(erasure) => `erasure-${erasure.id}`}
+        columns={[
+          { label: t('privacy.admin.whenHeader'), cell: (erasure) => formatDate(lang, erasure.at, true) },
+          {
+            label: t('privacy.admin.byHeader'),
+            cell: (erasure) =>
+              erasure.organizer
+                ? [erasure.organizer.name, erasure.organizer.email].filter(Boolean).join(' · ')
+                : erasure.organizerId
+                  ? t('privacy.admin.organizerGone')
+                  : '—',
+          },
+          {
+            label: t('privacy.admin.countsHeader'),
+            cell: (erasure) =>
+              Object.entries(erasure.counts)
+                .filter(([, n]) => n > 0)
+                .map(([key, n]) => `${t(tableLabelKey(key as PersonalDataKey))}: ${n}`)
+                .join('; ') || '0',
+          },
+        ]}
+      />
     </section>
   );
 }
@@ -94,28 +85,20 @@ export function LookupResult(props: {
     <section aria-labelledby="result-title">
       <h2 id="result-title">{t('privacy.admin.resultTitle', { email: props.email })}</h2>
       {total === 0 ? <p>{t('privacy.admin.nothing')}</p> : null}
-      <div class="overflow-auto">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t('privacy.admin.tableHeader')}</th>
-              <th scope="col">{t('privacy.admin.rowsHeader')}</th>
-              <th scope="col">{t('privacy.admin.onErasureHeader')}</th>
-              <th scope="col">{t('privacy.admin.whyHeader')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {personalDataSources.map((source) => (
-              <tr id={`count-${source.key}`}>
-                <th scope="row">{t(tableLabelKey(source.key))}</th>
-                <td>{props.counts[source.key] ?? 0}</td>
-                <td>{t(modeKey(source.mode))}</td>
-                <td>{t(`privacy.why.${source.key}`)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        items={personalDataSources}
+        rowId={(source) => `count-${source.key}`}
+        columns={[
+          {
+            label: t('privacy.admin.tableHeader'),
+            rowHeader: true,
+            cell: (source) => t(tableLabelKey(source.key)),
+          },
+          { label: t('privacy.admin.rowsHeader'), cell: (source) => props.counts[source.key] ?? 0 },
+          { label: t('privacy.admin.onErasureHeader'), cell: (source) => t(modeKey(source.mode)) },
+          { label: t('privacy.admin.whyHeader'), cell: (source) => t(`privacy.why.${source.key}`) },
+        ]}
+      />
       {total > 0 ? (
         <>
           <h3>{t('privacy.admin.exportTitle')}</h3>

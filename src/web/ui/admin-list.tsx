@@ -12,6 +12,8 @@ export interface ScrollTableProps<T> {
   empty?: Child;
   /** A class on the `<table>` itself (a hook for tests or styles). */
   tableClass?: string;
+  /** The table's `<caption>`, where the page has no heading that names it. */
+  caption?: Child;
 }
 
 function isClassedColumn(column: Column): column is { label: Child; class: string } {
@@ -28,6 +30,7 @@ export function ScrollTable<T>(props: ScrollTableProps<T>): Child {
   return (
     <div class="table-wrap" tabindex={0}>
       <table class={props.tableClass}>
+        {props.caption === undefined ? null : <caption>{props.caption}</caption>}
         <thead>
           <tr>
             {props.columns.map((column) =>
@@ -47,6 +50,64 @@ export function ScrollTable<T>(props: ScrollTableProps<T>): Child {
   );
 }
 
+/** One column of a DataTable: its heading and how one item fills its cell. */
+export interface DataColumn<T> {
+  label: Child;
+  cell: (item: T) => Child;
+  /** The cell that names the row, written as `<th scope="row">` (one a table, usually the first). */
+  rowHeader?: boolean;
+  /** A class on the heading and every cell of the column (`row-actions` keeps it in view). */
+  class?: string;
+}
+
+/** What a DataTable shows: its columns and items (`empty` and `tableClass` as in ScrollTable). */
+export interface DataTableProps<T> extends Omit<ScrollTableProps<T>, 'columns' | 'row'> {
+  columns: DataColumn<T>[];
+  /** An id for each row, where other pages link to a row (`#organizer-…`). */
+  rowId?: (item: T) => string;
+  /** `data-*` attributes for each row (`{ state: 'due' }` becomes `data-state="due"`), for tests and styles. */
+  rowData?: (item: T) => Record<string, string>;
+  row?: never;
+}
+
+/**
+ * A ScrollTable described by its columns: each column says its heading and its cell, so a page
+ * lists what it shows instead of writing the `<thead>` and `<tr>` markup again.
+ * @example <DataTable columns={[{ label: 'Name', cell: (r) => r.name, rowHeader: true }]} items={rows} />
+ */
+export function DataTable<T>(props: DataTableProps<T>): Child {
+  return (
+    <ScrollTable
+      columns={props.columns.map((column) =>
+        column.class === undefined ? column.label : { label: column.label, class: column.class },
+      )}
+      items={props.items}
+      empty={props.empty}
+      tableClass={props.tableClass}
+      caption={props.caption}
+      row={(item) => (
+        <tr id={props.rowId?.(item)} {...dataAttributes(props.rowData?.(item))}>
+          {props.columns.map((column) => dataCell(column, item))}
+        </tr>
+      )}
+    />
+  );
+}
+
+function dataAttributes(data: Record<string, string> = {}): Record<string, string> {
+  return Object.fromEntries(Object.entries(data).map(([name, value]) => [`data-${name}`, value]));
+}
+
+function dataCell<T>(column: DataColumn<T>, item: T): Child {
+  return column.rowHeader ? (
+    <th scope="row" class={column.class}>
+      {column.cell(item)}
+    </th>
+  ) : (
+    <td class={column.class}>{column.cell(item)}</td>
+  );
+}
+
 /** The button under an organizer list's heading that starts a new one ("New letter"). */
 export interface ListAction {
   href: string;
@@ -59,7 +120,12 @@ export interface ListAction {
  * scrolling table (or the `empty` sentence when there is nothing to list).
  */
 export function AdminListPage<T>(
-  props: ScrollTableProps<T> & { title: string; intro?: Child; action?: ListAction; children?: Child },
+  props: (ScrollTableProps<T> | DataTableProps<T>) & {
+    title: string;
+    intro?: Child;
+    action?: ListAction;
+    children?: Child;
+  },
 ): Child {
   return (
     <>
@@ -73,13 +139,22 @@ export function AdminListPage<T>(
         </p>
       ) : null}
       {props.children}
-      <ScrollTable
-        columns={props.columns}
-        items={props.items}
-        row={props.row}
-        empty={props.empty}
-        tableClass={props.tableClass}
-      />
+      {props.row === undefined ? (
+        <DataTable
+          columns={props.columns}
+          items={props.items}
+          empty={props.empty}
+          tableClass={props.tableClass}
+        />
+      ) : (
+        <ScrollTable
+          columns={props.columns}
+          items={props.items}
+          row={props.row}
+          empty={props.empty}
+          tableClass={props.tableClass}
+        />
+      )}
     </>
   );
 }

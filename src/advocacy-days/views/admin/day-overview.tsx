@@ -1,7 +1,7 @@
 import type { Child } from 'hono/jsx';
 import { useRequestContext } from 'hono/jsx-renderer';
 import { SavedNotice } from '../../../web/ui/saved-notice';
-import { ScrollTable } from '../../../web/ui/admin-list';
+import { DataTable } from '../../../web/ui/admin-list';
 import { StatusLabel } from '../../../web/ui/status-label';
 import type { AppEnv } from '../../../env';
 import type { ScheduledSend } from '../../../email/schedule';
@@ -79,48 +79,47 @@ export function DayOverview(props: {
         </section>
       ) : null}
       <h2>{t('days.admin.registrations')}</h2>
-      <ScrollTable
-        columns={[
-          '#',
-          t('days.field.name'),
-          t('days.admin.status'),
-          t('days.admin.districtsCol'),
-          t('days.admin.team'),
-          t('days.admin.needs'),
-        ]}
+      <DataTable
         items={props.registrations}
-        row={(reg) => {
-          const team = reg.teamId ? props.teams.get(reg.teamId) : undefined;
-          return (
-            <tr>
-              <td>{reg.seq}</td>
-              <td>
-                {reg.name}
-                {reg.faithRole === 'clergy' ? ` (${t('days.faithRole.clergy')})` : ''}
-              </td>
-              <td>
+        columns={[
+          { label: '#', cell: (reg) => reg.seq },
+          {
+            label: t('days.field.name'),
+            cell: (reg) =>
+              `${reg.name}${reg.faithRole === 'clergy' ? ` (${t('days.faithRole.clergy')})` : ''}`,
+          },
+          {
+            label: t('days.admin.status'),
+            cell: (reg) => (
+              <>
                 <StatusLabel labels={REGISTRATION_STATUS_LABELS} status={reg.status} />
                 {reg.checkedInAt ? ` · ${t('days.admin.checkedIn')}` : ''}
-              </td>
-              <td>{districtsText(t, reg)}</td>
-              <td>
-                {team ? teamDisplayName(lang, team) : '–'}
-                {reg.teamRole ? ` · ${t(`days.role.${reg.teamRole}`)}` : ''}
-              </td>
-              <td>
-                {[
-                  reg.needsInterpretation ? t('days.admin.interpretation') : '',
-                  reg.accessibilityNeeds ?? '',
-                  reg.dietaryNeeds ?? '',
-                  reg.ride === 'needs' ? t('days.ride.needs') : '',
-                  reg.ride === 'offers' ? t('days.admin.offersSeats', { seats: reg.rideSeats ?? 0 }) : '',
-                ]
-                  .filter(Boolean)
-                  .join(' · ')}
-              </td>
-            </tr>
-          );
-        }}
+              </>
+            ),
+          },
+          { label: t('days.admin.districtsCol'), cell: (reg) => districtsText(t, reg) },
+          {
+            label: t('days.admin.team'),
+            cell: (reg) => {
+              const team = reg.teamId ? props.teams.get(reg.teamId) : undefined;
+              const role = reg.teamRole ? ` · ${t(`days.role.${reg.teamRole}`)}` : '';
+              return `${team ? teamDisplayName(lang, team) : '–'}${role}`;
+            },
+          },
+          {
+            label: t('days.admin.needs'),
+            cell: (reg) =>
+              [
+                reg.needsInterpretation ? t('days.admin.interpretation') : '',
+                reg.accessibilityNeeds ?? '',
+                reg.dietaryNeeds ?? '',
+                reg.ride === 'needs' ? t('days.ride.needs') : '',
+                reg.ride === 'offers' ? t('days.admin.offersSeats', { seats: reg.rideSeats ?? 0 }) : '',
+              ]
+                .filter(Boolean)
+                .join(' · '),
+          },
+        ]}
       />
     </>
   );

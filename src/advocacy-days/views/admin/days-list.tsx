@@ -16,30 +16,32 @@ export function AdminDaysList(props: { days: { day: AdvocacyDay; counts: DayCoun
     <AdminListPage
       title={t('days.admin.title')}
       action={{ href: '/admin/days/new', label: t('days.admin.newDay') }}
-      columns={[
-        t('days.admin.day'),
-        t('days.page.when'),
-        t('days.admin.status'),
-        t('days.admin.registeredCol'),
-        t('days.admin.waitlistedCol'),
-      ]}
       items={props.days}
-      row={({ day, counts }) => (
-        <tr>
-          <td>
-            <a href={dayAdminPath(day)}>{day.title}</a>
-            {day.isDemo ? <span class="demo-label"> · {t('common.demo')}</span> : null}
-          </td>
-          <td>{formatInZone(lang, day.startsAt, day.timeZone, 'date')}</td>
-          <td>
-            <StatusLabel labels={DAY_STATUS_LABELS} status={day.status} />
-          </td>
-          <td>
-            {formatNumber(lang, counts.registered)} / {formatNumber(lang, day.capacity)}
-          </td>
-          <td>{formatNumber(lang, counts.waitlisted)}</td>
-        </tr>
-      )}
+      columns={[
+        {
+          label: t('days.admin.day'),
+          cell: ({ day }) => (
+            <>
+              <a href={dayAdminPath(day)}>{day.title}</a>
+              {day.isDemo ? <span class="demo-label"> · {t('common.demo')}</span> : null}
+            </>
+          ),
+        },
+        {
+          label: t('days.page.when'),
+          cell: ({ day }) => formatInZone(lang, day.startsAt, day.timeZone, 'date'),
+        },
+        {
+          label: t('days.admin.status'),
+          cell: ({ day }) => <StatusLabel labels={DAY_STATUS_LABELS} status={day.status} />,
+        },
+        {
+          label: t('days.admin.registeredCol'),
+          cell: ({ day, counts }) =>
+            `${formatNumber(lang, counts.registered)} / ${formatNumber(lang, day.capacity)}`,
+        },
+        { label: t('days.admin.waitlistedCol'), cell: ({ counts }) => formatNumber(lang, counts.waitlisted) },
+      ]}
     />
   );
 }
