@@ -88,6 +88,9 @@ export type UsState = (typeof US_STATES)[number];
  * Zod builders for form fields, so every form validates text the same way. Error messages are
  * i18n keys; `readForm` turns them into the person's language.
  */
+/** The longest email address accepted (RFC 5321's path limit less the brackets). */
+export const EMAIL_MAX = 254;
+
 export const field = {
   /**
    * One line of text (names, titles, cities): hidden formatting removed, trimmed, no line breaks or
@@ -128,7 +131,7 @@ export const field = {
       .string()
       .trim()
       .toLowerCase()
-      .max(254)
+      .max(EMAIL_MAX)
       .refine((v) => !CONTROL.test(v) && !NEWLINE.test(v), { message: 'form.error.email' })
       .pipe(
         z

@@ -3,6 +3,7 @@
 import type { Child } from 'hono/jsx';
 import { useRequestContext } from 'hono/jsx-renderer';
 import type { AppEnv } from '../env';
+import { EMAIL_MAX } from './fields';
 import { HONEYPOT_FIELD, valueOf, valuesOf, type FormErrors, type FormValues } from './form-values';
 
 /** The error summary at the top of a form; focused by app.js so screen readers hear it first. */
@@ -80,16 +81,16 @@ function LabelText(props: { label: string; required?: boolean }): Child {
   );
 }
 
+type TextFieldProps = FieldProps & {
+  type?: 'text' | 'email' | 'tel' | 'number' | 'date' | 'url' | 'search' | 'datetime-local';
+  autocomplete?: string;
+  maxlength?: number;
+  inputmode?: 'email' | 'text' | 'search' | 'tel' | 'url' | 'none' | 'numeric' | 'decimal';
+  value?: string;
+};
+
 /** A one-line input with its label, hint and error. */
-export function TextField(
-  props: FieldProps & {
-    type?: 'text' | 'email' | 'tel' | 'number' | 'date' | 'url' | 'search' | 'datetime-local';
-    autocomplete?: string;
-    maxlength?: number;
-    inputmode?: 'email' | 'text' | 'search' | 'tel' | 'url' | 'none' | 'numeric' | 'decimal';
-    value?: string;
-  },
-): Child {
+export function TextField(props: TextFieldProps): Child {
   const id = fieldId(props.name);
   const invalid = Boolean(props.errors?.[props.name]);
   return (
@@ -112,8 +113,10 @@ export function TextField(
   );
 }
 
+type TextAreaProps = FieldProps & { rows?: number; maxlength?: number; value?: string };
+
 /** A multi-line input with its label, hint and error. */
-export function TextArea(props: FieldProps & { rows?: number; maxlength?: number; value?: string }): Child {
+export function TextArea(props: TextAreaProps): Child {
   const id = fieldId(props.name);
   const invalid = Boolean(props.errors?.[props.name]);
   return (
@@ -135,14 +138,11 @@ export function TextArea(props: FieldProps & { rows?: number; maxlength?: number
   );
 }
 
+type Options = readonly (readonly [string, string])[];
+type SelectFieldProps = FieldProps & { options: Options; placeholder?: string; value?: string };
+
 /** A select with its label; options are [value, label] pairs. */
-export function SelectField(
-  props: FieldProps & {
-    options: readonly (readonly [string, string])[];
-    placeholder?: string;
-    value?: string;
-  },
-): Child {
+export function SelectField(props: SelectFieldProps): Child {
   const { t } = useRequestContext<AppEnv>().var;
   const id = fieldId(props.name);
   const current = props.value ?? valueOf(props.values, props.name);
@@ -174,8 +174,10 @@ export function SelectField(
   );
 }
 
+type CheckboxFieldProps = FieldProps & { checked?: boolean };
+
 /** A single checkbox with its label. */
-export function CheckboxField(props: FieldProps & { checked?: boolean }): Child {
+export function CheckboxField(props: CheckboxFieldProps): Child {
   const id = fieldId(props.name);
   const checked = props.checked ?? valueOf(props.values, props.name) === 'on';
   return (
@@ -196,14 +198,10 @@ export function CheckboxField(props: FieldProps & { checked?: boolean }): Child 
   );
 }
 
+type ChoiceGroupProps = FieldProps & { options: Options; multiple?: boolean; value?: string | string[] };
+
 /** A group of radio buttons or checkboxes inside a fieldset with a legend. */
-export function ChoiceGroup(
-  props: FieldProps & {
-    options: readonly (readonly [string, string])[];
-    multiple?: boolean;
-    value?: string | string[];
-  },
-): Child {
+export function ChoiceGroup(props: ChoiceGroupProps): Child {
   const id = fieldId(props.name);
   const chosen =
     props.value !== undefined ? ([] as string[]).concat(props.value) : valuesOf(props.values, props.name);
@@ -233,6 +231,92 @@ export function ChoiceGroup(
       <FieldMessages {...props} />
     </fieldset>
   );
+}
+
+/** What a field in a FieldList gets from the list rather than from its own entry. */
+type Given<P> = Omit<P, 'values' | 'errors' | 'label'> & { label?: string };
+
+/**
+ * One field of a form written as data: which component (`kind`) and that component's own props.
+ * The label defaults to the form's label for the name (the one its ErrorSummary uses).
+ */
+export type FieldSpec =
+  | ({ kind: 'text' } & Given<TextFieldProps>)
+  | ({ kind: 'area' } & Given<TextAreaProps>)
+  | ({ kind: 'select' } & Given<SelectFieldProps>)
+  | ({ kind: 'checkbox' } & Given<CheckboxFieldProps>)
+  | ({ kind: 'choices' } & Given<ChoiceGroupProps>);
+
+/** The required email field a public form asks for, named `email`. */
+export const EMAIL_FIELD = {
+  kind: 'text',
+  name: 'email',
+  type: 'email',
+  required: true,
+  autocomplete: 'email',
+  inputmode: 'email',
+  maxlength: EMAIL_MAX,
+} as const satisfies FieldSpec;
+
+/** A FieldList entry: one field, or several side by side in a `<div class="grid">` row. */
+export type FieldRow = FieldSpec | FieldSpec[];
+
+/** What a FieldList shows: its fields, the form's labels, values and errors, and an optional legend. */
+export interface FieldListProps {
+  fields: FieldRow[];
+  labels: Record<string, string>;
+  /** Hints by field name, for fields whose entry gives none. */
+  hints?: Record<string, string>;
+  values?: FormValues;
+  errors?: FormErrors;
+  /** With a legend, the fields are a `<fieldset>` under it. */
+  legend?: Child;
+  /** Shown under the legend, before the fields (a sentence that explains the group). */
+  children?: Child;
+}
+
+/**
+ * The fields of a form, in order, from a list of entries: the values, errors and labels are given
+ * once instead of on every field.
+ * @example <FieldList legend="About you" labels={labels} values={v} errors={e} fields={[{ kind: 'text', name: 'city' }]} />
+ */
+export function FieldList(props: FieldListProps): Child {
+  const fields = props.fields.map((row) =>
+    Array.isArray(row) ? (
+      <div class="grid">{row.map((spec) => formField(spec, props))}</div>
+    ) : (
+      formField(row, props)
+    ),
+  );
+  if (props.legend === undefined) return <>{fields}</>;
+  return (
+    <fieldset>
+      <legend>{props.legend}</legend>
+      {props.children}
+      {fields}
+    </fieldset>
+  );
+}
+
+function formField(spec: FieldSpec, list: FieldListProps): Child {
+  const shared = {
+    label: spec.label ?? list.labels[spec.name] ?? spec.name,
+    hint: spec.hint ?? list.hints?.[spec.name],
+    values: list.values,
+    errors: list.errors,
+  };
+  switch (spec.kind) {
+    case 'text':
+      return <TextField {...spec} {...shared} />;
+    case 'area':
+      return <TextArea {...spec} {...shared} />;
+    case 'select':
+      return <SelectField {...spec} {...shared} />;
+    case 'checkbox':
+      return <CheckboxField {...spec} {...shared} />;
+    case 'choices':
+      return <ChoiceGroup {...spec} {...shared} />;
+  }
 }
 
 /**

@@ -154,9 +154,13 @@ export {
   BotCheck,
   CheckboxField,
   ChoiceGroup,
+  EMAIL_FIELD,
   ErrorSummary,
   fieldId,
+  FieldList,
   SelectField,
   TextArea,
   TextField,
+  type FieldRow,
+  type FieldSpec,
 } from './form-fields';

@@ -1,15 +1,8 @@
 import type { Child } from 'hono/jsx';
 import { useRequestContext } from 'hono/jsx-renderer';
 import type { AppEnv } from '../../env';
-import {
-  CheckboxField,
-  ErrorSummary,
-  SelectField,
-  TextArea,
-  TextField,
-  type FormErrors,
-  type FormValues,
-} from '../../web/form';
+import { CheckboxField, ErrorSummary, SelectField, TextArea, TextField } from '../../web/form';
+import type { FormErrors, FormValues } from '../../web/form';
 import { US_STATES } from '../../web/fields';
 import { positionLabelKey } from '../links';
 import { BILL_POSITIONS, CALL_TO_ACTION_KINDS } from '../schema';

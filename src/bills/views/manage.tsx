@@ -2,14 +2,8 @@
 import type { Child } from 'hono/jsx';
 import { useRequestContext } from 'hono/jsx-renderer';
 import type { AppEnv } from '../../env';
-import {
-  ChoiceGroup,
-  ErrorSummary,
-  fieldId,
-  SelectField,
-  type FormErrors,
-  type FormValues,
-} from '../../web/form';
+import { ChoiceGroup, ErrorSummary, fieldId, SelectField } from '../../web/form';
+import type { FormErrors, FormValues } from '../../web/form';
 import { billPath } from '../links';
 import type { BillRow } from '../queries';
 import type { FollowedItem } from '../queries/subscriptions';

@@ -1,15 +1,8 @@
 import type { Child } from 'hono/jsx';
 import { useRequestContext } from 'hono/jsx-renderer';
 import type { AppEnv } from '../../env';
-import {
-  BotCheck,
-  ChoiceGroup,
-  ErrorSummary,
-  SelectField,
-  TextField,
-  type FormErrors,
-  type FormValues,
-} from '../../web/form';
+import { BotCheck, ChoiceGroup, ErrorSummary, SelectField, TextField } from '../../web/form';
+import type { FormErrors, FormValues } from '../../web/form';
 import { billPath } from '../links';
 import type { BillRow } from '../queries';
 import { billLabel } from './public';

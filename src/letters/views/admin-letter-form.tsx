@@ -3,14 +3,8 @@ import { titleLabel } from '../../officials/links';
 import { useRequestContext } from 'hono/jsx-renderer';
 import type { AppEnv } from '../../env';
 import type { Official } from '../../officials/schema';
-import {
-  ErrorSummary,
-  SelectField,
-  TextArea,
-  TextField,
-  type FormErrors,
-  type FormValues,
-} from '../../web/form';
+import { ErrorSummary, SelectField, TextArea, TextField } from '../../web/form';
+import type { FormErrors, FormValues } from '../../web/form';
 import type { MessageKey } from '../../lib/i18n';
 import { LETTER_STATUSES, options } from '../choices';
 import type { Letter } from '../schema';

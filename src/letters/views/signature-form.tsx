@@ -2,17 +2,8 @@ import type { Child } from 'hono/jsx';
 import { useRequestContext } from 'hono/jsx-renderer';
 import type { AppEnv } from '../../env';
 import { US_STATES } from '../../web/fields';
-import {
-  BotCheck,
-  CheckboxField,
-  ChoiceGroup,
-  ErrorSummary,
-  SelectField,
-  TextArea,
-  TextField,
-  type FormErrors,
-  type FormValues,
-} from '../../web/form';
+import { BotCheck, EMAIL_FIELD, ErrorSummary, FieldList } from '../../web/form';
+import type { FieldRow, FormErrors, FormValues } from '../../web/form';
 import type { Translate } from '../../lib/i18n';
 import {
   HONORIFIC_OPTIONS,
@@ -46,129 +37,59 @@ export function signatureLabels(t: Translate): Record<string, string> {
   };
 }
 
+/** The signer's choices about being shown and kept informed. */
+const CHOICES: FieldRow[] = [
+  { kind: 'checkbox', name: 'showPublicly' },
+  { kind: 'checkbox', name: 'keepInformed' },
+];
+
 /** The signature form; `action` is the sign or embed address of the letter. */
 export function SignatureForm(props: { action: string; values?: FormValues; errors?: FormErrors }): Child {
   const { t } = useRequestContext<AppEnv>().var;
   const labels = signatureLabels(t);
-  const common = { values: props.values, errors: props.errors };
+  const hints = {
+    honorificOther: t('letters.hint.honorificOther'),
+    denomination: t('letters.hint.denomination'),
+    email: t('letters.hint.email'),
+    comment: t('letters.hint.comment', { max: COMMENT_MAX }),
+    showPublicly: t('letters.hint.showPublicly'),
+    keepInformed: t('letters.hint.keepInformed'),
+  };
+  const fields = { labels, hints, values: props.values, errors: props.errors };
   const honorifics = options(HONORIFICS, (value) => t(HONORIFIC_OPTIONS[value]));
+  const traditions = options(TRADITIONS, (v) => traditionLabel(t, v));
+  const aboutYou: FieldRow[] = [
+    [
+      { kind: 'select', name: 'honorific', required: true, options: honorifics },
+      { kind: 'text', name: 'honorificOther', maxlength: 40 },
+    ],
+    [
+      { kind: 'text', name: 'firstName', required: true, autocomplete: 'given-name', maxlength: 80 },
+      { kind: 'text', name: 'lastName', required: true, autocomplete: 'family-name', maxlength: 80 },
+    ],
+    { kind: 'choices', name: 'role', required: true, options: options(SIGNER_ROLES, (v) => roleLabel(t, v)) },
+    [
+      { kind: 'select', name: 'tradition', required: true, options: traditions },
+      { kind: 'text', name: 'denomination', maxlength: 120 },
+    ],
+    { kind: 'text', name: 'congregation', autocomplete: 'organization', maxlength: 160 },
+    [
+      { kind: 'text', name: 'city', required: true, autocomplete: 'address-level2', maxlength: 80 },
+      {
+        kind: 'select',
+        name: 'state',
+        required: true,
+        options: US_STATES.map((code) => [code, code] as const),
+      },
+    ],
+    EMAIL_FIELD,
+    { kind: 'area', name: 'comment', maxlength: COMMENT_MAX, rows: 3 },
+  ];
   return (
     <form method="post" action={props.action} class="signature-form" novalidate>
       <ErrorSummary errors={props.errors} labels={labels} />
-      <fieldset>
-        <legend>{t('letters.form.aboutYou')}</legend>
-        <div class="grid">
-          <SelectField name="honorific" label={labels.honorific!} options={honorifics} required {...common} />
-          <TextField
-            name="honorificOther"
-            label={labels.honorificOther!}
-            hint={t('letters.hint.honorificOther')}
-            maxlength={40}
-            {...common}
-          />
-        </div>
-        <div class="grid">
-          <TextField
-            name="firstName"
-            label={labels.firstName!}
-            required
-            autocomplete="given-name"
-            maxlength={80}
-            {...common}
-          />
-          <TextField
-            name="lastName"
-            label={labels.lastName!}
-            required
-            autocomplete="family-name"
-            maxlength={80}
-            {...common}
-          />
-        </div>
-        <ChoiceGroup
-          name="role"
-          label={labels.role!}
-          required
-          options={options(SIGNER_ROLES, (v) => roleLabel(t, v))}
-          {...common}
-        />
-        <div class="grid">
-          <SelectField
-            name="tradition"
-            label={labels.tradition!}
-            required
-
-            options={options(TRADITIONS, (v) => traditionLabel(t, v))}
-            {...common}
-          />
-          <TextField
-            name="denomination"
-            label={labels.denomination!}
-            hint={t('letters.hint.denomination')}
-            maxlength={120}
-            {...common}
-          />
-        </div>
-        <TextField
-          name="congregation"
-          label={labels.congregation!}
-          autocomplete="organization"
-          maxlength={160}
-          {...common}
-        />
-        <div class="grid">
-          <TextField
-            name="city"
-            label={labels.city!}
-            required
-            autocomplete="address-level2"
-            maxlength={80}
-            {...common}
-          />
-          <SelectField
-            name="state"
-            label={labels.state!}
-            required
-
-            options={US_STATES.map((code) => [code, code] as const)}
-            {...common}
-          />
-        </div>
-        <TextField
-          name="email"
-          type="email"
-          label={labels.email!}
-          hint={t('letters.hint.email')}
-          required
-          autocomplete="email"
-          inputmode="email"
-          maxlength={254}
-          {...common}
-        />
-        <TextArea
-          name="comment"
-          label={labels.comment!}
-          hint={t('letters.hint.comment', { max: COMMENT_MAX })}
-          maxlength={COMMENT_MAX}
-          rows={3}
-          {...common}
-        />
-      </fieldset>
-      <fieldset>
-        <legend>{t('letters.form.choices')}</legend>
-        <CheckboxField
-          name="showPublicly"
-          label={labels.showPublicly!}
-          hint={t('letters.hint.showPublicly')}
-          {...common}
-        />
-        <CheckboxField
-          name="keepInformed"
-          label={labels.keepInformed!}
-          hint={t('letters.hint.keepInformed')}
-          {...common}
-        />
-      </fieldset>
+      <FieldList legend={t('letters.form.aboutYou')} fields={aboutYou} {...fields} />
+      <FieldList legend={t('letters.form.choices')} fields={CHOICES} {...fields} />
       <BotCheck />
       <button type="submit">{t('letters.form.submit')}</button>
     </form>

@@ -1,15 +1,8 @@
 import type { Child } from 'hono/jsx';
 import { useRequestContext } from 'hono/jsx-renderer';
 import type { AppEnv } from '../../env';
-import {
-  BotCheck,
-  ErrorSummary,
-  TextArea,
-  TextField,
-  valueOf,
-  type FormErrors,
-  type FormValues,
-} from '../../web/form';
+import { BotCheck, ErrorSummary, TextArea, TextField, valueOf } from '../../web/form';
+import type { FormErrors, FormValues } from '../../web/form';
 import type { Official } from '../../officials/schema';
 import { DETAIL_FIELDS, OfficialLine, useLabels } from './request-parts';
 

@@ -1,14 +1,8 @@
 import type { Child } from 'hono/jsx';
 import { useRequestContext } from 'hono/jsx-renderer';
 import type { AppEnv } from '../../env';
-import {
-  CheckboxField,
-  ErrorSummary,
-  SelectField,
-  TextField,
-  type FormErrors,
-  type FormValues,
-} from '../../web/form';
+import { CheckboxField, ErrorSummary, SelectField, TextField } from '../../web/form';
+import type { FormErrors, FormValues } from '../../web/form';
 import { roleLabel } from '../links';
 import { MANUAL_ROLES } from '../schema';
 import { stateOptions } from '../validation';

@@ -2,14 +2,8 @@ import type { Child } from 'hono/jsx';
 import { useRequestContext } from 'hono/jsx-renderer';
 import type { AppEnv } from '../../env';
 import { formatDate } from '../../lib/i18n';
-import {
-  ErrorSummary,
-  SelectField,
-  TextArea,
-  TextField,
-  type FormErrors,
-  type FormValues,
-} from '../../web/form';
+import { ErrorSummary, SelectField, TextArea, TextField } from '../../web/form';
+import type { FormErrors, FormValues } from '../../web/form';
 import { DataTable } from '../../web/ui/admin-list';
 import { PostButton } from '../../web/ui/post-button';
 import { adminOfficialPath, stanceLabel } from '../links';

@@ -2,7 +2,7 @@ import type { Child } from 'hono/jsx';
 import { useRequestContext } from 'hono/jsx-renderer';
 import type { AppEnv } from '../../env';
 import { formatDate, type MessageKey } from '../../lib/i18n';
-import { ErrorSummary, SelectField, TextField, type FormErrors, type FormValues } from '../../web/form';
+import { EMAIL_FIELD, ErrorSummary, FieldList, type FormErrors, type FormValues } from '../../web/form';
 import { DataTable } from '../../web/ui/admin-list';
 import { PostButton } from '../../web/ui/post-button';
 import { SavedNotice } from '../../web/ui/saved-notice';
@@ -20,6 +20,12 @@ const ROW_ACTIONS: [string, MessageKey][] = [
   ['reset-passkeys', 'organizers.resetPasskeys'],
   ['remove', 'organizers.remove'],
 ];
+
+/** The languages an invitation can go out in, each named in itself. */
+const LANGUAGE_OPTIONS = [
+  ['en', 'English'],
+  ['es', 'Español'],
+] as const;
 
 /** What a save on this page said. */
 export type OrganizersNotice = 'invited' | 'role' | 'removed' | 'passkeysReset';
@@ -48,6 +54,11 @@ export function OrganizersPage(props: {
   const { t } = useRequestContext<AppEnv>().var;
   const me = useRequestContext<AppEnv>().var.organizer;
   const roleOptions = ROLES.map((role) => [role, t(ROLE_LABELS[role].label)] as const);
+  const inviteLabels = {
+    email: t('organizers.emailLabel'),
+    role: t('organizers.roleHeader'),
+    lang: t('organizers.langLabel'),
+  };
   return (
     <>
       <h1>{t('organizers.title')}</h1>
@@ -120,41 +131,16 @@ export function OrganizersPage(props: {
         <h2 id="invite-heading">{t('organizers.inviteTitle')}</h2>
         <p>{t('organizers.inviteIntro')}</p>
         <form method="post" action="/admin/organizers/invite" novalidate>
-          <ErrorSummary
-            errors={props.errors}
-            labels={{
-              email: t('organizers.emailLabel'),
-              role: t('organizers.roleHeader'),
-              lang: t('organizers.langLabel'),
-            }}
-          />
-          <TextField
-            name="email"
-            type="email"
-            label={t('organizers.emailLabel')}
-            autocomplete="off"
-            required
+          <ErrorSummary errors={props.errors} labels={inviteLabels} />
+          <FieldList
+            labels={inviteLabels}
             values={props.values}
             errors={props.errors}
-          />
-          <SelectField
-            name="role"
-            label={t('organizers.roleHeader')}
-            options={roleOptions}
-            required
-            values={props.values}
-            errors={props.errors}
-          />
-          <SelectField
-            name="lang"
-            label={t('organizers.langLabel')}
-            options={[
-              ['en', 'English'],
-              ['es', 'Español'],
+            fields={[
+              { ...EMAIL_FIELD, autocomplete: 'off' },
+              { kind: 'select', name: 'role', options: roleOptions, required: true },
+              { kind: 'select', name: 'lang', options: LANGUAGE_OPTIONS, required: true },
             ]}
-            required
-            values={props.values}
-            errors={props.errors}
           />
           <button type="submit">{t('organizers.invite')}</button>
         </form>

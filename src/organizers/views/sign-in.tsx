@@ -2,7 +2,14 @@ import type { Child } from 'hono/jsx';
 import { useRequestContext } from 'hono/jsx-renderer';
 import { servesDevMailbox } from '../../email/policy';
 import type { AppEnv } from '../../env';
-import { BotCheck, ErrorSummary, TextField, type FormErrors, type FormValues } from '../../web/form';
+import {
+  BotCheck,
+  EMAIL_FIELD,
+  ErrorSummary,
+  FieldList,
+  type FormErrors,
+  type FormValues,
+} from '../../web/form';
 
 /** The "send me a link" form; `next` travels along in a hidden field. */
 export function SignInForm(props: {
@@ -13,6 +20,7 @@ export function SignInForm(props: {
 }): Child {
   const c = useRequestContext<AppEnv>();
   const { t } = c.var;
+  const labels = { email: t('signIn.email') };
   return (
     <section class="sign-in">
       <h1>{t('signIn.title')}</h1>
@@ -28,18 +36,8 @@ export function SignInForm(props: {
       ) : null}
       <p>{t('signIn.intro')}</p>
       <form method="post" action="/sign-in" novalidate>
-        <ErrorSummary errors={props.errors} labels={{ email: t('signIn.email') }} />
-        <TextField
-          name="email"
-          type="email"
-          label={t('signIn.email')}
-          autocomplete="email"
-          inputmode="email"
-          maxlength={254}
-          required
-          values={props.values}
-          errors={props.errors}
-        />
+        <ErrorSummary errors={props.errors} labels={labels} />
+        <FieldList labels={labels} values={props.values} errors={props.errors} fields={[EMAIL_FIELD]} />
         {props.next ? <input type="hidden" name="next" value={props.next} /> : null}
         <BotCheck />
         <button type="submit">{t('signIn.submit')}</button>

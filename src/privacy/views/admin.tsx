@@ -1,11 +1,13 @@
 import type { Child } from 'hono/jsx';
 import { useRequestContext } from 'hono/jsx-renderer';
 import type { AppEnv } from '../../env';
-import { ErrorSummary, CheckboxField, TextField, type FormErrors, type FormValues } from '../../web/form';
+import { CheckboxField, EMAIL_FIELD, ErrorSummary, FieldList } from '../../web/form';
+import type { FormErrors, FormValues } from '../../web/form';
 import { formatDate, type MessageKey } from '../../lib/i18n';
 import { personalDataSources, type ErasureMode, type PersonalDataKey } from '../queries/registry';
 import type { ErasureRecord } from '../queries';
 import { DataTable } from '../../web/ui/admin-list';
+import { PostButton } from '../../web/ui/post-button';
 
 /** The label of a registry table in the organizer's language. */
 export function tableLabelKey(key: PersonalDataKey): MessageKey {
@@ -19,17 +21,15 @@ function modeKey(mode: ErasureMode): MessageKey {
 /** The look-up form. */
 export function LookupForm(props: { values?: FormValues; errors?: FormErrors }): Child {
   const { t } = useRequestContext<AppEnv>().var;
+  const labels = { email: t('privacy.admin.emailLabel') };
   return (
     <form method="post" action="/admin/privacy/find" novalidate>
-      <ErrorSummary errors={props.errors} labels={{ email: t('privacy.admin.emailLabel') }} />
-      <TextField
-        name="email"
-        type="email"
-        label={t('privacy.admin.emailLabel')}
-        autocomplete="off"
-        required
+      <ErrorSummary errors={props.errors} labels={labels} />
+      <FieldList
+        labels={labels}
         values={props.values}
         errors={props.errors}
+        fields={[{ ...EMAIL_FIELD, autocomplete: 'off' }]}
       />
       <button type="submit">{t('privacy.admin.find')}</button>
     </form>
@@ -102,12 +102,9 @@ export function LookupResult(props: {
       {total > 0 ? (
         <>
           <h3>{t('privacy.admin.exportTitle')}</h3>
-          <form method="post" action="/admin/privacy/export">
-            <input type="hidden" name="email" value={props.email} />
-            <button type="submit" class="secondary">
-              {t('privacy.admin.exportButton')}
-            </button>
-          </form>
+          <PostButton action="/admin/privacy/export" hidden={{ email: props.email }} buttonClass="secondary">
+            {t('privacy.admin.exportButton')}
+          </PostButton>
           <h3>{t('privacy.admin.eraseTitle')}</h3>
           <p>{t('privacy.admin.eraseWarning')}</p>
           <form method="post" action="/admin/privacy/erase" novalidate>

@@ -2,14 +2,8 @@ import type { Child } from 'hono/jsx';
 import { useRequestContext } from 'hono/jsx-renderer';
 import { statusText } from '../../../web/ui/status-label';
 import type { AppEnv } from '../../../env';
-import {
-  ErrorSummary,
-  SelectField,
-  TextArea,
-  TextField,
-  type FormErrors,
-  type FormValues,
-} from '../../../web/form';
+import { ErrorSummary, SelectField, TextArea, TextField } from '../../../web/form';
+import type { FormErrors, FormValues } from '../../../web/form';
 import { utcToZonedInput } from '../../calendar';
 import type { AdvocacyDay } from '../../schema';
 import { DAY_STATUS_LABELS, DayNav } from './parts';

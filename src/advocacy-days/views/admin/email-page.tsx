@@ -2,14 +2,8 @@ import type { Child } from 'hono/jsx';
 import { useRequestContext } from 'hono/jsx-renderer';
 import { SavedNotice } from '../../../web/ui/saved-notice';
 import type { AppEnv } from '../../../env';
-import {
-  ErrorSummary,
-  SelectField,
-  TextArea,
-  TextField,
-  type FormErrors,
-  type FormValues,
-} from '../../../web/form';
+import { ErrorSummary, SelectField, TextArea, TextField } from '../../../web/form';
+import type { FormErrors, FormValues } from '../../../web/form';
 import type { AdvocacyDay, Team } from '../../schema';
 import { teamDisplayName } from '../../teams';
 import { DayNav, dayAdminPath } from './parts';

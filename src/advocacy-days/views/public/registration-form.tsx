@@ -1,16 +1,8 @@
 import type { Child } from 'hono/jsx';
 import { useRequestContext } from 'hono/jsx-renderer';
 import type { AppEnv } from '../../../env';
-import {
-  BotCheck,
-  CheckboxField,
-  ChoiceGroup,
-  ErrorSummary,
-  TextArea,
-  TextField,
-  type FormErrors,
-  type FormValues,
-} from '../../../web/form';
+import { BotCheck, EMAIL_FIELD, ErrorSummary, FieldList } from '../../../web/form';
+import type { FieldRow, FieldSpec, FormErrors, FormValues } from '../../../web/form';
 import { FAITH_ROLES, RIDE_CHOICES } from '../../validation';
 
 const FIELD_LABELS = [
@@ -33,6 +25,30 @@ const FIELD_LABELS = [
   'photoConsent',
 ] as const;
 
+/** How to reach the person (the email only when registering, not when changing details). */
+const CONTACT: FieldSpec[] = [
+  { kind: 'text', name: 'name', required: true, autocomplete: 'name', maxlength: 120 },
+  EMAIL_FIELD,
+  { kind: 'text', name: 'phone', type: 'tel', autocomplete: 'tel', inputmode: 'tel', maxlength: 40 },
+  { kind: 'text', name: 'address', autocomplete: 'address-line1', maxlength: 300 },
+];
+
+/** The districts, typed by hand when the address does not place them. */
+const DISTRICTS: FieldSpec[] = [
+  { kind: 'text', name: 'upperDistrict', inputmode: 'numeric', maxlength: 10 },
+  { kind: 'text', name: 'lowerDistrict', inputmode: 'numeric', maxlength: 10 },
+];
+
+/** Languages, needs and first visit, between the faith role and the ride. */
+const NEEDS: FieldSpec[] = [
+  { kind: 'text', name: 'languages', maxlength: 200 },
+  { kind: 'checkbox', name: 'needsInterpretation' },
+  { kind: 'area', name: 'accessibilityNeeds', rows: 2, maxlength: 500 },
+  { kind: 'area', name: 'dietaryNeeds', rows: 2, maxlength: 500 },
+  { kind: 'checkbox', name: 'firstTime' },
+  { kind: 'checkbox', name: 'willingToShareStory' },
+];
+
 /** The registration form, also used to change one's details (without the email). */
 export function RegistrationForm(props: {
   action: string;
@@ -43,115 +59,46 @@ export function RegistrationForm(props: {
 }): Child {
   const { t } = useRequestContext<AppEnv>().var;
   const labels = Object.fromEntries(FIELD_LABELS.map((name) => [name, t(`days.field.${name}`)]));
-  const common = { values: props.values, errors: props.errors };
+  const hints = {
+    phone: t('days.hint.phone'),
+    address: t('days.hint.address'),
+    languages: t('days.hint.languages'),
+    willingToShareStory: t('days.hint.story'),
+    rideSeats: t('days.hint.rideSeats'),
+  };
+  const fields = { labels, hints, values: props.values, errors: props.errors };
+  const about: FieldRow[] = [
+    { kind: 'text', name: 'congregation', autocomplete: 'organization', maxlength: 200 },
+    {
+      kind: 'choices',
+      name: 'faithRole',
+      required: true,
+      options: FAITH_ROLES.map((role) => [role, t(`days.faithRole.${role}`)] as const),
+    },
+    ...NEEDS,
+    {
+      kind: 'choices',
+      name: 'ride',
+      required: true,
+      options: RIDE_CHOICES.map((choice) => [choice, t(`days.ride.${choice}`)] as const),
+      value: props.values?.ride ?? 'none',
+    },
+    { kind: 'text', name: 'rideSeats', type: 'number', inputmode: 'numeric' },
+    { kind: 'checkbox', name: 'photoConsent' },
+  ];
   return (
     <form method="post" action={props.action} novalidate>
       <ErrorSummary errors={props.errors} labels={labels} />
-      <TextField name="name" label={labels.name!} required autocomplete="name" maxlength={120} {...common} />
-      {props.change ? null : (
-        <TextField
-          name="email"
-          type="email"
-          label={labels.email!}
-          required
-          autocomplete="email"
-          inputmode="email"
-          maxlength={254}
-          {...common}
-        />
-      )}
-      <TextField
-        name="phone"
-        type="tel"
-        label={labels.phone!}
-        hint={t('days.hint.phone')}
-        autocomplete="tel"
-        inputmode="tel"
-        maxlength={40}
-        {...common}
+      <FieldList
+        fields={props.change ? CONTACT.filter((field) => field.name !== 'email') : CONTACT}
+        {...fields}
       />
-      <TextField
-        name="address"
-        label={labels.address!}
-        hint={t('days.hint.address')}
-        autocomplete="address-line1"
-        maxlength={300}
-        {...common}
-      />
-      <fieldset>
-        <legend>{t('days.districts.title')}</legend>
+      <FieldList legend={t('days.districts.title')} fields={DISTRICTS} {...fields}>
         <p>
           {t('days.districts.body')} <a href="/officials">{t('days.districts.directoryLink')}</a>
         </p>
-        <TextField
-          name="upperDistrict"
-          label={labels.upperDistrict!}
-          inputmode="numeric"
-          maxlength={10}
-          {...common}
-        />
-        <TextField
-          name="lowerDistrict"
-          label={labels.lowerDistrict!}
-          inputmode="numeric"
-          maxlength={10}
-          {...common}
-        />
-      </fieldset>
-      <TextField
-        name="congregation"
-        label={labels.congregation!}
-        autocomplete="organization"
-        maxlength={200}
-        {...common}
-      />
-      <ChoiceGroup
-        name="faithRole"
-        label={labels.faithRole!}
-        required
-        options={FAITH_ROLES.map((role) => [role, t(`days.faithRole.${role}`)] as const)}
-        {...common}
-      />
-      <TextField
-        name="languages"
-        label={labels.languages!}
-        hint={t('days.hint.languages')}
-        maxlength={200}
-        {...common}
-      />
-      <CheckboxField name="needsInterpretation" label={labels.needsInterpretation!} {...common} />
-      <TextArea
-        name="accessibilityNeeds"
-        label={labels.accessibilityNeeds!}
-        rows={2}
-        maxlength={500}
-        {...common}
-      />
-      <TextArea name="dietaryNeeds" label={labels.dietaryNeeds!} rows={2} maxlength={500} {...common} />
-      <CheckboxField name="firstTime" label={labels.firstTime!} {...common} />
-      <CheckboxField
-        name="willingToShareStory"
-        label={labels.willingToShareStory!}
-        hint={t('days.hint.story')}
-        {...common}
-      />
-      <ChoiceGroup
-        name="ride"
-        label={labels.ride!}
-        required
-        options={RIDE_CHOICES.map((choice) => [choice, t(`days.ride.${choice}`)] as const)}
-        value={props.values?.ride ?? 'none'}
-        {...common}
-      />
-      <TextField
-        name="rideSeats"
-        type="number"
-        inputmode="numeric"
-        label={labels.rideSeats!}
-        hint={t('days.hint.rideSeats')}
-        {...common}
-      />
-      <CheckboxField name="photoConsent" label={labels.photoConsent!} {...common} />
+      </FieldList>
+      <FieldList fields={about} {...fields} />
       {props.change ? null : <p>{t('days.page.holdNotice')}</p>}
       {props.change ? null : <BotCheck />}
       <button type="submit">
