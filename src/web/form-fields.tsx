@@ -236,6 +236,12 @@ export function ChoiceGroup(props: ChoiceGroupProps): Child {
 /** What a field in a FieldList gets from the list rather than from its own entry. */
 type Given<P> = Omit<P, 'values' | 'errors' | 'label'> & { label?: string };
 
+/** A form's values and errors together, as a page's props carry them. */
+export interface FormState {
+  values?: FormValues;
+  errors?: FormErrors;
+}
+
 /**
  * One field of a form written as data: which component (`kind`) and that component's own props.
  * The label defaults to the form's label for the name (the one its ErrorSummary uses).
@@ -258,6 +264,12 @@ export const EMAIL_FIELD = {
   maxlength: EMAIL_MAX,
 } as const satisfies FieldSpec;
 
+/** The languages a person can choose for their emails, each named in itself. */
+export const LANGUAGE_OPTIONS = [
+  ['en', 'English'],
+  ['es', 'Español'],
+] as const;
+
 /** A FieldList entry: one field, or several side by side in a `<div class="grid">` row. */
 export type FieldRow = FieldSpec | FieldSpec[];
 
@@ -267,8 +279,8 @@ export interface FieldListProps {
   labels: Record<string, string>;
   /** Hints by field name, for fields whose entry gives none. */
   hints?: Record<string, string>;
-  values?: FormValues;
-  errors?: FormErrors;
+  /** What was sent and what was wrong with it, when the form is shown again. */
+  state?: FormState;
   /** With a legend, the fields are a `<fieldset>` under it. */
   legend?: Child;
   /** Shown under the legend, before the fields (a sentence that explains the group). */
@@ -302,8 +314,8 @@ function formField(spec: FieldSpec, list: FieldListProps): Child {
   const shared = {
     label: spec.label ?? list.labels[spec.name] ?? spec.name,
     hint: spec.hint ?? list.hints?.[spec.name],
-    values: list.values,
-    errors: list.errors,
+    values: list.state?.values,
+    errors: list.state?.errors,
   };
   switch (spec.kind) {
     case 'text':
@@ -317,6 +329,24 @@ function formField(spec: FieldSpec, list: FieldListProps): Child {
     case 'choices':
       return <ChoiceGroup {...spec} {...shared} />;
   }
+}
+
+/**
+ * A POST form of fields: the error summary, the fields, whatever the form adds (hidden fields, the
+ * bot check), then the submit button. `novalidate` so the server's messages, in the person's
+ * language, are the ones shown.
+ */
+export function FieldForm(
+  props: Omit<FieldListProps, 'legend'> & { action: string; submit: Child; class?: string },
+): Child {
+  return (
+    <form method="post" action={props.action} class={props.class} novalidate>
+      <ErrorSummary errors={props.state?.errors} labels={props.labels} />
+      <FieldList fields={props.fields} labels={props.labels} hints={props.hints} state={props.state} />
+      {props.children}
+      <button type="submit">{props.submit}</button>
+    </form>
+  );
 }
 
 /**

@@ -157,10 +157,13 @@ export {
   EMAIL_FIELD,
   ErrorSummary,
   fieldId,
+  FieldForm,
   FieldList,
+  LANGUAGE_OPTIONS,
   SelectField,
   TextArea,
   TextField,
   type FieldRow,
   type FieldSpec,
+  type FormState,
 } from './form-fields';

@@ -3,8 +3,9 @@ import { titleLabel } from '../../officials/links';
 import { useRequestContext } from 'hono/jsx-renderer';
 import type { AppEnv } from '../../env';
 import type { Official } from '../../officials/schema';
-import { ErrorSummary, SelectField, TextArea, TextField } from '../../web/form';
-import type { FormErrors, FormValues } from '../../web/form';
+import { FieldForm, TextArea, TextField } from '../../web/form';
+import type { FieldRow, FormErrors, FormValues } from '../../web/form';
+import { PostButton } from '../../web/ui/post-button';
 import type { MessageKey } from '../../lib/i18n';
 import { LETTER_STATUSES, options } from '../choices';
 import type { Letter } from '../schema';
@@ -53,69 +54,46 @@ export function LetterForm(props: {
 }): Child {
   const { t } = useRequestContext<AppEnv>().var;
   const labels = letterLabels(t);
-  const common = { values: props.values, errors: props.errors };
-  const action = props.letter ? adminPath(props.letter) : '/admin/letters/new';
+  const hints = {
+    slug: t('letters.hint.slug'),
+    status: t('letters.hint.status'),
+    bodyEn: t('letters.hint.body'),
+    bodyEs: t('letters.hint.body'),
+    addressees: t('letters.hint.addressees'),
+    deadline: t('letters.hint.deadline'),
+  };
+  const fields: FieldRow[] = [
+    [
+      { kind: 'text', name: 'slug', required: true, maxlength: 80 },
+      {
+        kind: 'select',
+        name: 'status',
+        required: true,
+        options: options(LETTER_STATUSES, (v) => statusLabel(t, v)),
+      },
+    ],
+    ...(['En', 'Es'] as const).flatMap((suffix): FieldRow[] => [
+      { kind: 'text', name: `title${suffix}`, required: true, maxlength: 200 },
+      { kind: 'area', name: `body${suffix}`, required: true, rows: 12 },
+    ]),
+    { kind: 'area', name: 'addressees', rows: 3 },
+    [
+      { kind: 'text', name: 'deadline', type: 'date' },
+      { kind: 'text', name: 'goal', type: 'number', inputmode: 'numeric' },
+    ],
+  ];
   return (
     <>
       {props.letter ? <LetterAdminNav letter={props.letter} /> : null}
       <h1>{props.letter ? t('letters.admin.editTitle') : t('letters.admin.new')}</h1>
-      <form method="post" action={action} novalidate>
-        <ErrorSummary errors={props.errors} labels={labels} />
-        <div class="grid">
-          <TextField
-            name="slug"
-            label={labels.slug!}
-            hint={t('letters.hint.slug')}
-            required
-            maxlength={80}
-            {...common}
-          />
-          <SelectField
-            name="status"
-            label={labels.status!}
-            required
-            hint={t('letters.hint.status')}
-            options={options(LETTER_STATUSES, (value) => statusLabel(t, value))}
-            {...common}
-          />
-        </div>
-        <TextField name="titleEn" label={labels.titleEn!} required maxlength={200} {...common} />
-        <TextArea
-          name="bodyEn"
-          label={labels.bodyEn!}
-          hint={t('letters.hint.body')}
-          required
-          rows={12}
-          {...common}
-        />
-        <TextField name="titleEs" label={labels.titleEs!} required maxlength={200} {...common} />
-        <TextArea
-          name="bodyEs"
-          label={labels.bodyEs!}
-          hint={t('letters.hint.body')}
-          required
-          rows={12}
-          {...common}
-        />
-        <TextArea
-          name="addressees"
-          label={labels.addressees!}
-          hint={t('letters.hint.addressees')}
-          rows={3}
-          {...common}
-        />
-        <div class="grid">
-          <TextField
-            name="deadline"
-            type="date"
-            label={labels.deadline!}
-            hint={t('letters.hint.deadline')}
-            {...common}
-          />
-          <TextField name="goal" type="number" inputmode="numeric" label={labels.goal!} {...common} />
-        </div>
-        <button type="submit">{t('common.save')}</button>
-      </form>
+      <FieldForm
+        action={props.letter ? adminPath(props.letter) : '/admin/letters/new'}
+        submit={t('common.save')}
+        fields={fields}
+        labels={labels}
+        hints={hints}
+        state={props}
+      />
       {props.letter && props.embedUrl ? <EmbedCode url={props.embedUrl} /> : null}
       {props.letter ? (
         <OfficialAddressees
@@ -156,27 +134,16 @@ function OfficialAddressees(props: {
   query: string;
 }): Child {
   const { t } = useRequestContext<AppEnv>().var;
-  const describe = (official: Official) =>
-    [titleLabel(t, official.title), official.name, official.jurisdictionName ?? official.state.toUpperCase()]
-      .filter(Boolean)
-      .join(', ');
   return (
     <section aria-labelledby="officials-heading">
       <h2 id="officials-heading">{t('letters.admin.officialsHeading')}</h2>
       {props.officials.length === 0 ? <p>{t('letters.admin.noOfficials')}</p> : null}
-      <ul>
-        {props.officials.map((official) => (
-          <li>
-            {describe(official)}{' '}
-            <form method="post" action={adminPath(props.letter, `/officials/remove`)} class="inline-form">
-              <input type="hidden" name="officialId" value={official.id} />
-              <button type="submit" class="secondary outline">
-                {t('letters.admin.removeOfficial')}
-              </button>
-            </form>
-          </li>
-        ))}
-      </ul>
+      <OfficialButtons
+        officials={props.officials}
+        action={adminPath(props.letter, '/officials/remove')}
+        label={t('letters.admin.removeOfficial')}
+        buttonClass="secondary outline"
+      />
       <form method="get" action={adminPath(props.letter)} aria-label={t('letters.admin.findOfficial')}>
         <TextField
           name="official"
@@ -189,19 +156,45 @@ function OfficialAddressees(props: {
         </button>
       </form>
       {props.query && props.results.length === 0 ? <p>{t('letters.admin.noOfficialResults')}</p> : null}
-      <ul>
-        {props.results.map((official) => (
-          <li>
-            {describe(official)}{' '}
-            <form method="post" action={adminPath(props.letter, '/officials')} class="inline-form">
-              <input type="hidden" name="officialId" value={official.id} />
-              <button type="submit" class="secondary">
-                {t('letters.admin.addOfficial')}
-              </button>
-            </form>
-          </li>
-        ))}
-      </ul>
+      <OfficialButtons
+        officials={props.results}
+        action={adminPath(props.letter, '/officials')}
+        label={t('letters.admin.addOfficial')}
+        buttonClass="secondary"
+      />
     </section>
+  );
+}
+
+/** Officials, one a line, each with a button that posts its id (add it to the letter, or remove it). */
+function OfficialButtons(props: {
+  officials: Official[];
+  action: string;
+  label: string;
+  buttonClass: string;
+}): Child {
+  const { t } = useRequestContext<AppEnv>().var;
+  return (
+    <ul>
+      {props.officials.map((official) => (
+        <li>
+          {[
+            titleLabel(t, official.title),
+            official.name,
+            official.jurisdictionName ?? official.state.toUpperCase(),
+          ]
+            .filter(Boolean)
+            .join(', ')}{' '}
+          <PostButton
+            action={props.action}
+            hidden={{ officialId: official.id }}
+            formClass="inline-form"
+            buttonClass={props.buttonClass}
+          >
+            {props.label}
+          </PostButton>
+        </li>
+      ))}
+    </ul>
   );
 }

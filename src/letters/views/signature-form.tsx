@@ -55,7 +55,7 @@ export function SignatureForm(props: { action: string; values?: FormValues; erro
     showPublicly: t('letters.hint.showPublicly'),
     keepInformed: t('letters.hint.keepInformed'),
   };
-  const fields = { labels, hints, values: props.values, errors: props.errors };
+  const fields = { labels, hints, state: props };
   const honorifics = options(HONORIFICS, (value) => t(HONORIFIC_OPTIONS[value]));
   const traditions = options(TRADITIONS, (v) => traditionLabel(t, v));
   const aboutYou: FieldRow[] = [

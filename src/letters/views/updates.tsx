@@ -2,7 +2,7 @@
 import type { Child } from 'hono/jsx';
 import { useRequestContext } from 'hono/jsx-renderer';
 import type { AppEnv } from '../../env';
-import { ErrorSummary, TextField, type FormErrors, type FormValues } from '../../web/form';
+import { ErrorSummary, FieldList, type FormErrors, type FormValues } from '../../web/form';
 import type { Letter } from '../schema';
 import type { UpdateWithCounts } from '../queries/updates';
 import type { RecipientCounts } from '../updates';
@@ -40,34 +40,25 @@ export function UpdatesPage(props: {
           <ErrorSummary errors={props.errors} labels={labels} />
           <UpdateTextFields lang="en" labels={labels} values={props.values} errors={props.errors} />
           <UpdateTextFields lang="es" labels={labels} values={props.values} errors={props.errors} />
-          <fieldset>
-            <legend>{t('letters.updates.nextStepHeading')}</legend>
+          <FieldList
+            legend={t('letters.updates.nextStepHeading')}
+            labels={labels}
+            hints={{
+              nextStepUrl: t('letters.updates.hint.nextStepUrl'),
+              nextStepLabelEn: t('letters.updates.hint.nextStepLabel'),
+              nextStepLabelEs: t('letters.updates.hint.nextStepLabel'),
+            }}
+            state={props}
+            fields={[
+              { kind: 'text', name: 'nextStepUrl', type: 'url' },
+              { kind: 'text', name: 'nextStepLabelEn' },
+              { kind: 'text', name: 'nextStepLabelEs' },
+            ]}
+          >
             <p>
               <small>{t('letters.updates.nextStepHint')}</small>
             </p>
-            <TextField
-              name="nextStepUrl"
-              type="url"
-              label={labels.nextStepUrl!}
-              hint={t('letters.updates.hint.nextStepUrl')}
-              values={props.values}
-              errors={props.errors}
-            />
-            <TextField
-              name="nextStepLabelEn"
-              label={labels.nextStepLabelEn!}
-              hint={t('letters.updates.hint.nextStepLabel')}
-              values={props.values}
-              errors={props.errors}
-            />
-            <TextField
-              name="nextStepLabelEs"
-              label={labels.nextStepLabelEs!}
-              hint={t('letters.updates.hint.nextStepLabel')}
-              values={props.values}
-              errors={props.errors}
-            />
-          </fieldset>
+          </FieldList>
           <button type="submit">{t('letters.updates.previewButton')}</button>
         </form>
       </section>

@@ -36,7 +36,7 @@ export function RequestForm(props: { official: Official; values?: FormValues; er
     attendees: t('meetings.field.attendeesHint'),
     story: t('meetings.field.storyHint'),
   };
-  const fields = { labels, hints, values: props.values, errors: props.errors };
+  const fields = { labels, hints, state: props };
   return (
     <>
       <h1>{t('meetings.new.title', { name: formalName(t, props.official) })}</h1>

@@ -1,8 +1,8 @@
 import type { Child } from 'hono/jsx';
 import { useRequestContext } from 'hono/jsx-renderer';
 import type { AppEnv } from '../../env';
-import { CheckboxField, ErrorSummary, SelectField, TextField } from '../../web/form';
-import type { FormErrors, FormValues } from '../../web/form';
+import { ErrorSummary, FieldList } from '../../web/form';
+import type { FieldRow, FormErrors, FormValues } from '../../web/form';
 import { roleLabel } from '../links';
 import { MANUAL_ROLES } from '../schema';
 import { stateOptions } from '../validation';
@@ -23,95 +23,52 @@ export function ManualOfficialForm(props: {
     email: t('officials.admin.email'),
     link: t('officials.admin.link'),
   };
-  const v = props.values ?? { lang: 'en', inOffice: 'on' };
+  const state = { values: props.values ?? { lang: 'en', inOffice: 'on' }, errors: props.errors };
+  const label = (
+    key: 'givenName' | 'familyName' | 'district' | 'jurisdiction' | 'party' | 'phone' | 'address',
+  ) => t(`officials.admin.${key}`);
+  // Fields without an entry in `labels` name themselves, so the error summary shows only their message.
+  const chambers = MANUAL_ROLES.map((role) => [role, roleLabel(t, role)] as const);
+  const languages = [
+    ['en', t('common.english')],
+    ['es', t('common.spanish')],
+  ] as const;
+  const fields: FieldRow[] = [
+    { kind: 'text', name: 'name', required: true, maxlength: 120 },
+    [
+      { kind: 'text', name: 'givenName', label: label('givenName') },
+      { kind: 'text', name: 'familyName', label: label('familyName') },
+    ],
+    [
+      { kind: 'select', name: 'state', options: stateOptions, placeholder: '', required: true },
+      { kind: 'select', name: 'chamber', options: chambers, placeholder: '', required: true },
+    ],
+    { kind: 'text', name: 'title', required: true },
+    [
+      { kind: 'text', name: 'district', label: label('district') },
+      { kind: 'text', name: 'jurisdictionName', label: label('jurisdiction') },
+      { kind: 'text', name: 'party', label: label('party') },
+    ],
+    { kind: 'text', name: 'email', type: 'email' },
+    [
+      { kind: 'text', name: 'phone', type: 'tel', label: label('phone') },
+      { kind: 'text', name: 'link', type: 'url' },
+    ],
+    { kind: 'text', name: 'address', label: label('address') },
+    { kind: 'select', name: 'lang', label: t('officials.admin.lang'), options: languages, required: true },
+    { kind: 'checkbox', name: 'inOffice', label: t('officials.admin.inOffice') },
+  ];
   return (
     <>
       <h1>{props.heading}</h1>
-      <ErrorSummary errors={props.errors} labels={labels} />
+      <ErrorSummary errors={state.errors} labels={labels} />
       <form method="post" action={props.action}>
-        <TextField
-          name="name"
-          label={labels.name!}
-          values={v}
-          errors={props.errors}
-          required
-          maxlength={120}
+        <FieldList
+          labels={labels}
+          hints={{ title: t('officials.admin.titleHint') }}
+          state={state}
+          fields={fields}
         />
-        <div class="grid">
-          <TextField
-            name="givenName"
-            label={t('officials.admin.givenName')}
-            values={v}
-            errors={props.errors}
-          />
-          <TextField
-            name="familyName"
-            label={t('officials.admin.familyName')}
-            values={v}
-            errors={props.errors}
-          />
-        </div>
-        <div class="grid">
-          <SelectField
-            name="state"
-            label={labels.state!}
-            values={v}
-            errors={props.errors}
-            options={stateOptions}
-            placeholder=""
-            required
-          />
-          <SelectField
-            name="chamber"
-            label={labels.chamber!}
-            values={v}
-            errors={props.errors}
-            options={MANUAL_ROLES.map((role) => [role, roleLabel(t, role)] as const)}
-            placeholder=""
-            required
-          />
-        </div>
-        <TextField
-          name="title"
-          label={labels.title!}
-          hint={t('officials.admin.titleHint')}
-          values={v}
-          errors={props.errors}
-          required
-        />
-        <div class="grid">
-          <TextField name="district" label={t('officials.admin.district')} values={v} errors={props.errors} />
-          <TextField
-            name="jurisdictionName"
-            label={t('officials.admin.jurisdiction')}
-            values={v}
-            errors={props.errors}
-          />
-          <TextField name="party" label={t('officials.admin.party')} values={v} errors={props.errors} />
-        </div>
-        <TextField name="email" type="email" label={labels.email!} values={v} errors={props.errors} />
-        <div class="grid">
-          <TextField
-            name="phone"
-            type="tel"
-            label={t('officials.admin.phone')}
-            values={v}
-            errors={props.errors}
-          />
-          <TextField name="link" type="url" label={labels.link!} values={v} errors={props.errors} />
-        </div>
-        <TextField name="address" label={t('officials.admin.address')} values={v} errors={props.errors} />
-        <SelectField
-          name="lang"
-          label={t('officials.admin.lang')}
-          values={v}
-          options={[
-            ['en', t('common.english')],
-            ['es', t('common.spanish')],
-          ]}
-          required
-        />
-        <CheckboxField name="inOffice" label={t('officials.admin.inOffice')} values={v} />
         <button type="submit">{t('common.save')}</button>
       </form>
     </>

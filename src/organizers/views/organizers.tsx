@@ -2,7 +2,8 @@ import type { Child } from 'hono/jsx';
 import { useRequestContext } from 'hono/jsx-renderer';
 import type { AppEnv } from '../../env';
 import { formatDate, type MessageKey } from '../../lib/i18n';
-import { EMAIL_FIELD, ErrorSummary, FieldList, type FormErrors, type FormValues } from '../../web/form';
+import { EMAIL_FIELD, FieldForm, LANGUAGE_OPTIONS } from '../../web/form';
+import type { FormErrors, FormValues } from '../../web/form';
 import { DataTable } from '../../web/ui/admin-list';
 import { PostButton } from '../../web/ui/post-button';
 import { SavedNotice } from '../../web/ui/saved-notice';
@@ -20,12 +21,6 @@ const ROW_ACTIONS: [string, MessageKey][] = [
   ['reset-passkeys', 'organizers.resetPasskeys'],
   ['remove', 'organizers.remove'],
 ];
-
-/** The languages an invitation can go out in, each named in itself. */
-const LANGUAGE_OPTIONS = [
-  ['en', 'English'],
-  ['es', 'Español'],
-] as const;
 
 /** What a save on this page said. */
 export type OrganizersNotice = 'invited' | 'role' | 'removed' | 'passkeysReset';
@@ -130,20 +125,17 @@ export function OrganizersPage(props: {
       <section aria-labelledby="invite-heading">
         <h2 id="invite-heading">{t('organizers.inviteTitle')}</h2>
         <p>{t('organizers.inviteIntro')}</p>
-        <form method="post" action="/admin/organizers/invite" novalidate>
-          <ErrorSummary errors={props.errors} labels={inviteLabels} />
-          <FieldList
-            labels={inviteLabels}
-            values={props.values}
-            errors={props.errors}
-            fields={[
-              { ...EMAIL_FIELD, autocomplete: 'off' },
-              { kind: 'select', name: 'role', options: roleOptions, required: true },
-              { kind: 'select', name: 'lang', options: LANGUAGE_OPTIONS, required: true },
-            ]}
-          />
-          <button type="submit">{t('organizers.invite')}</button>
-        </form>
+        <FieldForm
+          action="/admin/organizers/invite"
+          submit={t('organizers.invite')}
+          labels={inviteLabels}
+          state={props}
+          fields={[
+            { ...EMAIL_FIELD, autocomplete: 'off' },
+            { kind: 'select', name: 'role', options: roleOptions, required: true },
+            { kind: 'select', name: 'lang', options: LANGUAGE_OPTIONS, required: true },
+          ]}
+        />
       </section>
     </>
   );

@@ -2,14 +2,7 @@ import type { Child } from 'hono/jsx';
 import { useRequestContext } from 'hono/jsx-renderer';
 import { servesDevMailbox } from '../../email/policy';
 import type { AppEnv } from '../../env';
-import {
-  BotCheck,
-  EMAIL_FIELD,
-  ErrorSummary,
-  FieldList,
-  type FormErrors,
-  type FormValues,
-} from '../../web/form';
+import { BotCheck, EMAIL_FIELD, FieldForm, type FormErrors, type FormValues } from '../../web/form';
 
 /** The "send me a link" form; `next` travels along in a hidden field. */
 export function SignInForm(props: {
@@ -35,13 +28,16 @@ export function SignInForm(props: {
         </p>
       ) : null}
       <p>{t('signIn.intro')}</p>
-      <form method="post" action="/sign-in" novalidate>
-        <ErrorSummary errors={props.errors} labels={labels} />
-        <FieldList labels={labels} values={props.values} errors={props.errors} fields={[EMAIL_FIELD]} />
+      <FieldForm
+        action="/sign-in"
+        submit={t('signIn.submit')}
+        labels={labels}
+        state={props}
+        fields={[EMAIL_FIELD]}
+      >
         {props.next ? <input type="hidden" name="next" value={props.next} /> : null}
         <BotCheck />
-        <button type="submit">{t('signIn.submit')}</button>
-      </form>
+      </FieldForm>
       <p>
         <a href={props.next ? `/sign-in/passkey?next=${encodeURIComponent(props.next)}` : '/sign-in/passkey'}>
           {t('passkeys.signInWithPasskey')}

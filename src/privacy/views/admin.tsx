@@ -1,7 +1,7 @@
 import type { Child } from 'hono/jsx';
 import { useRequestContext } from 'hono/jsx-renderer';
 import type { AppEnv } from '../../env';
-import { CheckboxField, EMAIL_FIELD, ErrorSummary, FieldList } from '../../web/form';
+import { CheckboxField, EMAIL_FIELD, ErrorSummary, FieldForm } from '../../web/form';
 import type { FormErrors, FormValues } from '../../web/form';
 import { formatDate, type MessageKey } from '../../lib/i18n';
 import { personalDataSources, type ErasureMode, type PersonalDataKey } from '../queries/registry';
@@ -23,16 +23,13 @@ export function LookupForm(props: { values?: FormValues; errors?: FormErrors }):
   const { t } = useRequestContext<AppEnv>().var;
   const labels = { email: t('privacy.admin.emailLabel') };
   return (
-    <form method="post" action="/admin/privacy/find" novalidate>
-      <ErrorSummary errors={props.errors} labels={labels} />
-      <FieldList
-        labels={labels}
-        values={props.values}
-        errors={props.errors}
-        fields={[{ ...EMAIL_FIELD, autocomplete: 'off' }]}
-      />
-      <button type="submit">{t('privacy.admin.find')}</button>
-    </form>
+    <FieldForm
+      action="/admin/privacy/find"
+      submit={t('privacy.admin.find')}
+      labels={labels}
+      state={props}
+      fields={[{ ...EMAIL_FIELD, autocomplete: 'off' }]}
+    />
   );
 }
 

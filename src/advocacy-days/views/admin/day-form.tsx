@@ -2,11 +2,20 @@ import type { Child } from 'hono/jsx';
 import { useRequestContext } from 'hono/jsx-renderer';
 import { statusText } from '../../../web/ui/status-label';
 import type { AppEnv } from '../../../env';
-import { ErrorSummary, SelectField, TextArea, TextField } from '../../../web/form';
-import type { FormErrors, FormValues } from '../../../web/form';
+import { FieldForm } from '../../../web/form';
+import type { FieldRow, FieldSpec, FormErrors, FormValues } from '../../../web/form';
 import { utcToZonedInput } from '../../calendar';
 import type { AdvocacyDay } from '../../schema';
 import { DAY_STATUS_LABELS, DayNav } from './parts';
+
+/** The time zones a day can be in, by the name organizers know them by. */
+const TIME_ZONES = [
+  ['America/New_York', 'Eastern'],
+  ['America/Chicago', 'Central'],
+  ['America/Denver', 'Mountain'],
+  ['America/Phoenix', 'Arizona'],
+  ['America/Los_Angeles', 'Pacific'],
+] as const;
 
 const DAY_FIELDS = [
   'slug',
@@ -34,6 +43,23 @@ const DAY_FIELDS = [
   'talkingPointsEs',
   'leaveBehindEs',
 ] as const;
+
+/** When and where the day is, and how many it seats. */
+const WHEN_AND_WHERE: FieldSpec[] = [
+  { kind: 'text', name: 'startsAt', type: 'datetime-local', required: true },
+  { kind: 'text', name: 'endsAt', type: 'datetime-local', required: true },
+  { kind: 'text', name: 'registrationDeadline', type: 'datetime-local', required: true },
+  { kind: 'select', name: 'timeZone', required: true, options: TIME_ZONES },
+  { kind: 'text', name: 'placeName', required: true, maxlength: 160 },
+  { kind: 'text', name: 'address', required: true, maxlength: 300 },
+  { kind: 'text', name: 'state', required: true, maxlength: 2 },
+  { kind: 'text', name: 'capacity', type: 'number', inputmode: 'numeric', required: true },
+];
+
+/** A field and its optional Spanish twin (`<name>Es`: same size, never required). */
+function withSpanish(spec: FieldSpec): FieldSpec[] {
+  return [spec, { ...spec, name: `${spec.name}Es`, required: undefined }];
+}
 
 /** The values of the day form for an existing day. */
 export function dayFormValues(day: AdvocacyDay): FormValues {
@@ -74,100 +100,44 @@ export function DayFormPage(props: {
 }): Child {
   const { t } = useRequestContext<AppEnv>().var;
   const labels = Object.fromEntries(DAY_FIELDS.map((name) => [name, t(`days.dayField.${name}`)]));
-  const common = { values: props.values, errors: props.errors };
-  const spanish = { hint: t('days.dayHint.spanish'), ...common };
+  const spanishHint = t('days.dayHint.spanish');
+  const hints: Record<string, string> = {
+    ...Object.fromEntries(
+      DAY_FIELDS.filter((name) => name.endsWith('Es')).map((name) => [name, spanishHint]),
+    ),
+    slug: t('days.dayHint.slug'),
+    state: t('days.dayHint.state'),
+    agenda: t('days.dayHint.agenda'),
+    talkingPoints: t('days.dayHint.packet'),
+    leaveBehind: t('days.dayHint.packet'),
+  };
+  const statuses = (['draft', 'published'] as const).map(
+    (status) => [status, statusText(t, DAY_STATUS_LABELS, status)] as const,
+  );
+  const fields: FieldRow[] = [
+    ...withSpanish({ kind: 'text', name: 'title', required: true, maxlength: 160 }),
+    { kind: 'text', name: 'slug', required: true, maxlength: 80 },
+    ...withSpanish({ kind: 'area', name: 'summary', required: true, rows: 3 }),
+    { kind: 'select', name: 'status', required: true, options: statuses },
+    ...WHEN_AND_WHERE,
+    ...withSpanish({ kind: 'area', name: 'agenda', rows: 5 }),
+    ...withSpanish({ kind: 'area', name: 'whatToBring', rows: 2 }),
+    ...withSpanish({ kind: 'area', name: 'accessibility', rows: 3 }),
+    ...withSpanish({ kind: 'area', name: 'talkingPoints', rows: 8 }),
+    ...withSpanish({ kind: 'area', name: 'leaveBehind', rows: 8 }),
+  ];
   return (
     <>
       {props.day ? <DayNav day={props.day} /> : null}
       <h1>{props.day ? t('days.admin.editDay') : t('days.admin.newDay')}</h1>
-      <form method="post" action={props.action} novalidate>
-        <ErrorSummary errors={props.errors} labels={labels} />
-        <TextField name="title" label={labels.title!} required maxlength={160} {...common} />
-        <TextField name="titleEs" label={labels.titleEs!} maxlength={160} {...spanish} />
-        <TextField
-          name="slug"
-          label={labels.slug!}
-          hint={t('days.dayHint.slug')}
-          required
-          maxlength={80}
-          {...common}
-        />
-        <TextArea name="summary" label={labels.summary!} required rows={3} {...common} />
-        <TextArea name="summaryEs" label={labels.summaryEs!} rows={3} {...spanish} />
-        <SelectField
-          name="status"
-          label={labels.status!}
-          required
-          options={(['draft', 'published'] as const).map((status) => [
-            status,
-            statusText(t, DAY_STATUS_LABELS, status),
-          ])}
-          {...common}
-        />
-        <TextField name="startsAt" type="datetime-local" label={labels.startsAt!} required {...common} />
-        <TextField name="endsAt" type="datetime-local" label={labels.endsAt!} required {...common} />
-        <TextField
-          name="registrationDeadline"
-          type="datetime-local"
-          label={labels.registrationDeadline!}
-          required
-          {...common}
-        />
-        <SelectField
-          name="timeZone"
-          label={labels.timeZone!}
-          required
-          options={[
-            ['America/New_York', 'Eastern'],
-            ['America/Chicago', 'Central'],
-            ['America/Denver', 'Mountain'],
-            ['America/Phoenix', 'Arizona'],
-            ['America/Los_Angeles', 'Pacific'],
-          ]}
-          {...common}
-        />
-        <TextField name="placeName" label={labels.placeName!} required maxlength={160} {...common} />
-        <TextField name="address" label={labels.address!} required maxlength={300} {...common} />
-        <TextField
-          name="state"
-          label={labels.state!}
-          hint={t('days.dayHint.state')}
-          required
-          maxlength={2}
-          {...common}
-        />
-        <TextField
-          name="capacity"
-          type="number"
-          inputmode="numeric"
-          label={labels.capacity!}
-          required
-          {...common}
-        />
-        <TextArea name="agenda" label={labels.agenda!} hint={t('days.dayHint.agenda')} rows={5} {...common} />
-        <TextArea name="agendaEs" label={labels.agendaEs!} rows={5} {...spanish} />
-        <TextArea name="whatToBring" label={labels.whatToBring!} rows={2} {...common} />
-        <TextArea name="whatToBringEs" label={labels.whatToBringEs!} rows={2} {...spanish} />
-        <TextArea name="accessibility" label={labels.accessibility!} rows={3} {...common} />
-        <TextArea name="accessibilityEs" label={labels.accessibilityEs!} rows={3} {...spanish} />
-        <TextArea
-          name="talkingPoints"
-          label={labels.talkingPoints!}
-          hint={t('days.dayHint.packet')}
-          rows={8}
-          {...common}
-        />
-        <TextArea name="talkingPointsEs" label={labels.talkingPointsEs!} rows={8} {...spanish} />
-        <TextArea
-          name="leaveBehind"
-          label={labels.leaveBehind!}
-          hint={t('days.dayHint.packet')}
-          rows={8}
-          {...common}
-        />
-        <TextArea name="leaveBehindEs" label={labels.leaveBehindEs!} rows={8} {...spanish} />
-        <button type="submit">{t('common.save')}</button>
-      </form>
+      <FieldForm
+        action={props.action}
+        submit={t('common.save')}
+        fields={fields}
+        labels={labels}
+        hints={hints}
+        state={props}
+      />
     </>
   );
 }

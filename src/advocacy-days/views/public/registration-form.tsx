@@ -66,7 +66,7 @@ export function RegistrationForm(props: {
     willingToShareStory: t('days.hint.story'),
     rideSeats: t('days.hint.rideSeats'),
   };
-  const fields = { labels, hints, values: props.values, errors: props.errors };
+  const fields = { labels, hints, state: props };
   const about: FieldRow[] = [
     { kind: 'text', name: 'congregation', autocomplete: 'organization', maxlength: 200 },
     {
