@@ -89,27 +89,41 @@ type TextFieldProps = FieldProps & {
   value?: string;
 };
 
+/** The attributes every labelled control carries: its id and name, required, and its error state. */
+function controlAttributes(props: FieldProps) {
+  return {
+    id: fieldId(props.name),
+    name: props.name,
+    required: props.required,
+    'aria-invalid': props.errors?.[props.name] ? 'true' : undefined,
+    'aria-describedby': describedBy(props),
+  };
+}
+
+/** A control inside its label, after the label text and before its hint and error. */
+function LabeledControl(props: { field: FieldProps; children: Child }): Child {
+  return (
+    <label for={fieldId(props.field.name)}>
+      <LabelText label={props.field.label} required={props.field.required} />
+      {props.children}
+      <FieldMessages {...props.field} />
+    </label>
+  );
+}
+
 /** A one-line input with its label, hint and error. */
 export function TextField(props: TextFieldProps): Child {
-  const id = fieldId(props.name);
-  const invalid = Boolean(props.errors?.[props.name]);
   return (
-    <label for={id}>
-      <LabelText label={props.label} required={props.required} />
+    <LabeledControl field={props}>
       <input
-        id={id}
-        name={props.name}
+        {...controlAttributes(props)}
         type={props.type ?? 'text'}
         value={props.value ?? valueOf(props.values, props.name)}
-        required={props.required}
         autocomplete={props.autocomplete}
         maxlength={props.maxlength}
         inputmode={props.inputmode}
-        aria-invalid={invalid ? 'true' : undefined}
-        aria-describedby={describedBy(props)}
       />
-      <FieldMessages {...props} />
-    </label>
+    </LabeledControl>
   );
 }
 
@@ -117,24 +131,12 @@ type TextAreaProps = FieldProps & { rows?: number; maxlength?: number; value?: s
 
 /** A multi-line input with its label, hint and error. */
 export function TextArea(props: TextAreaProps): Child {
-  const id = fieldId(props.name);
-  const invalid = Boolean(props.errors?.[props.name]);
   return (
-    <label for={id}>
-      <LabelText label={props.label} required={props.required} />
-      <textarea
-        id={id}
-        name={props.name}
-        rows={props.rows ?? 4}
-        required={props.required}
-        maxlength={props.maxlength}
-        aria-invalid={invalid ? 'true' : undefined}
-        aria-describedby={describedBy(props)}
-      >
+    <LabeledControl field={props}>
+      <textarea {...controlAttributes(props)} rows={props.rows ?? 4} maxlength={props.maxlength}>
         {props.value ?? valueOf(props.values, props.name)}
       </textarea>
-      <FieldMessages {...props} />
-    </label>
+    </LabeledControl>
   );
 }
 
@@ -144,24 +146,15 @@ type SelectFieldProps = FieldProps & { options: Options; placeholder?: string; v
 /** A select with its label; options are [value, label] pairs. */
 export function SelectField(props: SelectFieldProps): Child {
   const { t } = useRequestContext<AppEnv>().var;
-  const id = fieldId(props.name);
   const current = props.value ?? valueOf(props.values, props.name);
-  const invalid = Boolean(props.errors?.[props.name]);
   // A required select starts with an empty choice, or `required` does nothing and whoever skips it
   // is recorded with the first real option (HTML's rule; the W3C checker flags it). An empty
   // option needs text too.
   const placeholder =
     props.placeholder || (props.placeholder !== undefined || props.required ? t('form.choose') : undefined);
   return (
-    <label for={id}>
-      <LabelText label={props.label} required={props.required} />
-      <select
-        id={id}
-        name={props.name}
-        required={props.required}
-        aria-invalid={invalid ? 'true' : undefined}
-        aria-describedby={describedBy(props)}
-      >
+    <LabeledControl field={props}>
+      <select {...controlAttributes(props)}>
         {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
         {props.options.map(([value, label]) => (
           <option value={value} selected={value === current}>
@@ -169,8 +162,7 @@ export function SelectField(props: SelectFieldProps): Child {
           </option>
         ))}
       </select>
-      <FieldMessages {...props} />
-    </label>
+    </LabeledControl>
   );
 }
 

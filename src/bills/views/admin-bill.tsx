@@ -8,6 +8,7 @@ import { effectiveStage } from '../stage';
 import { billLabel } from './public';
 import { BillForm, type FormState } from './admin-bill-form';
 import { PostActionForm, PostUpdateForm, StageOverrideForm } from './admin-bill-parts';
+import { SavedNotice } from '../../web/ui/saved-notice';
 
 /** The organizer page of one bill: edit, post an action or update, override the stage. */
 export function AdminBillPage(props: {
@@ -31,11 +32,7 @@ export function AdminBillPage(props: {
   };
   return (
     <>
-      {props.notice && notices[props.notice] ? (
-        <p role="status" class="notice">
-          {notices[props.notice]}
-        </p>
-      ) : null}
+      {props.notice && notices[props.notice] ? <SavedNotice>{notices[props.notice]}</SavedNotice> : null}
       <hgroup>
         <h1>{t('bills.admin.editTitle', { bill: billLabel(bill) })}</h1>
         <p>

@@ -7,6 +7,7 @@ import type { BillRow } from '../queries';
 import { effectiveStage } from '../stage';
 import { billLabel } from './public';
 import { AdminListPage } from '../../web/ui/admin-list';
+import { SavedNotice } from '../../web/ui/saved-notice';
 
 /** What an import or a fetch did, shown above the list. */
 export type ImportSummary =
@@ -130,9 +131,7 @@ function ImportSummaryBox(props: { summary?: ImportSummary; bills: Map<string, B
     );
   if (summary.kind === 'fetched')
     return (
-      <p class="notice" role="status">
-        {t('bills.import.fetched', { count: formatNumber(lang, summary.movements) })}
-      </p>
+      <SavedNotice>{t('bills.import.fetched', { count: formatNumber(lang, summary.movements) })}</SavedNotice>
     );
   return (
     <div class="notice" role="status">

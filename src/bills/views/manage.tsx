@@ -8,6 +8,7 @@ import { billPath } from '../links';
 import type { BillRow } from '../queries';
 import type { FollowedItem } from '../queries/subscriptions';
 import { billLabel, inLang } from './public';
+import { SavedNotice } from '../../web/ui/saved-notice';
 
 /** What the manage page shows. */
 export interface ManagePageData {
@@ -29,11 +30,7 @@ export function ManagePage(props: ManagePageData): Child {
   const active = props.items.filter((i) => i.subscription.status === 'confirmed');
   return (
     <section>
-      {props.notice ? (
-        <p role="status" class="notice">
-          {props.notice}
-        </p>
-      ) : null}
+      {props.notice ? <SavedNotice>{props.notice}</SavedNotice> : null}
       <h1>{t('bills.manageTitle')}</h1>
       <ErrorSummary
         errors={props.errors}

@@ -2,6 +2,7 @@
 import type { Child } from 'hono/jsx';
 import { raw } from 'hono/html';
 import { useRequestContext } from 'hono/jsx-renderer';
+import { PrivateLinkButtonPage } from '../../web/ui/private-link-button';
 import type { AppEnv } from '../../env';
 import { renderMarkdown } from '../../lib/markdown';
 import { memoByText } from '../../web/memo';
@@ -73,25 +74,11 @@ export function MessagePage(props: {
   action?: { url: string; label: string } | null;
   links?: { url: string; label: string }[];
 }): Child {
+  const { action, ...page } = props;
   return (
-    <section>
-      {props.notice ? (
-        <p role="status" class="notice">
-          {props.notice}
-        </p>
-      ) : null}
-      <h1>{props.title}</h1>
-      <p>{props.body}</p>
-      {props.action ? (
-        <form method="post" action={props.action.url}>
-          <button type="submit">{props.action.label}</button>
-        </form>
-      ) : null}
-      {(props.links ?? []).map((link) => (
-        <p>
-          <a href={link.url}>{link.label}</a>
-        </p>
-      ))}
-    </section>
+    <PrivateLinkButtonPage
+      {...page}
+      button={action ? { action: action.url, label: action.label } : undefined}
+    />
   );
 }

@@ -14,6 +14,7 @@ import { signedBySentence, type LetterTally } from '../tally';
 import { DELIVERY_RECIPIENTS_MAX } from '../validation';
 import { Addressees, SignerLine } from './public';
 import { adminPath, LetterAdminNav } from './admin';
+import { SavedNotice } from '../../web/ui/saved-notice';
 
 /** The delivery page: the letter with its shown signers, ready to print, and the email form. */
 export function DeliveryPage(props: {
@@ -38,9 +39,7 @@ export function DeliveryPage(props: {
         <LetterAdminNav letter={props.letter} />
         <h1>{t('letters.admin.deliverTitle')}</h1>
         {props.sent ? (
-          <p class="notice" role="status">
-            {t('letters.admin.deliveryQueued', { count: props.sent })}
-          </p>
+          <SavedNotice>{t('letters.admin.deliveryQueued', { count: props.sent })}</SavedNotice>
         ) : null}
         <p>{t('letters.admin.printIntro')}</p>
         <button type="button" data-print hidden>

@@ -4,8 +4,8 @@ import type { AppEnv } from '../../env';
 import type { FormErrors, FormValues } from '../../web/form';
 import type { Letter } from '../schema';
 import { letterText, type SigningState } from '../status';
-import { SignatureForm } from './signature-form';
-import { letterPath, NotAccepting, signedCount } from './public';
+import { SignOrClosed } from './signature-form';
+import { letterPath, signedCount } from './public';
 
 /** The minimal form for other sites' iframes. */
 export function EmbedPage(props: {
@@ -25,15 +25,7 @@ export function EmbedPage(props: {
         </a>
       </h1>
       <p>{signedCount(t, lang, props.count)}</p>
-      {props.state === 'open' ? (
-        <SignatureForm
-          action={letterPath(props.letter, '/embed')}
-          values={props.values}
-          errors={props.errors}
-        />
-      ) : (
-        <NotAccepting state={props.state} />
-      )}
+      <SignOrClosed {...props} action={letterPath(props.letter, '/embed')} />
     </section>
   );
 }

@@ -7,8 +7,9 @@ import type { FormErrors, FormValues } from '../../web/form';
 import { formatDate, formatNumber } from '../../lib/i18n';
 import type { Letter } from '../schema';
 import { goalPercent, letterText, type SigningState } from '../status';
-import { SignatureForm } from './signature-form';
-import { Addressees, DemoLabel, letterBodyHtml, letterPath, NotAccepting, signedCount } from './public';
+import { SignOrClosed } from './signature-form';
+import { Addressees, DemoLabel, letterBodyHtml, letterPath, signedCount } from './public';
+import { SavedNotice } from '../../web/ui/saved-notice';
 
 /** Count, goal and deadline of a letter. */
 function Progress(props: { letter: Letter; count: number }): Child {
@@ -49,11 +50,7 @@ export function LetterPage(props: {
   const text = letterText(props.letter, lang);
   return (
     <article class="letter">
-      {props.preview ? (
-        <p class="notice" role="status">
-          {t('letters.previewNotice')}
-        </p>
-      ) : null}
+      {props.preview ? <SavedNotice>{t('letters.previewNotice')}</SavedNotice> : null}
       <DemoLabel letter={props.letter} />
       <h1>{text.title}</h1>
       <Addressees letter={props.letter} officials={props.officials} />
@@ -63,15 +60,7 @@ export function LetterPage(props: {
       <Progress letter={props.letter} count={props.count} />
       <section aria-labelledby="sign-heading">
         <h2 id="sign-heading">{t('letters.signHeading')}</h2>
-        {props.state === 'open' ? (
-          <SignatureForm
-            action={letterPath(props.letter, '/sign')}
-            values={props.values}
-            errors={props.errors}
-          />
-        ) : (
-          <NotAccepting state={props.state} />
-        )}
+        <SignOrClosed {...props} action={letterPath(props.letter, '/sign')} />
       </section>
     </article>
   );

@@ -11,6 +11,7 @@ import { displayName, roleLabel } from '../choices';
 import type { PublicSigner } from '../queries';
 import type { Letter } from '../schema';
 import { addresseeLines, type SigningState } from '../status';
+import { SavedNotice } from '../../web/ui/saved-notice';
 
 /** A letter's text as HTML, rendered once per version of the text rather than per reader. */
 export const letterBodyHtml = memoByText(renderMarkdown);
@@ -64,11 +65,7 @@ export function NotAccepting(props: { state: SigningState }): Child {
       : props.state === 'closed'
         ? 'letters.closedNotice'
         : 'letters.pastDeadlineNotice';
-  return (
-    <p class="notice" role="status">
-      {t(key)}
-    </p>
-  );
+  return <SavedNotice>{t(key)}</SavedNotice>;
 }
 
 /** A private link's page: one explanation and one button that posts. */

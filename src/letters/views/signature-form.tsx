@@ -15,6 +15,8 @@ import {
   traditionLabel,
 } from '../choices';
 import { COMMENT_MAX } from '../validation';
+import type { SigningState } from '../status';
+import { NotAccepting } from './public';
 
 /** The labels of the signature form, also used by the error summary. */
 export function signatureLabels(t: Translate): Record<string, string> {
@@ -94,4 +96,15 @@ export function SignatureForm(props: { action: string; values?: FormValues; erro
       <button type="submit">{t('letters.form.submit')}</button>
     </form>
   );
+}
+
+/** The signature form while the letter is open; otherwise why it no longer takes signatures. */
+export function SignOrClosed(props: {
+  state: SigningState;
+  action: string;
+  values?: FormValues;
+  errors?: FormErrors;
+}): Child {
+  if (props.state !== 'open') return <NotAccepting state={props.state} />;
+  return <SignatureForm action={props.action} values={props.values} errors={props.errors} />;
 }

@@ -8,6 +8,7 @@ import type { UpdateEmailCounts } from '../queries/updates';
 import type { EmailPreview } from '../updates';
 import { LetterAdminNav, adminPath } from './admin';
 import { CountsLine, EmailPreviewCard } from './update-parts';
+import { SavedNotice } from '../../web/ui/saved-notice';
 
 /** One past update: what it said and where its emails are. */
 export function UpdateDetailPage(props: {
@@ -25,11 +26,7 @@ export function UpdateDetailPage(props: {
         <a href={adminPath(props.letter, '/updates')}>{t('letters.updates.back')}</a>
       </p>
       <h1>{t('letters.updates.detailTitle', { subject: props.update.subjectEn })}</h1>
-      {props.notice ? (
-        <p class="notice" role="status">
-          {props.notice}
-        </p>
-      ) : null}
+      {props.notice ? <SavedNotice>{props.notice}</SavedNotice> : null}
       <dl>
         <dt>{t('letters.updates.sentAtColumn')}</dt>
         <dd>{formatDate(lang, props.update.createdAt, true)}</dd>

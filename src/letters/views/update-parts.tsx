@@ -11,6 +11,7 @@ import type { UpdateEmailCounts, UpdateWithCounts } from '../queries/updates';
 import { UPDATE_BODY_MAX, UPDATE_SUBJECT_MAX, type EmailPreview, type RecipientCounts } from '../updates';
 import { DataTable } from '../../web/ui/admin-list';
 import { adminPath } from './admin';
+import { SavedNotice } from '../../web/ui/saved-notice';
 
 /** The fields of the update form, in the order they appear. */
 export const UPDATE_FIELDS = [
@@ -51,9 +52,7 @@ export function Recipients(props: { recipients: RecipientCounts }): Child {
       </strong>
     </p>
   ) : (
-    <p class="notice" role="status">
-      {t('letters.updates.recipientsNone')}
-    </p>
+    <SavedNotice>{t('letters.updates.recipientsNone')}</SavedNotice>
   );
 }
 

@@ -8,6 +8,7 @@ import type { UpdateWithCounts } from '../queries/updates';
 import type { RecipientCounts } from '../updates';
 import { LetterAdminNav, adminPath } from './admin';
 import { PastUpdates, Recipients, UpdateTextFields, useFieldLabels } from './update-parts';
+import { SavedNotice } from '../../web/ui/saved-notice';
 
 /** The organizer's page: who would receive an update, the form to write one, and past updates. */
 export function UpdatesPage(props: {
@@ -24,11 +25,7 @@ export function UpdatesPage(props: {
     <>
       <LetterAdminNav letter={props.letter} />
       <h1>{t('letters.updates.title')}</h1>
-      {props.notice ? (
-        <p class="notice" role="status">
-          {props.notice}
-        </p>
-      ) : null}
+      {props.notice ? <SavedNotice>{props.notice}</SavedNotice> : null}
       <p>{t('letters.updates.intro')}</p>
       <Recipients recipients={props.recipients} />
       <p>

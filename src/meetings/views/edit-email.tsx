@@ -1,7 +1,8 @@
 import type { Child } from 'hono/jsx';
 import { useRequestContext } from 'hono/jsx-renderer';
 import type { AppEnv } from '../../env';
-import { ErrorSummary, TextArea, TextField, type FormErrors, type FormValues } from '../../web/form';
+import { ErrorSummary, FieldList, type FormErrors, type FormValues } from '../../web/form';
+import { EMAIL_DRAFT_FIELDS } from './request-parts';
 import type { Official } from '../../officials/schema';
 
 /** The thank-you or report-back, prepared from the template, for the sender to edit and send. */
@@ -15,15 +16,13 @@ export function EditEmailPage(props: {
   errors?: FormErrors;
 }): Child {
   const { t } = useRequestContext<AppEnv>().var;
+  const labels = { subject: t('meetings.field.subject'), body: t('meetings.field.body') };
   const title = t(props.kind === 'thanks' ? 'meetings.thanks.title' : 'meetings.report.title');
   return (
     <>
       <h1>{title}</h1>
       <p>{t(props.kind === 'thanks' ? 'meetings.thanks.editIntro' : 'meetings.report.editIntro')}</p>
-      <ErrorSummary
-        errors={props.errors}
-        labels={{ subject: t('meetings.field.subject'), body: t('meetings.field.body') }}
-      />
+      <ErrorSummary errors={props.errors} labels={labels} />
       <dl class="email-headers">
         <dt>{t('meetings.preview.to')}</dt>
         <dd>{props.to}</dd>
@@ -33,23 +32,7 @@ export function EditEmailPage(props: {
         <dd>{props.replyTo}</dd>
       </dl>
       <form method="post" action={`/meetings/m/${props.token}/${props.kind}`}>
-        <TextField
-          name="subject"
-          label={t('meetings.field.subject')}
-          values={props.values}
-          errors={props.errors}
-          maxlength={200}
-          required
-        />
-        <TextArea
-          name="body"
-          label={t('meetings.field.body')}
-          values={props.values}
-          errors={props.errors}
-          rows={18}
-          maxlength={10000}
-          required
-        />
+        <FieldList labels={labels} state={props} fields={EMAIL_DRAFT_FIELDS} />
         <button type="submit">{t('common.send')}</button>
       </form>
       <p>

@@ -3,6 +3,7 @@ import type { Child } from 'hono/jsx';
 import { useRequestContext } from 'hono/jsx-renderer';
 import type { AppEnv } from '../../env';
 import { officialPath, roleLabel } from '../../officials/links';
+import type { FieldSpec } from '../../web/form';
 import type { Official } from '../../officials/schema';
 
 /** The fields of step one, carried through step two in hidden inputs. */
@@ -49,3 +50,9 @@ export function OfficialLine(props: { official: Official }): Child {
     </p>
   );
 }
+
+/** The subject and body of an email a person reviews before it goes (the request, a thank-you). */
+export const EMAIL_DRAFT_FIELDS: FieldSpec[] = [
+  { kind: 'text', name: 'subject', maxlength: 200, required: true },
+  { kind: 'area', name: 'body', rows: 18, maxlength: 10000, required: true },
+];

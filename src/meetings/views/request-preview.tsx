@@ -1,10 +1,10 @@
 import type { Child } from 'hono/jsx';
 import { useRequestContext } from 'hono/jsx-renderer';
 import type { AppEnv } from '../../env';
-import { BotCheck, ErrorSummary, TextArea, TextField, valueOf } from '../../web/form';
+import { BotCheck, ErrorSummary, FieldList, valueOf } from '../../web/form';
 import type { FormErrors, FormValues } from '../../web/form';
 import type { Official } from '../../officials/schema';
-import { DETAIL_FIELDS, OfficialLine, useLabels } from './request-parts';
+import { DETAIL_FIELDS, EMAIL_DRAFT_FIELDS, OfficialLine, useLabels } from './request-parts';
 
 /** Step two: the exact email, editable, with every detail carried in hidden fields. */
 export function PreviewForm(props: { official: Official; values: FormValues; errors?: FormErrors }): Child {
@@ -32,23 +32,7 @@ export function PreviewForm(props: { official: Official; values: FormValues; err
         {DETAIL_FIELDS.map((name) => (
           <input type="hidden" name={name} value={valueOf(v, name)} />
         ))}
-        <TextField
-          name="subject"
-          label={labels.subject!}
-          values={v}
-          errors={props.errors}
-          maxlength={200}
-          required
-        />
-        <TextArea
-          name="body"
-          label={labels.body!}
-          values={v}
-          errors={props.errors}
-          rows={18}
-          maxlength={10000}
-          required
-        />
+        <FieldList labels={labels} state={props} fields={EMAIL_DRAFT_FIELDS} />
         <p>{t('meetings.preview.confirmFirst')}</p>
         <BotCheck />
         <button type="submit">{t('meetings.preview.send')}</button>

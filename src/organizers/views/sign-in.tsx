@@ -3,6 +3,7 @@ import { useRequestContext } from 'hono/jsx-renderer';
 import { servesDevMailbox } from '../../email/policy';
 import type { AppEnv } from '../../env';
 import { BotCheck, EMAIL_FIELD, FieldForm, type FormErrors, type FormValues } from '../../web/form';
+import { SavedNotice } from '../../web/ui/saved-notice';
 
 /** The "send me a link" form; `next` travels along in a hidden field. */
 export function SignInForm(props: {
@@ -17,11 +18,7 @@ export function SignInForm(props: {
   return (
     <section class="sign-in">
       <h1>{t('signIn.title')}</h1>
-      {props.signedOut ? (
-        <p class="notice" role="status">
-          {t('signIn.signedOut')}
-        </p>
-      ) : null}
+      {props.signedOut ? <SavedNotice>{t('signIn.signedOut')}</SavedNotice> : null}
       {c.var.organizer ? (
         <p class="notice">
           {t('signIn.alreadySignedIn')} <a href="/admin">{t('signIn.toDashboard')}</a>

@@ -4,6 +4,7 @@
 import type { Context } from 'hono';
 import type { Child } from 'hono/jsx';
 import type { AppEnv } from '../../env';
+import { SavedNotice } from './saved-notice';
 
 /** What a private link's page says, and the one button it shows (none once the link has acted). */
 export interface PrivateLinkPageProps {
@@ -22,11 +23,7 @@ export interface PrivateLinkPageProps {
 export function PrivateLinkButtonPage(props: PrivateLinkPageProps): Child {
   const content = (
     <>
-      {props.notice ? (
-        <p role="status" class="notice">
-          {props.notice}
-        </p>
-      ) : null}
+      {props.notice ? <SavedNotice>{props.notice}</SavedNotice> : null}
       <h1>{props.title}</h1>
       <p>{props.body}</p>
       {props.button ? (
