@@ -1,7 +1,7 @@
 import type { Child } from 'hono/jsx';
 import { useRequestContext } from 'hono/jsx-renderer';
 import type { AppEnv } from '../../env';
-import { SelectField } from '../../web/form';
+import { FieldList } from '../../web/form';
 import { formatDate } from '../../lib/i18n';
 import { billPath, feedPath, stageLabelKey } from '../links';
 import type { BillFilters, BillRow } from '../queries';
@@ -27,29 +27,28 @@ export function BillListPage(props: { bills: BillRow[]; filters: BillFilters; st
         aria-label={t('bills.filtersLabel')}
         class="bill-filters"
       >
-        <div class="grid">
-          <SelectField
-            name="state"
-            label={t('bills.filterState')}
-            options={props.states.map((s) => [s, s] as const)}
-            placeholder={t('bills.filterAny')}
-            value={props.filters.state ?? ''}
-          />
-          <SelectField
-            name="stage"
-            label={t('bills.filterStage')}
-            options={stageOptions}
-            placeholder={t('bills.filterAny')}
-            value={props.filters.stage ?? ''}
-          />
-          <SelectField
-            name="position"
-            label={t('bills.filterPosition')}
-            options={positionOptions}
-            placeholder={t('bills.filterAny')}
-            value={props.filters.position ?? ''}
-          />
-        </div>
+        <FieldList
+          labels={{
+            state: t('bills.filterState'),
+            stage: t('bills.filterStage'),
+            position: t('bills.filterPosition'),
+          }}
+          fields={[
+            (
+              [
+                ['state', props.states.map((s) => [s, s] as const)],
+                ['stage', stageOptions],
+                ['position', positionOptions],
+              ] as const
+            ).map(([name, options]) => ({
+              kind: 'select' as const,
+              name,
+              options,
+              placeholder: t('bills.filterAny'),
+              value: props.filters[name] ?? '',
+            })),
+          ]}
+        />
         <button type="submit">{t('bills.filterApply')}</button>
       </form>
       {props.bills.length === 0 ? <p>{t('bills.noneFound')}</p> : null}

@@ -5,7 +5,7 @@ import { DataTable } from '../../web/ui/admin-list';
 import type { AppEnv } from '../../env';
 import { renderMarkdown } from '../../lib/markdown';
 import type { Official } from '../../officials/schema';
-import { ErrorSummary, SelectField, TextArea, type FormErrors, type FormValues } from '../../web/form';
+import { ErrorSummary, SelectField, TextArea, type FormState } from '../../web/form';
 import { formatDate } from '../../lib/i18n';
 import type { DeliveryStatus, PublicSigner } from '../queries';
 import type { Letter } from '../schema';
@@ -17,16 +17,16 @@ import { adminPath, LetterAdminNav } from './admin';
 import { SavedNotice } from '../../web/ui/saved-notice';
 
 /** The delivery page: the letter with its shown signers, ready to print, and the email form. */
-export function DeliveryPage(props: {
-  letter: Letter;
-  officials: Official[];
-  signers: PublicSigner[];
-  tally: LetterTally;
-  deliveries: DeliveryStatus[];
-  values?: FormValues;
-  errors?: FormErrors;
-  sent?: number;
-}): Child {
+export function DeliveryPage(
+  props: FormState & {
+    letter: Letter;
+    officials: Official[];
+    signers: PublicSigner[];
+    tally: LetterTally;
+    deliveries: DeliveryStatus[];
+    sent?: number;
+  },
+): Child {
   const { t, lang } = useRequestContext<AppEnv>().var;
   const text = letterText(props.letter, lang);
   const officialEmails = props.officials

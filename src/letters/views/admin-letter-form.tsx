@@ -4,7 +4,7 @@ import { useRequestContext } from 'hono/jsx-renderer';
 import type { AppEnv } from '../../env';
 import type { Official } from '../../officials/schema';
 import { FieldForm, TextArea, TextField } from '../../web/form';
-import type { FieldRow, FormErrors, FormValues } from '../../web/form';
+import type { FieldRow, FormState, FormValues } from '../../web/form';
 import { PostButton } from '../../web/ui/post-button';
 import type { MessageKey } from '../../lib/i18n';
 import { LETTER_STATUSES, options } from '../choices';
@@ -43,15 +43,15 @@ export function letterFormValues(letter: Letter): FormValues {
 }
 
 /** Create or edit a letter: slug, status, both languages, addressees, deadline and goal. */
-export function LetterForm(props: {
-  letter?: Letter;
-  officials?: Official[];
-  officialResults?: Official[];
-  officialQuery?: string;
-  embedUrl?: string;
-  values?: FormValues;
-  errors?: FormErrors;
-}): Child {
+export function LetterForm(
+  props: FormState & {
+    letter?: Letter;
+    officials?: Official[];
+    officialResults?: Official[];
+    officialQuery?: string;
+    embedUrl?: string;
+  },
+): Child {
   const { t } = useRequestContext<AppEnv>().var;
   const labels = letterLabels(t);
   const hints = {

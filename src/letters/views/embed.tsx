@@ -1,20 +1,20 @@
 import type { Child } from 'hono/jsx';
 import { useRequestContext } from 'hono/jsx-renderer';
 import type { AppEnv } from '../../env';
-import type { FormErrors, FormValues } from '../../web/form';
+import type { FormState } from '../../web/form';
 import type { Letter } from '../schema';
 import { letterText, type SigningState } from '../status';
 import { SignOrClosed } from './signature-form';
 import { letterPath, signedCount } from './public';
 
 /** The minimal form for other sites' iframes. */
-export function EmbedPage(props: {
-  letter: Letter;
-  count: number;
-  state: SigningState;
-  values?: FormValues;
-  errors?: FormErrors;
-}): Child {
+export function EmbedPage(
+  props: FormState & {
+    letter: Letter;
+    count: number;
+    state: SigningState;
+  },
+): Child {
   const { t, lang } = useRequestContext<AppEnv>().var;
   const text = letterText(props.letter, lang);
   return (

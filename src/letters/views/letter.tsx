@@ -3,7 +3,7 @@ import { raw } from 'hono/html';
 import { useRequestContext } from 'hono/jsx-renderer';
 import type { AppEnv } from '../../env';
 import type { Official } from '../../officials/schema';
-import type { FormErrors, FormValues } from '../../web/form';
+import type { FormState } from '../../web/form';
 import { formatDate, formatNumber } from '../../lib/i18n';
 import type { Letter } from '../schema';
 import { goalPercent, letterText, type SigningState } from '../status';
@@ -37,15 +37,15 @@ function Progress(props: { letter: Letter; count: number }): Child {
 }
 
 /** The public page of a letter: its text, addressees, progress and the signature form. */
-export function LetterPage(props: {
-  letter: Letter;
-  officials: Official[];
-  count: number;
-  state: SigningState;
-  preview: boolean;
-  values?: FormValues;
-  errors?: FormErrors;
-}): Child {
+export function LetterPage(
+  props: FormState & {
+    letter: Letter;
+    officials: Official[];
+    count: number;
+    state: SigningState;
+    preview: boolean;
+  },
+): Child {
   const { t, lang } = useRequestContext<AppEnv>().var;
   const text = letterText(props.letter, lang);
   return (

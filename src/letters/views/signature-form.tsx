@@ -3,7 +3,7 @@ import { useRequestContext } from 'hono/jsx-renderer';
 import type { AppEnv } from '../../env';
 import { US_STATES } from '../../web/fields';
 import { BotCheck, EMAIL_FIELD, ErrorSummary, FieldList } from '../../web/form';
-import type { FieldRow, FormErrors, FormValues } from '../../web/form';
+import type { FieldRow, FormErrors, FormState, FormValues } from '../../web/form';
 import type { Translate } from '../../lib/i18n';
 import {
   HONORIFIC_OPTIONS,
@@ -99,12 +99,12 @@ export function SignatureForm(props: { action: string; values?: FormValues; erro
 }
 
 /** The signature form while the letter is open; otherwise why it no longer takes signatures. */
-export function SignOrClosed(props: {
-  state: SigningState;
-  action: string;
-  values?: FormValues;
-  errors?: FormErrors;
-}): Child {
+export function SignOrClosed(
+  props: FormState & {
+    state: SigningState;
+    action: string;
+  },
+): Child {
   if (props.state !== 'open') return <NotAccepting state={props.state} />;
   return <SignatureForm action={props.action} values={props.values} errors={props.errors} />;
 }

@@ -4,7 +4,7 @@ import type { Child } from 'hono/jsx';
 import { raw } from 'hono/html';
 import { useRequestContext } from 'hono/jsx-renderer';
 import type { AppEnv } from '../../env';
-import { TextArea, TextField, type FormErrors, type FormValues } from '../../web/form';
+import { TextArea, TextField, type FormState } from '../../web/form';
 import { formatDate, formatNumber, type Lang } from '../../lib/i18n';
 import type { Letter } from '../schema';
 import type { UpdateEmailCounts, UpdateWithCounts } from '../queries/updates';
@@ -136,12 +136,12 @@ function UpdateSubjects(props: { letter: Letter; update: UpdateWithCounts }): Ch
 }
 
 /** The subject and body of an update in one language (English required, Spanish optional). */
-export function UpdateTextFields(props: {
-  lang: Lang;
-  labels: Record<string, string>;
-  values?: FormValues;
-  errors?: FormErrors;
-}): Child {
+export function UpdateTextFields(
+  props: FormState & {
+    lang: Lang;
+    labels: Record<string, string>;
+  },
+): Child {
   const { t } = useRequestContext<AppEnv>().var;
   const english = props.lang === 'en';
   const subject = english ? 'subjectEn' : 'subjectEs';

@@ -2,7 +2,7 @@
 import type { Child } from 'hono/jsx';
 import { useRequestContext } from 'hono/jsx-renderer';
 import type { AppEnv } from '../../env';
-import { ErrorSummary, FieldList, type FormErrors, type FormValues } from '../../web/form';
+import { ErrorSummary, FieldList, type FormState } from '../../web/form';
 import type { Letter } from '../schema';
 import type { UpdateWithCounts } from '../queries/updates';
 import type { RecipientCounts } from '../updates';
@@ -11,14 +11,14 @@ import { PastUpdates, Recipients, UpdateTextFields, useFieldLabels } from './upd
 import { SavedNotice } from '../../web/ui/saved-notice';
 
 /** The organizer's page: who would receive an update, the form to write one, and past updates. */
-export function UpdatesPage(props: {
-  letter: Letter;
-  recipients: RecipientCounts;
-  updates: UpdateWithCounts[];
-  values?: FormValues;
-  errors?: FormErrors;
-  notice?: string;
-}): Child {
+export function UpdatesPage(
+  props: FormState & {
+    letter: Letter;
+    recipients: RecipientCounts;
+    updates: UpdateWithCounts[];
+    notice?: string;
+  },
+): Child {
   const { t } = useRequestContext<AppEnv>().var;
   const labels = useFieldLabels();
   return (

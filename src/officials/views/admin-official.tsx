@@ -1,7 +1,7 @@
 import type { Child } from 'hono/jsx';
 import { useRequestContext } from 'hono/jsx-renderer';
 import type { AppEnv } from '../../env';
-import { SelectField, type FormErrors, type FormValues } from '../../web/form';
+import { SelectField, type FormState } from '../../web/form';
 import { SavedNotice } from '../../web/ui/saved-notice';
 import { officialPath, roleLabel, titleLabel } from '../links';
 import type { PowerMapChangeRow } from '../queries';
@@ -10,18 +10,18 @@ import { type Official, type PowerMapEntry } from '../schema';
 import { PowerMap } from './power-map';
 
 /** One official for organizers: facts, language setting, power map (private), meetings link. */
-export function AdminOfficialPage(props: {
-  official: Official;
-  entries: PowerMapEntry[];
-  /** The recorded corrections (edits and deletions), newest first. */
-  changes: PowerMapChangeRow[];
-  /** The entry open for editing in the form, if any. */
-  editing?: PowerMapEntry;
-  today: string;
-  saved: boolean;
-  values?: FormValues;
-  errors?: FormErrors;
-}): Child {
+export function AdminOfficialPage(
+  props: FormState & {
+    official: Official;
+    entries: PowerMapEntry[];
+    /** The recorded corrections (edits and deletions), newest first. */
+    changes: PowerMapChangeRow[];
+    /** The entry open for editing in the form, if any. */
+    editing?: PowerMapEntry;
+    today: string;
+    saved: boolean;
+  },
+): Child {
   const { t } = useRequestContext<AppEnv>().var;
   const o = props.official;
   return (

@@ -1,7 +1,7 @@
 import type { Child } from 'hono/jsx';
 import { useRequestContext } from 'hono/jsx-renderer';
 import type { AppEnv } from '../../env';
-import { SelectField, TextField, type FormValues } from '../../web/form';
+import { FieldList, type FormValues } from '../../web/form';
 import { roleLabel } from '../links';
 import { OFFICIAL_ROLES } from '../schema';
 import { stateOptions } from '../validation';
@@ -25,29 +25,32 @@ export function DistrictSearchForm(props: { values?: FormValues; id?: string; he
         role="search"
         aria-label={props.heading ? undefined : t('officials.search.formLabel')}
       >
-        <div class="grid">
-          <SelectField
-            name="state"
-            label={t('officials.search.state')}
-            values={values}
-            options={stateOptions}
-            placeholder={t('officials.search.anyState')}
-          />
-          <SelectField
-            name="chamber"
-            label={t('officials.search.chamber')}
-            values={values}
-            options={chamberOptions}
-            placeholder={t('officials.search.anyChamber')}
-          />
-          <TextField name="district" label={t('officials.search.district')} values={values} maxlength={40} />
-        </div>
-        <TextField
-          name="name"
-          label={t('officials.search.name')}
-          values={values}
-          type="search"
-          maxlength={100}
+        <FieldList
+          labels={{
+            state: t('officials.search.state'),
+            chamber: t('officials.search.chamber'),
+            district: t('officials.search.district'),
+            name: t('officials.search.name'),
+          }}
+          state={{ values }}
+          fields={[
+            [
+              {
+                kind: 'select',
+                name: 'state',
+                options: stateOptions,
+                placeholder: t('officials.search.anyState'),
+              },
+              {
+                kind: 'select',
+                name: 'chamber',
+                options: chamberOptions,
+                placeholder: t('officials.search.anyChamber'),
+              },
+              { kind: 'text', name: 'district', maxlength: 40 },
+            ],
+            { kind: 'text', name: 'name', type: 'search', maxlength: 100 },
+          ]}
         />
         <button type="submit">{t('common.search')}</button>
       </form>

@@ -1,11 +1,12 @@
 import type { Child } from 'hono/jsx';
 import { useRequestContext } from 'hono/jsx-renderer';
 import type { AppEnv } from '../../env';
-import { BotCheck, ErrorSummary, TextField, type FormErrors, type FormValues } from '../../web/form';
+import { BotCheck, ErrorSummary, TextField, type FormState } from '../../web/form';
 import { DEMO_ADDRESS } from '../geocoder-recordings';
-import { meetingRequestPath, officialPath, partyLabel, roleLabel } from '../links';
+import { meetingRequestPath, partyLabel, roleLabel } from '../links';
 import type { Official } from '../schema';
 import { DistrictSearchForm } from './district-search';
+import { OfficialNameLink } from './search';
 
 /** What "Find my officials" found. */
 export type FindMineResult =
@@ -21,12 +22,12 @@ export type FindMineResult =
   | { status: 'unavailable' };
 
 /** "Find my officials": the address form and, after a lookup, the person's legislators and governor. */
-export function FindMinePage(props: {
-  values?: FormValues;
-  errors?: FormErrors;
-  result?: FindMineResult;
-  showDemoHint: boolean;
-}): Child {
+export function FindMinePage(
+  props: FormState & {
+    result?: FindMineResult;
+    showDemoHint: boolean;
+  },
+): Child {
   const { t } = useRequestContext<AppEnv>().var;
   const result = props.result;
   return (
@@ -104,9 +105,7 @@ function OfficialWithMeetingLink(props: { official: Official }): Child {
   const o = props.official;
   return (
     <li>
-      <a href={officialPath(o)}>
-        <strong>{o.name}</strong>
-      </a>{' '}
+      <OfficialNameLink official={o} />{' '}
       <small>
         {[
           roleLabel(t, o.chamber),

@@ -2,18 +2,18 @@ import type { Child } from 'hono/jsx';
 import { useRequestContext } from 'hono/jsx-renderer';
 import type { AppEnv } from '../../env';
 import { ErrorSummary, FieldList } from '../../web/form';
-import type { FieldRow, FormErrors, FormValues } from '../../web/form';
+import type { FieldRow, FormState } from '../../web/form';
 import { roleLabel } from '../links';
 import { MANUAL_ROLES } from '../schema';
 import { stateOptions } from '../validation';
 
 /** Add or edit a hand-added official. */
-export function ManualOfficialForm(props: {
-  action: string;
-  heading: string;
-  values?: FormValues;
-  errors?: FormErrors;
-}): Child {
+export function ManualOfficialForm(
+  props: FormState & {
+    action: string;
+    heading: string;
+  },
+): Child {
   const { t } = useRequestContext<AppEnv>().var;
   const labels: Record<string, string> = {
     name: t('officials.admin.name'),

@@ -3,7 +3,7 @@ import { useRequestContext } from 'hono/jsx-renderer';
 import type { AppEnv } from '../../env';
 import { formatDate } from '../../lib/i18n';
 import { ErrorSummary, SelectField, TextArea, TextField } from '../../web/form';
-import type { FormErrors, FormValues } from '../../web/form';
+import type { FormState } from '../../web/form';
 import { DataTable } from '../../web/ui/admin-list';
 import { PostButton } from '../../web/ui/post-button';
 import { adminOfficialPath, stanceLabel } from '../links';
@@ -14,17 +14,17 @@ import { STANCES, type Official, type PowerMapEntry } from '../schema';
  * An official's power map for organizers: the current stance, the dated entries with edit and
  * delete, the form to add an entry (or correct the one being edited), and the history of corrections.
  */
-export function PowerMap(props: {
-  official: Official;
-  entries: PowerMapEntry[];
-  /** The recorded corrections (edits and deletions), newest first. */
-  changes: PowerMapChangeRow[];
-  /** The entry open for editing in the form, if any. */
-  editing?: PowerMapEntry;
-  today: string;
-  values?: FormValues;
-  errors?: FormErrors;
-}): Child {
+export function PowerMap(
+  props: FormState & {
+    official: Official;
+    entries: PowerMapEntry[];
+    /** The recorded corrections (edits and deletions), newest first. */
+    changes: PowerMapChangeRow[];
+    /** The entry open for editing in the form, if any. */
+    editing?: PowerMapEntry;
+    today: string;
+  },
+): Child {
   const { t, lang } = useRequestContext<AppEnv>().var;
   const o = props.official;
   const current = props.entries[0];

@@ -6,15 +6,22 @@ import { officialPath, partyLabel, roleLabel } from '../links';
 import type { Official } from '../schema';
 import { DistrictSearchForm } from './district-search';
 
+/** An official's name, linked to their page, as lists show it. */
+export function OfficialNameLink(props: { official: Official }): Child {
+  return (
+    <a href={officialPath(props.official)}>
+      <strong>{props.official.name}</strong>
+    </a>
+  );
+}
+
 /** One official in a list: name linked to their page, office, district, party. */
 export function OfficialSummary(props: { official: Official }): Child {
   const { t } = useRequestContext<AppEnv>().var;
   const o = props.official;
   return (
     <li>
-      <a href={officialPath(o)}>
-        <strong>{o.name}</strong>
-      </a>
+      <OfficialNameLink official={o} />
       <br />
       <small>
         {[

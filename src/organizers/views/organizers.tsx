@@ -3,7 +3,7 @@ import { useRequestContext } from 'hono/jsx-renderer';
 import type { AppEnv } from '../../env';
 import { formatDate, type MessageKey } from '../../lib/i18n';
 import { EMAIL_FIELD, FieldForm, LANGUAGE_OPTIONS } from '../../web/form';
-import type { FormErrors, FormValues } from '../../web/form';
+import type { FormState } from '../../web/form';
 import { DataTable } from '../../web/ui/admin-list';
 import { PostButton } from '../../web/ui/post-button';
 import { SavedNotice } from '../../web/ui/saved-notice';
@@ -39,13 +39,13 @@ interface OrganizerRow {
 }
 
 /** The owner's page: everyone who can sign in, their roles, and inviting someone new. */
-export function OrganizersPage(props: {
-  organizers: OrganizerRow[];
-  notice?: OrganizersNotice;
-  values?: FormValues;
-  errors?: FormErrors;
-  rowErrors?: { id: string; message: MessageKey };
-}): Child {
+export function OrganizersPage(
+  props: FormState & {
+    organizers: OrganizerRow[];
+    notice?: OrganizersNotice;
+    rowErrors?: { id: string; message: MessageKey };
+  },
+): Child {
   const { t } = useRequestContext<AppEnv>().var;
   const me = useRequestContext<AppEnv>().var.organizer;
   const roleOptions = ROLES.map((role) => [role, t(ROLE_LABELS[role].label)] as const);

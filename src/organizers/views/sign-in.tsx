@@ -2,16 +2,16 @@ import type { Child } from 'hono/jsx';
 import { useRequestContext } from 'hono/jsx-renderer';
 import { servesDevMailbox } from '../../email/policy';
 import type { AppEnv } from '../../env';
-import { BotCheck, EMAIL_FIELD, FieldForm, type FormErrors, type FormValues } from '../../web/form';
+import { BotCheck, EMAIL_FIELD, FieldForm, type FormState } from '../../web/form';
 import { SavedNotice } from '../../web/ui/saved-notice';
 
 /** The "send me a link" form; `next` travels along in a hidden field. */
-export function SignInForm(props: {
-  values?: FormValues;
-  errors?: FormErrors;
-  next: string | null;
-  signedOut?: boolean;
-}): Child {
+export function SignInForm(
+  props: FormState & {
+    next: string | null;
+    signedOut?: boolean;
+  },
+): Child {
   const c = useRequestContext<AppEnv>();
   const { t } = c.var;
   const labels = { email: t('signIn.email') };

@@ -2,7 +2,7 @@ import type { Child } from 'hono/jsx';
 import { useRequestContext } from 'hono/jsx-renderer';
 import type { AppEnv } from '../../env';
 import { CheckboxField, EMAIL_FIELD, ErrorSummary, FieldForm } from '../../web/form';
-import type { FormErrors, FormValues } from '../../web/form';
+import type { FormErrors, FormState, FormValues } from '../../web/form';
 import { formatDate, type MessageKey } from '../../lib/i18n';
 import { personalDataSources, type ErasureMode, type PersonalDataKey } from '../queries/registry';
 import type { ErasureRecord } from '../queries';
@@ -69,12 +69,12 @@ export function ErasureHistory(props: { erasures: ErasureRecord[] }): Child {
 }
 
 /** What is held about one address, with the export and erase forms. */
-export function LookupResult(props: {
-  email: string;
-  counts: Record<string, number>;
-  values?: FormValues;
-  errors?: FormErrors;
-}): Child {
+export function LookupResult(
+  props: FormState & {
+    email: string;
+    counts: Record<string, number>;
+  },
+): Child {
   const { t } = useRequestContext<AppEnv>().var;
   const total = Object.values(props.counts).reduce((a, b) => a + b, 0);
   const hasOrganizer = (props.counts.organizers ?? 0) > 0;

@@ -3,7 +3,7 @@ import { useRequestContext } from 'hono/jsx-renderer';
 import { statusText } from '../../../web/ui/status-label';
 import type { AppEnv } from '../../../env';
 import { FieldForm } from '../../../web/form';
-import type { FieldRow, FieldSpec, FormErrors, FormValues } from '../../../web/form';
+import type { FieldRow, FieldSpec, FormState, FormValues } from '../../../web/form';
 import { utcToZonedInput } from '../../calendar';
 import type { AdvocacyDay } from '../../schema';
 import { DAY_STATUS_LABELS, DayNav } from './parts';
@@ -92,12 +92,12 @@ export function dayFormValues(day: AdvocacyDay): FormValues {
 }
 
 /** Create or edit a day. */
-export function DayFormPage(props: {
-  day?: AdvocacyDay;
-  action: string;
-  values?: FormValues;
-  errors?: FormErrors;
-}): Child {
+export function DayFormPage(
+  props: FormState & {
+    day?: AdvocacyDay;
+    action: string;
+  },
+): Child {
   const { t } = useRequestContext<AppEnv>().var;
   const labels = Object.fromEntries(DAY_FIELDS.map((name) => [name, t(`days.dayField.${name}`)]));
   const spanishHint = t('days.dayHint.spanish');

@@ -3,19 +3,19 @@ import { useRequestContext } from 'hono/jsx-renderer';
 import { SavedNotice } from '../../../web/ui/saved-notice';
 import type { AppEnv } from '../../../env';
 import { ErrorSummary, SelectField, TextArea, TextField } from '../../../web/form';
-import type { FormErrors, FormValues } from '../../../web/form';
+import type { FormState } from '../../../web/form';
 import type { AdvocacyDay, Team } from '../../schema';
 import { teamDisplayName } from '../../teams';
 import { DayNav, dayAdminPath } from './parts';
 
 /** The email to all registrants or one team. */
-export function EmailPage(props: {
-  day: AdvocacyDay;
-  teams: { team: Team }[];
-  values?: FormValues;
-  errors?: FormErrors;
-  notice?: string;
-}): Child {
+export function EmailPage(
+  props: FormState & {
+    day: AdvocacyDay;
+    teams: { team: Team }[];
+    notice?: string;
+  },
+): Child {
   const { t, lang } = useRequestContext<AppEnv>().var;
   const labels = {
     audience: t('days.email.audience'),

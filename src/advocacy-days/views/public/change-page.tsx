@@ -1,7 +1,7 @@
 import type { Child } from 'hono/jsx';
 import { useRequestContext } from 'hono/jsx-renderer';
 import type { AppEnv } from '../../../env';
-import type { FormErrors, FormValues } from '../../../web/form';
+import type { FormState, FormValues } from '../../../web/form';
 import type { AdvocacyDay, Registration } from '../../schema';
 import { DayTextTag } from '../parts';
 import { RegistrationForm } from './registration-form';
@@ -29,12 +29,12 @@ export function changeFormValues(registration: Registration): FormValues {
 }
 
 /** Changing one's details from the private page; `day` shows its title (the first showing only). */
-export function ChangePage(props: {
-  day?: AdvocacyDay;
-  action: string;
-  values?: FormValues;
-  errors?: FormErrors;
-}): Child {
+export function ChangePage(
+  props: FormState & {
+    day?: AdvocacyDay;
+    action: string;
+  },
+): Child {
   const { t } = useRequestContext<AppEnv>().var;
   return (
     <>

@@ -1,7 +1,7 @@
 import type { Child } from 'hono/jsx';
 import { useRequestContext } from 'hono/jsx-renderer';
 import type { AppEnv } from '../../../env';
-import type { FormErrors, FormValues } from '../../../web/form';
+import type { FormState } from '../../../web/form';
 import { formatNumber } from '../../../lib/i18n';
 import { formatInZone } from '../../calendar';
 import type { RegistrationClosedReason } from '../../decisions';
@@ -11,14 +11,14 @@ import { DayDetails, DayTextTag } from '../parts';
 import { RegistrationForm } from './registration-form';
 
 /** The public page of a day with the registration form (or why registration is closed). */
-export function DayPage(props: {
-  day: AdvocacyDay;
-  counts: DayCounts;
-  closed: RegistrationClosedReason | null;
-  preview?: boolean;
-  values?: FormValues;
-  errors?: FormErrors;
-}): Child {
+export function DayPage(
+  props: FormState & {
+    day: AdvocacyDay;
+    counts: DayCounts;
+    closed: RegistrationClosedReason | null;
+    preview?: boolean;
+  },
+): Child {
   const { t, lang } = useRequestContext<AppEnv>().var;
   const { day, counts } = props;
   const left = Math.max(0, day.capacity - counts.registered);

@@ -1,20 +1,20 @@
 import type { Child } from 'hono/jsx';
 import { useRequestContext } from 'hono/jsx-renderer';
 import type { AppEnv } from '../../../env';
-import { ChoiceGroup, ErrorSummary, TextArea, type FormErrors, type FormValues } from '../../../web/form';
+import { ChoiceGroup, ErrorSummary, TextArea, type FormState } from '../../../web/form';
 import type { AdvocacyDay } from '../../schema';
 import { STANCES } from '../../validation';
 import { DayTextTag } from '../parts';
 
 /** The debrief form after the day. */
-export function DebriefPage(props: {
-  day: AdvocacyDay;
-  teams: { id: string; label: string }[];
-  defaultTeamId: string | null;
-  action: string;
-  values?: FormValues;
-  errors?: FormErrors;
-}): Child {
+export function DebriefPage(
+  props: FormState & {
+    day: AdvocacyDay;
+    teams: { id: string; label: string }[];
+    defaultTeamId: string | null;
+    action: string;
+  },
+): Child {
   const { t } = useRequestContext<AppEnv>().var;
   const labels = {
     teamId: t('days.debrief.meeting'),

@@ -2,7 +2,7 @@ import type { Child } from 'hono/jsx';
 import { useRequestContext } from 'hono/jsx-renderer';
 import type { AppEnv } from '../../../env';
 import { BotCheck, EMAIL_FIELD, ErrorSummary, FieldList } from '../../../web/form';
-import type { FieldRow, FieldSpec, FormErrors, FormValues } from '../../../web/form';
+import type { FieldRow, FieldSpec, FormState } from '../../../web/form';
 import { FAITH_ROLES, RIDE_CHOICES } from '../../validation';
 
 const FIELD_LABELS = [
@@ -50,13 +50,13 @@ const NEEDS: FieldSpec[] = [
 ];
 
 /** The registration form, also used to change one's details (without the email). */
-export function RegistrationForm(props: {
-  action: string;
-  values?: FormValues;
-  errors?: FormErrors;
-  full?: boolean;
-  change?: boolean;
-}): Child {
+export function RegistrationForm(
+  props: FormState & {
+    action: string;
+    full?: boolean;
+    change?: boolean;
+  },
+): Child {
   const { t } = useRequestContext<AppEnv>().var;
   const labels = Object.fromEntries(FIELD_LABELS.map((name) => [name, t(`days.field.${name}`)]));
   const hints = {
