@@ -1,6 +1,7 @@
 import type { Child } from 'hono/jsx';
 import { jsxRenderer, useRequestContext } from 'hono/jsx-renderer';
 import type { AppEnv } from '../env';
+import type { MessageKey } from '../lib/i18n';
 import { AdminNav } from './ui/admin-nav';
 
 /** What a page tells the layout about itself. */
@@ -88,18 +89,7 @@ export const layout = jsxRenderer<AppEnv>(({ children, ...meta }) => {
                   </li>
                 </ul>
                 <ul>
-                  <li>
-                    <a href="/letters">{t('nav.letters')}</a>
-                  </li>
-                  <li>
-                    <a href="/days">{t('nav.days')}</a>
-                  </li>
-                  <li>
-                    <a href="/officials">{t('nav.officials')}</a>
-                  </li>
-                  <li>
-                    <a href="/bills">{t('nav.bills')}</a>
-                  </li>
+                  <NavItems links={SITE_LINKS} />
                   <li>
                     <LanguageSwitch back={path + new URL(c.req.url).search} />
                   </li>
@@ -113,12 +103,7 @@ export const layout = jsxRenderer<AppEnv>(({ children, ...meta }) => {
             <footer class="container site-footer">
               <nav aria-label={t('site.footerNav')}>
                 <ul>
-                  <li>
-                    <a href="/privacy">{t('site.privacy')}</a>
-                  </li>
-                  <li>
-                    <a href="/admin">{t('site.organizers')}</a>
-                  </li>
+                  <NavItems links={FOOTER_LINKS} />
                 </ul>
               </nav>
               <p>
@@ -149,5 +134,33 @@ function LanguageSwitch(props: { back: string }): Child {
         {t('site.switchTo')}
       </button>
     </form>
+  );
+}
+
+/** The site's sections, in the header on every page. */
+const SITE_LINKS: [string, MessageKey][] = [
+  ['/letters', 'nav.letters'],
+  ['/days', 'nav.days'],
+  ['/officials', 'nav.officials'],
+  ['/bills', 'nav.bills'],
+];
+
+/** The footer's links. */
+const FOOTER_LINKS: [string, MessageKey][] = [
+  ['/privacy', 'site.privacy'],
+  ['/admin', 'site.organizers'],
+];
+
+/** Links as the items of a navigation list. */
+function NavItems(props: { links: [string, MessageKey][] }): Child {
+  const { t } = useRequestContext<AppEnv>().var;
+  return (
+    <>
+      {props.links.map(([href, label]) => (
+        <li>
+          <a href={href}>{t(label)}</a>
+        </li>
+      ))}
+    </>
   );
 }

@@ -2,7 +2,7 @@ import type { Child } from 'hono/jsx';
 import { useRequestContext } from 'hono/jsx-renderer';
 import type { AppEnv } from '../../env';
 import type { FormErrors, FormValues } from '../../web/form';
-import { formatDate } from '../../lib/i18n';
+import { formatDate, type MessageKey } from '../../lib/i18n';
 import { describeAction } from '../action-text';
 import { stageLabelKey, stageMeaningKey } from '../links';
 import type { BillActionRow, BillMovementRow, BillRow, SponsorView } from '../queries';
@@ -22,6 +22,12 @@ export interface BillPageData {
   errors?: FormErrors;
   values?: FormValues;
 }
+
+/** The organizer-written sections of a bill page, shown when they have text in either language. */
+const WRITTEN_SECTIONS: { field: 'talkingPoints' | 'analysis'; id: string; heading: MessageKey }[] = [
+  { field: 'talkingPoints', id: 'bill-talking-points', heading: 'bills.talkingPoints' },
+  { field: 'analysis', id: 'bill-analysis', heading: 'bills.analysis' },
+];
 
 /** The public page of one bill: position, stage, summary, what to do, timeline, subscribe. */
 export function BillPage(props: BillPageData): Child {
@@ -89,19 +95,15 @@ export function BillPage(props: BillPageData): Child {
         </section>
       ) : null}
 
-      {pick(bill, 'talkingPoints', lang).text ? (
-        <section aria-labelledby="bill-talking-points">
-          <h2 id="bill-talking-points">{t('bills.talkingPoints')}</h2>
-          <Markdown source={pick(bill, 'talkingPoints', lang).text} />
-        </section>
-      ) : null}
-
-      {pick(bill, 'analysis', lang).text ? (
-        <section aria-labelledby="bill-analysis">
-          <h2 id="bill-analysis">{t('bills.analysis')}</h2>
-          <Markdown source={pick(bill, 'analysis', lang).text} />
-        </section>
-      ) : null}
+      {WRITTEN_SECTIONS.map(({ field, id, heading }) => {
+        const text = pick(bill, field, lang).text;
+        return text ? (
+          <section aria-labelledby={id}>
+            <h2 id={id}>{t(heading)}</h2>
+            <Markdown source={text} />
+          </section>
+        ) : null;
+      })}
 
       <section aria-labelledby="bill-timeline">
         <h2 id="bill-timeline">{t('bills.timeline')}</h2>

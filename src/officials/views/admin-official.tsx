@@ -1,27 +1,13 @@
 import type { Child } from 'hono/jsx';
 import { useRequestContext } from 'hono/jsx-renderer';
 import type { AppEnv } from '../../env';
-import { SelectField, type FormState } from '../../web/form';
+import { SelectField } from '../../web/form';
 import { SavedNotice } from '../../web/ui/saved-notice';
 import { officialPath, roleLabel, titleLabel } from '../links';
-import type { PowerMapChangeRow } from '../queries';
-import { type Official, type PowerMapEntry } from '../schema';
-
-import { PowerMap } from './power-map';
+import { PowerMap, type PowerMapProps } from './power-map';
 
 /** One official for organizers: facts, language setting, power map (private), meetings link. */
-export function AdminOfficialPage(
-  props: FormState & {
-    official: Official;
-    entries: PowerMapEntry[];
-    /** The recorded corrections (edits and deletions), newest first. */
-    changes: PowerMapChangeRow[];
-    /** The entry open for editing in the form, if any. */
-    editing?: PowerMapEntry;
-    today: string;
-    saved: boolean;
-  },
-): Child {
+export function AdminOfficialPage(props: PowerMapProps & { saved: boolean }): Child {
   const { t } = useRequestContext<AppEnv>().var;
   const o = props.official;
   return (

@@ -10,21 +10,22 @@ import { adminOfficialPath, stanceLabel } from '../links';
 import type { PowerMapChangeRow } from '../queries';
 import { STANCES, type Official, type PowerMapEntry } from '../schema';
 
+/** What the power map shows: the official, their entries and corrections, the entry being edited. */
+export type PowerMapProps = FormState & {
+  official: Official;
+  entries: PowerMapEntry[];
+  /** The recorded corrections (edits and deletions), newest first. */
+  changes: PowerMapChangeRow[];
+  /** The entry open for editing in the form, if any. */
+  editing?: PowerMapEntry;
+  today: string;
+};
+
 /**
  * An official's power map for organizers: the current stance, the dated entries with edit and
  * delete, the form to add an entry (or correct the one being edited), and the history of corrections.
  */
-export function PowerMap(
-  props: FormState & {
-    official: Official;
-    entries: PowerMapEntry[];
-    /** The recorded corrections (edits and deletions), newest first. */
-    changes: PowerMapChangeRow[];
-    /** The entry open for editing in the form, if any. */
-    editing?: PowerMapEntry;
-    today: string;
-  },
-): Child {
+export function PowerMap(props: PowerMapProps): Child {
   const { t, lang } = useRequestContext<AppEnv>().var;
   const o = props.official;
   const current = props.entries[0];
