@@ -2,7 +2,7 @@ import type { Child } from 'hono/jsx';
 import { useRequestContext } from 'hono/jsx-renderer';
 import type { AppEnv } from '../../env';
 import { US_STATES } from '../../web/fields';
-import { SelectField, TextField, type FormValues } from '../../web/form';
+import { FieldList, type FormValues } from '../../web/form';
 import { formatDate } from '../../lib/i18n';
 import { TRADITIONS, displayName, options, roleLabel, traditionLabel } from '../choices';
 import type { SignerTally } from '../queries';
@@ -62,37 +62,34 @@ export function SignersAdminPage(props: {
         action={adminPath(props.letter, '/signers')}
         aria-label={t('letters.admin.filtersLabel')}
       >
-        <div class="grid">
-          <TextField name="q" type="search" label={t('common.search')} values={values} />
-          <SelectField
-            name="tradition"
-            label={t('letters.field.tradition')}
-            placeholder={t('common.all')}
-            options={options(TRADITIONS, (v) => traditionLabel(t, v))}
-            values={values}
-          />
-          <SelectField
-            name="state"
-            label={t('letters.field.state')}
-            placeholder={t('common.all')}
-            options={US_STATES.map((code) => [code, code] as const)}
-            values={values}
-          />
-          <SelectField
-            name="confirmed"
-            label={t('letters.admin.confirmedColumn')}
-            placeholder={t('common.all')}
-            options={yesNo}
-            values={values}
-          />
-          <SelectField
-            name="shown"
-            label={t('letters.admin.shownColumn')}
-            placeholder={t('common.all')}
-            options={[...yesNo, ['hidden', t('letters.admin.hiddenByOrganizer')]]}
-            values={values}
-          />
-        </div>
+        <FieldList
+          labels={{
+            q: t('common.search'),
+            tradition: t('letters.field.tradition'),
+            state: t('letters.field.state'),
+            confirmed: t('letters.admin.confirmedColumn'),
+            shown: t('letters.admin.shownColumn'),
+          }}
+          state={{ values }}
+          fields={[
+            [
+              { kind: 'text', name: 'q', type: 'search' },
+              ...(
+                [
+                  ['tradition', options(TRADITIONS, (v) => traditionLabel(t, v))],
+                  ['state', US_STATES.map((code) => [code, code] as const)],
+                  ['confirmed', yesNo],
+                  ['shown', [...yesNo, ['hidden', t('letters.admin.hiddenByOrganizer')]]],
+                ] as const
+              ).map(([name, choices]) => ({
+                kind: 'select' as const,
+                name,
+                options: choices,
+                placeholder: t('common.all'),
+              })),
+            ],
+          ]}
+        />
         <button type="submit">{t('common.filter')}</button>{' '}
         <a href={adminPath(props.letter, `/signers.csv`)} role="button" class="secondary" download>
           {t('common.downloadCsv')}
