@@ -4,6 +4,7 @@ import type { AppEnv } from '../../env';
 import { formatDate } from '../../lib/i18n';
 import type { OutboxRow } from '../queries';
 import { storedAttachments, storedCc } from '../resend';
+import { DetailRow } from '../../web/ui/detail-row';
 
 /** One line of the mailbox list. */
 export interface MailboxEntry {
@@ -58,18 +59,8 @@ export function MailboxMessage(props: { row: OutboxRow; from: string }) {
         <dd>{props.from}</dd>
         <dt>{t('email.mailbox.to')}</dt>
         <dd>{row.toAddress}</dd>
-        {row.replyTo ? (
-          <>
-            <dt>{t('email.mailbox.replyTo')}</dt>
-            <dd>{row.replyTo}</dd>
-          </>
-        ) : null}
-        {cc.length ? (
-          <>
-            <dt>{t('email.mailbox.cc')}</dt>
-            <dd>{cc.join(', ')}</dd>
-          </>
-        ) : null}
+        {row.replyTo ? <DetailRow term={t('email.mailbox.replyTo')}>{row.replyTo}</DetailRow> : null}
+        {cc.length ? <DetailRow term={t('email.mailbox.cc')}>{cc.join(', ')}</DetailRow> : null}
         {row.unsubscribeUrl ? (
           <>
             <dt>{t('email.mailbox.listUnsubscribe')}</dt>

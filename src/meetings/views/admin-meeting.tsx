@@ -10,6 +10,7 @@ import type { Official } from '../../officials/schema';
 import { formatMeetingDate } from '../merge-data';
 import type { Meeting } from '../schema';
 import { MEETING_STATUS_LABELS, OutcomeFacts, type CommitmentView } from './parts';
+import { DetailRow } from '../../web/ui/detail-row';
 
 /** One meeting for organizers: who asked (with contact), what happened, commitments to follow up. */
 export function AdminMeetingPage(props: {
@@ -43,10 +44,9 @@ export function AdminMeetingPage(props: {
         <dt>{t('meetings.field.purpose')}</dt>
         <dd class="pre-line">{m.purpose}</dd>
         {m.attendees.length ? (
-          <>
-            <dt>{t('meetings.field.attendees')}</dt>
-            <dd>{m.attendees.map((a) => `${a.name}${a.contact ? ` (${a.contact})` : ''}`).join('; ')}</dd>
-          </>
+          <DetailRow term={t('meetings.field.attendees')}>
+            {m.attendees.map((a) => `${a.name}${a.contact ? ` (${a.contact})` : ''}`).join('; ')}
+          </DetailRow>
         ) : null}
         {m.scheduledFor ? (
           <>
@@ -58,16 +58,12 @@ export function AdminMeetingPage(props: {
         ) : null}
         <OutcomeFacts meeting={m} />
         {m.debriefNotes ? (
-          <>
-            <dt>{t('meetings.field.debriefNotes')}</dt>
-            <dd class="pre-line">{m.debriefNotes}</dd>
-          </>
+          <DetailRow term={t('meetings.field.debriefNotes')} class="pre-line">
+            {m.debriefNotes}
+          </DetailRow>
         ) : null}
         {m.thankedAt ? (
-          <>
-            <dt>{t('meetings.status.thanked')}</dt>
-            <dd>{formatDate(lang, m.thankedAt)}</dd>
-          </>
+          <DetailRow term={t('meetings.status.thanked')}>{formatDate(lang, m.thankedAt)}</DetailRow>
         ) : null}
       </dl>
       <h2>{t('meetings.outcome.commitments')}</h2>

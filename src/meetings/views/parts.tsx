@@ -10,6 +10,7 @@ import type { Official } from '../../officials/schema';
 import type { BillChoice } from '../queries';
 import type { MessageKey } from '../../lib/i18n';
 import type { FormErrors, FormValues } from '../../web/form';
+import { DetailRow } from '../../web/ui/detail-row';
 
 /** A commitment as pages show it. */
 export type CommitmentView = MeetingCommitment & { bill: string | null };
@@ -73,22 +74,15 @@ export function OutcomeFacts(props: {
   return (
     <>
       {m.heldOn ? (
-        <>
-          <dt>{t('meetings.field.heldOn')}</dt>
-          <dd>{formatMeetingDate(lang, m.heldOn)}</dd>
-        </>
+        <DetailRow term={t('meetings.field.heldOn')}>{formatMeetingDate(lang, m.heldOn)}</DetailRow>
       ) : null}
       {m.stancePerceived ? (
-        <>
-          <dt>{t('meetings.field.stancePerceived')}</dt>
-          <dd>{stanceLabel(t, m.stancePerceived)}</dd>
-        </>
+        <DetailRow term={t('meetings.field.stancePerceived')}>{stanceLabel(t, m.stancePerceived)}</DetailRow>
       ) : null}
       {m.nextSteps ? (
-        <>
-          <dt>{t('meetings.field.nextSteps')}</dt>
-          <dd class="pre-line">{m.nextSteps}</dd>
-        </>
+        <DetailRow term={t('meetings.field.nextSteps')} class="pre-line">
+          {m.nextSteps}
+        </DetailRow>
       ) : null}
     </>
   );
