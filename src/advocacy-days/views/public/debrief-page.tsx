@@ -1,7 +1,7 @@
 import type { Child } from 'hono/jsx';
 import { useRequestContext } from 'hono/jsx-renderer';
 import type { AppEnv } from '../../../env';
-import { ChoiceGroup, ErrorSummary, TextArea, type FormState } from '../../../web/form';
+import { FieldForm, type FormState } from '../../../web/form';
 import type { AdvocacyDay } from '../../schema';
 import { STANCES } from '../../validation';
 import { DayTextTag } from '../parts';
@@ -23,7 +23,6 @@ export function DebriefPage(
     stance: t('days.debrief.stance'),
     followUp: t('days.debrief.followUp'),
   };
-  const common = { values: props.values, errors: props.errors };
   return (
     <article>
       <hgroup>
@@ -31,42 +30,31 @@ export function DebriefPage(
         <DayTextTag day={props.day} field="title" as="p" />
       </hgroup>
       <p>{t('days.debrief.intro')}</p>
-      <form method="post" action={props.action} novalidate>
-        <ErrorSummary errors={props.errors} labels={labels} />
-        <ChoiceGroup
-          name="teamId"
-          label={labels.teamId}
-          required
-          options={props.teams.map((team) => [team.id, team.label] as const)}
-          value={props.values?.teamId ?? props.defaultTeamId ?? undefined}
-          {...common}
-        />
-        <TextArea
-          name="whatTheySaid"
-          label={labels.whatTheySaid}
-          required
-          rows={4}
-          maxlength={2000}
-          {...common}
-        />
-        <TextArea name="commitment" label={labels.commitment} rows={2} maxlength={1000} {...common} />
-        <ChoiceGroup
-          name="stance"
-          label={labels.stance}
-          required
-          options={STANCES.map((stance) => [stance, t(`days.stance.${stance}`)] as const)}
-          {...common}
-        />
-        <TextArea
-          name="followUp"
-          label={labels.followUp}
-          hint={t('days.debrief.followUpHint')}
-          rows={2}
-          maxlength={1000}
-          {...common}
-        />
-        <button type="submit">{t('days.debrief.submit')}</button>
-      </form>
+      <FieldForm
+        action={props.action}
+        submit={t('days.debrief.submit')}
+        labels={labels}
+        hints={{ followUp: t('days.debrief.followUpHint') }}
+        state={props}
+        fields={[
+          {
+            kind: 'choices',
+            name: 'teamId',
+            required: true,
+            options: props.teams.map((team) => [team.id, team.label] as const),
+            value: props.values?.teamId ?? props.defaultTeamId ?? undefined,
+          },
+          { kind: 'area', name: 'whatTheySaid', required: true, rows: 4, maxlength: 2000 },
+          { kind: 'area', name: 'commitment', rows: 2, maxlength: 1000 },
+          {
+            kind: 'choices',
+            name: 'stance',
+            required: true,
+            options: STANCES.map((stance) => [stance, t(`days.stance.${stance}`)] as const),
+          },
+          { kind: 'area', name: 'followUp', rows: 2, maxlength: 1000 },
+        ]}
+      />
     </article>
   );
 }
