@@ -20,6 +20,7 @@ import { drive, median, type LoadTarget, type RunFigures } from './lib/load';
 import { startResendStub, type ResendStub } from './lib/resend-stub';
 import { ROOT, rssBytes, startDev, tool, wrangler, type DevServer } from './lib/servers';
 import { writePerformanceDoc } from './lib/report';
+import { apiSync } from './lib/api-sync';
 import type { BenchResults, ScenarioResult } from './lib/results';
 
 /** Load settings, the same for both sides of every scenario. */
@@ -27,8 +28,8 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 /**
- * `BENCH_ONLY=fanout,letter` runs just those parts (fanout, export, letter, signing, signers, bill,
- * table) and writes no results: for checking one fix without the whole ten minutes.
+ * `BENCH_ONLY=fanout,letter` runs just those parts (fanout, export, apisync, letter, signing, signers,
+ * bill, table) and writes no results: for checking one fix without the whole ten minutes.
  */
 const ONLY = new Set((process.env.BENCH_ONLY ?? '').split(',').filter(Boolean));
 const wants = (part: string) => ONLY.size === 0 || ONLY.has(part);
@@ -376,6 +377,7 @@ async function main() {
       await new Promise((done) => setTimeout(done, 500));
     }
     const exportResult = wants('export') ? await csvExport(app, cookie) : undefined;
+    const apiSyncResult = wants('apisync') ? await apiSync(app, say) : undefined;
 
     const letterUrl = `${app.baseUrl}/letters/${DATA.signersLetter.slug}`;
     const billUrl = `${app.baseUrl}/bills/${DATA.bill.state}/${DATA.bill.slug}`;
@@ -484,7 +486,7 @@ async function main() {
         ),
       );
 
-    if (!fanoutResult || !exportResult || ONLY.size > 0) {
+    if (!fanoutResult || !exportResult || !apiSyncResult || ONLY.size > 0) {
       say('BENCH_ONLY is set: nothing written');
       return;
     }
@@ -505,6 +507,7 @@ async function main() {
       scenarios,
       fanout: fanoutResult,
       export: exportResult,
+      apiSync: apiSyncResult,
       bundle,
       totalSeconds: (Date.now() - started) / 1000,
     };
@@ -518,6 +521,7 @@ async function main() {
       ...scenarios.filter((s) => s.met === false).map((s) => s.name),
       ...(fanoutResult.met ? [] : ['fan-out']),
       ...(exportResult.met ? [] : ['CSV export']),
+      ...(apiSyncResult.met ? [] : ['API sync']),
       ...(bundle.met ? [] : ['bundle']),
     ];
     say(missed.length ? `budgets missed: ${missed.join('; ')}` : 'every budget met');

@@ -6,7 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { addOrganizer, setRoleByEmail } from '../src/organizers/queries';
-import { openLocalPlatform } from './lib/platform';
+import { exitIfNoTables, openLocalPlatform } from './lib/platform';
 import { insertOrganizerSql, parseOrganizerAddArgs } from './lib/organizer-add';
 
 let args;
@@ -52,12 +52,7 @@ if (args.remote) {
         : `${args.email} was already an organizer${args.role ? `; their role is now ${args.role}` : ''}.`,
     );
   } catch (error) {
-    if (String(error).includes('no such table')) {
-      console.error(
-        'The local database has no tables yet: run `npm run db:migrate:local` (or `npm start`) first.',
-      );
-      process.exit(1);
-    }
+    exitIfNoTables(error);
     throw error;
   } finally {
     await platform.dispose();

@@ -35,6 +35,8 @@ import { billsRoutes } from './bills/routes';
 import { billsAdmin } from './bills/admin';
 import { privacyRoutes } from './privacy/routes';
 import { privacyAdmin } from './privacy/admin';
+import { apiRoutes, API_PATH } from './api/routes';
+import { apiKeysAdmin } from './api/admin';
 
 /**
  * The public RFC 8058 one-click unsubscribe routes, exactly: bill alerts, letter updates and
@@ -48,7 +50,12 @@ const ONE_CLICK_UNSUBSCRIBE =
  * webhook and RFC 8058 one-click unsubscribe (mail providers post without cookies or Origin).
  */
 export function isCsrfExempt(path: string): boolean {
-  return path === RESEND_WEBHOOK_PATH || ONE_CLICK_UNSUBSCRIBE.test(path);
+  return path === RESEND_WEBHOOK_PATH || ONE_CLICK_UNSUBSCRIBE.test(path) || isApiPath(path);
+}
+
+/** The API: its clients carry a key instead of a cookie, and are limited per key. */
+function isApiPath(path: string): boolean {
+  return path === API_PATH || path.startsWith(`${API_PATH}/`);
 }
 
 /** What an official's public page lists, in this order: features above officials provide them. */
@@ -88,7 +95,8 @@ export function buildAdmin() {
     .route('/officials', officialsAdmin)
     .route('/meetings', meetingsAdmin)
     .route('/bills', billsAdmin)
-    .route('/privacy', privacyAdmin);
+    .route('/privacy', privacyAdmin)
+    .route('/api-keys', apiKeysAdmin);
 }
 
 /** Builds the whole app: middleware, feature routers, one error handler. */
@@ -180,6 +188,14 @@ export function buildApp() {
   app.route('/bills', billsRoutes);
   app.route('/', privacyRoutes);
   app.route('/admin', buildAdmin());
+  const api = apiRoutes();
+  app.route(API_PATH, api);
+  // Clients start at `/api/v2/` (Action Network's address ends with the slash): the entry point.
+  app.get(`${API_PATH}/`, (c) => {
+    const url = new URL(c.req.url);
+    url.pathname = '/';
+    return api.fetch(new Request(url, c.req.raw), c.env, c.executionCtx);
+  });
 
   app.notFound((c) => renderErrorPage(c, 'not_found'));
   app.onError(async (error, c) => {

@@ -2,6 +2,7 @@ import { buildApp } from './app';
 import { deliverEmailBatch } from './email/delivery';
 import type { EmailQueueMessage } from './email/outbox';
 import { consumeAlertBatch } from './bills/alerts';
+import { consumeApiBatch, type ApiWrite } from './api/background';
 import { runScheduled } from './jobs';
 
 const app = buildApp();
@@ -12,6 +13,8 @@ export default {
   async queue(batch, env) {
     if (batch.queue.startsWith('welcome-table-alerts')) {
       await consumeAlertBatch(batch as MessageBatch<unknown>, env);
+    } else if (batch.queue.startsWith('welcome-table-api')) {
+      await consumeApiBatch(batch as MessageBatch<ApiWrite>, env);
     } else {
       await deliverEmailBatch(batch as MessageBatch<EmailQueueMessage>, env);
     }

@@ -8,3 +8,5 @@ export * from './officials/schema';
 export * from './meetings/schema';
 export * from './bills/schema';
 export * from './privacy/schema';
+export * from './people/schema';
+export * from './api/schema';

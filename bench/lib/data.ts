@@ -12,6 +12,11 @@ export const DATA = {
   organizer: { id: 'bench-organizer', email: 'bench-organizer@example.org' },
   /** A last name about 1 in 20 signers has: the organizer's search term. */
   searchTerm: 'Garcia',
+  /**
+   * Read-only API keys for the API sync (the signers of both letters are 100,000 people). Several,
+   * because each key may make 600 requests a minute and the sync makes about 4,000.
+   */
+  apiKeys: Array.from({ length: 10 }, (_, i) => `wt_bench-api-key-${i}`),
 } as const;
 
 /** Rows per INSERT statement (each statement stays well under D1's 100 KB statement limit). */
@@ -226,6 +231,11 @@ export function writeDataSet(dir: string, sessionId: string, now = Date.now()): 
       // bench's export runs within minutes of loading the data.
       ['id_hash', 'organizer_id', 'created_at', 'last_seen_at', 'authenticated_at'],
       [[sha256(sessionId), organizer.id, now, now, now]],
+    ),
+    ...insertChunks(
+      'api_keys',
+      ['id', 'name', 'key_hash', 'scope', 'created_at'],
+      DATA.apiKeys.map((key, i) => [`bench-api-key-${i}`, `Bench sync ${i}`, sha256(key), 'read', now]),
     ),
     ...insertChunks(
       'bills',

@@ -1,5 +1,6 @@
 // The table of docs/performance.md, rewritten between its markers by each full run.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import type { ApiSyncResult } from './api-sync';
 import type { BenchResults } from './results';
 
 const START = '<!-- bench:start (written by `npm run bench`) -->';
@@ -44,9 +45,18 @@ export function resultsMarkdown(r: BenchResults): string {
       `${n0(r.fanout.alerts)} alerts, ${n0(r.fanout.distinctRecipients)} distinct addresses, ${r.fanout.duplicates} duplicates; ` +
       `${r.fanout.calls} calls accepted, ${r.fanout.rejected429} answered 429, ${r.fanout.replayed} idempotent replays; median ${r.fanout.medianGapSeconds.toFixed(2)} s between calls | ≤ 24 s (1.2 × 20 s), 10,000 alerts, 100 calls, 0 duplicates | ${verdict(r.fanout.met)} |`,
     `| CSV export of ${n0(r.export.rows)} signatures | ${r.export.seconds.toFixed(1)} s, ${(r.export.bytes / 1024 / 1024).toFixed(1)} MB; workerd RSS ${r.export.rssBeforeMb.toFixed(0)} → ${r.export.rssPeakMb.toFixed(0)} MB (growth ${r.export.growthMb.toFixed(1)} MB) | < 20 s, growth < 64 MB | ${verdict(r.export.met)} |`,
+    ...(r.apiSync ? [apiSyncRow(r.apiSync)] : []),
     `| Bundle | ${r.bundle.gzipKb.toFixed(0)} KB gzipped (${r.bundle.rawKb.toFixed(0)} KB raw) | < 350 KB gzipped | ${verdict(r.bundle.met)} |`,
   ];
   return lines.join('\n');
+}
+
+/** The "API sync" row of the batch-flow table. */
+export function apiSyncRow(a: ApiSyncResult): string {
+  return (
+    `| API sync of ${n0(a.people)} people | ${n0(a.pages)} pages of 25 with a modified_date filter, by next links, in ${a.seconds.toFixed(1)} s; ` +
+    `median page ${a.firstPagesMs.toFixed(1)} ms (first 50) → ${a.lastPagesMs.toFixed(1)} ms (last 50), ratio ${n2(a.ratio)} | last/first ≤ 1.5×, every person once | ${verdict(a.met)} |`
+  );
 }
 
 /** Replaces the results section of docs/performance.md (creates the file when missing). */

@@ -1,4 +1,5 @@
 // The shape of one benchmark run: what bench/run.ts measures and bench/lib/report.ts writes.
+import type { ApiSyncResult } from './api-sync';
 import type { RunFigures } from './load';
 
 /** One scenario's figures across rounds. */
@@ -54,6 +55,8 @@ export interface BenchResults {
     growthMb: number;
     met: boolean;
   };
+  /** Absent in runs from before the API existed. */
+  apiSync?: ApiSyncResult;
   bundle: { rawKb: number; gzipKb: number; met: boolean };
   totalSeconds: number;
 }

@@ -162,6 +162,7 @@ function signerRows(letterId: string, key: string, lines: string[], now: number)
       id,
       letterId,
       email: `demo-${key}-${number}@example.org`,
+      origin: null,
       honorific,
       honorificOther: honorific === 'other' ? (OTHER_TITLES[lastName] ?? 'Rev.') : null,
       firstName,

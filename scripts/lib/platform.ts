@@ -51,3 +51,12 @@ export async function openRemotePlatform(): Promise<ScriptPlatform> {
     rmSync(configPath, { force: true });
   }
 }
+
+/** Stops a script with a readable message when the local database has not been migrated yet. */
+export function exitIfNoTables(error: unknown): void {
+  if (!String(error).includes('no such table')) return;
+  console.error(
+    'The local database has no tables yet: run `npm run db:migrate:local` (or `npm start`) first.',
+  );
+  process.exit(1);
+}

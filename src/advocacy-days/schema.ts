@@ -42,6 +42,8 @@ export const advocacyDays = sqliteTable('advocacy_days', {
   reportSentAt: epochMs(),
   /** The partner list the last report-back went to (COALITION_EMAIL at that time), shown before a resend. */
   reportSentTo: text(),
+  /** When the day last changed (epoch ms), for the API's sync: kept by triggers, like registrations'. */
+  updatedAt: epochMsNotNull().default(0),
   // Optional Spanish versions of the texts organizers write; empty means "use the main text".
   // Added as columns (not a translations table) so a day still reads in one row.
   titleEs: text().notNull().default(''),
@@ -52,6 +54,17 @@ export const advocacyDays = sqliteTable('advocacy_days', {
   talkingPointsEs: text().notNull().default(''),
   leaveBehindEs: text().notNull().default(''),
 });
+
+/**
+ * When a registration last changed, for the API's incremental sync: the latest of its own times
+ * (made, cancelled or released, promoted, checked in, personal data deleted). An expression rather
+ * than a column every write would have to keep (a trigger would, but D1 counts a trigger's changes
+ * in `meta.changes`, which the seat code reads). Literal column names: an index on this very
+ * expression serves the API's pages.
+ */
+export const registrationModifiedSql = sql.raw(
+  'max("created_at", coalesce("cancelled_at", 0), coalesce("promoted_at", 0), coalesce("checked_in_at", 0), coalesce("personal_data_deleted_at", 0))',
+);
 
 /** The roles of a legislative visit, from the toolkit's "Meeting with Decision Maker". */
 export const TEAM_ROLES = ['facilitator', 'storyteller', 'ask', 'notetaker'] as const;
@@ -131,6 +144,9 @@ export const dayRegistrations = sqliteTable(
     uniqueIndex('day_registrations_day_code_idx').on(t.dayId, t.checkInCode),
     index('day_registrations_day_status_idx').on(t.dayId, t.status, t.seq),
     index('day_registrations_team_idx').on(t.teamId),
+    // The API's pages of attendances, all and per day, in (modified, id) order.
+    index('day_registrations_modified_idx').on(registrationModifiedSql, t.id),
+    index('day_registrations_day_modified_idx').on(t.dayId, registrationModifiedSql, t.id),
   ],
 );
 

@@ -78,6 +78,8 @@ export const letterSignatures = sqliteTable(
     /** Set by an organizer who checked the person is who they say. */
     verifiedAt: epochMs(),
     isDemo: demoFlag(),
+    /** Null when signed on this site; the API client's origin_system when recorded through the API. */
+    origin: text(),
     createdAt: epochMsNotNull(),
   },
   (t) => [
@@ -92,6 +94,11 @@ export const letterSignatures = sqliteTable(
     index('letter_signatures_export_idx').on(t.letterId, t.createdAt, t.id),
     // The pages of an update's fan-out: a letter's opted-in signers in id order (src/letters/updates.ts).
     index('letter_signatures_updates_idx').on(t.letterId, t.keepInformed, t.id),
+    // The API's pages of signatures (a signature's modified time is its confirmation), all, per
+    // letter and per person.
+    index('letter_signatures_confirmed_idx').on(t.confirmedAt, t.id),
+    index('letter_signatures_letter_confirmed_idx').on(t.letterId, t.confirmedAt, t.id),
+    index('letter_signatures_email_idx').on(t.email),
     // The public signers list: one page in list order (tradition group, last and first name) read
     // through this index; only signatures that count and are shown are in it (an insert of an
     // unconfirmed signature does not touch it).

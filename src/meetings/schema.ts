@@ -93,6 +93,8 @@ export const meetings = sqliteTable(
     index('meetings_official_idx').on(t.officialId, t.confirmedAt),
     index('meetings_sender_idx').on(t.senderEmail, t.createdAt),
     index('meetings_status_idx').on(t.status, t.updatedAt),
+    // The API's pages of form submissions (modified, id), and people's catch-up.
+    index('meetings_updated_idx').on(t.updatedAt, t.id),
     uniqueIndex('meetings_origin_idx').on(t.source, t.originRef),
   ],
 );

@@ -7,6 +7,7 @@ import { officials as officialsEn } from './en/officials';
 import { meetings as meetingsEn } from './en/meetings';
 import { bills as billsEn } from './en/bills';
 import { privacy as privacyEn } from './en/privacy';
+import { api as apiEn } from './en/api';
 import { common as commonEs } from './es/common';
 import { organizers as organizersEs } from './es/organizers';
 import { email as emailEs } from './es/email';
@@ -16,6 +17,7 @@ import { officials as officialsEs } from './es/officials';
 import { meetings as meetingsEs } from './es/meetings';
 import { bills as billsEs } from './es/bills';
 import { privacy as privacyEs } from './es/privacy';
+import { api as apiEs } from './es/api';
 
 /**
  * Every message of the app, one file a feature a language (like a locale folder), merged here.
@@ -33,6 +35,7 @@ const en = {
   ...meetingsEn,
   ...billsEn,
   ...privacyEn,
+  ...apiEn,
 };
 
 const es: Record<keyof typeof en, string> = {
@@ -45,6 +48,7 @@ const es: Record<keyof typeof en, string> = {
   ...meetingsEs,
   ...billsEs,
   ...privacyEs,
+  ...apiEs,
 };
 
 export const dictionaries = { en, es };

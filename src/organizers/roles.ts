@@ -1,5 +1,5 @@
 // Who may do what in the organizer area. Three roles: an owner manages the organizers themselves
-// (and, later, API keys and settings); an organizer runs letters, days, meetings and bills and may
+// (and settings); an organizer runs letters, days, meetings and bills and may
 // export and erase; a viewer reads and changes nothing. Every /admin request is classed by
 // `adminPermission` (method and path) and checked in one middleware, so a new route is guarded
 // the day it is added; test/organizers/roles.test.ts walks every route against every role.
@@ -51,6 +51,9 @@ const SPECIAL: { method: 'GET' | 'POST'; path: RegExp; permission: Permission; s
   { method: 'POST', path: /^\/organizers(\/|$)/, permission: 'manage', sensitive: true },
   // Everyone manages their own passkeys (the changes are audited where they are stored).
   { method: 'POST', path: /^\/passkeys(\/|$)/, permission: 'read', sensitive: false },
+  // API keys let people's data leave: made by those who may export, after a recent proof of identity.
+  { method: 'POST', path: /^\/api-keys\/?$/, permission: 'export', sensitive: true },
+  { method: 'POST', path: /^\/api-keys\//, permission: 'export', sensitive: false },
   // Downloads of people's data.
   { method: 'GET', path: /\.csv$/, permission: 'export', sensitive: true },
   { method: 'POST', path: /^\/privacy\/export$/, permission: 'export', sensitive: true },

@@ -74,7 +74,7 @@ export function clientKey(c: { req: { header(name: string): string | undefined }
   return `${network.toString()}/64`;
 }
 
-type RateLimitBinding = 'RL_PUBLIC' | 'RL_SIGN_IN';
+type RateLimitBinding = 'RL_PUBLIC' | 'RL_SIGN_IN' | 'RL_API';
 
 /**
  * Counts one request against a Workers Rate Limiting binding under `key` (a client key, or the hash

@@ -119,6 +119,7 @@ export async function addSignature(
     id: `sig-${letterId}-${seq}`,
     letterId,
     email: `q${seq}@example.org`,
+    origin: null,
     honorific: 'rev',
     honorificOther: null,
     firstName: `First${seq}`,

@@ -33,6 +33,7 @@ async function addSigner(letter: Letter, overrides: Partial<LetterSignature> = {
     id,
     letterId: letter.id,
     email: `update-signer-${signerCounter}@example.org`,
+    origin: null,
     honorific: 'rev',
     honorificOther: null,
     firstName: 'Ana',

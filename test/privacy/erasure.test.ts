@@ -96,6 +96,7 @@ describe('privacy operations (/admin/privacy)', () => {
       bill_subscriptions: 1,
       outbox: 2,
       email_suppressions: 1,
+      people: 1,
       organizers: 1,
       officials: 0,
     });

@@ -20,7 +20,7 @@ export const privacy = {
     'To find your state legislative districts from an address (“Find my officials” and advocacy-day registration), we send the street address you type, and nothing else (never your name or email), to the U.S. Census Bureau’s public geocoder, a government service. If you prefer to send nothing, choose your districts yourself: look up your legislators by name or district number in the officials directory, or type your district numbers on the registration form instead of an address.',
   'privacy.whoTitle': 'Who can see it',
   'privacy.whoBody':
-    'Only the coalition’s organizers, who sign in with a link sent to their email. Our email provider (Resend) handles addresses only to deliver email.',
+    'Only the coalition’s organizers, who sign in with a link sent to their email. Our email provider (Resend) handles addresses only to deliver email. The coalition’s own systems (such as its supporter database) can read names, emails, city, state, congregation and what each person did here through a key an organizer creates; never phone numbers or street addresses.',
   'privacy.choicesTitle': 'Your choices',
   'privacy.choicesBody':
     'Every email has a link to withdraw, change or unsubscribe. To see or erase everything we hold about your email address, write to the coalition; an organizer can export or erase it across every part of the site.',
@@ -62,6 +62,7 @@ export const privacy = {
   'privacy.table.bill_subscriptions': 'Bill alert subscriptions',
   'privacy.table.outbox': 'Emails (to, reply-to or copy)',
   'privacy.table.email_suppressions': 'Do-not-email list',
+  'privacy.table.people': 'People (one entry per address, what the API shares)',
   'privacy.table.organizers': 'Organizer accounts',
   'privacy.table.officials': 'Officials directory',
   'privacy.why.letter_signatures':
@@ -76,6 +77,8 @@ export const privacy = {
     'Emails sent to the address are deleted. Emails to officials that carried it as reply-to or copy stay as a record that they were sent, with the address removed and the text blanked; one not yet sent is stopped.',
   'privacy.why.email_suppressions':
     'Once erased, nothing else holds the address, so nothing can be sent to it; signing up again is a new start.',
+  'privacy.why.people':
+    'The one entry that gives the address an id for other systems (the API): deleted, so it vanishes from every collection the API serves.',
   'privacy.why.organizers':
     'Staff access, not a supporter’s data: removed with its sessions only when the box below is ticked.',
   'privacy.why.officials': 'The public office address of an elected official: shown, never erased.',

@@ -22,7 +22,7 @@ export const privacy: Record<keyof typeof en, string> = {
     'Para encontrar sus distritos legislativos estatales a partir de una dirección («Encontrar a mis funcionarios» y la inscripción a un día de incidencia), enviamos la dirección que usted escribe, y nada más (nunca su nombre ni su correo), al geocodificador público de la Oficina del Censo de EE. UU., un servicio del gobierno. Si prefiere no enviar nada, elija usted sus distritos: busque a sus legisladores por nombre o número de distrito en el directorio de funcionarios, o escriba los números de sus distritos en el formulario de inscripción en lugar de una dirección.',
   'privacy.whoTitle': 'Quién puede verlo',
   'privacy.whoBody':
-    'Solo los organizadores de la coalición, que entran con un enlace enviado a su correo. Nuestro proveedor de correo (Resend) maneja las direcciones solo para entregar los mensajes.',
+    'Solo los organizadores de la coalición, que entran con un enlace enviado a su correo. Nuestro proveedor de correo (Resend) maneja las direcciones solo para entregar los mensajes. Los sistemas propios de la coalición (como su base de datos de simpatizantes) pueden leer nombres, correos, ciudad, estado, congregación y lo que cada persona hizo aquí con una clave que crea un organizador; nunca teléfonos ni direcciones.',
   'privacy.choicesTitle': 'Sus opciones',
   'privacy.choicesBody':
     'Cada correo tiene un enlace para retirar, cambiar o cancelar la suscripción. Para ver o borrar todo lo que guardamos sobre su correo, escriba a la coalición; un organizador puede exportarlo o borrarlo en todas las partes del sitio.',
@@ -63,6 +63,7 @@ export const privacy: Record<keyof typeof en, string> = {
   'privacy.table.bill_subscriptions': 'Suscripciones a alertas de proyectos de ley',
   'privacy.table.outbox': 'Correos (para, responder a o copia)',
   'privacy.table.email_suppressions': 'Lista de no enviar',
+  'privacy.table.people': 'Personas (una entrada por correo, lo que comparte la API)',
   'privacy.table.organizers': 'Cuentas de organizadores',
   'privacy.table.officials': 'Directorio de funcionarios',
   'privacy.why.letter_signatures':
@@ -77,6 +78,8 @@ export const privacy: Record<keyof typeof en, string> = {
     'Los correos enviados a la dirección se borran. Los correos a funcionarios que la llevaban como responder a o copia quedan como registro de que se enviaron, sin la dirección y con el texto vaciado; uno aún no enviado se detiene.',
   'privacy.why.email_suppressions':
     'Una vez borrado, nada más guarda el correo, así que no se le puede enviar nada; inscribirse otra vez es empezar de nuevo.',
+  'privacy.why.people':
+    'La entrada que da al correo un id para otros sistemas (la API): se borra, así desaparece de todas las colecciones que sirve la API.',
   'privacy.why.organizers':
     'Es acceso del personal, no datos de un simpatizante: se quita con sus sesiones solo si se marca la casilla de abajo.',
   'privacy.why.officials':

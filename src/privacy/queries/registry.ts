@@ -16,6 +16,7 @@ import { attendeeEmailLookupHashes, openMeeting, sealMeetingContacts } from '../
 import { meetings, type MeetingAttendee } from '../../meetings/schema';
 import { officials } from '../../officials/schema';
 import { organizerSessions, organizers, signInTokens } from '../../organizers/schema';
+import { people } from '../../people/schema';
 
 /** A found row, as exported (private-link hashes left out). */
 export type FoundRow = Record<string, unknown>;
@@ -39,6 +40,7 @@ export type PersonalDataKey =
   | 'bill_subscriptions'
   | 'outbox'
   | 'email_suppressions'
+  | 'people'
   | 'organizers'
   | 'officials';
 
@@ -336,6 +338,18 @@ export const personalDataSources: PersonalDataSource[] = [
     },
   },
   {
+    key: 'people',
+    table: people,
+    columns: [people.email, people.postalCode],
+    mode: 'delete',
+    async find(db, email) {
+      return db.select().from(people).where(sameAddress(people.email, email));
+    },
+    erase(db, email) {
+      return [db.delete(people).where(sameAddress(people.email, email))];
+    },
+  },
+  {
     key: 'organizers',
     table: organizers,
     columns: [organizers.email],
@@ -381,6 +395,10 @@ export const notPersonalColumns: { column: SQLiteColumn; why: string }[] = [
   },
   { column: meetings.attendeeListSentAt, why: 'A timestamp, not a contact.' },
   { column: dayRegistrations.alreadyRegisteredEmailAt, why: 'A timestamp, not a contact.' },
+  {
+    column: people.emailStatus,
+    why: 'Whether an API client said the person subscribed: a flag, not a contact.',
+  },
 ];
 
 /** Lower-cases and trims an address the way every flow stores it. */

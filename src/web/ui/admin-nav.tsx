@@ -18,6 +18,7 @@ export const ADMIN_SECTIONS: readonly {
   { path: '/admin/bills', title: 'admin.section.bills', hint: 'admin.section.billsHint' },
   { path: '/admin/outbox', title: 'admin.section.outbox', hint: 'admin.section.outboxHint' },
   { path: '/admin/privacy', title: 'admin.section.privacy', hint: 'admin.section.privacyHint' },
+  { path: '/admin/api-keys', title: 'admin.section.apiKeys', hint: 'admin.section.apiKeysHint' },
   {
     path: '/admin/organizers',
     title: 'admin.section.organizers',

@@ -1,0 +1,51 @@
+// What every OSDI resource and collection shares: identifiers, dates, HAL links.
+import * as z from 'zod';
+import { OUR_ORIGIN } from '../../people/queries';
+
+/** Our identifier prefix: `welcome_table:<id>`. */
+export const ID_PREFIX = 'welcome_table';
+/** The API's path below the site. */
+export const API_BASE = '/api/v2';
+
+/** Every named schema of the API: what the OpenAPI document's components are made from. */
+export const apiSchemas = z.registry<{ id: string }>();
+
+/** A HAL link. */
+export const LinkSchema = z.object({ href: z.string().url() }).register(apiSchemas, { id: 'Link' });
+export type Link = z.infer<typeof LinkSchema>;
+
+/** The fields every resource has. */
+export const ResourceFields = {
+  identifiers: z.array(z.string()).meta({ examples: [['welcome_table:0f3c…']] }),
+  origin_system: z.string(),
+  created_date: z.string().datetime(),
+  modified_date: z.string().datetime(),
+};
+
+/** Builds absolute links under /api/v2 from the address the request came to. */
+export class ApiLinks {
+  constructor(private readonly origin: string) {}
+
+  /** `/api/v2/<segments…>` as a link. */
+  to(...segments: string[]): Link {
+    return { href: `${this.origin}${API_BASE}/${segments.map(encodeURIComponent).join('/')}` };
+  }
+
+  /** A link to a page of the site itself (a petition's public page). */
+  site(path: string): string {
+    return `${this.origin}${path}`;
+  }
+}
+
+/** ISO 8601 form of an epoch-ms time. */
+export function isoDate(at: number): string {
+  return new Date(at).toISOString();
+}
+
+/** The identifiers of a row of ours, then those another system gave it. */
+export function identifiersOf(id: string, theirs: readonly string[] = []): string[] {
+  return [`${ID_PREFIX}:${id}`, ...theirs.filter((value) => value !== `${ID_PREFIX}:${id}`)];
+}
+
+/** `origin_system` of a row we made ourselves. */
+export const OWN_ORIGIN = OUR_ORIGIN;

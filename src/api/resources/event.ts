@@ -1,0 +1,67 @@
+// An event (OSDI `osdi:event`): a published advocacy day at the capitol.
+import * as z from 'zod';
+import type { EventRow } from '../queries/campaigns';
+import {
+  apiSchemas,
+  LinkSchema,
+  OWN_ORIGIN,
+  ResourceFields,
+  identifiersOf,
+  isoDate,
+  type ApiLinks,
+} from './common';
+
+export const EventSchema = z
+  .object({
+    ...ResourceFields,
+    title: z.string(),
+    description: z.string(),
+    start_date: z.string().datetime(),
+    end_date: z.string().datetime(),
+    status: z.literal('confirmed'),
+    capacity: z.number().int(),
+    total_accepted: z.number().int(),
+    location: z.object({
+      venue: z.string(),
+      address_lines: z.array(z.string()),
+      region: z.string(),
+      country: z.string(),
+    }),
+    browser_url: z.string().url(),
+    _links: z.object({
+      self: LinkSchema,
+      'osdi:attendances': LinkSchema,
+      'osdi:record_attendance_helper': LinkSchema,
+    }),
+  })
+  .register(apiSchemas, { id: 'Event' });
+export type EventResource = z.infer<typeof EventSchema>;
+
+/** A day as OSDI shows an event: its public venue (never a participant's address). */
+export function eventResource(day: EventRow, links: ApiLinks): EventResource {
+  return {
+    identifiers: identifiersOf(day.id),
+    origin_system: OWN_ORIGIN,
+    created_date: isoDate(day.createdAt),
+    modified_date: isoDate(day.updatedAt),
+    title: day.title,
+    description: day.summary,
+    start_date: isoDate(day.startsAt),
+    end_date: isoDate(day.endsAt),
+    status: 'confirmed',
+    capacity: day.capacity,
+    total_accepted: day.registeredCount,
+    location: {
+      venue: day.placeName,
+      address_lines: [day.address],
+      region: day.state.toUpperCase(),
+      country: 'US',
+    },
+    browser_url: links.site(`/days/${day.slug}`),
+    _links: {
+      self: links.to('events', day.id),
+      'osdi:attendances': links.to('events', day.id, 'attendances'),
+      'osdi:record_attendance_helper': links.to('events', day.id, 'attendances'),
+    },
+  };
+}

@@ -1,0 +1,73 @@
+// Forms (OSDI `osdi:form`) and their submissions: our one form is the meeting request.
+import * as z from 'zod';
+import type { SubmissionRow } from '../queries/actions';
+import {
+  apiSchemas,
+  LinkSchema,
+  OWN_ORIGIN,
+  ResourceFields,
+  identifiersOf,
+  isoDate,
+  type ApiLinks,
+} from './common';
+
+/** The id of the meeting-request form. */
+export const MEETING_FORM_ID = 'meeting-request';
+/** When the form first existed (it has no row of its own): a fixed date, so syncs see no change. */
+export const MEETING_FORM_DATE = Date.UTC(2026, 0, 1);
+
+export const FormSchema = z
+  .object({
+    ...ResourceFields,
+    title: z.string(),
+    description: z.string(),
+    total_submissions: z.number().int(),
+    browser_url: z.string().url(),
+    _links: z.object({ self: LinkSchema, 'osdi:submissions': LinkSchema }),
+  })
+  .register(apiSchemas, { id: 'Form' });
+export type FormResource = z.infer<typeof FormSchema>;
+
+export const SubmissionSchema = z
+  .object({
+    ...ResourceFields,
+    /** Where the request stands: sent, scheduled, held, thanked, declined… */
+    'welcome_table:status': z.string(),
+    _links: z.object({ self: LinkSchema, 'osdi:form': LinkSchema, 'osdi:person': LinkSchema }),
+  })
+  .register(apiSchemas, { id: 'Submission' });
+export type SubmissionResource = z.infer<typeof SubmissionSchema>;
+
+/** The meeting-request form, with how many requests were confirmed. */
+export function meetingFormResource(totalSubmissions: number, links: ApiLinks): FormResource {
+  return {
+    identifiers: identifiersOf(MEETING_FORM_ID),
+    origin_system: OWN_ORIGIN,
+    created_date: isoDate(MEETING_FORM_DATE),
+    modified_date: isoDate(MEETING_FORM_DATE),
+    title: 'Request a meeting with an official',
+    description: 'A person asks one of their officials for a meeting; the request goes to the official.',
+    total_submissions: totalSubmissions,
+    browser_url: links.site('/meetings/new'),
+    _links: {
+      self: links.to('forms', MEETING_FORM_ID),
+      'osdi:submissions': links.to('forms', MEETING_FORM_ID, 'submissions'),
+    },
+  };
+}
+
+/** A confirmed meeting request as a submission (never its story, text or attendees). */
+export function submissionResource(row: SubmissionRow, links: ApiLinks): SubmissionResource {
+  return {
+    identifiers: identifiersOf(row.id),
+    origin_system: OWN_ORIGIN,
+    created_date: isoDate(row.createdAt),
+    modified_date: isoDate(row.updatedAt),
+    'welcome_table:status': row.status,
+    _links: {
+      self: links.to('forms', MEETING_FORM_ID, 'submissions', row.id),
+      'osdi:form': links.to('forms', MEETING_FORM_ID),
+      'osdi:person': links.to('people', row.personId),
+    },
+  };
+}

@@ -1,0 +1,74 @@
+// Every query of the people index the app runs: finding and merging (triggers fill it, see schema.ts).
+import { eq } from 'drizzle-orm';
+import type { Db } from '../db';
+import { people, type Person } from './schema';
+
+/** What we call ourselves in `origin_system`. */
+export const OUR_ORIGIN = 'Welcome Table';
+
+/** The person with this address (any case), or null. */
+export async function findPersonByEmail(db: Db, email: string): Promise<Person | null> {
+  const [row] = await db.select().from(people).where(eq(people.email, email.trim().toLowerCase())).limit(1);
+  return row ?? null;
+}
+
+/** The person with this id, or null. */
+export async function findPerson(db: Db, id: string): Promise<Person | null> {
+  const [row] = await db.select().from(people).where(eq(people.id, id)).limit(1);
+  return row ?? null;
+}
+
+/** What another system may tell us about a person; absent fields leave ours as they are. */
+export type PersonChanges = Partial<
+  Pick<
+    Person,
+    | 'givenName'
+    | 'familyName'
+    | 'clergyTitle'
+    | 'tradition'
+    | 'denomination'
+    | 'congregation'
+    | 'locality'
+    | 'region'
+    | 'postalCode'
+    | 'lang'
+    | 'emailStatus'
+  >
+> & { identifiers?: string[] };
+
+/**
+ * Creates the person for an address or merges into the one there is: fields sent replace ours,
+ * fields not sent stay, identifiers are added to (never removed). Returns the person as stored.
+ */
+export async function mergePerson(
+  db: Db,
+  email: string,
+  changes: PersonChanges,
+  options: { originSystem: string; at: number },
+): Promise<Person> {
+  const address = email.trim().toLowerCase();
+  const { identifiers = [], ...fields } = changes;
+  const defined = Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined));
+  const known = await findPersonByEmail(db, address);
+  if (!known) {
+    await db
+      .insert(people)
+      .values({
+        id: crypto.randomUUID(),
+        email: address,
+        ...defined,
+        identifiers: [...new Set(identifiers)],
+        originSystem: options.originSystem,
+        createdAt: options.at,
+        modifiedAt: options.at,
+      })
+      .onConflictDoNothing();
+  } else {
+    const merged = [...new Set([...known.identifiers, ...identifiers])];
+    await db
+      .update(people)
+      .set({ ...defined, identifiers: merged, modifiedAt: Math.max(options.at, known.modifiedAt + 1) })
+      .where(eq(people.id, known.id));
+  }
+  return (await findPersonByEmail(db, address))!;
+}
