@@ -4,7 +4,7 @@
 // personal data cannot be forgotten).
 import { and, eq, gt, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
-import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
+import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../../db';
 import { openRegistrations } from '../../advocacy-days/contact-fields';
 import { promoteFromWaitlistStatement } from '../../advocacy-days/queries/seats';
@@ -17,51 +17,9 @@ import { meetings, type MeetingAttendee } from '../../meetings/schema';
 import { officials } from '../../officials/schema';
 import { organizerSessions, organizers, signInTokens } from '../../organizers/schema';
 import { people } from '../../people/schema';
+import type { FoundRow, PersonalDataSource } from './registry-types';
 
-/** A found row, as exported (private-link hashes left out). */
-export type FoundRow = Record<string, unknown>;
-
-/** What erasing does to a table's rows. */
-export type ErasureMode =
-  /** The rows are deleted. */
-  | 'delete'
-  /** Personal fields are blanked; the row stays because counts or records depend on it. */
-  | 'blank'
-  /** Deleted only when the organizer explicitly ticks it (organizer accounts). */
-  | 'delete-if-chosen'
-  /** Shown, never erased: not a private person's data. */
-  | 'keep';
-
-/** Registry keys: the SQL table names. Each has `privacy.table.<key>` and `privacy.why.<key>` messages. */
-export type PersonalDataKey =
-  | 'letter_signatures'
-  | 'day_registrations'
-  | 'meetings'
-  | 'bill_subscriptions'
-  | 'outbox'
-  | 'email_suppressions'
-  | 'people'
-  | 'organizers'
-  | 'officials';
-
-/** One table that can hold an address: how to find it and how to erase it. */
-export interface PersonalDataSource {
-  /** Stable key (the SQL table name), used in exports and in erasure records. */
-  key: PersonalDataKey;
-  table: SQLiteTable;
-  /** The columns that can carry the address or other contact details (checked by a test). */
-  columns: SQLiteColumn[];
-  mode: ErasureMode;
-  /** Rows holding the (lower-cased, trimmed) address. */
-  find(db: Db, email: string): Promise<FoundRow[]>;
-  /** The statements that erase the found rows (run together in one db.batch). */
-  erase?(
-    db: Db,
-    email: string,
-    rows: FoundRow[],
-    at: number,
-  ): BatchItem<'sqlite'>[] | Promise<BatchItem<'sqlite'>[]>;
-}
+export type { ErasureMode, FoundRow, PersonalDataKey, PersonalDataSource } from './registry-types';
 
 /** The name put where a person's name was, in rows kept for the coalition's counts. */
 export const ERASED_NAME = '—';
