@@ -37,6 +37,8 @@ import { privacyRoutes } from './privacy/routes';
 import { privacyAdmin } from './privacy/admin';
 import { apiRoutes, API_PATH } from './api/routes';
 import { apiKeysAdmin } from './api/admin';
+import { webhooksAdmin } from './webhooks/admin';
+import type { PayloadBuilders } from './webhooks/payload';
 
 /**
  * The public RFC 8058 one-click unsubscribe routes, exactly: bill alerts, letter updates and
@@ -64,6 +66,21 @@ export const OFFICIAL_ACTION_SOURCES: readonly OfficialActionsSource[] = [
   billsSponsoredByOfficial,
 ];
 
+/** Only a subject's identifier: the builders until every event type has its API serializer. */
+const identifiersOnly: PayloadBuilders[keyof PayloadBuilders] = async (_context, subjectId) => ({
+  identifiers: [`welcome_table:${subjectId}`],
+});
+
+/** How each webhook event's item is built when it is delivered (src/webhooks/payload.ts). */
+export const WEBHOOK_PAYLOADS: PayloadBuilders = {
+  'signature.confirmed': identifiersOnly,
+  'registration.changed': identifiersOnly,
+  'meeting_request.sent': identifiersOnly,
+  'meeting_request.recorded': identifiersOnly,
+  'subscription.confirmed': identifiersOnly,
+  'subscription.ended': identifiersOnly,
+};
+
 /** The largest request body a public route accepts: every public form is well under it. */
 export const PUBLIC_BODY_MAX_BYTES = 256 * 1024;
 /** The largest request body under /admin: a letter's two 20,000-character texts, URL-encoded. */
@@ -90,6 +107,7 @@ export function buildAdmin() {
     .route('/organizers', organizersAdmin)
     .route('/passkeys', passkeysAdmin)
     .route('/outbox', emailAdminRoutes(outboxSchedule))
+    .route('/webhooks', webhooksAdmin)
     .route('/letters', lettersAdmin)
     .route('/days', advocacyDaysAdmin)
     .route('/officials', officialsAdmin)

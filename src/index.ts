@@ -1,17 +1,20 @@
-import { buildApp } from './app';
+import { WEBHOOK_PAYLOADS, buildApp } from './app';
 import { deliverEmailBatch } from './email/delivery';
 import type { EmailQueueMessage } from './email/outbox';
 import { consumeAlertBatch } from './bills/alerts';
 import { consumeApiBatch, type ApiWrite } from './api/background';
 import { runScheduled } from './jobs';
+import { consumeWebhookBatch, type WebhookQueueMessage } from './webhooks/delivery';
 
 const app = buildApp();
 
-/** The Worker: pages and forms (fetch), email and alert delivery (queue), scheduled jobs (scheduled). */
+/** The Worker: pages and forms (fetch), email, alert and webhook delivery (queue), scheduled jobs (scheduled). */
 export default {
   fetch: app.fetch,
   async queue(batch, env) {
-    if (batch.queue.startsWith('welcome-table-alerts')) {
+    if (batch.queue.startsWith('welcome-table-webhooks')) {
+      await consumeWebhookBatch(batch as MessageBatch<WebhookQueueMessage>, env, WEBHOOK_PAYLOADS);
+    } else if (batch.queue.startsWith('welcome-table-alerts')) {
       await consumeAlertBatch(batch as MessageBatch<unknown>, env);
     } else if (batch.queue.startsWith('welcome-table-api')) {
       await consumeApiBatch(batch as MessageBatch<ApiWrite>, env);

@@ -1,4 +1,5 @@
 import { emailJobs } from './email/jobs';
+import { webhookJobs } from './webhooks/jobs';
 import { lettersJobs } from './letters/jobs';
 import { advocacyDaysJobs } from './advocacy-days/jobs';
 import { officialsJobs } from './officials/jobs';
@@ -19,6 +20,7 @@ export const HOURLY_CRON = '0 * * * *';
 /** Every job of every feature. */
 export const scheduledJobs: ScheduledJob[] = [
   ...emailJobs,
+  ...webhookJobs,
   ...lettersJobs,
   ...advocacyDaysJobs,
   ...officialsJobs,

@@ -2,6 +2,7 @@
 // schema checks use. It sits at the top, beside app.ts, because it names every feature.
 export * from './organizers/schema';
 export * from './email/schema';
+export * from './webhooks/schema';
 export * from './letters/schema';
 export * from './advocacy-days/schema';
 export * from './officials/schema';

@@ -24,7 +24,7 @@ import { daySendFigures } from './queries/schedule';
 import { notifyPromotions, releaseExpiredHolds } from './registration';
 import type { AdvocacyDay } from './schema';
 
-type MailEnv = Pick<Env, 'PUBLIC_URL' | 'ORG_NAME' | 'MAIL_FROM' | 'EMAIL_QUEUE'>;
+type MailEnv = Pick<Env, 'PUBLIC_URL' | 'ORG_NAME' | 'MAIL_FROM' | 'EMAIL_QUEUE' | 'WEBHOOK_QUEUE'>;
 
 /**
  * Sends the 7-day and 1-day reminders that are due. Each is sent once: the reminder's sent-at is set

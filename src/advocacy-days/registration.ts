@@ -5,6 +5,7 @@ import type { BatchItem } from 'drizzle-orm/batch';
 import type { Db } from '../db';
 import { runBatch } from '../db/batch';
 import { dispatchEmails, queueEmail } from '../email/outbox';
+import { dispatchWebhooks } from '../webhooks/delivery';
 import { newId } from '../lib/tokens';
 import { logEvent } from '../lib/log';
 import type { Lang } from '../lib/i18n';
@@ -29,13 +30,15 @@ import {
   listDaysWithExpiredHolds,
   markPromotionToldStatement,
   promoteFromWaitlistStatement,
+  registrationChangedEvents,
   releaseExpiredHoldsStatement,
   WAITLIST_PLACE_MARK,
 } from './queries/seats';
 import type { AdvocacyDay, Registration } from './schema';
 import type { RegistrationDistricts, RegistrationInput } from './validation';
 
-type MailEnv = Pick<Env, 'PUBLIC_URL' | 'ORG_NAME' | 'MAIL_FROM' | 'EMAIL_QUEUE'>;
+type MailEnv = Pick<Env, 'PUBLIC_URL' | 'ORG_NAME' | 'MAIL_FROM' | 'EMAIL_QUEUE'> &
+  Partial<Pick<Env, 'WEBHOOK_QUEUE'>>;
 
 /** What happened to a registration attempt. */
 export type RegisterOutcome =
@@ -108,9 +111,11 @@ export async function registerForDay(
       keepEmailOnlyIfStatement(db, seat.id, id, 'registered'),
       keepEmailOnlyIfStatement(db, waiting.id, id, 'waitlisted'),
       fillWaitlistPlaceStatement(db, waiting.id, id),
+      ...registrationChangedEvents(db, { registrationId: id }, at),
     ]);
     const registration = await getRegistration(db, id);
     if (registration) {
+      await dispatchWebhooks(db, env, at);
       await dispatchEmails(env, [registration.status === 'registered' ? seat.id : waiting.id]);
       logEvent('info', 'days.registered', { dayId: day.id, registrationId: id, status: registration.status });
       if (registration.status === 'registered')
@@ -189,8 +194,10 @@ export async function cancelRegistration(
   const [cancel] = await runBatch(db, [
     cancelRegistrationStatement(db, registrationId, at),
     promoteFromWaitlistStatement(db, day.id, at),
+    ...registrationChangedEvents(db, { registrationId, dayId: day.id }, at),
   ]);
   const changed = (cancel?.meta.changes ?? 0) > 0;
+  if (changed) await dispatchWebhooks(db, env, at);
   if (changed) logEvent('info', 'days.cancelled', { dayId: day.id, registrationId });
   await notifyPromotions(db, env, day, at);
   return changed;
@@ -255,8 +262,10 @@ export async function releaseExpiredHolds(db: Db, env: MailEnv, at = Date.now())
     const [release] = await runBatch(db, [
       releaseExpiredHoldsStatement(db, day.id, at),
       promoteFromWaitlistStatement(db, day.id, at),
+      ...registrationChangedEvents(db, { dayId: day.id }, at),
     ]);
     const count = release?.meta.changes ?? 0;
+    if (count > 0) await dispatchWebhooks(db, env, at);
     released += count;
     logEvent('info', 'days.holds_released', { dayId: day.id, count });
     await notifyPromotions(db, env, day, at);

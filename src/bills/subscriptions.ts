@@ -19,6 +19,7 @@ import {
   resumeStatement,
   stopStatement,
   storeConfirmation,
+  subscriptionEvents,
   upsertPendingSubscription,
   subscriptionByLinkHash,
   subscriptionsOfAddress,
@@ -280,7 +281,7 @@ export async function changeFollowing(
 ): Promise<FollowingRefusal | null> {
   const plan = planFollowingChange(db, await subscriptionsOfAddress(db, email), request, at);
   if ('refused' in plan) return plan.refused;
-  await runBatch(db, plan.statements);
+  await runBatch(db, [...plan.statements, ...subscriptionEvents(db, { email }, at)]);
   return null;
 }
 

@@ -1,7 +1,7 @@
 import type { BatchItem } from 'drizzle-orm/batch';
 import type { Db } from '../db';
 import { newId } from '../lib/tokens';
-import { logEvent } from '../lib/log';
+import { sendToQueue } from '../lib/queue';
 import type { Lang } from '../lib/i18n';
 import { renderPersonalEmail, renderTemplate, type RenderedEmail } from './render';
 import { insertOutboxStatement } from './queries';
@@ -93,14 +93,9 @@ export function queueEmail(
  * and the cron sweep sends them later, so a failure here never loses an email.
  */
 export async function dispatchEmails(env: Pick<Env, 'EMAIL_QUEUE'>, ids: string[]): Promise<void> {
-  for (let start = 0; start < ids.length; start += 100) {
-    const chunk = ids.slice(start, start + 100);
-    try {
-      await env.EMAIL_QUEUE.sendBatch(
-        chunk.map((outboxId) => ({ body: { outboxId } satisfies EmailQueueMessage })),
-      );
-    } catch (error) {
-      logEvent('warn', 'email.dispatch_failed', { count: chunk.length, error });
-    }
-  }
+  await sendToQueue(
+    env.EMAIL_QUEUE,
+    ids.map((outboxId) => ({ outboxId }) satisfies EmailQueueMessage),
+    'email.dispatch_failed',
+  );
 }

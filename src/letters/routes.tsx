@@ -1,6 +1,7 @@
 import { Hono, type Context } from 'hono';
 import type { AppEnv } from '../env';
 import { getDb } from '../db';
+import { dispatchWebhooks } from '../webhooks/delivery';
 import { hashToken } from '../lib/tokens';
 import { AppError } from '../lib/errors';
 import { readForm, type FormErrors, type FormValues } from '../web/form';
@@ -228,13 +229,11 @@ lettersRoutes.post('/:slug/confirm/:token', async (c) => {
   c.set('privateLink', true);
   const letter = await loadLetter(c);
   if (letter.status !== 'open') throw new AppError('invalid_link');
-  const result = await confirmSignature(
-    getDb(c.env),
-    letter.id,
-    await hashToken(c.req.param('token')),
-    Date.now(),
-  );
+  const at = Date.now();
+  const db = getDb(c.env);
+  const result = await confirmSignature(db, letter.id, await hashToken(c.req.param('token')), at);
   if (result === 'invalid') throw new AppError('invalid_link');
+  if (result === 'confirmed') await dispatchWebhooks(db, c.env, at);
   seeChangesAtOnce(c, letter);
   return c.redirect(letterPath(letter, '/thanks'), 303);
 });

@@ -4,6 +4,7 @@
 import type { BatchItem } from 'drizzle-orm/batch';
 import type { Db } from '../db';
 import { dispatchEmails, queueEmail, type EmailRequest } from '../email/outbox';
+import { dispatchWebhooks } from '../webhooks/delivery';
 import { DAY } from '../lib/time';
 import { hashToken, newId, newToken } from '../lib/tokens';
 import { absoluteUrl } from '../lib/urls';
@@ -31,7 +32,7 @@ import { LIMITS, canDo, type MeetingAction } from './status';
 
 export type { CommitmentInput, MeetingOutcome } from './queries';
 
-type MailEnv = Pick<Env, 'ORG_NAME' | 'PUBLIC_URL' | 'EMAIL_QUEUE'>;
+type MailEnv = Pick<Env, 'ORG_NAME' | 'PUBLIC_URL' | 'EMAIL_QUEUE' | 'WEBHOOK_QUEUE'>;
 
 /** The sender's private page for a meeting (also the confirmation link). */
 export function meetingUrl(env: Pick<Env, 'PUBLIC_URL'>, token: string): string {
@@ -151,6 +152,7 @@ export async function confirmMeetingRequest(
   );
   await markRequestSent(db, meeting.id, email.statement, at);
   await dispatchEmails(env, [email.id]);
+  await dispatchWebhooks(db, env, at);
   logEvent('info', 'meetings.request_sent', { meetingId: meeting.id, officialId: official.id });
   return 'sent';
 }

@@ -1,6 +1,7 @@
 import { common as commonEn } from './en/common';
 import { organizers as organizersEn } from './en/organizers';
 import { email as emailEn } from './en/email';
+import { webhooks as webhooksEn } from './en/webhooks';
 import { letters as lettersEn } from './en/letters';
 import { advocacyDays as advocacyDaysEn } from './en/advocacy-days';
 import { officials as officialsEn } from './en/officials';
@@ -11,6 +12,7 @@ import { api as apiEn } from './en/api';
 import { common as commonEs } from './es/common';
 import { organizers as organizersEs } from './es/organizers';
 import { email as emailEs } from './es/email';
+import { webhooks as webhooksEs } from './es/webhooks';
 import { letters as lettersEs } from './es/letters';
 import { advocacyDays as advocacyDaysEs } from './es/advocacy-days';
 import { officials as officialsEs } from './es/officials';
@@ -29,6 +31,7 @@ const en = {
   ...commonEn,
   ...organizersEn,
   ...emailEn,
+  ...webhooksEn,
   ...lettersEn,
   ...advocacyDaysEn,
   ...officialsEn,
@@ -42,6 +45,7 @@ const es: Record<keyof typeof en, string> = {
   ...commonEs,
   ...organizersEs,
   ...emailEs,
+  ...webhooksEs,
   ...lettersEs,
   ...advocacyDaysEs,
   ...officialsEs,

@@ -1,5 +1,5 @@
 // Who may do what in the organizer area. Three roles: an owner manages the organizers themselves
-// (and settings); an organizer runs letters, days, meetings and bills and may
+// (and settings) and the outgoing webhooks; an organizer runs letters, days, meetings and bills and may
 // export and erase; a viewer reads and changes nothing. Every /admin request is classed by
 // `adminPermission` (method and path) and checked in one middleware, so a new route is guarded
 // the day it is added; test/organizers/roles.test.ts walks every route against every role.
@@ -49,6 +49,16 @@ export function auditEventOf(requirement: AdminRequirement): 'export' | 'erase' 
 const SPECIAL: { method: 'GET' | 'POST'; path: RegExp; permission: Permission; sensitive: boolean }[] = [
   { method: 'GET', path: /^\/organizers(\/|$)/, permission: 'manage', sensitive: false },
   { method: 'POST', path: /^\/organizers(\/|$)/, permission: 'manage', sensitive: true },
+  // Outgoing webhooks: owners only; adding, changing or removing an endpoint needs step-up, while
+  // "send again" re-sends what the endpoint already chose.
+  { method: 'GET', path: /^\/webhooks(\/|$)/, permission: 'manage', sensitive: false },
+  {
+    method: 'POST',
+    path: /^\/webhooks\/[^/]+\/deliveries\/[^/]+\/send-again$/,
+    permission: 'manage',
+    sensitive: false,
+  },
+  { method: 'POST', path: /^\/webhooks(\/|$)/, permission: 'manage', sensitive: true },
   // Everyone manages their own passkeys (the changes are audited where they are stored).
   { method: 'POST', path: /^\/passkeys(\/|$)/, permission: 'read', sensitive: false },
   // API keys let people's data leave: made by those who may export, after a recent proof of identity.

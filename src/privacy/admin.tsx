@@ -1,6 +1,7 @@
 import { Hono, type Context } from 'hono';
 import type { AppEnv } from '../env';
 import { getDb } from '../db';
+import { dispatchWebhooks } from '../webhooks/delivery';
 import { logEvent } from '../lib/log';
 import { readForm, refusedForm, type FormErrors, type FormValues } from '../web/form';
 import { SavedNotice } from '../web/ui/saved-notice';
@@ -81,11 +82,14 @@ export const privacyAdmin = new Hono<AppEnv>()
       if (!email.success) return renderHome(c, refused);
       return renderResult(c, email.data.email, refused);
     }
-    const result = await eraseEverything(getDb(c.env), form.data.email, {
+    const db = getDb(c.env);
+    const at = Date.now();
+    const result = await eraseEverything(db, form.data.email, {
       includeOrganizer: form.data.includeOrganizer,
       organizerId: c.var.organizer?.id ?? null,
-      at: Date.now(),
+      at,
     });
+    await dispatchWebhooks(db, c.env, at);
     logEvent('info', 'privacy.erased', { erasureId: result.id, ...result.counts });
     return c.redirect(`/admin/privacy?erased=${encodeURIComponent(result.id)}`, 303);
   });

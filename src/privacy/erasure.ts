@@ -3,6 +3,7 @@ import type { Db } from '../db';
 import { newId } from '../lib/tokens';
 import { findEverything, normalizeAddress, personalDataSources, type FoundRow } from './queries/registry';
 import { storeErasure } from './queries';
+import { recordEventWithItem } from '../webhooks/queries';
 
 /** Rows found per registry entry (what the organizer sees before deciding). */
 export function countFound(found: Record<string, FoundRow[]>): Record<string, number> {
@@ -22,6 +23,29 @@ export function erasableKeys(includeOrganizer: boolean): string[] {
 export async function exportEverything(db: Db, email: string, at: number) {
   const tables = await findEverything(db, email);
   return { exportedAt: new Date(at).toISOString(), email: normalizeAddress(email), tables };
+}
+
+/** The tables whose rows other systems hold as OSDI resources (signatures, attendances, …). */
+const SHARED_RESOURCES = [
+  'letter_signatures',
+  'day_registrations',
+  'meetings',
+  'bill_subscriptions',
+] as const;
+
+/**
+ * The `person.erased` webhook item: only the identifiers of what was erased, captured now (after
+ * the batch nothing is left to build it from), so downstream systems can erase their copies too.
+ */
+export function erasureItem(erasureId: string, found: Record<string, FoundRow[]>, at: number) {
+  const identifiers = SHARED_RESOURCES.flatMap((key) =>
+    (found[key] ?? []).map((row) => `welcome_table:${String(row.id)}`),
+  );
+  return {
+    identifiers: [`welcome_table:${erasureId}`],
+    erased_date: new Date(at).toISOString(),
+    'welcome_table:erased_identifiers': identifiers,
+  };
 }
 
 /**
@@ -46,6 +70,19 @@ export async function eraseEverything(
     if (rows.length) statements.push(...(await source.erase(db, address, rows, options.at)));
   }
   const id = newId();
-  await storeErasure(db, { id, at: options.at, organizerId: options.organizerId, counts }, statements);
+  const event = recordEventWithItem(
+    db,
+    {
+      id: `person.erased:${id}`,
+      type: 'person.erased',
+      subjectId: id,
+      item: erasureItem(id, found, options.at),
+    },
+    options.at,
+  );
+  await storeErasure(db, { id, at: options.at, organizerId: options.organizerId, counts }, [
+    ...statements,
+    ...event,
+  ]);
   return { id, counts };
 }

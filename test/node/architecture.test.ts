@@ -16,6 +16,7 @@ const LAYERS: string[] = [
   'db',
   'web',
   'email',
+  'webhooks',
   'organizers',
   'officials',
   'bills',

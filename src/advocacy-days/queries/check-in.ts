@@ -3,6 +3,7 @@ import { and, desc, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db';
 import { runBatch } from '../../db/batch';
 import { newId } from '../../lib/tokens';
+import { recordEventsFor } from '../../webhooks/queries';
 import { organizers } from '../../organizers/schema';
 import { dayCheckInLog, dayRegistrations } from '../schema';
 
@@ -46,12 +47,20 @@ export async function changeCheckIn(
     db.run(sql`insert into ${dayCheckInLog} (id, day_id, registration_id, action, organizer_id, at)
       select ${newId()}, ${dayId}, ${registrationId}, ${action}, ${organizerId}, ${at}
       where exists (select 1 from ${dayRegistrations} where ${target})`),
+    // Read before the update too: an attendance turns "attended", or back (the sweep sends it).
+    ...recordEventsFor(
+      db,
+      'registration.changed',
+      sql`select ${dayRegistrations.id} as id from ${dayRegistrations} where ${target}`,
+      at,
+      `:${at}`,
+    ),
     db
       .update(dayRegistrations)
       .set({ checkedInAt: action === 'check_in' ? at : null })
       .where(target),
   ]);
-  return (results[1]?.meta.changes ?? 0) > 0;
+  return (results[3]?.meta.changes ?? 0) > 0;
 }
 
 /** The latest check-ins and undos of a day, newest first. */

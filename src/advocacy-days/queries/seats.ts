@@ -4,6 +4,7 @@
 // the last free seat. registration.ts puts these in batches with the emails they cause.
 import { and, eq, gt, inArray, isNotNull, isNull, lte, sql } from 'drizzle-orm';
 import type { Db } from '../../db';
+import { recordEventsFor } from '../../webhooks/queries';
 import { outbox } from '../../email/schema';
 import type { Lang } from '../../lib/i18n';
 import { SEAT_HOLD_MS } from '../decisions';
@@ -204,4 +205,29 @@ export function claimAlreadyRegisteredEmailStatement(
           : eq(dayRegistrations.alreadyRegisteredEmailAt, previous),
       ),
     );
+}
+
+/**
+ * The `registration.changed` webhook events of the registrations a change touched at `at`, for the
+ * change's own batch (after its statements): the new registration, those cancelled, released or
+ * promoted at `at`. One event per registration and change (the id ends with `:<at>`).
+ */
+export function registrationChangedEvents(
+  db: Db,
+  touched: { registrationId?: string; dayId?: string },
+  at: number,
+) {
+  const byId = touched.registrationId
+    ? sql`(id = ${touched.registrationId} and (created_at = ${at} or cancelled_at = ${at}))`
+    : sql`0`;
+  const byDay = touched.dayId
+    ? sql`(day_id = ${touched.dayId} and (promoted_at = ${at} or cancelled_at = ${at}))`
+    : sql`0`;
+  return recordEventsFor(
+    db,
+    'registration.changed',
+    sql`select id from day_registrations where ${byId} or ${byDay}`,
+    at,
+    `:${at}`,
+  );
 }

@@ -3,6 +3,8 @@
 import { and, eq, exists, gt, inArray, lte, ne, notExists, or, sql } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import type { Db } from '../../db';
+import { runBatch } from '../../db/batch';
+import { recordEventsFor } from '../../webhooks/queries';
 import { outbox } from '../../email/schema';
 import type { Lang } from '../../lib/i18n';
 import { DAY } from '../../lib/time';
@@ -135,8 +137,9 @@ export async function storeConfirmation(
   at: number,
 ): Promise<void> {
   const statements: BatchItem<'sqlite'>[] = [db.insert(billSubscriptionLinks).values(link)];
-  if (confirmId) statements.push(resumeStatement(db, confirmId, at));
-  await db.batch(statements as [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]]);
+  if (confirmId)
+    statements.push(resumeStatement(db, confirmId, at), ...subscriptionEvents(db, { id: confirmId }, at));
+  await runBatch(db, statements);
 }
 
 /** The statement (re)confirming a subscription from `at` on. */
@@ -249,10 +252,38 @@ export interface FollowedItem {
  * from it stops them all. Unsubscribing twice changes nothing.
  */
 export async function unsubscribeAddress(db: Db, email: string, at = Date.now()): Promise<void> {
-  await db
-    .update(billSubscriptions)
-    .set({ status: 'unsubscribed', unsubscribedAt: at })
-    .where(and(eq(billSubscriptions.email, email), ne(billSubscriptions.status, 'unsubscribed')));
+  await runBatch(db, [
+    db
+      .update(billSubscriptions)
+      .set({ status: 'unsubscribed', unsubscribedAt: at })
+      .where(and(eq(billSubscriptions.email, email), ne(billSubscriptions.status, 'unsubscribed'))),
+    ...subscriptionEvents(db, { email }, at),
+  ]);
+}
+
+/**
+ * The webhook events of the subscriptions (of one id, or of one address) that a batch confirmed or
+ * ended at `at`: put after the change's statements, so a change that did nothing records nothing.
+ */
+export function subscriptionEvents(db: Db, whose: { id: string } | { email: string }, at: number) {
+  const t = billSubscriptions;
+  const which = 'id' in whose ? sql`${t.id} = ${whose.id}` : sql`${t.email} = ${whose.email}`;
+  return [
+    ...recordEventsFor(
+      db,
+      'subscription.confirmed',
+      sql`select ${t.id} as id from ${t} where ${which} and ${t.status} = 'confirmed' and ${t.confirmedAt} = ${at}`,
+      at,
+      `:${at}`,
+    ),
+    ...recordEventsFor(
+      db,
+      'subscription.ended',
+      sql`select ${t.id} as id from ${t} where ${which} and ${t.status} = 'unsubscribed' and ${t.unsubscribedAt} = ${at}`,
+      at,
+      `:${at}`,
+    ),
+  ];
 }
 
 /** Deletes up to `limit` links that no longer work; returns how many. */

@@ -1,7 +1,9 @@
 // Letters' queries: signing, confirming, withdrawing.
-import { and, eq, gte, isNull, lt } from 'drizzle-orm';
+import { and, eq, gte, isNull, lt, sql } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import type { Db } from '../../db';
+import { runBatch } from '../../db/batch';
+import { recordEventsFor } from '../../webhooks/queries';
 import { publicPages } from '../../web/memo';
 import { DAY } from '../../lib/time';
 import { letterSignatures, type LetterSignature } from '../schema';
@@ -86,7 +88,7 @@ export async function confirmSignature(
   tokenHash: string,
   at: number,
 ): Promise<'confirmed' | 'already' | 'invalid'> {
-  const changed = await db
+  const confirm = db
     .update(s)
     .set({ confirmedAt: at })
     .where(
@@ -97,9 +99,18 @@ export async function confirmSignature(
         // The link expires with the signature, even in the hour before the clean-up job runs.
         gte(s.lastConfirmationAt, at - UNCONFIRMED_TTL_DAYS * DAY),
       ),
-    )
-    .returning({ id: s.id });
-  if (changed.length > 0) {
+    );
+  // The webhook event selects the row this confirmation just changed: none if it changed nothing.
+  const [changed] = await runBatch(db, [
+    confirm,
+    ...recordEventsFor(
+      db,
+      'signature.confirmed',
+      sql`SELECT ${s.id} AS id FROM ${s} WHERE ${s.letterId} = ${letterId} AND ${s.confirmTokenHash} = ${tokenHash} AND ${s.confirmedAt} = ${at}`,
+      at,
+    ),
+  ]);
+  if ((changed?.meta.changes ?? 0) > 0) {
     publicPages.forget(letterId);
     return 'confirmed';
   }

@@ -4,6 +4,8 @@ import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import type { Db } from '../../db';
 import { sealMeetingContacts } from '../contact-fields';
+import { runBatch } from '../../db/batch';
+import { recordEventsFor } from '../../webhooks/queries';
 import { newId } from '../../lib/tokens';
 import { powerMapEntries, type Stance } from '../../officials/schema';
 import { meetingCommitments, meetings, type Meeting, type MeetingSource } from '../schema';
@@ -96,12 +98,13 @@ export async function markRequestSent(
   email: BatchItem<'sqlite'>,
   at: number,
 ): Promise<void> {
-  await db.batch([
+  await runBatch(db, [
     db
       .update(meetings)
       .set({ status: 'requested', updatedAt: at })
       .where(and(eq(meetings.id, meetingId), eq(meetings.status, 'unconfirmed'))),
     email,
+    ...meetingEvents(db, 'meeting_request.sent', meetingId, 'requested', at),
   ]);
 }
 
@@ -198,6 +201,26 @@ function outcomeStatements(
   ];
 }
 
+/**
+ * The webhook event of a meeting this batch just moved to `status` (none if it did not): sent once
+ * per meeting; recorded once per recording (an outcome may be corrected).
+ */
+function meetingEvents(
+  db: Db,
+  type: 'meeting_request.sent' | 'meeting_request.recorded',
+  meetingId: string,
+  status: Meeting['status'],
+  at: number,
+) {
+  return recordEventsFor(
+    db,
+    type,
+    sql`select ${meetings.id} as id from ${meetings} where ${meetings.id} = ${meetingId} and ${meetings.status} = ${status} and ${meetings.updatedAt} = ${at}`,
+    at,
+    type === 'meeting_request.recorded' ? `:${at}` : '',
+  );
+}
+
 /** Stores an outcome in one batch: the meeting becomes held, the power map and commitments follow. */
 export async function storeMeetingOutcome(
   db: Db,
@@ -218,6 +241,7 @@ export async function storeMeetingOutcome(
       })
       .where(statusGuard(meeting, 'record')),
     ...outcomeStatements(db, meeting.id, meeting.officialId, outcome, at),
+    ...meetingEvents(db, 'meeting_request.recorded', meeting.id, 'held', at),
   ]);
 }
 
@@ -246,9 +270,10 @@ export async function insertHeldMeeting(
   also: BatchItem<'sqlite'>[],
   at: number,
 ): Promise<void> {
-  await db.batch([
+  await runBatch(db, [
     db.insert(meetings).values(await sealMeetingContacts(db, row.id, row)),
     ...outcomeStatements(db, row.id, row.officialId, outcome, at),
     ...also,
+    ...meetingEvents(db, 'meeting_request.recorded', row.id, 'held', at),
   ]);
 }
