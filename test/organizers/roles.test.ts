@@ -53,6 +53,20 @@ describe('the role decisions', () => {
     expect(adminPermission('HEAD', '/organizers')).toEqual({ permission: 'manage', sensitive: false });
   });
 
+  it('keeps outgoing webhooks to owners: changing an endpoint needs step-up, sending one again does not', () => {
+    expect(adminPermission('GET', '/webhooks')).toEqual({ permission: 'manage', sensitive: false });
+    expect(adminPermission('GET', '/webhooks/ep1')).toEqual({ permission: 'manage', sensitive: false });
+    expect(adminPermission('POST', '/webhooks')).toEqual({ permission: 'manage', sensitive: true });
+    expect(adminPermission('POST', '/webhooks/ep1/remove')).toEqual({
+      permission: 'manage',
+      sensitive: true,
+    });
+    expect(adminPermission('POST', '/webhooks/ep1/deliveries/d1/send-again')).toEqual({
+      permission: 'manage',
+      sensitive: false,
+    });
+  });
+
   it('never leaves the coalition without an owner', () => {
     const two = [
       { id: 'a', role: 'owner' as const },

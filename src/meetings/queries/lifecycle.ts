@@ -228,7 +228,7 @@ export async function storeMeetingOutcome(
   outcome: MeetingOutcome,
   at: number,
 ): Promise<void> {
-  await db.batch([
+  await runBatch(db, [
     db
       .update(meetings)
       .set({
