@@ -38,7 +38,6 @@ import { privacyAdmin } from './privacy/admin';
 import { apiRoutes, API_PATH } from './api/routes';
 import { apiKeysAdmin } from './api/admin';
 import { webhooksAdmin } from './webhooks/admin';
-import type { PayloadBuilders } from './webhooks/payload';
 
 /**
  * The public RFC 8058 one-click unsubscribe routes, exactly: bill alerts, letter updates and
@@ -65,21 +64,6 @@ export const OFFICIAL_ACTION_SOURCES: readonly OfficialActionsSource[] = [
   lettersToOfficial,
   billsSponsoredByOfficial,
 ];
-
-/** Only a subject's identifier: the builders until every event type has its API serializer. */
-const identifiersOnly: PayloadBuilders[keyof PayloadBuilders] = async (_context, subjectId) => ({
-  identifiers: [`welcome_table:${subjectId}`],
-});
-
-/** How each webhook event's item is built when it is delivered (src/webhooks/payload.ts). */
-export const WEBHOOK_PAYLOADS: PayloadBuilders = {
-  'signature.confirmed': identifiersOnly,
-  'registration.changed': identifiersOnly,
-  'meeting_request.sent': identifiersOnly,
-  'meeting_request.recorded': identifiersOnly,
-  'subscription.confirmed': identifiersOnly,
-  'subscription.ended': identifiersOnly,
-};
 
 /** The largest request body a public route accepts: every public form is well under it. */
 export const PUBLIC_BODY_MAX_BYTES = 256 * 1024;

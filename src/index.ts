@@ -1,4 +1,5 @@
-import { WEBHOOK_PAYLOADS, buildApp } from './app';
+import { buildApp } from './app';
+import { WEBHOOK_PAYLOADS } from './webhook-payloads';
 import { deliverEmailBatch } from './email/delivery';
 import type { EmailQueueMessage } from './email/outbox';
 import { consumeAlertBatch } from './bills/alerts';

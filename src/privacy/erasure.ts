@@ -34,17 +34,22 @@ const SHARED_RESOURCES = [
 ] as const;
 
 /**
- * The `person.erased` webhook item: only the identifiers of what was erased, captured now (after
- * the batch nothing is left to build it from), so downstream systems can erase their copies too.
+ * The `person.erased` webhook item: only identifiers, captured now (after the batch nothing is left
+ * to build it from), so downstream systems can erase their copies too: the person's own (ours and
+ * those another system gave them, as the API showed them) and those of each signature, attendance,
+ * submission and subscription erased. Never the address.
  */
 export function erasureItem(erasureId: string, found: Record<string, FoundRow[]>, at: number) {
-  const identifiers = SHARED_RESOURCES.flatMap((key) =>
-    (found[key] ?? []).map((row) => `welcome_table:${String(row.id)}`),
-  );
+  const person = found.people?.[0];
+  const theirs = Array.isArray(person?.identifiers) ? (person.identifiers as unknown[]).map(String) : [];
+  const identifiers = person ? [`welcome_table:${String(person.id)}`, ...theirs] : [];
   return {
-    identifiers: [`welcome_table:${erasureId}`],
+    identifiers,
     erased_date: new Date(at).toISOString(),
-    'welcome_table:erased_identifiers': identifiers,
+    'welcome_table:erasure_id': erasureId,
+    'welcome_table:erased_identifiers': SHARED_RESOURCES.flatMap((key) =>
+      (found[key] ?? []).map((row) => `welcome_table:${String(row.id)}`),
+    ),
   };
 }
 

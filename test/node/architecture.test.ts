@@ -29,6 +29,7 @@ const LAYERS: string[] = [
   'home',
   'schema.ts',
   'jobs.ts',
+  'webhook-payloads.ts',
   'app.ts',
   'index.ts',
 ];

@@ -13,6 +13,8 @@ import { letterSignatures } from '../../src/letters/schema';
 import { markRequestSent, storeMeetingOutcome } from '../../src/meetings/queries';
 import { meetings } from '../../src/meetings/schema';
 import { eraseEverything } from '../../src/privacy/erasure';
+import { attemptDelivery } from '../../src/webhooks/delivery';
+import { WEBHOOK_PAYLOADS } from '../../src/webhook-payloads';
 import { stubFetch } from '../helpers';
 import { seedParents, seedPerson, type SeededPerson } from '../privacy/seed';
 import { addEndpoint, db, deliveriesOf, eventsOf } from './support';
@@ -43,6 +45,22 @@ describe('signature confirmed', () => {
     expect(await deliveriesOf(`signature.confirmed:${person.signatureId}`)).toEqual([
       expect.objectContaining({ endpoint_id: 'ep-all', attempts: expect.any(Number) }),
     ]);
+  });
+
+  it("is delivered as the API's own signature resource", async () => {
+    const deliveryId = `signature.confirmed:${person.signatureId}>ep-all`;
+    expect(await attemptDelivery(env, deliveryId, WEBHOOK_PAYLOADS)).toEqual({ status: 'delivered' });
+    const sent = network.calls.find((call) => call.headers.get('webhook-id') === deliveryId)!;
+    const [item] = JSON.parse(await sent.text());
+    expect(item.idempotency_key).toBe(`signature.confirmed:${person.signatureId}`);
+    expect(item['osdi:signature']).toMatchObject({
+      identifiers: [`welcome_table:${person.signatureId}`],
+      _links: {
+        self: { href: `https://welcome.test/api/v2/petitions/p-letter/signatures/${person.signatureId}` },
+        'osdi:person': { href: expect.stringMatching(/^https:\/\/welcome\.test\/api\/v2\/people\//) },
+      },
+    });
+    expect(JSON.stringify(item)).not.toContain('hook-person@example.org');
   });
 
   it('records nothing for a link that confirms nothing', async () => {
@@ -157,8 +175,9 @@ describe('person erased', () => {
     expect(event!.id).toBe(`person.erased:${id}`);
     expect(event!.item).not.toContain('hook-person');
     expect(JSON.parse(event!.item!)).toEqual({
-      identifiers: [`welcome_table:${id}`],
+      identifiers: [expect.stringMatching(/^welcome_table:/)],
       erased_date: new Date(at).toISOString(),
+      'welcome_table:erasure_id': id,
       'welcome_table:erased_identifiers': expect.arrayContaining([
         `welcome_table:${person.signatureId}`,
         `welcome_table:${person.meetingAsSenderId}`,

@@ -163,7 +163,7 @@ async function pageActions<Row>(
 async function findAction<Row>(
   db: Db,
   spec: ActionTable<Row>,
-  parentId: string,
+  parentId: string | undefined,
   id: string,
 ): Promise<Row | null> {
   const [row] = (await joinedQuery(db, spec)
@@ -195,4 +195,10 @@ export function findSignature(db: Db, letterId: string, id: string) {
 /** One registration for a day (not erased), with its person, or null. */
 export function findAttendance(db: Db, dayId: string, id: string) {
   return findAction(db, ATTENDANCES, dayId, id);
+}
+
+/** One signature, attendance or submission by its id alone, as served (the webhooks' items). */
+export function findActionById(db: Db, kind: 'signature' | 'attendance' | 'submission', id: string) {
+  const spec = { signature: SIGNATURES, attendance: ATTENDANCES, submission: SUBMISSIONS }[kind];
+  return findAction<SignatureRow | AttendanceRow | SubmissionRow>(db, spec, undefined, id);
 }

@@ -26,6 +26,11 @@ export async function findSubscription(
     .get();
 }
 
+/** One subscription by id. */
+export async function subscriptionById(db: Db, id: string): Promise<BillSubscriptionRow | undefined> {
+  return db.select().from(billSubscriptions).where(eq(billSubscriptions.id, id)).get();
+}
+
 /**
  * Stores a pending subscription, or makes a lapsed one pending again with the new choices; a
  * confirmed subscription is never turned back into a pending one.
