@@ -68,6 +68,7 @@ const PAGES = [
   '/admin/bills/demo-bill-ga-sb-220',
   '/admin/outbox',
   '/admin/privacy',
+  '/admin/webhooks',
 ];
 
 /** Printable views: bare pages, without the site's header and so without the navigation. */
@@ -229,8 +230,8 @@ describe('the organizer area’s layout at 1280×800 and 390×844', () => {
       await page.goto('/admin');
       const heading = await page.getByRole('heading', { level: 1 }).boundingBox();
       const cards = page.locator('main .card-grid > li');
-      // The demo organizer is an owner: the eight sections and "Organizers and roles".
-      expect(await cards.count()).toBe(9);
+      // The demo organizer is an owner: the eight sections, "Webhooks" and "Organizers and roles".
+      expect(await cards.count()).toBe(10);
       for (const card of await cards.all()) {
         const box = (await card.boundingBox())!;
         expect(box.width, `a card at ${size.name}`).toBeGreaterThanOrEqual(240);

@@ -1,5 +1,8 @@
 /** English strings of the webhooks page (/admin/webhooks). */
 export const webhooks = {
+  'admin.section.webhooks': 'Webhooks',
+  'admin.section.webhooksHint':
+    'Send signatures, registrations, meetings and erasures to other systems as they happen.',
   'webhooks.title': 'Webhooks',
   'webhooks.intro':
     'Send events to another system (Action Network, a CRM, your own scripts) as they happen: each endpoint gets a signed JSON post for the events it chose. See the API guide for the payload and how to check the signature.',

@@ -2,6 +2,9 @@ import type { webhooks as en } from '../en/webhooks';
 
 /** Spanish strings: the type makes tsc fail when a key is missing or extra. */
 export const webhooks: Record<keyof typeof en, string> = {
+  'admin.section.webhooks': 'Webhooks',
+  'admin.section.webhooksHint':
+    'Envíe firmas, inscripciones, reuniones y borrados a otros sistemas en cuanto ocurren.',
   'webhooks.title': 'Webhooks',
   'webhooks.intro':
     'Envíe los eventos a otro sistema (Action Network, un CRM, sus propios programas) en cuanto ocurren: cada destino recibe un envío JSON firmado por los eventos que eligió. La guía de la API explica el contenido y cómo comprobar la firma.',

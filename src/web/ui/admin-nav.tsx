@@ -20,6 +20,12 @@ export const ADMIN_SECTIONS: readonly {
   { path: '/admin/privacy', title: 'admin.section.privacy', hint: 'admin.section.privacyHint' },
   { path: '/admin/api-keys', title: 'admin.section.apiKeys', hint: 'admin.section.apiKeysHint' },
   {
+    path: '/admin/webhooks',
+    title: 'admin.section.webhooks',
+    hint: 'admin.section.webhooksHint',
+    ownersOnly: true,
+  },
+  {
     path: '/admin/organizers',
     title: 'admin.section.organizers',
     hint: 'admin.section.organizersHint',

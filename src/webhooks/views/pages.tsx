@@ -137,7 +137,7 @@ export function SecretPage(props: { endpoint: WebhookEndpoint }): Child {
       <SavedNotice>{t('webhooks.notice.added')}</SavedNotice>
       <h2>{t('webhooks.secretTitle')}</h2>
       <p>{t('webhooks.secretOnce')}</p>
-      <p>
+      <p class="pre-wrap">
         <code data-webhook-secret>{props.endpoint.secret}</code>
       </p>
       <p>
@@ -164,7 +164,7 @@ export function EndpointPage(props: {
         <a href="/admin/webhooks">{t('webhooks.back')}</a>
       </p>
       <h1>{new URL(props.endpoint.url).host}</h1>
-      <p>
+      <p class="pre-wrap">
         <code>{props.endpoint.url}</code>
       </p>
       {props.notice ? <SavedNotice>{t(NOTICES[props.notice])}</SavedNotice> : null}
