@@ -13,6 +13,7 @@ import { letterSignatures } from '../../src/letters/schema';
 import { markRequestSent, storeMeetingOutcome } from '../../src/meetings/queries';
 import { meetings } from '../../src/meetings/schema';
 import { eraseEverything } from '../../src/privacy/erasure';
+import { recordSignature } from '../../src/api/queries/writes';
 import { attemptDelivery } from '../../src/webhooks/delivery';
 import { WEBHOOK_PAYLOADS } from '../../src/webhook-payloads';
 import { stubFetch } from '../helpers';
@@ -63,9 +64,29 @@ describe('signature confirmed', () => {
     expect(JSON.stringify(item)).not.toContain('hook-person@example.org');
   });
 
+  it('is recorded for a signature an API client records, and not when the address had signed', async () => {
+    const signed = {
+      letterId: 'p-letter',
+      email: 'api-signer@example.org',
+      firstName: 'Ana',
+      lastName: 'Ruiz',
+      city: 'Macon',
+      state: 'GA',
+      comment: null,
+      keepInformed: false,
+      lang: 'en' as const,
+      origin: 'Action Network',
+      at: Date.now(),
+    };
+    const id = await recordSignature(db, signed);
+    expect(await recordSignature(db, { ...signed, at: signed.at + 1 })).toBe(id);
+    expect((await eventsOf('signature.confirmed')).map((e) => e.id)).toContain(`signature.confirmed:${id}`);
+    expect(await eventsOf('signature.confirmed')).toHaveLength(2);
+  });
+
   it('records nothing for a link that confirms nothing', async () => {
     expect(await confirmSignature(db, 'p-letter', 'no-such-link', Date.now())).toBe('invalid');
-    expect(await eventsOf('signature.confirmed')).toHaveLength(1);
+    expect(await eventsOf('signature.confirmed')).toHaveLength(2);
   });
 });
 

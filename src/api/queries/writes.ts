@@ -1,6 +1,8 @@
 // What API clients record: a signature on a letter, made by the client on the signer's behalf.
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db';
+import { runBatch } from '../../db/batch';
+import { recordEventsFor } from '../../webhooks/queries';
 import { letterSignatures, letters } from '../../letters/schema';
 import { hashToken, newId, newToken } from '../../lib/tokens';
 import type { Lang } from '../../lib/i18n';
@@ -42,7 +44,7 @@ export async function recordSignature(db: Db, signature: RecordedSignature): Pro
     hashToken(newToken()),
     hashToken(newToken()),
   ]);
-  await db
+  const insert = db
     .insert(letterSignatures)
     .values({
       id: newId(),
@@ -67,6 +69,16 @@ export async function recordSignature(db: Db, signature: RecordedSignature): Pro
       createdAt: signature.at,
     })
     .onConflictDoNothing();
+  // Other systems hear of it as of any confirmed signature (the webhook event, in the same batch).
+  await runBatch(db, [
+    insert,
+    ...recordEventsFor(
+      db,
+      'signature.confirmed',
+      sql`select ${letterSignatures.id} as id from ${letterSignatures} where ${letterSignatures.letterId} = ${signature.letterId} and ${letterSignatures.email} = ${email} and ${letterSignatures.createdAt} = ${signature.at}`,
+      signature.at,
+    ),
+  ]);
   const [row] = await db
     .select({ id: letterSignatures.id })
     .from(letterSignatures)
