@@ -16,6 +16,7 @@ import {
   resetDelivery,
   updateEndpoint,
 } from './queries';
+import { storedSecret } from './secrets';
 import { newWebhookSecret } from './signing';
 import { endpointChangeSchema, newEndpointSchema } from './validation';
 import { EndpointPage, SecretPage, WebhooksPage, type WebhookNotice } from './views/pages';
@@ -56,17 +57,18 @@ export const webhooksAdmin = new Hono<AppEnv>()
       });
     }
     const id = newId();
+    const secret = newWebhookSecret();
     await insertEndpoint(db, {
       id,
       url: form.data.url,
-      secret: newWebhookSecret(),
+      secret: await storedSecret(c.env, id, secret),
       events: form.data.events,
       createdBy: c.var.organizer!.id,
       at: Date.now(),
     });
     logEvent('info', 'webhooks.endpoint_added', { endpointId: id, events: form.data.events.length });
     c.set('privateLink', true); // the secret is on this page: never cached
-    return c.render(<SecretPage endpoint={(await findEndpoint(db, id))!} />, {
+    return c.render(<SecretPage endpoint={(await findEndpoint(db, id))!} secret={secret} />, {
       title: c.var.t('webhooks.title'),
     });
   })

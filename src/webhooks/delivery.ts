@@ -5,6 +5,7 @@ import { sendToQueue } from '../lib/queue';
 import { deliveryBody, type PayloadBuilders } from './payload';
 import { MAX_ATTEMPTS, STALE_CLAIM_MS, nextStepAfterAttempt } from './policy';
 import { claimDelivery, newDeliveryIds, recordAttempt } from './queries';
+import { signingSecret } from './secrets';
 import { signatureHeaders } from './signing';
 
 /** The message the webhook queue carries: one delivery to attempt. */
@@ -12,7 +13,7 @@ export interface WebhookQueueMessage {
   deliveryId: string;
 }
 
-type DeliveryEnv = Pick<Env, 'DB' | 'PUBLIC_URL'>;
+type DeliveryEnv = Pick<Env, 'DB' | 'PUBLIC_URL' | 'CONTACT_KEYS'>;
 
 /** What became of one attempt, turned into ack or retry by the queue consumer. */
 export type AttemptResult =
@@ -69,7 +70,7 @@ export async function attemptDelivery(
   }
   const statusCode = await postWebhook(
     endpoint.url,
-    await signatureHeaders(endpoint.secret, delivery.id, at, body),
+    await signatureHeaders(await signingSecret(env, endpoint.id, endpoint.secret), delivery.id, at, body),
     body,
   );
   const step = nextStepAfterAttempt(statusCode, delivery.attempts);

@@ -11,7 +11,10 @@ import {
   nextStepAfterAttempt,
   retryDelaySeconds,
 } from '../../src/webhooks/policy';
-import { recordEventWithItem, recordEventsFor } from '../../src/webhooks/queries';
+import { insertEndpoint, recordEventWithItem, recordEventsFor } from '../../src/webhooks/queries';
+import { storedSecret } from '../../src/webhooks/secrets';
+import { newWebhookSecret } from '../../src/webhooks/signing';
+import { newKeyEntry } from '../../src/lib/sealed';
 import { runBatch } from '../../src/db/batch';
 import { sql } from 'drizzle-orm';
 import { stubFetch } from '../helpers';
@@ -185,6 +188,40 @@ describe('attemptDelivery', () => {
         idempotency_key: 'person.erased:erasure-1',
       },
     ]);
+  });
+});
+
+describe('endpoint secrets', () => {
+  it('are sealed with CONTACT_KEYS when it is set, and still sign what the receiver checks', async () => {
+    const keyed = { ...env, CONTACT_KEYS: newKeyEntry('k1') };
+    const secret = newWebhookSecret();
+    const stored = await storedSecret(keyed, 'ep-sealed', secret);
+    expect(stored.startsWith('wt1.')).toBe(true);
+    expect(stored).not.toContain(secret.slice(6));
+    await insertEndpoint(db, {
+      id: 'ep-sealed',
+      url: 'https://hooks.example.org/sealed',
+      secret: stored,
+      events: ['subscription.ended'],
+      createdBy: 'test',
+      at: 1,
+    });
+    const at = Date.UTC(2026, 11, 2, 18);
+    await runBatch(db, recordEventsFor(db, 'subscription.ended', sql`select 'sub-sealed' as id`, at));
+    stub = stubFetch(() => new Response(null, { status: 200 }));
+    expect(await attemptDelivery(keyed, 'subscription.ended:sub-sealed>ep-sealed', testBuilders, at)).toEqual(
+      {
+        status: 'delivered',
+      },
+    );
+    const sent = stub.calls.find((call) => call.url === 'https://hooks.example.org/sealed')!;
+    const realNow = Date.now;
+    Date.now = () => at;
+    try {
+      expect(new Webhook(secret).verify(await sent.text(), Object.fromEntries(sent.headers))).toHaveLength(1);
+    } finally {
+      Date.now = realNow;
+    }
   });
 });
 

@@ -129,7 +129,7 @@ export function WebhooksPage(props: {
 }
 
 /** Shown once, right after an endpoint is added: its secret. */
-export function SecretPage(props: { endpoint: WebhookEndpoint }): Child {
+export function SecretPage(props: { endpoint: WebhookEndpoint; secret: string }): Child {
   const { t } = useRequestContext<AppEnv>().var;
   return (
     <>
@@ -138,7 +138,7 @@ export function SecretPage(props: { endpoint: WebhookEndpoint }): Child {
       <h2>{t('webhooks.secretTitle')}</h2>
       <p>{t('webhooks.secretOnce')}</p>
       <p class="pre-wrap">
-        <code data-webhook-secret>{props.endpoint.secret}</code>
+        <code data-webhook-secret>{props.secret}</code>
       </p>
       <p>
         <a href={`/admin/webhooks/${encodeURIComponent(props.endpoint.id)}`}>{t('webhooks.open')}</a> ·{' '}
