@@ -61,7 +61,7 @@ export const webhooksAdmin = new Hono<AppEnv>()
     await insertEndpoint(db, {
       id,
       url: form.data.url,
-      secret: await storedSecret(c.env, id, secret),
+      secret: await storedSecret(db, id, secret),
       events: form.data.events,
       createdBy: c.var.organizer!.id,
       at: Date.now(),

@@ -70,7 +70,7 @@ export async function attemptDelivery(
   }
   const statusCode = await postWebhook(
     endpoint.url,
-    await signatureHeaders(await signingSecret(env, endpoint.id, endpoint.secret), delivery.id, at, body),
+    await signatureHeaders(await signingSecret(db, endpoint.id, endpoint.secret), delivery.id, at, body),
     body,
   );
   const step = nextStepAfterAttempt(statusCode, delivery.attempts);

@@ -3,6 +3,7 @@ import { env } from 'cloudflare:workers';
 import { getDb } from '../../src/db';
 import { insertEndpoint } from '../../src/webhooks/queries';
 import { WEBHOOK_EVENT_TYPES } from '../../src/webhooks/schema';
+import { storedSecret } from '../../src/webhooks/secrets';
 import { newWebhookSecret } from '../../src/webhooks/signing';
 import type { PayloadBuilders } from '../../src/webhooks/payload';
 
@@ -11,7 +12,14 @@ export const db = getDb(env);
 /** Adds an active endpoint that chose every event; returns its id and secret. */
 export async function addEndpoint(id: string, url = `https://hooks.example.org/${id}`) {
   const secret = newWebhookSecret();
-  await insertEndpoint(db, { id, url, secret, events: [...WEBHOOK_EVENT_TYPES], createdBy: 'test', at: 1 });
+  await insertEndpoint(db, {
+    id,
+    url,
+    secret: await storedSecret(db, id, secret),
+    events: [...WEBHOOK_EVENT_TYPES],
+    createdBy: 'test',
+    at: 1,
+  });
   return { id, url, secret };
 }
 
