@@ -1,5 +1,5 @@
 // Re-seals every contact field (phones, addresses, meeting stories and request texts, attendees'
-// contacts) with the first key of CONTACT_KEYS:
+// contacts) and webhook endpoints' signing secrets with the first key of CONTACT_KEYS:
 //   npm run contact-key:rotate                 the local database (keys from .dev.vars)
 //   npm run contact-key:rotate -- --remote     the deployed one (CONTACT_KEYS=… in the environment)
 // Rotating a key: put a new key first in CONTACT_KEYS (keep the old one after it), deploy, run this,
@@ -25,7 +25,7 @@ try {
       `${table}: ${counts.resealed} re-sealed, ${counts.changedMeanwhile} changed meanwhile (already current), ${counts.failed} could not be opened`,
     );
   }
-  if (report.day_registrations.failed + report.meetings.failed > 0) {
+  if (Object.values(report).some((counts) => counts.failed > 0)) {
     console.error('Some values could not be opened: keep every old key listed until they are re-sealed.');
     process.exitCode = 1;
   }

@@ -7,8 +7,11 @@ import type { BatchItem } from 'drizzle-orm/batch';
 import { contactKeyring, type Db } from '../db';
 import { openRegistration, sealRegistrationContacts } from '../advocacy-days/contact-fields';
 import { openMeeting, sealMeetingContacts } from '../meetings/contact-fields';
+import { signingSecret, storedSecret } from '../webhooks/secrets';
 import {
   meetingsToReseal,
+  webhookSecretsToReseal,
+  resealWebhookSecretStatement,
   registrationsToReseal,
   runResealBatch,
   resealMeetingStatement,
@@ -23,7 +26,7 @@ export interface RotationCounts {
 }
 
 /** Counts per table; never a value. */
-export type RotationReport = Record<'day_registrations' | 'meetings', RotationCounts>;
+export type RotationReport = Record<'day_registrations' | 'meetings' | 'webhook_endpoints', RotationCounts>;
 
 interface Stage<Row extends { id: string }> {
   next(db: Db, prefix: string, afterId: string, limit: number): Promise<Row[]>;
@@ -49,6 +52,15 @@ const meetingRows: Stage<Awaited<ReturnType<typeof meetingsToReseal>>[number]> =
     const opened = await openMeeting(db, row);
     const { id: _id, ...fields } = opened;
     return { statement: resealMeetingStatement(db, row, await sealMeetingContacts(db, row.id, fields)) };
+  },
+};
+
+// Webhook endpoints' signing secrets are sealed with the same keys (webhooks/secrets.ts).
+const webhookSecrets: Stage<Awaited<ReturnType<typeof webhookSecretsToReseal>>[number]> = {
+  next: webhookSecretsToReseal,
+  async reseal(db, row) {
+    const resealed = await storedSecret(db, row.id, await signingSecret(db, row.id, row.secret));
+    return { statement: resealWebhookSecretStatement(db, row, resealed) };
   },
 };
 
@@ -94,5 +106,6 @@ export async function rotateContactKeys(
   return {
     day_registrations: await rotateTable(db, registrations, prefix, pageSize, report('day_registrations')),
     meetings: await rotateTable(db, meetingRows, prefix, pageSize, report('meetings')),
+    webhook_endpoints: await rotateTable(db, webhookSecrets, prefix, pageSize, report('webhook_endpoints')),
   };
 }

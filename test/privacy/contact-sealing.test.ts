@@ -9,6 +9,8 @@ import { newKeyEntry } from '../../src/lib/sealed';
 import { getMeeting } from '../../src/meetings/queries';
 import { rotateContactKeys } from '../../src/privacy/key-rotation';
 import { findEverything } from '../../src/privacy/queries/registry';
+import { webhookEndpoints } from '../../src/webhooks/schema';
+import { signingSecret, storedSecret } from '../../src/webhooks/secrets';
 import { createDay, registrationFields, stubGeocoder, tokenMailedTo } from '../advocacy-days/fixtures';
 import { organizerCookie, postForm, request } from '../helpers';
 import { insertOfficial, postAs, requestFields } from '../meetings/helpers';
@@ -165,6 +167,18 @@ describe('npm run contact-key:rotate (rotateContactKeys)', () => {
       .bind(registration.id)
       .run();
 
+    // A webhook endpoint's signing secret, sealed with the old key like the contacts.
+    const oldOnly = getDb({ DB: env.DB, CONTACT_KEYS: TEST_KEY });
+    const hookSecret = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw';
+    await oldOnly.insert(webhookEndpoints).values({
+      id: 'hook-rotate',
+      url: 'https://crm.example.org/hooks',
+      secret: await storedSecret(oldOnly, 'hook-rotate', hookSecret),
+      events: '[]',
+      createdAt: 1,
+      updatedAt: 1,
+    });
+
     const newKey = newKeyEntry('test2');
     const both = getDb({ DB: env.DB, CONTACT_KEYS: `${newKey},${TEST_KEY}` });
     // Stopped after its first page (as a killed command would be).
@@ -190,13 +204,15 @@ describe('npm run contact-key:rotate (rotateContactKeys)', () => {
     expect(await rotateContactKeys(both)).toEqual({
       day_registrations: { resealed: 0, changedMeanwhile: 0, failed: 0 },
       meetings: { resealed: 0, changedMeanwhile: 0, failed: 0 },
+      webhook_endpoints: { resealed: 0, changedMeanwhile: 0, failed: 0 },
     });
 
     const { results } = await env.DB.prepare(
       `select phone as value from day_registrations where phone is not null
        union all select address from day_registrations where address is not null
        union all select sender_phone from meetings where sender_phone is not null
-       union all select story from meetings where story is not null`,
+       union all select story from meetings where story is not null
+       union all select secret from webhook_endpoints`,
     ).all<{ value: string }>();
     for (const row of results) expect(row.value).toMatch(/^wt1\.test2\./);
 
@@ -210,6 +226,9 @@ describe('npm run contact-key:rotate (rotateContactKeys)', () => {
       story: STORY,
       attendees: [{ contact: ATTENDEE }],
     });
+    expect(resumed.webhook_endpoints.resealed).toBe(1);
+    const [hook] = await newOnly.select().from(webhookEndpoints);
+    expect(await signingSecret(newOnly, hook!.id, hook!.secret)).toBe(hookSecret);
     // The attendee lookup works under the new key alone (the hashes were renewed too).
     const found = await findEverything(newOnly, ATTENDEE);
     expect(found.meetings!.map((row) => row.id)).toContain(meetingId);

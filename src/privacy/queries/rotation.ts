@@ -7,6 +7,7 @@ import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../../db';
 import { dayRegistrations, type Registration } from '../../advocacy-days/schema';
 import { meetings, type Meeting } from '../../meetings/schema';
+import { webhookEndpoints } from '../../webhooks/schema';
 
 /** True in SQL when a text column holds something not sealed with the key `prefix` (`wt1.<id>.`). */
 function notSealedWith(column: SQLiteColumn | SQL, prefix: string): SQL {
@@ -116,6 +117,35 @@ export function resealMeetingStatement(
         sql`${meetings.attendees} = ${JSON.stringify(stored.attendees)}`,
       ),
     );
+}
+
+/** A webhook endpoint's stored (sealed) signing secret. */
+export interface StoredWebhookSecret {
+  id: string;
+  secret: string;
+}
+
+/** The next webhook endpoints (by id) whose secret is not sealed with `prefix`. */
+export async function webhookSecretsToReseal(
+  db: Db,
+  prefix: string,
+  afterId: string,
+  limit: number,
+): Promise<StoredWebhookSecret[]> {
+  return db
+    .select({ id: webhookEndpoints.id, secret: webhookEndpoints.secret })
+    .from(webhookEndpoints)
+    .where(and(gt(webhookEndpoints.id, afterId), notSealedWith(webhookEndpoints.secret, prefix)))
+    .orderBy(asc(webhookEndpoints.id))
+    .limit(limit);
+}
+
+/** Replaces an endpoint's sealed secret unless it was changed since it was read. */
+export function resealWebhookSecretStatement(db: Db, stored: StoredWebhookSecret, resealed: string) {
+  return db
+    .update(webhookEndpoints)
+    .set({ secret: resealed })
+    .where(and(eq(webhookEndpoints.id, stored.id), eq(webhookEndpoints.secret, stored.secret)));
 }
 
 /** Runs one page's re-seal statements as one batch; how many rows they changed. */
