@@ -18,12 +18,10 @@ import {
   createLetter,
   exportSignersPage,
   getLetterById,
-  listAllShownSigners,
-  listDeliveries,
   listLetterOfficials,
-  letterTally,
   listLettersWithCounts,
   listSignersForOrganizer,
+  loadDeliveryPage,
   removeLetterOfficial,
   setSignerHidden,
   setSignerVerified,
@@ -242,24 +240,10 @@ async function renderDelivery(
   letter: Letter,
   form: { values?: FormValues; errors?: FormErrors; sent?: number } = {},
 ) {
-  const db = getDb(c.env);
-  const [officials, signers, tally, deliveries] = await Promise.all([
-    listLetterOfficials(db, letter.id),
-    listAllShownSigners(db, letter.id),
-    letterTally(db, letter.id),
-    listDeliveries(db, letter.id),
-  ]);
-  return c.render(
-    <DeliveryPage
-      letter={letter}
-      officials={officials}
-      signers={signers}
-      tally={tally}
-      deliveries={deliveries}
-      {...form}
-    />,
-    { title: c.var.t('letters.admin.deliverTitle') },
-  );
+  const data = await loadDeliveryPage(getDb(c.env), letter.id);
+  return c.render(<DeliveryPage letter={letter} {...data} {...form} />, {
+    title: c.var.t('letters.admin.deliverTitle'),
+  });
 }
 
 lettersAdmin.get('/:id/deliver', async (c) => {

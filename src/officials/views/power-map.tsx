@@ -7,19 +7,17 @@ import type { FormState } from '../../web/form';
 import { DataTable } from '../../web/ui/admin-list';
 import { PostButton } from '../../web/ui/post-button';
 import { adminOfficialPath, stanceLabel } from '../links';
-import type { PowerMapChangeRow } from '../queries';
+import type { PowerMapData } from '../queries';
 import { STANCES, type Official, type PowerMapEntry } from '../schema';
 
 /** What the power map shows: the official, their entries and corrections, the entry being edited. */
-export type PowerMapProps = FormState & {
-  official: Official;
-  entries: PowerMapEntry[];
-  /** The recorded corrections (edits and deletions), newest first. */
-  changes: PowerMapChangeRow[];
-  /** The entry open for editing in the form, if any. */
-  editing?: PowerMapEntry;
-  today: string;
-};
+export type PowerMapProps = FormState &
+  PowerMapData & {
+    official: Official;
+    /** The entry open for editing in the form, if any. */
+    editing?: PowerMapEntry;
+    today: string;
+  };
 
 /**
  * An official's power map for organizers: the current stance, the dated entries with edit and
