@@ -4,7 +4,7 @@ import type { AppEnv } from '../env';
 import { getDb, type Db } from '../db';
 import { csvHeaders, csvStream } from '../lib/csv';
 import { newId } from '../lib/tokens';
-import { getOfficial, searchOfficials } from '../officials/queries';
+import { getOfficial } from '../officials/queries';
 import { AppError } from '../lib/errors';
 import { readForm, refusedForm, type FormErrors, type FormValues } from '../web/form';
 import { safeRedirectPath } from '../web/security';
@@ -18,9 +18,9 @@ import {
   createLetter,
   exportSignersPage,
   getLetterById,
-  listLetterOfficials,
   listLettersWithCounts,
   listSignersForOrganizer,
+  loadAddresseePicker,
   loadDeliveryPage,
   removeLetterOfficial,
   setSignerHidden,
@@ -72,25 +72,18 @@ async function renderLetterForm(
   form: { values?: FormValues; errors?: FormErrors } = {},
 ) {
   const { t } = c.var;
-  const db = getDb(c.env);
   const officialQuery = (c.req.query('official') ?? '').trim().slice(0, 100);
-  const [officials, results] = letter
-    ? await Promise.all([
-        listLetterOfficials(db, letter.id),
-        officialQuery
-          ? searchOfficials(db, { name: officialQuery, limit: 10 }).then((found) => found.rows)
-          : [],
-      ])
-    : [[], []];
+  const picker = letter
+    ? await loadAddresseePicker(getDb(c.env), letter.id, officialQuery)
+    : { officials: [], officialResults: [] };
   return c.render(
     <LetterForm
       letter={letter}
-      officials={officials}
-      officialResults={results}
+      {...picker}
       officialQuery={officialQuery}
       embedUrl={letter ? letterUrl(c.env, letter, '/embed') : undefined}
+      {...form}
       values={form.values ?? (letter ? letterFormValues(letter) : { status: 'draft' })}
-      errors={form.errors}
     />,
     { title: letter ? t('letters.admin.editTitle') : t('letters.admin.new'), wide: true },
   );
