@@ -10,6 +10,7 @@ import { formatNumber, type Lang, type Translate } from '../../lib/i18n';
 import { displayName, roleLabel } from '../choices';
 import type { PublicSigner } from '../queries';
 import type { Letter } from '../schema';
+import { letterPath } from '../links';
 import { addresseeLines, type SigningState } from '../status';
 import { SavedNotice } from '../../web/ui/saved-notice';
 
@@ -145,5 +146,19 @@ export function Pagination(props: {
         ) : null}
       </ul>
     </nav>
+  );
+}
+
+/** A short page after an action on a letter: what happened, then the way back to the letter. */
+export function LetterNoticePage(props: { letter: Letter; title: string; children: Child }): Child {
+  const { t } = useRequestContext<AppEnv>().var;
+  return (
+    <section>
+      <h1>{props.title}</h1>
+      {props.children}
+      <p>
+        <a href={letterPath(props.letter)}>{t('letters.backToLetter')}</a>
+      </p>
+    </section>
   );
 }
