@@ -1,7 +1,7 @@
 import type { Child } from 'hono/jsx';
 import { useRequestContext } from 'hono/jsx-renderer';
 import type { AppEnv } from '../../../env';
-import { ActionListPage } from '../../../web/ui/action-list-page';
+import { ActionListPage } from '../../../web/ui/item-list';
 import { formatDayTimes } from '../../calendar';
 import type { AdvocacyDay } from '../../schema';
 import { DayTextTag } from '../parts';
