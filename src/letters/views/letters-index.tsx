@@ -1,4 +1,5 @@
 import type { Child } from 'hono/jsx';
+import { DemoLabel } from '../../web/ui/demo-label';
 import { useRequestContext } from 'hono/jsx-renderer';
 import type { AppEnv } from '../../env';
 import { ActionListPage } from '../../web/ui/item-list';
@@ -19,7 +20,7 @@ export function LettersIndex(props: { letters: { letter: Letter; state: SigningS
         <>
           <a href={letterPath(letter)}>{letterText(letter, lang).title}</a>{' '}
           {state === 'open' ? null : <span class="badge">{t('letters.closedBadge')}</span>}
-          {letter.isDemo ? <span class="demo-label"> · {t('common.demo')}</span> : null}
+          <DemoLabel of={letter} inline />
         </>
       )}
     />

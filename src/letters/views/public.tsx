@@ -28,12 +28,6 @@ export function signedCount(t: Translate, lang: Lang, count: number): string {
   return t('letters.signedCount', { count: formatNumber(lang, count) });
 }
 
-/** The "demo content" label on demo letters. */
-export function DemoLabel(props: { letter: Pick<Letter, 'isDemo'> }): Child {
-  const { t } = useRequestContext<AppEnv>().var;
-  return props.letter.isDemo ? <p class="demo-label">{t('common.demo')}</p> : null;
-}
-
 /** Who a letter is addressed to: free-text lines and officials from the directory. */
 export function Addressees(props: { letter: Letter; officials: Official[] }): Child {
   const { t } = useRequestContext<AppEnv>().var;

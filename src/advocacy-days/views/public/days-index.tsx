@@ -1,4 +1,5 @@
 import type { Child } from 'hono/jsx';
+import { DemoLabel } from '../../../web/ui/demo-label';
 import { useRequestContext } from 'hono/jsx-renderer';
 import type { AppEnv } from '../../../env';
 import { ActionListPage } from '../../../web/ui/item-list';
@@ -20,7 +21,7 @@ export function DaysIndex(props: { days: AdvocacyDay[] }): Child {
           <DayTextTag day={day} field="title" as="a" href={`/days/${day.slug}`} />
           <p>
             {formatDayTimes(lang, day)} · {day.placeName}
-            {day.isDemo ? <span class="demo-label"> · {t('common.demo')}</span> : null}
+            <DemoLabel of={day} inline />
           </p>
         </>
       )}
