@@ -14,9 +14,8 @@ import {
 import {
   getBill,
   getBillBySlug,
-  getSyncState,
-  listAllBills,
   listBillMovements,
+  loadBillAdminList,
   subscriberCounts,
   type BillRow,
 } from './queries';
@@ -50,20 +49,9 @@ billsAdmin.on('POST', ['/:id', '/:id/*'], async (c, next) => {
 
 async function renderBillList(c: Context<AppEnv>, summary?: ImportSummary) {
   const { t } = c.var;
-  const db = getDb(c.env);
-  const [bills, counts, sync] = await Promise.all([
-    listAllBills(db),
-    subscriberCounts(db),
-    getSyncState(db, OPENSTATES_SOURCE),
-  ]);
+  const data = await loadBillAdminList(getDb(c.env), OPENSTATES_SOURCE);
   return c.render(
-    <AdminBillList
-      bills={bills}
-      counts={counts}
-      sync={sync}
-      openStatesOn={Boolean(c.env.OPENSTATES_API_KEY)}
-      summary={summary}
-    />,
+    <AdminBillList {...data} openStatesOn={Boolean(c.env.OPENSTATES_API_KEY)} summary={summary} />,
     { title: t('bills.admin.title'), wide: true },
   );
 }

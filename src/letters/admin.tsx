@@ -4,7 +4,7 @@ import type { AppEnv } from '../env';
 import { getDb, type Db } from '../db';
 import { csvHeaders, csvStream } from '../lib/csv';
 import { newId } from '../lib/tokens';
-import { getOfficial, searchOfficials } from '../officials/queries';
+import { getOfficial } from '../officials/queries';
 import { AppError } from '../lib/errors';
 import { readForm, refusedForm, type FormErrors, type FormValues } from '../web/form';
 import { safeRedirectPath } from '../web/security';
@@ -18,12 +18,10 @@ import {
   createLetter,
   exportSignersPage,
   getLetterById,
-  listAllShownSigners,
-  listDeliveries,
-  listLetterOfficials,
-  letterTally,
   listLettersWithCounts,
   listSignersForOrganizer,
+  loadAddresseePicker,
+  loadDeliveryPage,
   removeLetterOfficial,
   setSignerHidden,
   setSignerVerified,
@@ -74,25 +72,18 @@ async function renderLetterForm(
   form: { values?: FormValues; errors?: FormErrors } = {},
 ) {
   const { t } = c.var;
-  const db = getDb(c.env);
   const officialQuery = (c.req.query('official') ?? '').trim().slice(0, 100);
-  const [officials, results] = letter
-    ? await Promise.all([
-        listLetterOfficials(db, letter.id),
-        officialQuery
-          ? searchOfficials(db, { name: officialQuery, limit: 10 }).then((found) => found.rows)
-          : [],
-      ])
-    : [[], []];
+  const picker = letter
+    ? await loadAddresseePicker(getDb(c.env), letter.id, officialQuery)
+    : { officials: [], officialResults: [] };
   return c.render(
     <LetterForm
       letter={letter}
-      officials={officials}
-      officialResults={results}
+      {...picker}
       officialQuery={officialQuery}
       embedUrl={letter ? letterUrl(c.env, letter, '/embed') : undefined}
+      {...form}
       values={form.values ?? (letter ? letterFormValues(letter) : { status: 'draft' })}
-      errors={form.errors}
     />,
     { title: letter ? t('letters.admin.editTitle') : t('letters.admin.new'), wide: true },
   );
@@ -242,24 +233,10 @@ async function renderDelivery(
   letter: Letter,
   form: { values?: FormValues; errors?: FormErrors; sent?: number } = {},
 ) {
-  const db = getDb(c.env);
-  const [officials, signers, tally, deliveries] = await Promise.all([
-    listLetterOfficials(db, letter.id),
-    listAllShownSigners(db, letter.id),
-    letterTally(db, letter.id),
-    listDeliveries(db, letter.id),
-  ]);
-  return c.render(
-    <DeliveryPage
-      letter={letter}
-      officials={officials}
-      signers={signers}
-      tally={tally}
-      deliveries={deliveries}
-      {...form}
-    />,
-    { title: c.var.t('letters.admin.deliverTitle') },
-  );
+  const data = await loadDeliveryPage(getDb(c.env), letter.id);
+  return c.render(<DeliveryPage letter={letter} {...data} {...form} />, {
+    title: c.var.t('letters.admin.deliverTitle'),
+  });
 }
 
 lettersAdmin.get('/:id/deliver', async (c) => {

@@ -282,19 +282,11 @@ lettersRoutes.get('/:slug/signers', async (c) => {
     async () => {
       const data = await readSignersPage(getDb(c.env), c.req.param('slug') ?? '', page, SIGNERS_PAGE_SIZE);
       const letter = visible(c, data?.letter);
-      const { counts, signers, shownTotal } = data!;
-      const pages = Math.max(1, Math.ceil(shownTotal / SIGNERS_PAGE_SIZE));
-      const response = await c.render(
-        <SignersPage
-          letter={letter}
-          counts={counts}
-          signers={signers}
-          shownTotal={shownTotal}
-          page={page}
-          pages={pages}
-        />,
-        { title: `${t('letters.signersTitle')}: ${letterText(letter, c.var.lang).title}`, noindex: true },
-      );
+      const pages = Math.max(1, Math.ceil(data!.shownTotal / SIGNERS_PAGE_SIZE));
+      const response = await c.render(<SignersPage {...data!} letter={letter} page={page} pages={pages} />, {
+        title: `${t('letters.signersTitle')}: ${letterText(letter, c.var.lang).title}`,
+        noindex: true,
+      });
       return { response, tag: letter.id };
     },
     /^(\?page=\d{1,6})?$/,

@@ -28,6 +28,7 @@ import {
   sampleMergeData,
   validateMeetingTemplate,
   type MeetingTemplate,
+  type TemplateProblem,
 } from './templates';
 import { campaignSchema, commitmentDoneSchema, templateEditSchema } from './validation';
 import { AdminMeetingList, adminMeetingPath } from './views/admin-list';
@@ -194,21 +195,29 @@ function previewOf(template: MeetingTemplate, lang: Lang, orgName: string) {
   return renderMeetingTemplate(template, sampleMergeData(lang, orgName));
 }
 
+/** The template editor showing `values`, with their preview unless they have a problem. */
+function renderTemplateEditor(
+  c: Context<AppEnv>,
+  kind: MeetingTemplateKind,
+  lang: Lang,
+  values: MeetingTemplate,
+  state: { custom: boolean; problem: TemplateProblem | null; saved: boolean },
+) {
+  const preview = state.problem ? null : previewOf(values, lang, c.env.ORG_NAME);
+  return c.render(<TemplateEditor kind={kind} lang={lang} values={values} preview={preview} {...state} />, {
+    title: c.var.t('meetings.templates.title'),
+    wide: true,
+  });
+}
+
 meetingsAdmin.get('/templates/:kind/:lang', async (c) => {
   const { kind, lang } = templateParams(c);
   const template = await loadMeetingTemplate(getDb(c.env), kind, lang);
-  return c.render(
-    <TemplateEditor
-      kind={kind}
-      lang={lang}
-      values={template}
-      custom={template.custom}
-      problem={null}
-      preview={previewOf(template, lang, c.env.ORG_NAME)}
-      saved={c.req.query('saved') === '1'}
-    />,
-    { title: c.var.t('meetings.templates.title'), wide: true },
-  );
+  return renderTemplateEditor(c, kind, lang, template, {
+    custom: template.custom,
+    problem: null,
+    saved: c.req.query('saved') === '1',
+  });
 });
 
 meetingsAdmin.post('/templates/:kind/:lang', async (c) => {
@@ -220,18 +229,7 @@ meetingsAdmin.post('/templates/:kind/:lang', async (c) => {
   const current = await loadMeetingTemplate(db, kind, lang);
   if (problem || form.intent === 'preview') {
     if (problem) c.status(422);
-    return c.render(
-      <TemplateEditor
-        kind={kind}
-        lang={lang}
-        values={edited}
-        custom={current.custom}
-        problem={problem}
-        preview={problem ? null : previewOf(edited, lang, c.env.ORG_NAME)}
-        saved={false}
-      />,
-      { title: c.var.t('meetings.templates.title'), wide: true },
-    );
+    return renderTemplateEditor(c, kind, lang, edited, { custom: current.custom, problem, saved: false });
   }
   await saveMeetingTemplate(db, kind, lang, edited, c.var.organizer?.id ?? null, Date.now());
   return c.redirect(`/admin/meetings/templates/${kind}/${lang}?saved=1`, 303);

@@ -4,8 +4,9 @@ import { formalName, titleLabel } from '../officials/links';
 import type { Official, Stance } from '../officials/schema';
 import { dictionaries } from '../messages';
 import { formatDate, translator, type Lang } from '../lib/i18n';
-import { billIdentifiers, listCommitments } from './queries';
+import { billIdentifiers, listBillChoices, listCommitments, type BillChoice } from './queries';
 import type { Meeting, MeetingAttendee, MeetingCommitment, MeetingTemplateKind } from './schema';
+import { canDo } from './status';
 import { loadMeetingTemplate, purposeLine, renderMeetingTemplate, type MeetingMergeData } from './templates';
 
 /** What a person fills in to ask for a meeting. */
@@ -87,15 +88,41 @@ async function commitmentsForTemplate(db: Db, meetingId: string): Promise<{ text
   return (await commitmentsWithBills(db, meetingId)).map((row) => ({ text: row.text, bill: row.bill ?? '' }));
 }
 
+/** A commitment as pages show it. */
+export type CommitmentView = MeetingCommitment & { bill: string | null };
+
 /** The commitments of a meeting with their bill identifiers, for pages. */
-export async function commitmentsWithBills(
-  db: Db,
-  meetingId: string,
-): Promise<(MeetingCommitment & { bill: string | null })[]> {
+export async function commitmentsWithBills(db: Db, meetingId: string): Promise<CommitmentView[]> {
   const rows = await listCommitments(db, meetingId);
   const bills = await billIdentifiers(
     db,
     rows.flatMap((row) => (row.billId ? [row.billId] : [])),
   );
   return rows.map((row) => ({ ...row, bill: row.billId ? (bills.get(row.billId) ?? null) : null }));
+}
+
+/** What a meeting's private page shows beside the meeting itself. */
+export interface MeetingRecordData {
+  commitments: CommitmentView[];
+  /** The bills a commitment can name, while the meeting can be recorded. */
+  bills: BillChoice[];
+  /** The attendee-list email as it would go now, while it can be sent. */
+  attendeeList: { subject: string; text: string } | null;
+}
+
+/** Loads what a meeting's private page shows for the meeting's current status. */
+export async function loadMeetingRecord(
+  db: Db,
+  env: Pick<Env, 'ORG_NAME'>,
+  meeting: Meeting,
+  official: Official,
+): Promise<MeetingRecordData> {
+  const [commitments, bills, attendeeList] = await Promise.all([
+    commitmentsWithBills(db, meeting.id),
+    canDo('record', meeting.status) ? listBillChoices(db, official.state) : Promise.resolve([]),
+    canDo('sendAttendeeList', meeting.status)
+      ? prepareMeetingEmail(db, env, 'attendees', official, meeting, meeting.officialLang)
+      : Promise.resolve(null),
+  ]);
+  return { commitments, bills, attendeeList };
 }

@@ -18,8 +18,8 @@ import {
   sendAttendeeList,
   sendEditedEmail,
 } from './lifecycle';
-import { commitmentsWithBills, prepareMeetingEmail } from './merge-data';
-import { getMeetingByTokenHash, listBillChoices } from './queries';
+import { loadMeetingRecord, prepareMeetingEmail } from './merge-data';
+import { getMeetingByTokenHash } from './queries';
 import type { Meeting } from './schema';
 import { canDo, isConfirmationExpired, isMeetingLinkEnded } from './status';
 import {
@@ -154,26 +154,11 @@ async function renderMeetingPage(
     form?: 'schedule' | 'record' | 'decline';
   } = {},
 ) {
-  const { db, meeting, official, token } = loaded;
-  const [commitments, bills, attendeeList] = await Promise.all([
-    commitmentsWithBills(db, meeting.id),
-    canDo('record', meeting.status) ? listBillChoices(db, official.state) : Promise.resolve([]),
-    canDo('sendAttendeeList', meeting.status)
-      ? prepareMeetingEmail(db, c.env, 'attendees', official, meeting, meeting.officialLang)
-      : Promise.resolve(null),
-  ]);
+  const { db, ...link } = loaded;
+  const record = await loadMeetingRecord(db, c.env, link.meeting, link.official);
   return c.render(
-    <MeetingPage
-      meeting={meeting}
-      official={official}
-      commitments={commitments}
-      bills={bills}
-      attendeeList={attendeeList}
-      token={token}
-      coalitionConfigured={Boolean(c.env.COALITION_EMAIL)}
-      {...extra}
-    />,
-    { title: c.var.t('meetings.record.title', { name: official.name }), noindex: true },
+    <MeetingPage {...link} {...record} coalitionConfigured={Boolean(c.env.COALITION_EMAIL)} {...extra} />,
+    { title: c.var.t('meetings.record.title', { name: link.official.name }), noindex: true },
   );
 }
 

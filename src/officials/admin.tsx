@@ -9,10 +9,9 @@ import {
   deletePowerMapEntry,
   editPowerMapEntry,
   getPowerMapEntry,
-  listPowerMapChanges,
   getOfficial,
   insertManualOfficial,
-  listPowerMapEntries,
+  loadPowerMap,
   searchOfficials,
   setOfficialLang,
   updateManualOfficial,
@@ -147,22 +146,16 @@ async function renderOfficialPage(
   official: Official,
   form: { values?: FormValues; errors?: FormErrors; editing?: string } = {},
 ) {
-  const db = getDb(c.env);
-  const [entries, changes] = await Promise.all([
-    listPowerMapEntries(db, official.id),
-    listPowerMapChanges(db, official.id),
-  ]);
-  const editing = form.editing ? entries.find((entry) => entry.id === form.editing) : undefined;
+  const powerMap = await loadPowerMap(getDb(c.env), official.id);
+  const { editing, ...formState } = form;
   return c.render(
     <AdminOfficialPage
       official={official}
-      entries={entries}
-      changes={changes}
-      editing={editing}
+      {...powerMap}
+      {...formState}
+      editing={editing ? powerMap.entries.find((entry) => entry.id === editing) : undefined}
       today={new Date().toISOString().slice(0, 10)}
       saved={c.req.query('saved') === '1'}
-      values={form.values}
-      errors={form.errors}
     />,
     { title: official.name, noindex: true },
   );

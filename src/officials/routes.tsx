@@ -21,7 +21,7 @@ async function searchPage(c: Context<AppEnv>) {
   const search = officialSearchSchema.parse(raw);
   const searched = Boolean(search.name || search.state || search.chamber || search.district);
   const page = search.page ?? 1;
-  const { rows, total } = searched
+  const found = searched
     ? await searchOfficials(getDb(c.env), { ...search, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE })
     : { rows: [], total: 0 };
   const values: FormValues = {
@@ -33,10 +33,9 @@ async function searchPage(c: Context<AppEnv>) {
   return c.render(
     <SearchPage
       values={values}
-      rows={rows}
-      total={total}
+      {...found}
       page={page}
-      pages={Math.max(1, Math.ceil(total / PAGE_SIZE))}
+      pages={Math.max(1, Math.ceil(found.total / PAGE_SIZE))}
       searched={searched}
     />,
     { title: t('officials.title'), description: t('officials.intro') },

@@ -245,6 +245,23 @@ export async function getSyncState(db: Db, source: string) {
   return (await db.select().from(billSyncState).where(eq(billSyncState.source, source)).get()) ?? null;
 }
 
+/** What the organizer list of bills shows: every bill, subscriber counts, when the source last answered. */
+export interface BillAdminListData {
+  bills: BillRow[];
+  counts: Awaited<ReturnType<typeof subscriberCounts>>;
+  sync: typeof billSyncState.$inferSelect | null;
+}
+
+/** Loads the organizer list of bills, with the sync state of `source` (Open States). */
+export async function loadBillAdminList(db: Db, source: string): Promise<BillAdminListData> {
+  const [bills, counts, sync] = await Promise.all([
+    listAllBills(db),
+    subscriberCounts(db),
+    getSyncState(db, source),
+  ]);
+  return { bills, counts, sync };
+}
+
 /** Tracked bills that came from Open States, for the scheduled update. */
 export async function listTrackedOpenStatesBills(
   db: Db,

@@ -3,7 +3,7 @@ import { useRequestContext } from 'hono/jsx-renderer';
 import type { AppEnv } from '../../env';
 import { formatDate, formatNumber } from '../../lib/i18n';
 import { positionLabelKey, stageLabelKey } from '../links';
-import type { BillRow } from '../queries';
+import type { BillAdminListData, BillRow } from '../queries';
 import { effectiveStage } from '../stage';
 import { billLabel } from './public';
 import { AdminListPage } from '../../web/ui/admin-list';
@@ -17,14 +17,13 @@ export type ImportSummary =
   | { kind: 'fetchFailed' };
 
 /** The organizer list of bills with subscriber counts and the Open States status. */
-export function AdminBillList(props: {
-  bills: BillRow[];
-  counts: { byBill: Map<string, number>; byState: Map<string, number> };
-  sync: { lastSuccessAt: number | null; lastAttemptAt: number | null; lastError: string | null } | null;
-  openStatesOn: boolean;
-  /** What the import or fetch just done did. */
-  summary?: ImportSummary;
-}): Child {
+export function AdminBillList(
+  props: BillAdminListData & {
+    openStatesOn: boolean;
+    /** What the import or fetch just done did. */
+    summary?: ImportSummary;
+  },
+): Child {
   const { t, lang } = useRequestContext<AppEnv>().var;
   const { sync } = props;
   const byId = new Map(props.bills.map((bill) => [bill.id, bill]));

@@ -28,21 +28,19 @@ export interface ManagePageData {
 export function ManagePage(props: ManagePageData): Child {
   const { t } = useRequestContext<AppEnv>().var;
   const active = props.items.filter((i) => i.subscription.status === 'confirmed');
+  const labels = {
+    item: t('bills.manage.following'),
+    bill: t('bills.manage.field.bill'),
+    lang: t('bills.field.lang'),
+    frequency: t('bills.field.frequency'),
+  };
   return (
     <section>
       {props.notice ? <SavedNotice>{props.notice}</SavedNotice> : null}
       <h1>{t('bills.manageTitle')}</h1>
-      <ErrorSummary
-        errors={props.errors}
-        labels={{
-          item: t('bills.manage.following'),
-          bill: t('bills.manage.field.bill'),
-          lang: t('bills.field.lang'),
-          frequency: t('bills.field.frequency'),
-        }}
-      />
+      <ErrorSummary errors={props.errors} labels={labels} />
       <h2 id={fieldId('item')} tabindex={-1}>
-        {t('bills.manage.following')}
+        {labels.item}
       </h2>
       {active.length === 0 ? <p>{t('bills.manage.nothingActive')}</p> : null}
       <ul class="following">
@@ -57,7 +55,7 @@ export function ManagePage(props: ManagePageData): Child {
           <form method="post" action={props.base}>
             <SelectField
               name="lang"
-              label={t('bills.field.lang')}
+              label={labels.lang}
               options={[
                 ['en', 'English'],
                 ['es', 'Español'],
@@ -68,7 +66,7 @@ export function ManagePage(props: ManagePageData): Child {
             />
             <ChoiceGroup
               name="frequency"
-              label={t('bills.field.frequency')}
+              label={labels.frequency}
               options={[
                 ['immediate', t('bills.frequency.immediate')],
                 ['daily', t('bills.frequency.daily')],

@@ -3,7 +3,12 @@ import { desc, eq, inArray } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import type { Db } from '../../db';
 import { outbox } from '../../email/schema';
+import type { Official } from '../../officials/schema';
 import { letterDeliveries } from '../schema';
+import type { LetterTally } from '../tally';
+import { listLetterOfficials } from './letters';
+import { listAllShownSigners, type PublicSigner } from './public-pages';
+import { letterTally } from './shared';
 
 /** Records a delivery and queues its emails in one batch: both happen or neither does. */
 export async function insertDeliveryWithEmails(
@@ -56,4 +61,23 @@ export async function listDeliveries(db: Db, letterId: string): Promise<Delivery
       };
     }),
   );
+}
+
+/** What the delivery page shows beside the letter: its officials, shown signers, tally and deliveries. */
+export interface DeliveryPageData {
+  officials: Official[];
+  signers: PublicSigner[];
+  tally: LetterTally;
+  deliveries: DeliveryStatus[];
+}
+
+/** Loads the delivery page's data for one letter. */
+export async function loadDeliveryPage(db: Db, letterId: string): Promise<DeliveryPageData> {
+  const [officials, signers, tally, deliveries] = await Promise.all([
+    listLetterOfficials(db, letterId),
+    listAllShownSigners(db, letterId),
+    letterTally(db, letterId),
+    listDeliveries(db, letterId),
+  ]);
+  return { officials, signers, tally, deliveries };
 }

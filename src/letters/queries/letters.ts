@@ -3,6 +3,7 @@ import { and, asc, desc, eq, inArray, sql, type SQLWrapper } from 'drizzle-orm';
 import type { Db } from '../../db';
 import { isUniqueViolation } from '../../db/errors';
 import { publicPages } from '../../web/memo';
+import { searchOfficials } from '../../officials/queries';
 import { officials, type Official } from '../../officials/schema';
 import { letterAddresseeOfficials, letters, type Letter } from '../schema';
 import type { LetterTally } from '../tally';
@@ -102,6 +103,25 @@ export async function updateLetter(db: Db, id: string, input: LetterInput, at: n
 /** Officials a letter is addressed to, by name. */
 export async function listLetterOfficials(db: Db, letterId: string): Promise<Official[]> {
   return (await officialsOf(db, letterId)).map((row) => row.official);
+}
+
+/** The addressee section of the letter form: the letter's officials and those matching a search. */
+export interface LetterAddresseePicker {
+  officials: Official[];
+  officialResults: Official[];
+}
+
+/** Loads the addressee section of the letter form; `query` searches officials by name when given. */
+export async function loadAddresseePicker(
+  db: Db,
+  letterId: string,
+  query: string,
+): Promise<LetterAddresseePicker> {
+  const [addressed, found] = await Promise.all([
+    listLetterOfficials(db, letterId),
+    query ? searchOfficials(db, { name: query, limit: 10 }) : undefined,
+  ]);
+  return { officials: addressed, officialResults: found?.rows ?? [] };
 }
 
 // By the letter's id or a subquery giving it (readLetterPage batches it).

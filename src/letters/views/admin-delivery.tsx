@@ -4,29 +4,19 @@ import { useRequestContext } from 'hono/jsx-renderer';
 import { DataTable } from '../../web/ui/admin-list';
 import type { AppEnv } from '../../env';
 import { renderMarkdown } from '../../lib/markdown';
-import type { Official } from '../../officials/schema';
 import { ErrorSummary, SelectField, TextArea, type FormState } from '../../web/form';
 import { formatDate } from '../../lib/i18n';
-import type { DeliveryStatus, PublicSigner } from '../queries';
+import type { DeliveryPageData } from '../queries';
 import type { Letter } from '../schema';
 import { letterText } from '../status';
-import { signedBySentence, type LetterTally } from '../tally';
+import { signedBySentence } from '../tally';
 import { DELIVERY_RECIPIENTS_MAX } from '../validation';
 import { Addressees, SignerLine } from './public';
 import { adminPath, LetterAdminNav } from './admin';
 import { SavedNotice } from '../../web/ui/saved-notice';
 
 /** The delivery page: the letter with its shown signers, ready to print, and the email form. */
-export function DeliveryPage(
-  props: FormState & {
-    letter: Letter;
-    officials: Official[];
-    signers: PublicSigner[];
-    tally: LetterTally;
-    deliveries: DeliveryStatus[];
-    sent?: number;
-  },
-): Child {
+export function DeliveryPage(props: FormState & DeliveryPageData & { letter: Letter; sent?: number }): Child {
   const { t, lang } = useRequestContext<AppEnv>().var;
   const text = letterText(props.letter, lang);
   const officialEmails = props.officials

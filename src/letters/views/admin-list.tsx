@@ -1,4 +1,5 @@
 import type { Child } from 'hono/jsx';
+import { DemoLabel } from '../../web/ui/demo-label';
 import { useRequestContext } from 'hono/jsx-renderer';
 import type { AppEnv } from '../../env';
 import { formatNumber } from '../../lib/i18n';
@@ -24,7 +25,7 @@ export function LettersAdminList(props: { letters: (Letter & { tally: LetterTall
           cell: (letter) => (
             <>
               <a href={adminPath(letter)}>{letterText(letter, lang).title}</a>
-              {letter.isDemo ? <span class="demo-label"> · {t('common.demo')}</span> : null}
+              <DemoLabel of={letter} inline />
             </>
           ),
         },

@@ -1,4 +1,5 @@
 import type { Child } from 'hono/jsx';
+import { DemoLabel } from '../../web/ui/demo-label';
 import { raw } from 'hono/html';
 import { useRequestContext } from 'hono/jsx-renderer';
 import type { AppEnv } from '../../env';
@@ -8,7 +9,7 @@ import { formatDate, formatNumber } from '../../lib/i18n';
 import type { Letter } from '../schema';
 import { goalPercent, letterText, type SigningState } from '../status';
 import { SignOrClosed } from './signature-form';
-import { Addressees, DemoLabel, letterBodyHtml, letterPath, signedCount } from './public';
+import { Addressees, letterBodyHtml, letterPath, signedCount } from './public';
 import { SavedNotice } from '../../web/ui/saved-notice';
 
 /** Count, goal and deadline of a letter. */
@@ -51,7 +52,7 @@ export function LetterPage(
   return (
     <article class="letter">
       {props.preview ? <SavedNotice>{t('letters.previewNotice')}</SavedNotice> : null}
-      <DemoLabel letter={props.letter} />
+      <DemoLabel of={props.letter} />
       <h1>{text.title}</h1>
       <Addressees letter={props.letter} officials={props.officials} />
       <section class="letter-body" aria-label={t('letters.bodyLabel')}>

@@ -1,6 +1,8 @@
 import type { Child } from 'hono/jsx';
+import { DemoLabel } from '../../web/ui/demo-label';
 import { useRequestContext } from 'hono/jsx-renderer';
 import type { AppEnv } from '../../env';
+import { ActionListPage } from '../../web/ui/item-list';
 import type { Letter } from '../schema';
 import { letterText, type SigningState } from '../status';
 import { letterPath } from './public';
@@ -9,21 +11,18 @@ import { letterPath } from './public';
 export function LettersIndex(props: { letters: { letter: Letter; state: SigningState }[] }): Child {
   const { t, lang } = useRequestContext<AppEnv>().var;
   return (
-    <>
-      <hgroup>
-        <h1>{t('letters.indexTitle')}</h1>
-        <p>{t('letters.indexIntro')}</p>
-      </hgroup>
-      {props.letters.length === 0 ? <p>{t('letters.noneOpen')}</p> : null}
-      <ul class="action-list">
-        {props.letters.map(({ letter, state }) => (
-          <li>
-            <a href={letterPath(letter)}>{letterText(letter, lang).title}</a>{' '}
-            {state === 'open' ? null : <span class="badge">{t('letters.closedBadge')}</span>}
-            {letter.isDemo ? <span class="demo-label"> · {t('common.demo')}</span> : null}
-          </li>
-        ))}
-      </ul>
-    </>
+    <ActionListPage
+      title={t('letters.indexTitle')}
+      intro={t('letters.indexIntro')}
+      none={t('letters.noneOpen')}
+      items={props.letters}
+      item={({ letter, state }) => (
+        <>
+          <a href={letterPath(letter)}>{letterText(letter, lang).title}</a>{' '}
+          {state === 'open' ? null : <span class="badge">{t('letters.closedBadge')}</span>}
+          <DemoLabel of={letter} inline />
+        </>
+      )}
+    />
   );
 }

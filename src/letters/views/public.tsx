@@ -10,6 +10,7 @@ import { formatNumber, type Lang, type Translate } from '../../lib/i18n';
 import { displayName, roleLabel } from '../choices';
 import type { PublicSigner } from '../queries';
 import type { Letter } from '../schema';
+import { letterPath } from '../links';
 import { addresseeLines, type SigningState } from '../status';
 import { SavedNotice } from '../../web/ui/saved-notice';
 
@@ -25,12 +26,6 @@ export { letterPath } from '../links';
 /** "12 signed" / "12 firmas", with the singular where the language has one ("1 firma"). */
 export function signedCount(t: Translate, lang: Lang, count: number): string {
   return t('letters.signedCount', { count: formatNumber(lang, count) });
-}
-
-/** The "demo content" label on demo letters. */
-export function DemoLabel(props: { letter: Pick<Letter, 'isDemo'> }): Child {
-  const { t } = useRequestContext<AppEnv>().var;
-  return props.letter.isDemo ? <p class="demo-label">{t('common.demo')}</p> : null;
 }
 
 /** Who a letter is addressed to: free-text lines and officials from the directory. */
@@ -145,5 +140,19 @@ export function Pagination(props: {
         ) : null}
       </ul>
     </nav>
+  );
+}
+
+/** A short page after an action on a letter: what happened, then the way back to the letter. */
+export function LetterNoticePage(props: { letter: Letter; title: string; children: Child }): Child {
+  const { t } = useRequestContext<AppEnv>().var;
+  return (
+    <section>
+      <h1>{props.title}</h1>
+      {props.children}
+      <p>
+        <a href={letterPath(props.letter)}>{t('letters.backToLetter')}</a>
+      </p>
+    </section>
   );
 }

@@ -1,4 +1,5 @@
 import type { Child } from 'hono/jsx';
+import { DemoLabel } from '../../web/ui/demo-label';
 import { useRequestContext } from 'hono/jsx-renderer';
 import { DataTable } from '../../web/ui/admin-list';
 import type { AppEnv } from '../../env';
@@ -9,7 +10,7 @@ import type { Letter } from '../schema';
 import { letterText } from '../status';
 import { signedBySentence } from '../tally';
 import { BarChart, describeBars } from './chart';
-import { DemoLabel, letterPath, Pagination, SignerLine } from './public';
+import { letterPath, Pagination, SignerLine } from './public';
 
 /** The public list of signers, grouped by tradition, with counts and the breadth chart. */
 export function SignersPage(props: {
@@ -34,7 +35,7 @@ export function SignersPage(props: {
   }
   return (
     <>
-      <DemoLabel letter={props.letter} />
+      <DemoLabel of={props.letter} />
       <hgroup>
         <h1>{t('letters.signersTitle')}</h1>
         <p>

@@ -24,16 +24,11 @@ export const UPDATE_FIELDS = [
   'nextStepLabelEs',
 ] as const;
 
+/** The labels of the update form's fields (and of the form itself), for its error summary. */
 export function useFieldLabels(): Record<string, string> {
   const { t } = useRequestContext<AppEnv>().var;
   return {
-    subjectEn: t('letters.updates.field.subjectEn'),
-    bodyEn: t('letters.updates.field.bodyEn'),
-    subjectEs: t('letters.updates.field.subjectEs'),
-    bodyEs: t('letters.updates.field.bodyEs'),
-    nextStepUrl: t('letters.updates.field.nextStepUrl'),
-    nextStepLabelEn: t('letters.updates.field.nextStepLabelEn'),
-    nextStepLabelEs: t('letters.updates.field.nextStepLabelEs'),
+    ...Object.fromEntries(UPDATE_FIELDS.map((name) => [name, t(`letters.updates.field.${name}`)])),
     updateId: t('letters.updates.previewButton'),
     _form: t('letters.updates.title'),
   };

@@ -4,16 +4,14 @@ import { useRequestContext } from 'hono/jsx-renderer';
 import type { AppEnv } from '../../env';
 import { stanceLabel } from '../../officials/links';
 import type { StatusLabels } from '../../web/ui/status-label';
-import { formatMeetingDate } from '../merge-data';
-import type { Meeting, MeetingCommitment, MeetingStatus } from '../schema';
+import { formatMeetingDate, type CommitmentView, type MeetingRecordData } from '../merge-data';
+import type { Meeting, MeetingStatus } from '../schema';
 import type { Official } from '../../officials/schema';
-import type { BillChoice } from '../queries';
 import type { MessageKey } from '../../lib/i18n';
 import type { FormErrors, FormValues } from '../../web/form';
 import { DetailRow } from '../../web/ui/detail-row';
 
-/** A commitment as pages show it. */
-export type CommitmentView = MeetingCommitment & { bill: string | null };
+export type { CommitmentView };
 
 /** The name of each meeting status. */
 export const MEETING_STATUS_LABELS: StatusLabels<MeetingStatus> = {
@@ -89,13 +87,9 @@ export function OutcomeFacts(props: {
 }
 
 /** Everything the private page needs. */
-export interface MeetingPageProps {
+export interface MeetingPageProps extends MeetingRecordData {
   meeting: Meeting;
   official: Official;
-  commitments: CommitmentView[];
-  bills: BillChoice[];
-  /** The attendee-list email as it would go now (scheduled meetings). */
-  attendeeList: { subject: string; text: string } | null;
   token: string;
   notice?: MessageKey | null;
   values?: FormValues;

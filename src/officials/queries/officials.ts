@@ -331,3 +331,18 @@ export async function listPowerMapChanges(db: Db, officialId: string): Promise<P
     .orderBy(desc(powerMapChanges.at));
   return rows.map(({ change, organizerName }) => ({ ...change, organizerName }));
 }
+
+/** An official's power map as organizers see it: the entries and the recorded corrections. */
+export interface PowerMapData {
+  entries: PowerMapEntry[];
+  changes: PowerMapChangeRow[];
+}
+
+/** Loads an official's power map for the organizer page. */
+export async function loadPowerMap(db: Db, officialId: string): Promise<PowerMapData> {
+  const [entries, changes] = await Promise.all([
+    listPowerMapEntries(db, officialId),
+    listPowerMapChanges(db, officialId),
+  ]);
+  return { entries, changes };
+}

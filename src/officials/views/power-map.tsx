@@ -7,19 +7,17 @@ import type { FormState } from '../../web/form';
 import { DataTable } from '../../web/ui/admin-list';
 import { PostButton } from '../../web/ui/post-button';
 import { adminOfficialPath, stanceLabel } from '../links';
-import type { PowerMapChangeRow } from '../queries';
+import type { PowerMapData } from '../queries';
 import { STANCES, type Official, type PowerMapEntry } from '../schema';
 
 /** What the power map shows: the official, their entries and corrections, the entry being edited. */
-export type PowerMapProps = FormState & {
-  official: Official;
-  entries: PowerMapEntry[];
-  /** The recorded corrections (edits and deletions), newest first. */
-  changes: PowerMapChangeRow[];
-  /** The entry open for editing in the form, if any. */
-  editing?: PowerMapEntry;
-  today: string;
-};
+export type PowerMapProps = FormState &
+  PowerMapData & {
+    official: Official;
+    /** The entry open for editing in the form, if any. */
+    editing?: PowerMapEntry;
+    today: string;
+  };
 
 /**
  * An official's power map for organizers: the current stance, the dated entries with edit and
@@ -32,6 +30,11 @@ export function PowerMap(props: PowerMapProps): Child {
   const editing = props.editing;
   const entryPath = (action: 'edit' | 'delete', entryId: string) =>
     `/admin/officials/power-map/${action}?id=${encodeURIComponent(o.id)}&entry=${encodeURIComponent(entryId)}`;
+  const labels = {
+    stance: t('officials.admin.stance'),
+    notedOn: t('officials.admin.notedOn'),
+    note: t('officials.admin.note'),
+  };
   const formValues =
     props.values ??
     (editing
@@ -50,10 +53,10 @@ export function PowerMap(props: PowerMapProps): Child {
         items={props.entries}
         empty={t('officials.admin.noNotes')}
         columns={[
-          { label: t('officials.admin.notedOn'), cell: (entry) => entry.notedOn },
-          { label: t('officials.admin.stance'), cell: (entry) => stanceLabel(t, entry.stance) },
+          { label: labels.notedOn, cell: (entry) => entry.notedOn },
+          { label: labels.stance, cell: (entry) => stanceLabel(t, entry.stance) },
           {
-            label: t('officials.admin.note'),
+            label: labels.note,
             class: 'pre-line',
             cell: (entry) => <EntryNote entry={entry} />,
           },
@@ -72,14 +75,7 @@ export function PowerMap(props: PowerMapProps): Child {
           },
         ]}
       />
-      <ErrorSummary
-        errors={props.errors}
-        labels={{
-          stance: t('officials.admin.stance'),
-          notedOn: t('officials.admin.notedOn'),
-          note: t('officials.admin.note'),
-        }}
-      />
+      <ErrorSummary errors={props.errors} labels={labels} />
       <form
         method="post"
         id="power-map-form"
@@ -93,7 +89,7 @@ export function PowerMap(props: PowerMapProps): Child {
         <div class="grid">
           <SelectField
             name="stance"
-            label={t('officials.admin.stance')}
+            label={labels.stance}
             values={formValues}
             errors={props.errors}
             options={STANCES.map((stance) => [stance, stanceLabel(t, stance)] as const)}
@@ -102,20 +98,14 @@ export function PowerMap(props: PowerMapProps): Child {
           <TextField
             name="notedOn"
             type="date"
-            label={t('officials.admin.notedOn')}
+            label={labels.notedOn}
             hint={t('officials.admin.notedOnHint')}
             values={formValues}
             errors={props.errors}
             required
           />
         </div>
-        <TextArea
-          name="note"
-          label={t('officials.admin.note')}
-          values={formValues}
-          errors={props.errors}
-          rows={3}
-        />
+        <TextArea name="note" label={labels.note} values={formValues} errors={props.errors} rows={3} />
         <button type="submit">{t(editing ? 'officials.admin.saveEntry' : 'officials.admin.addNote')}</button>
         {editing ? (
           <>

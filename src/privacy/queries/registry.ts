@@ -2,7 +2,7 @@
 // and erasing an address all walk this list, and test/privacy/registry.test.ts fails when a schema
 // column named like an email, phone, address or contact is not listed here (so a new table with
 // personal data cannot be forgotten).
-import { and, eq, gt, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, eq, gt, inArray, or, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../../db';
@@ -17,7 +17,7 @@ import { meetings, type MeetingAttendee } from '../../meetings/schema';
 import { officials } from '../../officials/schema';
 import { organizerSessions, organizers, signInTokens } from '../../organizers/schema';
 import { people } from '../../people/schema';
-import type { FoundRow, PersonalDataSource } from './registry-types';
+import type { FoundRow, PersonalDataKey, PersonalDataSource } from './registry-types';
 
 export type { ErasureMode, FoundRow, PersonalDataKey, PersonalDataSource } from './registry-types';
 
@@ -27,6 +27,32 @@ export const ERASED_NAME = '—';
 /** Same address, whatever its case or surrounding spaces. */
 function sameAddress(column: SQLiteColumn, email: string): SQL {
   return sql`lower(trim(${column})) = ${email}`;
+}
+
+/**
+ * A table whose rows hold the address in `column` and are erased by deleting them, after the rows
+ * of other tables that point at their `id` (`linked` gets those ids as a subquery; same batch).
+ */
+function deletedByAddress(
+  key: PersonalDataKey,
+  column: SQLiteColumn,
+  mode: 'delete' | 'delete-if-chosen',
+  pointers?: { id: SQLiteColumn; linked: (db: Db, ids: SQLWrapper) => BatchItem<'sqlite'>[] },
+): PersonalDataSource {
+  const table = column.table;
+  return {
+    key,
+    table,
+    columns: [column],
+    mode,
+    find: (db, email) => db.select().from(table).where(sameAddress(column, email)),
+    erase: (db, email) => [
+      ...(pointers
+        ? pointers.linked(db, db.select({ id: pointers.id }).from(table).where(sameAddress(column, email)))
+        : []),
+      db.delete(table).where(sameAddress(column, email)),
+    ],
+  };
 }
 
 /** Whether free text (an attendee's "contact", a JSON list) names the address as a whole word. */
@@ -217,25 +243,12 @@ export const personalDataSources: PersonalDataSource[] = [
       return statements;
     },
   },
-  {
-    key: 'bill_subscriptions',
-    table: billSubscriptions,
-    columns: [billSubscriptions.email],
-    mode: 'delete',
-    async find(db, email) {
-      return db.select().from(billSubscriptions).where(sameAddress(billSubscriptions.email, email));
-    },
-    erase(db, email) {
-      const mine = db
-        .select({ id: billSubscriptions.id })
-        .from(billSubscriptions)
-        .where(sameAddress(billSubscriptions.email, email));
-      return [
-        db.delete(billSubscriptionLinks).where(inArray(billSubscriptionLinks.subscriptionId, mine)),
-        db.delete(billSubscriptions).where(sameAddress(billSubscriptions.email, email)),
-      ];
-    },
-  },
+  deletedByAddress('bill_subscriptions', billSubscriptions.email, 'delete', {
+    id: billSubscriptions.id,
+    linked: (db, mine) => [
+      db.delete(billSubscriptionLinks).where(inArray(billSubscriptionLinks.subscriptionId, mine)),
+    ],
+  }),
   {
     key: 'outbox',
     table: outbox,
@@ -283,18 +296,7 @@ export const personalDataSources: PersonalDataSource[] = [
       return statements;
     },
   },
-  {
-    key: 'email_suppressions',
-    table: emailSuppressions,
-    columns: [emailSuppressions.email],
-    mode: 'delete',
-    async find(db, email) {
-      return db.select().from(emailSuppressions).where(sameAddress(emailSuppressions.email, email));
-    },
-    erase(db, email) {
-      return [db.delete(emailSuppressions).where(sameAddress(emailSuppressions.email, email))];
-    },
-  },
+  deletedByAddress('email_suppressions', emailSuppressions.email, 'delete'),
   {
     key: 'people',
     table: people,
@@ -307,26 +309,13 @@ export const personalDataSources: PersonalDataSource[] = [
       return [db.delete(people).where(sameAddress(people.email, email))];
     },
   },
-  {
-    key: 'organizers',
-    table: organizers,
-    columns: [organizers.email],
-    mode: 'delete-if-chosen',
-    async find(db, email) {
-      return db.select().from(organizers).where(sameAddress(organizers.email, email));
-    },
-    erase(db, email) {
-      const mine = db
-        .select({ id: organizers.id })
-        .from(organizers)
-        .where(sameAddress(organizers.email, email));
-      return [
-        db.delete(organizerSessions).where(inArray(organizerSessions.organizerId, mine)),
-        db.delete(signInTokens).where(inArray(signInTokens.organizerId, mine)),
-        db.delete(organizers).where(sameAddress(organizers.email, email)),
-      ];
-    },
-  },
+  deletedByAddress('organizers', organizers.email, 'delete-if-chosen', {
+    id: organizers.id,
+    linked: (db, mine) => [
+      db.delete(organizerSessions).where(inArray(organizerSessions.organizerId, mine)),
+      db.delete(signInTokens).where(inArray(signInTokens.organizerId, mine)),
+    ],
+  }),
   {
     key: 'officials',
     table: officials,

@@ -6,6 +6,7 @@ import { FieldForm } from '../../../web/form';
 import type { FieldRow, FieldSpec, FormState, FormValues } from '../../../web/form';
 import { utcToZonedInput } from '../../calendar';
 import type { AdvocacyDay } from '../../schema';
+import { DAY_OPTIONAL_TEXTS } from '../../validation';
 import { DAY_STATUS_LABELS, DayNav } from './parts';
 
 /** The time zones a day can be in, by the name organizers know them by. */
@@ -17,6 +18,7 @@ const TIME_ZONES = [
   ['America/Los_Angeles', 'Pacific'],
 ] as const;
 
+/** Every field of the day form: the ones a day needs, then the texts an organizer may leave empty. */
 const DAY_FIELDS = [
   'slug',
   'title',
@@ -29,19 +31,8 @@ const DAY_FIELDS = [
   'address',
   'state',
   'capacity',
-  'agenda',
-  'whatToBring',
-  'accessibility',
-  'talkingPoints',
-  'leaveBehind',
   'status',
-  'titleEs',
-  'summaryEs',
-  'agendaEs',
-  'whatToBringEs',
-  'accessibilityEs',
-  'talkingPointsEs',
-  'leaveBehindEs',
+  ...DAY_OPTIONAL_TEXTS,
 ] as const;
 
 /** When and where the day is, and how many it seats. */

@@ -1,4 +1,5 @@
 import type { Child } from 'hono/jsx';
+import { DemoLabel } from '../../../web/ui/demo-label';
 import { useRequestContext } from 'hono/jsx-renderer';
 import { AdminListPage } from '../../../web/ui/admin-list';
 import { StatusLabel } from '../../../web/ui/status-label';
@@ -23,7 +24,7 @@ export function AdminDaysList(props: { days: { day: AdvocacyDay; counts: DayCoun
           cell: ({ day }) => (
             <>
               <a href={dayAdminPath(day)}>{day.title}</a>
-              {day.isDemo ? <span class="demo-label"> · {t('common.demo')}</span> : null}
+              <DemoLabel of={day} inline />
             </>
           ),
         },

@@ -1,5 +1,6 @@
 import type { Child } from 'hono/jsx';
 import { useRequestContext } from 'hono/jsx-renderer';
+import { ItemList } from '../../../web/ui/item-list';
 import { SavedNotice } from '../../../web/ui/saved-notice';
 import type { AppEnv } from '../../../env';
 import { formatNumber } from '../../../lib/i18n';
@@ -35,30 +36,25 @@ export function ReportPage(props: {
         })}
       </p>
       <h2>{t('days.report.meetings')}</h2>
-      {report.meetings.length === 0 ? <p>{t('days.report.noDebriefs')}</p> : null}
-      <ul>
-        {report.meetings.map((meeting) => (
-          <li>
+      <ItemList
+        items={report.meetings}
+        none={t('days.report.noDebriefs')}
+        item={(meeting) => (
+          <>
             {meeting.label}: {t('days.report.debriefCount', { count: n(meeting.debriefs) })} ·{' '}
             {meeting.stances.map((stance) => t(`days.stance.${stance}`)).join(', ')}
-          </li>
-        ))}
-      </ul>
+          </>
+        )}
+      />
       <h2>{t('days.report.commitments')}</h2>
-      {report.commitments.length === 0 ? <p>{t('common.none')}</p> : null}
-      <ul>
-        {report.commitments.map((item) => (
-          <li>
-            <strong>{item.label}:</strong> {item.text}
-          </li>
-        ))}
-      </ul>
+      <ItemList items={report.commitments} none={t('common.none')} item={LabelledLine} />
       <h2>{t('days.report.followUps')}</h2>
-      {report.followUps.length === 0 ? <p>{t('common.none')}</p> : null}
-      <ul>
-        {report.followUps.map((item) => (
-          <li>
-            <strong>{item.label}:</strong> {item.text}{' '}
+      <ItemList
+        items={report.followUps}
+        none={t('common.none')}
+        item={(item) => (
+          <>
+            {LabelledLine(item)}{' '}
             {item.done ? (
               <span class="badge">{t('days.report.done')}</span>
             ) : (
@@ -72,10 +68,19 @@ export function ReportPage(props: {
                 </button>
               </form>
             )}
-          </li>
-        ))}
-      </ul>
+          </>
+        )}
+      />
       <ReportSendForm day={day} coalitionEmail={props.coalitionEmail} confirmResend={props.confirmResend} />
+    </>
+  );
+}
+
+/** "Label: text", the way the report lists commitments and follow-ups. */
+function LabelledLine(item: { label: string; text: string }): Child {
+  return (
+    <>
+      <strong>{item.label}:</strong> {item.text}
     </>
   );
 }

@@ -1,4 +1,5 @@
 import type { Child } from 'hono/jsx';
+import { DemoLabel } from '../../../web/ui/demo-label';
 import { useRequestContext } from 'hono/jsx-renderer';
 import type { AppEnv } from '../../../env';
 import type { FormState } from '../../../web/form';
@@ -28,7 +29,7 @@ export function DayPage(
         <DayTextTag day={day} field="title" as="h1" />
         <DayTextTag day={day} field="summary" as="p" />
       </hgroup>
-      {day.isDemo ? <p class="demo-label">{t('common.demo')}</p> : null}
+      <DemoLabel of={day} />
       {props.preview ? <p class="notice">{t('days.page.preview')}</p> : null}
       <DayDetails day={day} />
       <section aria-labelledby="register-heading">

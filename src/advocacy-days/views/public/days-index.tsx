@@ -1,6 +1,8 @@
 import type { Child } from 'hono/jsx';
+import { DemoLabel } from '../../../web/ui/demo-label';
 import { useRequestContext } from 'hono/jsx-renderer';
 import type { AppEnv } from '../../../env';
+import { ActionListPage } from '../../../web/ui/item-list';
 import { formatDayTimes } from '../../calendar';
 import type { AdvocacyDay } from '../../schema';
 import { DayTextTag } from '../parts';
@@ -9,23 +11,20 @@ import { DayTextTag } from '../parts';
 export function DaysIndex(props: { days: AdvocacyDay[] }): Child {
   const { t, lang } = useRequestContext<AppEnv>().var;
   return (
-    <>
-      <hgroup>
-        <h1>{t('days.index.title')}</h1>
-        <p>{t('days.index.intro')}</p>
-      </hgroup>
-      {props.days.length === 0 ? <p>{t('days.index.none')}</p> : null}
-      <ul class="action-list">
-        {props.days.map((day) => (
-          <li>
-            <DayTextTag day={day} field="title" as="a" href={`/days/${day.slug}`} />
-            <p>
-              {formatDayTimes(lang, day)} · {day.placeName}
-              {day.isDemo ? <span class="demo-label"> · {t('common.demo')}</span> : null}
-            </p>
-          </li>
-        ))}
-      </ul>
-    </>
+    <ActionListPage
+      title={t('days.index.title')}
+      intro={t('days.index.intro')}
+      none={t('days.index.none')}
+      items={props.days}
+      item={(day) => (
+        <>
+          <DayTextTag day={day} field="title" as="a" href={`/days/${day.slug}`} />
+          <p>
+            {formatDayTimes(lang, day)} · {day.placeName}
+            <DemoLabel of={day} inline />
+          </p>
+        </>
+      )}
+    />
   );
 }
