@@ -1,15 +1,7 @@
 // An attendance (OSDI `osdi:attendance`): one registration for an advocacy day.
 import * as z from 'zod';
 import type { AttendanceRow } from '../queries/actions';
-import {
-  apiSchemas,
-  LinkSchema,
-  OWN_ORIGIN,
-  ResourceFields,
-  identifiersOf,
-  isoDate,
-  type ApiLinks,
-} from './common';
+import { apiSchemas, LinkSchema, ResourceFields, type ApiLinks, baseFieldsOf } from './common';
 
 export const ATTENDANCE_STATUSES = ['registered', 'waitlisted', 'cancelled', 'attended'] as const;
 
@@ -30,10 +22,7 @@ export function attendanceStatus(row: Pick<AttendanceRow, 'status' | 'checkedInA
 /** A registration as OSDI shows an attendance (no contact details, needs or districts). */
 export function attendanceResource(row: AttendanceRow, links: ApiLinks): AttendanceResource {
   return {
-    identifiers: identifiersOf(row.id),
-    origin_system: OWN_ORIGIN,
-    created_date: isoDate(row.createdAt),
-    modified_date: isoDate(row.updatedAt),
+    ...baseFieldsOf({ id: row.id, createdAt: row.createdAt, modifiedAt: row.updatedAt }),
     status: attendanceStatus(row),
     _links: {
       self: links.to('events', row.dayId, 'attendances', row.id),

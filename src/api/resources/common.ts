@@ -49,3 +49,16 @@ export function identifiersOf(id: string, theirs: readonly string[] = []): strin
 
 /** `origin_system` of a row we made ourselves. */
 export const OWN_ORIGIN = OUR_ORIGIN;
+
+/** The four fields every resource starts with (ResourceFields), from a row's id and times. */
+export function baseFieldsOf(
+  row: { id: string; createdAt: number; modifiedAt: number },
+  options: { origin?: string; theirIdentifiers?: readonly string[] } = {},
+) {
+  return {
+    identifiers: identifiersOf(row.id, options.theirIdentifiers),
+    origin_system: options.origin ?? OWN_ORIGIN,
+    created_date: isoDate(row.createdAt),
+    modified_date: isoDate(row.modifiedAt),
+  };
+}

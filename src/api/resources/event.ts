@@ -1,15 +1,7 @@
 // An event (OSDI `osdi:event`): a published advocacy day at the capitol.
 import * as z from 'zod';
 import type { EventRow } from '../queries/campaigns';
-import {
-  apiSchemas,
-  LinkSchema,
-  OWN_ORIGIN,
-  ResourceFields,
-  identifiersOf,
-  isoDate,
-  type ApiLinks,
-} from './common';
+import { apiSchemas, LinkSchema, ResourceFields, isoDate, type ApiLinks, baseFieldsOf } from './common';
 
 export const EventSchema = z
   .object({
@@ -40,10 +32,7 @@ export type EventResource = z.infer<typeof EventSchema>;
 /** A day as OSDI shows an event: its public venue (never a participant's address). */
 export function eventResource(day: EventRow, links: ApiLinks): EventResource {
   return {
-    identifiers: identifiersOf(day.id),
-    origin_system: OWN_ORIGIN,
-    created_date: isoDate(day.createdAt),
-    modified_date: isoDate(day.updatedAt),
+    ...baseFieldsOf({ id: day.id, createdAt: day.createdAt, modifiedAt: day.updatedAt }),
     title: day.title,
     description: day.summary,
     start_date: isoDate(day.startsAt),

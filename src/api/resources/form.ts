@@ -1,15 +1,7 @@
 // Forms (OSDI `osdi:form`) and their submissions: our one form is the meeting request.
 import * as z from 'zod';
 import type { SubmissionRow } from '../queries/actions';
-import {
-  apiSchemas,
-  LinkSchema,
-  OWN_ORIGIN,
-  ResourceFields,
-  identifiersOf,
-  isoDate,
-  type ApiLinks,
-} from './common';
+import { apiSchemas, LinkSchema, ResourceFields, type ApiLinks, baseFieldsOf } from './common';
 
 /** The id of the meeting-request form. */
 export const MEETING_FORM_ID = 'meeting-request';
@@ -41,10 +33,7 @@ export type SubmissionResource = z.infer<typeof SubmissionSchema>;
 /** The meeting-request form, with how many requests were confirmed. */
 export function meetingFormResource(totalSubmissions: number, links: ApiLinks): FormResource {
   return {
-    identifiers: identifiersOf(MEETING_FORM_ID),
-    origin_system: OWN_ORIGIN,
-    created_date: isoDate(MEETING_FORM_DATE),
-    modified_date: isoDate(MEETING_FORM_DATE),
+    ...baseFieldsOf({ id: MEETING_FORM_ID, createdAt: MEETING_FORM_DATE, modifiedAt: MEETING_FORM_DATE }),
     title: 'Request a meeting with an official',
     description: 'A person asks one of their officials for a meeting; the request goes to the official.',
     total_submissions: totalSubmissions,
@@ -59,10 +48,7 @@ export function meetingFormResource(totalSubmissions: number, links: ApiLinks): 
 /** A confirmed meeting request as a submission (never its story, text or attendees). */
 export function submissionResource(row: SubmissionRow, links: ApiLinks): SubmissionResource {
   return {
-    identifiers: identifiersOf(row.id),
-    origin_system: OWN_ORIGIN,
-    created_date: isoDate(row.createdAt),
-    modified_date: isoDate(row.updatedAt),
+    ...baseFieldsOf({ id: row.id, createdAt: row.createdAt, modifiedAt: row.updatedAt }),
     'welcome_table:status': row.status,
     _links: {
       self: links.to('forms', MEETING_FORM_ID, 'submissions', row.id),

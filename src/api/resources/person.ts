@@ -2,7 +2,7 @@
 // /privacy says those serve an advocacy day only and are deleted after it.
 import * as z from 'zod';
 import type { Person } from '../../people/schema';
-import { apiSchemas, LinkSchema, ResourceFields, identifiersOf, isoDate, type ApiLinks } from './common';
+import { apiSchemas, LinkSchema, ResourceFields, type ApiLinks, baseFieldsOf } from './common';
 
 export const PersonSchema = z
   .object({
@@ -49,10 +49,7 @@ function present(fields: Record<string, string | null>): Record<string, string> 
 export function personResource(person: Person, links: ApiLinks): PersonResource {
   const place = present({ locality: person.locality, region: person.region, postal_code: person.postalCode });
   return {
-    identifiers: identifiersOf(person.id, person.identifiers),
-    origin_system: person.originSystem,
-    created_date: isoDate(person.createdAt),
-    modified_date: isoDate(person.modifiedAt),
+    ...baseFieldsOf(person, { origin: person.originSystem, theirIdentifiers: person.identifiers }),
     given_name: person.givenName,
     family_name: person.familyName,
     email_addresses: [{ address: person.email, primary: true, status: person.emailStatus ?? 'unsubscribed' }],

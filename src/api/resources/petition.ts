@@ -1,15 +1,7 @@
 // A petition (OSDI `osdi:petition`): one of our sign-on letters, addressed to its addressees.
 import * as z from 'zod';
 import type { PetitionRow } from '../queries/campaigns';
-import {
-  apiSchemas,
-  LinkSchema,
-  OWN_ORIGIN,
-  ResourceFields,
-  identifiersOf,
-  isoDate,
-  type ApiLinks,
-} from './common';
+import { apiSchemas, LinkSchema, ResourceFields, type ApiLinks, baseFieldsOf } from './common';
 
 export const PetitionSchema = z
   .object({
@@ -31,10 +23,7 @@ export type PetitionResource = z.infer<typeof PetitionSchema>;
 /** A letter as OSDI shows a petition: the letter's text, and one target per addressee line. */
 export function petitionResource(letter: PetitionRow, links: ApiLinks): PetitionResource {
   return {
-    identifiers: identifiersOf(letter.id),
-    origin_system: OWN_ORIGIN,
-    created_date: isoDate(letter.createdAt),
-    modified_date: isoDate(letter.updatedAt),
+    ...baseFieldsOf({ id: letter.id, createdAt: letter.createdAt, modifiedAt: letter.updatedAt }),
     title: letter.titleEn,
     petition_text: letter.bodyEn,
     target: letter.addressees

@@ -1,15 +1,7 @@
 // A signature (OSDI `osdi:signature`): a confirmed signature on one of our letters.
 import * as z from 'zod';
 import type { SignatureRow } from '../queries/actions';
-import {
-  apiSchemas,
-  LinkSchema,
-  OWN_ORIGIN,
-  ResourceFields,
-  identifiersOf,
-  isoDate,
-  type ApiLinks,
-} from './common';
+import { apiSchemas, LinkSchema, ResourceFields, type ApiLinks, baseFieldsOf } from './common';
 
 export const SignatureSchema = z
   .object({
@@ -25,10 +17,10 @@ export type SignatureResource = z.infer<typeof SignatureSchema>;
 /** A signature; its modified date is when it was confirmed (it counts from then). */
 export function signatureResource(row: SignatureRow, links: ApiLinks): SignatureResource {
   return {
-    identifiers: identifiersOf(row.id),
-    origin_system: row.origin ?? OWN_ORIGIN,
-    created_date: isoDate(row.createdAt),
-    modified_date: isoDate(row.confirmedAt ?? row.createdAt),
+    ...baseFieldsOf(
+      { id: row.id, createdAt: row.createdAt, modifiedAt: row.confirmedAt ?? row.createdAt },
+      { origin: row.origin ?? undefined },
+    ),
     ...(row.comment ? { comments: row.comment } : {}),
     'welcome_table:show_publicly': row.showPublicly,
     _links: {
