@@ -33,6 +33,7 @@ import { meetingsRoutes } from './meetings/routes';
 import { meetingsAdmin } from './meetings/admin';
 import { billsRoutes } from './bills/routes';
 import { billsAdmin } from './bills/admin';
+import { campaignsAdmin } from './campaigns/admin';
 import { privacyRoutes } from './privacy/routes';
 import { privacyAdmin } from './privacy/admin';
 import { apiRoutes, API_PATH } from './api/routes';
@@ -97,6 +98,7 @@ export function buildAdmin() {
     .route('/officials', officialsAdmin)
     .route('/meetings', meetingsAdmin)
     .route('/bills', billsAdmin)
+    .route('/campaigns', campaignsAdmin)
     .route('/privacy', privacyAdmin)
     .route('/api-keys', apiKeysAdmin);
 }

@@ -10,4 +10,5 @@ export * from './meetings/schema';
 export * from './bills/schema';
 export * from './privacy/schema';
 export * from './people/schema';
+export * from './campaigns/schema';
 export * from './api/schema';

@@ -8,6 +8,7 @@ import { officials as officialsEn } from './en/officials';
 import { meetings as meetingsEn } from './en/meetings';
 import { bills as billsEn } from './en/bills';
 import { privacy as privacyEn } from './en/privacy';
+import { campaigns as campaignsEn } from './en/campaigns';
 import { api as apiEn } from './en/api';
 import { common as commonEs } from './es/common';
 import { organizers as organizersEs } from './es/organizers';
@@ -19,6 +20,7 @@ import { officials as officialsEs } from './es/officials';
 import { meetings as meetingsEs } from './es/meetings';
 import { bills as billsEs } from './es/bills';
 import { privacy as privacyEs } from './es/privacy';
+import { campaigns as campaignsEs } from './es/campaigns';
 import { api as apiEs } from './es/api';
 
 /**
@@ -38,6 +40,7 @@ const en = {
   ...meetingsEn,
   ...billsEn,
   ...privacyEn,
+  ...campaignsEn,
   ...apiEn,
 };
 
@@ -52,6 +55,7 @@ const es: Record<keyof typeof en, string> = {
   ...meetingsEs,
   ...billsEs,
   ...privacyEs,
+  ...campaignsEs,
   ...apiEs,
 };
 

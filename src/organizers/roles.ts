@@ -1,5 +1,5 @@
 // Who may do what in the organizer area. Three roles: an owner manages the organizers themselves
-// (and settings) and the outgoing webhooks; an organizer runs letters, days, meetings and bills and may
+// (and settings) and the outgoing webhooks; an organizer runs campaigns, letters, days, meetings and bills and may
 // export and erase; a viewer reads and changes nothing. Every /admin request is classed by
 // `adminPermission` (method and path) and checked in one middleware, so a new route is guarded
 // the day it is added; test/organizers/roles.test.ts walks every route against every role.

@@ -23,6 +23,7 @@ const LAYERS: string[] = [
   'letters',
   'meetings',
   'advocacy-days',
+  'campaigns',
   'people',
   'privacy',
   'api',

@@ -67,6 +67,21 @@ describe('the role decisions', () => {
     });
   });
 
+  it('lets viewers read a campaign and its chart, and classes every change to it as running', () => {
+    expect(adminPermission('GET', '/campaigns/c1/chart')).toEqual({ permission: 'read', sensitive: false });
+    expect(adminPermission('GET', '/campaigns/c1/tactics/edit')).toEqual({
+      permission: 'read',
+      sensitive: false,
+    });
+    for (const path of [
+      '/campaigns/new',
+      '/campaigns/c1/edit',
+      '/campaigns/c1/tactics',
+      '/campaigns/c1/goals/remove',
+    ])
+      expect(adminPermission('POST', path)).toEqual({ permission: 'run', sensitive: false });
+  });
+
   it('never leaves the coalition without an owner', () => {
     const two = [
       { id: 'a', role: 'owner' as const },

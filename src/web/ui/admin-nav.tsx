@@ -11,6 +11,7 @@ export const ADMIN_SECTIONS: readonly {
   hint: MessageKey;
   ownersOnly?: true;
 }[] = [
+  { path: '/admin/campaigns', title: 'admin.section.campaigns', hint: 'admin.section.campaignsHint' },
   { path: '/admin/letters', title: 'admin.section.letters', hint: 'admin.section.lettersHint' },
   { path: '/admin/days', title: 'admin.section.days', hint: 'admin.section.daysHint' },
   { path: '/admin/officials', title: 'admin.section.officials', hint: 'admin.section.officialsHint' },

@@ -1,0 +1,2 @@
+// The queries of this feature.
+export * from './campaigns';
