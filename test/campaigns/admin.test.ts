@@ -35,6 +35,7 @@ describe('POST /admin/campaigns/new', () => {
     const list = await (await request('/admin/campaigns', { cookie })).text();
     expect(list).toContain('A TRUST policy for Alder County');
     expect(list).toContain('/campaigns/alder-trust');
+    expect(list).toContain('0 tactics, 0 planned');
   });
 
   it('refuses a bad address and a missing title with each field named, in Spanish too, and adds nothing', async () => {
@@ -174,6 +175,8 @@ describe('the parts of a campaign', () => {
     expect(row!.createdAt).toBe(tactic.createdAt);
     const html = await (await request(base(), { cookie })).text();
     expect(html).toContain('href="/bills/ga/sb-54"');
+    const list = await (await request('/admin/campaigns', { cookie })).text();
+    expect(list).toContain('3 tactics, 2 planned');
   });
 
   it('refuses a tactic with a bad date, a letter that does not exist or another campaign’s goal, changing nothing', async () => {

@@ -45,3 +45,54 @@ export function campaignFields(overrides: Record<string, string | string[]> = {}
     ...overrides,
   };
 }
+
+/** Records a meeting with an official that was held, with what they committed to. */
+export async function recordHeldMeeting(officialId: string, heldOn: string, commitments: string[]) {
+  const { insertHeldMeeting } = await import('../../src/meetings/queries');
+  const at = Date.now();
+  const id = `meeting-${officialId}-${heldOn}`;
+  await insertHeldMeeting(
+    db,
+    {
+      id,
+      officialId,
+      status: 'held',
+      source: 'organizer',
+      senderName: 'Rev. Ana Morales',
+      senderEmail: 'ana@example.org',
+      groupName: 'Alder Interfaith',
+      city: 'Alder',
+      purpose: 'TRUST policy',
+      requestSubject: 'Meeting about TRUST',
+      requestText: 'We ask for a meeting.',
+      heldOn,
+      originRef: id,
+      createdAt: at,
+      updatedAt: at,
+    },
+    {
+      heldOn,
+      stancePerceived: 'undecided',
+      nextSteps: null,
+      debriefNotes: 'Listened carefully',
+      commitments: commitments.map((text) => ({ text })),
+    },
+    [],
+    at,
+  );
+}
+
+/** Creates the test campaign through the organizer form; returns its id. */
+export async function createCampaign(cookie: string, overrides: Record<string, string | string[]> = {}) {
+  const { campaigns } = await import('../../src/campaigns/schema');
+  const { eq } = await import('drizzle-orm');
+  const { postForm } = await import('../helpers');
+  const fields = campaignFields(overrides);
+  const response = await postForm('/admin/campaigns/new', fields, { cookie });
+  if (response.status !== 303) throw new Error(`campaign not created: ${response.status}`);
+  const [row] = await db
+    .select()
+    .from(campaigns)
+    .where(eq(campaigns.slug, String(fields.slug)));
+  return row!.id;
+}

@@ -1,5 +1,5 @@
 // Every query of a campaign's own tables: the campaign, its parts, and the choices its forms offer.
-import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db';
 import { findRow } from '../../db/find';
 import { advocacyDays } from '../../advocacy-days/schema';
@@ -29,10 +29,12 @@ export async function listCampaigns(db: Db): Promise<CampaignListRow[]> {
   return db
     .select({
       ...campaignColumns,
-      tactics: sql<number>`(select count(*) from ${campaignTactics} where ${campaignTactics.campaignId} = ${campaigns.id})`,
-      planned: sql<number>`(select count(*) from ${campaignTactics} where ${campaignTactics.campaignId} = ${campaigns.id} and ${campaignTactics.status} = 'planned')`,
+      tactics: count(campaignTactics.id),
+      planned: sql<number>`coalesce(sum(${campaignTactics.status} = 'planned'), 0)`.mapWith(Number),
     })
     .from(campaigns)
+    .leftJoin(campaignTactics, eq(campaignTactics.campaignId, campaigns.id))
+    .groupBy(campaigns.id)
     .orderBy(desc(campaigns.createdAt));
 }
 

@@ -1,2 +1,3 @@
 // The queries of this feature.
 export * from './campaigns';
+export * from './records';
