@@ -34,6 +34,7 @@ import { meetingsAdmin } from './meetings/admin';
 import { billsRoutes } from './bills/routes';
 import { billsAdmin } from './bills/admin';
 import { campaignsAdmin } from './campaigns/admin';
+import { campaignsRoutes } from './campaigns/routes';
 import { privacyRoutes } from './privacy/routes';
 import { privacyAdmin } from './privacy/admin';
 import { apiRoutes, API_PATH } from './api/routes';
@@ -190,6 +191,7 @@ export function buildApp() {
   app.route('/officials', officialsRoutes(OFFICIAL_ACTION_SOURCES));
   app.route('/meetings', meetingsRoutes);
   app.route('/bills', billsRoutes);
+  app.route('/campaigns', campaignsRoutes);
   app.route('/', privacyRoutes);
   app.route('/admin', buildAdmin());
   const api = apiRoutes();

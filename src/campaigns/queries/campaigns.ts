@@ -280,13 +280,21 @@ export interface ActionChoice {
   titleEs: string | null;
   /** A bill's state ("GA"), for its public address; null otherwise. */
   state: string | null;
+  /** Whether people can act on it now: an open letter, a published day not over, a tracked bill. */
+  open: boolean;
 }
 
 /** Every letter, day and bill, for the tactic form's select and the pages' links. */
-export async function listActionChoices(db: Db): Promise<ActionChoice[]> {
+export async function listActionChoices(db: Db, at = Date.now()): Promise<ActionChoice[]> {
   const [letterRows, dayRows, billRows] = await Promise.all([
     db
-      .select({ id: letters.id, slug: letters.slug, title: letters.titleEn, titleEs: letters.titleEs })
+      .select({
+        id: letters.id,
+        slug: letters.slug,
+        title: letters.titleEn,
+        titleEs: letters.titleEs,
+        open: sql<boolean>`${letters.status} = 'open'`.mapWith(Boolean),
+      })
       .from(letters)
       .orderBy(desc(letters.createdAt)),
     db
@@ -295,6 +303,9 @@ export async function listActionChoices(db: Db): Promise<ActionChoice[]> {
         slug: advocacyDays.slug,
         title: advocacyDays.title,
         titleEs: advocacyDays.titleEs,
+        open: sql<boolean>`${advocacyDays.status} = 'published' and ${advocacyDays.endsAt} > ${at}`.mapWith(
+          Boolean,
+        ),
       })
       .from(advocacyDays)
       .orderBy(desc(advocacyDays.startsAt)),
@@ -305,6 +316,7 @@ export async function listActionChoices(db: Db): Promise<ActionChoice[]> {
         title: bills.identifier,
         titleEs: sql<null>`null`,
         state: bills.state,
+        open: bills.tracked,
       })
       .from(bills)
       .orderBy(asc(bills.state), asc(bills.identifier)),

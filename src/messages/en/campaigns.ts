@@ -161,4 +161,18 @@ export const campaigns = {
   'campaigns.timeline.bill': 'Bill movement: {title}',
   'campaigns.timeline.day':
     '“{title}” took place: {count, plural, one {# person} other {# people}} registered',
+  'campaigns.public.actions': 'What you can do now',
+  'campaigns.public.noActions': 'Nothing is open right now. Please check back soon.',
+  'campaigns.public.goals': 'What we want to win',
+  'campaigns.public.targets': 'Who can decide',
+  'campaigns.public.progress': 'Progress so far',
+  'campaigns.public.communications': 'What we are saying',
+  'campaigns.public.read': 'Read it',
+  'campaigns.public.requestMeeting': 'Ask {name} for a meeting',
+  'campaigns.progress.signatures': '{count, plural, one {# signature} other {# signatures}} on our letters',
+  'campaigns.progress.registered': '{count, plural, one {# person} other {# people}} registered for our days',
+  'campaigns.progress.meetings':
+    '{count, plural, one {# meeting} other {# meetings}} held with decision makers',
+  'campaigns.progress.commitments':
+    '{count, plural, one {# commitment} other {# commitments}} made by decision makers',
 };

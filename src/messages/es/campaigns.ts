@@ -166,4 +166,18 @@ export const campaigns: Record<keyof typeof en, string> = {
   'campaigns.timeline.bill': 'Movimiento del proyecto de ley: {title}',
   'campaigns.timeline.day':
     '«{title}» se realizó: {count, plural, one {# persona inscrita} other {# personas inscritas}}',
+  'campaigns.public.actions': 'Lo que puede hacer ahora',
+  'campaigns.public.noActions': 'No hay nada abierto en este momento. Vuelva a visitarnos pronto.',
+  'campaigns.public.goals': 'Lo que queremos ganar',
+  'campaigns.public.targets': 'Quién puede decidir',
+  'campaigns.public.progress': 'Avance hasta ahora',
+  'campaigns.public.communications': 'Lo que decimos',
+  'campaigns.public.read': 'Leerlo',
+  'campaigns.public.requestMeeting': 'Pida una reunión a {name}',
+  'campaigns.progress.signatures': '{count, plural, one {# firma} other {# firmas}} en nuestras cartas',
+  'campaigns.progress.registered':
+    '{count, plural, one {# persona inscrita} other {# personas inscritas}} en nuestros días',
+  'campaigns.progress.meetings': '{count, plural, one {# reunión} other {# reuniones}} con quienes deciden',
+  'campaigns.progress.commitments':
+    '{count, plural, one {# compromiso} other {# compromisos}} de quienes deciden',
 };

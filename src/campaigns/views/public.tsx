@@ -1,0 +1,140 @@
+// A campaign's public page: only the parts its organizers chose to show. Allies and opponents, the
+// organizational considerations and the power map are never on it.
+import type { Child } from 'hono/jsx';
+import { useRequestContext } from 'hono/jsx-renderer';
+import type { AppEnv } from '../../env';
+import { langAttribute, pick } from '../../lib/bilingual';
+import { formatDate } from '../../lib/i18n';
+import { officialPath, titleLabel } from '../../officials/links';
+import { DemoLabel } from '../../web/ui/demo-label';
+import type { PublicAction } from '../public-actions';
+import type { CampaignParts } from '../queries';
+import type { CampaignProgress } from '../records';
+import { GOAL_HORIZONS, type PublicPart } from '../schema';
+import { actionOptionLabel } from './part-forms';
+
+function Section(props: { id: string; title: string; children: Child }): Child {
+  return (
+    <section aria-labelledby={`campaign-${props.id}`}>
+      <h2 id={`campaign-${props.id}`}>{props.title}</h2>
+      {props.children}
+    </section>
+  );
+}
+
+function ActionItem(props: { item: PublicAction }): Child {
+  const { t, lang } = useRequestContext<AppEnv>().var;
+  const { item } = props;
+  const label = item.action
+    ? actionOptionLabel(t, lang, item.action)
+    : t('campaigns.public.requestMeeting', { name: item.officialName ?? '' });
+  return (
+    <li>
+      <a href={item.href}>{label}</a> ({formatDate(lang, item.tactic.onDate)}:{' '}
+      {pick(item.tactic, 'title', lang).text})
+    </li>
+  );
+}
+
+/** The public page of a published campaign. */
+export function PublicCampaignPage(props: {
+  parts: CampaignParts;
+  actions: PublicAction[];
+  progress: CampaignProgress;
+  subscribe: Child;
+}): Child {
+  const { t, lang } = useRequestContext<AppEnv>().var;
+  const { campaign, goals, targets, communications } = props.parts;
+  const shows = (part: PublicPart) => campaign.publicParts.includes(part);
+  const title = pick(campaign, 'title', lang);
+  const issue = pick(campaign, 'issue', lang);
+  const winnable = pick(campaign, 'winnable', lang);
+  return (
+    <article>
+      <h1 lang={langAttribute(title, lang)}>{title.text}</h1>
+      <DemoLabel of={campaign} />
+      {shows('issue') && issue.text ? (
+        <p class="pre-line" lang={langAttribute(issue, lang)}>
+          {issue.text}
+        </p>
+      ) : null}
+      {shows('winnable') && winnable.text ? (
+        <Section id="winnable" title={t('campaigns.chart.winnable')}>
+          <p class="pre-line" lang={langAttribute(winnable, lang)}>
+            {winnable.text}
+          </p>
+        </Section>
+      ) : null}
+      {shows('actions') ? (
+        <Section id="actions" title={t('campaigns.public.actions')}>
+          {props.actions.length ? (
+            <ol>
+              {props.actions.map((item) => (
+                <ActionItem item={item} />
+              ))}
+            </ol>
+          ) : (
+            <p>{t('campaigns.public.noActions')}</p>
+          )}
+        </Section>
+      ) : null}
+      {shows('goals') && goals.length ? (
+        <Section id="goals" title={t('campaigns.public.goals')}>
+          <ul>
+            {GOAL_HORIZONS.flatMap((horizon) =>
+              goals
+                .filter((goal) => goal.horizon === horizon)
+                .map((goal) => (
+                  <li>
+                    {t(`campaigns.horizon.${horizon}`)}: {pick(goal, 'text', lang).text} (
+                    {t(`campaigns.goalStatus.${goal.status}`)})
+                  </li>
+                )),
+            )}
+          </ul>
+        </Section>
+      ) : null}
+      {shows('targets') && targets.length ? (
+        <Section id="targets" title={t('campaigns.public.targets')}>
+          <ul>
+            {targets.map((target) => (
+              <li>
+                <a href={officialPath(target.official)}>{target.official.name}</a>,{' '}
+                {titleLabel(t, target.official.title)}
+              </li>
+            ))}
+          </ul>
+        </Section>
+      ) : null}
+      {shows('progress') ? (
+        <Section id="progress" title={t('campaigns.public.progress')}>
+          <ul class="campaign-progress">
+            <li>{t('campaigns.progress.signatures', { count: props.progress.signatures })}</li>
+            <li>{t('campaigns.progress.registered', { count: props.progress.registered })}</li>
+            <li>{t('campaigns.progress.meetings', { count: props.progress.meetingsHeld })}</li>
+            <li>{t('campaigns.progress.commitments', { count: props.progress.commitments })}</li>
+          </ul>
+        </Section>
+      ) : null}
+      {shows('communications') && communications.length ? (
+        <Section id="communications" title={t('campaigns.public.communications')}>
+          <ul>
+            {communications.map((item) => (
+              <li>
+                {pick(item, 'text', lang).text}
+                {item.onDate ? ` (${formatDate(lang, item.onDate)})` : ''}
+                {item.url ? (
+                  <>
+                    {' '}
+                    <a href={item.url}>{t('campaigns.public.read')}</a>
+                  </>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        </Section>
+      ) : null}
+      {props.subscribe}
+    </article>
+  );
+}
