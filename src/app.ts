@@ -3,7 +3,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { getCookie, setCookie } from 'hono/cookie';
 import * as z from 'zod';
 import type { AppEnv } from './env';
-import { pingDatabase } from './db';
+import { getDb, pingDatabase } from './db';
 import { readForm, valueOf } from './web/form';
 import { AppError, codeToStatus } from './lib/errors';
 import { isTransientD1Error } from './db/errors';
@@ -35,6 +35,7 @@ import { billsRoutes } from './bills/routes';
 import { billsAdmin } from './bills/admin';
 import { campaignsAdmin } from './campaigns/admin';
 import { campaignsRoutes } from './campaigns/routes';
+import { publishedCampaignsOf } from './campaigns/links-back';
 import { privacyRoutes } from './privacy/routes';
 import { privacyAdmin } from './privacy/admin';
 import { apiRoutes, API_PATH } from './api/routes';
@@ -119,6 +120,10 @@ export function buildApp() {
       }
       return app.fetch(request, c.env, executionCtx);
     });
+    await next();
+  });
+  app.use('*', async function campaignsOfActions(c, next) {
+    c.set('campaignsOf', (kind, id) => publishedCampaignsOf(getDb(c.env), kind, id));
     await next();
   });
   app.use('*', async function language(c, next) {

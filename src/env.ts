@@ -31,6 +31,19 @@ export interface SignedInOrganizer {
   authenticatedAt: number;
 }
 
+/** A campaign an action (a letter, day or bill) belongs to, as the action's page links to it. */
+export interface ActionCampaign {
+  title: string;
+  titleEs: string | null;
+  path: string;
+}
+
+/**
+ * The published campaigns whose tactics use an action. Campaigns sit above letters, days and bills,
+ * so the app hands this in (src/app.ts) and their pages ask it through `c.var.campaignsOf`.
+ */
+export type CampaignsOfAction = (kind: 'letter' | 'day' | 'bill', id: string) => Promise<ActionCampaign[]>;
+
 /** Per-request values every handler can read through `c.var`. */
 export interface AppVariables {
   lang: Lang;
@@ -42,6 +55,8 @@ export interface AppVariables {
   privateLink: boolean;
   /** Asks this app itself for a page (checks that a link an organizer typed opens one). */
   fetchPage: (request: Request) => Promise<Response>;
+  /** The campaigns an action belongs to (see CampaignsOfAction). */
+  campaignsOf: CampaignsOfAction;
 }
 
 /** The Hono environment of this app. */

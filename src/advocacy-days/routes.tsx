@@ -43,6 +43,7 @@ async function renderDayPage(
       counts={counts}
       closed={registrationClosedReason(day, Date.now())}
       preview={day.status !== 'published'}
+      campaigns={await c.var.campaignsOf('day', day.id)}
       {...form}
     />,
     {

@@ -117,6 +117,7 @@ async function renderBillPage(
       actions={actions}
       sponsors={sponsors}
       updates={movements.filter((m) => m.kind === 'update')}
+      campaigns={await c.var.campaignsOf('bill', bill.id)}
     />,
     {
       title,

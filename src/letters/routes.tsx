@@ -87,6 +87,7 @@ async function renderLetter(
       count={count}
       state={signingState(letter, Date.now())}
       preview={!isPublic(letter)}
+      campaigns={await c.var.campaignsOf('letter', letter.id)}
       {...form}
     />,
     {

@@ -1,6 +1,6 @@
 import type { Child } from 'hono/jsx';
 import { useRequestContext } from 'hono/jsx-renderer';
-import type { AppEnv } from '../../env';
+import type { ActionCampaign, AppEnv } from '../../env';
 import type { FormErrors, FormValues } from '../../web/form';
 import { formatDate, type MessageKey } from '../../lib/i18n';
 import { describeAction } from '../action-text';
@@ -12,6 +12,7 @@ import { pick } from '../../lib/bilingual';
 import { movementDetail, movementHeadline } from '../links';
 import { BillBadges, billLabel, chamberName, Markdown } from './public';
 import { SubscribeForm } from './subscribe-form';
+import { PartOfCampaigns } from '../../web/ui/part-of-campaigns';
 
 /** Everything the bill page shows. */
 export interface BillPageData {
@@ -19,6 +20,8 @@ export interface BillPageData {
   actions: BillActionRow[];
   sponsors: SponsorView[];
   updates: BillMovementRow[];
+  /** The published campaigns the bill belongs to. */
+  campaigns?: ActionCampaign[];
   errors?: FormErrors;
   values?: FormValues;
 }
@@ -48,6 +51,7 @@ export function BillPage(props: BillPageData): Child {
         </h1>
         <BillBadges bill={bill} />
       </hgroup>
+      <PartOfCampaigns campaigns={props.campaigns} />
 
       <section aria-labelledby="bill-stage">
         <h2 id="bill-stage">{t('bills.whereItStands')}</h2>

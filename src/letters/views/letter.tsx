@@ -2,7 +2,7 @@ import type { Child } from 'hono/jsx';
 import { DemoLabel } from '../../web/ui/demo-label';
 import { raw } from 'hono/html';
 import { useRequestContext } from 'hono/jsx-renderer';
-import type { AppEnv } from '../../env';
+import type { ActionCampaign, AppEnv } from '../../env';
 import type { Official } from '../../officials/schema';
 import type { FormState } from '../../web/form';
 import { formatDate, formatNumber } from '../../lib/i18n';
@@ -11,6 +11,7 @@ import { goalPercent, letterText, type SigningState } from '../status';
 import { SignOrClosed } from './signature-form';
 import { Addressees, letterBodyHtml, letterPath, signedCount } from './public';
 import { SavedNotice } from '../../web/ui/saved-notice';
+import { PartOfCampaigns } from '../../web/ui/part-of-campaigns';
 
 /** Count, goal and deadline of a letter. */
 function Progress(props: { letter: Letter; count: number }): Child {
@@ -45,6 +46,7 @@ export function LetterPage(
     count: number;
     state: SigningState;
     preview: boolean;
+    campaigns?: ActionCampaign[];
   },
 ): Child {
   const { t, lang } = useRequestContext<AppEnv>().var;
@@ -54,6 +56,7 @@ export function LetterPage(
       {props.preview ? <SavedNotice>{t('letters.previewNotice')}</SavedNotice> : null}
       <DemoLabel of={props.letter} />
       <h1>{text.title}</h1>
+      <PartOfCampaigns campaigns={props.campaigns} />
       <Addressees letter={props.letter} officials={props.officials} />
       <section class="letter-body" aria-label={t('letters.bodyLabel')}>
         {raw(letterBodyHtml(text.body))}

@@ -175,4 +175,5 @@ export const campaigns = {
     '{count, plural, one {# meeting} other {# meetings}} held with decision makers',
   'campaigns.progress.commitments':
     '{count, plural, one {# commitment} other {# commitments}} made by decision makers',
+  'campaigns.partOf': '{count, plural, one {Part of the campaign} other {Part of the campaigns}}',
 };

@@ -180,4 +180,5 @@ export const campaigns: Record<keyof typeof en, string> = {
   'campaigns.progress.meetings': '{count, plural, one {# reunión} other {# reuniones}} con quienes deciden',
   'campaigns.progress.commitments':
     '{count, plural, one {# compromiso} other {# compromisos}} de quienes deciden',
+  'campaigns.partOf': '{count, plural, one {Parte de la campaña} other {Parte de las campañas}}',
 };

@@ -1,7 +1,7 @@
 import type { Child } from 'hono/jsx';
 import { DemoLabel } from '../../../web/ui/demo-label';
 import { useRequestContext } from 'hono/jsx-renderer';
-import type { AppEnv } from '../../../env';
+import type { ActionCampaign, AppEnv } from '../../../env';
 import type { FormState } from '../../../web/form';
 import { formatNumber } from '../../../lib/i18n';
 import { formatInZone } from '../../calendar';
@@ -10,6 +10,7 @@ import type { DayCounts } from '../../queries/registrations';
 import type { AdvocacyDay } from '../../schema';
 import { DayDetails, DayTextTag } from '../parts';
 import { RegistrationForm } from './registration-form';
+import { PartOfCampaigns } from '../../../web/ui/part-of-campaigns';
 
 /** The public page of a day with the registration form (or why registration is closed). */
 export function DayPage(
@@ -18,6 +19,7 @@ export function DayPage(
     counts: DayCounts;
     closed: RegistrationClosedReason | null;
     preview?: boolean;
+    campaigns?: ActionCampaign[];
   },
 ): Child {
   const { t, lang } = useRequestContext<AppEnv>().var;
@@ -30,6 +32,7 @@ export function DayPage(
         <DayTextTag day={day} field="summary" as="p" />
       </hgroup>
       <DemoLabel of={day} />
+      <PartOfCampaigns campaigns={props.campaigns} />
       {props.preview ? <p class="notice">{t('days.page.preview')}</p> : null}
       <DayDetails day={day} />
       <section aria-labelledby="register-heading">
