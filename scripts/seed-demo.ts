@@ -13,6 +13,7 @@ const seeders: [string, (context: DemoContext) => Promise<void>][] = [
   ['letters', (await import('./demo/letters')).seedLetters],
   ['bills', (await import('./demo/bills')).seedBills],
   ['meetings', (await import('./demo/meetings')).seedMeetings],
+  ['campaigns', (await import('./demo/campaigns')).seedCampaigns],
 ];
 
 // Before the platform opens, so it (and the `wrangler dev` of `npm start` after it) reads it.

@@ -408,3 +408,14 @@ export async function switchLanguage(page: Page, to: 'en' | 'es'): Promise<void>
   const now = await page.locator('html').getAttribute('lang');
   if (now !== to) throw new Error(`The language switch left the page in ${now}, not ${to}`);
 }
+
+/** Signs the demo organizer in by the emailed link (from /dev/mail) and lands on `next`. */
+export async function signInAsDemoOrganizer(page: Page, next = '/admin'): Promise<void> {
+  const email = 'organizer@example.org';
+  await page.goto(`/sign-in?next=${encodeURIComponent(next)}`);
+  await page.getByLabel('Your email address').fill(email);
+  await page.getByRole('button', { name: 'Send me a sign-in link' }).click();
+  await followLinkInNewestMail(page, email, '/sign-in/');
+  await page.getByRole('button', { name: 'Sign me in' }).click();
+  await expect.poll(() => new URL(page.url()).pathname).toBe(next);
+}
