@@ -18,6 +18,8 @@ import {
   type ActionScope,
 } from './queries/actions';
 import { findEvent, findPetition, pageEvents, pagePetitions } from './queries/campaigns';
+import { findAdvocacyCampaign, pageAdvocacyCampaigns } from './queries/advocacy-campaigns';
+import { AdvocacyCampaignSchema, advocacyCampaignResource } from './resources/advocacy-campaign';
 import { pagePeople } from './queries/people';
 import { AttendanceSchema, attendanceResource } from './resources/attendance';
 import { EventSchema, eventResource } from './resources/event';
@@ -88,6 +90,16 @@ const events = {
   positionOf: (row) => ({ modified: row.updatedAt, id: row.id }),
 } satisfies CollectionSource<Parameters<typeof eventResource>[0], ReturnType<typeof eventResource>>;
 
+const advocacyCampaigns = {
+  name: 'advocacy_campaigns',
+  load: pageAdvocacyCampaigns,
+  toItem: advocacyCampaignResource,
+  positionOf: (row) => ({ modified: row.updatedAt, id: row.id }),
+} satisfies CollectionSource<
+  Parameters<typeof advocacyCampaignResource>[0],
+  ReturnType<typeof advocacyCampaignResource>
+>;
+
 /** How many meeting requests count as the form's submissions. */
 async function countSubmissions(db: Db): Promise<number> {
   return (await pageSubmissions(db, {}, { modified: [] }, { page: 1, perPage: 1, after: null })).total;
@@ -112,6 +124,7 @@ const SubmissionCollection = collectionSchema('submissions', SubmissionSchema);
 const PetitionCollection = collectionSchema('petitions', PetitionSchema);
 const EventCollection = collectionSchema('events', EventSchema);
 const FormCollection = collectionSchema('forms', FormSchema);
+const AdvocacyCampaignCollection = collectionSchema('advocacy_campaigns', AdvocacyCampaignSchema);
 
 /** Adds every GET of a collection or resource to the API router. */
 export function addReadRoutes(api: Hono<ApiEnv>) {
@@ -182,6 +195,20 @@ export function addReadRoutes(api: Hono<ApiEnv>) {
       const row = await findAttendance(getDb(c.env), parent, id);
       if (!row) throw new AppError('not_found');
       return c.json(attendanceResource(row, linksFor(c)), 200);
+    },
+  );
+  addRoute(
+    api,
+    readRoute('/advocacy_campaigns', 'Advocacy campaigns', AdvocacyCampaignCollection, true),
+    async (c) => c.json(await serveCollection(c, advocacyCampaigns), 200),
+  );
+  addRoute(
+    api,
+    readRoute('/advocacy_campaigns/{id}', 'An advocacy campaign', AdvocacyCampaignSchema),
+    async (c) => {
+      const campaign = await findAdvocacyCampaign(getDb(c.env), pathParam(c, 'id'));
+      if (!campaign) throw new AppError('not_found');
+      return c.json(advocacyCampaignResource(campaign, linksFor(c)), 200);
     },
   );
   addRoute(api, readRoute('/forms', 'Forms', FormCollection, true), async (c) =>

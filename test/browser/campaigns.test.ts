@@ -4,13 +4,16 @@
 import { describe, expect, it } from 'vitest';
 import { signInAsDemoOrganizer, switchLanguage, useBrowser } from './harness';
 
+// Runs inside Chromium (page.evaluate); the project compiles without the DOM library.
+declare function getComputedStyle(element: unknown): { gridTemplateColumns: string };
+
 const browser = useBrowser();
 
 describe('campaigns in a browser', () => {
   it('an organizer builds a campaign, is warned about a vigil before any meeting, and prints the chart', async () => {
     const page = await browser().newPage();
     await signInAsDemoOrganizer(page, '/admin/campaigns');
-    await page.getByRole('link', { name: 'New campaign' }).click();
+    await page.getByRole('button', { name: 'New campaign' }).click();
     await page.getByLabel('Web address (campaigns/…)').fill('riverton-municipal-id');
     await page.getByLabel('Title (English)').fill('A municipal ID for Riverton');
     await page.getByLabel('Title (Spanish)').fill('Una identificación municipal para Riverton');

@@ -1,0 +1,41 @@
+// An advocacy campaign (OSDI `osdi:advocacy_campaign`): a published campaign, its targets, and the
+// petitions (letters) and events (days) its tactics use.
+import * as z from 'zod';
+import type { AdvocacyCampaignRow } from '../queries/advocacy-campaigns';
+import { apiSchemas, LinkSchema, ResourceFields, type ApiLinks, baseFieldsOf } from './common';
+
+export const AdvocacyCampaignSchema = z
+  .object({
+    ...ResourceFields,
+    title: z.string(),
+    description: z.string(),
+    target: z.array(z.object({ name: z.string() })),
+    browser_url: z.string().url(),
+    _links: z.object({
+      self: LinkSchema,
+      'osdi:petitions': z.array(LinkSchema),
+      'osdi:events': z.array(LinkSchema),
+    }),
+  })
+  .register(apiSchemas, { id: 'AdvocacyCampaign' });
+export type AdvocacyCampaignResource = z.infer<typeof AdvocacyCampaignSchema>;
+
+/** A campaign as OSDI shows an advocacy campaign; its actions are linked, not embedded. */
+export function advocacyCampaignResource(
+  row: AdvocacyCampaignRow,
+  links: ApiLinks,
+): AdvocacyCampaignResource {
+  const shows = (part: 'issue') => row.publicParts.includes(part);
+  return {
+    ...baseFieldsOf({ id: row.id, createdAt: row.createdAt, modifiedAt: row.updatedAt }),
+    title: row.title,
+    description: shows('issue') ? (row.issueEn ?? '') : '',
+    target: row.publicParts.includes('targets') ? row.targetNames.map((name) => ({ name })) : [],
+    browser_url: links.site(`/campaigns/${row.slug}`),
+    _links: {
+      self: links.to('advocacy_campaigns', row.id),
+      'osdi:petitions': row.letterIds.map((id) => links.to('petitions', id)),
+      'osdi:events': row.dayIds.map((id) => links.to('events', id)),
+    },
+  };
+}
