@@ -16,6 +16,7 @@ import {
   itemFormValues,
   itemFromForm,
   itemIdOf,
+  NEW_ITEM_VALUES,
   PART_SCHEMAS,
   referenceErrors,
   type PartForm,
@@ -37,7 +38,7 @@ import {
 } from './queries';
 import type { Campaign } from './schema';
 import { campaignFormSchema } from './validation';
-import { AdminCampaignPage, CampaignLinks, EditItemPage, type RefusedAdd } from './views/admin-campaign';
+import { AdminCampaignPage, CampaignLinks, ItemPage, itemPageTitle } from './views/admin-campaign';
 import { CampaignsAdminList } from './views/admin-list';
 import { CampaignForm, NewCampaignPage } from './views/campaign-form';
 import { pick } from '../lib/bilingual';
@@ -93,12 +94,18 @@ campaignsAdmin.post('/:id/edit', async (c) => {
 
 campaignsAdmin.get('/:id/chart', async (c) => renderChart(c, await requireCampaign(c)));
 
+campaignsAdmin.get(`/:id/${PART}/new`, async (c) =>
+  renderItemPage(c, await requireCampaign(c), requirePart(c), undefined, {
+    values: NEW_ITEM_VALUES[requirePart(c)],
+  }),
+);
+
 // Adds an item to a part.
 campaignsAdmin.post(`/:id/${PART}`, async (c) => {
   const campaign = await requireCampaign(c);
   const part = requirePart(c);
   const checked = await readPartForm(c, campaign, part);
-  if ('refused' in checked) return renderCampaign(c, campaign, { part, state: checked.refused });
+  if ('refused' in checked) return renderItemPage(c, campaign, part, undefined, checked.refused);
   await savePartItem(getDb(c.env), itemFromForm(checked.form, campaign.id, newId(), Date.now()));
   return c.redirect(`/admin/campaigns/${campaign.id}?notice=saved#${part}`, 303);
 });
@@ -109,7 +116,7 @@ campaignsAdmin.get(`/:id/${PART}/edit`, async (c) => {
   const itemId = c.req.query('item') ?? '';
   const values = itemFormValues(await loadCampaignParts(getDb(c.env), campaign), part, itemId);
   if (!values) throw new AppError('not_found');
-  return renderEditItem(c, campaign, part, itemId, { values });
+  return renderItemPage(c, campaign, part, itemId, { values });
 });
 
 campaignsAdmin.post(`/:id/${PART}/edit`, async (c) => {
@@ -120,7 +127,7 @@ campaignsAdmin.post(`/:id/${PART}/edit`, async (c) => {
   const createdAt = createdAtOf(await loadCampaignParts(db, campaign), part, itemId);
   if (createdAt === undefined) throw new AppError('not_found');
   const checked = await readPartForm(c, campaign, part);
-  if ('refused' in checked) return renderEditItem(c, campaign, part, itemId, checked.refused);
+  if ('refused' in checked) return renderItemPage(c, campaign, part, itemId, checked.refused);
   await savePartItem(db, itemFromForm(checked.form, campaign.id, itemId, Date.now(), createdAt));
   // A target's id is its official: choosing another official replaces the target (added first).
   if (checked.form.part === 'targets' && checked.form.data.officialId !== itemId)
@@ -202,31 +209,20 @@ function createdAtOf(parts: CampaignParts, part: PartName, itemId: string): numb
   return items.find((item) => itemIdOf(part, item) === itemId)?.createdAt;
 }
 
-async function partChoices(db: Db, campaign: Campaign) {
-  const [parts, officials, actions] = await Promise.all([
-    loadCampaignParts(db, campaign),
-    listOfficialChoices(db),
-    listActionChoices(db),
-  ]);
-  return { parts, actions, choices: { officials, actions, goals: parts.goals } };
-}
-
-async function renderCampaign(c: Context<AppEnv>, campaign: Campaign, refused?: RefusedAdd) {
+async function renderCampaign(c: Context<AppEnv>, campaign: Campaign) {
   const { t, lang } = c.var;
-  const { parts, actions, choices } = await partChoices(getDb(c.env), campaign);
+  const db = getDb(c.env);
+  const [parts, actions] = await Promise.all([loadCampaignParts(db, campaign), listActionChoices(db)]);
   const notices: Record<string, string> = {
     saved: t('campaigns.admin.notice.saved'),
     removed: t('campaigns.admin.notice.removed'),
   };
-  const notice = refused ? null : (notices[c.req.query('notice') ?? ''] ?? null);
   return c.render(
     <AdminCampaignPage
       parts={parts}
       warnings={ladderWarnings(parts.tactics)}
       actions={actions}
-      choices={choices}
-      notice={notice}
-      refused={refused}
+      notice={notices[c.req.query('notice') ?? ''] ?? null}
     />,
     { title: t('campaigns.admin.editTitle', { title: pick(campaign, 'title', lang).text }), wide: true },
   );
@@ -249,19 +245,27 @@ function renderEdit(c: Context<AppEnv>, campaign: Campaign, state: FormState) {
   );
 }
 
-async function renderEditItem(
+async function renderItemPage(
   c: Context<AppEnv>,
   campaign: Campaign,
   part: PartName,
-  itemId: string,
+  itemId: string | undefined,
   state: FormState,
 ) {
-  const { t } = c.var;
-  const { choices } = await partChoices(getDb(c.env), campaign);
+  const db = getDb(c.env);
+  const [parts, officials, actions] = await Promise.all([
+    loadCampaignParts(db, campaign),
+    listOfficialChoices(db),
+    listActionChoices(db),
+  ]);
   return c.render(
-    <EditItemPage campaign={campaign} part={part} itemId={itemId} choices={choices} state={state} />,
-    {
-      title: t('campaigns.admin.editItemTitle', { part: t(`campaigns.part.${part}`) }),
-    },
+    <ItemPage
+      campaign={campaign}
+      part={part}
+      itemId={itemId}
+      choices={{ officials, actions, goals: parts.goals }}
+      state={state}
+    />,
+    { title: itemPageTitle(c.var.t, part, itemId) },
   );
 }

@@ -22,16 +22,14 @@ describe('campaigns in a browser', () => {
     await page.getByRole('button', { name: 'Save' }).click();
     await expect.poll(() => page.getByRole('status').first().textContent()).toContain('Saved.');
 
-    await page.getByText('Add a target').click();
+    await page.getByRole('button', { name: 'Add a target' }).click();
     const target = page.locator('form[action$="/targets"]');
-    await target
-      .getByLabel('Official in the directory')
-      .selectOption({ label: 'Dana Morales, Sheriff of Alder County (GA)' });
+    await target.getByLabel('Official in the directory').selectOption('manual-demo-alder-sheriff');
     await target.getByLabel('Kind of target').selectOption('primary');
     await target.getByRole('button', { name: 'Add a target' }).click();
     await expect.poll(() => page.locator('#targets').textContent()).toContain('Dana Morales');
 
-    await page.getByText('Add a tactic').click();
+    await page.getByRole('button', { name: 'Add a tactic' }).click();
     const tactic = page.locator('form[action$="/tactics"]');
     await tactic.getByLabel('Rung on the ladder').selectOption('vigil_rally');
     await tactic.getByLabel('Date', { exact: true }).fill('2027-05-01');

@@ -189,7 +189,8 @@ describe('the parts of a campaign', () => {
     expect(badDate.status).toBe(422);
     const html = await badDate.text();
     expect(html).toContain('href="#field-onDate"');
-    expect(html).toContain('<details open=""');
+    expect(html).toContain('<h1>Agregar una táctica</h1>');
+    expect(html).toContain('value="Meet"');
     const noLetter = await postForm(
       `${base()}/tactics`,
       {

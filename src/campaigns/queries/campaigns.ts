@@ -2,6 +2,7 @@
 import { and, asc, count, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db';
 import { findRow } from '../../db/find';
+import type { SQLiteUpdateSetSource } from 'drizzle-orm/sqlite-core';
 import { advocacyDays } from '../../advocacy-days/schema';
 import { bills } from '../../bills/schema';
 import { letters } from '../../letters/schema';
@@ -165,69 +166,30 @@ export type PartName = PartItem['part'];
  * another campaign with the same id is left alone (the `setWhere`).
  */
 export async function savePartItem(db: Db, item: PartItem): Promise<void> {
-  const { row } = item;
-  switch (item.part) {
-    case 'goals':
-      await db
-        .insert(campaignGoals)
-        .values(item.row)
-        .onConflictDoUpdate({
-          target: campaignGoals.id,
-          set: changesOf(item.row),
-          setWhere: sameCampaign(campaignGoals, row),
-        });
-      return;
-    case 'parties':
-      await db
-        .insert(campaignParties)
-        .values(item.row)
-        .onConflictDoUpdate({
-          target: campaignParties.id,
-          set: changesOf(item.row),
-          setWhere: sameCampaign(campaignParties, row),
-        });
-      return;
-    case 'communications':
-      await db
-        .insert(campaignCommunications)
-        .values(item.row)
-        .onConflictDoUpdate({
-          target: campaignCommunications.id,
-          set: changesOf(item.row),
-          setWhere: sameCampaign(campaignCommunications, row),
-        });
-      return;
-    case 'tactics':
-      await db
-        .insert(campaignTactics)
-        .values(item.row)
-        .onConflictDoUpdate({
-          target: campaignTactics.id,
-          set: changesOf(item.row),
-          setWhere: sameCampaign(campaignTactics, row),
-        });
-      return;
-    case 'targets':
-      await db
-        .insert(campaignTargets)
-        .values(item.row)
-        .onConflictDoUpdate({
-          target: [campaignTargets.campaignId, campaignTargets.officialId],
-          set: { rank: item.row.rank },
-        });
+  if (item.part === 'targets') {
+    await db
+      .insert(campaignTargets)
+      .values(item.row)
+      .onConflictDoUpdate({
+        target: [campaignTargets.campaignId, campaignTargets.officialId],
+        set: { rank: item.row.rank },
+      });
+    return;
   }
+  const table: ItemTable = ITEM_TABLES[item.part];
+  const { id: _id, createdAt: _createdAt, ...changes } = item.row;
+  await db
+    .insert(table)
+    .values(item.row)
+    // The row's type follows `item.part`, which drizzle cannot see through the table union.
+    .onConflictDoUpdate({
+      target: table.id,
+      set: changes as SQLiteUpdateSetSource<ItemTable>,
+      setWhere: eq(table.campaignId, item.row.campaignId),
+    });
 }
 
-/** What saving an existing item changes: everything but its id and when it was made. */
-function changesOf<R extends { id?: string; createdAt: number }>(row: R): Omit<R, 'id' | 'createdAt'> {
-  const { id: _id, createdAt: _createdAt, ...changes } = row;
-  return changes;
-}
-
-/** An item is saved only over an item of the same campaign. */
-function sameCampaign(table: (typeof ITEM_TABLES)[keyof typeof ITEM_TABLES], row: { campaignId: string }) {
-  return eq(table.campaignId, row.campaignId);
-}
+type ItemTable = (typeof ITEM_TABLES)[keyof typeof ITEM_TABLES];
 
 /** Removes an item of a campaign's part (`itemId` is a target's official id); false when none was. */
 export async function deletePartItem(

@@ -1,6 +1,7 @@
 import type { Child } from 'hono/jsx';
 import { useRequestContext } from 'hono/jsx-renderer';
 import type { AppEnv } from '../../env';
+import type { Translate } from '../../lib/i18n';
 import { pick } from '../../lib/bilingual';
 import type { FormState } from '../../web/form';
 import { LinkBar } from '../../web/nav';
@@ -8,7 +9,7 @@ import { DemoLabel } from '../../web/ui/demo-label';
 import { SavedNotice } from '../../web/ui/saved-notice';
 import type { LadderWarning } from '../ladder';
 import { adminCampaignPath, campaignPath } from '../links';
-import { NEW_ITEM_VALUES, PART_NAMES } from '../parts';
+import { PART_NAMES } from '../parts';
 import type { ActionChoice, CampaignParts, PartName } from '../queries';
 import type { Campaign } from '../schema';
 import { LadderCheck } from './ladder';
@@ -34,20 +35,12 @@ export function CampaignLinks(props: { campaign: Campaign }): Child {
   );
 }
 
-/** A refused add form, shown open again with what was typed. */
-export interface RefusedAdd {
-  part: PartName;
-  state: FormState;
-}
-
-/** A campaign's strategy page: the escalation check, then each part with its table and add form. */
+/** A campaign's strategy page: the escalation check, then each part with its table and add link. */
 export function AdminCampaignPage(props: {
   parts: CampaignParts;
   warnings: LadderWarning[];
   actions: ActionChoice[];
-  choices: PartChoices;
   notice: string | null;
-  refused?: RefusedAdd;
 }): Child {
   const { t, lang } = useRequestContext<AppEnv>().var;
   const { campaign } = props.parts;
@@ -60,43 +53,36 @@ export function AdminCampaignPage(props: {
       <CampaignLinks campaign={campaign} />
       {props.notice ? <SavedNotice>{props.notice}</SavedNotice> : null}
       <LadderCheck warnings={props.warnings} tactics={props.parts.tactics} />
-      {order.map((part) => {
-        const refused = props.refused?.part === part ? props.refused.state : undefined;
-        return (
-          <section id={part} aria-labelledby={`${part}-title`}>
-            <h2 id={`${part}-title`}>{t(`campaigns.part.${part}`)}</h2>
-            <PartTable part={part} parts={props.parts} actions={props.actions} warnings={props.warnings} />
-            <details open={Boolean(refused)}>
-              <summary>{t(`campaigns.add.${part}`)}</summary>
-              <PartForm
-                part={part}
-                action={adminCampaignPath(campaign, `/${part}`)}
-                choices={props.choices}
-                state={refused ?? { values: NEW_ITEM_VALUES[part] }}
-                submit={t(`campaigns.add.${part}`)}
-              />
-            </details>
-          </section>
-        );
-      })}
+      {order.map((part) => (
+        <section id={part} aria-labelledby={`${part}-title`}>
+          <h2 id={`${part}-title`}>{t(`campaigns.part.${part}`)}</h2>
+          <PartTable part={part} parts={props.parts} actions={props.actions} warnings={props.warnings} />
+          <p>
+            <a href={adminCampaignPath(campaign, `/${part}/new`)} role="button" class="secondary">
+              {t(`campaigns.add.${part}`)}
+            </a>
+          </p>
+        </section>
+      ))}
     </>
   );
 }
 
-/** The edit page of one item of a part. */
-export function EditItemPage(props: {
+/** The page of one item of a part: its add form (no `itemId`) or its edit form. */
+export function ItemPage(props: {
   campaign: Campaign;
   part: PartName;
-  itemId: string;
+  itemId?: string;
   choices: PartChoices;
   state: FormState;
 }): Child {
   const { t, lang } = useRequestContext<AppEnv>().var;
-  const { campaign, part } = props;
+  const { campaign, part, itemId } = props;
   const base = adminCampaignPath(campaign, `/${part}`);
+  const title = itemPageTitle(t, part, itemId);
   return (
     <>
-      <h1>{t('campaigns.admin.editItemTitle', { part: t(`campaigns.part.${part}`) })}</h1>
+      <h1>{title}</h1>
       <p>
         <a href={`${adminCampaignPath(campaign)}#${part}`}>
           {t('campaigns.admin.backToCampaign')}: {pick(campaign, 'title', lang).text}
@@ -104,11 +90,18 @@ export function EditItemPage(props: {
       </p>
       <PartForm
         part={part}
-        action={`${base}/edit?item=${encodeURIComponent(props.itemId)}`}
+        action={itemId === undefined ? base : `${base}/edit?item=${encodeURIComponent(itemId)}`}
         choices={props.choices}
         state={props.state}
-        submit={t('common.save')}
+        submit={itemId === undefined ? title : t('common.save')}
       />
     </>
   );
+}
+
+/** The title of an item's page: "Add a goal", or "Goals: edit". */
+export function itemPageTitle(t: Translate, part: PartName, itemId?: string): string {
+  return itemId === undefined
+    ? t(`campaigns.add.${part}`)
+    : t('campaigns.admin.editItemTitle', { part: t(`campaigns.part.${part}`) });
 }
