@@ -12,6 +12,7 @@ import { LANG_COOKIE, isLang, negotiateLang, translator, varyByLanguage } from '
 import { layout } from './web/layout';
 import { renderErrorPage, submittedText } from './web/pages';
 import { csrfProtection, rateLimit, safeRedirectPath, securityHeaders } from './web/security';
+import { databaseSession } from './web/db-session';
 import { homeRoutes, listOpenActions } from './home/routes';
 import { guardAdminRole } from './organizers/guard';
 import { organizersAdmin } from './organizers/admin';
@@ -106,6 +107,7 @@ export function buildApp() {
   const app = new Hono<AppEnv>();
 
   app.use('*', securityHeaders);
+  app.use('*', databaseSession);
   app.use('*', async function selfFetch(c, next) {
     c.set('fetchPage', async (request) => {
       let executionCtx: typeof c.executionCtx | undefined;
