@@ -147,6 +147,11 @@ export const dayRegistrations = sqliteTable(
     // The API's pages of attendances, all and per day, in (modified, id) order.
     index('day_registrations_modified_idx').on(registrationModifiedSql, t.id),
     index('day_registrations_day_modified_idx').on(t.dayId, registrationModifiedSql, t.id),
+    // A person's registrations holding a team role: the API's role taggings take each person's
+    // first. (Those of one role are read in (modified, id) order through
+    // `day_registrations_role_modified_idx`, written by hand in migrations/0008_api_tags.sql:
+    // drizzle-kit breaks an expression that follows a column into pieces.)
+    index('day_registrations_email_role_idx').on(t.email, t.teamRole),
   ],
 );
 

@@ -16,7 +16,7 @@ import { attendeeEmailLookupHashes, openMeeting, sealMeetingContacts } from '../
 import { meetings, type MeetingAttendee } from '../../meetings/schema';
 import { officials } from '../../officials/schema';
 import { organizerSessions, organizers, signInTokens } from '../../organizers/schema';
-import { people } from '../../people/schema';
+import { people, peopleTags } from '../../people/schema';
 import type { FoundRow, PersonalDataKey, PersonalDataSource } from './registry-types';
 
 export type { ErasureMode, FoundRow, PersonalDataKey, PersonalDataSource } from './registry-types';
@@ -306,7 +306,12 @@ export const personalDataSources: PersonalDataSource[] = [
       return db.select().from(people).where(sameAddress(people.email, email));
     },
     erase(db, email) {
-      return [db.delete(people).where(sameAddress(people.email, email))];
+      // Their organizer tags go with them (the foreign key cascades too; this says so here).
+      const mine = db.select({ id: people.id }).from(people).where(sameAddress(people.email, email));
+      return [
+        db.delete(peopleTags).where(inArray(peopleTags.personId, mine)),
+        db.delete(people).where(sameAddress(people.email, email)),
+      ];
     },
   },
   deletedByAddress('organizers', organizers.email, 'delete-if-chosen', {
