@@ -22,7 +22,8 @@ CREATE UNIQUE INDEX `tags_nameKey_unique` ON `tags` (`name_key`);--> statement-b
 CREATE INDEX `tags_modified_idx` ON `tags` (`modified_at`,`id`);--> statement-breakpoint
 CREATE INDEX `letter_signatures_tradition_confirmed_idx` ON `letter_signatures` (`tradition`,`confirmed_at`,`id`);--> statement-breakpoint
 CREATE INDEX `letter_signatures_email_tradition_idx` ON `letter_signatures` (`email`,`tradition`,`confirmed_at`,`id`);--> statement-breakpoint
-CREATE INDEX `day_registrations_email_role_idx` ON `day_registrations` (`email`,`team_role`);--> statement-breakpoint
--- Written by hand (drizzle-kit splits an expression that follows a column): one team role's
--- registrations in the API's (modified, id) order, on the expression of registrationModifiedSql.
-CREATE INDEX `day_registrations_role_modified_idx` ON `day_registrations` (`team_role`,max("created_at", coalesce("cancelled_at", 0), coalesce("promoted_at", 0), coalesce("checked_in_at", 0), coalesce("personal_data_deleted_at", 0)),`id`);
+-- Written by hand (drizzle-kit cuts an expression that follows a column into pieces): the API's
+-- role taggings, in (modified, id) order on the expression of registrationModifiedSql: one role's
+-- registrations, and a person's earlier one in the same role.
+CREATE INDEX `day_registrations_role_modified_idx` ON `day_registrations` (`team_role`,max("created_at", coalesce("cancelled_at", 0), coalesce("promoted_at", 0), coalesce("checked_in_at", 0), coalesce("personal_data_deleted_at", 0)),`id`);--> statement-breakpoint
+CREATE INDEX `day_registrations_email_role_idx` ON `day_registrations` (`email`,`team_role`,max("created_at", coalesce("cancelled_at", 0), coalesce("promoted_at", 0), coalesce("checked_in_at", 0), coalesce("personal_data_deleted_at", 0)),`id`);

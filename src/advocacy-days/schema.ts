@@ -147,11 +147,10 @@ export const dayRegistrations = sqliteTable(
     // The API's pages of attendances, all and per day, in (modified, id) order.
     index('day_registrations_modified_idx').on(registrationModifiedSql, t.id),
     index('day_registrations_day_modified_idx').on(t.dayId, registrationModifiedSql, t.id),
-    // A person's registrations holding a team role: the API's role taggings take each person's
-    // first. (Those of one role are read in (modified, id) order through
-    // `day_registrations_role_modified_idx`, written by hand in migrations/0008_api_tags.sql:
-    // drizzle-kit breaks an expression that follows a column into pieces.)
-    index('day_registrations_email_role_idx').on(t.email, t.teamRole),
+    // The API's role taggings read one role's registrations, and a person's earlier one in the
+    // same role, in (modified, id) order through two indexes on registrationModifiedSql after other
+    // columns, written by hand in migrations/0008_api_tags.sql (drizzle-kit cuts such an
+    // expression into pieces): day_registrations_role_modified_idx, day_registrations_email_role_idx.
   ],
 );
 

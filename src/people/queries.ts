@@ -76,9 +76,14 @@ export async function mergePerson(
   return (await findPersonByEmail(db, address))!;
 }
 
-/** A tag name as compared: trimmed, inner spaces collapsed, lower-cased ("  Volunteer " = "volunteer"). */
+/** A tag name as stored: trimmed, inner spaces collapsed. */
+function tagName(name: string): string {
+  return name.trim().replace(/\s+/g, ' ');
+}
+
+/** A tag name as compared: as stored, lower-cased ("  Volunteer " = "volunteer"). */
 export function tagNameKey(name: string): string {
-  return name.trim().replace(/\s+/g, ' ').toLowerCase();
+  return tagName(name).toLowerCase();
 }
 
 /**
@@ -95,7 +100,7 @@ export async function tagPerson(
   const byKey = new Map<string, string>();
   for (const name of names) {
     const key = tagNameKey(name);
-    if (key && !byKey.has(key)) byKey.set(key, name.trim().replace(/\s+/g, ' '));
+    if (key && !byKey.has(key)) byKey.set(key, tagName(name));
   }
   if (!byKey.size) return;
   const newTags = [...byKey].map(([nameKey, name]) => ({

@@ -3,7 +3,7 @@
 // registration holding it, each joined to the people index (an erased person has none), read
 // through an index on (tradition | role, …) so a page never reads every signature.
 import { and, count, eq, inArray, isNotNull, isNull, lt, notExists, or, sql, type SQL } from 'drizzle-orm';
-import { alias, type SQLiteColumn } from 'drizzle-orm/sqlite-core';
+import { alias, type SQLiteColumn, type SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../../db';
 import { dayRegistrations } from '../../advocacy-days/schema';
 import { letterSignatures } from '../../letters/schema';
@@ -11,7 +11,7 @@ import { TRADITIONS } from '../../letters/choices';
 import { people, peopleTags, tags } from '../../people/schema';
 import type { ApiFilter } from '../filter';
 import type { PagePosition } from '../paging';
-import { DERIVED_TAGS, derivedTag, type TagRow } from '../tags';
+import { DERIVED_TAGS, derivedTag, type DerivedTag, type TagRow } from '../tags';
 import { registrationModifiedOf } from './actions';
 import { listPage, mergedPage, pageOf, type Keyset, type Page } from './keyset';
 
@@ -52,114 +52,134 @@ function pageTaggingQuery(query: TaggingQuery, filter: ApiFilter, position: Page
   return pageOf(query.keyset, filter, position, query.base, query);
 }
 
-/** Confirmed signatures not hidden by an organizer: a tradition counts from these. */
-function signatureCounts(t: Record<'confirmedAt' | 'hiddenAt', SQLiteColumn>): SQL | undefined {
-  return and(isNotNull(t.confirmedAt), isNull(t.hiddenAt));
+/** The columns a derived tagging reads from its table (or from an alias of it). */
+interface DerivedColumns {
+  id: SQLiteColumn;
+  email: SQLiteColumn;
+  /** The tradition or the role. */
+  value: SQLiteColumn;
+  modified: SQLiteColumn | SQL;
+  /** Which rows count. */
+  counts: SQL | undefined;
 }
 
-/** A person's first counting signature in each tradition: one tagging, however many letters. */
-function traditionQuery(db: Db, scope: Scope): TaggingQuery {
-  const s = letterSignatures;
-  const earlier = alias(letterSignatures, 'earlier_signature');
-  const tagId = sql<string>`'tradition-' || ${s.tradition}`;
+/** Where a kind of derived tag comes from: its rows, and the same rows again as "earlier" ones. */
+interface DerivedSource {
+  table: SQLiteTable;
+  own: DerivedColumns;
+  earlier: { table: SQLiteTable; columns: DerivedColumns };
+  /** `tradition-` or `role-`. */
+  prefix: string;
+  /** The value of the scope's tag; else the values that have a tag. */
+  valueOf(tag: DerivedTag | undefined): SQL | undefined;
+}
+
+/**
+ * A person's first counting row (in (modified, id) order) for each value: one tagging, however
+ * many letters they signed or days they joined in it. The earlier row is looked up by person and
+ * value (an index on both), never by reading the value's every row.
+ */
+function derivedQuery(db: Db, scope: Scope, source: DerivedSource): TaggingQuery {
+  const { own, earlier } = source;
+  const other = earlier.columns;
+  const tagId = sql<string>`${source.prefix} || ${own.value}`;
   const first = notExists(
     db
       .select({ one: sql`1` })
-      .from(earlier)
+      .from(earlier.table)
       .where(
         and(
-          eq(earlier.email, s.email),
-          eq(earlier.tradition, s.tradition),
-          signatureCounts(earlier),
+          eq(other.email, own.email),
+          eq(other.value, own.value),
+          other.counts,
           or(
-            lt(earlier.confirmedAt, s.confirmedAt),
-            and(eq(earlier.confirmedAt, s.confirmedAt), lt(earlier.id, s.id)),
+            lt(sql`${other.modified}`, sql`${own.modified}`),
+            and(eq(sql`${other.modified}`, sql`${own.modified}`), lt(other.id, own.id)),
           ),
         ),
       ),
   );
-  const tag = scope.tag && derivedTag(scope.tag.id);
-  const keyset: Keyset = { modified: s.confirmedAt, id: scope.tag ? s.id : tagId };
+  const keyset: Keyset = { modified: own.modified, id: scope.tag ? own.id : tagId };
   const columns = {
     tagId,
     personId: people.id,
-    at: sql<number>`${s.confirmedAt}`,
+    at: sql<number>`${own.modified}`,
     position: sql<string>`${keyset.id}`,
   };
+  const joined = eq(people.email, own.email);
   return {
     keyset,
     base: and(
-      signatureCounts(s),
-      tag?.kind === 'tradition' ? eq(s.tradition, tag.tradition) : inArray(s.tradition, TRADITIONS),
+      own.counts,
+      source.valueOf(scope.tag && derivedTag(scope.tag.id)),
       scope.personId === undefined ? undefined : eq(people.id, scope.personId),
       first,
     ),
     rows: (where, order, limit, offset) =>
       db
         .select(columns)
-        .from(s)
-        .innerJoin(people, eq(people.email, s.email))
+        .from(source.table)
+        .innerJoin(people, joined)
         .where(where)
         .orderBy(...order)
         .limit(limit)
         .offset(offset),
-    count: (where) =>
-      db.select({ n: count() }).from(s).innerJoin(people, eq(people.email, s.email)).where(where),
+    count: (where) => db.select({ n: count() }).from(source.table).innerJoin(people, joined).where(where),
   };
 }
 
-/** Registrations whose personal data is kept, holding a team role. */
-function roleCounts(t: Record<'teamRole' | 'personalDataDeletedAt', SQLiteColumn>): SQL | undefined {
-  return and(isNotNull(t.teamRole), isNull(t.personalDataDeletedAt));
+/** A signature's columns: it counts once confirmed and not hidden, from its confirmation. */
+function signatureColumns(
+  t: Record<'id' | 'email' | 'tradition' | 'confirmedAt' | 'hiddenAt', SQLiteColumn>,
+): DerivedColumns {
+  return {
+    id: t.id,
+    email: t.email,
+    value: t.tradition,
+    modified: t.confirmedAt,
+    counts: and(isNotNull(t.confirmedAt), isNull(t.hiddenAt)),
+  };
 }
+
+/** A registration's columns: it counts while it holds a role and its personal data is kept. */
+function registrationColumns(
+  t: Parameters<typeof registrationModifiedOf>[0] & Record<'id' | 'email' | 'teamRole', SQLiteColumn>,
+): DerivedColumns {
+  return {
+    id: t.id,
+    email: t.email,
+    value: t.teamRole,
+    modified: registrationModifiedOf(t),
+    counts: and(isNotNull(t.teamRole), isNull(t.personalDataDeletedAt)),
+  };
+}
+
+const earlierSignature = alias(letterSignatures, 'earlier_signature');
+const earlierRegistration = alias(dayRegistrations, 'earlier_registration');
+
+/** Faith traditions, from confirmed signatures. */
+const TRADITIONS_SOURCE: DerivedSource = {
+  table: letterSignatures,
+  own: signatureColumns(letterSignatures),
+  earlier: { table: earlierSignature, columns: signatureColumns(earlierSignature) },
+  prefix: 'tradition-',
+  valueOf: (tag) =>
+    tag?.kind === 'tradition'
+      ? eq(letterSignatures.tradition, tag.tradition)
+      : inArray(letterSignatures.tradition, TRADITIONS),
+};
 
 /**
- * A person's first registration (in modified order) holding each team role. Its modified date is
- * the registration's: giving a role does not change it (noted in docs/api.md).
+ * Team roles, from registrations. A tagging's modified date is its registration's: giving a role
+ * does not change it (noted in docs/api.md).
  */
-function roleQuery(db: Db, scope: Scope): TaggingQuery {
-  const r = dayRegistrations;
-  const earlier = alias(dayRegistrations, 'earlier_registration');
-  const modified = registrationModifiedOf(r);
-  const earlierModified = registrationModifiedOf(earlier);
-  const tagId = sql<string>`'role-' || ${r.teamRole}`;
-  const first = notExists(
-    db
-      .select({ one: sql`1` })
-      .from(earlier)
-      .where(
-        and(
-          eq(earlier.email, r.email),
-          eq(earlier.teamRole, r.teamRole),
-          roleCounts(earlier),
-          or(lt(earlierModified, modified), and(eq(earlierModified, modified), lt(earlier.id, r.id))),
-        ),
-      ),
-  );
-  const tag = scope.tag && derivedTag(scope.tag.id);
-  const keyset: Keyset = { modified, id: scope.tag ? r.id : tagId };
-  const columns = { tagId, personId: people.id, at: modified, position: sql<string>`${keyset.id}` };
-  return {
-    keyset,
-    base: and(
-      roleCounts(r),
-      tag?.kind === 'role' ? eq(r.teamRole, tag.role) : undefined,
-      scope.personId === undefined ? undefined : eq(people.id, scope.personId),
-      first,
-    ),
-    rows: (where, order, limit, offset) =>
-      db
-        .select(columns)
-        .from(r)
-        .innerJoin(people, eq(people.email, r.email))
-        .where(where)
-        .orderBy(...order)
-        .limit(limit)
-        .offset(offset),
-    count: (where) =>
-      db.select({ n: count() }).from(r).innerJoin(people, eq(people.email, r.email)).where(where),
-  };
-}
+const ROLES_SOURCE: DerivedSource = {
+  table: dayRegistrations,
+  own: registrationColumns(dayRegistrations),
+  earlier: { table: earlierRegistration, columns: registrationColumns(earlierRegistration) },
+  prefix: 'role-',
+  valueOf: (tag) => (tag?.kind === 'role' ? eq(dayRegistrations.teamRole, tag.role) : undefined),
+};
 
 /** Organizer tags given to people: a tagging is modified when it is made (it never changes). */
 function organizerQuery(db: Db, scope: Scope): TaggingQuery {
@@ -194,7 +214,11 @@ function organizerQuery(db: Db, scope: Scope): TaggingQuery {
   };
 }
 
-const QUERIES = { tradition: traditionQuery, role: roleQuery, organizer: organizerQuery };
+const QUERIES = {
+  tradition: (db: Db, scope: Scope) => derivedQuery(db, scope, TRADITIONS_SOURCE),
+  role: (db: Db, scope: Scope) => derivedQuery(db, scope, ROLES_SOURCE),
+  organizer: organizerQuery,
+};
 
 /** A tagging's place in its collection's order. */
 export function positionOfTagging(row: TaggingRow) {
