@@ -5,7 +5,7 @@ import { registerForDay } from '../../src/advocacy-days/registration';
 import { dayRegistrations } from '../../src/advocacy-days/schema';
 import { runApiWrite } from '../../src/api/background';
 import { DERIVED_TAGS } from '../../src/api/tags';
-import { eraseEverything } from '../../src/privacy/erasure';
+import { eraseEverything, exportEverything } from '../../src/privacy/erasure';
 import { createDay, registrationInput } from '../advocacy-days/fixtures';
 import { addSignature, makeLetter } from '../letters/fixtures';
 import { allPages, api, db, getJson, makeKey, postJson } from './fixtures';
@@ -250,6 +250,9 @@ describe('privacy', () => {
     const tag = await tagNamed(key, 'Erased tag');
     expect((await getJson(`/tags/${idOf(tag!)}/taggings`, key)).total_records).toBe(1);
     expect((await getJson('/tags/tradition-bahai/taggings', key)).total_records).toBe(1);
+    // A person's export shows the tags organizers gave them.
+    const exported = await exportEverything(db, email, Date.now());
+    expect(exported.tables.people?.[0]).toMatchObject({ tags: ['Erased tag'] });
     await eraseEverything(db, email, { includeOrganizer: false, organizerId: null, at: Date.now() });
     expect((await getJson(`/tags/${idOf(tag!)}/taggings`, key)).total_records).toBe(0);
     expect((await getJson('/tags/tradition-bahai/taggings', key)).total_records).toBe(0);
