@@ -147,6 +147,10 @@ export const dayRegistrations = sqliteTable(
     // The API's pages of attendances, all and per day, in (modified, id) order.
     index('day_registrations_modified_idx').on(registrationModifiedSql, t.id),
     index('day_registrations_day_modified_idx').on(t.dayId, registrationModifiedSql, t.id),
+    // The API's role taggings read one role's registrations, and a person's earlier one in the
+    // same role, in (modified, id) order through two indexes on registrationModifiedSql after other
+    // columns, written by hand in migrations/0008_api_tags.sql (drizzle-kit cuts such an
+    // expression into pieces): day_registrations_role_modified_idx, day_registrations_email_role_idx.
   ],
 );
 

@@ -6,9 +6,10 @@ import { findActiveRegistrationByEmail } from '../advocacy-days/queries/registra
 import { confirmRegistration, registerForDay } from '../advocacy-days/registration';
 import { AppError } from '../lib/errors';
 import { isLang } from '../lib/i18n';
-import { findPerson, mergePerson, type PersonChanges } from '../people/queries';
+import { findPerson, mergePerson, tagPerson, type PersonChanges } from '../people/queries';
 import type { Person } from '../people/schema';
 import { isLetterOpen, recordSignature } from './queries/writes';
+import { organizerTagNames } from './tags';
 import type { AttendanceBody, PersonInput, SignatureBody } from './validation';
 
 type MailEnv = Pick<Env, 'PUBLIC_URL' | 'ORG_NAME' | 'MAIL_FROM' | 'EMAIL_QUEUE'>;
@@ -55,12 +56,23 @@ export function personChangesFrom(input: PersonInput): PersonChanges {
   return changes;
 }
 
-/** The person signup helper: creates or merges the person with this address. */
-export async function signUpPerson(db: Db, input: PersonInput, write: WriteContext): Promise<Person> {
-  return mergePerson(db, primaryEmail(input), personChangesFrom(input), {
-    originSystem: input.origin_system ?? write.origin,
+/**
+ * The person signup helper: creates or merges the person with this address, and gives them the
+ * organizer tags named in `addTags` (made by name when new; a tag they have stays as it is).
+ */
+export async function signUpPerson(
+  db: Db,
+  input: PersonInput,
+  write: WriteContext,
+  addTags: readonly string[] = [],
+): Promise<Person> {
+  const originSystem = input.origin_system ?? write.origin;
+  const person = await mergePerson(db, primaryEmail(input), personChangesFrom(input), {
+    originSystem,
     at: write.at,
   });
+  await tagPerson(db, person.id, organizerTagNames(addTags), { originSystem, at: write.at });
+  return person;
 }
 
 /** The id at the end of a `…/people/{id}` link. */
