@@ -5,7 +5,7 @@ import { billPath, positionLabelKey, stageLabelKey } from './links';
 import { listTrackedBills } from './queries';
 import { effectiveStage, isFinalStage } from './stage';
 
-/** What this feature has open now, for the home page: moving bills we oppose or support. */
+/** What this feature has open now, for the home page: moving bills we oppose or support, with their stage. */
 export const billsOpenActions: OpenActionsSource = async (db, lang) => {
   const t = translator(lang);
   const bills = await listTrackedBills(db, {}, 50);
@@ -15,8 +15,11 @@ export const billsOpenActions: OpenActionsSource = async (db, lang) => {
     .map((bill) => ({
       kind: 'bill' as const,
       title: `${bill.state} ${bill.identifier}: ${pick(bill, 'title', lang).text}`,
-      summary: `${t(positionLabelKey(bill.position))} · ${t(stageLabelKey(effectiveStage(bill)))}`,
+      summary: t(positionLabelKey(bill.position)),
       url: billPath(bill),
       date: bill.lastMovementAt ? new Date(bill.lastMovementAt).toISOString().slice(0, 10) : null,
+      status: t('bills.currentStage', { stage: t(stageLabelKey(effectiveStage(bill))) }),
+      button: t('bills.whatToDoButton'),
+      movedAt: bill.lastMovementAt,
     }));
 };

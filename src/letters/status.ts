@@ -75,6 +75,18 @@ export function goalPercent(count: number, goal: number | null): number | null {
   return Math.min(100, Math.floor((count / goal) * 100));
 }
 
+/**
+ * Whole days left to sign, counted in calendar days from today (UTC) to the deadline: 0 on the
+ * deadline's own day, null without a deadline.
+ */
+export function daysLeft(deadline: string | null, now: number): number | null {
+  if (!deadline) return null;
+  const last = Date.parse(`${deadline}T00:00:00Z`);
+  if (Number.isNaN(last)) return null;
+  const today = Date.parse(`${new Date(now).toISOString().slice(0, 10)}T00:00:00Z`);
+  return Math.max(0, Math.round((last - today) / DAY));
+}
+
 /** The outbox id of the n-th confirmation email of a signature: fixed, so a race queues it once. */
 export function confirmationOutboxId(signatureId: string, sequence: number): string {
   return `letters-confirm:${signatureId}:${sequence}`;

@@ -66,6 +66,8 @@ export const bills = {
   'bills.primarySponsor': 'primary sponsor',
   'bills.sources': 'Sources',
   'bills.updates': 'Updates from organizers',
+  'bills.getAlerts': 'Get alerts',
+  'bills.whatToDoButton': 'See what to do',
   'bills.subscribeTitle': 'Get alerts when this bill moves',
   'bills.subscribeIntro':
     'We email you when it moves, with what it means and what to do. We use your address only for these alerts. You can unsubscribe at any time.',
