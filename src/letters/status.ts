@@ -1,4 +1,4 @@
-import { DAY, MINUTE } from '../lib/time';
+import { DAY, MINUTE, calendarDaysBetween } from '../lib/time';
 import type { Lang } from '../lib/i18n';
 import { pick } from '../lib/bilingual';
 import type { Letter } from './schema';
@@ -80,11 +80,8 @@ export function goalPercent(count: number, goal: number | null): number | null {
  * deadline's own day, null without a deadline.
  */
 export function daysLeft(deadline: string | null, now: number): number | null {
-  if (!deadline) return null;
-  const last = Date.parse(`${deadline}T00:00:00Z`);
-  if (Number.isNaN(last)) return null;
-  const today = Date.parse(`${new Date(now).toISOString().slice(0, 10)}T00:00:00Z`);
-  return Math.max(0, Math.round((last - today) / DAY));
+  if (!deadline || Number.isNaN(Date.parse(deadline))) return null;
+  return Math.max(0, calendarDaysBetween(now, deadline));
 }
 
 /** The outbox id of the n-th confirmation email of a signature: fixed, so a race queues it once. */
