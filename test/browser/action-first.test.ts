@@ -54,6 +54,8 @@ const ACTION_PAGES = [
     path: '/bills/ga/hb-1105',
     button: { en: 'Get alerts', es: 'Recibir alertas' },
     form: 'subscribe',
+    // A short form: on a wide screen it fits beside the page whole, its button included.
+    submit: { en: 'Subscribe', es: 'Suscribirme' },
   },
 ] as const;
 
@@ -116,6 +118,10 @@ describe('action pages put the action and its status in the first screen', () =>
               await inFirstScreen(page.locator(`#${action.form} h2`), size),
               `the form of ${where}`,
             ).toBe('inside');
+            if ('submit' in action && size.name === 'desktop') {
+              const submit = page.getByRole('button', { name: action.submit[lang], exact: true });
+              expect(await inFirstScreen(submit, size), `the form's button on ${where}`).toBe('inside');
+            }
           }
 
           await page.goto('/');
