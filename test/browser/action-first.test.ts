@@ -34,6 +34,7 @@ const ACTION_PAGES = [
     name: 'letter',
     path: '/letters/alder-county-trust-policy',
     button: { en: 'Sign the letter', es: 'Firmar la carta' },
+    status: { en: '36 signed', es: '36 firmas' },
     form: 'sign',
   },
   {
@@ -41,18 +42,24 @@ const ACTION_PAGES = [
     name: 'day-full',
     path: '/days/georgia-faith-advocacy-day',
     button: { en: 'Join the waitlist', es: 'Anotarme en la lista de espera' },
+    status: {
+      en: 'The day is full: you would be number 6 on the waitlist.',
+      es: 'El día está lleno: usted sería el número 6 en la lista de espera.',
+    },
     form: 'register',
   },
   {
     name: 'day',
     path: '/days/south-carolina-faith-advocacy-day',
     button: { en: 'Register', es: 'Inscribirme' },
+    status: { en: '1 of 2 seats left.', es: 'Queda 1 de 2 lugares.' },
     form: 'register',
   },
   {
     name: 'bill',
     path: '/bills/ga/hb-1105',
     button: { en: 'Get alerts', es: 'Recibir alertas' },
+    status: { en: 'Current stage: In committee', es: 'Etapa actual: En comisión' },
     form: 'subscribe',
     // A short form: on a wide screen it fits beside the page whole, its button included.
     submit: { en: 'Subscribe', es: 'Suscribirme' },
@@ -108,7 +115,7 @@ describe('action pages put the action and its status in the first screen', () =>
             const button = page.getByRole('link', { name: action.button[lang], exact: true });
             expect(await inFirstScreen(button, size), `the button on ${where}`).toBe('inside');
             const status = page.locator('.status-count').first();
-            expect(await status.textContent(), `the status on ${where}`).toMatch(/\d|[A-Za-zÁÉÍÓÚáéíóúñ]{3}/);
+            expect((await status.textContent())?.trim(), `the status on ${where}`).toBe(action.status[lang]);
             expect(await inFirstScreen(status, size), `the status on ${where}`).toBe('inside');
 
             // The button takes the person to the form, and focus with them.

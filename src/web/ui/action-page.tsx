@@ -24,7 +24,7 @@ export function JumpButton(props: { href: string; label: string }): Child {
  */
 export function ActionColumns(props: { lead?: Child; form?: Child; children?: Child }): Child {
   return (
-    <div class="action-columns">
+    <div class={props.form ? 'action-columns' : undefined}>
       {props.lead ? <div class="action-lead">{props.lead}</div> : null}
       {props.form ? <div class="action-form">{props.form}</div> : null}
       {props.children ? <div class="action-main">{props.children}</div> : null}
