@@ -3,7 +3,7 @@ import { and, asc, desc, eq, gt, lt, sql } from 'drizzle-orm';
 import type { Db } from '../../db';
 import { runBatch } from '../../db/batch';
 import { DAY } from '../../lib/time';
-import { advocacyDays, type AdvocacyDay, type DayValues } from '../schema';
+import { advocacyDays, dayRegistrations, type AdvocacyDay, type DayValues } from '../schema';
 import { promoteFromWaitlistStatement } from './seats';
 import { findRow } from '../../db/find';
 
@@ -24,6 +24,25 @@ export async function listUpcomingDays(db: Db, at: number): Promise<AdvocacyDay[
     .from(advocacyDays)
     .where(and(eq(advocacyDays.status, 'published'), gt(advocacyDays.endsAt, at)))
     .orderBy(asc(advocacyDays.startsAt));
+}
+
+/** Upcoming published days as listUpcomingDays, each with its registered and waitlisted counts (the home page). */
+export async function listUpcomingDaysWithCounts(
+  db: Db,
+  at: number,
+): Promise<(AdvocacyDay & { registered: number; waitlisted: number })[]> {
+  const countOf = (status: 'registered' | 'waitlisted') =>
+    sql<number>`coalesce(sum(case when ${dayRegistrations.status} = ${status} then 1 else 0 end), 0)`.mapWith(
+      Number,
+    );
+  const rows = await db
+    .select({ day: advocacyDays, registered: countOf('registered'), waitlisted: countOf('waitlisted') })
+    .from(advocacyDays)
+    .leftJoin(dayRegistrations, eq(dayRegistrations.dayId, advocacyDays.id))
+    .where(and(eq(advocacyDays.status, 'published'), gt(advocacyDays.endsAt, at)))
+    .groupBy(advocacyDays.id)
+    .orderBy(asc(advocacyDays.startsAt));
+  return rows.map(({ day, ...counts }) => ({ ...day, ...counts }));
 }
 
 /** Every day, newest first (the organizer list). */
