@@ -12,9 +12,25 @@ import {
   requiredRef,
 } from '../db/columns';
 
+/**
+ * What a day is: an advocacy day at the capitol (teams meet legislators), or a gathering (a vigil,
+ * rally, accountability forum, listening session or training) that people RSVP to and attend
+ * together: the same seats, waitlist, emails, calendar file and check-in, without teams or districts.
+ */
+export const DAY_KINDS = [
+  'advocacy_day',
+  'vigil',
+  'rally',
+  'forum',
+  'listening_session',
+  'training',
+] as const;
+export type DayKind = (typeof DAY_KINDS)[number];
+
 /** A day at the capitol: what people see on /days/:slug, and what organizers write for the teams. */
 export const advocacyDays = sqliteTable('advocacy_days', {
   id: text().primaryKey(),
+  kind: choice(DAY_KINDS, 'advocacy_day'),
   slug: text().notNull().unique(),
   title: text().notNull(),
   summary: text().notNull(),

@@ -4,6 +4,7 @@ import type { Db } from '../db';
 import { getDay } from '../advocacy-days/queries/days';
 import { findActiveRegistrationByEmail } from '../advocacy-days/queries/registrations';
 import { confirmRegistration, registerForDay } from '../advocacy-days/registration';
+import { minimalRegistration } from '../advocacy-days/gathering-validation';
 import { AppError } from '../lib/errors';
 import { isLang } from '../lib/i18n';
 import { findPerson, mergePerson, tagPerson, type PersonChanges } from '../people/queries';
@@ -137,23 +138,12 @@ export async function recordAttendanceFor(
     db,
     env,
     day,
-    {
+    minimalRegistration({
       name,
       email: person.email,
-      phone: null,
-      address: null,
       congregation: person.congregation,
-      faithRole: person.clergyTitle ? 'clergy' : 'lay',
-      languages: null,
-      needsInterpretation: false,
-      accessibilityNeeds: null,
-      dietaryNeeds: null,
-      firstTime: false,
-      willingToShareStory: false,
-      ride: 'none',
-      rideSeats: null,
-      photoConsent: false,
-    },
+      clergy: Boolean(person.clergyTitle),
+    }),
     person.lang && isLang(person.lang) ? person.lang : 'en',
     { status: 'pending' },
     write.at,

@@ -4,6 +4,7 @@ import { email as emailEn } from './en/email';
 import { webhooks as webhooksEn } from './en/webhooks';
 import { letters as lettersEn } from './en/letters';
 import { advocacyDays as advocacyDaysEn } from './en/advocacy-days';
+import { gatherings as gatheringsEn } from './en/gatherings';
 import { officials as officialsEn } from './en/officials';
 import { meetings as meetingsEn } from './en/meetings';
 import { bills as billsEn } from './en/bills';
@@ -15,6 +16,7 @@ import { email as emailEs } from './es/email';
 import { webhooks as webhooksEs } from './es/webhooks';
 import { letters as lettersEs } from './es/letters';
 import { advocacyDays as advocacyDaysEs } from './es/advocacy-days';
+import { gatherings as gatheringsEs } from './es/gatherings';
 import { officials as officialsEs } from './es/officials';
 import { meetings as meetingsEs } from './es/meetings';
 import { bills as billsEs } from './es/bills';
@@ -34,6 +36,7 @@ const en = {
   ...webhooksEn,
   ...lettersEn,
   ...advocacyDaysEn,
+  ...gatheringsEn,
   ...officialsEn,
   ...meetingsEn,
   ...billsEn,
@@ -48,6 +51,7 @@ const es: Record<keyof typeof en, string> = {
   ...webhooksEs,
   ...lettersEs,
   ...advocacyDaysEs,
+  ...gatheringsEs,
   ...officialsEs,
   ...meetingsEs,
   ...billsEs,
