@@ -23,8 +23,8 @@ import { RESEND_WEBHOOK_PATH, emailRoutes, emailAdminRoutes, type ScheduleAccess
 import { FREQUENT_CRON, HOURLY_CRON, listScheduledSends, runScheduled } from './jobs';
 import { letterThanksRoutes, lettersRoutes } from './letters/routes';
 import { lettersAdmin } from './letters/admin';
-import { advocacyDaysRoutes } from './advocacy-days/routes';
-import { advocacyDaysAdmin } from './advocacy-days/admin';
+import { advocacyDaysRoutes, gatheringsRoutes } from './advocacy-days/routes';
+import { advocacyDaysAdmin, gatheringsAdmin } from './advocacy-days/admin';
 import { officialsRoutes } from './officials/routes';
 import type { OfficialActionsSource } from './officials/actions';
 import { lettersToOfficial } from './letters/official-actions';
@@ -95,6 +95,7 @@ export function buildAdmin() {
     .route('/webhooks', webhooksAdmin)
     .route('/letters', lettersAdmin)
     .route('/days', advocacyDaysAdmin)
+    .route('/gatherings', gatheringsAdmin)
     .route('/officials', officialsAdmin)
     .route('/meetings', meetingsAdmin)
     .route('/bills', billsAdmin)
@@ -187,6 +188,7 @@ export function buildApp() {
   app.route('/letters', letterThanksRoutes(listOpenActions));
   app.route('/letters', lettersRoutes);
   app.route('/days', advocacyDaysRoutes);
+  app.route('/gatherings', gatheringsRoutes);
   app.route('/officials', officialsRoutes(OFFICIAL_ACTION_SOURCES));
   app.route('/meetings', meetingsRoutes);
   app.route('/bills', billsRoutes);

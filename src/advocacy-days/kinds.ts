@@ -39,6 +39,52 @@ export const KIND_LABELS: Record<DayKind, MessageKey> = {
   training: 'gatherings.kind.training',
 };
 
+/** The words of a day's pages that differ for a gathering ("RSVP", "places" rather than "Register", "seats"). */
+export interface DayWords {
+  preview: MessageKey;
+  status: MessageKey;
+  register: MessageKey;
+  submit: MessageKey;
+  left: MessageKey;
+  waitlistNext: MessageKey;
+  full: MessageKey;
+  deadline: MessageKey;
+  closed: Record<'draft' | 'deadline' | 'past', MessageKey>;
+}
+
+const DAY_WORDS: DayWords = {
+  preview: 'days.page.preview',
+  status: 'days.page.status',
+  register: 'days.page.register',
+  submit: 'days.page.submit',
+  left: 'days.page.seatsLeft',
+  waitlistNext: 'days.page.waitlistNext',
+  full: 'days.page.full',
+  deadline: 'days.page.deadline',
+  closed: { draft: 'days.closed.draft', deadline: 'days.closed.deadline', past: 'days.closed.past' },
+};
+
+const GATHERING_WORDS: DayWords = {
+  preview: 'gatherings.page.preview',
+  status: 'gatherings.page.status',
+  register: 'gatherings.page.rsvp',
+  submit: 'gatherings.page.submit',
+  left: 'gatherings.page.placesLeft',
+  waitlistNext: 'gatherings.page.waitlistNext',
+  full: 'gatherings.page.full',
+  deadline: 'gatherings.page.deadline',
+  closed: {
+    draft: 'gatherings.closed.draft',
+    deadline: 'gatherings.closed.deadline',
+    past: 'gatherings.closed.past',
+  },
+};
+
+/** The words of a day's pages for its kind. */
+export function dayWords(day: Pick<AdvocacyDay, 'kind'>): DayWords {
+  return isGathering(day) ? GATHERING_WORDS : DAY_WORDS;
+}
+
 /** The name of the calendar file of a day. */
 export function calendarFileName(day: Pick<AdvocacyDay, 'kind'>): string {
   return isGathering(day) ? 'gathering.ics' : 'advocacy-day.ics';

@@ -2,19 +2,20 @@ import { Hono } from 'hono';
 import type { AppEnv } from '../env';
 import { getDb } from '../db';
 import { lettersOpenActions } from '../letters/open-actions';
-import { advocacyDaysOpenActions } from '../advocacy-days/open-actions';
+import { advocacyDaysOpenActions, gatheringsOpenActions } from '../advocacy-days/open-actions';
 import { billsOpenActions } from '../bills/open-actions';
 import { mostUrgentFirst, type ListOpenActions, type OpenAction } from '../web/open-actions';
 import { ActionCards } from '../web/ui/action-cards';
 
 /** Everything open now across features, grouped by kind, for the home page and thank-you pages. */
 export const listOpenActions: ListOpenActions = async (db, lang) => {
-  const [letters, days, bills] = await Promise.all([
+  const [letters, days, gatherings, bills] = await Promise.all([
     lettersOpenActions(db, lang),
     advocacyDaysOpenActions(db, lang),
+    gatheringsOpenActions(db, lang),
     billsOpenActions(db, lang),
   ]);
-  return { letter: letters, 'advocacy-day': days, bill: bills, meeting: [] };
+  return { letter: letters, 'advocacy-day': days, gathering: gatherings, bill: bills, meeting: [] };
 };
 
 /** Every open action of every kind in one list, most urgent first (the home page's cards). */

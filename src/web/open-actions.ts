@@ -3,7 +3,7 @@ import type { Lang } from '../lib/i18n';
 
 /** Something a person can do now, for the home page and "other actions" lists. */
 export interface OpenAction {
-  kind: 'letter' | 'advocacy-day' | 'bill' | 'meeting';
+  kind: 'letter' | 'advocacy-day' | 'gathering' | 'bill' | 'meeting';
   title: string;
   summary?: string;
   url: string;

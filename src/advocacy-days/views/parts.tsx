@@ -7,6 +7,7 @@ import type { AdvocacyDay } from '../schema';
 import { langAttribute, pick } from '../../lib/bilingual';
 import { textLines, type DayTextField } from '../texts';
 import { seatsLeft } from '../decisions';
+import { dayWords } from '../kinds';
 import { formatNumber, type Lang, type Translate } from '../../lib/i18n';
 
 /**
@@ -33,16 +34,17 @@ export function DayTextTag(props: {
 export function seatStatus(
   t: Translate,
   lang: Lang,
-  day: { capacity: number },
+  day: Pick<AdvocacyDay, 'capacity' | 'kind'>,
   counts: { registered: number; waitlisted: number },
 ): string {
   const left = seatsLeft(day.capacity, counts.registered);
+  const words = dayWords(day);
   return left > 0
-    ? t('days.page.seatsLeft', {
+    ? t(words.left, {
         count: formatNumber(lang, left),
         capacity: formatNumber(lang, day.capacity),
       })
-    : t('days.page.waitlistNext', { position: formatNumber(lang, counts.waitlisted + 1) });
+    : t(words.waitlistNext, { position: formatNumber(lang, counts.waitlisted + 1) });
 }
 
 /** When and where a day is, with a link to the map. */

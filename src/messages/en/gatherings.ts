@@ -1,6 +1,7 @@
 /** English strings of gatherings (vigils, rallies, forums, listening sessions, trainings). */
 export const gatherings = {
   'nav.gatherings': 'Gatherings',
+  'home.kind.gathering': 'Gathering',
   'gatherings.kind.advocacy_day': 'Advocacy day',
   'gatherings.kind.vigil': 'Vigil',
   'gatherings.kind.rally': 'Rally',
@@ -16,6 +17,8 @@ export const gatherings = {
     '{count, plural, one {# of {capacity} places left} other {# of {capacity} places left}}.',
   'gatherings.page.full':
     'Every place is taken. You can join the waitlist ({waiting} waiting): if a place opens, the first person waiting gets it and an email.',
+  'gatherings.page.waitlistNext': 'Every place is taken: you would be number {position} on the waitlist.',
+  'gatherings.page.status': 'Places and RSVPs',
   'gatherings.page.deadline': 'RSVPs close {date}.',
   'gatherings.page.preview': 'Preview: this gathering is a draft and only organizers can see it.',
   'gatherings.page.submit': 'RSVP',
@@ -36,6 +39,7 @@ export const gatherings = {
   'gatherings.admin.title': 'Gatherings',
   'gatherings.admin.intro':
     'Vigils, rallies, accountability forums, listening sessions and trainings: people RSVP with their name and email, with seats, a waitlist, reminders, the calendar file and check-in as for an advocacy day.',
+  'gatherings.admin.hint': 'Vigils, rallies, forums, listening sessions and trainings people RSVP to.',
   'gatherings.admin.new': 'New gathering',
   'gatherings.admin.edit': 'Edit the gathering',
   'gatherings.admin.gathering': 'Gathering',

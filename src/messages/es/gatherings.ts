@@ -3,6 +3,7 @@ import type { gatherings as en } from '../en/gatherings';
 /** Spanish strings: the type makes tsc fail when a key is missing or extra. */
 export const gatherings: Record<keyof typeof en, string> = {
   'nav.gatherings': 'Encuentros',
+  'home.kind.gathering': 'Encuentro',
   'gatherings.kind.advocacy_day': 'Día de incidencia',
   'gatherings.kind.vigil': 'Vigilia',
   'gatherings.kind.rally': 'Concentración',
@@ -18,6 +19,9 @@ export const gatherings: Record<keyof typeof en, string> = {
     '{count, plural, one {Queda # de {capacity} lugares} other {Quedan # de {capacity} lugares}}.',
   'gatherings.page.full':
     'Todos los lugares están ocupados. Puede anotarse en la lista de espera ({waiting} esperando): si se libera un lugar, pasa a la primera persona de la lista y le escribimos.',
+  'gatherings.page.waitlistNext':
+    'Todos los lugares están ocupados: sería el número {position} en la lista de espera.',
+  'gatherings.page.status': 'Lugares y confirmaciones',
   'gatherings.page.deadline': 'Las confirmaciones se cierran el {date}.',
   'gatherings.page.preview':
     'Vista previa: este encuentro es un borrador y solo el equipo organizador lo ve.',
@@ -40,6 +44,8 @@ export const gatherings: Record<keyof typeof en, string> = {
   'gatherings.admin.title': 'Encuentros',
   'gatherings.admin.intro':
     'Vigilias, concentraciones, foros de rendición de cuentas, sesiones de escucha y capacitaciones: las personas confirman su asistencia con su nombre y correo, con cupo, lista de espera, recordatorios, archivo de calendario y registro en la puerta, como en un día de incidencia.',
+  'gatherings.admin.hint':
+    'Vigilias, concentraciones, foros, sesiones de escucha y capacitaciones con confirmación de asistencia.',
   'gatherings.admin.new': 'Nuevo encuentro',
   'gatherings.admin.edit': 'Editar el encuentro',
   'gatherings.admin.gathering': 'Encuentro',

@@ -10,7 +10,9 @@ import { seatsLeft, type RegistrationClosedReason } from '../../decisions';
 import type { DayCounts } from '../../queries/registrations';
 import type { AdvocacyDay } from '../../schema';
 import { DayTextTag, DayTexts, DayWhenWhere, seatStatus } from '../parts';
+import { dayPath, dayWords, isGathering, KIND_LABELS } from '../../kinds';
 import { RegistrationForm } from './registration-form';
+import { RsvpForm } from './rsvp-form';
 
 /**
  * The public page of a day. First: the title, when and where, seats left (or the place on the
@@ -28,28 +30,34 @@ export function DayPage(
   const { t, lang } = useRequestContext<AppEnv>().var;
   const { day, counts } = props;
   const left = seatsLeft(day.capacity, counts.registered);
+  const gathering = isGathering(day);
+  const words = dayWords(day);
+  const form = {
+    action: `${dayPath(day)}/register`,
+    values: props.values,
+    errors: props.errors,
+    full: left === 0,
+  };
   return (
     <article class="action-page">
       <DemoLabel of={day} />
-      {props.preview ? <p class="notice">{t('days.page.preview')}</p> : null}
+      {props.preview ? <p class="notice">{t(words.preview)}</p> : null}
       <header class="action-head">
+        {gathering ? <p>{t(KIND_LABELS[day.kind])}</p> : null}
         <DayTextTag day={day} field="title" as="h1" />
         <DayWhenWhere day={day} class="action-facts" />
-        <section class="action-status" aria-label={t('days.page.status')}>
+        <section class="action-status" aria-label={t(words.status)}>
           <p>
             <strong class="status-count">{seatStatus(t, lang, day, counts)}</strong>
           </p>
           <p>
             {props.closed
-              ? t(`days.closed.${props.closed}`)
-              : t('days.page.deadline', { date: formatInZone(lang, day.registrationDeadline, day.timeZone) })}
+              ? t(words.closed[props.closed])
+              : t(words.deadline, { date: formatInZone(lang, day.registrationDeadline, day.timeZone) })}
           </p>
         </section>
         {props.closed ? null : (
-          <JumpButton
-            href="#register"
-            label={left > 0 ? t('days.page.submit') : t('days.page.joinWaitlist')}
-          />
+          <JumpButton href="#register" label={left > 0 ? t(words.submit) : t('days.page.joinWaitlist')} />
         )}
       </header>
       <ActionColumns
@@ -65,18 +73,11 @@ export function DayPage(
         form={
           props.closed ? null : (
             <section aria-labelledby="register-heading" id="register" tabindex={-1}>
-              <h2 id="register-heading">{t('days.page.register')}</h2>
+              <h2 id="register-heading">{t(words.register)}</h2>
               {left === 0 ? (
-                <p class="notice">
-                  {t('days.page.full', { waiting: formatNumber(lang, counts.waitlisted) })}
-                </p>
+                <p class="notice">{t(words.full, { waiting: formatNumber(lang, counts.waitlisted) })}</p>
               ) : null}
-              <RegistrationForm
-                action={`/days/${day.slug}/register`}
-                values={props.values}
-                errors={props.errors}
-                full={left === 0}
-              />
+              {gathering ? <RsvpForm {...form} /> : <RegistrationForm {...form} />}
             </section>
           )
         }
