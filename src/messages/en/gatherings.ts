@@ -45,6 +45,10 @@ export const gatherings = {
   'gatherings.admin.gathering': 'Gathering',
   'gatherings.admin.kind': 'Kind',
   'gatherings.field.kind': 'Kind of gathering',
+  'gatherings.field.slug': 'Web address (after /gatherings/)',
+  'gatherings.field.registrationDeadline': 'RSVPs close',
+  'gatherings.field.state': 'State',
+  'gatherings.field.capacity': 'Places',
   'gatherings.hint.state': 'Two letters, like GA: the state the gathering is in.',
   'gatherings.hint.slug': 'Lower-case letters, numbers and dashes. The public page is /gatherings/ and this.',
 } as const;

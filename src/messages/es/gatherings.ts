@@ -51,6 +51,10 @@ export const gatherings: Record<keyof typeof en, string> = {
   'gatherings.admin.gathering': 'Encuentro',
   'gatherings.admin.kind': 'Tipo',
   'gatherings.field.kind': 'Tipo de encuentro',
+  'gatherings.field.slug': 'Dirección web (después de /gatherings/)',
+  'gatherings.field.registrationDeadline': 'Las confirmaciones cierran',
+  'gatherings.field.state': 'Estado',
+  'gatherings.field.capacity': 'Lugares',
   'gatherings.hint.state': 'Dos letras, como GA: el estado donde es el encuentro.',
   'gatherings.hint.slug': 'Minúsculas, números y guiones. La página pública es /gatherings/ y esto.',
 };

@@ -107,9 +107,17 @@ export function DayFormPage(
 ): Child {
   const { t } = useRequestContext<AppEnv>().var;
   const { gathering } = props;
-  const labels = {
+  const labels: Record<string, string> = {
     ...Object.fromEntries(DAY_FIELDS.map((name) => [name, t(`days.dayField.${name}`)])),
     kind: t('gatherings.field.kind'),
+    ...(gathering
+      ? {
+          slug: t('gatherings.field.slug'),
+          registrationDeadline: t('gatherings.field.registrationDeadline'),
+          state: t('gatherings.field.state'),
+          capacity: t('gatherings.field.capacity'),
+        }
+      : {}),
   };
   const spanishHint = t('days.dayHint.spanish');
   const hints: Record<string, string> = {
