@@ -206,8 +206,10 @@ export function addReadRoutes(api: Hono<ApiEnv>) {
       return c.json(signatureResource(row, linksFor(c)), 200);
     },
   );
-  addRoute(api, readRoute('/events', 'Events (advocacy days)', EventCollection, true), async (c) =>
-    c.json(await serveCollection(c, events), 200),
+  addRoute(
+    api,
+    readRoute('/events', 'Events (advocacy days and gatherings)', EventCollection, true),
+    async (c) => c.json(await serveCollection(c, events), 200),
   );
   addRoute(api, readRoute('/events/{id}', 'An event', EventSchema), async (c) => {
     const day = await findEvent(getDb(c.env), pathParam(c, 'id'));
