@@ -2,10 +2,9 @@
 // organizer area, a visitor RSVPs in Spanish on a phone with only a name and an email, gets the
 // confirmation and downloads the calendar file from the private page; the next person waits.
 import { describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import { utcToZonedInput } from '../../src/advocacy-days/calendar';
 import { checkCalendar } from '../checks/ical';
-import { followLinkInNewestMail, openNewestMail, switchLanguage, useBrowser } from './harness';
+import { openNewestMail, signInAsOrganizer, switchLanguage, useBrowser } from './harness';
 
 const browser = useBrowser();
 const PHONE = { width: 390, height: 844 };
@@ -13,20 +12,11 @@ const TZ = 'America/New_York';
 const VISITOR = 'vecina.vigilia@example.org';
 const NEXT = 'next.person@example.org';
 
-async function signIn(page: Page) {
-  await page.goto('/sign-in');
-  await page.getByRole('textbox').first().fill('organizer@example.org');
-  await page.locator('main form button[type="submit"]').click();
-  await followLinkInNewestMail(page, 'organizer@example.org', '/sign-in/');
-  await page.locator('main form button[type="submit"]').click();
-  await expect.poll(() => new URL(page.url()).pathname).toBe('/admin');
-}
-
 describe('a gathering in a browser', () => {
   it('an organizer creates a vigil; a visitor RSVPs, gets the calendar file; the next one waits', async () => {
     // ---- The organizer creates a vigil with one place ------------------------------------------
     const organizer = await browser().newPage();
-    await signIn(organizer);
+    await signInAsOrganizer(organizer);
     await organizer.goto('/admin/gatherings');
     await organizer.getByRole('button', { name: 'New gathering' }).click();
     const startsAt = Date.now() + 10 * 86_400_000;

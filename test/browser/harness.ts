@@ -17,7 +17,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, beforeAll, inject } from 'vitest';
+import { afterAll, beforeAll, expect, inject } from 'vitest';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -397,6 +397,16 @@ export async function followLinkInNewestMail(
     );
   await page.goto(link);
   return { mail, link };
+}
+
+/** Signs in as the demo organizer by email link, leaving the page on /admin. */
+export async function signInAsOrganizer(page: Page): Promise<void> {
+  await page.goto('/sign-in');
+  await page.getByRole('textbox').first().fill('organizer@example.org');
+  await page.locator('main form button[type="submit"]').click();
+  await followLinkInNewestMail(page, 'organizer@example.org', '/sign-in/');
+  await page.locator('main form button[type="submit"]').click();
+  await expect.poll(() => new URL(page.url()).pathname).toBe('/admin');
 }
 
 /** Switches the site's language with the switch in the header (a form POST, no JavaScript needed). */

@@ -1,11 +1,9 @@
 // A gathering's public side: its page and RSVP (no address, no districts, nothing sent to the
 // geocoder), the waitlist, the calendar file, the private page, and where old links lead.
-import { eq } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
-import { dayRegistrations } from '../../src/advocacy-days/schema';
 import { checkCalendar } from '../checks/ical';
 import { postForm, request, stubFetch } from '../helpers';
-import { createDay, db, outboxRows, tokenMailedTo } from '../advocacy-days/fixtures';
+import { createDay, outboxRows, registrationsOf, tokenMailedTo } from '../advocacy-days/fixtures';
 
 let stub: ReturnType<typeof stubFetch> | undefined;
 afterEach(() => stub?.restore());
@@ -38,14 +36,6 @@ function rsvp(slug: string, fields: Record<string, string>, ip = '198.51.100.7',
     },
     { headers: { 'cf-connecting-ip': ip }, lang },
   );
-}
-
-async function registrationsOf(dayId: string) {
-  return db
-    .select()
-    .from(dayRegistrations)
-    .where(eq(dayRegistrations.dayId, dayId))
-    .orderBy(dayRegistrations.seq);
 }
 
 describe('GET /gatherings/:slug', () => {

@@ -1,7 +1,8 @@
 import type { Child } from 'hono/jsx';
 import { useRequestContext } from 'hono/jsx-renderer';
 import type { AppEnv } from '../../../env';
-import { BotCheck, EMAIL_FIELD, ErrorSummary, FieldList, LANGUAGE_OPTIONS } from '../../../web/form';
+import { EMAIL_FIELD, ErrorSummary, FieldList, LANGUAGE_OPTIONS } from '../../../web/form';
+import { FormEnd } from './registration-form';
 import type { FieldSpec, FormState } from '../../../web/form';
 
 /**
@@ -37,15 +38,12 @@ export function RsvpForm(props: FormState & { action: string; full?: boolean; ch
         hints={{ phone: t('gatherings.hint.phone') }}
         state={props}
       />
-      {props.change ? null : <p>{t('gatherings.page.holdNotice')}</p>}
-      {props.change ? null : <BotCheck />}
-      <button type="submit">
-        {props.change
-          ? t('days.change.submit')
-          : props.full
-            ? t('days.page.joinWaitlist')
-            : t('gatherings.page.submit')}
-      </button>
+      <FormEnd
+        change={props.change}
+        full={props.full}
+        holdNotice="gatherings.page.holdNotice"
+        submit="gatherings.page.submit"
+      />
     </form>
   );
 }
