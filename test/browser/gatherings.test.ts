@@ -83,7 +83,9 @@ describe('a gathering in a browser', () => {
     // ---- The one place is taken: the next person joins the waitlist ---------------------------
     const next = await browser().newPage();
     await next.goto('/gatherings/courthouse-vigil');
-    await expect.poll(() => next.getByText(/Every place is taken/).count()).toBe(1);
+    await expect
+      .poll(() => next.getByText('Every place is taken: you would be number 1 on the waitlist.').count())
+      .toBe(1);
     await next.getByLabel('Name', { exact: true }).fill('Next Person');
     await next.getByLabel('Email', { exact: true }).fill(NEXT);
     await next.getByRole('button', { name: 'Join the waitlist' }).click();
