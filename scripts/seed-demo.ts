@@ -10,6 +10,7 @@ const seeders: [string, (context: DemoContext) => Promise<void>][] = [
   ['organizers', seedOrganizers],
   ['officials', seedOfficials],
   ['advocacy days', (await import('./demo/advocacy-days')).seedAdvocacyDays],
+  ['gatherings', (await import('./demo/gatherings')).seedGatherings],
   ['letters', (await import('./demo/letters')).seedLetters],
   ['bills', (await import('./demo/bills')).seedBills],
   ['meetings', (await import('./demo/meetings')).seedMeetings],

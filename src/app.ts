@@ -12,6 +12,7 @@ import { LANG_COOKIE, isLang, negotiateLang, translator, varyByLanguage } from '
 import { layout } from './web/layout';
 import { renderErrorPage, submittedText } from './web/pages';
 import { csrfProtection, rateLimit, safeRedirectPath, securityHeaders } from './web/security';
+import { databaseSession } from './web/db-session';
 import { homeRoutes, listOpenActions } from './home/routes';
 import { guardAdminRole } from './organizers/guard';
 import { organizersAdmin } from './organizers/admin';
@@ -22,8 +23,8 @@ import { RESEND_WEBHOOK_PATH, emailRoutes, emailAdminRoutes, type ScheduleAccess
 import { FREQUENT_CRON, HOURLY_CRON, listScheduledSends, runScheduled } from './jobs';
 import { letterThanksRoutes, lettersRoutes } from './letters/routes';
 import { lettersAdmin } from './letters/admin';
-import { advocacyDaysRoutes } from './advocacy-days/routes';
-import { advocacyDaysAdmin } from './advocacy-days/admin';
+import { advocacyDaysRoutes, gatheringsRoutes } from './advocacy-days/routes';
+import { advocacyDaysAdmin, gatheringsAdmin } from './advocacy-days/admin';
 import { officialsRoutes } from './officials/routes';
 import type { OfficialActionsSource } from './officials/actions';
 import { lettersToOfficial } from './letters/official-actions';
@@ -97,6 +98,7 @@ export function buildAdmin() {
     .route('/webhooks', webhooksAdmin)
     .route('/letters', lettersAdmin)
     .route('/days', advocacyDaysAdmin)
+    .route('/gatherings', gatheringsAdmin)
     .route('/officials', officialsAdmin)
     .route('/meetings', meetingsAdmin)
     .route('/bills', billsAdmin)
@@ -110,6 +112,7 @@ export function buildApp() {
   const app = new Hono<AppEnv>();
 
   app.use('*', securityHeaders);
+  app.use('*', databaseSession);
   app.use('*', async function selfFetch(c, next) {
     c.set('fetchPage', async (request) => {
       let executionCtx: typeof c.executionCtx | undefined;
@@ -193,6 +196,7 @@ export function buildApp() {
   app.route('/letters', letterThanksRoutes(listOpenActions));
   app.route('/letters', lettersRoutes);
   app.route('/days', advocacyDaysRoutes);
+  app.route('/gatherings', gatheringsRoutes);
   app.route('/officials', officialsRoutes(OFFICIAL_ACTION_SOURCES));
   app.route('/meetings', meetingsRoutes);
   app.route('/bills', billsRoutes);

@@ -88,3 +88,16 @@ export async function organizerCookie(
     .run();
   return `__Host-wt_session=${sessionId}`;
 }
+
+/**
+ * The session a fake D1 binding hands out: statements go through the fake itself. The app runs each
+ * request through `env.DB.withSession()` (src/db/session.ts), which a Proxy over the real binding
+ * would otherwise answer with a session on the real one, around the fake.
+ */
+export function sessionThrough(fake: D1Database): D1DatabaseSession {
+  return {
+    prepare: (query) => fake.prepare(query),
+    batch: (statements) => fake.batch(statements),
+    getBookmark: () => null,
+  };
+}

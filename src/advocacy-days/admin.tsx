@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import type { AppEnv } from '../env';
 import { adminCheckInRoutes } from './routes/admin-check-in';
 import { adminDayRoutes } from './routes/admin-days';
+import { adminGatheringRoutes } from './routes/admin-gatherings';
 import { adminOutreachRoutes } from './routes/admin-outreach';
 import { adminTeamRoutes } from './routes/admin-teams';
 
@@ -12,3 +13,6 @@ export const advocacyDaysAdmin = new Hono<AppEnv>()
   .route('/', adminTeamRoutes)
   .route('/', adminCheckInRoutes)
   .route('/', adminOutreachRoutes);
+
+/** Organizer pages of gatherings, mounted under /admin/gatherings (a gathering's own pages are its day's). */
+export const gatheringsAdmin = adminGatheringRoutes;

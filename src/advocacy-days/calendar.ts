@@ -93,11 +93,11 @@ export function senderAddress(mailFrom: string): string {
 }
 
 /** The .ics as an email attachment (base64 of its UTF-8 bytes). */
-export function icsAttachment(ics: string) {
+export function icsAttachment(ics: string, filename = 'advocacy-day.ics') {
   const bytes = new TextEncoder().encode(ics);
   let binary = '';
   for (const b of bytes) binary += String.fromCharCode(b);
-  return { filename: 'advocacy-day.ics', content: btoa(binary), contentType: 'text/calendar; charset=utf-8' };
+  return { filename, content: btoa(binary), contentType: 'text/calendar; charset=utf-8' };
 }
 
 function compactUtc(ms: number): string {

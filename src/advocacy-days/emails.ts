@@ -16,12 +16,13 @@ import { teamDisplayName } from './teams';
 import { pick } from '../lib/bilingual';
 import { localizedDay, textLines } from './texts';
 import { absoluteUrl } from '../lib/urls';
+import { calendarFileName, dayPath, isGathering, KIND_LABELS } from './kinds';
 
 type UrlEnv = Pick<Env, 'PUBLIC_URL' | 'ORG_NAME' | 'MAIL_FROM'>;
 
-/** The public page of a day. */
-export function dayUrl(env: Pick<Env, 'PUBLIC_URL'>, day: Pick<AdvocacyDay, 'slug'>): string {
-  return absoluteUrl(env, `/days/${day.slug}`);
+/** The public page of a day (or gathering). */
+export function dayUrl(env: Pick<Env, 'PUBLIC_URL'>, day: Pick<AdvocacyDay, 'kind' | 'slug'>): string {
+  return absoluteUrl(env, dayPath(day));
 }
 
 /** A registration's private page for a token. */
@@ -47,6 +48,9 @@ function dayData(env: UrlEnv, day: AdvocacyDay, lang: Lang) {
   const whatToBring = pick(day, 'whatToBring', lang);
   return {
     dayTitle: pick(day, 'title', lang).text,
+    // A gathering's emails speak of a place and an RSVP, and say nothing of teams or districts.
+    gathering: isGathering(day),
+    kindLabel: translator(lang)(KIND_LABELS[day.kind]),
     when: formatDayTimes(lang, day),
     placeName: day.placeName,
     address: day.address,
@@ -90,7 +94,7 @@ export function seatEmail(
       googleUrl: googleCalendarUrl(shown, url),
       outlookUrl: outlookCalendarUrl(shown, url),
     },
-    attachments: [icsAttachment(dayCalendarFile(env, shown))],
+    attachments: [icsAttachment(dayCalendarFile(env, shown), calendarFileName(day))],
   };
 }
 

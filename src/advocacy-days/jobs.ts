@@ -10,6 +10,7 @@ import { DAY } from '../lib/time';
 import { logEvent } from '../lib/log';
 import { dueReminders, RETENTION_MS } from './decisions';
 import { debriefInviteEmail, reminderEmail } from './emails';
+import { isGathering } from './kinds';
 import { listDaysEndedWithin, listDaysStartingWithin, listDaysWithScheduledSends } from './queries/days';
 import { deleteEndedRegistrationLinks, newLinkStatement } from './queries/links';
 import {
@@ -65,10 +66,14 @@ export async function sendDueReminders(db: Db, env: MailEnv, at: number): Promis
 /** How long after a day the debrief invitations still go out (a job missed for hours catches up). */
 const DEBRIEF_INVITE_WINDOW = 3 * DAY;
 
-/** After a day ends, asks everyone who checked in for a debrief, once. */
+/**
+ * After a day ends, asks everyone who checked in for a debrief, once. A gathering has no meetings
+ * with legislators to debrief, so nobody is asked.
+ */
 export async function sendDebriefInvites(db: Db, env: MailEnv, at: number): Promise<number> {
   const ids: string[] = [];
-  for (const day of await listDaysEndedWithin(db, at, DEBRIEF_INVITE_WINDOW)) {
+  const ended = await listDaysEndedWithin(db, at, DEBRIEF_INVITE_WINDOW);
+  for (const day of ended.filter((day) => !isGathering(day))) {
     for (const person of await listDebriefInvitees(db, day.id)) {
       const link = await newLinkStatement(db, person.id, at);
       const email = queueEmail(db, env, debriefInviteEmail(env, day, person, link.token), at);
@@ -103,7 +108,7 @@ export async function scheduledSendsOfDay(db: Db, day: AdvocacyDay): Promise<Sch
   const common = { labelParams: { title: day.title }, href: `/admin/days/${day.id}`, zone: day.timeZone };
   // Reminders go out for published days only (daysStartingWithin); a draft holds them.
   const held = day.status === 'published' ? null : ('days.schedule.heldDraft' as const);
-  return [
+  const sends: ScheduledSend[] = [
     {
       ...common,
       key: `days-reminder-7:${day.id}`,
@@ -133,6 +138,7 @@ export async function scheduledSendsOfDay(db: Db, day: AdvocacyDay): Promise<Sch
       ...figures.debrief,
     },
   ];
+  return isGathering(day) ? sends.filter((send) => send.label !== 'days.schedule.debrief') : sends;
 }
 
 /** The scheduled emails of every day not yet behind us, for the outbox page. */

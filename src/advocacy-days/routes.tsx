@@ -1,5 +1,5 @@
-// The public pages of advocacy days: the list, a day's page and its registration form, and (mounted
-// from routes/) the pages of a registration's private link.
+// The public pages of advocacy days and gatherings: the lists, a day's page and its registration (or
+// RSVP) form, and (mounted from routes/) the pages of a registration's private link.
 import { Hono, type Context } from 'hono';
 import type { AppEnv } from '../env';
 import { getDb } from '../db';
@@ -8,6 +8,8 @@ import { readForm, type FormErrors, type FormValues } from '../web/form';
 import { registrationClosedReason } from './decisions';
 import { districtsFor } from './districts';
 import { dayUrl } from './emails';
+import { minimalRegistration, rsvpSchema } from './gathering-validation';
+import { dayPath, isGathering, sectionOf, type DaySection } from './kinds';
 import { getDayBySlug, listUpcomingDays } from './queries/days';
 import { countRegistrations } from './queries/registrations';
 import { registerForDay } from './registration';
@@ -55,42 +57,76 @@ async function renderDayPage(
   );
 }
 
-/** Public pages of this feature. */
+/**
+ * Registers the person from the form that fits the day: the advocacy day's (districts from the
+ * address or typed) or a gathering's RSVP (name, email, phone, language: no address, no districts).
+ * Gives the refused form, `closed`, or what happened (a bot's answer included).
+ */
+async function registerFromForm(c: DaysContext, day: AdvocacyDay) {
+  const db = getDb(c.env);
+  if (isGathering(day)) {
+    const form = await readForm(c, rsvpSchema);
+    if (form.status === 'bot') return 'answered';
+    if (form.status === 'invalid') return form;
+    if (registrationClosedReason(day, Date.now())) return 'closed';
+    const input = minimalRegistration(form.data);
+    return (await registerForDay(db, c.env, day, input, form.data.language, { status: 'pending' })).kind;
+  }
+  const form = await readForm(c, registrationSchema);
+  if (form.status === 'bot') return 'answered';
+  if (form.status === 'invalid') return form;
+  if (registrationClosedReason(day, Date.now())) return 'closed';
+  const districts = chosenDistricts(day.state, form.data) ?? (await districtsFor(c.env, form.data.address));
+  return (await registerForDay(db, c.env, day, form.data, c.var.lang, districts)).kind;
+}
+
+/**
+ * The public pages of one section: its list, a day's page and its form. A day asked for in the
+ * other section (an old link, or a day whose kind changed) is sent to its own address.
+ */
+function dayPages(section: DaySection) {
+  /** Renders a page of a day of this section, or sends a day of the other one to its own page. */
+  const page = async (c: DaysContext, suffix: string, render: (day: AdvocacyDay) => Promise<Response>) => {
+    const day = await loadDay(c);
+    if (sectionOf(day) !== section) return c.redirect(`${dayPath(day)}${suffix}`, 301);
+    return render(day);
+  };
+  return new Hono<AppEnv>()
+    .get('/', async (c) => {
+      const days = await listUpcomingDays(getDb(c.env), Date.now(), section);
+      return c.render(<DaysIndex days={days} section={section} />, {
+        title: c.var.t(section === 'days' ? 'days.index.title' : 'gatherings.index.title'),
+      });
+    })
+    .get('/:slug', (c) => page(c, '', (day) => renderDayPage(c, day)))
+    .get('/:slug/check-email', (c) =>
+      page(c, '/check-email', async (day) =>
+        c.render(<CheckEmailPage day={day} />, { title: c.var.t('days.done.title'), noindex: true }),
+      ),
+    )
+    .post('/:slug/register', async (c) => {
+      const day = await loadDay(c);
+      // One answer for a new address, a waitlisted one, one already registered and a bot, so that
+      // nobody learns from the form whether someone is on the list; the email says what happened.
+      const outcome = await registerFromForm(c, day);
+      if (typeof outcome === 'object') {
+        c.status(422);
+        return renderDayPage(c, day, { values: outcome.values, errors: outcome.errors });
+      }
+      if (outcome === 'closed') {
+        c.status(422);
+        return renderDayPage(c, day);
+      }
+      return c.redirect(`${dayPath(day)}/check-email`, 303);
+    });
+}
+
+/** Public pages of advocacy days, and (mounted at /days) every registration's private link. */
 export const advocacyDaysRoutes = new Hono<AppEnv>()
-  .get('/', async (c) => {
-    const days = await listUpcomingDays(getDb(c.env), Date.now());
-    return c.render(<DaysIndex days={days} />, { title: c.var.t('days.index.title') });
-  })
   // Private links first: /r/:token must never be read as a day's slug.
   .route('/', privateLinkRoutes)
   .route('/', debriefRoutes)
-  .get('/:slug', async (c) => renderDayPage(c, await loadDay(c)))
-  .get('/:slug/check-email', async (c) =>
-    c.render(<CheckEmailPage day={await loadDay(c)} />, {
-      title: c.var.t('days.done.title'),
-      noindex: true,
-    }),
-  )
-  .post('/:slug/register', async (c) => {
-    const day = await loadDay(c);
-    const form = await readForm(c, registrationSchema);
-    // One answer for a new address, a waitlisted one, one already registered and a bot, so that
-    // nobody learns from the form whether someone is on the list; the email says what happened.
-    const checkEmail = () => c.redirect(`/days/${day.slug}/check-email`, 303);
-    if (form.status === 'bot') return checkEmail();
-    if (form.status === 'invalid') {
-      c.status(422);
-      return renderDayPage(c, day, { values: form.values, errors: form.errors });
-    }
-    if (registrationClosedReason(day, Date.now())) {
-      c.status(422);
-      return renderDayPage(c, day);
-    }
-    const districts = chosenDistricts(day.state, form.data) ?? (await districtsFor(c.env, form.data.address));
-    const outcome = await registerForDay(getDb(c.env), c.env, day, form.data, c.var.lang, districts);
-    if (outcome.kind === 'closed') {
-      c.status(422);
-      return renderDayPage(c, day);
-    }
-    return checkEmail();
-  });
+  .route('/', dayPages('days'));
+
+/** Public pages of gatherings (their private links are the days' ones, under /days/r/). */
+export const gatheringsRoutes = dayPages('gatherings');

@@ -12,9 +12,25 @@ import {
   requiredRef,
 } from '../db/columns';
 
+/**
+ * What a day is: an advocacy day at the capitol (teams meet legislators), or a gathering (a vigil,
+ * rally, accountability forum, listening session or training) that people RSVP to and attend
+ * together: the same seats, waitlist, emails, calendar file and check-in, without teams or districts.
+ */
+export const DAY_KINDS = [
+  'advocacy_day',
+  'vigil',
+  'rally',
+  'forum',
+  'listening_session',
+  'training',
+] as const;
+export type DayKind = (typeof DAY_KINDS)[number];
+
 /** A day at the capitol: what people see on /days/:slug, and what organizers write for the teams. */
 export const advocacyDays = sqliteTable('advocacy_days', {
   id: text().primaryKey(),
+  kind: choice(DAY_KINDS, 'advocacy_day'),
   slug: text().notNull().unique(),
   title: text().notNull(),
   summary: text().notNull(),
@@ -147,6 +163,10 @@ export const dayRegistrations = sqliteTable(
     // The API's pages of attendances, all and per day, in (modified, id) order.
     index('day_registrations_modified_idx').on(registrationModifiedSql, t.id),
     index('day_registrations_day_modified_idx').on(t.dayId, registrationModifiedSql, t.id),
+    // The API's role taggings read one role's registrations, and a person's earlier one in the
+    // same role, in (modified, id) order through two indexes on registrationModifiedSql after other
+    // columns, written by hand in migrations/0008_api_tags.sql (drizzle-kit cuts such an
+    // expression into pieces): day_registrations_role_modified_idx, day_registrations_email_role_idx.
   ],
 );
 

@@ -24,7 +24,8 @@ const optionalSeats = z.preprocess(
   field.int(1, 12).optional(),
 );
 
-const phone = z.preprocess(
+/** An optional phone number with at least 7 digits (empty is undefined). */
+export const phone = z.preprocess(
   (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
   field
     .line(40)
@@ -152,51 +153,64 @@ const dateTime = z
   .trim()
   .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, { message: 'days.error.dateTime' });
 
+/** The fields of a day form every kind of day has (a gathering's form adds its kind, see gathering-validation.ts). */
+export const dayCommonFields = {
+  slug,
+  title: field.line(160),
+  summary: field.text(1000),
+  startsAt: dateTime,
+  endsAt: dateTime,
+  registrationDeadline: dateTime,
+  timeZone: field.choice([
+    'America/New_York',
+    'America/Chicago',
+    'America/Denver',
+    'America/Phoenix',
+    'America/Los_Angeles',
+  ]),
+  placeName: field.line(160),
+  address: field.line(300),
+  state: field.usState().transform((v) => v.toLowerCase()),
+  capacity: field.int(1, 5000),
+  agenda: field.optionalText(2000),
+  whatToBring: field.optionalText(2000),
+  accessibility: field.optionalText(2000),
+  // The optional Spanish versions (see texts.ts): empty means readers of Spanish get the above.
+  titleEs: field.optionalLine(160),
+  summaryEs: field.optionalText(1000),
+  agendaEs: field.optionalText(2000),
+  whatToBringEs: field.optionalText(2000),
+  accessibilityEs: field.optionalText(2000),
+  status: field.choice(['draft', 'published']),
+};
+
+/** The order of a day's times: it ends after it starts, and registration closes before the start. */
+export function checkDayTimes(
+  value: { startsAt: string; endsAt: string; registrationDeadline: string },
+  ctx: z.RefinementCtx,
+): void {
+  if (value.endsAt <= value.startsAt)
+    ctx.addIssue({ code: 'custom', path: ['endsAt'], message: 'days.error.endsBeforeStart' });
+  if (value.registrationDeadline > value.startsAt)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['registrationDeadline'],
+      message: 'days.error.deadlineAfterStart',
+    });
+}
+
 /** The organizer's form for a day. Times are typed as wall-clock times in the day's zone. */
 export const dayFormSchema = z
   .object({
-    slug,
-    title: field.line(160),
-    summary: field.text(1000),
-    startsAt: dateTime,
-    endsAt: dateTime,
-    registrationDeadline: dateTime,
-    timeZone: field.choice([
-      'America/New_York',
-      'America/Chicago',
-      'America/Denver',
-      'America/Phoenix',
-      'America/Los_Angeles',
-    ]),
-    placeName: field.line(160),
-    address: field.line(300),
-    state: field.usState().transform((v) => v.toLowerCase()),
-    capacity: field.int(1, 5000),
-    agenda: field.optionalText(2000),
-    whatToBring: field.optionalText(2000),
-    accessibility: field.optionalText(2000),
+    ...dayCommonFields,
     talkingPoints: field.optionalText(8000),
     leaveBehind: field.optionalText(8000),
-    // The optional Spanish versions (see texts.ts): empty means readers of Spanish get the above.
-    titleEs: field.optionalLine(160),
-    summaryEs: field.optionalText(1000),
-    agendaEs: field.optionalText(2000),
-    whatToBringEs: field.optionalText(2000),
-    accessibilityEs: field.optionalText(2000),
     talkingPointsEs: field.optionalText(8000),
     leaveBehindEs: field.optionalText(8000),
-    status: field.choice(['draft', 'published']),
   })
-  .superRefine((value, ctx) => {
-    if (value.endsAt <= value.startsAt)
-      ctx.addIssue({ code: 'custom', path: ['endsAt'], message: 'days.error.endsBeforeStart' });
-    if (value.registrationDeadline > value.startsAt)
-      ctx.addIssue({
-        code: 'custom',
-        path: ['registrationDeadline'],
-        message: 'days.error.deadlineAfterStart',
-      });
-  });
+  .superRefine(checkDayTimes);
+/** What every kind of day form gives, as validated. */
+export type DayCommonInput = z.output<z.ZodObject<typeof dayCommonFields>>;
 /** The organizer's day form as validated (times still wall-clock in the day's zone). */
 export type DayFormInput = z.output<typeof dayFormSchema>;
 
@@ -217,7 +231,7 @@ export const DAY_OPTIONAL_TEXTS = [
 ] as const;
 
 /** What a valid day form stores: its wall-clock times as instants in the day's zone. */
-export function dayValues(input: DayFormInput): DayValues {
+export function dayValues(input: DayFormInput & Pick<DayValues, 'kind'>): DayValues {
   return {
     ...input,
     startsAt: zonedInputToUtc(input.startsAt, input.timeZone),

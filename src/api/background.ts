@@ -21,7 +21,7 @@ type WriteEnv = Pick<Env, 'DB' | 'PUBLIC_URL' | 'ORG_NAME' | 'MAIL_FROM' | 'EMAI
 export async function runApiWrite(env: WriteEnv, write: ApiWrite): Promise<void> {
   const db = getDb(env);
   const context = { origin: write.origin, at: write.at };
-  if (write.kind === 'signup') await signUpPerson(db, write.body.person, context);
+  if (write.kind === 'signup') await signUpPerson(db, write.body.person, context, write.body.add_tags);
   else if (write.kind === 'signature') await recordSignatureFor(db, write.parentId, write.body, context);
   else await recordAttendanceFor(db, env, write.parentId, write.body, context);
 }

@@ -21,6 +21,15 @@ import { findEvent, findPetition, pageEvents, pagePetitions } from './queries/ca
 import { findAdvocacyCampaign, pageAdvocacyCampaigns } from './queries/advocacy-campaigns';
 import { AdvocacyCampaignSchema, advocacyCampaignResource } from './resources/advocacy-campaign';
 import { pagePeople } from './queries/people';
+import {
+  findTag,
+  findTagging,
+  pagePersonTaggings,
+  pageTags,
+  pageTagTaggings,
+  positionOfTag,
+  positionOfTagging,
+} from './queries/tags';
 import { AttendanceSchema, attendanceResource } from './resources/attendance';
 import { EventSchema, eventResource } from './resources/event';
 import {
@@ -34,6 +43,8 @@ import {
 import { PersonSchema, personResource } from './resources/person';
 import { PetitionSchema, petitionResource } from './resources/petition';
 import { SignatureSchema, signatureResource } from './resources/signature';
+import { TaggingSchema, TagSchema, taggingResource, tagResource } from './resources/tag';
+import type { TagRow } from './tags';
 
 const people: CollectionSource<Parameters<typeof personResource>[0], ReturnType<typeof personResource>> = {
   name: 'people',
@@ -99,6 +110,32 @@ const advocacyCampaigns = {
   Parameters<typeof advocacyCampaignResource>[0],
   ReturnType<typeof advocacyCampaignResource>
 >;
+const tags = {
+  name: 'tags',
+  load: pageTags,
+  toItem: tagResource,
+  positionOf: positionOfTag,
+} satisfies CollectionSource<TagRow, ReturnType<typeof tagResource>>;
+
+/** A tag's taggings, or one person's. */
+function taggings(scope: { tag: TagRow } | { personId: string }) {
+  return {
+    name: 'taggings',
+    load: (db, filter, position) =>
+      'tag' in scope
+        ? pageTagTaggings(db, scope.tag, filter, position)
+        : pagePersonTaggings(db, scope.personId, filter, position),
+    toItem: taggingResource,
+    positionOf: positionOfTagging,
+  } satisfies CollectionSource<Parameters<typeof taggingResource>[0], ReturnType<typeof taggingResource>>;
+}
+
+/** The tag a path names, or 404. */
+async function tagOf(db: Db, id: string): Promise<TagRow> {
+  const tag = await findTag(db, id);
+  if (!tag) throw new AppError('not_found');
+  return tag;
+}
 
 /** How many meeting requests count as the form's submissions. */
 async function countSubmissions(db: Db): Promise<number> {
@@ -125,6 +162,8 @@ const PetitionCollection = collectionSchema('petitions', PetitionSchema);
 const EventCollection = collectionSchema('events', EventSchema);
 const FormCollection = collectionSchema('forms', FormSchema);
 const AdvocacyCampaignCollection = collectionSchema('advocacy_campaigns', AdvocacyCampaignSchema);
+const TagCollection = collectionSchema('tags', TagSchema);
+const TaggingCollection = collectionSchema('taggings', TaggingSchema);
 
 /** Adds every GET of a collection or resource to the API router. */
 export function addReadRoutes(api: Hono<ApiEnv>) {
@@ -151,6 +190,11 @@ export function addReadRoutes(api: Hono<ApiEnv>) {
     readRoute('/people/{id}/submissions', "A person's submissions", SubmissionCollection, true),
     async (c) => c.json(await serveCollection(c, submissions({ personId: pathParam(c, 'id') })), 200),
   );
+  addRoute(
+    api,
+    readRoute('/people/{id}/taggings', "A person's taggings", TaggingCollection, true),
+    async (c) => c.json(await serveCollection(c, taggings({ personId: pathParam(c, 'id') })), 200),
+  );
   addRoute(api, readRoute('/petitions', 'Petitions (letters)', PetitionCollection, true), async (c) =>
     c.json(await serveCollection(c, petitions), 200),
   );
@@ -174,8 +218,10 @@ export function addReadRoutes(api: Hono<ApiEnv>) {
       return c.json(signatureResource(row, linksFor(c)), 200);
     },
   );
-  addRoute(api, readRoute('/events', 'Events (advocacy days)', EventCollection, true), async (c) =>
-    c.json(await serveCollection(c, events), 200),
+  addRoute(
+    api,
+    readRoute('/events', 'Events (advocacy days and gatherings)', EventCollection, true),
+    async (c) => c.json(await serveCollection(c, events), 200),
   );
   addRoute(api, readRoute('/events/{id}', 'An event', EventSchema), async (c) => {
     const day = await findEvent(getDb(c.env), pathParam(c, 'id'));
@@ -224,6 +270,28 @@ export function addReadRoutes(api: Hono<ApiEnv>) {
     async (c) => {
       if (pathParam(c, 'id') !== MEETING_FORM_ID) throw new AppError('not_found');
       return c.json(await serveCollection(c, submissions({})), 200);
+    },
+  );
+  addRoute(
+    api,
+    readRoute('/tags', 'Tags (traditions, team roles, organizer tags)', TagCollection, true),
+    async (c) => c.json(await serveCollection(c, tags), 200),
+  );
+  addRoute(api, readRoute('/tags/{id}', 'A tag', TagSchema), async (c) =>
+    c.json(tagResource(await tagOf(getDb(c.env), pathParam(c, 'id')), linksFor(c)), 200),
+  );
+  addRoute(api, readRoute('/tags/{id}/taggings', "A tag's taggings", TaggingCollection, true), async (c) => {
+    const tag = await tagOf(getDb(c.env), pathParam(c, 'id'));
+    return c.json(await serveCollection(c, taggings({ tag })), 200);
+  });
+  addRoute(
+    api,
+    readRoute('/tags/{parent}/taggings/{id}', "A tag's tagging of one person", TaggingSchema),
+    async (c) => {
+      const db = getDb(c.env);
+      const row = await findTagging(db, await tagOf(db, pathParam(c, 'parent')), pathParam(c, 'id'));
+      if (!row) throw new AppError('not_found');
+      return c.json(taggingResource(row, linksFor(c)), 200);
     },
   );
 }

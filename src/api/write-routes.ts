@@ -38,7 +38,7 @@ export function addWriteRoutes(api: Hono<ApiEnv>) {
       const body = await readJson(c, SignupBodySchema);
       const write = writeContext(c);
       if (await inBackground(c, { kind: 'signup', body, ...write })) return c.json({}, 200);
-      const person = await signUpPerson(getDb(c.env), body.person, write);
+      const person = await signUpPerson(getDb(c.env), body.person, write, body.add_tags);
       return c.json(personResource(person, linksFor(c)), 200);
     },
   );

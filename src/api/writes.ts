@@ -4,11 +4,13 @@ import type { Db } from '../db';
 import { getDay } from '../advocacy-days/queries/days';
 import { findActiveRegistrationByEmail } from '../advocacy-days/queries/registrations';
 import { confirmRegistration, registerForDay } from '../advocacy-days/registration';
+import { minimalRegistration } from '../advocacy-days/gathering-validation';
 import { AppError } from '../lib/errors';
 import { isLang } from '../lib/i18n';
-import { findPerson, mergePerson, type PersonChanges } from '../people/queries';
+import { findPerson, mergePerson, tagPerson, type PersonChanges } from '../people/queries';
 import type { Person } from '../people/schema';
 import { isLetterOpen, recordSignature } from './queries/writes';
+import { organizerTagNames } from './tags';
 import type { AttendanceBody, PersonInput, SignatureBody } from './validation';
 
 type MailEnv = Pick<Env, 'PUBLIC_URL' | 'ORG_NAME' | 'MAIL_FROM' | 'EMAIL_QUEUE'>;
@@ -55,12 +57,23 @@ export function personChangesFrom(input: PersonInput): PersonChanges {
   return changes;
 }
 
-/** The person signup helper: creates or merges the person with this address. */
-export async function signUpPerson(db: Db, input: PersonInput, write: WriteContext): Promise<Person> {
-  return mergePerson(db, primaryEmail(input), personChangesFrom(input), {
-    originSystem: input.origin_system ?? write.origin,
+/**
+ * The person signup helper: creates or merges the person with this address, and gives them the
+ * organizer tags named in `addTags` (made by name when new; a tag they have stays as it is).
+ */
+export async function signUpPerson(
+  db: Db,
+  input: PersonInput,
+  write: WriteContext,
+  addTags: readonly string[] = [],
+): Promise<Person> {
+  const originSystem = input.origin_system ?? write.origin;
+  const person = await mergePerson(db, primaryEmail(input), personChangesFrom(input), {
+    originSystem,
     at: write.at,
   });
+  await tagPerson(db, person.id, organizerTagNames(addTags), { originSystem, at: write.at });
+  return person;
 }
 
 /** The id at the end of a `…/people/{id}` link. */
@@ -125,23 +138,12 @@ export async function recordAttendanceFor(
     db,
     env,
     day,
-    {
+    minimalRegistration({
       name,
       email: person.email,
-      phone: null,
-      address: null,
       congregation: person.congregation,
-      faithRole: person.clergyTitle ? 'clergy' : 'lay',
-      languages: null,
-      needsInterpretation: false,
-      accessibilityNeeds: null,
-      dietaryNeeds: null,
-      firstTime: false,
-      willingToShareStory: false,
-      ride: 'none',
-      rideSeats: null,
-      photoConsent: false,
-    },
+      clergy: Boolean(person.clergyTitle),
+    }),
     person.lang && isLang(person.lang) ? person.lang : 'en',
     { status: 'pending' },
     write.at,

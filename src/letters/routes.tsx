@@ -251,6 +251,7 @@ export function letterThanksRoutes(listOpenActions: ListOpenActions) {
     const others = [
       ...open.letter.filter((action) => action.url !== letterPath(letter)),
       ...open['advocacy-day'],
+      ...open.gathering,
       ...open.bill,
     ];
     return c.render(<ThanksPage letter={letter} letterUrl={letterUrl(c.env, letter)} others={others} />, {

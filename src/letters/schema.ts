@@ -99,6 +99,10 @@ export const letterSignatures = sqliteTable(
     index('letter_signatures_confirmed_idx').on(t.confirmedAt, t.id),
     index('letter_signatures_letter_confirmed_idx').on(t.letterId, t.confirmedAt, t.id),
     index('letter_signatures_email_idx').on(t.email),
+    // The API's taggings of one faith tradition, in (confirmed, id) order, and the look-up of a
+    // person's earlier signature in the same tradition (each person is tagged once).
+    index('letter_signatures_tradition_confirmed_idx').on(t.tradition, t.confirmedAt, t.id),
+    index('letter_signatures_email_tradition_idx').on(t.email, t.tradition, t.confirmedAt, t.id),
     // The public signers list: one page in list order (tradition group, last and first name) read
     // through this index; only signatures that count and are shown are in it (an insert of an
     // unconfirmed signature does not touch it).

@@ -1,4 +1,4 @@
-import { DAY, MINUTE } from '../lib/time';
+import { DAY, MINUTE, calendarDaysBetween } from '../lib/time';
 import type { Lang } from '../lib/i18n';
 import { pick } from '../lib/bilingual';
 import type { Letter } from './schema';
@@ -73,6 +73,15 @@ export function addresseeLines(addressees: string): string[] {
 export function goalPercent(count: number, goal: number | null): number | null {
   if (!goal || goal <= 0) return null;
   return Math.min(100, Math.floor((count / goal) * 100));
+}
+
+/**
+ * Whole days left to sign, counted in calendar days from today (UTC) to the deadline: 0 on the
+ * deadline's own day, null without a deadline.
+ */
+export function daysLeft(deadline: string | null, now: number): number | null {
+  if (!deadline || Number.isNaN(Date.parse(deadline))) return null;
+  return Math.max(0, calendarDaysBetween(now, deadline));
 }
 
 /** The outbox id of the n-th confirmation email of a signature: fixed, so a race queues it once. */

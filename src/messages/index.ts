@@ -4,6 +4,7 @@ import { email as emailEn } from './en/email';
 import { webhooks as webhooksEn } from './en/webhooks';
 import { letters as lettersEn } from './en/letters';
 import { advocacyDays as advocacyDaysEn } from './en/advocacy-days';
+import { gatherings as gatheringsEn } from './en/gatherings';
 import { officials as officialsEn } from './en/officials';
 import { meetings as meetingsEn } from './en/meetings';
 import { bills as billsEn } from './en/bills';
@@ -16,6 +17,7 @@ import { email as emailEs } from './es/email';
 import { webhooks as webhooksEs } from './es/webhooks';
 import { letters as lettersEs } from './es/letters';
 import { advocacyDays as advocacyDaysEs } from './es/advocacy-days';
+import { gatherings as gatheringsEs } from './es/gatherings';
 import { officials as officialsEs } from './es/officials';
 import { meetings as meetingsEs } from './es/meetings';
 import { bills as billsEs } from './es/bills';
@@ -36,6 +38,7 @@ const en = {
   ...webhooksEn,
   ...lettersEn,
   ...advocacyDaysEn,
+  ...gatheringsEn,
   ...officialsEn,
   ...meetingsEn,
   ...billsEn,
@@ -51,6 +54,7 @@ const es: Record<keyof typeof en, string> = {
   ...webhooksEs,
   ...lettersEs,
   ...advocacyDaysEs,
+  ...gatheringsEs,
   ...officialsEs,
   ...meetingsEs,
   ...billsEs,

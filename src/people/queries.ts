@@ -1,7 +1,10 @@
 // Every query of the people index the app runs: finding and merging (triggers fill it, see schema.ts).
-import { eq } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../db';
-import { people, type Person } from './schema';
+import { runBatch } from '../db/batch';
+import { insertNewRowsStatements } from '../db/chunks';
+import { newId } from '../lib/tokens';
+import { people, peopleTags, tags, type Person } from './schema';
 
 /** What we call ourselves in `origin_system`. */
 export const OUR_ORIGIN = 'Welcome Table';
@@ -71,4 +74,57 @@ export async function mergePerson(
       .where(eq(people.id, known.id));
   }
   return (await findPersonByEmail(db, address))!;
+}
+
+/** A tag name as stored: trimmed, inner spaces collapsed. */
+function tagName(name: string): string {
+  return name.trim().replace(/\s+/g, ' ');
+}
+
+/** A tag name as compared: as stored, lower-cased ("  Volunteer " = "volunteer"). */
+export function tagNameKey(name: string): string {
+  return tagName(name).toLowerCase();
+}
+
+/**
+ * Gives a person organizer tags by name: a name not stored yet becomes a tag (as first written), a
+ * name that differs only in case or spacing is the tag there is, and a tag the person has already
+ * stays as it was. One batch; safe to run twice.
+ */
+export async function tagPerson(
+  db: Db,
+  personId: string,
+  names: readonly string[],
+  options: { originSystem: string; at: number },
+): Promise<void> {
+  const byKey = new Map<string, string>();
+  for (const name of names) {
+    const key = tagNameKey(name);
+    if (key && !byKey.has(key)) byKey.set(key, tagName(name));
+  }
+  if (!byKey.size) return;
+  const newTags = [...byKey].map(([nameKey, name]) => ({
+    id: newId(),
+    name,
+    nameKey,
+    originSystem: options.originSystem,
+    createdAt: options.at,
+    modifiedAt: options.at,
+  }));
+  await runBatch(db, [
+    ...insertNewRowsStatements(db, tags, newTags),
+    db
+      .insert(peopleTags)
+      .select(
+        db
+          .select({
+            personId: sql<string>`${personId}`.as('person_id'),
+            tagId: tags.id,
+            createdAt: sql<number>`${options.at}`.as('created_at'),
+          })
+          .from(tags)
+          .where(inArray(tags.nameKey, [...byKey.keys()])),
+      )
+      .onConflictDoNothing(),
+  ]);
 }

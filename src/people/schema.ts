@@ -1,5 +1,6 @@
 // Tables of this feature; re-exported by src/schema.ts.
-import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { epochMsNotNull, ownerId } from '../db/columns';
 
 /**
  * One person per email address, whatever they did here: signed a letter, registered for a day,
@@ -42,3 +43,42 @@ export const people = sqliteTable(
 );
 
 export type Person = typeof people.$inferSelect;
+
+/**
+ * Tags organizers give people (through the API's signup helper `add_tags`): one row a name, whatever
+ * its case. Faith traditions and team roles are tags too, but derived from the features' rows and
+ * never stored (src/api/queries/tags.ts).
+ */
+export const tags = sqliteTable(
+  'tags',
+  {
+    id: text().primaryKey(),
+    /** As first sent ("Volunteer"). */
+    name: text().notNull(),
+    /** The name trimmed, its spaces collapsed and lower-cased: two names that differ only so are one tag. */
+    nameKey: text().notNull().unique(),
+    /** The API client that first sent the name. */
+    originSystem: text().notNull(),
+    createdAt: epochMsNotNull(),
+    modifiedAt: epochMsNotNull(),
+  },
+  (t) => [index('tags_modified_idx').on(t.modifiedAt, t.id)],
+);
+
+export type Tag = typeof tags.$inferSelect;
+
+/** A person's organizer tag (a tagging); deleted with the person or the tag. */
+export const peopleTags = sqliteTable(
+  'people_tags',
+  {
+    personId: ownerId(() => people.id),
+    tagId: ownerId(() => tags.id),
+    createdAt: epochMsNotNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.personId, t.tagId] }),
+    // A tag's taggings in the API's (modified, id) order: a tagging's modified time is its creation.
+    index('people_tags_tag_created_idx').on(t.tagId, t.createdAt, t.personId),
+    index('people_tags_person_created_idx').on(t.personId, t.createdAt, t.tagId),
+  ],
+);

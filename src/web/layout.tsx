@@ -141,6 +141,7 @@ function LanguageSwitch(props: { back: string }): Child {
 const SITE_LINKS: [string, MessageKey][] = [
   ['/letters', 'nav.letters'],
   ['/days', 'nav.days'],
+  ['/gatherings', 'nav.gatherings'],
   ['/officials', 'nav.officials'],
   ['/bills', 'nav.bills'],
 ];

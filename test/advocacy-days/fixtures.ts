@@ -2,7 +2,8 @@
 import { env } from 'cloudflare:workers';
 import { getDb } from '../../src/db';
 import { DAY, HOUR } from '../../src/lib/time';
-import { advocacyDays } from '../../src/advocacy-days/schema';
+import { eq } from 'drizzle-orm';
+import { advocacyDays, dayRegistrations } from '../../src/advocacy-days/schema';
 import type { RegistrationInput } from '../../src/advocacy-days/validation';
 import { recordedResponses, noMatchResponse } from '../../src/officials/geocoder-recordings';
 import { stubFetch } from '../helpers';
@@ -40,6 +41,15 @@ export async function createDay(overrides: Partial<typeof advocacyDays.$inferIns
   // Read back, so that the column defaults (the empty Spanish texts) are there as the app sees them.
   const [row] = await db.insert(advocacyDays).values(values).returning();
   return row!;
+}
+
+/** A day's registrations in arrival order. */
+export async function registrationsOf(dayId: string) {
+  return db
+    .select()
+    .from(dayRegistrations)
+    .where(eq(dayRegistrations.dayId, dayId))
+    .orderBy(dayRegistrations.seq);
 }
 
 /** A valid registration form. */

@@ -152,3 +152,27 @@ describe('privacy', () => {
     );
   });
 });
+
+describe('the totals on petitions and events', () => {
+  it('count a letter’s confirmed, shown signatures and a day’s registered seats, not other rows', async () => {
+    const key = await makeKey();
+    const letter = await makeLetter({ status: 'open' });
+    await addSignature(letter.id, { email: 'one@totals.example.org' });
+    await addSignature(letter.id, { email: 'two@totals.example.org' });
+    await addSignature(letter.id, { email: 'waiting@totals.example.org', confirmedAt: null });
+    await addSignature(letter.id, { email: 'hidden@totals.example.org', hiddenAt: Date.now() });
+    const petition = await getJson(`/petitions/${letter.id}`, key);
+    expect(petition.total_signatures).toBe(2);
+
+    const day = await createDay({ capacity: 2, status: 'published' });
+    for (const email of ['a@totals.example.org', 'b@totals.example.org', 'c@totals.example.org']) {
+      await registerForDay(db, env, day, registrationInput(email), 'en', { status: 'pending' });
+    }
+    const statuses = (await allPages(`/events/${day.id}/attendances`, key, 'attendances')).map(
+      (attendance) => attendance.status,
+    );
+    const event = await getJson(`/events/${day.id}`, key);
+    expect(event.total_accepted).toBe(statuses.filter((status) => status === 'registered').length);
+    expect(event.total_accepted).toBeGreaterThan(0);
+  });
+});

@@ -19,6 +19,7 @@ describe('GET /api/v2/', () => {
       'osdi:petitions',
       'osdi:events',
       'osdi:forms',
+      'osdi:tags',
       'osdi:person_signup_helper',
       'docs',
     ]) {
@@ -52,8 +53,17 @@ describe('GET /api/v2/', () => {
         '/petitions/{id}/signatures',
         '/events/{id}/attendances',
         '/forms/{id}/submissions',
+        '/tags',
+        '/tags/{id}',
+        '/tags/{id}/taggings',
+        '/tags/{parent}/taggings/{id}',
+        '/people/{id}/taggings',
       ]),
     );
     expect(doc.components.schemas.Person.properties.email_addresses).toBeDefined();
+    expect(doc.components.schemas.Tag.properties.name).toBeDefined();
+    expect(doc.components.schemas.Tagging.properties.item_type).toBeDefined();
+    expect(doc.components.schemas.TagsCollection).toBeDefined();
+    expect(doc.components.schemas.TaggingsCollection).toBeDefined();
   });
 });

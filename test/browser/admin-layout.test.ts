@@ -235,8 +235,9 @@ describe('the organizer area’s layout at 1280×800 and 390×844', () => {
       await page.goto('/admin');
       const heading = await page.getByRole('heading', { level: 1 }).boundingBox();
       const cards = page.locator('main .card-grid > li');
-      // The demo organizer is an owner: the nine sections (campaigns first), "Webhooks" and "Organizers and roles".
-      expect(await cards.count()).toBe(11);
+      // The demo organizer is an owner: ten sections (campaigns first, gatherings among them), "Webhooks"
+      // and "Organizers and roles".
+      expect(await cards.count()).toBe(12);
       for (const card of await cards.all()) {
         const box = (await card.boundingBox())!;
         expect(box.width, `a card at ${size.name}`).toBeGreaterThanOrEqual(240);

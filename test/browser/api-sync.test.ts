@@ -1,6 +1,6 @@
 // An Action Network-style sync, driven by a HAL client library (ketting) against `wrangler dev` with
-// the demo content: it starts at /api/v2/, follows only links, and pulls every person, signature and
-// attendance, then checks them against the database.
+// the demo content: it starts at /api/v2/, follows only links, and pulls every person, signature,
+// attendance and tagging, then checks them against the database.
 import { execFile } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -46,7 +46,7 @@ async function pullAll(collection: Resource, rel: string): Promise<Pulled[]> {
 }
 
 describe('an OSDI client syncing everything by links (ketting)', () => {
-  it('pulls every person, signature and attendance of the demo data', async () => {
+  it('pulls every person, signature, attendance and tagging of the demo data', async () => {
     const output = await server().runScript('scripts/api-key.ts', ['Sync test']);
     const key = /wt_[A-Za-z0-9_-]+/.exec(output)![0];
     const client = new Ketting(server().url('/api/v2/'));
@@ -66,6 +66,11 @@ describe('an OSDI client syncing everything by links (ketting)', () => {
       attendances.push(...(await pullAll(await event.follow('osdi:attendances'), 'osdi:attendances')));
     }
 
+    const taggings: Pulled[] = [];
+    for (const tag of await root.follow('osdi:tags').followAll('osdi:tags')) {
+      taggings.push(...(await pullAll(await tag.follow('osdi:taggings'), 'osdi:taggings')));
+    }
+
     const ids = (items: Pulled[]) => new Set(items.map((item) => item.data.identifiers[0]));
     expect(people.length).toBeGreaterThan(0);
     expect(ids(people).size).toBe(people.length);
@@ -83,8 +88,20 @@ describe('an OSDI client syncing everything by links (ketting)', () => {
         "SELECT count(*) AS n FROM day_registrations r JOIN advocacy_days d ON d.id = r.day_id JOIN people p ON p.email = r.email WHERE d.status = 'published' AND r.personal_data_deleted_at IS NULL",
       ),
     );
-    // Every person an action names is one the sync pulled.
+    // One tagging a person and tradition they signed in, and a person and team role they hold.
+    expect(ids(taggings).size).toBe(taggings.length);
+    expect(taggings.length).toBe(
+      (await countInDatabase(
+        'SELECT count(*) AS n FROM (SELECT DISTINCT s.email, s.tradition FROM letter_signatures s JOIN people p ON p.email = s.email WHERE s.confirmed_at IS NOT NULL AND s.hidden_at IS NULL)',
+      )) +
+        (await countInDatabase(
+          'SELECT count(*) AS n FROM (SELECT DISTINCT r.email, r.team_role FROM day_registrations r JOIN people p ON p.email = r.email WHERE r.team_role IS NOT NULL AND r.personal_data_deleted_at IS NULL)',
+        )) +
+        (await countInDatabase('SELECT count(*) AS n FROM people_tags')),
+    );
+    // Every person an action or a tag names is one the sync pulled.
     const personLinks = new Set(people.map((person) => person.uri));
-    for (const item of [...signatures, ...attendances]) expect(personLinks).toContain(item.person);
+    for (const item of [...signatures, ...attendances, ...taggings])
+      expect(personLinks).toContain(item.person);
   });
 });

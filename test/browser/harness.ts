@@ -399,6 +399,16 @@ export async function followLinkInNewestMail(
   return { mail, link };
 }
 
+/** Signs in as the demo organizer by email link, leaving the page on /admin. */
+export async function signInAsOrganizer(page: Page): Promise<void> {
+  await page.goto('/sign-in');
+  await page.getByRole('textbox').first().fill('organizer@example.org');
+  await page.locator('main form button[type="submit"]').click();
+  await followLinkInNewestMail(page, 'organizer@example.org', '/sign-in/');
+  await page.locator('main form button[type="submit"]').click();
+  await expect.poll(() => new URL(page.url()).pathname).toBe('/admin');
+}
+
 /** Switches the site's language with the switch in the header (a form POST, no JavaScript needed). */
 export async function switchLanguage(page: Page, to: 'en' | 'es'): Promise<void> {
   const current = await page.locator('html').getAttribute('lang');

@@ -11,7 +11,7 @@ import { withD1Retry } from '../../src/db/retry';
 import { isTransientD1Error } from '../../src/db/errors';
 import { outbox } from '../../src/email/schema';
 import { letterSignatures } from '../../src/letters/schema';
-import { ORIGIN } from '../helpers';
+import { ORIGIN, sessionThrough } from '../helpers';
 import { freshIp, makeLetter, signatureFields } from '../letters/fixtures';
 import { faultyD1, overloaded } from './support';
 
@@ -185,8 +185,9 @@ function overloadedOnExecution(failures: number) {
         return value.bind(target);
       },
     });
-  const db = new Proxy(env.DB, {
+  const db: D1Database = new Proxy(env.DB, {
     get(target, property) {
+      if (property === 'withSession') return () => sessionThrough(db);
       if (property === 'prepare') return (query: string) => statement(target.prepare(query));
       const value = Reflect.get(target, property, target);
       return typeof value === 'function' ? value.bind(target) : value;

@@ -2,6 +2,8 @@
 // repeated key sends nothing new and answers as the first time) and can fail on purpose, and a D1
 // binding whose calls can be made to throw.
 
+import { sessionThrough } from '../helpers';
+
 /** A small seeded random generator (mulberry32), so a failing run can be replayed exactly. */
 export function seededRandom(seed: number): () => number {
   let state = seed >>> 0;
@@ -95,8 +97,9 @@ export function tally(values: string[]): Map<string, number> {
  * (given the SQL, or null for a batch). Everything else goes to the real database.
  */
 export function faultyD1(real: D1Database, fault: (sql: string | null) => Error | null): D1Database {
-  return new Proxy(real, {
+  const fake: D1Database = new Proxy(real, {
     get(target, property) {
+      if (property === 'withSession') return () => sessionThrough(fake);
       if (property === 'prepare')
         return (sql: string) => {
           const error = fault(sql);
@@ -113,6 +116,7 @@ export function faultyD1(real: D1Database, fault: (sql: string | null) => Error 
       return typeof value === 'function' ? value.bind(target) : value;
     },
   });
+  return fake;
 }
 
 /** The error D1 gives when it is overloaded (a transient failure). */

@@ -309,7 +309,8 @@ describe('addressees from the officials directory', () => {
     );
     expect(added.status).toBe(303);
     const page = await (await request(`/letters/${letter.slug}`)).text();
-    expect(page).toContain('<li>Sheriff, Dana Morales, Alder County</li>');
+    // The letter page names its addressees on one "To" line at the top (issue 19).
+    expect(page).toContain('To: Sheriff, Dana Morales, Alder County');
     const deliver = await (await request(`/admin/letters/${letter.id}/deliver`, { cookie })).text();
     expect(deliver).toContain('sheriff@alder.example</textarea>');
     await postForm(

@@ -1,7 +1,7 @@
 import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import { buildApp } from '../../src/app';
-import { ORIGIN, cookieFrom, postForm } from '../helpers';
+import { ORIGIN, cookieFrom, postForm, sessionThrough } from '../helpers';
 
 const app = buildApp();
 
@@ -109,8 +109,11 @@ export function heldD1(real: D1Database): { db: D1Database; release(): void } {
     unwrapped.set(held, statement);
     return held;
   };
-  const db = new Proxy(real, {
+  const db: D1Database = new Proxy(real, {
     get(target, property) {
+      // The app runs each request through a session (db/session.ts): the session is held too.
+      if (property === 'withSession')
+        return () => ({ prepare: db.prepare, batch: db.batch, getBookmark: () => null });
       if (property === 'prepare') return (sql: string) => hold(target.prepare(sql));
       if (property === 'batch')
         return async (statements: D1PreparedStatement[]) => {

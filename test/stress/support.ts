@@ -76,20 +76,24 @@ export interface LoadReport {
   statusCounts: Record<string, number>;
 }
 
+/** When a load run stops: after a time, or once it has sent a number of requests. */
+export type LoadLimit = { ms: number } | { requests: number };
+
 /**
- * Runs `concurrency` virtual users for `durationMs`: each sends one request, waits for the whole
- * answer, and sends the next, until the time is up. Every request is recorded, failures included.
+ * Runs `concurrency` virtual users: each sends one request, waits for the whole answer, and sends
+ * the next, until the limit is reached. Every request is recorded, failures included.
  */
 export async function runLoad(
   concurrency: number,
-  durationMs: number,
+  limit: LoadLimit,
   send: (n: number) => Promise<{ key: string; response: Response }>,
 ): Promise<LoadReport> {
   const samples: LoadSample[] = [];
   const started = Date.now();
   let next = 0;
+  const more = () => ('ms' in limit ? Date.now() - started < limit.ms : next < limit.requests);
   const user = async () => {
-    while (Date.now() - started < durationMs) {
+    while (more()) {
       const n = next++;
       const t0 = Date.now();
       try {

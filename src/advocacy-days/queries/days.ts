@@ -1,9 +1,10 @@
 // Typed reads and writes of the days themselves.
-import { and, asc, desc, eq, gt, lt, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, lt, ne, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db';
 import { runBatch } from '../../db/batch';
 import { DAY } from '../../lib/time';
-import { advocacyDays, type AdvocacyDay, type DayValues } from '../schema';
+import type { DaySection } from '../kinds';
+import { advocacyDays, dayRegistrations, type AdvocacyDay, type DayKind, type DayValues } from '../schema';
 import { promoteFromWaitlistStatement } from './seats';
 import { findRow } from '../../db/find';
 
@@ -17,18 +18,70 @@ export async function getDay(db: Db, id: string): Promise<AdvocacyDay | undefine
   return findRow(db, advocacyDays, eq(advocacyDays.id, id));
 }
 
-/** Published days that have not started yet, soonest first (the public list and the home page). */
-export async function listUpcomingDays(db: Db, at: number): Promise<AdvocacyDay[]> {
+/** The days of one public section: advocacy days, or gatherings. */
+function inSection(section: DaySection): SQL {
+  return section === 'days' ? eq(advocacyDays.kind, 'advocacy_day') : ne(advocacyDays.kind, 'advocacy_day');
+}
+
+/** Published days of a section that have not ended yet, soonest first (the public lists and the home page). */
+export async function listUpcomingDays(
+  db: Db,
+  at: number,
+  section: DaySection = 'days',
+): Promise<AdvocacyDay[]> {
   return db
     .select()
     .from(advocacyDays)
-    .where(and(eq(advocacyDays.status, 'published'), gt(advocacyDays.endsAt, at)))
+    .where(and(eq(advocacyDays.status, 'published'), gt(advocacyDays.endsAt, at), inSection(section)))
     .orderBy(asc(advocacyDays.startsAt));
 }
 
-/** Every day, newest first (the organizer list). */
-export async function listAllDays(db: Db): Promise<AdvocacyDay[]> {
-  return db.select().from(advocacyDays).orderBy(desc(advocacyDays.startsAt));
+/** Upcoming published days of a section as listUpcomingDays, each with its registered and waitlisted counts (the home page). */
+export async function listUpcomingDaysWithCounts(
+  db: Db,
+  at: number,
+  section: DaySection = 'days',
+): Promise<(AdvocacyDay & { registered: number; waitlisted: number })[]> {
+  const countOf = (status: 'registered' | 'waitlisted') =>
+    sql<number>`coalesce(sum(case when ${dayRegistrations.status} = ${status} then 1 else 0 end), 0)`.mapWith(
+      Number,
+    );
+  const rows = await db
+    .select({ day: advocacyDays, registered: countOf('registered'), waitlisted: countOf('waitlisted') })
+    .from(advocacyDays)
+    .leftJoin(dayRegistrations, eq(dayRegistrations.dayId, advocacyDays.id))
+    .where(and(eq(advocacyDays.status, 'published'), gt(advocacyDays.endsAt, at), inSection(section)))
+    .groupBy(advocacyDays.id)
+    .orderBy(asc(advocacyDays.startsAt));
+  return rows.map(({ day, ...counts }) => ({ ...day, ...counts }));
+}
+
+/** Every day of a section, newest first (the organizer lists). */
+export async function listAllDays(db: Db, section: DaySection = 'days'): Promise<AdvocacyDay[]> {
+  return db.select().from(advocacyDays).where(inSection(section)).orderBy(desc(advocacyDays.startsAt));
+}
+
+/** A day or gathering as a picker shows it (a campaign's tactic links to one by its id). */
+export interface DayPickerItem {
+  id: string;
+  title: string;
+  kind: DayKind;
+  startsAt: number;
+  status: AdvocacyDay['status'];
+}
+
+/** Every advocacy day and gathering, drafts too, newest first, for choosing one in a form. */
+export async function listDaysForPicker(db: Db): Promise<DayPickerItem[]> {
+  return db
+    .select({
+      id: advocacyDays.id,
+      title: advocacyDays.title,
+      kind: advocacyDays.kind,
+      startsAt: advocacyDays.startsAt,
+      status: advocacyDays.status,
+    })
+    .from(advocacyDays)
+    .orderBy(desc(advocacyDays.startsAt));
 }
 
 /** Published or draft days whose scheduled emails are not all behind them (ended at most 3 days ago). */

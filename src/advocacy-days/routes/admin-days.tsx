@@ -2,7 +2,7 @@
 // registrations CSV and districts set by hand.
 import { Hono, type Context } from 'hono';
 import type { AppEnv } from '../../env';
-import { getDb } from '../../db';
+import { getDb, type Db } from '../../db';
 import { csvHeaders, csvStream, type CsvColumn } from '../../lib/csv';
 import { newId } from '../../lib/tokens';
 import { AppError } from '../../lib/errors';
@@ -19,7 +19,10 @@ import { listTeams } from '../queries/teams';
 import { notifyPromotions } from '../registration';
 import type { AdvocacyDay, Registration } from '../schema';
 import { dayFormSchema, dayValues, districtsSchema } from '../validation';
-import { DayFormPage, dayFormValues } from '../views/admin/day-form';
+import { DayFormPage, dayFormTitle, dayFormValues } from '../views/admin/day-form';
+import { dayAdminPath } from '../views/admin/parts';
+import { gatheringFormSchema, gatheringValues } from '../gathering-validation';
+import { isGathering, type DaySection } from '../kinds';
 import { DayOverview } from '../views/admin/day-overview';
 import { AdminDaysList } from '../views/admin/days-list';
 import { loadAdminDay } from './admin-day';
@@ -59,53 +62,84 @@ function csvColumns(c: AdminContext): CsvColumn<Registration>[] {
   ];
 }
 
-/** The day form again with what was typed and why it was refused (422). */
-function renderRefusedForm(
+/**
+ * The day (or gathering) form: empty for a new one, with what was typed and why it was refused
+ * (422), or filled from the day to edit.
+ */
+export function renderDayForm(
   c: AdminContext,
-  day: AdvocacyDay | undefined,
-  values: FormValues,
-  errors?: FormErrors,
+  form: { gathering: boolean; day?: AdvocacyDay; values: FormValues; errors?: FormErrors; refused?: boolean },
 ) {
-  c.status(422);
-  const action = day ? `/admin/days/${day.id}/edit` : '/admin/days/new';
-  return c.render(<DayFormPage day={day} action={action} values={values} errors={errors} />, {
-    title: c.var.t(day ? 'days.admin.editDay' : 'days.admin.newDay'),
+  if (form.refused) c.status(422);
+  const action = form.day
+    ? `${dayAdminPath(form.day)}/edit`
+    : form.gathering
+      ? '/admin/gatherings/new'
+      : '/admin/days/new';
+  return c.render(
+    <DayFormPage
+      day={form.day}
+      gathering={form.gathering}
+      action={action}
+      values={form.values}
+      errors={form.errors}
+    />,
+    { title: c.var.t(dayFormTitle(form.gathering, Boolean(form.day))) },
+  );
+}
+
+/** The values a new day's (or gathering's) form starts with. */
+export const NEW_DAY_VALUES = { status: 'draft', timeZone: 'America/New_York', capacity: '60' };
+
+/**
+ * Reads the form of a day, or of a gathering (which has a kind, and no talking points or
+ * leave-behind), as the values to store; a refused form is shown again with its reasons.
+ */
+export async function readDayForm(c: AdminContext, gathering: boolean, day?: AdvocacyDay) {
+  const refuse = (values: FormValues, errors?: FormErrors) => ({
+    refused: renderDayForm(c, { gathering, day, values, errors, refused: true }),
   });
+  if (gathering) {
+    const form = await readForm(c, gatheringFormSchema, { botCheck: false });
+    if (form.status !== 'valid')
+      return refuse(form.values, form.status === 'invalid' ? form.errors : undefined);
+    return {
+      values: gatheringValues(form.data),
+      refuse: (errors: FormErrors) => refuse(form.values, errors),
+    };
+  }
+  const form = await readForm(c, dayFormSchema, { botCheck: false });
+  if (form.status !== 'valid')
+    return refuse(form.values, form.status === 'invalid' ? form.errors : undefined);
+  return { values: dayValues(form.data), refuse: (errors: FormErrors) => refuse(form.values, errors) };
+}
+
+/** Stores a new day or gathering from its form, then opens its overview. */
+export async function createDayFromForm(c: AdminContext, gathering: boolean) {
+  const form = await readDayForm(c, gathering);
+  if ('refused' in form) return form.refused;
+  const id = newId();
+  if ((await insertDay(getDb(c.env), id, form.values, Date.now())) === 'slug_taken')
+    return form.refuse({ slug: { key: 'days.error.slugTaken' } }).refused;
+  return c.redirect(`/admin/days/${id}`, 303);
+}
+
+/** The days (or gatherings) of the organizer list, each with its counts. */
+export async function listWithCounts(db: Db, section: DaySection) {
+  const days = await listAllDays(db, section);
+  return Promise.all(days.map(async (day) => ({ day, counts: await countRegistrations(db, day.id) })));
 }
 
 /** The organizer list, a day's overview and its form, mounted under /admin/days. */
 export const adminDayRoutes = new Hono<AppEnv>()
   .get('/', async (c) => {
     const db = getDb(c.env);
-    const days = await listAllDays(db);
-    const withCounts = await Promise.all(
-      days.map(async (day) => ({ day, counts: await countRegistrations(db, day.id) })),
-    );
-    return c.render(<AdminDaysList days={withCounts} />, { title: c.var.t('days.admin.title') });
+    return c.render(<AdminDaysList days={await listWithCounts(db, 'days')} section="days" />, {
+      title: c.var.t('days.admin.title'),
+    });
   })
-  .get('/new', (c) =>
-    c.render(
-      <DayFormPage
-        action="/admin/days/new"
-        values={{ status: 'draft', timeZone: 'America/New_York', capacity: '60' }}
-      />,
-      { title: c.var.t('days.admin.newDay') },
-    ),
-  )
-  .post('/new', async (c) => {
-    const form = await readForm(c, dayFormSchema, { botCheck: false });
-    if (form.status !== 'valid')
-      return renderRefusedForm(
-        c,
-        undefined,
-        form.values,
-        form.status === 'invalid' ? form.errors : undefined,
-      );
-    const id = newId();
-    if ((await insertDay(getDb(c.env), id, dayValues(form.data), Date.now())) === 'slug_taken')
-      return renderRefusedForm(c, undefined, form.values, { slug: { key: 'days.error.slugTaken' } });
-    return c.redirect(`/admin/days/${id}`, 303);
-  })
+  .get('/new', (c) => renderDayForm(c, { gathering: false, values: NEW_DAY_VALUES }))
+  .post('/new', (c) => createDayFromForm(c, false))
   .get('/:id', async (c) => {
     const day = await loadAdminDay(c);
     const db = getDb(c.env);
@@ -130,20 +164,16 @@ export const adminDayRoutes = new Hono<AppEnv>()
   })
   .get('/:id/edit', async (c) => {
     const day = await loadAdminDay(c);
-    return c.render(
-      <DayFormPage day={day} action={`/admin/days/${day.id}/edit`} values={dayFormValues(day)} />,
-      { title: c.var.t('days.admin.editDay') },
-    );
+    return renderDayForm(c, { gathering: isGathering(day), day, values: dayFormValues(day) });
   })
   .post('/:id/edit', async (c) => {
     const day = await loadAdminDay(c);
-    const form = await readForm(c, dayFormSchema, { botCheck: false });
-    if (form.status !== 'valid')
-      return renderRefusedForm(c, day, form.values, form.status === 'invalid' ? form.errors : undefined);
+    const form = await readDayForm(c, isGathering(day), day);
+    if ('refused' in form) return form.refused;
     const db = getDb(c.env);
     // A raised capacity gives the new seats to the people waiting, in the same batch.
-    if ((await updateDay(db, day.id, dayValues(form.data), Date.now())) === 'slug_taken')
-      return renderRefusedForm(c, day, form.values, { slug: { key: 'days.error.slugTaken' } });
+    if ((await updateDay(db, day.id, form.values, Date.now())) === 'slug_taken')
+      return form.refuse({ slug: { key: 'days.error.slugTaken' } }).refused;
     await notifyPromotions(db, c.env, (await getDay(db, day.id))!);
     return c.redirect(`/admin/days/${day.id}?saved=1`, 303);
   })

@@ -6,7 +6,7 @@ import type { AppEnv } from '../../env';
 import { getDb } from '../../db';
 import { hashToken } from '../../lib/tokens';
 import { AppError } from '../../lib/errors';
-import { readForm } from '../../web/form';
+import { readForm, type FormErrors, type FormValues } from '../../web/form';
 import { meetingHasBegun } from '../decisions';
 import { districtColumns, districtsFor } from '../districts';
 import { checkInUrl, dayCalendarFile, dayUrl } from '../emails';
@@ -16,10 +16,12 @@ import { getTeam } from '../queries/teams';
 import { cancelRegistration, confirmRegistration } from '../registration';
 import type { AdvocacyDay, Registration } from '../schema';
 import { pick } from '../../lib/bilingual';
+import { rsvpChangeSchema } from '../gathering-validation';
+import { calendarFileName, isGathering } from '../kinds';
 import { localizedDay } from '../texts';
 import { chosenDistricts, registrationChangeSchema } from '../validation';
 import { ButtonPage } from '../views/public/button-page';
-import { ChangePage, changeFormValues } from '../views/public/change-page';
+import { ChangePage, changeFormValues, rsvpChangeFormValues } from '../views/public/change-page';
 import { PrivatePage } from '../views/public/private-page';
 
 type DaysContext = Context<AppEnv>;
@@ -82,7 +84,7 @@ export const privateLinkRoutes = new Hono<AppEnv>()
     return new Response(dayCalendarFile(c.env, localizedDay(day, c.var.lang)), {
       headers: {
         'content-type': 'text/calendar; charset=utf-8',
-        'content-disposition': 'attachment; filename="advocacy-day.ics"',
+        'content-disposition': `attachment; filename="${calendarFileName(day)}"`,
         'cache-control': 'no-store',
       },
     });
@@ -90,7 +92,12 @@ export const privateLinkRoutes = new Hono<AppEnv>()
   .post('/r/:token/cancel', async (c) => {
     const { registration, day, token } = await loadPrivate(c);
     await cancelRegistration(getDb(c.env), c.env, day, registration.id);
-    const done = registration.status === 'waitlisted' ? 'days.private.leaveDone' : 'days.private.cancelDone';
+    const done =
+      registration.status === 'waitlisted'
+        ? 'days.private.leaveDone'
+        : isGathering(day)
+          ? 'gatherings.private.cancelDone'
+          : 'days.private.cancelDone';
     return renderAfterChange(c, token, c.var.t(done));
   })
   .post('/r/:token/confirm', async (c) => {
@@ -101,26 +108,36 @@ export const privateLinkRoutes = new Hono<AppEnv>()
   .get('/r/:token/change', async (c) => {
     const { registration, day, token } = await loadPrivate(c);
     if (registration.status === 'cancelled') throw new AppError('invalid_link');
-    return c.render(
-      <ChangePage day={day} action={`/days/r/${token}/change`} values={changeFormValues(registration)} />,
-      { title: c.var.t('days.change.title'), noindex: true },
-    );
+    const values = isGathering(day) ? rsvpChangeFormValues(registration) : changeFormValues(registration);
+    return c.render(<ChangePage day={day} action={`/days/r/${token}/change`} values={values} />, {
+      title: c.var.t('days.change.title'),
+      noindex: true,
+    });
   })
   .post('/r/:token/change', async (c) => {
     const { registration, day, token } = await loadPrivate(c);
     if (registration.status === 'cancelled') throw new AppError('invalid_link');
-    const form = await readForm(c, registrationChangeSchema, { botCheck: false });
-    if (form.status !== 'valid') {
+    const refused = (values: FormValues, errors?: FormErrors) => {
       c.status(422);
       return c.render(
-        <ChangePage
-          action={`/days/r/${token}/change`}
-          values={form.values}
-          errors={form.status === 'invalid' ? form.errors : undefined}
-        />,
-        { title: c.var.t('days.change.title'), noindex: true },
+        <ChangePage day={day} action={`/days/r/${token}/change`} values={values} errors={errors} />,
+        {
+          title: c.var.t('days.change.title'),
+          noindex: true,
+        },
       );
+    };
+    if (isGathering(day)) {
+      const form = await readForm(c, rsvpChangeSchema, { botCheck: false });
+      if (form.status !== 'valid')
+        return refused(form.values, form.status === 'invalid' ? form.errors : undefined);
+      const { name, phone, language } = form.data;
+      await updateRegistrationDetails(getDb(c.env), registration.id, { name, phone, lang: language });
+      return renderAfterChange(c, token, c.var.t('days.change.done'));
     }
+    const form = await readForm(c, registrationChangeSchema, { botCheck: false });
+    if (form.status !== 'valid')
+      return refused(form.values, form.status === 'invalid' ? form.errors : undefined);
     const { upperDistrict, lowerDistrict, ...input } = form.data;
     const addressChanged = input.address !== registration.address;
     // Districts typed by the person win, and nothing is sent to the geocoder.

@@ -6,6 +6,9 @@ import { formatDayTimes, mapUrl } from '../calendar';
 import type { AdvocacyDay } from '../schema';
 import { langAttribute, pick } from '../../lib/bilingual';
 import { textLines, type DayTextField } from '../texts';
+import { seatsLeft } from '../decisions';
+import { dayWords } from '../kinds';
+import { formatNumber, type Lang, type Translate } from '../../lib/i18n';
 
 /**
  * An organizer-written text of a day in the reader's language (or the other one when theirs was
@@ -27,27 +30,49 @@ export function DayTextTag(props: {
   );
 }
 
-/** The details of a day: when, where, agenda, what to bring, accessibility. */
-export function DayDetails(props: { day: AdvocacyDay }): Child {
+/** "12 of 40 seats left." or, when full, the place on the waitlist a new person would get. */
+export function seatStatus(
+  t: Translate,
+  lang: Lang,
+  day: Pick<AdvocacyDay, 'capacity' | 'kind'>,
+  counts: { registered: number; waitlisted: number },
+): string {
+  const left = seatsLeft(day.capacity, counts.registered);
+  const words = dayWords(day);
+  return left > 0
+    ? t(words.left, {
+        count: formatNumber(lang, left),
+        capacity: formatNumber(lang, day.capacity),
+      })
+    : t(words.waitlistNext, { position: formatNumber(lang, counts.waitlisted + 1) });
+}
+
+/** When and where a day is, with a link to the map. */
+export function DayWhenWhere(props: { day: AdvocacyDay; class?: string }): Child {
+  const { t, lang } = useRequestContext<AppEnv>().var;
+  const { day } = props;
+  return (
+    <dl class={props.class}>
+      <dt>{t('days.page.when')}</dt>
+      <dd>{formatDayTimes(lang, day)}</dd>
+      <dt>{t('days.page.where')}</dt>
+      <dd>
+        {day.placeName}, {day.address} (
+        <a href={mapUrl(`${day.placeName}, ${day.address}`)}>{t('days.page.map')}</a>)
+      </dd>
+    </dl>
+  );
+}
+
+/** The organizer-written details of a day: agenda, what to bring, accessibility. */
+export function DayTexts(props: { day: AdvocacyDay }): Child {
   const { t, lang } = useRequestContext<AppEnv>().var;
   const { day } = props;
   const agenda = pick(day, 'agenda', lang);
   const whatToBring = pick(day, 'whatToBring', lang);
   const accessibility = pick(day, 'accessibility', lang);
   return (
-    <section aria-labelledby="day-details">
-      <h2 id="day-details" class="visually-hidden">
-        {t('days.page.details')}
-      </h2>
-      <dl>
-        <dt>{t('days.page.when')}</dt>
-        <dd>{formatDayTimes(lang, day)}</dd>
-        <dt>{t('days.page.where')}</dt>
-        <dd>
-          {day.placeName}, {day.address} (
-          <a href={mapUrl(`${day.placeName}, ${day.address}`)}>{t('days.page.map')}</a>)
-        </dd>
-      </dl>
+    <>
       {textLines(agenda.text).length ? (
         <>
           <h2>{t('days.page.agenda')}</h2>
@@ -70,6 +95,20 @@ export function DayDetails(props: { day: AdvocacyDay }): Child {
           <p lang={langAttribute(accessibility, lang)}>{accessibility.text}</p>
         </>
       ) : null}
+    </>
+  );
+}
+
+/** The details of a day: when, where, agenda, what to bring, accessibility. */
+export function DayDetails(props: { day: AdvocacyDay }): Child {
+  const { t } = useRequestContext<AppEnv>().var;
+  return (
+    <section aria-labelledby="day-details">
+      <h2 id="day-details" class="visually-hidden">
+        {t('days.page.details')}
+      </h2>
+      <DayWhenWhere day={props.day} />
+      <DayTexts day={props.day} />
     </section>
   );
 }

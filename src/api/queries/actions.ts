@@ -55,7 +55,7 @@ interface ActionTable<Row> {
   table: SQLiteTable;
   columns: Record<string, SQLiteColumn | SQL.Aliased> & Record<keyof Row, SQLiteColumn | SQL.Aliased>;
   email: SQLiteColumn;
-  keyset: Keyset;
+  keyset: Keyset & { id: SQLiteColumn };
   parent: SQLiteColumn | null;
   counts: SQL | undefined;
   /** Never read: ties the row type to the spec. */
@@ -85,8 +85,18 @@ const SIGNATURES: ActionTable<SignatureRow> = {
  * A registration's modified time: the expression `registrationModifiedSql` (advocacy-days/schema.ts)
  * is indexed on, with its columns named by table (the people join has a `created_at` too). SQLite
  * matches it to the index by the columns, so the two must list the same ones in the same order.
+ * Of the registrations table or an alias of it (an earlier registration of the same person).
  */
-const registrationModified = sql<number>`max(${dayRegistrations.createdAt}, coalesce(${dayRegistrations.cancelledAt}, 0), coalesce(${dayRegistrations.promotedAt}, 0), coalesce(${dayRegistrations.checkedInAt}, 0), coalesce(${dayRegistrations.personalDataDeletedAt}, 0))`;
+export function registrationModifiedOf(
+  t: Record<
+    'createdAt' | 'cancelledAt' | 'promotedAt' | 'checkedInAt' | 'personalDataDeletedAt',
+    SQLiteColumn
+  >,
+) {
+  return sql<number>`max(${t.createdAt}, coalesce(${t.cancelledAt}, 0), coalesce(${t.promotedAt}, 0), coalesce(${t.checkedInAt}, 0), coalesce(${t.personalDataDeletedAt}, 0))`;
+}
+
+const registrationModified = registrationModifiedOf(dayRegistrations);
 
 const ATTENDANCES: ActionTable<AttendanceRow> = {
   table: dayRegistrations,

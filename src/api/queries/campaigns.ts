@@ -15,8 +15,10 @@ export type PetitionRow = Letter & { signatureCount: number };
 /** A day with the number of seats taken. */
 export type EventRow = AdvocacyDay & { registeredCount: number };
 
-const signatureCount = sql<number>`(select count(*) from ${letterSignatures} where ${letterSignatures.letterId} = ${letters.id} and ${letterSignatures.confirmedAt} is not null and ${letterSignatures.hiddenAt} is null)`;
-const registeredCount = sql<number>`(select count(*) from ${dayRegistrations} where ${dayRegistrations.dayId} = ${advocacyDays.id} and ${dayRegistrations.status} = 'registered')`;
+// The outer row's id is written with its table's name: drizzle renders a column of a one-table
+// select bare ("id"), which inside the subquery would mean the signature's or registration's own id.
+const signatureCount = sql<number>`(select count(*) from ${letterSignatures} where ${letterSignatures.letterId} = ${sql.raw('"letters"."id"')} and ${letterSignatures.confirmedAt} is not null and ${letterSignatures.hiddenAt} is null)`;
+const registeredCount = sql<number>`(select count(*) from ${dayRegistrations} where ${dayRegistrations.dayId} = ${sql.raw('"advocacy_days"."id"')} and ${dayRegistrations.status} = 'registered')`;
 
 /** Letters that were ever published (open or closed), never drafts. */
 const PUBLISHED_LETTER = ne(letters.status, 'draft');

@@ -1,14 +1,15 @@
 // The one shape of every collection query: filtered, in (modified, id) order, a page after a row.
 import { and, gt, gte, lt, lte, eq, or, sql, type SQL } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
-import type { ApiFilter } from '../filter';
+import { passesModified, type ApiFilter } from '../filter';
 import { rowsToSkip, type PagePosition } from '../paging';
 
 /** A collection's order: its modified time and its id, both indexed together. */
 export interface Keyset {
   /** A column, or an expression an index is built on (registrations'). */
   modified: SQLiteColumn | SQL;
-  id: SQLiteColumn;
+  /** A column, or an expression (a derived tagging's tag id). */
+  id: SQLiteColumn | SQL;
 }
 
 const COMPARE = { gt, ge: gte, lt, le: lte, eq } as const;
@@ -23,7 +24,7 @@ export function afterCondition(keyset: Keyset, position: PagePosition): SQL | un
   if (!position.after) return undefined;
   const { modified, id } = position.after;
   const column = sql`${keyset.modified}`;
-  return or(gt(column, modified), and(eq(column, modified), gt(keyset.id, id)));
+  return or(gt(column, modified), and(eq(column, modified), gt(sql`${keyset.id}`, id)));
 }
 
 /** The collection's order. */
@@ -62,4 +63,52 @@ export async function pageOf<Row>(
     reader.count(matching),
   ]);
   return { rows, total: total?.n ?? 0 };
+}
+
+/** A row's place in (modified, id) order. */
+export interface RowPosition {
+  modified: number;
+  id: string;
+}
+
+/** (modified, id) order, as SQLite sorts ids (byte order; our ids are ASCII). */
+function compareRows(a: RowPosition, b: RowPosition): number {
+  return a.modified - b.modified || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+/** One page of rows held in memory (derived tags), in the same order and with the same filter. */
+export function listPage<Row>(
+  rows: readonly Row[],
+  filter: ApiFilter,
+  position: PagePosition,
+  positionOf: (row: Row) => RowPosition,
+): Page<Row> {
+  const matching = rows
+    .filter((row) => passesModified(positionOf(row).modified, filter))
+    .sort((a, b) => compareRows(positionOf(a), positionOf(b)));
+  const after = position.after;
+  const rest = after ? matching.filter((row) => compareRows(positionOf(row), after) > 0) : matching;
+  const skip = rowsToSkip(position);
+  return { rows: rest.slice(skip, skip + position.perPage), total: matching.length };
+}
+
+/**
+ * One page of a collection made of several parts (derived and stored tags), each already in
+ * (modified, id) order with ids of one kind: each part reads as many rows as the page could need
+ * from the same position (after a row: one page's worth, so no part skips rows), and the merged
+ * rows are cut to the page.
+ */
+export async function mergedPage<Row>(
+  parts: ((position: PagePosition) => Promise<Page<Row>> | Page<Row>)[],
+  position: PagePosition,
+  positionOf: (row: Row) => RowPosition,
+): Promise<Page<Row>> {
+  const skip = rowsToSkip(position);
+  const wide: PagePosition = { page: 1, perPage: skip + position.perPage, after: position.after };
+  const pages = await Promise.all(parts.map((part) => part(wide)));
+  const rows = pages
+    .flatMap((page) => page.rows)
+    .sort((a, b) => compareRows(positionOf(a), positionOf(b)))
+    .slice(skip, skip + position.perPage);
+  return { rows, total: pages.reduce((sum, page) => sum + page.total, 0) };
 }

@@ -1,5 +1,7 @@
-// An event (OSDI `osdi:event`): a published advocacy day at the capitol.
+// An event (OSDI `osdi:event`): a published advocacy day at the capitol, or a gathering (a vigil,
+// rally, forum, listening session or training).
 import * as z from 'zod';
+import { dayPath } from '../../advocacy-days/kinds';
 import type { EventRow } from '../queries/campaigns';
 import { apiSchemas, LinkSchema, ResourceFields, isoDate, type ApiLinks, baseFieldsOf } from './common';
 
@@ -46,7 +48,7 @@ export function eventResource(day: EventRow, links: ApiLinks): EventResource {
       region: day.state.toUpperCase(),
       country: 'US',
     },
-    browser_url: links.site(`/days/${day.slug}`),
+    browser_url: links.site(dayPath(day)),
     _links: {
       self: links.to('events', day.id),
       'osdi:attendances': links.to('events', day.id, 'attendances'),

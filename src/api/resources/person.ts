@@ -32,6 +32,7 @@ export const PersonSchema = z
       'osdi:signatures': LinkSchema,
       'osdi:attendances': LinkSchema,
       'osdi:submissions': LinkSchema,
+      'osdi:taggings': LinkSchema,
     }),
   })
   .register(apiSchemas, { id: 'Person' });
@@ -66,6 +67,7 @@ export function personResource(person: Person, links: ApiLinks): PersonResource 
       'osdi:signatures': links.to('people', person.id, 'signatures'),
       'osdi:attendances': links.to('people', person.id, 'attendances'),
       'osdi:submissions': links.to('people', person.id, 'submissions'),
+      'osdi:taggings': links.to('people', person.id, 'taggings'),
     },
   };
 }

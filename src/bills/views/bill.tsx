@@ -13,6 +13,7 @@ import { movementDetail, movementHeadline } from '../links';
 import { BillBadges, billLabel, chamberName, Markdown } from './public';
 import { SubscribeForm } from './subscribe-form';
 import { PartOfCampaigns } from '../../web/ui/part-of-campaigns';
+import { ActionColumns, JumpButton } from '../../web/ui/action-page';
 
 /** Everything the bill page shows. */
 export interface BillPageData {
@@ -32,151 +33,174 @@ const WRITTEN_SECTIONS: { field: 'talkingPoints' | 'analysis'; id: string; headi
   { field: 'analysis', id: 'bill-analysis', heading: 'bills.analysis' },
 ];
 
-/** The public page of one bill: position, stage, summary, what to do, timeline, subscribe. */
+/** Where the bill is: every step of the road, the current one marked (a stepper on wide screens). */
+function StageSteps(props: { bill: BillRow }): Child {
+  const { t, lang } = useRequestContext<AppEnv>().var;
+  const stage = effectiveStage(props.bill);
+  const note = pick(props.bill, 'stageNote', lang).text;
+  return (
+    <section aria-labelledby="bill-stage" class="bill-stage">
+      <h2 id="bill-stage" class="visually-hidden">
+        {t('bills.whereItStands')}
+      </h2>
+      <ol class="bill-stages" aria-label={t('bills.stageSteps')}>
+        {stageSteps(stage).map((step) => (
+          <li aria-current={step.current ? 'step' : undefined} class={step.reached ? 'reached' : undefined}>
+            {step.current ? (
+              <mark>{t(stageLabelKey(step.stage))}</mark>
+            ) : step.reached ? (
+              <strong>{t(stageLabelKey(step.stage))}</strong>
+            ) : (
+              t(stageLabelKey(step.stage))
+            )}
+          </li>
+        ))}
+      </ol>
+      <p>{t(stageMeaningKey(stage))}</p>
+      {note ? <p>{t('bills.stageNote', { note })}</p> : null}
+    </section>
+  );
+}
+
+/** "What to do now": the organizers' calls to action and meetings with sponsors we can reach. */
+function WhatToDo(props: { bill: BillRow; sponsors: SponsorView[] }): Child {
+  const { t, lang } = useRequestContext<AppEnv>().var;
+  const calls = callsToActionOf(props.bill);
+  const meetable = props.sponsors.filter((s) => s.officialId);
+  if (calls.length === 0 && meetable.length === 0) return null;
+  return (
+    <section aria-labelledby="bill-actions">
+      <h2 id="bill-actions">{t('bills.whatToDo')}</h2>
+      <ul>
+        {calls.map((call) => (
+          <li>
+            <a href={call.url}>{pick(call, 'label', lang).text}</a>
+          </li>
+        ))}
+        {meetable.map((sponsor) => (
+          <li>
+            <a href={`/meetings/new?official=${encodeURIComponent(sponsor.officialId!)}`}>
+              {t('bills.meetSponsor', { name: sponsor.name })}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/**
+ * The public page of one bill. First: our position as a badge, the stage (a stepper), the button
+ * to the alerts form, what to do now and the alerts form (beside the rest on wide screens, where it
+ * stays in view). Then the summary, organizers' texts, timeline, updates, sponsors and sources.
+ */
 export function BillPage(props: BillPageData): Child {
   const { t, lang } = useRequestContext<AppEnv>().var;
   const { bill } = props;
   const stage = effectiveStage(bill);
-  const note = pick(bill, 'stageNote', lang).text;
   const timeline = timelineWithStages(
     props.actions.map((a) => ({ ...a, classification: JSON.parse(a.classification) as string[] })),
   );
-  const calls = callsToActionOf(bill);
-  const meetable = props.sponsors.filter((s) => s.officialId);
   return (
-    <article class="bill">
-      <hgroup>
+    <article class="bill action-page">
+      <header class="action-head">
         <h1>
           {billLabel(bill)}: {pick(bill, 'title', lang).text}
         </h1>
         <BillBadges bill={bill} />
-      </hgroup>
+        <JumpButton href="#subscribe" label={t('bills.getAlerts')} />
+        <StageSteps bill={bill} />
+      </header>
       <PartOfCampaigns campaigns={props.campaigns} />
 
-      <section aria-labelledby="bill-stage">
-        <h2 id="bill-stage">{t('bills.whereItStands')}</h2>
-        <ol class="bill-stages" aria-label={t('bills.stageSteps')}>
-          {stageSteps(stage).map((step) => (
-            <li aria-current={step.current ? 'step' : undefined}>
-              {step.current ? (
-                <mark>{t(stageLabelKey(step.stage))}</mark>
-              ) : step.reached ? (
-                <strong>{t(stageLabelKey(step.stage))}</strong>
-              ) : (
-                t(stageLabelKey(step.stage))
-              )}
-            </li>
-          ))}
-        </ol>
-        <p>{t(stageMeaningKey(stage))}</p>
-        {note ? <p>{t('bills.stageNote', { note })}</p> : null}
-      </section>
-
-      {pick(bill, 'summary', lang).text ? (
-        <section aria-labelledby="bill-summary">
-          <h2 id="bill-summary">{t('bills.summary')}</h2>
-          <Markdown source={pick(bill, 'summary', lang).text} />
-        </section>
-      ) : null}
-
-      {calls.length > 0 || meetable.length > 0 ? (
-        <section aria-labelledby="bill-actions">
-          <h2 id="bill-actions">{t('bills.whatToDo')}</h2>
-          <ul>
-            {calls.map((call) => (
-              <li>
-                <a href={call.url}>{pick(call, 'label', lang).text}</a>
-              </li>
-            ))}
-            {meetable.map((sponsor) => (
-              <li>
-                <a href={`/meetings/new?official=${encodeURIComponent(sponsor.officialId!)}`}>
-                  {t('bills.meetSponsor', { name: sponsor.name })}
-                </a>
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
-
-      {WRITTEN_SECTIONS.map(({ field, id, heading }) => {
-        const text = pick(bill, field, lang).text;
-        return text ? (
-          <section aria-labelledby={id}>
-            <h2 id={id}>{t(heading)}</h2>
-            <Markdown source={text} />
+      <ActionColumns
+        lead={<WhatToDo bill={bill} sponsors={props.sponsors} />}
+        form={<SubscribeForm bill={bill} errors={props.errors} values={props.values} />}
+      >
+        {pick(bill, 'summary', lang).text ? (
+          <section aria-labelledby="bill-summary">
+            <h2 id="bill-summary">{t('bills.summary')}</h2>
+            <Markdown source={pick(bill, 'summary', lang).text} />
           </section>
-        ) : null;
-      })}
+        ) : null}
 
-      <section aria-labelledby="bill-timeline">
-        <h2 id="bill-timeline">{t('bills.timeline')}</h2>
-        {timeline.length === 0 ? <p>{t('bills.timelineEmpty')}</p> : null}
-        <ol class="bill-timeline">
-          {timeline.map(({ action, stage: after, changed }) => (
-            <li class={changed ? 'stage-change' : undefined}>
-              <time datetime={action.date}>{formatDate(lang, `${action.date}T12:00:00Z`)}</time>
-              <ActionText action={action} />
-              {changed ? (
-                <>
-                  {' '}
-                  {after === stage ? (
-                    <mark>{t('bills.timelineStageReached', { stage: t(stageLabelKey(after)) })}</mark>
-                  ) : (
-                    <strong>{t('bills.timelineStageReached', { stage: t(stageLabelKey(after)) })}</strong>
-                  )}
-                </>
-              ) : null}
-            </li>
-          ))}
-        </ol>
-      </section>
+        {WRITTEN_SECTIONS.map(({ field, id, heading }) => {
+          const text = pick(bill, field, lang).text;
+          return text ? (
+            <section aria-labelledby={id}>
+              <h2 id={id}>{t(heading)}</h2>
+              <Markdown source={text} />
+            </section>
+          ) : null;
+        })}
 
-      {props.updates.length > 0 ? (
-        <section aria-labelledby="bill-updates">
-          <h2 id="bill-updates">{t('bills.updates')}</h2>
-          <ul>
-            {props.updates.map((u) => (
-              <li id={`movement-${u.id}`}>
-                <time datetime={new Date(u.createdAt).toISOString()}>{formatDate(lang, u.createdAt)}</time>:{' '}
-                {movementHeadline(u, lang)}
-                {movementDetail(u, lang) ? <p>{movementDetail(u, lang)}</p> : null}
+        <section aria-labelledby="bill-timeline">
+          <h2 id="bill-timeline">{t('bills.timeline')}</h2>
+          {timeline.length === 0 ? <p>{t('bills.timelineEmpty')}</p> : null}
+          <ol class="bill-timeline">
+            {timeline.map(({ action, stage: after, changed }) => (
+              <li class={changed ? 'stage-change' : undefined}>
+                <time datetime={action.date}>{formatDate(lang, `${action.date}T12:00:00Z`)}</time>
+                <ActionText action={action} />
+                {changed ? (
+                  <>
+                    {' '}
+                    {after === stage ? (
+                      <mark>{t('bills.timelineStageReached', { stage: t(stageLabelKey(after)) })}</mark>
+                    ) : (
+                      <strong>{t('bills.timelineStageReached', { stage: t(stageLabelKey(after)) })}</strong>
+                    )}
+                  </>
+                ) : null}
               </li>
             ))}
-          </ul>
+          </ol>
         </section>
-      ) : null}
 
-      {props.sponsors.length > 0 ? (
-        <section aria-labelledby="bill-sponsors">
-          <h2 id="bill-sponsors">{t('bills.sponsors')}</h2>
-          <ul>
-            {props.sponsors.map((s) => (
-              <li>
-                {s.name}
-                {s.primary ? ` (${t('bills.primarySponsor')})` : ''}
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
+        {props.updates.length > 0 ? (
+          <section aria-labelledby="bill-updates">
+            <h2 id="bill-updates">{t('bills.updates')}</h2>
+            <ul>
+              {props.updates.map((u) => (
+                <li id={`movement-${u.id}`}>
+                  <time datetime={new Date(u.createdAt).toISOString()}>{formatDate(lang, u.createdAt)}</time>:{' '}
+                  {movementHeadline(u, lang)}
+                  {movementDetail(u, lang) ? <p>{movementDetail(u, lang)}</p> : null}
+                </li>
+              ))}
+            </ul>
+          </section>
+        ) : null}
 
-      {sourcesOf(bill).length > 0 ? (
-        <section aria-labelledby="bill-sources">
-          <h2 id="bill-sources">{t('bills.sources')}</h2>
-          <ul>
-            {sourcesOf(bill).map((s) => (
-              <li>
-                <a href={s.url} rel="noopener noreferrer">
-                  {s.note || s.url}
-                </a>
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
+        {props.sponsors.length > 0 ? (
+          <section aria-labelledby="bill-sponsors">
+            <h2 id="bill-sponsors">{t('bills.sponsors')}</h2>
+            <ul>
+              {props.sponsors.map((s) => (
+                <li>
+                  {s.name}
+                  {s.primary ? ` (${t('bills.primarySponsor')})` : ''}
+                </li>
+              ))}
+            </ul>
+          </section>
+        ) : null}
 
-      <SubscribeForm bill={bill} errors={props.errors} values={props.values} />
+        {sourcesOf(bill).length > 0 ? (
+          <section aria-labelledby="bill-sources">
+            <h2 id="bill-sources">{t('bills.sources')}</h2>
+            <ul>
+              {sourcesOf(bill).map((s) => (
+                <li>
+                  <a href={s.url} rel="noopener noreferrer">
+                    {s.note || s.url}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </section>
+        ) : null}
+      </ActionColumns>
     </article>
   );
 }

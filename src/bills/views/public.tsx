@@ -57,9 +57,11 @@ export function BillBadges(props: { bill: BillRow }): Child {
   const { bill } = props;
   return (
     <p class="bill-meta">
-      <strong>{t(positionLabelKey(bill.position))}</strong>
+      <strong class={`position-badge position-${bill.position}`}>{t(positionLabelKey(bill.position))}</strong>
       {' · '}
-      {t('bills.currentStage', { stage: t(stageLabelKey(effectiveStage(bill))) })}
+      <span class="status-count">
+        {t('bills.currentStage', { stage: t(stageLabelKey(effectiveStage(bill))) })}
+      </span>
       {' · '}
       {bill.isDemo ? <em>{t('bills.demoLabel')}</em> : t('bills.session', { session: bill.session })}
     </p>

@@ -7,7 +7,7 @@ import { billPath } from '../links';
 import type { BillRow } from '../queries';
 import { billLabel } from './public';
 
-/** The subscribe form at the end of a bill page. */
+/** The subscribe form of a bill page (beside the page on wide screens, after what to do on phones). */
 export function SubscribeForm(props: { bill: BillRow; errors?: FormErrors; values?: FormValues }): Child {
   const { t, lang } = useRequestContext<AppEnv>().var;
   const { bill } = props;
@@ -27,7 +27,7 @@ export function SubscribeForm(props: { bill: BillRow; errors?: FormErrors; value
   ] as const;
   const values = props.values ?? { scope: 'bill', lang, frequency: 'immediate' };
   return (
-    <section aria-labelledby="bill-subscribe" id="subscribe">
+    <section aria-labelledby="bill-subscribe" id="subscribe" tabindex={-1}>
       <h2 id="bill-subscribe">{t('bills.subscribeTitle')}</h2>
       <p>{t('bills.subscribeIntro')}</p>
       <FieldForm

@@ -21,13 +21,19 @@ export async function getLetterById(db: Db, id: string): Promise<Letter | undefi
   return findRow(db, letters, eq(letters.id, id));
 }
 
-/** Letters open for signatures (status open); the caller drops those past their deadline. */
-export async function listOpenLetters(db: Db): Promise<Letter[]> {
-  return db
-    .select()
+/**
+ * Letters open for signatures (status open) with how many signatures count, soonest deadline
+ * first; the caller drops those past their deadline.
+ */
+export async function listOpenLetters(db: Db): Promise<(Letter & { signed: number })[]> {
+  const rows = await db
+    .select({ letter: letters, signed: tallySql.signed })
     .from(letters)
+    .leftJoin(s, eq(s.letterId, letters.id))
     .where(eq(letters.status, 'open'))
+    .groupBy(letters.id)
     .orderBy(asc(letters.deadline), desc(letters.createdAt));
+  return rows.map(({ letter, signed }) => ({ ...letter, signed }));
 }
 
 /** Public letters (open and closed), newest first, for /letters. */

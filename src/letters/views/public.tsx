@@ -28,15 +28,20 @@ export function signedCount(t: Translate, lang: Lang, count: number): string {
   return t('letters.signedCount', { count: formatNumber(lang, count) });
 }
 
-/** Who a letter is addressed to: free-text lines and officials from the directory. */
-export function Addressees(props: { letter: Letter; officials: Official[] }): Child {
-  const { t } = useRequestContext<AppEnv>().var;
-  const lines = [
-    ...props.officials.map((official) =>
+/** Who a letter is addressed to, one line each: officials from the directory, then free-text lines. */
+export function addresseeNames(t: Translate, letter: Letter, officials: Official[]): string[] {
+  return [
+    ...officials.map((official) =>
       [titleLabel(t, official.title), official.name, official.jurisdictionName].filter(Boolean).join(', '),
     ),
-    ...addresseeLines(props.letter.addressees),
+    ...addresseeLines(letter.addressees),
   ];
+}
+
+/** Who a letter is addressed to, as a list under its heading (the delivery page). */
+export function Addressees(props: { letter: Letter; officials: Official[] }): Child {
+  const { t } = useRequestContext<AppEnv>().var;
+  const lines = addresseeNames(t, props.letter, props.officials);
   if (lines.length === 0) return null;
   return (
     <section aria-labelledby="addressees-heading" class="addressees">

@@ -16,6 +16,8 @@ export const advocacyDays = {
     '{count, plural, one {# of {capacity} seats left} other {# of {capacity} seats left}}.',
   'days.page.full':
     'The day is full. You can join the waitlist ({waiting} waiting): if a seat opens, the first person waiting gets it and an email.',
+  'days.page.waitlistNext': 'The day is full: you would be number {position} on the waitlist.',
+  'days.page.status': 'Seats and registration',
   'days.page.deadline': 'Registration closes {date}.',
   'days.page.preview': 'Preview: this day is a draft and only organizers can see it.',
   'days.page.submit': 'Register',

@@ -66,6 +66,9 @@ export const bills = {
   'bills.primarySponsor': 'primary sponsor',
   'bills.sources': 'Sources',
   'bills.updates': 'Updates from organizers',
+  'bills.getAlerts': 'Get alerts',
+  'bills.whatToDoButton': 'See what to do',
+  'bills.movedDaysAgo': '{count, plural, =0 {moved today} one {moved yesterday} other {moved # days ago}}',
   'bills.subscribeTitle': 'Get alerts when this bill moves',
   'bills.subscribeIntro':
     'We email you when it moves, with what it means and what to do. We use your address only for these alerts. You can unsubscribe at any time.',

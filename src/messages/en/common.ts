@@ -18,6 +18,13 @@ export const common = {
   'home.intro':
     'Sign a clergy letter, join an advocacy day at the capitol, meet your officials, and follow the bills that affect immigrant neighbors.',
   'home.nothingYet': 'Nothing is open right now. Please check back soon.',
+  'home.actionsLabel': 'Open actions, most urgent first',
+  'home.kind.letter': 'Clergy letter',
+  'home.kind.advocacy-day': 'Advocacy day',
+  'home.kind.bill': 'Bill',
+  'home.kind.meeting': 'Meeting',
+  'home.goalProgress': '{percent}% of the goal',
+  'home.open': 'Take part',
   'form.errorSummaryTitle': 'There is a problem',
   'form.errorSummaryIntro': 'Please correct the following and send the form again:',
   'form.required': 'required',

@@ -12,6 +12,8 @@ export const letters = {
   'letters.goal': 'of a goal of {goal}',
   'letters.goalProgress': '{percent}% of the goal',
   'letters.deadline': 'Signatures close at the end of {date}.',
+  'letters.to': 'To: {names}',
+  'letters.daysLeft': '{count, plural, =0 {Last day to sign} one {# day left} other {# days left}}',
   'letters.seeSigners': 'See who has signed',
   'letters.signHeading': 'Add your name',
   'letters.previewNotice':

@@ -78,7 +78,7 @@ export const privacy = {
   'privacy.why.email_suppressions':
     'Once erased, nothing else holds the address, so nothing can be sent to it; signing up again is a new start.',
   'privacy.why.people':
-    'The one entry that gives the address an id for other systems (the API): deleted, so it vanishes from every collection the API serves.',
+    'The one entry that gives the address an id for other systems (the API), with the tags organizers gave them: deleted, so it vanishes from every collection the API serves.',
   'privacy.why.organizers':
     'Staff access, not a supporter’s data: removed with its sessions only when the box below is ticked.',
   'privacy.why.officials': 'The public office address of an elected official: shown, never erased.',

@@ -18,6 +18,8 @@ export const advocacyDays: Record<keyof typeof en, string> = {
     '{count, plural, one {Queda # de {capacity} lugares} other {Quedan # de {capacity} lugares}}.',
   'days.page.full':
     'El día está lleno. Puede anotarse en la lista de espera ({waiting} esperando): si se libera un lugar, pasa a la primera persona de la lista y le escribimos.',
+  'days.page.waitlistNext': 'El día está lleno: usted sería el número {position} en la lista de espera.',
+  'days.page.status': 'Lugares e inscripción',
   'days.page.deadline': 'La inscripción cierra el {date}',
   'days.page.preview': 'Vista previa: este día es un borrador y solo lo ven las personas organizadoras.',
   'days.page.submit': 'Inscribirme',

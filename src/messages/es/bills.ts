@@ -68,6 +68,9 @@ export const bills: Record<keyof typeof en, string> = {
   'bills.primarySponsor': 'patrocinador principal',
   'bills.sources': 'Fuentes',
   'bills.updates': 'Novedades de los organizadores',
+  'bills.getAlerts': 'Recibir alertas',
+  'bills.whatToDoButton': 'Ver qué hacer',
+  'bills.movedDaysAgo': '{count, plural, =0 {avanzó hoy} one {avanzó ayer} other {avanzó hace # días}}',
   'bills.subscribeTitle': 'Reciba alertas cuando este proyecto avance',
   'bills.subscribeIntro':
     'Le escribimos cuando avanza, con lo que significa y qué hacer. Usamos su correo solo para estas alertas. Puede cancelar la suscripción cuando quiera.',

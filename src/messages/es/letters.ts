@@ -14,6 +14,8 @@ export const letters: Record<keyof typeof en, string> = {
   'letters.goal': 'de una meta de {goal}',
   'letters.goalProgress': '{percent} % de la meta',
   'letters.deadline': 'Las firmas se cierran al final del {date}.',
+  'letters.to': 'Para: {names}',
+  'letters.daysLeft': '{count, plural, =0 {Último día para firmar} one {Queda # día} other {Quedan # días}}',
   'letters.seeSigners': 'Ver quiénes han firmado',
   'letters.signHeading': 'Añada su nombre',
   'letters.previewNotice':

@@ -79,7 +79,7 @@ export const privacy: Record<keyof typeof en, string> = {
   'privacy.why.email_suppressions':
     'Una vez borrado, nada más guarda el correo, así que no se le puede enviar nada; inscribirse otra vez es empezar de nuevo.',
   'privacy.why.people':
-    'La entrada que da al correo un id para otros sistemas (la API): se borra, así desaparece de todas las colecciones que sirve la API.',
+    'La entrada que da al correo un id para otros sistemas (la API), con las etiquetas que le dieron los organizadores: se borra, así desaparece de todas las colecciones que sirve la API.',
   'privacy.why.organizers':
     'Es acceso del personal, no datos de un simpatizante: se quita con sus sesiones solo si se marca la casilla de abajo.',
   'privacy.why.officials':

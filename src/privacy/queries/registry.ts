@@ -16,7 +16,7 @@ import { attendeeEmailLookupHashes, openMeeting, sealMeetingContacts } from '../
 import { meetings, type MeetingAttendee } from '../../meetings/schema';
 import { officials } from '../../officials/schema';
 import { organizerSessions, organizers, signInTokens } from '../../organizers/schema';
-import { people } from '../../people/schema';
+import { people, peopleTags, tags } from '../../people/schema';
 import type { FoundRow, PersonalDataKey, PersonalDataSource } from './registry-types';
 
 export type { ErasureMode, FoundRow, PersonalDataKey, PersonalDataSource } from './registry-types';
@@ -303,10 +303,26 @@ export const personalDataSources: PersonalDataSource[] = [
     columns: [people.email, people.postalCode],
     mode: 'delete',
     async find(db, email) {
-      return db.select().from(people).where(sameAddress(people.email, email));
+      const rows = await db.select().from(people).where(sameAddress(people.email, email));
+      // With the names of the tags organizers gave them (an export shows them; erasure drops them).
+      return Promise.all(
+        rows.map(async (row) => {
+          const given = await db
+            .select({ name: tags.name })
+            .from(peopleTags)
+            .innerJoin(tags, eq(tags.id, peopleTags.tagId))
+            .where(eq(peopleTags.personId, row.id));
+          return { ...row, tags: given.map((tag) => tag.name) };
+        }),
+      );
     },
     erase(db, email) {
-      return [db.delete(people).where(sameAddress(people.email, email))];
+      // Their organizer tags go with them (the foreign key cascades too; this says so here).
+      const mine = db.select({ id: people.id }).from(people).where(sameAddress(people.email, email));
+      return [
+        db.delete(peopleTags).where(inArray(peopleTags.personId, mine)),
+        db.delete(people).where(sameAddress(people.email, email)),
+      ];
     },
   },
   deletedByAddress('organizers', organizers.email, 'delete-if-chosen', {

@@ -14,6 +14,7 @@ export const ADMIN_SECTIONS: readonly {
   { path: '/admin/campaigns', title: 'admin.section.campaigns', hint: 'admin.section.campaignsHint' },
   { path: '/admin/letters', title: 'admin.section.letters', hint: 'admin.section.lettersHint' },
   { path: '/admin/days', title: 'admin.section.days', hint: 'admin.section.daysHint' },
+  { path: '/admin/gatherings', title: 'gatherings.admin.title', hint: 'gatherings.admin.hint' },
   { path: '/admin/officials', title: 'admin.section.officials', hint: 'admin.section.officialsHint' },
   { path: '/admin/meetings', title: 'admin.section.meetings', hint: 'admin.section.meetingsHint' },
   { path: '/admin/bills', title: 'admin.section.bills', hint: 'admin.section.billsHint' },

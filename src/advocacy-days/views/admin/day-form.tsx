@@ -7,6 +7,8 @@ import type { FieldRow, FieldSpec, FormState, FormValues } from '../../../web/fo
 import { utcToZonedInput } from '../../calendar';
 import type { AdvocacyDay } from '../../schema';
 import { DAY_OPTIONAL_TEXTS } from '../../validation';
+import { GATHERING_KINDS, KIND_LABELS } from '../../kinds';
+import type { MessageKey } from '../../../lib/i18n';
 import { DAY_STATUS_LABELS, DayNav } from './parts';
 
 /** The time zones a day can be in, by the name organizers know them by. */
@@ -34,6 +36,9 @@ const DAY_FIELDS = [
   'status',
   ...DAY_OPTIONAL_TEXTS,
 ] as const;
+
+/** The texts only an advocacy day has: what teams carry to their legislators. */
+const PACKET_TEXTS = ['talkingPoints', 'leaveBehind'];
 
 /** When and where the day is, and how many it seats. */
 const WHEN_AND_WHERE: FieldSpec[] = [
@@ -79,25 +84,48 @@ export function dayFormValues(day: AdvocacyDay): FormValues {
     talkingPointsEs: day.talkingPointsEs,
     leaveBehindEs: day.leaveBehindEs,
     status: day.status,
+    kind: day.kind,
   };
 }
 
-/** Create or edit a day. */
+/** The heading (and page title) of the day form. */
+export function dayFormTitle(gathering: boolean, editing: boolean): MessageKey {
+  if (gathering) return editing ? 'gatherings.admin.edit' : 'gatherings.admin.new';
+  return editing ? 'days.admin.editDay' : 'days.admin.newDay';
+}
+
+/**
+ * Create or edit a day, or (with `gathering`) a gathering: its kind first, and no talking points or
+ * leave-behind.
+ */
 export function DayFormPage(
   props: FormState & {
     day?: AdvocacyDay;
     action: string;
+    gathering: boolean;
   },
 ): Child {
   const { t } = useRequestContext<AppEnv>().var;
-  const labels = Object.fromEntries(DAY_FIELDS.map((name) => [name, t(`days.dayField.${name}`)]));
+  const { gathering } = props;
+  const labels: Record<string, string> = {
+    ...Object.fromEntries(DAY_FIELDS.map((name) => [name, t(`days.dayField.${name}`)])),
+    kind: t('gatherings.field.kind'),
+    ...(gathering
+      ? {
+          slug: t('gatherings.field.slug'),
+          registrationDeadline: t('gatherings.field.registrationDeadline'),
+          state: t('gatherings.field.state'),
+          capacity: t('gatherings.field.capacity'),
+        }
+      : {}),
+  };
   const spanishHint = t('days.dayHint.spanish');
   const hints: Record<string, string> = {
     ...Object.fromEntries(
       DAY_FIELDS.filter((name) => name.endsWith('Es')).map((name) => [name, spanishHint]),
     ),
-    slug: t('days.dayHint.slug'),
-    state: t('days.dayHint.state'),
+    slug: t(gathering ? 'gatherings.hint.slug' : 'days.dayHint.slug'),
+    state: t(gathering ? 'gatherings.hint.state' : 'days.dayHint.state'),
     agenda: t('days.dayHint.agenda'),
     talkingPoints: t('days.dayHint.packet'),
     leaveBehind: t('days.dayHint.packet'),
@@ -105,7 +133,9 @@ export function DayFormPage(
   const statuses = (['draft', 'published'] as const).map(
     (status) => [status, statusText(t, DAY_STATUS_LABELS, status)] as const,
   );
+  const kinds = GATHERING_KINDS.map((kind) => [kind, t(KIND_LABELS[kind])] as const);
   const fields: FieldRow[] = [
+    ...(gathering ? [{ kind: 'select', name: 'kind', required: true, options: kinds } as const] : []),
     ...withSpanish({ kind: 'text', name: 'title', required: true, maxlength: 160 }),
     { kind: 'text', name: 'slug', required: true, maxlength: 80 },
     ...withSpanish({ kind: 'area', name: 'summary', required: true, rows: 3 }),
@@ -114,13 +144,12 @@ export function DayFormPage(
     ...withSpanish({ kind: 'area', name: 'agenda', rows: 5 }),
     ...withSpanish({ kind: 'area', name: 'whatToBring', rows: 2 }),
     ...withSpanish({ kind: 'area', name: 'accessibility', rows: 3 }),
-    ...withSpanish({ kind: 'area', name: 'talkingPoints', rows: 8 }),
-    ...withSpanish({ kind: 'area', name: 'leaveBehind', rows: 8 }),
+    ...(gathering ? [] : PACKET_TEXTS.flatMap((name) => withSpanish({ kind: 'area', name, rows: 8 }))),
   ];
   return (
     <>
       {props.day ? <DayNav day={props.day} /> : null}
-      <h1>{props.day ? t('days.admin.editDay') : t('days.admin.newDay')}</h1>
+      <h1>{t(dayFormTitle(gathering, Boolean(props.day)))}</h1>
       <FieldForm
         action={props.action}
         submit={t('common.save')}

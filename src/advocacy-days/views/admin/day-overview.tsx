@@ -1,7 +1,7 @@
 import type { Child } from 'hono/jsx';
 import { useRequestContext } from 'hono/jsx-renderer';
 import { SavedNotice } from '../../../web/ui/saved-notice';
-import { DataTable } from '../../../web/ui/admin-list';
+import { DataTable, type DataColumn } from '../../../web/ui/admin-list';
 import { StatusLabel } from '../../../web/ui/status-label';
 import type { AppEnv } from '../../../env';
 import type { ScheduledSend } from '../../../email/schedule';
@@ -9,6 +9,7 @@ import { ScheduledSendsTable } from '../../../email/views/schedule';
 import { formatDayTimes } from '../../calendar';
 import type { DayCounts } from '../../queries/registrations';
 import type { AdvocacyDay, Registration, Team } from '../../schema';
+import { dayPath, isGathering, KIND_LABELS } from '../../kinds';
 import { teamDisplayName } from '../../teams';
 import { Counts, dayAdminPath, DayNav, districtsText, REGISTRATION_STATUS_LABELS } from './parts';
 
@@ -24,24 +25,56 @@ export function DayOverview(props: {
 }): Child {
   const { t, lang } = useRequestContext<AppEnv>().var;
   const { day } = props;
-  const pending = props.registrations.filter(
-    (r) => r.status !== 'cancelled' && r.districtStatus === 'pending',
-  );
+  // A gathering has no teams and asks for no address: nothing about districts is shown.
+  const gathering = isGathering(day);
+  const pending = gathering
+    ? []
+    : props.registrations.filter((r) => r.status !== 'cancelled' && r.districtStatus === 'pending');
+  const teamColumns: DataColumn<Registration>[] = [
+    { label: t('days.admin.districtsCol'), cell: (reg) => districtsText(t, reg) },
+    {
+      label: t('days.admin.team'),
+      cell: (reg) => {
+        const team = reg.teamId ? props.teams.get(reg.teamId) : undefined;
+        const role = reg.teamRole ? ` · ${t(`days.role.${reg.teamRole}`)}` : '';
+        return `${team ? teamDisplayName(lang, team) : '–'}${role}`;
+      },
+    },
+    {
+      label: t('days.admin.needs'),
+      cell: (reg) =>
+        [
+          reg.needsInterpretation ? t('days.admin.interpretation') : '',
+          reg.accessibilityNeeds ?? '',
+          reg.dietaryNeeds ?? '',
+          reg.ride === 'needs' ? t('days.ride.needs') : '',
+          reg.ride === 'offers' ? t('days.admin.offersSeats', { seats: reg.rideSeats ?? 0 }) : '',
+        ]
+          .filter(Boolean)
+          .join(' · '),
+    },
+  ];
   return (
     <>
       <DayNav day={day} />
       <hgroup>
         <h1>{day.title}</h1>
         <p>
+          {gathering ? `${t(KIND_LABELS[day.kind])} · ` : ''}
           {formatDayTimes(lang, day)} · {day.placeName} ·{' '}
-          <a href={`/days/${day.slug}`}>{t('days.admin.publicPage')}</a>
+          <a href={dayPath(day)}>{t('days.admin.publicPage')}</a>
         </p>
       </hgroup>
       {props.notice ? <SavedNotice>{props.notice}</SavedNotice> : null}
       <Counts counts={props.counts} capacity={day.capacity} />
       <p>
-        <a href={`${dayAdminPath(day)}/registrations.csv`}>{t('common.downloadCsv')}</a> ·{' '}
-        <a href={`${dayAdminPath(day)}/packets`}>{t('days.admin.allPackets')}</a>
+        <a href={`${dayAdminPath(day)}/registrations.csv`}>{t('common.downloadCsv')}</a>
+        {gathering ? null : (
+          <>
+            {' · '}
+            <a href={`${dayAdminPath(day)}/packets`}>{t('days.admin.allPackets')}</a>
+          </>
+        )}
       </p>
       <section aria-labelledby="scheduled-heading">
         <h2 id="scheduled-heading">{t('days.schedule.heading')}</h2>
@@ -97,28 +130,7 @@ export function DayOverview(props: {
               </>
             ),
           },
-          { label: t('days.admin.districtsCol'), cell: (reg) => districtsText(t, reg) },
-          {
-            label: t('days.admin.team'),
-            cell: (reg) => {
-              const team = reg.teamId ? props.teams.get(reg.teamId) : undefined;
-              const role = reg.teamRole ? ` · ${t(`days.role.${reg.teamRole}`)}` : '';
-              return `${team ? teamDisplayName(lang, team) : '–'}${role}`;
-            },
-          },
-          {
-            label: t('days.admin.needs'),
-            cell: (reg) =>
-              [
-                reg.needsInterpretation ? t('days.admin.interpretation') : '',
-                reg.accessibilityNeeds ?? '',
-                reg.dietaryNeeds ?? '',
-                reg.ride === 'needs' ? t('days.ride.needs') : '',
-                reg.ride === 'offers' ? t('days.admin.offersSeats', { seats: reg.rideSeats ?? 0 }) : '',
-              ]
-                .filter(Boolean)
-                .join(' · '),
-          },
+          ...(gathering ? [] : teamColumns),
         ]}
       />
     </>

@@ -9,18 +9,30 @@ import { formatInZone } from '../../calendar';
 import type { DayCounts } from '../../queries/registrations';
 import type { AdvocacyDay } from '../../schema';
 import { DAY_STATUS_LABELS, dayAdminPath } from './parts';
+import { KIND_LABELS, type DaySection } from '../../kinds';
 
-/** The organizer list of days. */
-export function AdminDaysList(props: { days: { day: AdvocacyDay; counts: DayCounts }[] }): Child {
+type Row = { day: AdvocacyDay; counts: DayCounts };
+
+/** The organizer list of advocacy days, or of gatherings with their kind. */
+export function AdminDaysList(props: {
+  days: { day: AdvocacyDay; counts: DayCounts }[];
+  section: DaySection;
+}): Child {
   const { t, lang } = useRequestContext<AppEnv>().var;
+  const days = props.section === 'days';
   return (
     <AdminListPage
-      title={t('days.admin.title')}
-      action={{ href: '/admin/days/new', label: t('days.admin.newDay') }}
+      title={t(days ? 'days.admin.title' : 'gatherings.admin.title')}
+      intro={days ? undefined : t('gatherings.admin.intro')}
+      action={
+        days
+          ? { href: '/admin/days/new', label: t('days.admin.newDay') }
+          : { href: '/admin/gatherings/new', label: t('gatherings.admin.new') }
+      }
       items={props.days}
       columns={[
         {
-          label: t('days.admin.day'),
+          label: t(days ? 'days.admin.day' : 'gatherings.admin.gathering'),
           cell: ({ day }) => (
             <>
               <a href={dayAdminPath(day)}>{day.title}</a>
@@ -28,6 +40,9 @@ export function AdminDaysList(props: { days: { day: AdvocacyDay; counts: DayCoun
             </>
           ),
         },
+        ...(days
+          ? []
+          : [{ label: t('gatherings.admin.kind'), cell: ({ day }: Row) => t(KIND_LABELS[day.kind]) }]),
         {
           label: t('days.page.when'),
           cell: ({ day }) => formatInZone(lang, day.startsAt, day.timeZone, 'date'),

@@ -7,6 +7,7 @@ import { formatNumber, type Lang, type Translate } from '../../../lib/i18n';
 import { LinkBar } from '../../../web/nav';
 import type { StatusLabels } from '../../../web/ui/status-label';
 import type { DayCounts } from '../../queries/registrations';
+import { isGathering } from '../../kinds';
 import type { AdvocacyDay, Registration } from '../../schema';
 
 /** The label of each state of a day (a state without one is a type error). */
@@ -31,15 +32,17 @@ export function dayAdminPath(day: Pick<AdvocacyDay, 'id'>): string {
 export function DayNav(props: { day: AdvocacyDay }): Child {
   const { t } = useRequestContext<AppEnv>().var;
   const base = dayAdminPath(props.day);
+  const gathering = isGathering(props.day);
   return (
     <LinkBar
       label={t('days.admin.dayNav')}
       links={[
         { href: base, label: t('days.admin.overview') },
-        { href: `${base}/teams`, label: t('days.admin.teams') },
+        // A gathering has no teams, and no meetings to report back on.
+        ...(gathering ? [] : [{ href: `${base}/teams`, label: t('days.admin.teams') }]),
         { href: `${base}/check-in`, label: t('days.admin.checkIn') },
         { href: `${base}/email`, label: t('days.admin.email') },
-        { href: `${base}/report`, label: t('days.admin.report') },
+        ...(gathering ? [] : [{ href: `${base}/report`, label: t('days.admin.report') }]),
         { href: `${base}/edit`, label: t('common.edit') },
       ]}
     />

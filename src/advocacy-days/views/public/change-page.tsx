@@ -4,7 +4,9 @@ import type { AppEnv } from '../../../env';
 import type { FormState, FormValues } from '../../../web/form';
 import type { AdvocacyDay, Registration } from '../../schema';
 import { DayTextTag } from '../parts';
+import { isGathering } from '../../kinds';
 import { RegistrationForm } from './registration-form';
+import { RsvpForm } from './rsvp-form';
 
 /** The change form filled with what a registration holds (districts only when typed by hand). */
 export function changeFormValues(registration: Registration): FormValues {
@@ -28,19 +30,28 @@ export function changeFormValues(registration: Registration): FormValues {
   return values;
 }
 
-/** Changing one's details from the private page; `day` shows its title (the first showing only). */
+/** The change form of an RSVP to a gathering, filled with what it holds. */
+export function rsvpChangeFormValues(registration: Registration): FormValues {
+  return { name: registration.name, phone: registration.phone ?? '', language: registration.lang };
+}
+
+/**
+ * Changing one's details from the private page: the day's registration form, or a gathering's
+ * RSVP; the day's title is shown above it.
+ */
 export function ChangePage(
   props: FormState & {
-    day?: AdvocacyDay;
+    day: AdvocacyDay;
     action: string;
   },
 ): Child {
   const { t } = useRequestContext<AppEnv>().var;
+  const form = { action: props.action, values: props.values, errors: props.errors, change: true };
   return (
     <>
       <h1>{t('days.change.title')}</h1>
-      {props.day ? <DayTextTag day={props.day} field="title" as="p" /> : null}
-      <RegistrationForm action={props.action} values={props.values} errors={props.errors} change />
+      <DayTextTag day={props.day} field="title" as="p" />
+      {isGathering(props.day) ? <RsvpForm {...form} /> : <RegistrationForm {...form} />}
     </>
   );
 }

@@ -6,6 +6,7 @@ import { formatNumber } from '../../../lib/i18n';
 import { formatInZone, googleCalendarUrl, outlookCalendarUrl } from '../../calendar';
 import type { AdvocacyDay, Registration, Team } from '../../schema';
 import { teamDisplayName } from '../../teams';
+import { dayPath, isGathering } from '../../kinds';
 import { localizedDay } from '../../texts';
 import { DayDetails, DayTextTag } from '../parts';
 
@@ -25,6 +26,7 @@ export function PrivatePage(props: {
   const { t, lang } = useRequestContext<AppEnv>().var;
   const { day, registration: reg, team } = props;
   const base = `/days/r/${props.token}`;
+  const gathering = isGathering(day);
   return (
     <article>
       <hgroup>
@@ -48,7 +50,7 @@ export function PrivatePage(props: {
       <p class="notice">
         <strong>
           {reg.status === 'registered'
-            ? t('days.private.registered')
+            ? t(gathering ? 'gatherings.private.registered' : 'days.private.registered')
             : reg.status === 'waitlisted'
               ? t('days.private.waitlisted', { position: formatNumber(lang, props.position ?? 0) })
               : t('days.private.cancelled')}
@@ -72,7 +74,7 @@ export function PrivatePage(props: {
           {reg.checkedInAt ? <p>{t('days.private.checkedIn')}</p> : null}
         </section>
       ) : null}
-      {reg.status === 'registered' ? (
+      {reg.status === 'registered' && !gathering ? (
         <section aria-labelledby="team-heading">
           <h2 id="team-heading">{t('days.private.teamTitle')}</h2>
           {team ? (
@@ -125,7 +127,7 @@ export function PrivatePage(props: {
           </ul>
         </section>
       ) : null}
-      {props.started && reg.status === 'registered' ? (
+      {props.started && reg.status === 'registered' && !gathering ? (
         <p>
           <a href={`${base}/debrief`}>{t('days.private.debriefLink')}</a>
         </p>
@@ -139,7 +141,9 @@ export function PrivatePage(props: {
           <form method="post" action={`${base}/cancel`}>
             <p>{reg.status === 'registered' ? t('days.private.cancelBody') : t('days.private.leaveBody')}</p>
             <button type="submit" class="secondary">
-              {reg.status === 'registered' ? t('days.private.cancelButton') : t('days.private.leaveButton')}
+              {reg.status !== 'registered'
+                ? t('days.private.leaveButton')
+                : t(gathering ? 'gatherings.private.cancelButton' : 'days.private.cancelButton')}
             </button>
           </form>
         </section>
@@ -147,7 +151,9 @@ export function PrivatePage(props: {
       {reg.status === 'cancelled' && reg.holdExpiresAt ? <p>{t('days.private.released')}</p> : null}
       {reg.status === 'cancelled' ? (
         <p>
-          <a href={`/days/${day.slug}`}>{t('days.private.registerAgain')}</a>
+          <a href={dayPath(day)}>
+            {t(gathering ? 'gatherings.private.again' : 'days.private.registerAgain')}
+          </a>
         </p>
       ) : null}
     </article>

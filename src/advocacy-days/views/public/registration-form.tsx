@@ -1,6 +1,7 @@
 import type { Child } from 'hono/jsx';
 import { useRequestContext } from 'hono/jsx-renderer';
 import type { AppEnv } from '../../../env';
+import type { MessageKey } from '../../../lib/i18n';
 import { BotCheck, EMAIL_FIELD, ErrorSummary, FieldList } from '../../../web/form';
 import type { FieldRow, FieldSpec, FormState } from '../../../web/form';
 import { FAITH_ROLES, RIDE_CHOICES } from '../../validation';
@@ -99,15 +100,34 @@ export function RegistrationForm(
         </p>
       </FieldList>
       <FieldList fields={about} {...fields} />
-      {props.change ? null : <p>{t('days.page.holdNotice')}</p>}
+      <FormEnd
+        change={props.change}
+        full={props.full}
+        holdNotice="days.page.holdNotice"
+        submit="days.page.submit"
+      />
+    </form>
+  );
+}
+
+/**
+ * The end of a registration (or RSVP) form: when registering, how long the place is held, the
+ * honeypot, and "Register" or "Join the waitlist"; when changing one's details, "Save changes".
+ */
+export function FormEnd(props: {
+  change?: boolean;
+  full?: boolean;
+  holdNotice: MessageKey;
+  submit: MessageKey;
+}): Child {
+  const { t } = useRequestContext<AppEnv>().var;
+  return (
+    <>
+      {props.change ? null : <p>{t(props.holdNotice)}</p>}
       {props.change ? null : <BotCheck />}
       <button type="submit">
-        {props.change
-          ? t('days.change.submit')
-          : props.full
-            ? t('days.page.joinWaitlist')
-            : t('days.page.submit')}
+        {props.change ? t('days.change.submit') : props.full ? t('days.page.joinWaitlist') : t(props.submit)}
       </button>
-    </form>
+    </>
   );
 }

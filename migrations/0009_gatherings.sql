@@ -1,0 +1,1 @@
+ALTER TABLE `advocacy_days` ADD `kind` text DEFAULT 'advocacy_day' NOT NULL;
