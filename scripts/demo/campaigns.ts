@@ -12,6 +12,7 @@ import {
   campaigns,
 } from '../../src/campaigns/schema';
 import type { DemoContext } from './context';
+import { DEMO_VIGIL_ID } from './gatherings';
 
 const CAMPAIGN_ID = 'demo-campaign-alder-trust';
 /** The sheriff the demo letter is addressed to, added by hand as organizers add local officials. */
@@ -221,12 +222,13 @@ export async function seedCampaigns({ db, now, log }: DemoContext): Promise<void
           ...base,
           id: 'demo-tactic-vigil',
           rung: 'vigil_rally',
-          titleEn: 'Vigil at the Alder County jail',
-          titleEs: 'Vigilia en la cárcel del condado de Alder',
-          onDate: isoDay(28),
+          titleEn: 'Interfaith vigil for Alder County families',
+          titleEs: 'Vigilia interreligiosa por las familias del condado de Alder',
+          onDate: isoDay(14),
           status: 'planned',
           goalId: 'demo-goal-medium',
-          action: 'none',
+          action: 'day',
+          actionRef: DEMO_VIGIL_ID,
           updatedAt: at,
         },
       ])
