@@ -144,16 +144,17 @@ officialsAdmin.post('/edit', async (c) => {
 async function renderOfficialPage(
   c: Context<AppEnv>,
   official: Official,
-  form: { values?: FormValues; errors?: FormErrors; editing?: string } = {},
+  form: { values?: FormValues; errors?: FormErrors; editing?: string; langErrors?: FormErrors } = {},
 ) {
   const powerMap = await loadPowerMap(getDb(c.env), official.id);
-  const { editing, ...formState } = form;
+  const { editing, langErrors, ...formState } = form;
   return c.render(
     <AdminOfficialPage
       official={official}
       {...powerMap}
       {...formState}
       editing={editing ? powerMap.entries.find((entry) => entry.id === editing) : undefined}
+      langErrors={langErrors}
       today={new Date().toISOString().slice(0, 10)}
       saved={c.req.query('saved') === '1'}
     />,
@@ -168,7 +169,8 @@ officialsAdmin.get('/view', async (c) =>
 officialsAdmin.post('/lang', async (c) => {
   const official = await loadOfficial(c);
   const form = await readForm(c, officialLangSchema, { botCheck: false });
-  if (form.status !== 'valid') throw new AppError('validation');
+  if (form.status !== 'valid')
+    return renderOfficialPage(c, official, { langErrors: refusedForm(c, form).errors });
   await setOfficialLang(getDb(c.env), official.id, form.data.lang, Date.now());
   return c.redirect(`${adminOfficialPath(official.id)}&saved=1`, 303);
 });

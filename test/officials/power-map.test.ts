@@ -169,3 +169,27 @@ describe('meeting outcomes feed the map', () => {
     expect((await entries()).filter((e) => e.meetingId === meetingId)).toHaveLength(1);
   });
 });
+
+describe('the official’s email language on the organizer page', () => {
+  const langPath = `/admin/officials/lang?id=${encodeURIComponent(OFFICIAL)}`;
+  const langOf = async () =>
+    (await db.select({ lang: officials.lang }).from(officials).where(eq(officials.id, OFFICIAL)))[0]?.lang;
+
+  it('refuses an empty or unknown choice with the page and an error summary, and changes nothing', async () => {
+    const before = await langOf();
+    for (const lang of ['', 'fr']) {
+      const refused = await postForm(langPath, { lang }, { cookie, lang: 'es' });
+      expect(refused.status).toBe(422);
+      const html = await refused.text();
+      expect(html).toContain('class="error-summary"');
+      expect(html).toContain('<h1>Alan Powell</h1>');
+    }
+    expect(await langOf()).toBe(before);
+  });
+
+  it('saves a valid choice', async () => {
+    const saved = await postForm(langPath, { lang: 'es' }, { cookie });
+    expect(saved.status).toBe(303);
+    expect(await langOf()).toBe('es');
+  });
+});

@@ -1,13 +1,13 @@
 import type { Child } from 'hono/jsx';
 import { useRequestContext } from 'hono/jsx-renderer';
 import type { AppEnv } from '../../env';
-import { SelectField } from '../../web/form';
+import { ErrorSummary, SelectField, type FormErrors } from '../../web/form';
 import { SavedNotice } from '../../web/ui/saved-notice';
 import { officialPath, roleLabel, titleLabel } from '../links';
 import { PowerMap, type PowerMapProps } from './power-map';
 
 /** One official for organizers: facts, language setting, power map (private), meetings link. */
-export function AdminOfficialPage(props: PowerMapProps & { saved: boolean }): Child {
+export function AdminOfficialPage(props: PowerMapProps & { saved: boolean; langErrors?: FormErrors }): Child {
   const { t } = useRequestContext<AppEnv>().var;
   const o = props.official;
   return (
@@ -37,11 +37,13 @@ export function AdminOfficialPage(props: PowerMapProps & { saved: boolean }): Ch
           <small>{t('officials.admin.openstatesNote')}</small>
         </p>
       ) : null}
+      <ErrorSummary errors={props.langErrors} labels={{ lang: t('officials.admin.lang') }} />
       <form method="post" action={`/admin/officials/lang?id=${encodeURIComponent(o.id)}`} class="inline-form">
         <SelectField
           name="lang"
           label={t('officials.admin.lang')}
-          value={o.lang}
+          value={props.langErrors ? '' : o.lang}
+          errors={props.langErrors}
           options={[
             ['en', t('common.english')],
             ['es', t('common.spanish')],
