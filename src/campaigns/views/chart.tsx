@@ -5,7 +5,7 @@ import { useRequestContext } from 'hono/jsx-renderer';
 import type { AppEnv } from '../../env';
 import { langAttribute, pick } from '../../lib/bilingual';
 import { formatDate } from '../../lib/i18n';
-import { stanceLabel } from '../../officials/links';
+import { stanceLabel, titleLabel } from '../../officials/links';
 import type { LadderWarning } from '../ladder';
 import { GOAL_HORIZONS, PARTY_SIDES } from '../schema';
 import type { ActionChoice, CampaignParts, TargetRow } from '../queries';
@@ -31,7 +31,8 @@ function TargetEntry(props: { target: TargetRow; records: CampaignRecords }): Ch
   const notes = props.records.powerMap.filter((entry) => entry.officialId === target.officialId).slice(0, 3);
   return (
     <li>
-      <strong>{target.official.name}</strong>, {target.official.title} · {t(`campaigns.rank.${target.rank}`)}
+      <strong>{target.official.name}</strong>, {titleLabel(t, target.official.title)} ·{' '}
+      {t(`campaigns.rank.${target.rank}`)}
       <p>{t('campaigns.chart.commitments')}</p>
       {commitments.length ? (
         <ul>

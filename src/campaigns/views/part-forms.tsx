@@ -5,6 +5,7 @@ import { useRequestContext } from 'hono/jsx-renderer';
 import type { AppEnv } from '../../env';
 import { pick } from '../../lib/bilingual';
 import type { Lang, Translate } from '../../lib/i18n';
+import { titleLabel } from '../../officials/links';
 import { FieldForm, type FieldRow, type FormState } from '../../web/form';
 import type { ActionChoice, OfficialChoice, PartName } from '../queries';
 import {
@@ -66,9 +67,12 @@ export function partLabels(t: Translate, part: PartName): Record<string, string>
   }
 }
 
-/** An official as a select names them: "Dana Morales, Sheriff (GA)". */
-export function officialOption(official: OfficialChoice): readonly [string, string] {
-  return [official.id, `${official.name}, ${official.title} (${official.state.toUpperCase()})`];
+/** An official as a select names them, their title in the reader's language: "Dana Morales, Sheriff (GA)". */
+export function officialOption(t: Translate, official: OfficialChoice): readonly [string, string] {
+  return [
+    official.id,
+    `${official.name}, ${titleLabel(t, official.title)} (${official.state.toUpperCase()})`,
+  ];
 }
 
 /** An action as the tactic form's select names it. */
@@ -123,7 +127,7 @@ export function partFields(t: Translate, lang: Lang, part: PartName, choices: Pa
           kind: 'select',
           name: 'officialId',
           placeholder: t('campaigns.noOfficial'),
-          options: choices.officials.map(officialOption),
+          options: choices.officials.map((official) => officialOption(t, official)),
         },
         [
           { kind: 'area', name: 'note', rows: 2, maxlength: 2000 },
@@ -136,7 +140,7 @@ export function partFields(t: Translate, lang: Lang, part: PartName, choices: Pa
           kind: 'select',
           name: 'officialId',
           required: true,
-          options: choices.officials.map(officialOption),
+          options: choices.officials.map((official) => officialOption(t, official)),
         },
         {
           kind: 'select',

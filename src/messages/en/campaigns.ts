@@ -174,6 +174,6 @@ export const campaigns = {
   'campaigns.progress.meetings':
     '{count, plural, one {# meeting} other {# meetings}} held with decision makers',
   'campaigns.progress.commitments':
-    '{count, plural, one {# commitment} other {# commitments}} made by decision makers',
+    '{count, plural, one {# commitment made} other {# commitments made}} by decision makers',
   'campaigns.partOf': '{count, plural, one {Part of the campaign} other {Part of the campaigns}}',
 };
