@@ -4,7 +4,7 @@
  * fails when an import is not listed.
  */
 export const PREBUNDLED = [
-  '@simplewebauthn/server',
+  '@passwordless-id/webauthn',
   'csv-stringify/sync',
   'drizzle-orm',
   'drizzle-orm/batch',

@@ -25,7 +25,7 @@ import { SESSION_ABSOLUTE_MS, SESSION_COOKIE, sessionCookieOptions } from './ses
 import { DEFAULT_AFTER_SIGN_IN } from './sign-in';
 import { PasskeyProofPage, PasskeysPage } from './views/passkeys';
 
-// The browser's WebAuthn answers, checked for shape here and for meaning by @simplewebauthn.
+// The browser's WebAuthn answers, checked for shape here and for meaning in passkeys.ts.
 const credentialJson = z
   .object({ id: z.string().min(1).max(1024), type: z.literal('public-key') })
   .passthrough();

@@ -1,17 +1,17 @@
-// Passkeys (WebAuthn) for organizers, through @simplewebauthn/server: registration while signed in,
-// and proof at sign-in (after the email link, or alone as a discoverable credential) and at
-// step-up. Challenges are stored server-side and used once within 5 minutes; user verification
-// (the device's PIN, face or fingerprint) is required every time.
-import {
-  generateAuthenticationOptions,
-  generateRegistrationOptions,
-  verifyAuthenticationResponse,
-  verifyRegistrationResponse,
-  type AuthenticationResponseJSON,
-  type RegistrationResponseJSON,
-} from '@simplewebauthn/server';
+// Passkeys (WebAuthn) for organizers: registration while signed in, and proof at sign-in (after the
+// email link, or alone as a discoverable credential) and at step-up. Challenges are stored
+// server-side and used once within 5 minutes; user verification (the device's PIN, face or
+// fingerprint) is required every time. The answers are checked by @passwordless-id/webauthn, which
+// verifies assertion signatures with WebCrypto and so stays small: we ask for no attestation, so
+// there is no certificate chain to parse, and offer only the two algorithms it verifies.
+import { server } from '@passwordless-id/webauthn';
+import type {
+  AuthenticationJSON,
+  ExtendedAuthenticatorTransport,
+  RegistrationResponseJSON,
+} from '@passwordless-id/webauthn';
 import type { Db } from '../db';
-import { fromBase64Url, toBase64Url } from '../lib/base64url';
+import { toBase64Url } from '../lib/base64url';
 import { MINUTE } from '../lib/time';
 import {
   addPasskey,
@@ -23,6 +23,10 @@ import {
 } from './queries';
 
 const CHALLENGE_TTL_MS = 5 * MINUTE;
+/** How long the browser waits for the person (WebAuthn's default range is 5 to 10 minutes). */
+const CEREMONY_TIMEOUT_MS = 5 * MINUTE;
+/** COSE algorithm ids: ES256 (-7) and RS256 (-257), the ones every platform authenticator offers. */
+const OFFERED_ALGORITHMS = [-7, -257];
 
 type PasskeyEnv = Pick<Env, 'PUBLIC_URL' | 'ORG_NAME'>;
 
@@ -32,23 +36,26 @@ function relyingParty(env: PasskeyEnv) {
   return { origin: url.origin, id: url.hostname, name: env.ORG_NAME };
 }
 
-/** What a browser's answer must match: our challenge, our origin, and a verified user. */
+/** What a browser's answer must match: our challenge, our origin and host, and a verified user. */
 function expectedFrom(env: PasskeyEnv, challenge: string) {
   const rp = relyingParty(env);
-  return {
-    expectedChallenge: challenge,
-    expectedOrigin: rp.origin,
-    expectedRPID: rp.id,
-    requireUserVerification: true,
-  };
+  return { challenge, origin: rp.origin, domain: rp.id, userVerified: true };
 }
 
-function transportsOf(stored: string | null): AuthenticatorTransportFuture[] | undefined {
-  return stored ? (JSON.parse(stored) as AuthenticatorTransportFuture[]) : undefined;
+function transportsOf(stored: string | null): ExtendedAuthenticatorTransport[] | undefined {
+  return stored ? (JSON.parse(stored) as ExtendedAuthenticatorTransport[]) : undefined;
 }
-type AuthenticatorTransportFuture = NonNullable<RegistrationResponseJSON['response']['transports']>[number];
 
-/** Options for adding a passkey, and the id of their stored challenge. */
+/** The credentials a ceremony names (to exclude at registration, to allow at proof). */
+function descriptors(keys: { id: string; transports: string | null }[]) {
+  return keys.map((key) => ({
+    id: key.id,
+    type: 'public-key' as const,
+    transports: transportsOf(key.transports),
+  }));
+}
+
+/** Options for adding a passkey (WebAuthn's PublicKeyCredentialCreationOptionsJSON), and the id of their stored challenge. */
 export async function startPasskeyRegistration(
   db: Db,
   env: PasskeyEnv,
@@ -57,16 +64,24 @@ export async function startPasskeyRegistration(
 ) {
   const rp = relyingParty(env);
   const existing = await listPasskeys(db, organizer.id);
-  const options = await generateRegistrationOptions({
-    rpName: rp.name,
-    rpID: rp.id,
-    userName: organizer.email,
-    userDisplayName: organizer.name ?? organizer.email,
-    userID: Uint8Array.from(new TextEncoder().encode(organizer.id)),
-    attestationType: 'none',
-    excludeCredentials: existing.map((key) => ({ id: key.id, transports: transportsOf(key.transports) })),
-    authenticatorSelection: { residentKey: 'required', userVerification: 'required' },
-  });
+  const options = {
+    challenge: server.randomChallenge(),
+    rp: { id: rp.id, name: rp.name },
+    user: {
+      id: toBase64Url(new TextEncoder().encode(organizer.id)),
+      name: organizer.email,
+      displayName: organizer.name ?? organizer.email,
+    },
+    pubKeyCredParams: OFFERED_ALGORITHMS.map((alg) => ({ type: 'public-key' as const, alg })),
+    timeout: CEREMONY_TIMEOUT_MS,
+    attestation: 'none' as const,
+    excludeCredentials: descriptors(existing),
+    authenticatorSelection: {
+      residentKey: 'required' as const,
+      requireResidentKey: true,
+      userVerification: 'required' as const,
+    },
+  };
   const challengeId = await storeChallenge(db, {
     challenge: options.challenge,
     purpose: 'register',
@@ -74,6 +89,11 @@ export async function startPasskeyRegistration(
     expiresAt: at + CHALLENGE_TTL_MS,
   });
   return { challengeId, options };
+}
+
+/** The algorithm of a new credential, if it is one we offered (and so can verify). */
+function offeredAlgorithm(name: string): 'ES256' | 'RS256' | null {
+  return name === 'ES256' || name === 'RS256' ? name : null;
 }
 
 /** Verifies a new passkey and stores it; false when the browser's answer does not check out. */
@@ -90,28 +110,37 @@ export async function finishPasskeyRegistration(
 ): Promise<boolean> {
   const challenge = await takeChallenge(db, input.challengeId, 'register', input.at);
   if (!challenge || challenge.organizerId !== input.organizerId) return false;
-  const verification = await verifyRegistrationResponse({
-    response: input.response,
-    ...expectedFrom(env, challenge.challenge),
-  }).catch(() => null);
-  if (!verification?.verified) return false;
-  const { credential } = verification.registrationInfo;
+  // The library reads the credential from the browser's getPublicKey() and authenticatorData,
+  // which every current browser includes in the answer; one without them is refused.
+  if (!input.response.response?.publicKey || !input.response.response.authenticatorData) return false;
+  const verification = await server
+    // The library also wants the user the options named (it only passes it through).
+    .verifyRegistration(
+      { ...input.response, user: { id: input.organizerId, name: '', displayName: '' } },
+      expectedFrom(env, challenge.challenge),
+    )
+    .catch(() => null);
+  if (!verification?.userVerified) return false;
+  const { credential, authenticator } = verification;
+  const algorithm = offeredAlgorithm(credential.algorithm);
+  if (!algorithm || credential.id !== input.response.id) return false;
   await addPasskey(db, {
     id: credential.id,
     organizerId: input.organizerId,
     name: input.name,
-    publicKey: toBase64Url(credential.publicKey),
-    counter: credential.counter,
-    transports: credential.transports ? JSON.stringify(credential.transports) : null,
+    publicKey: credential.publicKey,
+    algorithm,
+    counter: authenticator.counter,
+    transports: credential.transports?.length ? JSON.stringify(credential.transports) : null,
     at: input.at,
   });
   return true;
 }
 
 /**
- * Options for proving who one is with a passkey. With an organizer (second step of sign-in, or a
- * step-up) only their passkeys are offered; without one, any passkey of this site (passkey-only
- * sign-in).
+ * Options for proving who one is with a passkey (PublicKeyCredentialRequestOptionsJSON). With an
+ * organizer (second step of sign-in, or a step-up) only their passkeys are offered; without one,
+ * any passkey of this site (passkey-only sign-in).
  */
 export async function startPasskeyProof(
   db: Db,
@@ -120,11 +149,13 @@ export async function startPasskeyProof(
 ) {
   const rp = relyingParty(env);
   const allow = input.organizerId ? await listPasskeys(db, input.organizerId) : [];
-  const options = await generateAuthenticationOptions({
-    rpID: rp.id,
-    userVerification: 'required',
-    allowCredentials: allow.map((key) => ({ id: key.id, transports: transportsOf(key.transports) })),
-  });
+  const options = {
+    challenge: server.randomChallenge(),
+    rpId: rp.id,
+    timeout: CEREMONY_TIMEOUT_MS,
+    userVerification: 'required' as const,
+    allowCredentials: descriptors(allow),
+  };
   const challengeId = await storeChallenge(db, {
     challenge: options.challenge,
     purpose: input.purpose,
@@ -141,7 +172,7 @@ export async function finishPasskeyProof(
   input: {
     challengeId: string;
     purpose: 'sign_in' | 'step_up';
-    response: AuthenticationResponseJSON;
+    response: AuthenticationJSON;
     at: number;
   },
 ): Promise<string | null> {
@@ -151,17 +182,21 @@ export async function finishPasskeyProof(
   if (!passkey) return null;
   // A challenge issued for one organizer proves only that organizer.
   if (challenge.organizerId && challenge.organizerId !== passkey.organizerId) return null;
-  const verification = await verifyAuthenticationResponse({
-    response: input.response,
-    ...expectedFrom(env, challenge.challenge),
-    credential: {
-      id: passkey.id,
-      publicKey: fromBase64Url(passkey.publicKey),
-      counter: passkey.counter,
-      transports: transportsOf(passkey.transports),
-    },
-  }).catch(() => null);
-  if (!verification?.verified) return null;
-  await touchPasskey(db, passkey.id, verification.authenticationInfo.newCounter, input.at);
+  const verification = await server
+    .verifyAuthentication(
+      input.response,
+      {
+        id: passkey.id,
+        publicKey: passkey.publicKey,
+        algorithm: passkey.algorithm,
+        transports: transportsOf(passkey.transports) ?? [],
+      },
+      // A counter that does not move on (most passkeys report 0) is not checked; one that goes
+      // back is refused, as a sign of a cloned authenticator.
+      { ...expectedFrom(env, challenge.challenge), counter: passkey.counter },
+    )
+    .catch(() => null);
+  if (!verification?.userVerified) return null;
+  await touchPasskey(db, passkey.id, verification.counter, input.at);
   return passkey.organizerId;
 }

@@ -48,7 +48,7 @@ export const passkeys = sqliteTable(
     organizerId: ownerId(() => organizers.id),
     /** The organizer's own name for it ("Work laptop"). */
     name: text().notNull(),
-    /** The COSE public key, base64url. */
+    /** The public key as the browser's getPublicKey() gives it: SubjectPublicKeyInfo, base64url. */
     publicKey: text().notNull(),
     /** The signature counter the authenticator last reported (0 for most passkeys). */
     counter: integer({ mode: 'number' }).notNull(),
@@ -56,6 +56,10 @@ export const passkeys = sqliteTable(
     transports: text(),
     createdAt: epochMsNotNull(),
     lastUsedAt: epochMs(),
+    /** Its signature algorithm, one of the two we offer (see organizers/passkeys.ts). */
+    algorithm: text({ enum: ['ES256', 'RS256'] })
+      .notNull()
+      .default('ES256'),
   },
   (t) => [index('passkeys_organizer_idx').on(t.organizerId)],
 );

@@ -64,6 +64,7 @@ export async function addPasskey(
     organizerId: string;
     name: string;
     publicKey: string;
+    algorithm: 'ES256' | 'RS256';
     counter: number;
     transports: string | null;
     at: number;
@@ -75,6 +76,7 @@ export async function addPasskey(
       organizerId: input.organizerId,
       name: input.name,
       publicKey: input.publicKey,
+      algorithm: input.algorithm,
       counter: input.counter,
       transports: input.transports,
       createdAt: input.at,
