@@ -22,7 +22,7 @@ export const PREBUNDLED = [
   'hono/jsx/jsx-dev-runtime',
   'hono/jsx-renderer',
   'ical.js',
-  'ics',
+  'ical-generator',
   'ipaddr.js',
   'markdown-it',
   'mustache',

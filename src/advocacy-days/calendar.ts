@@ -1,6 +1,6 @@
 // The day in people's calendars: the .ics file (attached to the confirmation and downloadable from
 // the private page) and "add to calendar" links for Google and Outlook.
-import { createEvent } from 'ics';
+import ical, { ICalCalendarMethod, ICalEventBusyStatus, ICalEventStatus } from 'ical-generator';
 import type { Lang } from '../lib/i18n';
 
 /** What a calendar entry needs to know about a day. */
@@ -30,33 +30,31 @@ export function dayIcs(
   // RFC 5545 needs an address on ORGANIZER (`CN=…:mailto:…`); strict parsers (ical.js, so
   // Thunderbird) reject a name alone. Without an address the property is left out.
   const email = senderAddress(options.mailFrom ?? '');
-  const { error, value } = createEvent({
-    uid: `advocacy-day-${day.id}@welcome-table`,
-    productId: '-//Welcome Table//Advocacy Days//EN',
-    start: day.startsAt,
-    startInputType: 'utc',
-    startOutputType: 'utc',
-    end: day.endsAt,
-    endInputType: 'utc',
-    endOutputType: 'utc',
-    title: day.title,
+  const calendar = ical({
+    prodId: '//Welcome Table//Advocacy Days//EN',
+    method: ICalCalendarMethod.PUBLISH,
+  });
+  calendar.createEvent({
+    id: `advocacy-day-${day.id}@welcome-table`,
+    start: new Date(day.startsAt),
+    end: new Date(day.endsAt),
+    summary: day.title,
     description: `${day.summary}\n\n${options.url}`,
     location: calendarLocation(day),
     url: options.url,
-    status: 'CONFIRMED',
-    busyStatus: 'BUSY',
-    ...(email ? { organizer: { name: options.orgName || undefined, email } } : {}),
-    method: 'PUBLISH',
+    status: ICalEventStatus.CONFIRMED,
+    busystatus: ICalEventBusyStatus.BUSY,
+    ...(email ? { organizer: { name: options.orgName || email, email } } : {}),
   });
-  if (error || !value) throw error ?? new Error('Could not build the calendar file');
-  return foldByOctets(value);
+  // RFC 5545 ends every content line, the last one too, with CRLF; the library leaves the last bare.
+  return foldByOctets(`${calendar.toString().replace(/(\r\n)?$/, '')}\r\n`);
 }
 
 const utf8 = new TextEncoder();
 
 /**
- * Folds content lines at 75 octets, as RFC 5545 §3.1 asks. The `ics` package counts characters,
- * so a line with "’" or "í" came out longer; this refolds without splitting a character.
+ * Folds content lines at 75 octets, as RFC 5545 §3.1 asks, without splitting a character: the
+ * library folds by characters, so a line with "’" or "í" would come out longer.
  */
 export function foldByOctets(ics: string): string {
   return ics

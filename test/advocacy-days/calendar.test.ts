@@ -32,7 +32,7 @@ describe('dayIcs', () => {
     expect(unfolded).toContain(
       'LOCATION:Georgia State Capitol\\, 206 Washington St SW\\, Atlanta\\, GA 30334',
     );
-    expect(unfolded).toContain('URL:https://welcome.test/days/ga');
+    expect(unfolded).toMatch(/^URL(;VALUE=URI)?:https:\/\/welcome\.test\/days\/ga\r$/m);
   });
 
   it('becomes a base64 text/calendar attachment that decodes back', () => {
