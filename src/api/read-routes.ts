@@ -1,6 +1,7 @@
 // The read side of the API: every collection and resource, each defined once for the OpenAPI
 // document and its handler.
-import type { Hono } from 'hono';
+import type { Context, Hono } from 'hono';
+import type * as z from 'zod';
 import { getDb, type Db } from '../db';
 import { findPerson } from '../people/queries';
 import { passesModified } from './filter';
@@ -8,6 +9,7 @@ import { AppError } from '../lib/errors';
 import type { ApiEnv } from './auth';
 import { linksFor, serveCollection, type CollectionSource } from './collections';
 import { collectionSchema } from './hal';
+import type { ApiLinks } from './resources/common';
 import { addRoute, pathParam, readRoute } from './openapi';
 import {
   findAttendance,
@@ -165,133 +167,153 @@ const AdvocacyCampaignCollection = collectionSchema('advocacy_campaigns', Advoca
 const TagCollection = collectionSchema('tags', TagSchema);
 const TaggingCollection = collectionSchema('taggings', TaggingSchema);
 
+/** A GET of one page of a collection; `sourceOf` may read the path (a parent's id) first. */
+function addCollection<Row, Item>(
+  api: Hono<ApiEnv>,
+  path: string,
+  summary: string,
+  schema: z.ZodType,
+  sourceOf: (c: Context<ApiEnv>) => CollectionSource<Row, Item> | Promise<CollectionSource<Row, Item>>,
+) {
+  addRoute(api, readRoute(path, summary, schema, true), async (c) =>
+    c.json(await serveCollection(c, await sourceOf(c)), 200),
+  );
+}
+
+/** A GET of one resource: the row `find` reads from the path, or 404. */
+function addResource<Row, Item>(
+  api: Hono<ApiEnv>,
+  path: string,
+  summary: string,
+  schema: z.ZodType,
+  find: (db: Db, c: Context<ApiEnv>) => Promise<Row | null | undefined>,
+  toItem: (row: Row, links: ApiLinks) => Item,
+) {
+  addRoute(api, readRoute(path, summary, schema), async (c) => {
+    const row = await find(getDb(c.env), c);
+    // A form's row is its count of submissions, which may be 0.
+    if (row === null || row === undefined) throw new AppError('not_found');
+    return c.json(toItem(row, linksFor(c)), 200);
+  });
+}
+
+/** The path's `parent` and `id`: a record below the resource it belongs to. */
+function parentAndId(c: Context<ApiEnv>): [string, string] {
+  return [pathParam(c, 'parent'), pathParam(c, 'id')];
+}
+
+/** The meeting-request form's path, or 404 (it is our only form). */
+function requireMeetingForm(c: Context<ApiEnv>): void {
+  if (pathParam(c, 'id') !== MEETING_FORM_ID) throw new AppError('not_found');
+}
+
 /** Adds every GET of a collection or resource to the API router. */
 export function addReadRoutes(api: Hono<ApiEnv>) {
-  addRoute(api, readRoute('/people', 'People', PeopleCollection, true), async (c) =>
-    c.json(await serveCollection(c, people), 200),
-  );
-  addRoute(api, readRoute('/people/{id}', 'A person', PersonSchema), async (c) => {
-    const person = await findPerson(getDb(c.env), pathParam(c, 'id'));
-    if (!person) throw new AppError('not_found');
-    return c.json(personResource(person, linksFor(c)), 200);
-  });
-  addRoute(
+  addCollection(api, '/people', 'People', PeopleCollection, () => people);
+  addResource(
     api,
-    readRoute('/people/{id}/signatures', "A person's signatures", SignatureCollection, true),
-    async (c) => c.json(await serveCollection(c, signatures({ personId: pathParam(c, 'id') })), 200),
+    '/people/{id}',
+    'A person',
+    PersonSchema,
+    (db, c) => findPerson(db, pathParam(c, 'id')),
+    personResource,
   );
-  addRoute(
+  const ofPerson = (c: Context<ApiEnv>) => ({ personId: pathParam(c, 'id') });
+  addCollection(api, '/people/{id}/signatures', "A person's signatures", SignatureCollection, (c) =>
+    signatures(ofPerson(c)),
+  );
+  addCollection(api, '/people/{id}/attendances', "A person's attendances", AttendanceCollection, (c) =>
+    attendances(ofPerson(c)),
+  );
+  addCollection(api, '/people/{id}/submissions', "A person's submissions", SubmissionCollection, (c) =>
+    submissions(ofPerson(c)),
+  );
+  addCollection(api, '/people/{id}/taggings', "A person's taggings", TaggingCollection, (c) =>
+    taggings(ofPerson(c)),
+  );
+  const ofParent = (c: Context<ApiEnv>) => ({ parentId: pathParam(c, 'id') });
+  addCollection(api, '/petitions', 'Petitions (letters)', PetitionCollection, () => petitions);
+  addResource(
     api,
-    readRoute('/people/{id}/attendances', "A person's attendances", AttendanceCollection, true),
-    async (c) => c.json(await serveCollection(c, attendances({ personId: pathParam(c, 'id') })), 200),
+    '/petitions/{id}',
+    'A petition',
+    PetitionSchema,
+    (db, c) => findPetition(db, pathParam(c, 'id')),
+    petitionResource,
   );
-  addRoute(
+  addCollection(api, '/petitions/{id}/signatures', "A petition's signatures", SignatureCollection, (c) =>
+    signatures(ofParent(c)),
+  );
+  addResource(
     api,
-    readRoute('/people/{id}/submissions', "A person's submissions", SubmissionCollection, true),
-    async (c) => c.json(await serveCollection(c, submissions({ personId: pathParam(c, 'id') })), 200),
+    '/petitions/{parent}/signatures/{id}',
+    'A signature',
+    SignatureSchema,
+    (db, c) => findSignature(db, ...parentAndId(c)),
+    signatureResource,
   );
-  addRoute(
+  addCollection(api, '/events', 'Events (advocacy days and gatherings)', EventCollection, () => events);
+  addResource(
     api,
-    readRoute('/people/{id}/taggings', "A person's taggings", TaggingCollection, true),
-    async (c) => c.json(await serveCollection(c, taggings({ personId: pathParam(c, 'id') })), 200),
+    '/events/{id}',
+    'An event',
+    EventSchema,
+    (db, c) => findEvent(db, pathParam(c, 'id')),
+    eventResource,
   );
-  addRoute(api, readRoute('/petitions', 'Petitions (letters)', PetitionCollection, true), async (c) =>
-    c.json(await serveCollection(c, petitions), 200),
+  addCollection(api, '/events/{id}/attendances', "An event's attendances", AttendanceCollection, (c) =>
+    attendances(ofParent(c)),
   );
-  addRoute(api, readRoute('/petitions/{id}', 'A petition', PetitionSchema), async (c) => {
-    const letter = await findPetition(getDb(c.env), pathParam(c, 'id'));
-    if (!letter) throw new AppError('not_found');
-    return c.json(petitionResource(letter, linksFor(c)), 200);
-  });
-  addRoute(
+  addResource(
     api,
-    readRoute('/petitions/{id}/signatures', "A petition's signatures", SignatureCollection, true),
-    async (c) => c.json(await serveCollection(c, signatures({ parentId: pathParam(c, 'id') })), 200),
+    '/events/{parent}/attendances/{id}',
+    'An attendance',
+    AttendanceSchema,
+    (db, c) => findAttendance(db, ...parentAndId(c)),
+    attendanceResource,
   );
-  addRoute(
+  addCollection(
     api,
-    readRoute('/petitions/{parent}/signatures/{id}', 'A signature', SignatureSchema),
-    async (c) => {
-      const [parent, id] = [pathParam(c, 'parent'), pathParam(c, 'id')];
-      const row = await findSignature(getDb(c.env), parent, id);
-      if (!row) throw new AppError('not_found');
-      return c.json(signatureResource(row, linksFor(c)), 200);
+    '/advocacy_campaigns',
+    'Advocacy campaigns',
+    AdvocacyCampaignCollection,
+    () => advocacyCampaigns,
+  );
+  addResource(
+    api,
+    '/advocacy_campaigns/{id}',
+    'An advocacy campaign',
+    AdvocacyCampaignSchema,
+    (db, c) => findAdvocacyCampaign(db, pathParam(c, 'id')),
+    advocacyCampaignResource,
+  );
+  addCollection(api, '/forms', 'Forms', FormCollection, () => forms);
+  addResource(
+    api,
+    '/forms/{id}',
+    'A form',
+    FormSchema,
+    (db, c) => {
+      requireMeetingForm(c);
+      return countSubmissions(db);
     },
+    meetingFormResource,
   );
-  addRoute(
-    api,
-    readRoute('/events', 'Events (advocacy days and gatherings)', EventCollection, true),
-    async (c) => c.json(await serveCollection(c, events), 200),
-  );
-  addRoute(api, readRoute('/events/{id}', 'An event', EventSchema), async (c) => {
-    const day = await findEvent(getDb(c.env), pathParam(c, 'id'));
-    if (!day) throw new AppError('not_found');
-    return c.json(eventResource(day, linksFor(c)), 200);
+  addCollection(api, '/forms/{id}/submissions', "A form's submissions", SubmissionCollection, (c) => {
+    requireMeetingForm(c);
+    return submissions({});
   });
-  addRoute(
+  addCollection(api, '/tags', 'Tags (traditions, team roles, organizer tags)', TagCollection, () => tags);
+  addResource(api, '/tags/{id}', 'A tag', TagSchema, (db, c) => tagOf(db, pathParam(c, 'id')), tagResource);
+  addCollection(api, '/tags/{id}/taggings', "A tag's taggings", TaggingCollection, async (c) =>
+    taggings({ tag: await tagOf(getDb(c.env), pathParam(c, 'id')) }),
+  );
+  addResource(
     api,
-    readRoute('/events/{id}/attendances', "An event's attendances", AttendanceCollection, true),
-    async (c) => c.json(await serveCollection(c, attendances({ parentId: pathParam(c, 'id') })), 200),
-  );
-  addRoute(
-    api,
-    readRoute('/events/{parent}/attendances/{id}', 'An attendance', AttendanceSchema),
-    async (c) => {
-      const [parent, id] = [pathParam(c, 'parent'), pathParam(c, 'id')];
-      const row = await findAttendance(getDb(c.env), parent, id);
-      if (!row) throw new AppError('not_found');
-      return c.json(attendanceResource(row, linksFor(c)), 200);
-    },
-  );
-  addRoute(
-    api,
-    readRoute('/advocacy_campaigns', 'Advocacy campaigns', AdvocacyCampaignCollection, true),
-    async (c) => c.json(await serveCollection(c, advocacyCampaigns), 200),
-  );
-  addRoute(
-    api,
-    readRoute('/advocacy_campaigns/{id}', 'An advocacy campaign', AdvocacyCampaignSchema),
-    async (c) => {
-      const campaign = await findAdvocacyCampaign(getDb(c.env), pathParam(c, 'id'));
-      if (!campaign) throw new AppError('not_found');
-      return c.json(advocacyCampaignResource(campaign, linksFor(c)), 200);
-    },
-  );
-  addRoute(api, readRoute('/forms', 'Forms', FormCollection, true), async (c) =>
-    c.json(await serveCollection(c, forms), 200),
-  );
-  addRoute(api, readRoute('/forms/{id}', 'A form', FormSchema), async (c) => {
-    if (pathParam(c, 'id') !== MEETING_FORM_ID) throw new AppError('not_found');
-    return c.json(meetingFormResource(await countSubmissions(getDb(c.env)), linksFor(c)), 200);
-  });
-  addRoute(
-    api,
-    readRoute('/forms/{id}/submissions', "A form's submissions", SubmissionCollection, true),
-    async (c) => {
-      if (pathParam(c, 'id') !== MEETING_FORM_ID) throw new AppError('not_found');
-      return c.json(await serveCollection(c, submissions({})), 200);
-    },
-  );
-  addRoute(
-    api,
-    readRoute('/tags', 'Tags (traditions, team roles, organizer tags)', TagCollection, true),
-    async (c) => c.json(await serveCollection(c, tags), 200),
-  );
-  addRoute(api, readRoute('/tags/{id}', 'A tag', TagSchema), async (c) =>
-    c.json(tagResource(await tagOf(getDb(c.env), pathParam(c, 'id')), linksFor(c)), 200),
-  );
-  addRoute(api, readRoute('/tags/{id}/taggings', "A tag's taggings", TaggingCollection, true), async (c) => {
-    const tag = await tagOf(getDb(c.env), pathParam(c, 'id'));
-    return c.json(await serveCollection(c, taggings({ tag })), 200);
-  });
-  addRoute(
-    api,
-    readRoute('/tags/{parent}/taggings/{id}', "A tag's tagging of one person", TaggingSchema),
-    async (c) => {
-      const db = getDb(c.env);
-      const row = await findTagging(db, await tagOf(db, pathParam(c, 'parent')), pathParam(c, 'id'));
-      if (!row) throw new AppError('not_found');
-      return c.json(taggingResource(row, linksFor(c)), 200);
-    },
+    '/tags/{parent}/taggings/{id}',
+    "A tag's tagging of one person",
+    TaggingSchema,
+    async (db, c) => findTagging(db, await tagOf(db, pathParam(c, 'parent')), pathParam(c, 'id')),
+    taggingResource,
   );
 }

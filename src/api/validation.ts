@@ -47,23 +47,20 @@ export const SignupBodySchema = z
   .register(apiSchemas, { id: 'PersonSignupHelper' });
 export type SignupBody = z.infer<typeof SignupBodySchema>;
 
+/** What a record helper is told of the record: who (a person, or a link to one) and where it came from. */
+const RecordBodyFields = {
+  person: PersonInputSchema.optional(),
+  _links: PersonLink.optional(),
+  identifiers: z.array(line(200)).max(20).optional(),
+  origin_system: line(100).optional(),
+};
+
 export const SignatureBodySchema = z
-  .object({
-    person: PersonInputSchema.optional(),
-    _links: PersonLink.optional(),
-    identifiers: z.array(line(200)).max(20).optional(),
-    origin_system: line(100).optional(),
-    comments: line(2000).optional(),
-  })
+  .object({ ...RecordBodyFields, comments: line(2000).optional() })
   .register(apiSchemas, { id: 'RecordSignatureHelper' });
 export type SignatureBody = z.infer<typeof SignatureBodySchema>;
 
 export const AttendanceBodySchema = z
-  .object({
-    person: PersonInputSchema.optional(),
-    _links: PersonLink.optional(),
-    identifiers: z.array(line(200)).max(20).optional(),
-    origin_system: line(100).optional(),
-  })
+  .object(RecordBodyFields)
   .register(apiSchemas, { id: 'RecordAttendanceHelper' });
 export type AttendanceBody = z.infer<typeof AttendanceBodySchema>;

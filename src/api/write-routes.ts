@@ -2,14 +2,14 @@
 // made, or `{}` at once with `?background_processing=true` (the work then goes through a Queue).
 import type { Context, Hono } from 'hono';
 import * as z from 'zod';
-import { getDb } from '../db';
+import { getDb, type Db } from '../db';
 import { AppError } from '../lib/errors';
 import type { ApiEnv } from './auth';
 import { linksFor } from './collections';
 import { addRoute, pathParam, readJson, writeRoute } from './openapi';
 import { findAttendance, findSignature } from './queries/actions';
 import { AttendanceSchema, attendanceResource } from './resources/attendance';
-import { apiSchemas } from './resources/common';
+import { apiSchemas, type ApiLinks } from './resources/common';
 import { PersonSchema, personResource } from './resources/person';
 import { SignatureSchema, signatureResource } from './resources/signature';
 import { AttendanceBodySchema, SignatureBodySchema, SignupBodySchema } from './validation';
@@ -29,6 +29,46 @@ async function inBackground(c: Context<ApiEnv>, write: ApiWrite): Promise<boolea
   return true;
 }
 
+/** A helper that records one row below a resource (a petition's signature, an event's attendance). */
+interface RecordHelper<Body extends z.ZodType, Row, Item> {
+  path: string;
+  summary: string;
+  body: Body;
+  response: z.ZodType;
+  /** The queued write, without its context. */
+  queued(parentId: string, body: z.output<Body>): DistributiveOmit<ApiWrite, keyof WriteContext>;
+  /** Records the row; its id. */
+  record(
+    db: Db,
+    env: ApiEnv['Bindings'],
+    parentId: string,
+    body: z.output<Body>,
+    write: WriteContext,
+  ): Promise<string>;
+  find(db: Db, parentId: string, id: string): Promise<Row | null | undefined>;
+  toItem(row: Row, links: ApiLinks): Item;
+}
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
+/** Adds a record helper: it answers the row it recorded, or `{}` when queued. */
+function addRecordHelper<Body extends z.ZodType, Row, Item>(
+  api: Hono<ApiEnv>,
+  helper: RecordHelper<Body, Row, Item>,
+) {
+  const route = writeRoute(helper.path, helper.summary, helper.body, helper.response.or(Accepted));
+  addRoute(api, route, async (c) => {
+    const body = await readJson(c, helper.body);
+    const parentId = pathParam(c, 'id');
+    const write = writeContext(c);
+    if (await inBackground(c, { ...helper.queued(parentId, body), ...write })) return c.json({}, 200);
+    const db = getDb(c.env);
+    const row = await helper.find(db, parentId, await helper.record(db, c.env, parentId, body, write));
+    if (!row) throw new AppError('not_found');
+    return c.json(helper.toItem(row, linksFor(c)), 200);
+  });
+}
+
 /** Adds the helpers to the API router. */
 export function addWriteRoutes(api: Hono<ApiEnv>) {
   addRoute(
@@ -42,46 +82,26 @@ export function addWriteRoutes(api: Hono<ApiEnv>) {
       return c.json(personResource(person, linksFor(c)), 200);
     },
   );
-  addRoute(
-    api,
-    writeRoute(
-      '/petitions/{id}/signatures',
-      'The record signature helper',
-      SignatureBodySchema,
-      SignatureSchema.or(Accepted),
-    ),
-    async (c) => {
-      const body = await readJson(c, SignatureBodySchema);
-      const letterId = pathParam(c, 'id');
-      const write = writeContext(c);
-      if (await inBackground(c, { kind: 'signature', parentId: letterId, body, ...write }))
-        return c.json({}, 200);
-      const db = getDb(c.env);
-      const { signatureId } = await recordSignatureFor(db, letterId, body, write);
-      const row = await findSignature(db, letterId, signatureId);
-      if (!row) throw new AppError('not_found');
-      return c.json(signatureResource(row, linksFor(c)), 200);
-    },
-  );
-  addRoute(
-    api,
-    writeRoute(
-      '/events/{id}/attendances',
-      'The record attendance helper',
-      AttendanceBodySchema,
-      AttendanceSchema.or(Accepted),
-    ),
-    async (c) => {
-      const body = await readJson(c, AttendanceBodySchema);
-      const dayId = pathParam(c, 'id');
-      const write = writeContext(c);
-      if (await inBackground(c, { kind: 'attendance', parentId: dayId, body, ...write }))
-        return c.json({}, 200);
-      const db = getDb(c.env);
-      const { registrationId } = await recordAttendanceFor(db, c.env, dayId, body, write);
-      const row = await findAttendance(db, dayId, registrationId);
-      if (!row) throw new AppError('not_found');
-      return c.json(attendanceResource(row, linksFor(c)), 200);
-    },
-  );
+  addRecordHelper(api, {
+    path: '/petitions/{id}/signatures',
+    summary: 'The record signature helper',
+    body: SignatureBodySchema,
+    response: SignatureSchema,
+    queued: (parentId, body) => ({ kind: 'signature', parentId, body }),
+    record: async (db, _env, letterId, body, write) =>
+      (await recordSignatureFor(db, letterId, body, write)).signatureId,
+    find: findSignature,
+    toItem: signatureResource,
+  });
+  addRecordHelper(api, {
+    path: '/events/{id}/attendances',
+    summary: 'The record attendance helper',
+    body: AttendanceBodySchema,
+    response: AttendanceSchema,
+    queued: (parentId, body) => ({ kind: 'attendance', parentId, body }),
+    record: async (db, env, dayId, body, write) =>
+      (await recordAttendanceFor(db, env, dayId, body, write)).registrationId,
+    find: findAttendance,
+    toItem: attendanceResource,
+  });
 }

@@ -16,10 +16,9 @@ import {
 import { leavesAnOwner } from './roles';
 import { requestSignInLink } from './sign-in-links';
 import { inviteSchema, roleSchema } from './validation';
-import { AuditPage, OrganizersPage, type OrganizersNotice } from './views/organizers';
+import { AuditPage, OrganizersPage, ORGANIZERS_NOTICES } from './views/organizers';
 import type { MessageKey } from '../lib/i18n';
-
-const NOTICES: readonly OrganizersNotice[] = ['invited', 'role', 'removed', 'passkeysReset'];
+import { savedNoticeOf } from '../web/ui/saved-notice';
 
 /** The owner's pages under /admin/organizers (the role guard lets only owners in). */
 export const organizersAdmin = new Hono<AppEnv>();
@@ -28,8 +27,7 @@ async function renderOrganizers(
   c: Context<AppEnv>,
   extra: { values?: FormValues; errors?: FormErrors; rowErrors?: { id: string; message: MessageKey } } = {},
 ) {
-  const saved = c.req.query('saved');
-  const notice = NOTICES.find((name) => name === saved);
+  const notice = savedNoticeOf(c.req.query('saved'), ORGANIZERS_NOTICES);
   const organizers = await listOrganizers(getDb(c.env));
   return c.render(<OrganizersPage organizers={organizers} notice={notice} {...extra} />, {
     title: c.var.t('organizers.title'),

@@ -24,6 +24,7 @@ import {
 import { SESSION_ABSOLUTE_MS, SESSION_COOKIE, sessionCookieOptions } from './session';
 import { DEFAULT_AFTER_SIGN_IN } from './sign-in';
 import { PasskeyProofPage, PasskeysPage } from './views/passkeys';
+import { savedNoticeOf } from '../web/ui/saved-notice';
 
 // The browser's WebAuthn answers, checked for shape here and for meaning in passkeys.ts.
 const credentialJson = z
@@ -57,9 +58,8 @@ export const passkeysAdmin = new Hono<AppEnv>()
   .get('/', async (c) => {
     const organizer = c.var.organizer!;
     const keys = await listPasskeys(getDb(c.env), organizer.id);
-    const saved = c.req.query('saved');
     return c.render(
-      <PasskeysPage passkeys={keys} notice={saved === 'added' || saved === 'removed' ? saved : undefined} />,
+      <PasskeysPage passkeys={keys} notice={savedNoticeOf(c.req.query('saved'), ['added', 'removed'])} />,
       {
         title: c.var.t('passkeys.title'),
         passkeys: true,

@@ -19,12 +19,11 @@ import {
 import { storedSecret } from './secrets';
 import { newWebhookSecret } from './signing';
 import { endpointChangeSchema, newEndpointSchema } from './validation';
-import { EndpointPage, SecretPage, WebhooksPage, type WebhookNotice } from './views/pages';
+import { EndpointPage, SecretPage, WebhooksPage, WEBHOOK_NOTICES, type WebhookNotice } from './views/pages';
+import { savedNoticeOf } from '../web/ui/saved-notice';
 
-const NOTICES = new Set<string>(['added', 'saved', 'removed', 'queued']);
 function noticeOf(c: Context<AppEnv>): WebhookNotice | undefined {
-  const saved = c.req.query('saved');
-  return saved && NOTICES.has(saved) ? (saved as WebhookNotice) : undefined;
+  return savedNoticeOf(c.req.query('saved'), WEBHOOK_NOTICES);
 }
 
 async function endpointOr404(c: Context<AppEnv>) {

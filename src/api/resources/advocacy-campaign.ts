@@ -2,22 +2,18 @@
 // petitions (letters) and events (days) its tactics use.
 import * as z from 'zod';
 import type { AdvocacyCampaignRow } from '../queries/advocacy-campaigns';
-import { apiSchemas, LinkSchema, ResourceFields, type ApiLinks, baseFieldsOf } from './common';
+import { LinkSchema, resourceSchema, TargetsSchema, ownFieldsOf, type ApiLinks } from './common';
 
-export const AdvocacyCampaignSchema = z
-  .object({
-    ...ResourceFields,
+export const AdvocacyCampaignSchema = resourceSchema(
+  'AdvocacyCampaign',
+  {
     title: z.string(),
     description: z.string(),
-    target: z.array(z.object({ name: z.string() })),
+    target: TargetsSchema,
     browser_url: z.string().url(),
-    _links: z.object({
-      self: LinkSchema,
-      'osdi:petitions': z.array(LinkSchema),
-      'osdi:events': z.array(LinkSchema),
-    }),
-  })
-  .register(apiSchemas, { id: 'AdvocacyCampaign' });
+  },
+  { 'osdi:petitions': z.array(LinkSchema), 'osdi:events': z.array(LinkSchema) },
+);
 export type AdvocacyCampaignResource = z.infer<typeof AdvocacyCampaignSchema>;
 
 /** A campaign as OSDI shows an advocacy campaign; its actions are linked, not embedded. */
@@ -27,7 +23,7 @@ export function advocacyCampaignResource(
 ): AdvocacyCampaignResource {
   const shows = (part: 'issue') => row.publicParts.includes(part);
   return {
-    ...baseFieldsOf({ id: row.id, createdAt: row.createdAt, modifiedAt: row.updatedAt }),
+    ...ownFieldsOf(row),
     title: row.title,
     description: shows('issue') ? (row.issueEn ?? '') : '',
     target: row.publicParts.includes('targets') ? row.targetNames.map((name) => ({ name })) : [],

@@ -1,17 +1,15 @@
 // An attendance (OSDI `osdi:attendance`): one registration for an advocacy day.
 import * as z from 'zod';
 import type { AttendanceRow } from '../queries/actions';
-import { apiSchemas, LinkSchema, ResourceFields, type ApiLinks, baseFieldsOf } from './common';
+import { linkFields, resourceSchema, ownFieldsOf, type ApiLinks } from './common';
 
 export const ATTENDANCE_STATUSES = ['registered', 'waitlisted', 'cancelled', 'attended'] as const;
 
-export const AttendanceSchema = z
-  .object({
-    ...ResourceFields,
-    status: z.enum(ATTENDANCE_STATUSES),
-    _links: z.object({ self: LinkSchema, 'osdi:event': LinkSchema, 'osdi:person': LinkSchema }),
-  })
-  .register(apiSchemas, { id: 'Attendance' });
+export const AttendanceSchema = resourceSchema(
+  'Attendance',
+  { status: z.enum(ATTENDANCE_STATUSES) },
+  linkFields('osdi:event', 'osdi:person'),
+);
 export type AttendanceResource = z.infer<typeof AttendanceSchema>;
 
 /** The status a client sees: "attended" once checked in at the door, else the seat's status. */
@@ -22,7 +20,7 @@ export function attendanceStatus(row: Pick<AttendanceRow, 'status' | 'checkedInA
 /** A registration as OSDI shows an attendance (no contact details, needs or districts). */
 export function attendanceResource(row: AttendanceRow, links: ApiLinks): AttendanceResource {
   return {
-    ...baseFieldsOf({ id: row.id, createdAt: row.createdAt, modifiedAt: row.updatedAt }),
+    ...ownFieldsOf(row),
     status: attendanceStatus(row),
     _links: {
       self: links.to('events', row.dayId, 'attendances', row.id),

@@ -22,6 +22,28 @@ export const ResourceFields = {
   modified_date: z.string().datetime(),
 };
 
+/**
+ * A resource's named schema: the fields every resource has, then its own, then its HAL links
+ * (`self` first, then the ones it names).
+ */
+export function resourceSchema<F extends z.ZodRawShape, L extends z.ZodRawShape>(
+  id: string,
+  fields: F,
+  links: L,
+) {
+  return z
+    .object({ ...ResourceFields, ...fields, _links: z.object({ self: LinkSchema, ...links }) })
+    .register(apiSchemas, { id });
+}
+
+/** Whom an action is addressed to, by name. */
+export const TargetsSchema = z.array(z.object({ name: z.string() }));
+
+/** A link to each of `names` (a record's `osdi:petition`, `osdi:person`…), for resourceSchema. */
+export function linkFields<K extends string>(...names: K[]): Record<K, typeof LinkSchema> {
+  return Object.fromEntries(names.map((name) => [name, LinkSchema])) as Record<K, typeof LinkSchema>;
+}
+
 /** Builds absolute links under /api/v2 from the address the request came to. */
 export class ApiLinks {
   constructor(private readonly origin: string) {}
@@ -29,6 +51,18 @@ export class ApiLinks {
   /** `/api/v2/<segments…>` as a link. */
   to(...segments: string[]): Link {
     return { href: `${this.origin}${API_BASE}/${segments.map(encodeURIComponent).join('/')}` };
+  }
+
+  /**
+   * A resource's `self` link at `path`, and the links below it by their names
+   * (`{ 'osdi:signatures': 'signatures' }`).
+   */
+  of<K extends string>(
+    path: readonly string[],
+    children: Record<K, string>,
+  ): { self: Link } & Record<K, Link> {
+    const entries = Object.entries<string>(children).map(([name, child]) => [name, this.to(...path, child)]);
+    return { self: this.to(...path), ...(Object.fromEntries(entries) as Record<K, Link>) };
   }
 
   /** A link to a page of the site itself (a petition's public page). */
@@ -49,6 +83,11 @@ export function identifiersOf(id: string, theirs: readonly string[] = []): strin
 
 /** `origin_system` of a row we made ourselves. */
 export const OWN_ORIGIN = OUR_ORIGIN;
+
+/** The four fields of a row of ours that records when it was last updated. */
+export function ownFieldsOf(row: { id: string; createdAt: number; updatedAt: number }) {
+  return baseFieldsOf({ id: row.id, createdAt: row.createdAt, modifiedAt: row.updatedAt });
+}
 
 /** The four fields every resource starts with (ResourceFields), from a row's id and times. */
 export function baseFieldsOf(

@@ -3,11 +3,11 @@
 import * as z from 'zod';
 import { dayPath } from '../../advocacy-days/kinds';
 import type { EventRow } from '../queries/campaigns';
-import { apiSchemas, LinkSchema, ResourceFields, isoDate, type ApiLinks, baseFieldsOf } from './common';
+import { isoDate, linkFields, resourceSchema, ownFieldsOf, type ApiLinks } from './common';
 
-export const EventSchema = z
-  .object({
-    ...ResourceFields,
+export const EventSchema = resourceSchema(
+  'Event',
+  {
     title: z.string(),
     description: z.string(),
     start_date: z.string().datetime(),
@@ -22,19 +22,15 @@ export const EventSchema = z
       country: z.string(),
     }),
     browser_url: z.string().url(),
-    _links: z.object({
-      self: LinkSchema,
-      'osdi:attendances': LinkSchema,
-      'osdi:record_attendance_helper': LinkSchema,
-    }),
-  })
-  .register(apiSchemas, { id: 'Event' });
+  },
+  linkFields('osdi:attendances', 'osdi:record_attendance_helper'),
+);
 export type EventResource = z.infer<typeof EventSchema>;
 
 /** A day as OSDI shows an event: its public venue (never a participant's address). */
 export function eventResource(day: EventRow, links: ApiLinks): EventResource {
   return {
-    ...baseFieldsOf({ id: day.id, createdAt: day.createdAt, modifiedAt: day.updatedAt }),
+    ...ownFieldsOf(day),
     title: day.title,
     description: day.summary,
     start_date: isoDate(day.startsAt),
@@ -49,10 +45,9 @@ export function eventResource(day: EventRow, links: ApiLinks): EventResource {
       country: 'US',
     },
     browser_url: links.site(dayPath(day)),
-    _links: {
-      self: links.to('events', day.id),
-      'osdi:attendances': links.to('events', day.id, 'attendances'),
-      'osdi:record_attendance_helper': links.to('events', day.id, 'attendances'),
-    },
+    _links: links.of(['events', day.id], {
+      'osdi:attendances': 'attendances',
+      'osdi:record_attendance_helper': 'attendances',
+    }),
   };
 }

@@ -1,33 +1,33 @@
 // Forms (OSDI `osdi:form`) and their submissions: our one form is the meeting request.
 import * as z from 'zod';
 import type { SubmissionRow } from '../queries/actions';
-import { apiSchemas, LinkSchema, ResourceFields, type ApiLinks, baseFieldsOf } from './common';
+import { linkFields, resourceSchema, ownFieldsOf, baseFieldsOf, type ApiLinks } from './common';
 
 /** The id of the meeting-request form. */
 export const MEETING_FORM_ID = 'meeting-request';
 /** When the form first existed (it has no row of its own): a fixed date, so syncs see no change. */
 export const MEETING_FORM_DATE = Date.UTC(2026, 0, 1);
 
-export const FormSchema = z
-  .object({
-    ...ResourceFields,
+export const FormSchema = resourceSchema(
+  'Form',
+  {
     title: z.string(),
     description: z.string(),
     total_submissions: z.number().int(),
     browser_url: z.string().url(),
-    _links: z.object({ self: LinkSchema, 'osdi:submissions': LinkSchema }),
-  })
-  .register(apiSchemas, { id: 'Form' });
+  },
+  linkFields('osdi:submissions'),
+);
 export type FormResource = z.infer<typeof FormSchema>;
 
-export const SubmissionSchema = z
-  .object({
-    ...ResourceFields,
+export const SubmissionSchema = resourceSchema(
+  'Submission',
+  {
     /** Where the request stands: sent, scheduled, held, thanked, declined… */
     'welcome_table:status': z.string(),
-    _links: z.object({ self: LinkSchema, 'osdi:form': LinkSchema, 'osdi:person': LinkSchema }),
-  })
-  .register(apiSchemas, { id: 'Submission' });
+  },
+  linkFields('osdi:form', 'osdi:person'),
+);
 export type SubmissionResource = z.infer<typeof SubmissionSchema>;
 
 /** The meeting-request form, with how many requests were confirmed. */
@@ -48,7 +48,7 @@ export function meetingFormResource(totalSubmissions: number, links: ApiLinks): 
 /** A confirmed meeting request as a submission (never its story, text or attendees). */
 export function submissionResource(row: SubmissionRow, links: ApiLinks): SubmissionResource {
   return {
-    ...baseFieldsOf({ id: row.id, createdAt: row.createdAt, modifiedAt: row.updatedAt }),
+    ...ownFieldsOf(row),
     'welcome_table:status': row.status,
     _links: {
       self: links.to('forms', MEETING_FORM_ID, 'submissions', row.id),

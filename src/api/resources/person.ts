@@ -2,11 +2,11 @@
 // /privacy says those serve an advocacy day only and are deleted after it.
 import * as z from 'zod';
 import type { Person } from '../../people/schema';
-import { apiSchemas, LinkSchema, ResourceFields, type ApiLinks, baseFieldsOf } from './common';
+import { linkFields, resourceSchema, baseFieldsOf, type ApiLinks } from './common';
 
-export const PersonSchema = z
-  .object({
-    ...ResourceFields,
+export const PersonSchema = resourceSchema(
+  'Person',
+  {
     given_name: z.string().nullable(),
     family_name: z.string().nullable(),
     email_addresses: z.array(
@@ -27,15 +27,9 @@ export const PersonSchema = z
     ),
     languages_spoken: z.array(z.string()),
     custom_fields: z.record(z.string(), z.string()),
-    _links: z.object({
-      self: LinkSchema,
-      'osdi:signatures': LinkSchema,
-      'osdi:attendances': LinkSchema,
-      'osdi:submissions': LinkSchema,
-      'osdi:taggings': LinkSchema,
-    }),
-  })
-  .register(apiSchemas, { id: 'Person' });
+  },
+  linkFields('osdi:signatures', 'osdi:attendances', 'osdi:submissions', 'osdi:taggings'),
+);
 export type PersonResource = z.infer<typeof PersonSchema>;
 
 /** Only the fields that have a value. */
@@ -62,12 +56,11 @@ export function personResource(person: Person, links: ApiLinks): PersonResource 
       denomination: person.denomination,
       congregation: person.congregation,
     }),
-    _links: {
-      self: links.to('people', person.id),
-      'osdi:signatures': links.to('people', person.id, 'signatures'),
-      'osdi:attendances': links.to('people', person.id, 'attendances'),
-      'osdi:submissions': links.to('people', person.id, 'submissions'),
-      'osdi:taggings': links.to('people', person.id, 'taggings'),
-    },
+    _links: links.of(['people', person.id], {
+      'osdi:signatures': 'signatures',
+      'osdi:attendances': 'attendances',
+      'osdi:submissions': 'submissions',
+      'osdi:taggings': 'taggings',
+    }),
   };
 }

@@ -1,17 +1,17 @@
 // A signature (OSDI `osdi:signature`): a confirmed signature on one of our letters.
 import * as z from 'zod';
 import type { SignatureRow } from '../queries/actions';
-import { apiSchemas, LinkSchema, ResourceFields, type ApiLinks, baseFieldsOf } from './common';
+import { linkFields, resourceSchema, baseFieldsOf, type ApiLinks } from './common';
 
-export const SignatureSchema = z
-  .object({
-    ...ResourceFields,
+export const SignatureSchema = resourceSchema(
+  'Signature',
+  {
     comments: z.string().optional(),
     /** Whether the signer let their name be listed publicly. */
     'welcome_table:show_publicly': z.boolean(),
-    _links: z.object({ self: LinkSchema, 'osdi:petition': LinkSchema, 'osdi:person': LinkSchema }),
-  })
-  .register(apiSchemas, { id: 'Signature' });
+  },
+  linkFields('osdi:petition', 'osdi:person'),
+);
 export type SignatureResource = z.infer<typeof SignatureSchema>;
 
 /** A signature; its modified date is when it was confirmed (it counts from then). */

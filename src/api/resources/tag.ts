@@ -3,26 +3,24 @@
 import * as z from 'zod';
 import type { TaggingRow } from '../queries/tags';
 import type { TagRow } from '../tags';
-import { apiSchemas, LinkSchema, ResourceFields, type ApiLinks, baseFieldsOf } from './common';
+import { linkFields, resourceSchema, baseFieldsOf, type ApiLinks } from './common';
 
-export const TagSchema = z
-  .object({
-    ...ResourceFields,
+export const TagSchema = resourceSchema(
+  'Tag',
+  {
     name: z.string(),
     /** tradition and role tags follow the data (read only); organizer tags come from `add_tags`. */
     'welcome_table:kind': z.enum(['tradition', 'role', 'organizer']),
-    _links: z.object({ self: LinkSchema, 'osdi:taggings': LinkSchema }),
-  })
-  .register(apiSchemas, { id: 'Tag' });
+  },
+  linkFields('osdi:taggings'),
+);
 export type TagResource = z.infer<typeof TagSchema>;
 
-export const TaggingSchema = z
-  .object({
-    ...ResourceFields,
-    item_type: z.literal('osdi:person'),
-    _links: z.object({ self: LinkSchema, 'osdi:tag': LinkSchema, 'osdi:person': LinkSchema }),
-  })
-  .register(apiSchemas, { id: 'Tagging' });
+export const TaggingSchema = resourceSchema(
+  'Tagging',
+  { item_type: z.literal('osdi:person') },
+  linkFields('osdi:tag', 'osdi:person'),
+);
 export type TaggingResource = z.infer<typeof TaggingSchema>;
 
 /** A tag. */

@@ -7,6 +7,7 @@ import { ErrorSummary, SelectField, TextField } from '../../web/form-fields';
 import { ScrollTable } from '../../web/ui/admin-list';
 import { SavedNotice } from '../../web/ui/saved-notice';
 import type { ApiKey } from '../schema';
+import { Section } from '../../web/ui/section';
 
 /** The API keys page: the list, revoking, creating (and the new key, shown once). */
 export function ApiKeysPage(props: {
@@ -68,8 +69,7 @@ export function ApiKeysPage(props: {
           </tr>
         )}
       />
-      <section aria-labelledby="create-key-heading">
-        <h2 id="create-key-heading">{t('apiKeys.createTitle')}</h2>
+      <Section id="create-key-heading" title={t('apiKeys.createTitle')}>
         {props.mayChange ? (
           <form method="post" action="/admin/api-keys" novalidate>
             <ErrorSummary
@@ -96,7 +96,7 @@ export function ApiKeysPage(props: {
         ) : (
           <p>{t('apiKeys.viewerNote')}</p>
         )}
-      </section>
+      </Section>
     </>
   );
 }

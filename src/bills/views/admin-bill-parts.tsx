@@ -8,6 +8,7 @@ import type { BillRow } from '../queries';
 import { BILL_STAGES } from '../schema';
 import { ORGANIZER_CLASSIFICATIONS } from '../validation';
 import type { FormState } from './admin-bill-form';
+import { Section } from '../../web/ui/section';
 
 /** An action seen in the legislature, posted by hand: a movement like an imported one. */
 export function PostActionForm(props: { bill: Pick<BillRow, 'id'>; state?: FormState }): Child {
@@ -22,8 +23,7 @@ export function PostActionForm(props: { bill: Pick<BillRow, 'id'>; state?: FormS
     classification: t('bills.admin.field.classification'),
   };
   return (
-    <section aria-labelledby="post-action">
-      <h2 id="post-action">{t('bills.admin.postAction')}</h2>
+    <Section id="post-action" title={t('bills.admin.postAction')}>
       <p>{t('bills.admin.postActionHint')}</p>
       <form method="post" action={`/admin/bills/${props.bill.id}/actions`} novalidate>
         <ErrorSummary errors={props.state?.errors} labels={actionLabels} />
@@ -63,7 +63,7 @@ export function PostActionForm(props: { bill: Pick<BillRow, 'id'>; state?: FormS
         />
         <button type="submit">{t('bills.admin.postAction')}</button>
       </form>
-    </section>
+    </Section>
   );
 }
 
@@ -77,8 +77,7 @@ export function PostUpdateForm(props: { bill: Pick<BillRow, 'id'>; state?: FormS
     detailEs: t('bills.admin.field.detailEs'),
   };
   return (
-    <section aria-labelledby="post-update">
-      <h2 id="post-update">{t('bills.admin.postUpdate')}</h2>
+    <Section id="post-update" title={t('bills.admin.postUpdate')}>
       <p>{t('bills.admin.postUpdateHint')}</p>
       <form method="post" action={`/admin/bills/${props.bill.id}/updates`} novalidate>
         <ErrorSummary errors={props.state?.errors} labels={updateLabels} />
@@ -114,7 +113,7 @@ export function PostUpdateForm(props: { bill: Pick<BillRow, 'id'>; state?: FormS
         </div>
         <button type="submit">{t('bills.admin.postUpdate')}</button>
       </form>
-    </section>
+    </Section>
   );
 }
 
@@ -136,8 +135,7 @@ export function StageOverrideForm(props: {
     noteEs: bill.stageNoteEs ?? '',
   };
   return (
-    <section aria-labelledby="override-stage">
-      <h2 id="override-stage">{t('bills.admin.overrideStage')}</h2>
+    <Section id="override-stage" title={t('bills.admin.overrideStage')}>
       <p>{t('bills.admin.overrideHint', { stage: t(stageLabelKey(bill.derivedStage)) })}</p>
       <form method="post" action={`/admin/bills/${props.bill.id}/stage`} novalidate>
         <ErrorSummary errors={props.state?.errors} labels={stageLabels} />
@@ -168,6 +166,6 @@ export function StageOverrideForm(props: {
         </div>
         <button type="submit">{t('common.save')}</button>
       </form>
-    </section>
+    </Section>
   );
 }

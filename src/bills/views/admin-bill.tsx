@@ -9,6 +9,7 @@ import { billLabel } from './public';
 import { BillForm, type FormState } from './admin-bill-form';
 import { PostActionForm, PostUpdateForm, StageOverrideForm } from './admin-bill-parts';
 import { SavedNotice } from '../../web/ui/saved-notice';
+import { Section } from '../../web/ui/section';
 
 /** The organizer page of one bill: edit, post an action or update, override the stage. */
 export function AdminBillPage(props: {
@@ -46,8 +47,7 @@ export function AdminBillPage(props: {
       <StageOverrideForm bill={bill} state={props.stage} />
 
       {props.movements.length > 0 ? (
-        <section aria-labelledby="movements">
-          <h2 id="movements">{t('bills.admin.movements')}</h2>
+        <Section id="movements" title={t('bills.admin.movements')}>
           <ul>
             {props.movements.map((m) => (
               <li>
@@ -57,13 +57,12 @@ export function AdminBillPage(props: {
               </li>
             ))}
           </ul>
-        </section>
+        </Section>
       ) : null}
 
-      <section aria-labelledby="edit-bill">
-        <h2 id="edit-bill">{t('common.edit')}</h2>
+      <Section id="edit-bill" title={t('common.edit')}>
         <BillForm action={`/admin/bills/${bill.id}`} errors={props.form.errors} values={props.form.values} />
-      </section>
+      </Section>
       <p>
         <a href={billPath(bill)}>{t('bills.admin.view')}</a>
       </p>

@@ -8,6 +8,7 @@ import { effectiveStage } from '../stage';
 import { billLabel } from './public';
 import { AdminListPage } from '../../web/ui/admin-list';
 import { SavedNotice } from '../../web/ui/saved-notice';
+import { Section } from '../../web/ui/section';
 
 /** What an import or a fetch did, shown above the list. */
 export type ImportSummary =
@@ -54,8 +55,7 @@ export function AdminBillList(
           },
         ]}
       >
-        <section aria-labelledby="openstates-status">
-          <h2 id="openstates-status">{t('bills.admin.openStates')}</h2>
+        <Section id="openstates-status" title={t('bills.admin.openStates')}>
           {!props.openStatesOn ? <p>{t('bills.admin.openStatesOff')}</p> : null}
           <p>
             {sync?.lastSuccessAt
@@ -90,11 +90,10 @@ export function AdminBillList(
             </label>
             <button type="submit">{t('bills.import.upload')}</button>
           </form>
-        </section>
+        </Section>
       </AdminListPage>
       {props.counts.byState.size > 0 ? (
-        <section aria-labelledby="state-subscribers">
-          <h2 id="state-subscribers">{t('bills.admin.stateSubscribers')}</h2>
+        <Section id="state-subscribers" title={t('bills.admin.stateSubscribers')}>
           <ul>
             {[...props.counts.byState.entries()].map(([state, n]) => (
               <li>
@@ -102,7 +101,7 @@ export function AdminBillList(
               </li>
             ))}
           </ul>
-        </section>
+        </Section>
       ) : null}
     </>
   );

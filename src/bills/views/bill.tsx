@@ -14,6 +14,7 @@ import { BillBadges, billLabel, chamberName, Markdown } from './public';
 import { SubscribeForm } from './subscribe-form';
 import { PartOfCampaigns } from '../../web/ui/part-of-campaigns';
 import { ActionColumns, JumpButton } from '../../web/ui/action-page';
+import { Section } from '../../web/ui/section';
 
 /** Everything the bill page shows. */
 export interface BillPageData {
@@ -69,8 +70,7 @@ function WhatToDo(props: { bill: BillRow; sponsors: SponsorView[] }): Child {
   const meetable = props.sponsors.filter((s) => s.officialId);
   if (calls.length === 0 && meetable.length === 0) return null;
   return (
-    <section aria-labelledby="bill-actions">
-      <h2 id="bill-actions">{t('bills.whatToDo')}</h2>
+    <Section id="bill-actions" title={t('bills.whatToDo')}>
       <ul>
         {calls.map((call) => (
           <li>
@@ -85,7 +85,7 @@ function WhatToDo(props: { bill: BillRow; sponsors: SponsorView[] }): Child {
           </li>
         ))}
       </ul>
-    </section>
+    </Section>
   );
 }
 
@@ -118,10 +118,9 @@ export function BillPage(props: BillPageData): Child {
         form={<SubscribeForm bill={bill} errors={props.errors} values={props.values} />}
       >
         {pick(bill, 'summary', lang).text ? (
-          <section aria-labelledby="bill-summary">
-            <h2 id="bill-summary">{t('bills.summary')}</h2>
+          <Section id="bill-summary" title={t('bills.summary')}>
             <Markdown source={pick(bill, 'summary', lang).text} />
-          </section>
+          </Section>
         ) : null}
 
         {WRITTEN_SECTIONS.map(({ field, id, heading }) => {
@@ -134,8 +133,7 @@ export function BillPage(props: BillPageData): Child {
           ) : null;
         })}
 
-        <section aria-labelledby="bill-timeline">
-          <h2 id="bill-timeline">{t('bills.timeline')}</h2>
+        <Section id="bill-timeline" title={t('bills.timeline')}>
           {timeline.length === 0 ? <p>{t('bills.timelineEmpty')}</p> : null}
           <ol class="bill-timeline">
             {timeline.map(({ action, stage: after, changed }) => (
@@ -155,11 +153,10 @@ export function BillPage(props: BillPageData): Child {
               </li>
             ))}
           </ol>
-        </section>
+        </Section>
 
         {props.updates.length > 0 ? (
-          <section aria-labelledby="bill-updates">
-            <h2 id="bill-updates">{t('bills.updates')}</h2>
+          <Section id="bill-updates" title={t('bills.updates')}>
             <ul>
               {props.updates.map((u) => (
                 <li id={`movement-${u.id}`}>
@@ -169,12 +166,11 @@ export function BillPage(props: BillPageData): Child {
                 </li>
               ))}
             </ul>
-          </section>
+          </Section>
         ) : null}
 
         {props.sponsors.length > 0 ? (
-          <section aria-labelledby="bill-sponsors">
-            <h2 id="bill-sponsors">{t('bills.sponsors')}</h2>
+          <Section id="bill-sponsors" title={t('bills.sponsors')}>
             <ul>
               {props.sponsors.map((s) => (
                 <li>
@@ -183,12 +179,11 @@ export function BillPage(props: BillPageData): Child {
                 </li>
               ))}
             </ul>
-          </section>
+          </Section>
         ) : null}
 
         {sourcesOf(bill).length > 0 ? (
-          <section aria-labelledby="bill-sources">
-            <h2 id="bill-sources">{t('bills.sources')}</h2>
+          <Section id="bill-sources" title={t('bills.sources')}>
             <ul>
               {sourcesOf(bill).map((s) => (
                 <li>
@@ -198,7 +193,7 @@ export function BillPage(props: BillPageData): Child {
                 </li>
               ))}
             </ul>
-          </section>
+          </Section>
         ) : null}
       </ActionColumns>
     </article>

@@ -14,6 +14,7 @@ import { DELIVERY_RECIPIENTS_MAX } from '../validation';
 import { Addressees, SignerLine } from './public';
 import { adminPath, LetterAdminNav } from './admin';
 import { SavedNotice } from '../../web/ui/saved-notice';
+import { Section } from '../../web/ui/section';
 
 /** The delivery page: the letter with its shown signers, ready to print, and the email form. */
 export function DeliveryPage(props: FormState & DeliveryPageData & { letter: Letter; sent?: number }): Child {
@@ -35,8 +36,7 @@ export function DeliveryPage(props: FormState & DeliveryPageData & { letter: Let
         <button type="button" data-print hidden>
           {t('common.print')}
         </button>
-        <section aria-labelledby="deliver-email-heading">
-          <h2 id="deliver-email-heading">{t('letters.admin.emailHeading')}</h2>
+        <Section id="deliver-email-heading" title={t('letters.admin.emailHeading')}>
           <form method="post" action={adminPath(props.letter, '/deliver')} novalidate>
             <ErrorSummary
               errors={props.errors}
@@ -84,7 +84,7 @@ export function DeliveryPage(props: FormState & DeliveryPageData & { letter: Let
               ]}
             />
           ) : null}
-        </section>
+        </Section>
         <hr />
       </div>
       <article class="letter printable-letter">

@@ -11,6 +11,7 @@ import { LETTER_STATUSES, options } from '../choices';
 import type { Letter } from '../schema';
 import { adminPath, LetterAdminNav } from './admin';
 import { statusLabel } from '../choices';
+import { Section } from '../../web/ui/section';
 
 /** The labels of the letter form, also used by the error summary. */
 function letterLabels(t: (key: MessageKey) => string): Record<string, string> {
@@ -112,8 +113,7 @@ function EmbedCode(props: { url: string }): Child {
   const { t } = useRequestContext<AppEnv>().var;
   const code = `<iframe src="${props.url}" title="${t('letters.signHeading')}" width="100%" height="1400" style="border:0"></iframe>`;
   return (
-    <section aria-labelledby="embed-heading">
-      <h2 id="embed-heading">{t('letters.admin.embedHeading')}</h2>
+    <Section id="embed-heading" title={t('letters.admin.embedHeading')}>
       <TextArea
         name="embedCode"
         label={t('letters.admin.embedCode')}
@@ -122,7 +122,7 @@ function EmbedCode(props: { url: string }): Child {
         rows={3}
         required
       />
-    </section>
+    </Section>
   );
 }
 
@@ -135,8 +135,7 @@ function OfficialAddressees(props: {
 }): Child {
   const { t } = useRequestContext<AppEnv>().var;
   return (
-    <section aria-labelledby="officials-heading">
-      <h2 id="officials-heading">{t('letters.admin.officialsHeading')}</h2>
+    <Section id="officials-heading" title={t('letters.admin.officialsHeading')}>
       {props.officials.length === 0 ? <p>{t('letters.admin.noOfficials')}</p> : null}
       <OfficialButtons
         officials={props.officials}
@@ -162,7 +161,7 @@ function OfficialAddressees(props: {
         label={t('letters.admin.addOfficial')}
         buttonClass="secondary"
       />
-    </section>
+    </Section>
   );
 }
 

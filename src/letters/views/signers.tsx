@@ -11,6 +11,7 @@ import { letterText } from '../status';
 import { signedBySentence } from '../tally';
 import { BarChart, describeBars } from './chart';
 import { letterPath, Pagination, SignerLine } from './public';
+import { Section } from '../../web/ui/section';
 
 /** The public list of signers, grouped by tradition, with counts and the breadth chart. */
 export function SignersPage(props: {
@@ -46,8 +47,7 @@ export function SignersPage(props: {
         <strong>{signedBySentence(t, lang, { signed: props.counts.total, named: props.shownTotal })}</strong>
       </p>
       {props.counts.total > 0 ? (
-        <section aria-labelledby="breadth-heading">
-          <h2 id="breadth-heading">{t('letters.breadthHeading')}</h2>
+        <Section id="breadth-heading" title={t('letters.breadthHeading')}>
           <BarChart
             id="tradition-chart"
             title={t('letters.chartTitle')}
@@ -66,7 +66,7 @@ export function SignersPage(props: {
               rows={props.counts.byState.map((row) => [row.state, row.count])}
             />
           </div>
-        </section>
+        </Section>
       ) : (
         <p>{t('letters.noSignersYet')}</p>
       )}

@@ -6,6 +6,7 @@ import { OpenActionList } from '../../web/pages';
 import type { Letter } from '../schema';
 import { letterText } from '../status';
 import { letterPath } from './public';
+import { Section } from '../../web/ui/section';
 
 /** After confirming: thanks, ways to share, and the coalition's other open actions. */
 export function ThanksPage(props: { letter: Letter; letterUrl: string; others: OpenAction[] }): Child {
@@ -23,8 +24,7 @@ export function ThanksPage(props: { letter: Letter; letterUrl: string; others: O
           <a href={letterPath(props.letter, '/signers')}>{t('letters.seeSigners')}</a>
         </p>
       </section>
-      <section aria-labelledby="share-heading">
-        <h2 id="share-heading">{t('letters.shareHeading')}</h2>
+      <Section id="share-heading" title={t('letters.shareHeading')}>
         <p>{t('letters.shareIntro')}</p>
         <p>
           <label for="share-link">{t('letters.shareLinkLabel')}</label>
@@ -47,12 +47,11 @@ export function ThanksPage(props: { letter: Letter; letterUrl: string; others: O
             {t('letters.shareSms')}
           </a>
         </div>
-      </section>
+      </Section>
       {props.others.length > 0 ? (
-        <section aria-labelledby="others-heading">
-          <h2 id="others-heading">{t('letters.otherActions')}</h2>
+        <Section id="others-heading" title={t('letters.otherActions')}>
           <OpenActionList actions={props.others} />
-        </section>
+        </Section>
       ) : null}
     </>
   );

@@ -12,6 +12,7 @@ import { UPDATE_BODY_MAX, UPDATE_SUBJECT_MAX, type EmailPreview, type RecipientC
 import { DataTable } from '../../web/ui/admin-list';
 import { adminPath } from './admin';
 import { SavedNotice } from '../../web/ui/saved-notice';
+import { Section } from '../../web/ui/section';
 
 /** The fields of the update form, in the order they appear. */
 export const UPDATE_FIELDS = [
@@ -70,8 +71,7 @@ export function CountsLine(props: { counts: UpdateEmailCounts }): Child {
 export function PastUpdates(props: { letter: Letter; updates: UpdateWithCounts[] }): Child {
   const { t, lang } = useRequestContext<AppEnv>().var;
   return (
-    <section aria-labelledby="past-updates-heading">
-      <h2 id="past-updates-heading">{t('letters.updates.pastHeading')}</h2>
+    <Section id="past-updates-heading" title={t('letters.updates.pastHeading')}>
       <DataTable
         items={props.updates}
         empty={t('letters.updates.noneYet')}
@@ -104,7 +104,7 @@ export function PastUpdates(props: { letter: Letter; updates: UpdateWithCounts[]
           },
         ]}
       />
-    </section>
+    </Section>
   );
 }
 

@@ -9,6 +9,7 @@ import type { RecipientCounts } from '../updates';
 import { LetterAdminNav, adminPath } from './admin';
 import { PastUpdates, Recipients, UpdateTextFields, useFieldLabels } from './update-parts';
 import { SavedNotice } from '../../web/ui/saved-notice';
+import { Section } from '../../web/ui/section';
 
 /** The organizer's page: who would receive an update, the form to write one, and past updates. */
 export function UpdatesPage(
@@ -31,8 +32,7 @@ export function UpdatesPage(
       <p>
         <small>{t('letters.updates.whoHint')}</small>
       </p>
-      <section aria-labelledby="write-update-heading">
-        <h2 id="write-update-heading">{t('letters.updates.writeHeading')}</h2>
+      <Section id="write-update-heading" title={t('letters.updates.writeHeading')}>
         <form method="post" action={adminPath(props.letter, '/updates/preview')} novalidate>
           <ErrorSummary errors={props.errors} labels={labels} />
           <UpdateTextFields lang="en" labels={labels} values={props.values} errors={props.errors} />
@@ -58,7 +58,7 @@ export function UpdatesPage(
           </FieldList>
           <button type="submit">{t('letters.updates.previewButton')}</button>
         </form>
-      </section>
+      </Section>
       <PastUpdates letter={props.letter} updates={props.updates} />
     </>
   );

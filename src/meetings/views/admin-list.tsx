@@ -11,6 +11,7 @@ import { formatMeetingDate } from '../merge-data';
 import type { MeetingListRow, listFollowUpsDue, listThanksDue } from '../queries';
 import { MEETING_STATUSES, type Meeting } from '../schema';
 import { MEETING_STATUS_LABELS } from './parts';
+import { Section } from '../../web/ui/section';
 
 /** The organizer page of one meeting. */
 export function adminMeetingPath(id: string): string {
@@ -77,8 +78,7 @@ export function AdminMeetingList(props: {
         <button type="submit">{t('common.filter')}</button>
       </form>
 
-      <section aria-labelledby="due-heading">
-        <h2 id="due-heading">{t('meetings.admin.due')}</h2>
+      <Section id="due-heading" title={t('meetings.admin.due')}>
         {props.followUps.length === 0 && props.thanksDue.length === 0 ? (
           <p>{t('meetings.admin.nothingDue')}</p>
         ) : null}
@@ -112,10 +112,9 @@ export function AdminMeetingList(props: {
             </ul>
           </>
         ) : null}
-      </section>
+      </Section>
 
-      <section aria-labelledby="all-heading">
-        <h2 id="all-heading">{t('meetings.admin.byOfficial', { count: props.rows.length })}</h2>
+      <Section id="all-heading" title={t('meetings.admin.byOfficial', { count: props.rows.length })}>
         {props.rows.length === 0 ? <p>{t('meetings.admin.none')}</p> : null}
         {[...byOfficial.values()].map((rows) => {
           const official = rows[0]!.official;
@@ -154,7 +153,7 @@ export function AdminMeetingList(props: {
             </>
           );
         })}
-      </section>
+      </Section>
     </>
   );
 }

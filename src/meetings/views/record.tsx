@@ -9,6 +9,7 @@ import { formatMeetingDate } from '../merge-data';
 import { canDo } from '../status';
 import { EmailText, OutcomeFacts, Progress, type MeetingPageProps } from './parts';
 import { RecordForm } from './record-form';
+import { Section } from '../../web/ui/section';
 
 /** The sender's private page: where the meeting stands and the next step of the loop. */
 export function MeetingPage(props: MeetingPageProps): Child {
@@ -30,14 +31,13 @@ export function MeetingPage(props: MeetingPageProps): Child {
       <Progress status={m.status} />
 
       {m.status === 'unconfirmed' ? (
-        <section aria-labelledby="confirm-heading">
-          <h2 id="confirm-heading">{t('meetings.confirm.title')}</h2>
+        <Section id="confirm-heading" title={t('meetings.confirm.title')}>
           <p>{t('meetings.confirm.intro', { name: o.name })}</p>
           <EmailText subject={m.requestSubject} text={m.requestText} />
           <form method="post" action={`${base}/confirm`}>
             <button type="submit">{t('meetings.confirm.button')}</button>
           </form>
-        </section>
+        </Section>
       ) : null}
 
       {m.confirmedAt && m.status !== 'unconfirmed' ? (
@@ -92,8 +92,7 @@ export function MeetingPage(props: MeetingPageProps): Child {
       ) : null}
 
       {canDo('sendAttendeeList', m.status) && props.attendeeList ? (
-        <section aria-labelledby="attendees-heading">
-          <h2 id="attendees-heading">{t('meetings.attendees.title')}</h2>
+        <Section id="attendees-heading" title={t('meetings.attendees.title')}>
           <p>{t('meetings.attendees.intro')}</p>
           {m.attendeeListSentAt ? (
             <p class="notice">
@@ -104,14 +103,13 @@ export function MeetingPage(props: MeetingPageProps): Child {
           <form method="post" action={`${base}/attendees`}>
             <button type="submit">{t('meetings.attendees.button')}</button>
           </form>
-        </section>
+        </Section>
       ) : null}
 
       {canDo('record', m.status) ? <RecordForm {...props} action={`${base}/record`} /> : null}
 
       {props.commitments.length > 0 || m.heldOn ? (
-        <section aria-labelledby="outcome-heading">
-          <h2 id="outcome-heading">{t('meetings.outcome.title')}</h2>
+        <Section id="outcome-heading" title={t('meetings.outcome.title')}>
           <dl>
             <OutcomeFacts meeting={m} />
           </dl>
@@ -128,19 +126,18 @@ export function MeetingPage(props: MeetingPageProps): Child {
               </ul>
             </>
           ) : null}
-        </section>
+        </Section>
       ) : null}
 
       {canDo('sendThanks', m.status) ? (
-        <section aria-labelledby="thanks-heading">
-          <h2 id="thanks-heading">{t('meetings.thanks.title')}</h2>
+        <Section id="thanks-heading" title={t('meetings.thanks.title')}>
           <p>{t('meetings.thanks.intro')}</p>
           <p>
             <a href={`${base}/thanks`} role="button">
               {t('meetings.thanks.prepare')}
             </a>
           </p>
-        </section>
+        </Section>
       ) : null}
 
       {m.thankedAt && m.thankYouSubject ? (
@@ -151,8 +148,7 @@ export function MeetingPage(props: MeetingPageProps): Child {
       ) : null}
 
       {canDo('sendReport', m.status) ? (
-        <section aria-labelledby="report-heading">
-          <h2 id="report-heading">{t('meetings.report.title')}</h2>
+        <Section id="report-heading" title={t('meetings.report.title')}>
           {m.reportBackSentAt ? (
             <p class="notice">
               {t('meetings.report.sentAt', { date: formatDate(lang, m.reportBackSentAt) })}
@@ -167,7 +163,7 @@ export function MeetingPage(props: MeetingPageProps): Child {
               </p>
             </>
           )}
-        </section>
+        </Section>
       ) : null}
 
       {canDo('decline', m.status) ? (

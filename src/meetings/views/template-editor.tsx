@@ -6,6 +6,7 @@ import type { Lang, MessageKey, Translate } from '../../lib/i18n';
 import { SavedNotice } from '../../web/ui/saved-notice';
 import type { MeetingTemplateKind } from '../schema';
 import { MERGE_FIELDS, type TemplateProblem } from '../templates';
+import { Section } from '../../web/ui/section';
 
 /** The name of each language a template is written in. */
 const LANGUAGE_NAMES: Record<Lang, MessageKey> = { en: 'common.english', es: 'common.spanish' };
@@ -68,8 +69,7 @@ export function TemplateEditor(props: {
             </button>
           </div>
         </form>
-        <section aria-labelledby="preview-heading">
-          <h2 id="preview-heading">{t('meetings.templates.previewHeading')}</h2>
+        <Section id="preview-heading" title={t('meetings.templates.previewHeading')}>
           <p class="hint" data-live-hint hidden>
             {t('meetings.templates.livePreview')}
           </p>
@@ -91,7 +91,7 @@ export function TemplateEditor(props: {
           <p data-preview-none hidden={Boolean(props.preview)}>
             {t('meetings.templates.noPreview')}
           </p>
-        </section>
+        </Section>
       </div>
       {props.custom ? (
         <form method="post" action={`${action}/reset`}>
@@ -100,8 +100,7 @@ export function TemplateEditor(props: {
           </button>
         </form>
       ) : null}
-      <section aria-labelledby="fields-heading">
-        <h2 id="fields-heading">{t('meetings.templates.fields')}</h2>
+      <Section id="fields-heading" title={t('meetings.templates.fields')}>
         <dl class="merge-fields">
           {Object.entries(MERGE_FIELDS).map(([name, key]) => (
             <>
@@ -112,7 +111,7 @@ export function TemplateEditor(props: {
             </>
           ))}
         </dl>
-      </section>
+      </Section>
       <p>
         <a href="/admin/meetings/templates">{t('meetings.templates.back')}</a>
       </p>

@@ -7,6 +7,7 @@ import { meetingRequestPath, partyLabel, roleLabel } from '../links';
 import type { Official } from '../schema';
 import { DistrictSearchForm } from './district-search';
 import { OfficialNameLink } from './search';
+import { Section } from '../../web/ui/section';
 
 /** What "Find my officials" found. */
 export type FindMineResult =
@@ -50,13 +51,12 @@ export function FindMinePage(
         <BotCheck />
         <button type="submit">{t('officials.findMine.submit')}</button>
       </form>
-      <section aria-labelledby="no-address-heading">
-        <h2 id="no-address-heading">{t('officials.findMine.noAddressTitle')}</h2>
+      <Section id="no-address-heading" title={t('officials.findMine.noAddressTitle')}>
         <p>
           {t('officials.findMine.noAddressBody')}{' '}
           <a href="/officials">{t('officials.findMine.noAddressLink')}</a>
         </p>
-      </section>
+      </Section>
       {result?.status === 'not_found' ? (
         <p role="status">
           {t('officials.findMine.notFound')}{' '}

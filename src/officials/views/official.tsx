@@ -13,6 +13,7 @@ import {
 } from '../links';
 import type { OfficialAction } from '../actions';
 import type { Official } from '../schema';
+import { Section } from '../../web/ui/section';
 
 /** An official's public page: office, contact, actions, and the way to ask for a meeting. */
 export function OfficialPage(props: {
@@ -54,8 +55,7 @@ export function OfficialPage(props: {
           </>
         ) : null}
       </dl>
-      <section aria-labelledby="contact-heading">
-        <h2 id="contact-heading">{t('officials.contact')}</h2>
+      <Section id="contact-heading" title={t('officials.contact')}>
         <p>
           {t('officials.email')}:{' '}
           {o.email ? <a href={`mailto:${o.email}`}>{o.email}</a> : t('officials.noEmail')}
@@ -90,10 +90,9 @@ export function OfficialPage(props: {
             </ul>
           </>
         ) : null}
-      </section>
+      </Section>
       {o.inOffice ? (
-        <section aria-labelledby="meeting-heading">
-          <h2 id="meeting-heading">{t('officials.requestMeeting')}</h2>
+        <Section id="meeting-heading" title={t('officials.requestMeeting')}>
           {o.email ? (
             <>
               <p>{t('officials.requestMeetingIntro')}</p>
@@ -106,10 +105,9 @@ export function OfficialPage(props: {
           ) : (
             <p>{t('officials.noEmailForMeeting')}</p>
           )}
-        </section>
+        </Section>
       ) : null}
-      <section aria-labelledby="actions-heading">
-        <h2 id="actions-heading">{t('officials.actions')}</h2>
+      <Section id="actions-heading" title={t('officials.actions')}>
         {kinds.length ? null : <p>{t('officials.noActions')}</p>}
         {kinds.map((kind) => (
           <>
@@ -123,7 +121,7 @@ export function OfficialPage(props: {
             </ul>
           </>
         ))}
-      </section>
+      </Section>
       <footer>
         <small>
           {t(o.source === 'openstates' ? 'officials.source.openstates' : 'officials.source.manual')}

@@ -9,6 +9,7 @@ import { PostButton } from '../../web/ui/post-button';
 import { adminOfficialPath, stanceLabel } from '../links';
 import type { PowerMapData } from '../queries';
 import { STANCES, type Official, type PowerMapEntry } from '../schema';
+import { Section } from '../../web/ui/section';
 
 /** What the power map shows: the official, their entries and corrections, the entry being edited. */
 export type PowerMapProps = FormState &
@@ -41,8 +42,7 @@ export function PowerMap(props: PowerMapProps): Child {
       ? { stance: editing.stance, notedOn: editing.notedOn, note: editing.note ?? '' }
       : { stance: current?.stance ?? 'unknown', notedOn: props.today });
   return (
-    <section aria-labelledby="power-map-heading">
-      <h2 id="power-map-heading">{t('officials.admin.powerMap')}</h2>
+    <Section id="power-map-heading" title={t('officials.admin.powerMap')}>
       <p>
         <small>{t('officials.admin.powerMapPrivate')}</small>
       </p>
@@ -139,7 +139,7 @@ export function PowerMap(props: PowerMapProps): Child {
           </ul>
         </section>
       ) : null}
-    </section>
+    </Section>
   );
 }
 

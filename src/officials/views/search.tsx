@@ -5,6 +5,7 @@ import type { FormValues } from '../../web/form';
 import { officialPath, partyLabel, roleLabel } from '../links';
 import type { Official } from '../schema';
 import { DistrictSearchForm } from './district-search';
+import { Section } from '../../web/ui/section';
 
 /** An official's name, linked to their page, as lists show it. */
 export function OfficialNameLink(props: { official: Official }): Child {
@@ -70,8 +71,7 @@ export function SearchPage(props: {
       </p>
       <DistrictSearchForm values={props.values} />
       {props.searched ? (
-        <section aria-labelledby="results-heading">
-          <h2 id="results-heading">{t('officials.search.results', { count: props.total })}</h2>
+        <Section id="results-heading" title={t('officials.search.results', { count: props.total })}>
           {props.rows.length === 0 ? (
             <p>{t('officials.search.none')}</p>
           ) : (
@@ -98,7 +98,7 @@ export function SearchPage(props: {
               </ul>
             </nav>
           ) : null}
-        </section>
+        </Section>
       ) : null}
     </>
   );

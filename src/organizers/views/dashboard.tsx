@@ -2,6 +2,7 @@ import type { Child } from 'hono/jsx';
 import { useRequestContext } from 'hono/jsx-renderer';
 import type { AppEnv } from '../../env';
 import { sectionsFor } from '../../web/ui/admin-nav';
+import { Section } from '../../web/ui/section';
 
 /** The /admin dashboard: who is signed in and a card for each organizer section. */
 export function Dashboard(): Child {
@@ -21,8 +22,7 @@ export function Dashboard(): Child {
           <a href="/admin/passkeys">{t('admin.passkeysLink')}</a>
         </p>
       </hgroup>
-      <section aria-labelledby="admin-sections-heading">
-        <h2 id="admin-sections-heading">{t('admin.sectionsHeading')}</h2>
+      <Section id="admin-sections-heading" title={t('admin.sectionsHeading')}>
         <ul class="card-grid">
           {sectionsFor(organizer).map((section) => (
             <li>
@@ -35,7 +35,7 @@ export function Dashboard(): Child {
             </li>
           ))}
         </ul>
-      </section>
+      </Section>
     </>
   );
 }

@@ -8,6 +8,7 @@ import { DataTable } from '../../web/ui/admin-list';
 import { PostButton } from '../../web/ui/post-button';
 import { SavedNotice } from '../../web/ui/saved-notice';
 import { ROLES, type Role } from '../roles';
+import { Section } from '../../web/ui/section';
 
 /** The label and the one-line description of each role. */
 export const ROLE_LABELS: Record<Role, { label: MessageKey; hint: MessageKey }> = {
@@ -23,13 +24,8 @@ const ROW_ACTIONS: [string, MessageKey][] = [
 ];
 
 /** What a save on this page said. */
-export type OrganizersNotice = 'invited' | 'role' | 'removed' | 'passkeysReset';
-const NOTICES: Record<OrganizersNotice, MessageKey> = {
-  invited: 'organizers.notice.invited',
-  role: 'organizers.notice.role',
-  removed: 'organizers.notice.removed',
-  passkeysReset: 'organizers.notice.passkeysReset',
-};
+export const ORGANIZERS_NOTICES = ['invited', 'role', 'removed', 'passkeysReset'] as const;
+export type OrganizersNotice = (typeof ORGANIZERS_NOTICES)[number];
 
 interface OrganizerRow {
   id: string;
@@ -60,7 +56,7 @@ export function OrganizersPage(
       <p>
         <a href="/admin/organizers/audit">{t('organizers.auditLink')}</a>
       </p>
-      {props.notice ? <SavedNotice>{t(NOTICES[props.notice])}</SavedNotice> : null}
+      {props.notice ? <SavedNotice>{t(`organizers.notice.${props.notice}`)}</SavedNotice> : null}
       {props.rowErrors ? (
         <div role="alert" class="error-summary" tabindex={-1}>
           <p>{t(props.rowErrors.message)}</p>
@@ -122,8 +118,7 @@ export function OrganizersPage(
           },
         ]}
       />
-      <section aria-labelledby="invite-heading">
-        <h2 id="invite-heading">{t('organizers.inviteTitle')}</h2>
+      <Section id="invite-heading" title={t('organizers.inviteTitle')}>
         <p>{t('organizers.inviteIntro')}</p>
         <FieldForm
           action="/admin/organizers/invite"
@@ -136,7 +131,7 @@ export function OrganizersPage(
             { kind: 'select', name: 'lang', options: LANGUAGE_OPTIONS, required: true },
           ]}
         />
-      </section>
+      </Section>
     </>
   );
 }

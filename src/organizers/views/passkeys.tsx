@@ -5,6 +5,7 @@ import { formatDate } from '../../lib/i18n';
 import { DataTable } from '../../web/ui/admin-list';
 import { PostButton } from '../../web/ui/post-button';
 import { SavedNotice } from '../../web/ui/saved-notice';
+import { Section } from '../../web/ui/section';
 
 interface PasskeyRow {
   id: string;
@@ -62,8 +63,7 @@ export function PasskeysPage(props: { passkeys: PasskeyRow[]; notice?: 'added' |
           },
         ]}
       />
-      <section aria-labelledby="add-passkey-heading">
-        <h2 id="add-passkey-heading">{t('passkeys.addTitle')}</h2>
+      <Section id="add-passkey-heading" title={t('passkeys.addTitle')}>
         <p>{t('passkeys.addIntro')}</p>
         <noscript>
           <p>{t('passkeys.needsScript')}</p>
@@ -76,7 +76,7 @@ export function PasskeysPage(props: { passkeys: PasskeyRow[]; notice?: 'added' |
           <button type="submit">{t('passkeys.add')}</button>
         </form>
         <PasskeyStatus />
-      </section>
+      </Section>
     </>
   );
 }

@@ -8,6 +8,7 @@ import { personalDataSources, type ErasureMode, type PersonalDataKey } from '../
 import type { ErasureRecord } from '../queries';
 import { DataTable } from '../../web/ui/admin-list';
 import { PostButton } from '../../web/ui/post-button';
+import { Section } from '../../web/ui/section';
 
 /** The label of a registry table in the organizer's language. */
 export function tableLabelKey(key: PersonalDataKey): MessageKey {
@@ -37,8 +38,7 @@ export function LookupForm(props: { values?: FormValues; errors?: FormErrors }):
 export function ErasureHistory(props: { erasures: ErasureRecord[] }): Child {
   const { t, lang } = useRequestContext<AppEnv>().var;
   return (
-    <section aria-labelledby="erasures-title">
-      <h2 id="erasures-title">{t('privacy.admin.historyTitle')}</h2>
+    <Section id="erasures-title" title={t('privacy.admin.historyTitle')}>
       <DataTable
         items={props.erasures}
         empty={t('privacy.admin.historyEmpty')}
@@ -64,7 +64,7 @@ export function ErasureHistory(props: { erasures: ErasureRecord[] }): Child {
           },
         ]}
       />
-    </section>
+    </Section>
   );
 }
 
@@ -79,8 +79,7 @@ export function LookupResult(
   const total = Object.values(props.counts).reduce((a, b) => a + b, 0);
   const hasOrganizer = (props.counts.organizers ?? 0) > 0;
   return (
-    <section aria-labelledby="result-title">
-      <h2 id="result-title">{t('privacy.admin.resultTitle', { email: props.email })}</h2>
+    <Section id="result-title" title={t('privacy.admin.resultTitle', { email: props.email })}>
       {total === 0 ? <p>{t('privacy.admin.nothing')}</p> : null}
       <DataTable
         items={personalDataSources}
@@ -128,6 +127,6 @@ export function LookupResult(
           </form>
         </>
       ) : null}
-    </section>
+    </Section>
   );
 }

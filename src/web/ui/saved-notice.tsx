@@ -13,3 +13,11 @@ export function SavedNotice(props: { children: Child; plain?: boolean }): Child 
     </p>
   );
 }
+
+/** The notice a post-redirect-get named in `?saved=`, when it is one of the page's `names`. */
+export function savedNoticeOf<N extends string>(
+  saved: string | undefined,
+  names: readonly N[],
+): N | undefined {
+  return names.find((name) => name === saved);
+}

@@ -40,13 +40,8 @@ const STATUS_LABELS: StatusLabels<WebhookDelivery['status']> = {
 };
 
 /** The notices the pages show after a change. */
-export type WebhookNotice = 'added' | 'saved' | 'removed' | 'queued';
-const NOTICES: Record<WebhookNotice, MessageKey> = {
-  added: 'webhooks.notice.added',
-  saved: 'webhooks.notice.saved',
-  removed: 'webhooks.notice.removed',
-  queued: 'webhooks.notice.queued',
-};
+export const WEBHOOK_NOTICES = ['added', 'saved', 'removed', 'queued'] as const;
+export type WebhookNotice = (typeof WEBHOOK_NOTICES)[number];
 
 function eventsOf(endpoint: WebhookEndpoint): WebhookEventType[] {
   return JSON.parse(endpoint.events) as WebhookEventType[];
@@ -79,7 +74,7 @@ export function WebhooksPage(props: {
     <>
       <h1>{t('webhooks.title')}</h1>
       <p>{t('webhooks.intro')}</p>
-      {props.notice ? <SavedNotice>{t(NOTICES[props.notice])}</SavedNotice> : null}
+      {props.notice ? <SavedNotice>{t(`webhooks.notice.${props.notice}`)}</SavedNotice> : null}
       <h2>{t('webhooks.endpoints')}</h2>
       <ScrollTable
         columns={[
@@ -167,7 +162,7 @@ export function EndpointPage(props: {
       <p class="pre-wrap">
         <code>{props.endpoint.url}</code>
       </p>
-      {props.notice ? <SavedNotice>{t(NOTICES[props.notice])}</SavedNotice> : null}
+      {props.notice ? <SavedNotice>{t(`webhooks.notice.${props.notice}`)}</SavedNotice> : null}
       <form method="post" action={base} novalidate>
         <ErrorSummary errors={props.errors} labels={{ events: t('webhooks.events') }} />
         <EventChoices

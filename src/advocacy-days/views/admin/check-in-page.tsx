@@ -8,6 +8,7 @@ import type { CheckInEvent } from '../../queries/check-in';
 import type { DayCounts } from '../../queries/registrations';
 import type { AdvocacyDay, Registration } from '../../schema';
 import { Counts, dayAdminPath, DayNav, REGISTRATION_STATUS_LABELS } from './parts';
+import { Section } from '../../../web/ui/section';
 
 /** The undo button of one person's check-in. */
 function UndoCheckIn(props: {
@@ -106,8 +107,7 @@ export function CheckInPage(props: {
         ))}
       </ul>
       {props.recent.length ? (
-        <section aria-labelledby="recent-heading">
-          <h2 id="recent-heading">{t('days.checkIn.recent')}</h2>
+        <Section id="recent-heading" title={t('days.checkIn.recent')}>
           <ul>
             {props.recent.map((event) => (
               <li>
@@ -119,7 +119,7 @@ export function CheckInPage(props: {
               </li>
             ))}
           </ul>
-        </section>
+        </Section>
       ) : null}
     </>
   );

@@ -12,6 +12,7 @@ import type { AdvocacyDay, Registration, Team } from '../../schema';
 import { dayPath, isGathering, KIND_LABELS } from '../../kinds';
 import { teamDisplayName } from '../../teams';
 import { Counts, dayAdminPath, DayNav, districtsText, REGISTRATION_STATUS_LABELS } from './parts';
+import { Section } from '../../../web/ui/section';
 
 /** A day's overview: counts, links, registrations and districts to set by hand. */
 export function DayOverview(props: {
@@ -76,16 +77,14 @@ export function DayOverview(props: {
           </>
         )}
       </p>
-      <section aria-labelledby="scheduled-heading">
-        <h2 id="scheduled-heading">{t('days.schedule.heading')}</h2>
+      <Section id="scheduled-heading" title={t('days.schedule.heading')}>
         <p>
           {t('days.schedule.intro')} <a href="/admin/outbox#scheduled">{t('days.schedule.outboxLink')}</a>
         </p>
         <ScheduledSendsTable sends={props.scheduled} now={props.now} />
-      </section>
+      </Section>
       {pending.length ? (
-        <section aria-labelledby="pending-heading">
-          <h2 id="pending-heading">{t('days.admin.pendingTitle')}</h2>
+        <Section id="pending-heading" title={t('days.admin.pendingTitle')}>
           <p>{t('days.admin.pendingIntro')}</p>
           {pending.map((reg) => (
             <form
@@ -109,7 +108,7 @@ export function DayOverview(props: {
               </fieldset>
             </form>
           ))}
-        </section>
+        </Section>
       ) : null}
       <h2>{t('days.admin.registrations')}</h2>
       <DataTable

@@ -10,6 +10,7 @@ import { checkRoles } from '../../decisions';
 import { TEAM_ROLES, type AdvocacyDay, type Registration, type Team } from '../../schema';
 import { teamDisplayName } from '../../teams';
 import { dayAdminPath, DayNav, districtsText } from './parts';
+import { Section } from '../../../web/ui/section';
 
 /** One member row of the team builder. */
 interface MemberRow {
@@ -148,8 +149,7 @@ export function TeamsPage(props: {
           </section>
         );
       })}
-      <section aria-labelledby="unassigned-heading">
-        <h2 id="unassigned-heading">{t('days.admin.unassigned')}</h2>
+      <Section id="unassigned-heading" title={t('days.admin.unassigned')}>
         {props.unassigned.length === 0 ? <p>{t('days.admin.nobodyUnassigned')}</p> : null}
         <ul>
           {props.unassigned.map((reg) => (
@@ -162,7 +162,7 @@ export function TeamsPage(props: {
             </li>
           ))}
         </ul>
-      </section>
+      </Section>
       <form method="post" action={`${dayAdminPath(day)}/teams/add`}>
         <fieldset class="grid">
           <legend>{t('days.admin.addTeam')}</legend>

@@ -9,6 +9,7 @@ import { teamDisplayName } from '../../teams';
 import { dayPath, isGathering } from '../../kinds';
 import { localizedDay } from '../../texts';
 import { DayDetails, DayTextTag } from '../parts';
+import { Section } from '../../../web/ui/section';
 
 /** A registration's private page: status, check-in code and QR, team and role, calendar, cancel. */
 export function PrivatePage(props: {
@@ -57,8 +58,7 @@ export function PrivatePage(props: {
         </strong>
       </p>
       {reg.status === 'registered' ? (
-        <section aria-labelledby="check-in-heading">
-          <h2 id="check-in-heading">{t('days.private.checkInTitle')}</h2>
+        <Section id="check-in-heading" title={t('days.private.checkInTitle')}>
           <p>{t('days.private.checkInBody')}</p>
           <p class="check-in-code">
             <span>{t('days.private.code')}</span> <strong>{reg.checkInCode}</strong>
@@ -72,11 +72,10 @@ export function PrivatePage(props: {
             />
           ) : null}
           {reg.checkedInAt ? <p>{t('days.private.checkedIn')}</p> : null}
-        </section>
+        </Section>
       ) : null}
       {reg.status === 'registered' && !gathering ? (
-        <section aria-labelledby="team-heading">
-          <h2 id="team-heading">{t('days.private.teamTitle')}</h2>
+        <Section id="team-heading" title={t('days.private.teamTitle')}>
           {team ? (
             <p>
               {t('days.private.team', { legislator: teamDisplayName(lang, team) })}
@@ -104,12 +103,11 @@ export function PrivatePage(props: {
                 : t('days.private.noTeamYet')}
             </p>
           )}
-        </section>
+        </Section>
       ) : null}
       <DayDetails day={day} />
       {reg.status === 'registered' ? (
-        <section aria-labelledby="calendar-heading">
-          <h2 id="calendar-heading">{t('days.private.calendarTitle')}</h2>
+        <Section id="calendar-heading" title={t('days.private.calendarTitle')}>
           <ul>
             <li>
               <a href={`${base}/calendar.ics`}>{t('days.private.ics')}</a>
@@ -125,7 +123,7 @@ export function PrivatePage(props: {
               </a>
             </li>
           </ul>
-        </section>
+        </Section>
       ) : null}
       {props.started && reg.status === 'registered' && !gathering ? (
         <p>
@@ -133,8 +131,7 @@ export function PrivatePage(props: {
         </p>
       ) : null}
       {reg.status !== 'cancelled' && !props.started ? (
-        <section aria-labelledby="change-heading">
-          <h2 id="change-heading">{t('days.private.changeTitle')}</h2>
+        <Section id="change-heading" title={t('days.private.changeTitle')}>
           <p>
             <a href={`${base}/change`}>{t('days.private.changeLink')}</a>
           </p>
@@ -146,7 +143,7 @@ export function PrivatePage(props: {
                 : t(gathering ? 'gatherings.private.cancelButton' : 'days.private.cancelButton')}
             </button>
           </form>
-        </section>
+        </Section>
       ) : null}
       {reg.status === 'cancelled' && reg.holdExpiresAt ? <p>{t('days.private.released')}</p> : null}
       {reg.status === 'cancelled' ? (

@@ -1,7 +1,6 @@
 import type { Child } from 'hono/jsx';
 import { useRequestContext } from 'hono/jsx-renderer';
 import type { AppEnv } from '../../../env';
-import type { MessageKey } from '../../../lib/i18n';
 import { BotCheck, EMAIL_FIELD, ErrorSummary, FieldList } from '../../../web/form';
 import type { FieldRow, FieldSpec, FormState } from '../../../web/form';
 import { FAITH_ROLES, RIDE_CHOICES } from '../../validation';
@@ -88,8 +87,7 @@ export function RegistrationForm(
     { kind: 'checkbox', name: 'photoConsent' },
   ];
   return (
-    <form method="post" action={props.action} novalidate>
-      <ErrorSummary errors={props.errors} labels={labels} />
+    <SeatForm {...props} labels={labels} feature="days">
       <FieldList
         fields={props.change ? CONTACT.filter((field) => field.name !== 'email') : CONTACT}
         {...fields}
@@ -100,34 +98,35 @@ export function RegistrationForm(
         </p>
       </FieldList>
       <FieldList fields={about} {...fields} />
-      <FormEnd
-        change={props.change}
-        full={props.full}
-        holdNotice="days.page.holdNotice"
-        submit="days.page.submit"
-      />
-    </form>
+    </SeatForm>
   );
 }
 
 /**
- * The end of a registration (or RSVP) form: when registering, how long the place is held, the
- * honeypot, and "Register" or "Join the waitlist"; when changing one's details, "Save changes".
+ * A registration (or RSVP) form: the error summary, the fields, then, when registering, how long
+ * the place is held, the honeypot, and "Register" or "Join the waitlist"; when changing one's
+ * details, "Save changes".
  */
-export function FormEnd(props: {
-  change?: boolean;
-  full?: boolean;
-  holdNotice: MessageKey;
-  submit: MessageKey;
-}): Child {
+export function SeatForm(
+  props: FormState & {
+    action: string;
+    labels: Record<string, string>;
+    /** Whose messages the hold notice and the button use. */
+    feature: 'days' | 'gatherings';
+    change?: boolean;
+    full?: boolean;
+    children: Child;
+  },
+): Child {
   const { t } = useRequestContext<AppEnv>().var;
+  const submit = props.full ? t('days.page.joinWaitlist') : t(`${props.feature}.page.submit`);
   return (
-    <>
-      {props.change ? null : <p>{t(props.holdNotice)}</p>}
+    <form method="post" action={props.action} novalidate>
+      <ErrorSummary errors={props.errors} labels={props.labels} />
+      {props.children}
+      {props.change ? null : <p>{t(`${props.feature}.page.holdNotice`)}</p>}
       {props.change ? null : <BotCheck />}
-      <button type="submit">
-        {props.change ? t('days.change.submit') : props.full ? t('days.page.joinWaitlist') : t(props.submit)}
-      </button>
-    </>
+      <button type="submit">{props.change ? t('days.change.submit') : submit}</button>
+    </form>
   );
 }

@@ -1,8 +1,8 @@
 import type { Child } from 'hono/jsx';
 import { useRequestContext } from 'hono/jsx-renderer';
 import type { AppEnv } from '../../../env';
-import { EMAIL_FIELD, ErrorSummary, FieldList, LANGUAGE_OPTIONS } from '../../../web/form';
-import { FormEnd } from './registration-form';
+import { EMAIL_FIELD, FieldList, LANGUAGE_OPTIONS } from '../../../web/form';
+import { SeatForm } from './registration-form';
 import type { FieldSpec, FormState } from '../../../web/form';
 
 /**
@@ -30,20 +30,13 @@ export function RsvpForm(props: FormState & { action: string; full?: boolean; ch
     },
   ];
   return (
-    <form method="post" action={props.action} novalidate>
-      <ErrorSummary errors={props.errors} labels={labels} />
+    <SeatForm {...props} labels={labels} feature="gatherings">
       <FieldList
         fields={fields}
         labels={labels}
         hints={{ phone: t('gatherings.hint.phone') }}
         state={props}
       />
-      <FormEnd
-        change={props.change}
-        full={props.full}
-        holdNotice="gatherings.page.holdNotice"
-        submit="gatherings.page.submit"
-      />
-    </form>
+    </SeatForm>
   );
 }
