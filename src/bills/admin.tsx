@@ -3,7 +3,7 @@ import type { AppEnv } from '../env';
 import { getDb } from '../db';
 import { AppError } from '../lib/errors';
 import { readForm, readUploadedFile, refusedForm, type FormErrors, type FormValues } from '../web/form';
-import { billPages, billPath } from './links';
+import { pagesShowingBill, billPath } from './links';
 import {
   importOpenStatesText,
   postBillUpdate,
@@ -45,7 +45,7 @@ export const billsAdmin = new Hono<AppEnv>();
 billsAdmin.on('POST', ['/:id', '/:id/*'], async (c, next) => {
   const bill = await getBill(getDb(c.env), c.req.param('id') ?? '');
   await next();
-  if (c.res.status < 400) await purgePages(c.env, bill ? billPages(bill) : ['/bills', '/']);
+  if (c.res.status < 400) await purgePages(c, bill ? pagesShowingBill(bill) : ['/bills', '/']);
 });
 
 async function renderBillList(c: Context<AppEnv>, summary?: ImportSummary) {
@@ -82,7 +82,7 @@ billsAdmin.post('/import', async (c) => {
   for (const outcome of result.outcomes) {
     await startFanout(c.env, outcome.movementId);
     const bill = await getBill(getDb(c.env), outcome.billId);
-    if (bill) await purgePages(c.env, billPages(bill));
+    if (bill) await purgePages(c, pagesShowingBill(bill));
   }
   return renderBillList(c, { kind: 'imported', lines: result.outcomes });
 });

@@ -9,7 +9,7 @@ export function billPath(bill: { state: string; slug: string }): string {
 }
 
 /** The cached public pages that show a bill (purged when it changes). */
-export function billPages(bill: { state: string; slug: string }): string[] {
+export function pagesShowingBill(bill: { state: string; slug: string }): string[] {
   return [billPath(bill), '/bills', '/'];
 }
 

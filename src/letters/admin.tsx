@@ -10,7 +10,7 @@ import { readForm, refusedForm, type FormErrors, type FormValues } from '../web/
 import { safeRedirectPath } from '../web/security';
 import { purgePages } from '../web/edge-cache';
 import { deliverLetter } from './delivery';
-import { letterPages, letterUrl } from './links';
+import { pagesShowingLetter, letterUrl } from './links';
 import { signerCsvColumns } from './export';
 import {
   SlugTakenError,
@@ -117,7 +117,7 @@ export const lettersAdmin = new Hono<AppEnv>();
 lettersAdmin.on('POST', ['/:id', '/:id/*'], async (c, next) => {
   const letter = await getLetterById(getDb(c.env), c.req.param('id') ?? '');
   await next();
-  if (c.res.status < 400) await purgePages(c.env, letter ? letterPages(letter) : ['/letters', '/']);
+  if (c.res.status < 400) await purgePages(c, letter ? pagesShowingLetter(letter) : ['/letters', '/']);
 });
 
 lettersAdmin.get('/', async (c) => {
@@ -151,7 +151,7 @@ lettersAdmin.post('/:id', async (c) => {
   if (form.status !== 'valid') return refuseLetterForm(c, letter, form);
   try {
     await updateLetter(getDb(c.env), letter.id, form.data, Date.now());
-    await purgePages(c.env, letterPages(form.data)); // the old address: below
+    await purgePages(c, pagesShowingLetter(form.data)); // the old address: below
   } catch (error) {
     if (!(error instanceof SlugTakenError)) throw error;
     return refuseLetterForm(c, letter, { values: form.values, errors: SLUG_TAKEN });

@@ -12,6 +12,6 @@ export function letterUrl(env: Pick<Env, 'PUBLIC_URL'>, letter: Pick<Letter, 'sl
 }
 
 /** The cached public pages that show a letter or its count (purged when either changes). */
-export function letterPages(letter: Pick<Letter, 'slug'>): string[] {
+export function pagesShowingLetter(letter: Pick<Letter, 'slug'>): string[] {
   return [letterPath(letter), letterPath(letter, '/signers'), '/letters', '/'];
 }

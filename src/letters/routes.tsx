@@ -29,7 +29,7 @@ import { CheckEmailPage } from './views/check-email';
 import { EmbedPage } from './views/embed';
 import { LetterPage } from './views/letter';
 import { LettersIndex } from './views/letters-index';
-import { letterPages, letterPath, letterUrl } from './links';
+import { pagesShowingLetter, letterPath, letterUrl } from './links';
 import { ButtonPage, letterExcerpt } from './views/public';
 import { SignersPage } from './views/signers';
 import { ThanksPage } from './views/thanks';
@@ -230,7 +230,7 @@ lettersRoutes.post('/:slug/confirm/:token', async (c) => {
   const result = await confirmSignature(db, letter.id, await hashToken(c.req.param('token')), at);
   if (result === 'invalid') throw new AppError('invalid_link');
   if (result === 'confirmed') {
-    await purgePages(c.env, letterPages(letter));
+    await purgePages(c, pagesShowingLetter(letter));
     await dispatchWebhooks(db, c.env, at);
   }
   seeChangesAtOnce(c, letter);
@@ -268,7 +268,7 @@ lettersRoutes.post('/:slug/withdraw/:token', async (c) => {
   refuseEndedSignerLink(letter);
   const withdrawn = await withdrawSignature(getDb(c.env), letter.id, await hashToken(c.req.param('token')));
   if (!withdrawn) throw new AppError('invalid_link');
-  await purgePages(c.env, letterPages(letter));
+  await purgePages(c, pagesShowingLetter(letter));
   seeChangesAtOnce(c, letter);
   return c.render(<WithdrawnPage letter={letter} />, { title: t('letters.withdrawnTitle'), noindex: true });
 });

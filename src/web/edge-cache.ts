@@ -61,6 +61,20 @@ export function isAnonymous(cookieHeader: string | undefined): boolean {
     .every((pair) => pair === '' || pair.startsWith(`${LANG_COOKIE}=`));
 }
 
+// Purges counted in this isolate, to refuse storing a page whose render overlapped a purge of its
+// key: it may hold what was just purged (read before the change, stored after the purge).
+let purgeCount = 0;
+const lastPurge = new Map<string, number>();
+let forgottenUpTo = 0;
+const MAX_PURGES_REMEMBERED = 1_000;
+
+function purgedSince(key: string, count: number): boolean {
+  return (lastPurge.get(key) ?? forgottenUpTo) > count;
+}
+
+/** How long after a purge it is repeated, for renders that other isolates had in flight. */
+const PURGE_AGAIN_MS = 1_000;
+
 /** The requests a background refresh made: they skip the lookup and store what they render. */
 const refreshes = new WeakSet<Request>();
 /** Keys being refreshed by this isolate, so a surge on a stale page starts one render, not hundreds. */
@@ -144,8 +158,9 @@ export function edgeCache(pages: readonly RegExp[], render: RenderPage): Middlew
         }
       }
     }
+    const startedAt = purgeCount;
     await next();
-    if (!storable(c, c.res)) {
+    if (!storable(c, c.res) || purgedSince(key, startedAt)) {
       c.res.headers.set(CACHE_STATUS_HEADER, 'bypass');
       return;
     }
@@ -164,13 +179,23 @@ export function edgeCache(pages: readonly RegExp[], render: RenderPage): Middlew
 
 /**
  * Removes the stored pages of these addresses (paths, with a query string where one is part of the
- * address) in every language, in this data centre, after a change they show. Other data centres
+ * address) in every language, in this data centre, after a change they show; again a second later,
+ * in case another isolate was rendering one of them from before the change. Other data centres
  * catch up within STALE_LIMIT_MS.
  */
-export async function purgePages(env: Env, paths: readonly string[]): Promise<void> {
-  if (!cacheOn(env)) return;
+export async function purgePages(c: Context<AppEnv>, paths: readonly string[]): Promise<void> {
+  if (!cacheOn(c.env)) return;
+  const keys = paths.flatMap((path) => LANGS.map((lang) => pageCacheKey(c.env, path, lang)));
+  purgeCount += 1;
+  if (lastPurge.size + keys.length > MAX_PURGES_REMEMBERED) {
+    lastPurge.clear();
+    forgottenUpTo = purgeCount;
+  }
+  for (const key of keys) lastPurge.set(key, purgeCount);
   const cache = caches.default;
-  await Promise.all(
-    paths.flatMap((path) => LANGS.map((lang) => cache.delete(pageCacheKey(env, path, lang)))),
+  const deleteAll = () => Promise.all(keys.map((key) => cache.delete(key)));
+  await deleteAll();
+  executionContext(c)?.waitUntil(
+    new Promise((resolve) => setTimeout(resolve, PURGE_AGAIN_MS)).then(deleteAll),
   );
 }
