@@ -123,14 +123,12 @@ export function edgeCache(pages: readonly RegExp[], render: RenderPage): Middlew
   return async function edgeCache(c, next) {
     const url = new URL(c.req.url);
     const address = url.pathname + url.search;
-    if (
-      c.req.method !== 'GET' ||
-      !cacheOn(c.env) ||
-      !pages.some((page) => page.test(address)) ||
-      !isAnonymous(c.req.header('cookie'))
-    ) {
+    if (c.req.method !== 'GET' || !cacheOn(c.env) || !pages.some((page) => page.test(address))) {
+      return next();
+    }
+    if (!isAnonymous(c.req.header('cookie'))) {
       await next();
-      if (c.req.method === 'GET') c.res.headers.set(CACHE_STATUS_HEADER, 'bypass');
+      c.res.headers.set(CACHE_STATUS_HEADER, 'bypass');
       return;
     }
     const lang = negotiateLang(
