@@ -13,6 +13,7 @@ import { layout } from './web/layout';
 import { renderErrorPage, submittedText } from './web/pages';
 import { csrfProtection, rateLimit, safeRedirectPath, securityHeaders } from './web/security';
 import { databaseSession } from './web/db-session';
+import { edgeCache } from './web/edge-cache';
 import { homeRoutes, listOpenActions } from './home/routes';
 import { guardAdminRole } from './organizers/guard';
 import { organizersAdmin } from './organizers/admin';
@@ -69,6 +70,19 @@ export const OFFICIAL_ACTION_SOURCES: readonly OfficialActionsSource[] = [
   billsSponsoredByOfficial,
 ];
 
+/**
+ * The public pages every anonymous reader shares (path and query string), served from the edge
+ * cache (web/edge-cache.ts): the home page, the lists, and each letter, signers page, day,
+ * gathering, bill and campaign. Private links live under other shapes (/days/r/…, /letters/x/confirm/…).
+ */
+export const SHARED_PAGES: readonly RegExp[] = [
+  /^\/$/,
+  /^\/(letters|days|gatherings|bills)$/,
+  /^\/(letters|days|gatherings|campaigns)\/[a-z0-9-]+$/,
+  /^\/letters\/[a-z0-9-]+\/signers(\?page=\d{1,6})?$/,
+  /^\/bills\/[a-z]{2}\/[a-z0-9-]+$/,
+];
+
 /** The largest request body a public route accepts: every public form is well under it. */
 export const PUBLIC_BODY_MAX_BYTES = 256 * 1024;
 /** The largest request body under /admin: a letter's two 20,000-character texts, URL-encoded. */
@@ -112,6 +126,11 @@ export function buildApp() {
   const app = new Hono<AppEnv>();
 
   app.use('*', securityHeaders);
+  // Before everything that reads the database: a page from the cache costs one lookup.
+  app.use(
+    '*',
+    edgeCache(SHARED_PAGES, (request, env, ctx) => app.fetch(request, env, ctx)),
+  );
   app.use('*', databaseSession);
   app.use('*', async function selfFetch(c, next) {
     c.set('fetchPage', async (request) => {

@@ -89,3 +89,8 @@ export function dayWords(day: Pick<AdvocacyDay, 'kind'>): DayWords {
 export function calendarFileName(day: Pick<AdvocacyDay, 'kind'>): string {
   return isGathering(day) ? 'gathering.ics' : 'advocacy-day.ics';
 }
+
+/** The cached public pages that show a day or gathering and its seats (purged when they change). */
+export function pagesShowingDay(day: Pick<AdvocacyDay, 'kind' | 'slug'>): string[] {
+  return [dayPath(day), `/${sectionOf(day)}`, '/'];
+}

@@ -5,11 +5,12 @@ import type { AppEnv } from '../env';
 import { getDb } from '../db';
 import { AppError } from '../lib/errors';
 import { readForm, type FormErrors, type FormValues } from '../web/form';
+import { purgePages } from '../web/edge-cache';
 import { registrationClosedReason } from './decisions';
 import { districtsFor } from './districts';
 import { dayUrl } from './emails';
 import { minimalRegistration, rsvpSchema } from './gathering-validation';
-import { dayPath, isGathering, sectionOf, type DaySection } from './kinds';
+import { dayPath, isGathering, pagesShowingDay, sectionOf, type DaySection } from './kinds';
 import { getDayBySlug, listUpcomingDays } from './queries/days';
 import { countRegistrations } from './queries/registrations';
 import { registerForDay } from './registration';
@@ -117,6 +118,8 @@ function dayPages(section: DaySection) {
         c.status(422);
         return renderDayPage(c, day);
       }
+      // Registered, waitlisted or not, the seats shown may have changed.
+      await purgePages(c, pagesShowingDay(day));
       return c.redirect(`${dayPath(day)}/check-email`, 303);
     });
 }

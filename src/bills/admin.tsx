@@ -3,7 +3,7 @@ import type { AppEnv } from '../env';
 import { getDb } from '../db';
 import { AppError } from '../lib/errors';
 import { readForm, readUploadedFile, refusedForm, type FormErrors, type FormValues } from '../web/form';
-import { billPath } from './links';
+import { pagesShowingBill, billPath } from './links';
 import {
   importOpenStatesText,
   postBillUpdate,
@@ -35,16 +35,17 @@ import { BillForm, type FormState } from './views/admin-bill-form';
 import { AdminBillList, type ImportSummary } from './views/admin-list';
 import { billLabel } from './views/public';
 import { slugOfIdentifier } from './import';
-import { publicPages } from '../web/memo';
+import { purgePages } from '../web/edge-cache';
 
 /** Organizer pages of this feature, mounted under /admin (sign-in already checked). */
 export const billsAdmin = new Hono<AppEnv>();
 
-// An organizer's change to a bill shows on its public page at once in this isolate; other
-// isolates reuse their render for at most the memo's few seconds.
+// An organizer's change to a bill shows on its public page at once in this data centre; elsewhere
+// within the edge cache's limit.
 billsAdmin.on('POST', ['/:id', '/:id/*'], async (c, next) => {
+  const bill = await getBill(getDb(c.env), c.req.param('id') ?? '');
   await next();
-  publicPages.forget(c.req.param('id') ?? '');
+  if (c.res.status < 400) await purgePages(c, bill ? pagesShowingBill(bill) : ['/bills', '/']);
 });
 
 async function renderBillList(c: Context<AppEnv>, summary?: ImportSummary) {
@@ -80,7 +81,8 @@ billsAdmin.post('/import', async (c) => {
   }
   for (const outcome of result.outcomes) {
     await startFanout(c.env, outcome.movementId);
-    publicPages.forget(outcome.billId);
+    const bill = await getBill(getDb(c.env), outcome.billId);
+    if (bill) await purgePages(c, pagesShowingBill(bill));
   }
   return renderBillList(c, { kind: 'imported', lines: result.outcomes });
 });

@@ -8,6 +8,11 @@ export function billPath(bill: { state: string; slug: string }): string {
   return `/bills/${bill.state.toLowerCase()}/${bill.slug}`;
 }
 
+/** The cached public pages that show a bill (purged when it changes). */
+export function pagesShowingBill(bill: { state: string; slug: string }): string[] {
+  return [billPath(bill), '/bills', '/'];
+}
+
 /**
  * The Atom feed of all tracked bills, or of one state's, in one language. The language is in the
  * address: feed readers send neither our cookie nor the reader's Accept-Language.

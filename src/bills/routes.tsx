@@ -2,7 +2,6 @@ import { Hono, type Context } from 'hono';
 import type { AppEnv } from '../env';
 import { getDb } from '../db';
 import { AppError } from '../lib/errors';
-import { memoizedPage } from '../web/memo';
 import { readForm } from '../web/form';
 import { conditionalResponse } from '../web/conditional';
 import { isLang, translator, type Lang, type Translate } from '../lib/i18n';
@@ -56,10 +55,7 @@ billsRoutes.get('/', async (c) => {
 });
 
 billsRoutes.get('/:state{[a-zA-Z]{2}}/:slug{[a-z0-9-]+}', async (c) =>
-  memoizedPage(c, `bill ${c.req.param('state').toUpperCase()}/${c.req.param('slug')}`, async () => {
-    const page = await requireBillPage(c);
-    return { response: await renderBillPage(c, page), tag: page.bill.id };
-  }),
+  renderBillPage(c, await requireBillPage(c)),
 );
 
 billsRoutes.post('/:state{[a-zA-Z]{2}}/:slug{[a-z0-9-]+}/subscribe', async (c) => {

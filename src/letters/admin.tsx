@@ -8,8 +8,9 @@ import { getOfficial } from '../officials/queries';
 import { AppError } from '../lib/errors';
 import { readForm, refusedForm, type FormErrors, type FormValues } from '../web/form';
 import { safeRedirectPath } from '../web/security';
+import { purgePages } from '../web/edge-cache';
 import { deliverLetter } from './delivery';
-import { letterUrl } from './links';
+import { pagesShowingLetter, letterUrl } from './links';
 import { signerCsvColumns } from './export';
 import {
   SlugTakenError,
@@ -111,6 +112,14 @@ function safeBack(letter: Letter, back: unknown): string {
 /** Organizer pages of this feature, mounted under /admin (sign-in already checked). */
 export const lettersAdmin = new Hono<AppEnv>();
 
+// An organizer's change to a letter (its text, officials, signers' marks, a delivery, an update)
+// shows on its public pages at once in this data centre, elsewhere within the edge cache's limit.
+lettersAdmin.on('POST', ['/:id', '/:id/*'], async (c, next) => {
+  const letter = await getLetterById(getDb(c.env), c.req.param('id') ?? '');
+  await next();
+  if (c.res.status < 400) await purgePages(c, letter ? pagesShowingLetter(letter) : ['/letters', '/']);
+});
+
 lettersAdmin.get('/', async (c) => {
   const letters = await listLettersWithCounts(getDb(c.env));
   return c.render(<LettersAdminList letters={letters} />, {
@@ -142,6 +151,7 @@ lettersAdmin.post('/:id', async (c) => {
   if (form.status !== 'valid') return refuseLetterForm(c, letter, form);
   try {
     await updateLetter(getDb(c.env), letter.id, form.data, Date.now());
+    await purgePages(c, pagesShowingLetter(form.data)); // the old address: below
   } catch (error) {
     if (!(error instanceof SlugTakenError)) throw error;
     return refuseLetterForm(c, letter, { values: form.values, errors: SLUG_TAKEN });

@@ -10,3 +10,8 @@ export function letterPath(letter: Pick<Letter, 'slug'>, rest = ''): string {
 export function letterUrl(env: Pick<Env, 'PUBLIC_URL'>, letter: Pick<Letter, 'slug'>, rest = ''): string {
   return absoluteUrl(env, letterPath(letter, rest));
 }
+
+/** The cached public pages that show a letter or its count (purged when either changes). */
+export function pagesShowingLetter(letter: Pick<Letter, 'slug'>): string[] {
+  return [letterPath(letter), letterPath(letter, '/signers'), '/letters', '/'];
+}

@@ -8,7 +8,7 @@ import { readForm, type FormErrors, type FormValues } from '../web/form';
 import type { ListOpenActions } from '../web/open-actions';
 import { setCookie } from 'hono/cookie';
 import type { Official } from '../officials/schema';
-import { FRESH_COOKIE, memoizedPage } from '../web/memo';
+import { FRESH_COOKIE, purgePages } from '../web/edge-cache';
 import { renderPrivateLinkPage } from '../web/ui/private-link-button';
 import {
   confirmSignature,
@@ -29,7 +29,7 @@ import { CheckEmailPage } from './views/check-email';
 import { EmbedPage } from './views/embed';
 import { LetterPage } from './views/letter';
 import { LettersIndex } from './views/letters-index';
-import { letterPath, letterUrl } from './links';
+import { pagesShowingLetter, letterPath, letterUrl } from './links';
 import { ButtonPage, letterExcerpt } from './views/public';
 import { SignersPage } from './views/signers';
 import { ThanksPage } from './views/thanks';
@@ -184,12 +184,7 @@ lettersRoutes.get('/', async (c) => {
   );
 });
 
-lettersRoutes.get('/:slug', async (c) =>
-  memoizedPage(c, `letter ${c.req.param('slug')}`, async () => {
-    const data = await loadLetterPage(c);
-    return { response: await renderLetter(c, data), tag: data.letter.id };
-  }),
-);
+lettersRoutes.get('/:slug', async (c) => renderLetter(c, await loadLetterPage(c)));
 
 lettersRoutes.post('/:slug/sign', async (c) => {
   const letter = await loadLetter(c);
@@ -234,7 +229,10 @@ lettersRoutes.post('/:slug/confirm/:token', async (c) => {
   const db = getDb(c.env);
   const result = await confirmSignature(db, letter.id, await hashToken(c.req.param('token')), at);
   if (result === 'invalid') throw new AppError('invalid_link');
-  if (result === 'confirmed') await dispatchWebhooks(db, c.env, at);
+  if (result === 'confirmed') {
+    await purgePages(c, pagesShowingLetter(letter));
+    await dispatchWebhooks(db, c.env, at);
+  }
   seeChangesAtOnce(c, letter);
   return c.redirect(letterPath(letter, '/thanks'), 303);
 });
@@ -270,6 +268,7 @@ lettersRoutes.post('/:slug/withdraw/:token', async (c) => {
   refuseEndedSignerLink(letter);
   const withdrawn = await withdrawSignature(getDb(c.env), letter.id, await hashToken(c.req.param('token')));
   if (!withdrawn) throw new AppError('invalid_link');
+  await purgePages(c, pagesShowingLetter(letter));
   seeChangesAtOnce(c, letter);
   return c.render(<WithdrawnPage letter={letter} />, { title: t('letters.withdrawnTitle'), noindex: true });
 });
@@ -278,19 +277,11 @@ lettersRoutes.get('/:slug/signers', async (c) => {
   const { t } = c.var;
   const requested = Number(c.req.query('page') ?? '1');
   const page = Number.isInteger(requested) && requested >= 1 && requested <= 100_000 ? requested : 1;
-  return memoizedPage(
-    c,
-    `signers ${c.req.param('slug')} ${page}`,
-    async () => {
-      const data = await readSignersPage(getDb(c.env), c.req.param('slug') ?? '', page, SIGNERS_PAGE_SIZE);
-      const letter = visible(c, data?.letter);
-      const pages = Math.max(1, Math.ceil(data!.shownTotal / SIGNERS_PAGE_SIZE));
-      const response = await c.render(<SignersPage {...data!} letter={letter} page={page} pages={pages} />, {
-        title: `${t('letters.signersTitle')}: ${letterText(letter, c.var.lang).title}`,
-        noindex: true,
-      });
-      return { response, tag: letter.id };
-    },
-    /^(\?page=\d{1,6})?$/,
-  );
+  const data = await readSignersPage(getDb(c.env), c.req.param('slug') ?? '', page, SIGNERS_PAGE_SIZE);
+  const letter = visible(c, data?.letter);
+  const pages = Math.max(1, Math.ceil(data!.shownTotal / SIGNERS_PAGE_SIZE));
+  return c.render(<SignersPage {...data!} letter={letter} page={page} pages={pages} />, {
+    title: `${t('letters.signersTitle')}: ${letterText(letter, c.var.lang).title}`,
+    noindex: true,
+  });
 });

@@ -1,12 +1,12 @@
-// The bill page reads in one round trip and is memoized per isolate for a few seconds
-// (src/web/memo.ts); organizers and form errors always get a fresh page.
+// The bill page reads in one round trip and is served from the edge cache
+// (src/web/edge-cache.ts); organizers and form errors always get a fresh page.
 import { env } from 'cloudflare:workers';
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { getDb } from '../../src/db';
 import { listActions, listBillMovements, listSponsors, readBillPage } from '../../src/bills/queries';
 import { bills } from '../../src/bills/schema';
-import { publicPages, setPageMemoInTests } from '../../src/web/memo';
+import { setEdgeCacheInTests } from '../../src/web/edge-cache';
 import { organizerCookie, postForm, request } from '../helpers';
 import { seedBill } from './seed';
 
@@ -24,18 +24,21 @@ describe('readBillPage', () => {
   });
 });
 
-describe('memoized bill page', () => {
-  beforeEach(() => setPageMemoInTests(true));
-  afterEach(() => setPageMemoInTests(false));
+describe('the bill page from the edge cache', () => {
+  beforeEach(() => setEdgeCacheInTests(true));
+  afterEach(() => setEdgeCacheInTests(false));
 
-  it('is reused for a few seconds by anonymous readers, never for organizers or form errors', async () => {
+  it('is served from the cache to anonymous readers, never to organizers, and never stores form errors', async () => {
     const id = await seedBill(db, { id: 'bill-memo', state: 'TX', identifier: 'SB 5' });
     const first = await request('/bills/tx/sb-5');
     expect(first.status).toBe(200);
+    expect(first.headers.get('x-cache')).toBe('miss');
     expect(first.headers.get('cache-control')).toBe('private, max-age=5');
     expect(await first.text()).toContain('Test bill SB 5');
     await db.update(bills).set({ title: 'Renamed bill' }).where(eq(bills.id, id));
-    expect(await (await request('/bills/tx/sb-5')).text()).toContain('Test bill SB 5');
+    const second = await request('/bills/tx/sb-5');
+    expect(second.headers.get('x-cache')).toBe('hit');
+    expect(await second.text()).toContain('Test bill SB 5');
     const organizer = await request('/bills/tx/sb-5', { cookie: await organizerCookie() });
     expect(organizer.headers.get('cache-control')).toBe('no-store');
     expect(await organizer.text()).toContain('Renamed bill');
@@ -46,14 +49,15 @@ describe('memoized bill page', () => {
     );
     expect(invalid.status).toBe(422);
     expect(await invalid.text()).toContain('Renamed bill');
-    publicPages.clear();
-    expect(await (await request('/bills/tx/sb-5')).text()).toContain('Renamed bill');
+    expect(await (await request('/bills/tx/sb-5')).text()).toContain('Test bill SB 5');
     expect((await request('/bills/tx/sb-6')).status).toBe(404);
+    expect((await request('/bills/tx/sb-6')).headers.get('x-cache')).toBe('bypass');
   });
 
-  it('is forgotten when an organizer changes the bill', async () => {
+  it('is purged when an organizer changes the bill', async () => {
     const id = await seedBill(db, { id: 'bill-memo-edit', state: 'TX', identifier: 'SB 7' });
     expect(await (await request('/bills/tx/sb-7')).text()).not.toContain('Notes from the hearing');
+    expect((await request('/bills/tx/sb-7')).headers.get('x-cache')).toBe('hit');
     const posted = await postForm(
       `/admin/bills/${id}/stage`,
       { stage: 'in_committee', noteEn: 'Notes from the hearing', noteEs: 'Notas de la audiencia' },

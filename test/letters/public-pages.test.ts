@@ -1,6 +1,6 @@
-// The public letter and signers pages read in one round trip, and are memoized per isolate for a
-// few seconds (src/web/memo.ts): these tests would fail if the one-batch reads disagreed with the
-// plain queries, or if the memo hid a change someone must see at once.
+// The public letter and signers pages read in one round trip, and are served from the edge cache
+// (src/web/edge-cache.ts): these tests would fail if the one-batch reads disagreed with the plain
+// queries, or if the cache hid a change someone must see at once.
 import { env } from 'cloudflare:workers';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
@@ -10,13 +10,12 @@ import {
   publicCountsOf,
   readLetterPage,
   readSignersPage,
-  setSignerHidden,
   signersPageReads,
-  setSignerVerified,
 } from '../../src/letters/queries';
-import { FRESH_COOKIE, memoByText, PageMemo, publicPages, setPageMemoInTests } from '../../src/web/memo';
+import { memoByText } from '../../src/web/memo';
+import { FRESH_COOKIE, setEdgeCacheInTests } from '../../src/web/edge-cache';
 import { letterBodyHtml } from '../../src/letters/views/public';
-import { cookieFrom, organizerCookie, request } from '../helpers';
+import { cookieFrom, organizerCookie, postForm, request } from '../helpers';
 import { addSignature, db, emailsTo, linksIn, makeLetter, press, sign, signatureFields } from './fixtures';
 
 describe('readSignersPage and readLetterPage (one round trip)', () => {
@@ -89,23 +88,6 @@ describe('readSignersPage and readLetterPage (one round trip)', () => {
   });
 });
 
-describe('PageMemo', () => {
-  it('expires entries, forgets by tag and stays within its size', () => {
-    const memo = new PageMemo(1000, 3);
-    memo.set('a', 'letter-1', '<a>', 0);
-    memo.set('b', 'letter-2', '<b>', 0);
-    expect(memo.get('a', 999)).toBe('<a>');
-    expect(memo.get('a', 1000)).toBeUndefined();
-    memo.set('c', 'letter-1', '<c>', 0);
-    memo.forget('letter-1');
-    expect(memo.get('c', 1)).toBeUndefined();
-    expect(memo.get('b', 1)).toBe('<b>');
-    for (const key of ['d', 'e', 'f']) memo.set(key, 'letter-3', key, 0);
-    expect(memo.size).toBe(3);
-    expect(memo.get('b', 1)).toBeUndefined();
-  });
-});
-
 describe('memoByText', () => {
   it('transforms each distinct text once, a changed text anew, and keeps the last few', () => {
     const calls: string[] = [];
@@ -123,93 +105,121 @@ describe('memoByText', () => {
   });
 });
 
-describe('memoized public letter pages', () => {
-  beforeEach(() => setPageMemoInTests(true));
-  afterEach(() => setPageMemoInTests(false));
+describe('public letter pages from the edge cache', () => {
+  beforeEach(() => setEdgeCacheInTests(true));
+  afterEach(() => setEdgeCacheInTests(false));
 
-  /** A signature confirmed behind the app's back, as another isolate would have. */
+  /** A signature confirmed behind the app's back, as in another data centre or by a job. */
   const confirmElsewhere = (letterId: string, lastName: string) =>
     addSignature(letterId, { lastName, firstName: 'Elsewhere' });
 
-  it('serves a page again for a few seconds, with a short private Cache-Control', async () => {
+  it('serves the second request from the cache, per language, never to an organizer', async () => {
     const letter = await makeLetter();
     const first = await request(`/letters/${letter.slug}`);
+    expect(first.headers.get('x-cache')).toBe('miss');
     expect(first.headers.get('cache-control')).toBe('private, max-age=5');
     expect(first.headers.get('vary')).toContain('Accept-Language');
     expect(await first.text()).toContain('0 signed');
     await confirmElsewhere(letter.id, 'Hidalgo');
-    // Within the time-to-live the isolate reuses its page…
-    expect(await (await request(`/letters/${letter.slug}`)).text()).toContain('0 signed');
-    // …per language…
-    expect(await (await request(`/letters/${letter.slug}`, { lang: 'es' })).text()).toContain('1 firma');
-    // …and an organizer always gets a fresh, uncached page.
+    const second = await request(`/letters/${letter.slug}`);
+    expect(second.headers.get('x-cache')).toBe('hit');
+    expect(second.headers.get('cache-control')).toBe('private, max-age=5');
+    expect(second.headers.get('vary')).toContain('Accept-Language');
+    expect(second.headers.get('content-security-policy')).toContain("script-src 'self'");
+    expect(await second.text()).toContain('0 signed');
+    // Spanish is another entry, rendered now: it shows the new count…
+    const spanish = await request(`/letters/${letter.slug}`, { lang: 'es' });
+    expect(spanish.headers.get('x-cache')).toBe('miss');
+    const spanishHtml = await spanish.text();
+    expect(spanishHtml).toContain('1 firma');
+    expect(spanishHtml).toContain('lang="es"');
+    // …and is then served from the cache in Spanish, by cookie as by Accept-Language.
+    const byCookie = await request(`/letters/${letter.slug}`, { cookie: 'wt_lang=es' });
+    expect(byCookie.headers.get('x-cache')).toBe('hit');
+    expect(await byCookie.text()).toContain('lang="es"');
     const organizer = await request(`/letters/${letter.slug}`, { cookie: await organizerCookie() });
+    expect(organizer.headers.get('x-cache')).toBe('bypass');
     expect(organizer.headers.get('cache-control')).toBe('no-store');
     expect(await organizer.text()).toContain('1 signed');
-    // Once expired, everyone sees it.
-    publicPages.clear();
-    expect(await (await request(`/letters/${letter.slug}`)).text()).toContain('1 signed');
+    // The organizer's page was not stored for anyone else.
+    expect(await (await request(`/letters/${letter.slug}`)).text()).toContain('0 signed');
   });
 
-  it('shows a signer who just confirmed their name at once, even where the isolate memo is stale', async () => {
+  it('shows a confirmed signature at once: the confirmation purges the letter pages', async () => {
     const letter = await makeLetter();
     expect(await (await request(`/letters/${letter.slug}/signers`)).text()).toContain(
       'No confirmed signatures yet',
     );
     expect(await (await request(`/letters/${letter.slug}`)).text()).toContain('0 signed');
+    expect((await request(`/letters/${letter.slug}`, { lang: 'es' })).headers.get('x-cache')).toBe('miss');
     const fields = signatureFields({ firstName: 'Miriam', lastName: 'Cohen', tradition: 'jewish' });
     await sign(letter.slug, fields);
     const links = linksIn((await emailsTo(fields.email!))[0]!.text);
     const confirmed = await press(links.confirm);
     expect(confirmed.status).toBe(303);
-    // In this isolate the confirmation forgot the letter's pages.
+    // Anonymous readers, in both languages, see it on the next request (purged in this data centre).
     expect(await (await request(`/letters/${letter.slug}/signers`)).text()).toContain('Miriam Cohen');
     expect(await (await request(`/letters/${letter.slug}`)).text()).toContain('1 signed');
-    // In another isolate the memo may still hold the old page: the confirmation's cookie skips it.
+    expect(await (await request(`/letters/${letter.slug}`, { lang: 'es' })).text()).toContain('1 firma');
+    // Elsewhere the cache may still hold the old page: the confirmation's cookie skips it.
     const fresh = cookieFrom(confirmed, FRESH_COOKIE);
     expect(fresh).toBe(`${FRESH_COOKIE}=1`);
     expect(confirmed.headers.getSetCookie().join()).toContain(`Path=/letters/${letter.slug}`);
     await confirmElsewhere(letter.id, 'Zamora');
     const mine = await request(`/letters/${letter.slug}/signers`, { cookie: fresh });
-    expect(mine.headers.get('cache-control')).toBe('no-store');
+    expect(mine.headers.get('x-cache')).toBe('bypass');
     expect(await mine.text()).toContain('Zamora');
     expect(await (await request(`/letters/${letter.slug}/signers`)).text()).not.toContain('Zamora');
   });
 
-  it('forgets a letter when an organizer hides or verifies a signer', async () => {
+  it('purges a letter when an organizer hides or verifies a signer', async () => {
     const letter = await makeLetter();
+    const cookie = await organizerCookie();
     const signer = await addSignature(letter.id, { lastName: 'Offensive' });
     expect(await (await request(`/letters/${letter.slug}/signers`)).text()).toContain('Offensive');
-    await setSignerHidden(db, letter.id, signer.id, true, Date.now());
+    const hidden = await postForm(
+      `/admin/letters/${letter.id}/signers/${signer.id}/hide`,
+      { hidden: 'yes' },
+      { cookie },
+    );
+    expect(hidden.status).toBe(303);
     expect(await (await request(`/letters/${letter.slug}/signers`)).text()).not.toContain('Offensive');
     const other = await addSignature(letter.id, { lastName: 'Trusted' });
-    publicPages.clear();
     expect(await (await request(`/letters/${letter.slug}/signers`)).text()).not.toContain('verified-mark');
-    await setSignerVerified(db, letter.id, other.id, true, Date.now());
+    await postForm(`/admin/letters/${letter.id}/signers/${other.id}/verify`, { verified: 'yes' }, { cookie });
     expect(await (await request(`/letters/${letter.slug}/signers`)).text()).toContain('verified-mark');
   });
 
-  it('keeps pages apart and leaves odd query strings out of the memo', async () => {
+  it('keeps pages apart and leaves odd query strings out of the cache', async () => {
     const letter = await makeLetter();
     for (let i = 0; i < 101; i++)
       await addSignature(letter.id, { lastName: `P${String(i).padStart(3, '0')}` });
     const one = await (await request(`/letters/${letter.slug}/signers`)).text();
-    const two = await (await request(`/letters/${letter.slug}/signers?page=2`)).text();
+    const two = await request(`/letters/${letter.slug}/signers?page=2`);
+    expect(two.headers.get('x-cache')).toBe('miss');
+    const twoHtml = await two.text();
     expect(one).toContain('P000');
-    expect(two).toContain('P100');
-    expect(two).not.toContain('P000');
-    const before = publicPages.size;
-    await request(`/letters/${letter.slug}/signers?page=2&utm=x`);
-    await request(`/letters/${letter.slug}?anything=1`);
-    expect(publicPages.size).toBe(before);
+    expect(twoHtml).toContain('P100');
+    expect(twoHtml).not.toContain('P000');
+    expect((await request(`/letters/${letter.slug}/signers?page=2`)).headers.get('x-cache')).toBe('hit');
+    for (const odd of [`/letters/${letter.slug}/signers?page=2&utm=x`, `/letters/${letter.slug}?anything=1`])
+      expect((await request(odd)).headers.get('x-cache')).toBeNull();
   });
 
-  it('memoizes the public page only: drafts stay 404 and errors are not stored', async () => {
+  it('caches the public page only: drafts stay 404, errors and form errors are never stored', async () => {
     const draft = await makeLetter({ status: 'draft' });
     expect((await request(`/letters/${draft.slug}`)).status).toBe(404);
     expect((await request(`/letters/${draft.slug}/signers`)).status).toBe(404);
-    expect((await request(`/letters/${draft.slug}`, { cookie: await organizerCookie() })).status).toBe(200);
+    const preview = await request(`/letters/${draft.slug}`, { cookie: await organizerCookie() });
+    expect(preview.status).toBe(200);
     expect((await request(`/letters/${draft.slug}`)).status).toBe(404);
     expect((await request('/letters/no-such-letter')).status).toBe(404);
+    const letter = await makeLetter();
+    const refused = await sign(letter.slug, signatureFields({ email: 'not-an-email', lastName: 'Typo' }));
+    expect(refused.status).toBe(422);
+    expect(refused.headers.get('x-cache')).toBeNull();
+    const page = await request(`/letters/${letter.slug}`);
+    expect(page.headers.get('x-cache')).toBe('miss');
+    expect(await page.text()).not.toContain('not-an-email');
   });
 });

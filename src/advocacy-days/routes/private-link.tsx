@@ -7,6 +7,7 @@ import { getDb } from '../../db';
 import { hashToken } from '../../lib/tokens';
 import { AppError } from '../../lib/errors';
 import { readForm, type FormErrors, type FormValues } from '../../web/form';
+import { purgePages } from '../../web/edge-cache';
 import { meetingHasBegun } from '../decisions';
 import { districtColumns, districtsFor } from '../districts';
 import { checkInUrl, dayCalendarFile, dayUrl } from '../emails';
@@ -17,7 +18,7 @@ import { cancelRegistration, confirmRegistration } from '../registration';
 import type { AdvocacyDay, Registration } from '../schema';
 import { pick } from '../../lib/bilingual';
 import { rsvpChangeSchema } from '../gathering-validation';
-import { calendarFileName, isGathering } from '../kinds';
+import { calendarFileName, isGathering, pagesShowingDay } from '../kinds';
 import { localizedDay } from '../texts';
 import { chosenDistricts, registrationChangeSchema } from '../validation';
 import { ButtonPage } from '../views/public/button-page';
@@ -92,6 +93,7 @@ export const privateLinkRoutes = new Hono<AppEnv>()
   .post('/r/:token/cancel', async (c) => {
     const { registration, day, token } = await loadPrivate(c);
     await cancelRegistration(getDb(c.env), c.env, day, registration.id);
+    await purgePages(c, pagesShowingDay(day));
     const done =
       registration.status === 'waitlisted'
         ? 'days.private.leaveDone'
@@ -101,8 +103,9 @@ export const privateLinkRoutes = new Hono<AppEnv>()
     return renderAfterChange(c, token, c.var.t(done));
   })
   .post('/r/:token/confirm', async (c) => {
-    const { registration, token } = await loadPrivate(c);
+    const { registration, day, token } = await loadPrivate(c);
     const confirmed = await confirmRegistration(getDb(c.env), registration.id);
+    if (confirmed) await purgePages(c, pagesShowingDay(day));
     return renderAfterChange(c, token, confirmed ? c.var.t('days.private.confirmDone') : undefined);
   })
   .get('/r/:token/change', async (c) => {

@@ -2,7 +2,6 @@
 import { and, asc, desc, eq, inArray, sql, type SQLWrapper } from 'drizzle-orm';
 import type { Db } from '../../db';
 import { isUniqueViolation } from '../../db/errors';
-import { publicPages } from '../../web/memo';
 import { searchOfficials } from '../../officials/queries';
 import { officials, type Official } from '../../officials/schema';
 import { letterAddresseeOfficials, letters, type Letter } from '../schema';
@@ -96,7 +95,6 @@ export async function updateLetter(db: Db, id: string, input: LetterInput, at: n
         updatedAt: at,
       })
       .where(eq(letters.id, id));
-    publicPages.forget(id);
   } catch (error) {
     if (isUniqueViolation(error, 'letters.slug')) throw new SlugTakenError();
     throw error;

@@ -1,7 +1,6 @@
 // Letters' queries: organizer table, moderation and export.
 import { and, asc, desc, eq, gt, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db';
-import { publicPages } from '../../web/memo';
 import type { LetterSignature } from '../schema';
 import type { LetterTally } from '../tally';
 import type { SignerFilter } from '../validation';
@@ -94,8 +93,6 @@ async function markSigner(
     .set(mark)
     .where(and(eq(s.letterId, letterId), eq(s.id, signatureId)))
     .returning({ id: s.id });
-  // The public pages of this isolate show it at once; other isolates within the memo's few seconds.
-  if (changed.length > 0) publicPages.forget(letterId);
   return changed.length > 0;
 }
 

@@ -4,7 +4,6 @@ import type { BatchItem } from 'drizzle-orm/batch';
 import type { Db } from '../../db';
 import { runBatch } from '../../db/batch';
 import { recordEventsFor } from '../../webhooks/queries';
-import { publicPages } from '../../web/memo';
 import { DAY } from '../../lib/time';
 import { letterSignatures, type LetterSignature } from '../schema';
 import { UNCONFIRMED_TTL_DAYS } from '../status';
@@ -110,10 +109,7 @@ export async function confirmSignature(
       at,
     ),
   ]);
-  if ((changed?.meta.changes ?? 0) > 0) {
-    publicPages.forget(letterId);
-    return 'confirmed';
-  }
+  if ((changed?.meta.changes ?? 0) > 0) return 'confirmed';
   const existing = await findSignatureByLink(db, letterId, 'confirm', tokenHash);
   return existing?.confirmedAt ? 'already' : 'invalid';
 }
@@ -124,7 +120,6 @@ export async function withdrawSignature(db: Db, letterId: string, tokenHash: str
     .delete(s)
     .where(and(eq(s.letterId, letterId), eq(s.withdrawTokenHash, tokenHash)))
     .returning({ id: s.id });
-  if (deleted.length > 0) publicPages.forget(letterId);
   return deleted.length > 0;
 }
 

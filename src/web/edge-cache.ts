@@ -1,0 +1,199 @@
+// Public pages from the Workers Cache API (caches.default): a letter that goes viral or a bill alert
+// sent to thousands lands on a few pages all at once, and each reader then costs a cache lookup
+// instead of D1 reads and a render. See docs/performance.md, "The edge cache".
+//
+// - Only anonymous GETs of the addresses the app lists (`publicPages` in app.ts), keyed by the
+//   address and the language (a synthetic `__lang=` parameter): a visitor with any cookie besides
+//   the language cookie (an organizer session, the database bookmark, wt_fresh, anything else)
+//   bypasses the cache both ways.
+// - Stored only when the page is a 200 HTML page that sets no cookie, is not a private link and
+//   was not shown to an organizer; form errors (422) and POSTs never reach the cache.
+// - Fresh for FRESH_MS; between FRESH_MS and STALE_LIMIT_MS a reader gets the stored page while
+//   the isolate renders a new one in `waitUntil` (stale-while-revalidate, done here because
+//   caches.default does not do it); after STALE_LIMIT_MS the entry is gone (its Cache-Control).
+// - What changes a page purges it (`purgePages`) in this data centre at once. caches.default is
+//   per data centre: elsewhere, and after changes made by jobs, the limit above is the backstop.
+import type { Context, MiddlewareHandler } from 'hono';
+import type { AppEnv } from '../env';
+import { LANGS, LANG_COOKIE, negotiateLang, varyByLanguage, type Lang } from '../lib/i18n';
+
+/** How long a stored page is served as it is. */
+export const FRESH_MS = 5_000;
+/** How old a stored page may be when served while a new one renders; older entries are gone. */
+export const STALE_LIMIT_MS = 10_000;
+/** Sent to browsers with a page that may be cached: reuse it briefly, never in a shared cache (the language is negotiated). */
+export const PUBLIC_PAGE_CACHE_CONTROL = `private, max-age=${FRESH_MS / 1000}`;
+/** Cookie set after a change a person must see at once (they confirmed their signature): like any cookie, it skips the cache. */
+export const FRESH_COOKIE = 'wt_fresh';
+/** Response header telling whether the page came from the cache: hit, stale, miss or bypass. */
+export const CACHE_STATUS_HEADER = 'x-cache';
+
+// When the stored page was rendered (ms since the epoch), kept only in the cache.
+const MADE_AT = 'x-cache-made-at';
+
+let enabledInTests = false;
+
+/**
+ * Worker tests insert rows straight into D1 and read pages right after, in one isolate shared by
+ * test files: the cache is off there unless a test of the cache itself turns it on.
+ */
+export function setEdgeCacheInTests(on: boolean): void {
+  enabledInTests = on;
+}
+
+function cacheOn(env: Env): boolean {
+  return env.ENVIRONMENT !== 'test' || enabledInTests;
+}
+
+/** The cache key of an address (path and query string) in a language, on the site's own origin. */
+export function pageCacheKey(env: Pick<Env, 'PUBLIC_URL'>, pathAndQuery: string, lang: Lang): string {
+  const url = new URL(pathAndQuery, env.PUBLIC_URL);
+  url.searchParams.append('__lang', lang);
+  return url.toString();
+}
+
+/** True when the request carries no cookie but the language one: nothing that identifies anyone. */
+export function isAnonymous(cookieHeader: string | undefined): boolean {
+  if (!cookieHeader) return true;
+  return cookieHeader
+    .split(';')
+    .map((pair) => pair.trim())
+    .every((pair) => pair === '' || pair.startsWith(`${LANG_COOKIE}=`));
+}
+
+// Purges counted in this isolate, to refuse storing a page whose render overlapped a purge of its
+// key: it may hold what was just purged (read before the change, stored after the purge).
+let purgeCount = 0;
+const lastPurge = new Map<string, number>();
+let forgottenUpTo = 0;
+const MAX_PURGES_REMEMBERED = 1_000;
+
+function purgedSince(key: string, count: number): boolean {
+  return (lastPurge.get(key) ?? forgottenUpTo) > count;
+}
+
+/** How long after a purge it is repeated, for renders that other isolates had in flight. */
+const PURGE_AGAIN_MS = 1_000;
+
+/** The requests a background refresh made: they skip the lookup and store what they render. */
+const refreshes = new WeakSet<Request>();
+/** Keys being refreshed by this isolate, so a surge on a stale page starts one render, not hundreds. */
+const refreshing = new Set<string>();
+
+/** Renders a request through the whole app (app.fetch), for the background refresh. */
+export type RenderPage = (request: Request, env: Env, ctx: WorkerContext) => Response | Promise<Response>;
+type WorkerContext = Context<AppEnv>['executionCtx'];
+
+function executionContext(c: Context<AppEnv>): WorkerContext | undefined {
+  try {
+    return c.executionCtx;
+  } catch {
+    return undefined; // a direct app.request in a test
+  }
+}
+
+/** The stored page as a reader gets it. */
+function served(stored: Response, status: 'hit' | 'stale'): Response {
+  const response = new Response(stored.body, stored);
+  response.headers.delete(MADE_AT);
+  response.headers.set('Cache-Control', PUBLIC_PAGE_CACHE_CONTROL);
+  response.headers.set(CACHE_STATUS_HEADER, status);
+  varyByLanguage(response.headers);
+  return response;
+}
+
+/** True when a rendered page may be kept for every anonymous reader of its address. */
+function storable(c: Context<AppEnv>, response: Response): boolean {
+  return (
+    response.status === 200 &&
+    !response.headers.has('Set-Cookie') &&
+    (response.headers.get('Content-Type') ?? '').startsWith('text/html') &&
+    !/no-store/.test(response.headers.get('Cache-Control') ?? '') &&
+    !c.var.privateLink &&
+    !c.var.organizer
+  );
+}
+
+/**
+ * Serves the listed public pages from caches.default for anonymous GETs, and stores them after a
+ * render. `pages` matches the path and query string of every cacheable address; `render` is the
+ * app itself, for refreshing a stale page after the reader has it.
+ */
+export function edgeCache(pages: readonly RegExp[], render: RenderPage): MiddlewareHandler<AppEnv> {
+  return async function edgeCache(c, next) {
+    const url = new URL(c.req.url);
+    const address = url.pathname + url.search;
+    if (c.req.method !== 'GET' || !cacheOn(c.env) || !pages.some((page) => page.test(address))) {
+      return next();
+    }
+    if (!isAnonymous(c.req.header('cookie'))) {
+      await next();
+      c.res.headers.set(CACHE_STATUS_HEADER, 'bypass');
+      return;
+    }
+    const lang = negotiateLang(
+      c.req.header('cookie')?.match(new RegExp(`${LANG_COOKIE}=([^;]*)`))?.[1],
+      c.req.header('accept-language'),
+    );
+    const key = pageCacheKey(c.env, address, lang);
+    const cache = caches.default;
+    const ctx = executionContext(c);
+    if (!refreshes.has(c.req.raw)) {
+      const stored = await cache.match(key);
+      if (stored) {
+        const age = Date.now() - Number(stored.headers.get(MADE_AT) ?? 0);
+        if (age <= FRESH_MS) return served(stored, 'hit');
+        if (age <= STALE_LIMIT_MS && ctx && !refreshing.has(key)) {
+          refreshing.add(key);
+          const again = new Request(url, { headers: { cookie: `${LANG_COOKIE}=${lang}` } });
+          refreshes.add(again);
+          ctx.waitUntil(
+            Promise.resolve(render(again, c.env, ctx))
+              .then((response) => response.body?.cancel())
+              .finally(() => refreshing.delete(key)),
+          );
+          return served(stored, 'stale');
+        }
+      }
+    }
+    const startedAt = purgeCount;
+    await next();
+    if (!storable(c, c.res) || purgedSince(key, startedAt)) {
+      c.res.headers.set(CACHE_STATUS_HEADER, 'bypass');
+      return;
+    }
+    const html = await c.res.text();
+    const headers = new Headers(c.res.headers);
+    headers.delete('Vary'); // the language is in the key
+    headers.set('Cache-Control', `public, max-age=${STALE_LIMIT_MS / 1000}`);
+    headers.set(MADE_AT, String(Date.now()));
+    // Awaited: a miss happens once per page and few seconds, and the next reader then finds it.
+    await cache.put(key, new Response(html, { status: 200, headers }));
+    c.res = new Response(html, { status: 200, headers: c.res.headers });
+    c.res.headers.set('Cache-Control', PUBLIC_PAGE_CACHE_CONTROL);
+    c.res.headers.set(CACHE_STATUS_HEADER, 'miss');
+  };
+}
+
+/**
+ * Removes the stored pages of these addresses (paths, with a query string where one is part of the
+ * address) in every language, in this data centre, after a change they show; again a second later,
+ * in case another isolate was rendering one of them from before the change. Other data centres
+ * catch up within STALE_LIMIT_MS.
+ */
+export async function purgePages(c: Context<AppEnv>, paths: readonly string[]): Promise<void> {
+  if (!cacheOn(c.env)) return;
+  const keys = paths.flatMap((path) => LANGS.map((lang) => pageCacheKey(c.env, path, lang)));
+  purgeCount += 1;
+  if (lastPurge.size + keys.length > MAX_PURGES_REMEMBERED) {
+    lastPurge.clear();
+    forgottenUpTo = purgeCount;
+  }
+  for (const key of keys) lastPurge.set(key, purgeCount);
+  const cache = caches.default;
+  const deleteAll = () => Promise.all(keys.map((key) => cache.delete(key)));
+  await deleteAll();
+  executionContext(c)?.waitUntil(
+    new Promise((resolve) => setTimeout(resolve, PURGE_AGAIN_MS)).then(deleteAll),
+  );
+}
