@@ -15,6 +15,7 @@ import {
   countSignatures,
   findSignatureByLink,
   getLetterBySlug,
+  getLetterForSigning,
   listPublicLetters,
   readLetterPage,
   readSignersPage,
@@ -43,6 +44,12 @@ type LettersContext = Context<AppEnv>;
 /** The letter of a public page; drafts only for signed-in organizers (a preview), else 404. */
 async function loadLetter(c: LettersContext): Promise<Letter> {
   return visible(c, await getLetterBySlug(getDb(c.env), c.req.param('slug') ?? ''));
+}
+
+/** The letter a signature is for, as `loadLetter`, but kept a few seconds by the isolate (surges). */
+async function loadLetterForSigning(c: LettersContext): Promise<Letter> {
+  const reuse = c.env.ENVIRONMENT !== 'test';
+  return visible(c, await getLetterForSigning(getDb(c.env), c.req.param('slug') ?? '', { reuse }));
 }
 
 /** The letter if this person may see it: drafts only for signed-in organizers, else 404. */
@@ -187,7 +194,7 @@ lettersRoutes.get('/', async (c) => {
 lettersRoutes.get('/:slug', async (c) => renderLetter(c, await loadLetterPage(c)));
 
 lettersRoutes.post('/:slug/sign', async (c) => {
-  const letter = await loadLetter(c);
+  const letter = await loadLetterForSigning(c);
   const problem = await handleSignature(c, letter);
   if (!problem) return c.redirect(letterPath(letter, '/check-email'), 303);
   c.status(problem.status);
@@ -205,7 +212,7 @@ lettersRoutes.get('/:slug/check-email', async (c) => {
 lettersRoutes.get('/:slug/embed', async (c) => renderEmbed(c, await loadLetter(c)));
 
 lettersRoutes.post('/:slug/embed', async (c) => {
-  const letter = await loadLetter(c);
+  const letter = await loadLetterForSigning(c);
   const problem = await handleSignature(c, letter);
   if (problem) {
     c.status(problem.status);

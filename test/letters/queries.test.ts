@@ -1,19 +1,22 @@
 import { env } from 'cloudflare:workers';
+import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { expireUnconfirmedSignatures } from '../../src/letters/jobs';
 import {
   confirmSignature,
   deleteUnconfirmedBefore,
   exportSignersPage,
+  getLetterForSigning,
   listPublicSigners,
   listSignersForOrganizer,
   setSignerHidden,
   setSignerVerified,
   signerTally,
   withdrawSignature,
+  updateLetter,
   type ExportCursor,
 } from '../../src/letters/queries';
-import { letterSignatures, type LetterSignature } from '../../src/letters/schema';
+import { letterSignatures, letters, type LetterSignature } from '../../src/letters/schema';
 import { signerFilterSchema } from '../../src/letters/validation';
 import { DAY } from '../../src/lib/time';
 import { request } from '../helpers';
@@ -214,5 +217,30 @@ describe('organizer queries', () => {
     }
     expect(seen).toHaveLength(7);
     expect(new Set(seen).size).toBe(7);
+  });
+});
+
+describe('getLetterForSigning', () => {
+  it('reuses the letter it read for a few seconds, forgets it after an organizer edit, and reads anew without reuse', async () => {
+    const letter = await makeLetter();
+    const now = Date.now();
+    const first = await getLetterForSigning(db, letter.slug, { reuse: true, now });
+    expect(first?.status).toBe('open');
+    // Changed behind the app's back: this isolate still signs against what it read…
+    await db.update(letters).set({ status: 'closed' }).where(eq(letters.id, letter.id));
+    expect((await getLetterForSigning(db, letter.slug, { reuse: true, now: now + 1_000 }))?.status).toBe(
+      'open',
+    );
+    // …until the few seconds are over, or when asked not to reuse.
+    expect((await getLetterForSigning(db, letter.slug, { reuse: false, now }))?.status).toBe('closed');
+    expect((await getLetterForSigning(db, letter.slug, { reuse: true, now: now + 6_000 }))?.status).toBe(
+      'closed',
+    );
+    // An organizer's edit in this isolate is seen at once.
+    const { id: _id, isDemo: _demo, createdAt: _c, updatedAt: _u, closedAt: _cl, ...input } = letter;
+    await updateLetter(db, letter.id, { ...input, status: 'open' }, Date.now());
+    expect((await getLetterForSigning(db, letter.slug, { reuse: true, now: now + 7_000 }))?.status).toBe(
+      'open',
+    );
   });
 });

@@ -15,6 +15,38 @@ export async function getLetterBySlug(db: Db, slug: string): Promise<Letter | un
   return findRow(db, letters, eq(letters.slug, slug));
 }
 
+// A surge of signatures reads the same letter row on every POST. Each isolate keeps the letter it
+// read for signing a few seconds: an organizer's edit through updateLetter forgets it here, other
+// isolates see the edit within SIGNING_LETTER_TTL_MS. A letter still closes on time, since the
+// deadline is compared with the clock (signingState), not cached.
+const SIGNING_LETTER_TTL_MS = 5_000;
+const lettersForSigning = new Map<string, { letter: Letter | undefined; expires: number }>();
+
+/**
+ * The letter a signature is for, by slug: as getLetterBySlug, read at most once per
+ * SIGNING_LETTER_TTL_MS by this isolate when `reuse` (off in the Worker tests, which change rows
+ * behind the app's back).
+ */
+export async function getLetterForSigning(
+  db: Db,
+  slug: string,
+  options: { reuse: boolean; now?: number },
+): Promise<Letter | undefined> {
+  const now = options.now ?? Date.now();
+  const kept = options.reuse ? lettersForSigning.get(slug) : undefined;
+  if (kept && kept.expires > now) return kept.letter;
+  const letter = await getLetterBySlug(db, slug);
+  // A few hundred letters at most are signed at once; past that, start over.
+  if (lettersForSigning.size >= 500) lettersForSigning.clear();
+  if (options.reuse) lettersForSigning.set(slug, { letter, expires: now + SIGNING_LETTER_TTL_MS });
+  return letter;
+}
+
+/** Forgets every letter kept for signing in this isolate (after an organizer's edit). */
+function forgetLettersForSigning(): void {
+  lettersForSigning.clear();
+}
+
 /** One letter by id; undefined when there is none. */
 export async function getLetterById(db: Db, id: string): Promise<Letter | undefined> {
   return findRow(db, letters, eq(letters.id, id));
@@ -95,6 +127,7 @@ export async function updateLetter(db: Db, id: string, input: LetterInput, at: n
         updatedAt: at,
       })
       .where(eq(letters.id, id));
+    forgetLettersForSigning();
   } catch (error) {
     if (isUniqueViolation(error, 'letters.slug')) throw new SlugTakenError();
     throw error;
