@@ -1,0 +1,91 @@
+// Letters' search terms: what a signature is found by in the organizer's signer table (names,
+// email, congregation, denomination, city), written in the batch that stores the signature.
+import { and, asc, gt, notExists, sql, eq, type SQL } from 'drizzle-orm';
+import type { BatchItem } from 'drizzle-orm/batch';
+import type { Db } from '../../db';
+import { runBatch } from '../../db/batch';
+import { searchTerms } from '../../db/search-schema';
+import { insertTermsStatement, ownersMatching } from '../../db/search-terms';
+import { queryWords, searchTermsOf } from '../../lib/search-terms';
+import type { LetterSignature } from '../schema';
+import { s } from './shared';
+
+/** The fields of a signature its terms are made of. */
+export type SignatureSearchFields = Pick<
+  LetterSignature,
+  'id' | 'letterId' | 'email' | 'firstName' | 'lastName'
+> &
+  Partial<Pick<LetterSignature, 'congregation' | 'denomination' | 'city'>>;
+
+/** The statement storing a signature's terms, for the batch that inserts the signature (after it). */
+export function signatureTermsStatement(db: Db, row: SignatureSearchFields): BatchItem<'sqlite'> {
+  const terms = searchTermsOf({
+    text: [row.firstName, row.lastName, row.congregation, row.denomination, row.city],
+    emails: [row.email],
+  });
+  return insertTermsStatement(
+    db,
+    { kind: 'signature', scopeId: row.letterId, ownerId: row.id, idColumn: s.id },
+    terms,
+  );
+}
+
+/** The condition "matches every word of the search" on a letter's signatures; undefined for no words. */
+export function signatureSearchCondition(letterId: string, query: string | undefined): SQL | undefined {
+  const words = queryWords(query);
+  return words.length ? sql`${s.id} in (${ownersMatching('signature', letterId, words)})` : undefined;
+}
+
+/**
+ * The next signatures (by id, after `after`) that have no terms yet: the backfill of rows stored
+ * before the search index, a page at a time. Rows with no searchable word come back once per run.
+ */
+async function signaturesWithoutTerms(
+  db: Db,
+  after: string,
+  limit: number,
+): Promise<SignatureSearchFields[]> {
+  return db
+    .select({
+      id: s.id,
+      letterId: s.letterId,
+      email: s.email,
+      firstName: s.firstName,
+      lastName: s.lastName,
+      congregation: s.congregation,
+      denomination: s.denomination,
+      city: s.city,
+    })
+    .from(s)
+    .where(
+      and(
+        gt(s.id, after),
+        notExists(
+          db
+            .select({ one: sql`1` })
+            .from(searchTerms)
+            .where(and(eq(searchTerms.kind, 'signature'), eq(searchTerms.ownerId, s.id))),
+        ),
+      ),
+    )
+    .orderBy(asc(s.id))
+    .limit(limit);
+}
+
+/**
+ * Stores the terms of the next page of signatures without any (after `after`, by id), in one batch;
+ * `next` is where the following page starts, null when none is left. Safe to stop and run again.
+ */
+export async function backfillSignatureTermsPage(
+  db: Db,
+  after: string,
+  limit: number,
+): Promise<{ written: number; next: string | null }> {
+  const rows = await signaturesWithoutTerms(db, after, limit);
+  if (rows.length)
+    await runBatch(
+      db,
+      rows.map((row) => signatureTermsStatement(db, row)),
+    );
+  return { written: rows.length, next: rows.length === limit ? rows[rows.length - 1]!.id : null };
+}
