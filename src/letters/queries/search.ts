@@ -17,16 +17,20 @@ export type SignatureSearchFields = Pick<
 > &
   Partial<Pick<LetterSignature, 'congregation' | 'denomination' | 'city'>>;
 
-/** The statement storing a signature's terms, for the batch that inserts the signature (after it). */
-export function signatureTermsStatement(db: Db, row: SignatureSearchFields): BatchItem<'sqlite'> {
-  const terms = searchTermsOf({
+/** The terms a signature is found by (also what the bench's data loader stores for its rows). */
+export function signatureSearchTerms(row: Omit<SignatureSearchFields, 'id' | 'letterId'>): string[] {
+  return searchTermsOf({
     text: [row.firstName, row.lastName, row.congregation, row.denomination, row.city],
     emails: [row.email],
   });
+}
+
+/** The statement storing a signature's terms, for the batch that inserts the signature (after it). */
+export function signatureTermsStatement(db: Db, row: SignatureSearchFields): BatchItem<'sqlite'> {
   return insertTermsStatement(
     db,
     { kind: 'signature', scopeId: row.letterId, ownerId: row.id, idColumn: s.id },
-    terms,
+    signatureSearchTerms(row),
   );
 }
 
