@@ -142,15 +142,20 @@ const SIGNATURE_COLUMNS = [
 function signatureTermRows(rows: Cell[][]): Cell[][] {
   const at = (name: string) => SIGNATURE_COLUMNS.indexOf(name);
   const text = (row: Cell[], name: string) => (row[at(name)] as string | null) ?? null;
-  return rows.flatMap((row) =>
-    signatureSearchTerms({
-      email: text(row, 'email')!,
-      firstName: text(row, 'first_name')!,
-      lastName: text(row, 'last_name')!,
-      congregation: text(row, 'congregation'),
-      denomination: text(row, 'denomination'),
-      city: text(row, 'city') ?? undefined,
-    }).map((term): Cell[] => ['signature', text(row, 'letter_id'), text(row, 'id'), term]),
+  return (
+    rows
+      .flatMap((row) =>
+        signatureSearchTerms({
+          email: text(row, 'email')!,
+          firstName: text(row, 'first_name')!,
+          lastName: text(row, 'last_name')!,
+          congregation: text(row, 'congregation'),
+          denomination: text(row, 'denomination'),
+          city: text(row, 'city') ?? undefined,
+        }).map((term): Cell[] => ['signature', text(row, 'letter_id'), text(row, 'id'), term]),
+      )
+      // In the index's order (binary, as SQLite compares): each insert appends to the B-tree.
+      .sort((a, b) => Buffer.compare(Buffer.from(`${a[3]}\0${a[2]}`), Buffer.from(`${b[3]}\0${b[2]}`)))
   );
 }
 

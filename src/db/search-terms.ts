@@ -1,10 +1,11 @@
 // Writing and matching the search terms (search-schema.ts). Every feature that indexes rows for an
 // organizer's search puts these statements in the same batch as the row they index, and matches a
 // query with `ownersMatching`, so a search reads index ranges and never scans the rows.
-import { and, eq, inArray, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
+import { and, eq, inArray, notExists, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { Db } from '.';
+import { runBatch } from './batch';
 import { prefixEnd } from '../lib/search-terms';
 import { searchTerms, type SearchKind } from './search-schema';
 
@@ -71,4 +72,28 @@ export function ownersMatching(kind: SearchKind, scopeId: string, words: readonl
     words.map((word) => ownersWithPrefix(kind, scopeId, word)),
     sql` intersect `,
   );
+}
+
+/** The rows (of the table whose id is `idColumn`) that have no terms of this kind yet. */
+export function withoutTerms(db: Db, kind: SearchKind, idColumn: SQLiteColumn): SQL {
+  return notExists(
+    db
+      .select({ one: sql`1` })
+      .from(searchTerms)
+      .where(and(eq(searchTerms.kind, kind), eq(searchTerms.ownerId, idColumn))),
+  );
+}
+
+/**
+ * Stores the terms of one page of rows that had none (the backfill of rows older than the index),
+ * in one batch; `next` is the id the following page starts after, null when this page was the last.
+ */
+export async function storeTermsPage<T extends { id: string }>(
+  db: Db,
+  rows: readonly T[],
+  limit: number,
+  statement: (row: T) => BatchItem<'sqlite'>,
+): Promise<{ written: number; next: string | null }> {
+  if (rows.length) await runBatch(db, rows.map(statement));
+  return { written: rows.length, next: rows.length === limit ? rows[rows.length - 1]!.id : null };
 }

@@ -1,6 +1,7 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import { listSignersForOrganizer } from '../../src/letters/queries';
+import { backfillSignatureTermsPage, listSignersForOrganizer } from '../../src/letters/queries';
+import { letterSignatures } from '../../src/letters/schema';
 import type { SignerFilter } from '../../src/letters/validation';
 import { eraseEverything } from '../../src/privacy/erasure';
 import { organizerCookie, request } from '../helpers';
@@ -83,6 +84,27 @@ describe("the organizer's signer search, through the terms index", () => {
     expect((await press(signer.withdraw)).status).toBeLessThan(400);
     expect(await found(letter.id, 'okafor')).toEqual([]);
     expect(await termCount(row!.id)).toBe(0);
+  });
+
+  it('finds rows stored before the index once the backfill has given them terms', async () => {
+    const letter = await makeLetter();
+    const template = await addSignature(letter.id);
+    // Stored as before the index: the row alone, no terms.
+    await db.insert(letterSignatures).values({
+      ...template,
+      id: `old-${letter.id}`,
+      email: 'old@example.org',
+      firstName: 'Olwen',
+      lastName: 'Pryce',
+      confirmTokenHash: `c-old-${letter.id}`,
+      withdrawTokenHash: `w-old-${letter.id}`,
+    });
+    expect(await found(letter.id, 'olwen')).toEqual([]);
+    let page = await backfillSignatureTermsPage(db, '', 1);
+    while (page.next !== null) page = await backfillSignatureTermsPage(db, page.next, 1);
+    expect(await found(letter.id, 'olwen')).toEqual(['Olwen Pryce']);
+    // A second run finds nothing left to do.
+    expect((await backfillSignatureTermsPage(db, '', 50)).written).toBe(0);
   });
 
   it('finds an erased person no more', async () => {

@@ -1,13 +1,13 @@
 // Advocacy days' search terms: what a registration is found by on the check-in page (name, email,
 // congregation; never the sealed phone or address), written in the batch that stores or edits it.
-import { and, asc, eq, gt, notExists, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
+import { and, asc, eq, gt, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import type { Db } from '../../db';
-import { runBatch } from '../../db/batch';
-import { searchTerms } from '../../db/search-schema';
 import {
   deleteTermsStatement,
   insertTermsStatement,
+  storeTermsPage,
+  withoutTerms,
   ownersMatching,
   replaceTermsStatements,
   type SearchOwner,
@@ -66,18 +66,7 @@ async function registrationsWithoutTerms(
   return db
     .select({ id: r.id, dayId: r.dayId, name: r.name, email: r.email, congregation: r.congregation })
     .from(r)
-    .where(
-      and(
-        gt(r.id, after),
-        sql`${r.email} not like 'erased:%'`,
-        notExists(
-          db
-            .select({ one: sql`1` })
-            .from(searchTerms)
-            .where(and(eq(searchTerms.kind, 'registration'), eq(searchTerms.ownerId, r.id))),
-        ),
-      ),
-    )
+    .where(and(gt(r.id, after), sql`${r.email} not like 'erased:%'`, withoutTerms(db, 'registration', r.id)))
     .orderBy(asc(r.id))
     .limit(limit);
 }
@@ -91,11 +80,7 @@ export async function backfillRegistrationTermsPage(
   after: string,
   limit: number,
 ): Promise<{ written: number; next: string | null }> {
-  const rows = await registrationsWithoutTerms(db, after, limit);
-  if (rows.length)
-    await runBatch(
-      db,
-      rows.map((row) => registrationTermsStatement(db, row)),
-    );
-  return { written: rows.length, next: rows.length === limit ? rows[rows.length - 1]!.id : null };
+  return storeTermsPage(db, await registrationsWithoutTerms(db, after, limit), limit, (row) =>
+    registrationTermsStatement(db, row),
+  );
 }

@@ -1,11 +1,9 @@
 // Letters' search terms: what a signature is found by in the organizer's signer table (names,
 // email, congregation, denomination, city), written in the batch that stores the signature.
-import { and, asc, gt, notExists, sql, eq, type SQL } from 'drizzle-orm';
+import { and, asc, gt, sql, type SQL } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import type { Db } from '../../db';
-import { runBatch } from '../../db/batch';
-import { searchTerms } from '../../db/search-schema';
-import { insertTermsStatement, ownersMatching } from '../../db/search-terms';
+import { insertTermsStatement, ownersMatching, storeTermsPage, withoutTerms } from '../../db/search-terms';
 import { queryWords, searchTermsOf } from '../../lib/search-terms';
 import type { LetterSignature } from '../schema';
 import { s } from './shared';
@@ -61,17 +59,7 @@ async function signaturesWithoutTerms(
       city: s.city,
     })
     .from(s)
-    .where(
-      and(
-        gt(s.id, after),
-        notExists(
-          db
-            .select({ one: sql`1` })
-            .from(searchTerms)
-            .where(and(eq(searchTerms.kind, 'signature'), eq(searchTerms.ownerId, s.id))),
-        ),
-      ),
-    )
+    .where(and(gt(s.id, after), withoutTerms(db, 'signature', s.id)))
     .orderBy(asc(s.id))
     .limit(limit);
 }
@@ -85,11 +73,7 @@ export async function backfillSignatureTermsPage(
   after: string,
   limit: number,
 ): Promise<{ written: number; next: string | null }> {
-  const rows = await signaturesWithoutTerms(db, after, limit);
-  if (rows.length)
-    await runBatch(
-      db,
-      rows.map((row) => signatureTermsStatement(db, row)),
-    );
-  return { written: rows.length, next: rows.length === limit ? rows[rows.length - 1]!.id : null };
+  return storeTermsPage(db, await signaturesWithoutTerms(db, after, limit), limit, (row) =>
+    signatureTermsStatement(db, row),
+  );
 }
