@@ -6,7 +6,7 @@ import type { BatchItem } from 'drizzle-orm/batch';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { Db } from '.';
 import { runBatch } from './batch';
-import { prefixEnd } from '../lib/search-terms';
+import { prefixEnd, queryWords } from '../lib/search-terms';
 import { searchTerms, type SearchKind } from './search-schema';
 
 /** The row a set of terms belongs to: its kind, its scope (letter, day, or '') and its id. */
@@ -61,6 +61,22 @@ export function replaceTermsStatements(
 
 function ownersWithPrefix(kind: SearchKind, scopeId: string, word: string): SQL {
   return sql`select ${searchTerms.ownerId} from ${searchTerms} where ${searchTerms.kind} = ${kind} and ${searchTerms.scopeId} = ${scopeId} and ${searchTerms.term} >= ${word} and ${searchTerms.term} < ${prefixEnd(word)}`;
+}
+
+/**
+ * The condition "matches every word of the search" on the rows whose id is `idColumn`: undefined
+ * for an empty search (no condition), never true for a search without a letter or digit (as a
+ * "contains" search for "%" found nobody).
+ */
+export function searchCondition(
+  idColumn: SQLiteColumn,
+  kind: SearchKind,
+  scopeId: string,
+  query: string | undefined,
+): SQL | undefined {
+  if (!query?.trim()) return undefined;
+  const words = queryWords(query);
+  return words.length ? sql`${idColumn} in (${ownersMatching(kind, scopeId, words)})` : sql`0 = 1`;
 }
 
 /**

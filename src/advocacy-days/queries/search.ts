@@ -8,11 +8,11 @@ import {
   insertTermsStatement,
   storeTermsPage,
   withoutTerms,
-  ownersMatching,
+  searchCondition,
   replaceTermsStatements,
   type SearchOwner,
 } from '../../db/search-terms';
-import { queryWords, searchTermsOf } from '../../lib/search-terms';
+import { searchTermsOf } from '../../lib/search-terms';
 import { dayRegistrations, type Registration } from '../schema';
 
 /** The fields of a registration its terms are made of. */
@@ -47,10 +47,7 @@ export function deleteRegistrationTermsStatement(db: Db, registrationIds: SQLWra
 
 /** The condition "matches every word of the search" on a day's registrations; undefined for no words. */
 export function registrationSearchCondition(dayId: string, query: string | undefined): SQL | undefined {
-  const words = queryWords(query);
-  return words.length
-    ? sql`${dayRegistrations.id} in (${ownersMatching('registration', dayId, words)})`
-    : undefined;
+  return searchCondition(dayRegistrations.id, 'registration', dayId, query);
 }
 
 /**

@@ -3,8 +3,8 @@
 import { and, asc, gt, sql, type SQL } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import type { Db } from '../../db';
-import { insertTermsStatement, ownersMatching, storeTermsPage, withoutTerms } from '../../db/search-terms';
-import { queryWords, searchTermsOf } from '../../lib/search-terms';
+import { insertTermsStatement, searchCondition, storeTermsPage, withoutTerms } from '../../db/search-terms';
+import { searchTermsOf } from '../../lib/search-terms';
 import type { LetterSignature } from '../schema';
 import { s } from './shared';
 
@@ -34,8 +34,7 @@ export function signatureTermsStatement(db: Db, row: SignatureSearchFields): Bat
 
 /** The condition "matches every word of the search" on a letter's signatures; undefined for no words. */
 export function signatureSearchCondition(letterId: string, query: string | undefined): SQL | undefined {
-  const words = queryWords(query);
-  return words.length ? sql`${s.id} in (${ownersMatching('signature', letterId, words)})` : undefined;
+  return searchCondition(s.id, 'signature', letterId, query);
 }
 
 /**
