@@ -327,7 +327,11 @@ async function main() {
       (async () => {
         await wrangler(['d1', 'migrations', 'apply', 'DB', '--local', '--persist-to', appState]);
         await wrangler(['d1', 'execute', 'DB', '--local', '--persist-to', appState, '--file', small]);
-        await wrangler(['d1', 'execute', 'DB', '--local', '--persist-to', appState, '--file', large]);
+        // 100,000 signatures and their 1.3 million search terms: longer than the usual five minutes.
+        await wrangler(
+          ['d1', 'execute', 'DB', '--local', '--persist-to', appState, '--file', large],
+          1_200_000,
+        );
       })(),
       wrangler([
         'd1',
@@ -477,18 +481,24 @@ async function main() {
       );
     }
     if (wants('table'))
-      scenarios.push(
-        await scenario(
-          `Organizer's signer table, search "${DATA.searchTerm}"`,
-          null,
-          {
-            url: `${app.baseUrl}/admin/letters/${DATA.signersLetter.id}/signers?q=${DATA.searchTerm}`,
-            headers: admin,
-            expectStatus: 200,
-          },
-          { url: `${floor.baseUrl}/rows?size=50&q=${DATA.searchTerm}`, expectStatus: 200 },
-        ),
-      );
+      // The same search on the 5,000-signer letter and on the 100,000-signer one: through the terms
+      // index it reads the matches, not the letter, so the second should cost about the same.
+      for (const letter of [
+        { id: DATA.signersLetter.id, signers: DATA.signersLetter.signers },
+        { id: DATA.exportLetter.id, signers: DATA.exportLetter.signatures },
+      ])
+        scenarios.push(
+          await scenario(
+            `Organizer's signer table, search "${DATA.searchTerm}" (${letter.signers.toLocaleString('en')} signers)`,
+            { minRatio: 0.5 },
+            {
+              url: `${app.baseUrl}/admin/letters/${letter.id}/signers?q=${DATA.searchTerm}`,
+              headers: admin,
+              expectStatus: 200,
+            },
+            { url: `${floor.baseUrl}/rows?size=50&q=${DATA.searchTerm}`, expectStatus: 200 },
+          ),
+        );
 
     if (!fanoutResult || !exportResult || !apiSyncResult || ONLY.size > 0) {
       say('BENCH_ONLY is set: nothing written');

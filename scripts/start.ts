@@ -1,4 +1,5 @@
-// `npm start`: build, migrate the local database, load the demo content, then serve with wrangler dev.
+// `npm start`: build, migrate the local database, index older rows for search, load the demo
+// content, then serve with wrangler dev.
 // The port comes the usual ways: `npm start -- --port 8788`, or `PORT=8788 npm start` (default 8787).
 // Links in emails follow it (PUBLIC_URL is set to http://localhost:PORT unless PUBLIC_URL is given).
 // Any other argument goes on to `wrangler dev` (e.g. `npm start -- --ip 0.0.0.0`).
@@ -11,7 +12,7 @@ if ('error' in options) {
   process.exit(2);
 }
 
-for (const script of ['build', 'db:migrate:local', 'demo:seed']) {
+for (const script of ['build', 'db:migrate:local', 'search:backfill', 'demo:seed']) {
   const step = spawnSync('npm', ['run', '--silent', script], { stdio: 'inherit' });
   if (step.status !== 0) process.exit(step.status ?? 1);
 }

@@ -12,3 +12,4 @@ export * from './privacy/schema';
 export * from './people/schema';
 export * from './campaigns/schema';
 export * from './api/schema';
+export * from './db/search-schema';

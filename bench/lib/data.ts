@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { signatureSearchTerms } from '../../src/letters/queries/search';
 
 /** Fixed ids and sizes of the generated data set; the scenarios address these. */
 export const DATA = {
@@ -133,6 +134,32 @@ const SIGNATURE_COLUMNS = [
   'confirmed_at',
   'created_at',
 ];
+
+/**
+ * The search terms of signature rows (as the app stores them in the batch that signs), so the
+ * organizer's search reads the same index as in production.
+ */
+function signatureTermRows(rows: Cell[][]): Cell[][] {
+  const at = (name: string) => SIGNATURE_COLUMNS.indexOf(name);
+  const text = (row: Cell[], name: string) => (row[at(name)] as string | null) ?? null;
+  return (
+    rows
+      .flatMap((row) =>
+        signatureSearchTerms({
+          email: text(row, 'email')!,
+          firstName: text(row, 'first_name')!,
+          lastName: text(row, 'last_name')!,
+          congregation: text(row, 'congregation'),
+          denomination: text(row, 'denomination'),
+          city: text(row, 'city') ?? undefined,
+        }).map((term): Cell[] => ['signature', text(row, 'letter_id'), text(row, 'id'), term]),
+      )
+      // In the index's order (binary, as SQLite compares): each insert appends to the B-tree.
+      .sort((a, b) => Buffer.compare(Buffer.from(`${a[3]}\0${a[2]}`), Buffer.from(`${b[3]}\0${b[2]}`)))
+  );
+}
+
+const TERM_COLUMNS = ['kind', 'scope_id', 'owner_id', 'term'];
 
 /** One confirmed, shown signature row (the same shape for the app's table and the floor's). */
 export function signatureRow(letterId: string, n: number, now: number): Cell[] {
@@ -325,7 +352,10 @@ export function writeDataSet(dir: string, sessionId: string, now = Date.now()): 
   const signers = Array.from({ length: signersLetter.signers }, (_, n) =>
     signatureRow(signersLetter.id, n, now),
   );
-  write('01-signers.sql', insertChunks('letter_signatures', SIGNATURE_COLUMNS, signers));
+  write('01-signers.sql', [
+    ...insertChunks('letter_signatures', SIGNATURE_COLUMNS, signers),
+    ...insertChunks('search_terms', TERM_COLUMNS, signatureTermRows(signers)),
+  ]);
 
   const subscribers: Cell[][] = Array.from({ length: bill.subscribers }, (_, n) => [
     `bench-sub-${String(n).padStart(5, '0')}`,
@@ -363,10 +393,10 @@ export function writeDataSet(dir: string, sessionId: string, now = Date.now()): 
     const rows = Array.from({ length: Math.min(ROWS_PER_FILE, exportLetter.signatures - start) }, (_, i) =>
       signatureRow(exportLetter.id, start + i, now),
     );
-    write(
-      `03-export-${start / ROWS_PER_FILE}.sql`,
-      insertChunks('letter_signatures', SIGNATURE_COLUMNS, rows),
-    );
+    write(`03-export-${start / ROWS_PER_FILE}.sql`, [
+      ...insertChunks('letter_signatures', SIGNATURE_COLUMNS, rows),
+      ...insertChunks('search_terms', TERM_COLUMNS, signatureTermRows(rows)),
+    ]);
   }
   return files;
 }

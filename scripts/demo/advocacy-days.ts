@@ -2,6 +2,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { runBatch } from '../../src/db/batch';
 import { utcToZonedInput, zonedInputToUtc } from '../../src/advocacy-days/calendar';
 import { sealRegistrationContacts } from '../../src/advocacy-days/contact-fields';
+import { registrationTermsStatement } from '../../src/advocacy-days/queries/search';
 import { seatEmail } from '../../src/advocacy-days/emails';
 import {
   advocacyDays,
@@ -225,37 +226,41 @@ export async function seedAdvocacyDays({ db, env, now, log }: DemoContext): Prom
     plainRegistrations.map((row) => sealRegistrationContacts(db, row.id, row)),
   );
   // D1 allows 100 bound parameters per statement: a few rows at a time.
+  // Each batch also stores the rows' search terms, as registering does.
   for (let start = 0; start < registrations.length; start += 3) {
-    await db
-      .insert(dayRegistrations)
-      .values(registrations.slice(start, start + 3))
-      .onConflictDoNothing();
+    const chunk = registrations.slice(start, start + 3);
+    await runBatch(db, [
+      db.insert(dayRegistrations).values(chunk).onConflictDoNothing(),
+      ...plainRegistrations.slice(start, start + 3).map((row) => registrationTermsStatement(db, row)),
+    ]);
   }
-  await db
-    .insert(dayRegistrations)
-    .values(
-      await sealRegistrationContacts<typeof dayRegistrations.$inferInsert>(db, 'demo-days-sc-01', {
-        id: 'demo-days-sc-01',
-        dayId: SC_DAY_ID,
-        seq: 1,
-        status: 'registered',
-        name: 'Rev. Thomas Greene',
-        email: 'thomas.greene@example.org',
-        phone: '803-555-0101',
-        address: 'Demo address (South Carolina)',
-        congregation: 'Ladson Presbyterian',
-        faithRole: 'clergy',
-        lang: 'en',
-        districtStatus: 'found',
-        homeState: 'sc',
-        upperDistrict: '21',
-        lowerDistrict: '74',
-        checkInCode: 'SC2345',
-        isDemo: true,
-        createdAt: now - DAY,
-      }),
-    )
-    .onConflictDoNothing();
+  const scRegistration: typeof dayRegistrations.$inferInsert & { id: string } = {
+    id: 'demo-days-sc-01',
+    dayId: SC_DAY_ID,
+    seq: 1,
+    status: 'registered',
+    name: 'Rev. Thomas Greene',
+    email: 'thomas.greene@example.org',
+    phone: '803-555-0101',
+    address: 'Demo address (South Carolina)',
+    congregation: 'Ladson Presbyterian',
+    faithRole: 'clergy',
+    lang: 'en',
+    districtStatus: 'found',
+    homeState: 'sc',
+    upperDistrict: '21',
+    lowerDistrict: '74',
+    checkInCode: 'SC2345',
+    isDemo: true,
+    createdAt: now - DAY,
+  };
+  await runBatch(db, [
+    db
+      .insert(dayRegistrations)
+      .values(await sealRegistrationContacts(db, scRegistration.id, scRegistration))
+      .onConflictDoNothing(),
+    registrationTermsStatement(db, scRegistration),
+  ]);
 
   // Teams: built once (a re-run keeps what organizers changed since).
   const [gaDay] = await db.select().from(advocacyDays).where(eq(advocacyDays.id, GA_DAY_ID));

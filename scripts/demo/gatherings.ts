@@ -1,5 +1,7 @@
 import { utcToZonedInput, zonedInputToUtc } from '../../src/advocacy-days/calendar';
 import { sealRegistrationContacts } from '../../src/advocacy-days/contact-fields';
+import { registrationTermsStatement } from '../../src/advocacy-days/queries/search';
+import { runBatch } from '../../src/db/batch';
 import { advocacyDays, dayRegistrations } from '../../src/advocacy-days/schema';
 import { DAY, HOUR } from '../../src/lib/time';
 import type { DemoContext } from './context';
@@ -86,6 +88,9 @@ export async function seedGatherings({ db, now, log }: DemoContext): Promise<voi
       }),
     ),
   );
-  await db.insert(dayRegistrations).values(rows).onConflictDoNothing();
+  await runBatch(db, [
+    db.insert(dayRegistrations).values(rows).onConflictDoNothing(),
+    ...rows.map((row) => registrationTermsStatement(db, row)),
+  ]);
   log(`gatherings: the Alder County vigil with ${RSVPS.length} RSVPs`);
 }

@@ -1,6 +1,7 @@
 import { DAY } from '../../src/lib/time';
 import { eq } from 'drizzle-orm';
-import { addLetterOfficial } from '../../src/letters/queries';
+import { addLetterOfficial, signatureTermsStatement } from '../../src/letters/queries';
+import { runBatch } from '../../src/db/batch';
 import {
   letterSignatures,
   letterUpdates,
@@ -255,11 +256,13 @@ export async function seedLetters(context: DemoContext): Promise<void> {
     ...signerRows('demo-letter-municipal-id', 'municipal', MUNICIPAL_SIGNERS, now - 30 * DAY),
   ];
   // D1 allows 100 bound parameters per statement: 27 columns, so 3 rows per insert.
+  // Each batch also stores the rows' search terms, as signing does.
   for (let start = 0; start < rows.length; start += 3) {
-    await db
-      .insert(letterSignatures)
-      .values(rows.slice(start, start + 3))
-      .onConflictDoNothing();
+    const chunk = rows.slice(start, start + 3);
+    await runBatch(db, [
+      db.insert(letterSignatures).values(chunk).onConflictDoNothing(),
+      ...chunk.map((row) => signatureTermsStatement(db, row)),
+    ]);
   }
   if (governor) await addLetterOfficial(db, 'demo-letter-profiling', governor.id, now);
   await seedPastUpdate(context, demoLetters[2]!);

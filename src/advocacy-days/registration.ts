@@ -13,6 +13,7 @@ import { mayEmailAlreadyRegistered, newCheckInCode, SEAT_HOLD_MS } from './decis
 import { sealRegistrationContacts } from './contact-fields';
 import { alreadyRegisteredEmail, seatEmail, waitlistEmail } from './emails';
 import { newLinkStatement } from './queries/links';
+import { registrationTermsStatement } from './queries/search';
 import {
   findActiveRegistrationByEmail,
   getRegistration,
@@ -105,6 +106,7 @@ export async function registerForDay(
         sealedContacts,
         at,
       }),
+      registrationTermsStatement(db, { id, dayId: day.id, ...input }),
       link.statement,
       seat.statement,
       waiting.statement,

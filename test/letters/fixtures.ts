@@ -1,5 +1,7 @@
 import { env } from 'cloudflare:workers';
 import { getDb } from '../../src/db';
+import { runBatch } from '../../src/db/batch';
+import { signatureTermsStatement } from '../../src/letters/queries/search';
 import { letterSignatures, letters, type Letter, type LetterSignature } from '../../src/letters/schema';
 import { postForm } from '../helpers';
 
@@ -145,6 +147,7 @@ export async function addSignature(
     createdAt: Date.now(),
     ...overrides,
   };
-  await db.insert(letterSignatures).values(row);
+  // With its search terms, as signing stores them.
+  await runBatch(db, [db.insert(letterSignatures).values(row), signatureTermsStatement(db, row)]);
   return row;
 }

@@ -2,6 +2,8 @@
 // writes (register, cancel, promote) are in seats.ts because each must be one conditional statement.
 import { and, asc, eq, gt, inArray, isNotNull, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db';
+import { runBatch } from '../../db/batch';
+import { registrationSearchCondition, replaceRegistrationTermsStatements } from './search';
 import { openRegistration, openRegistrations, sealRegistrationContacts } from '../contact-fields';
 import {
   advocacyDays,
@@ -96,18 +98,19 @@ export async function waitlistPlace(
   return 1 + Number(row?.ahead ?? 0);
 }
 
-/** Registrations of a day in arrival order, optionally one status and a name search. */
+/** Registrations of a day in arrival order, optionally one status and a search (name, email, congregation). */
 export async function listRegistrations(
   db: Db,
   dayId: string,
-  filter: { status?: Registration['status']; nameContains?: string; limit?: number } = {},
+  filter: { status?: Registration['status']; search?: string; limit?: number } = {},
 ): Promise<Registration[]> {
-  const conditions = [eq(dayRegistrations.dayId, dayId)];
-  if (filter.status) conditions.push(eq(dayRegistrations.status, filter.status));
-  if (filter.nameContains?.trim()) {
-    const escaped = filter.nameContains.trim().replace(/[\\%_]/g, (ch) => `\\${ch}`);
-    conditions.push(sql`${dayRegistrations.name} like ${`%${escaped}%`} escape '\\'`);
-  }
+  // Through the search terms index (name, email, congregation), never a scan of the day: with a
+  // search, the unary plus keeps SQLite from walking the day's index instead of the matches.
+  const matches = registrationSearchCondition(dayId, filter.search);
+  const r = dayRegistrations;
+  const conditions = matches ? [sql`+${r.dayId} = ${dayId}`, matches] : [eq(r.dayId, dayId)];
+  if (filter.status)
+    conditions.push(matches ? sql`+${r.status} = ${filter.status}` : eq(r.status, filter.status));
   const rows = await db
     .select()
     .from(dayRegistrations)
@@ -290,16 +293,19 @@ export type RegistrationChanges = Partial<
   >
 >;
 
-/** Saves what a person changed on their private page. */
+/** Saves what a person changed on their private page, with the search terms of the new details. */
 export async function updateRegistrationDetails(
   db: Db,
-  registrationId: string,
+  registration: Pick<Registration, 'id' | 'dayId' | 'name' | 'email' | 'congregation'>,
   changes: RegistrationChanges,
 ): Promise<void> {
-  await db
-    .update(dayRegistrations)
-    .set(await sealRegistrationContacts(db, registrationId, changes))
-    .where(eq(dayRegistrations.id, registrationId));
+  await runBatch(db, [
+    db
+      .update(dayRegistrations)
+      .set(await sealRegistrationContacts(db, registration.id, changes))
+      .where(eq(dayRegistrations.id, registration.id)),
+    ...replaceRegistrationTermsStatements(db, { ...registration, ...changes }),
+  ]);
 }
 
 /** Districts an organizer set by hand for a registration of the day. */

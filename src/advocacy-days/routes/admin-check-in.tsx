@@ -36,7 +36,7 @@ async function renderCheckIn(c: AdminContext, day: AdvocacyDay, state: CheckInSt
   const query = state.query ?? '';
   let results = state.results ?? [];
   if (!state.results && query.trim())
-    results = await listRegistrations(db, day.id, { nameContains: query, limit: 30 });
+    results = await listRegistrations(db, day.id, { search: query, limit: 30 });
   results = results.filter((r) => r.status !== 'cancelled');
   const [counts, recent] = await Promise.all([
     countRegistrations(db, day.id),

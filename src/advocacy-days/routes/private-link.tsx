@@ -135,7 +135,7 @@ export const privateLinkRoutes = new Hono<AppEnv>()
       if (form.status !== 'valid')
         return refused(form.values, form.status === 'invalid' ? form.errors : undefined);
       const { name, phone, language } = form.data;
-      await updateRegistrationDetails(getDb(c.env), registration.id, { name, phone, lang: language });
+      await updateRegistrationDetails(getDb(c.env), registration, { name, phone, lang: language });
       return renderAfterChange(c, token, c.var.t('days.change.done'));
     }
     const form = await readForm(c, registrationChangeSchema, { botCheck: false });
@@ -147,7 +147,7 @@ export const privateLinkRoutes = new Hono<AppEnv>()
     const districts =
       chosenDistricts(day.state, { upperDistrict, lowerDistrict }) ??
       (addressChanged ? await districtsFor(c.env, input.address) : null);
-    await updateRegistrationDetails(getDb(c.env), registration.id, {
+    await updateRegistrationDetails(getDb(c.env), registration, {
       ...input,
       lang: c.var.lang,
       ...(districts ? districtColumns(districts) : {}),

@@ -4,6 +4,7 @@ import type { Db } from '../../db';
 import { runBatch } from '../../db/batch';
 import { recordEventsFor } from '../../webhooks/queries';
 import { letterSignatures, letters } from '../../letters/schema';
+import { signatureTermsStatement } from '../../letters/queries/search';
 import { hashToken, newId, newToken } from '../../lib/tokens';
 import type { Lang } from '../../lib/i18n';
 
@@ -44,10 +45,19 @@ export async function recordSignature(db: Db, signature: RecordedSignature): Pro
     hashToken(newToken()),
     hashToken(newToken()),
   ]);
+  const id = newId();
+  const fields = {
+    id,
+    letterId: signature.letterId,
+    email,
+    firstName: signature.firstName,
+    lastName: signature.lastName,
+    city: signature.city,
+  };
   const insert = db
     .insert(letterSignatures)
     .values({
-      id: newId(),
+      id,
       letterId: signature.letterId,
       email,
       honorific: 'none',
@@ -70,8 +80,10 @@ export async function recordSignature(db: Db, signature: RecordedSignature): Pro
     })
     .onConflictDoNothing();
   // Other systems hear of it as of any confirmed signature (the webhook event, in the same batch).
+  // Its search terms only when this insert stored it (the statement checks the id).
   await runBatch(db, [
     insert,
+    signatureTermsStatement(db, fields),
     ...recordEventsFor(
       db,
       'signature.confirmed',

@@ -7,3 +7,4 @@ export * from './public-pages';
 export * from './organizer';
 export * from './deliveries';
 export * from './official-actions';
+export * from './search';

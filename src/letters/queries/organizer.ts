@@ -1,9 +1,11 @@
 // Letters' queries: organizer table, moderation and export.
 import { and, asc, desc, eq, gt, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
+import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../../db';
 import type { LetterSignature } from '../schema';
 import type { LetterTally } from '../tally';
 import type { SignerFilter } from '../validation';
+import { signatureSearchCondition } from './search';
 import { s, sumOf, tallySql } from './shared';
 
 /** Counts for the organizer's signer table header: the tally and the rows not yet confirmed. */
@@ -27,33 +29,21 @@ export async function signerTally(db: Db, letterId: string): Promise<SignerTally
   return row ?? { all: 0, confirmed: 0, unconfirmed: 0, signed: 0, named: 0, hidden: 0, verified: 0 };
 }
 
-function likeContains(value: string): string {
-  return `%${value.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
-}
-
 function filterConditions(letterId: string, filter: Omit<SignerFilter, 'page'>): SQL {
-  const conditions: SQL[] = [eq(s.letterId, letterId)];
-  if (filter.q) {
-    const pattern = likeContains(filter.q);
-    conditions.push(
-      or(
-        sql`${s.firstName} like ${pattern} escape '\\'`,
-        sql`${s.lastName} like ${pattern} escape '\\'`,
-        sql`(${s.firstName} || ' ' || ${s.lastName}) like ${pattern} escape '\\'`,
-        sql`${s.email} like ${pattern} escape '\\'`,
-        sql`${s.congregation} like ${pattern} escape '\\'`,
-        sql`${s.denomination} like ${pattern} escape '\\'`,
-        sql`${s.city} like ${pattern} escape '\\'`,
-      )!,
-    );
-  }
-  if (filter.tradition) conditions.push(eq(s.tradition, filter.tradition));
-  if (filter.state) conditions.push(eq(s.state, filter.state));
-  if (filter.confirmed === 'yes') conditions.push(isNotNull(s.confirmedAt));
-  if (filter.confirmed === 'no') conditions.push(isNull(s.confirmedAt));
-  if (filter.shown === 'yes') conditions.push(eq(s.showPublicly, true), isNull(s.hiddenAt));
-  if (filter.shown === 'no') conditions.push(eq(s.showPublicly, false));
-  if (filter.shown === 'hidden') conditions.push(isNotNull(s.hiddenAt));
+  // Through the search terms index: the rows whose words start with each word searched.
+  const matches = signatureSearchCondition(letterId, filter.q);
+  // With a search the rows come from the terms index and the other conditions only sift them: the
+  // unary plus keeps SQLite from walking the letter's (or a tradition's) index instead, a scan.
+  const c = (column: SQLiteColumn): SQL => (matches ? sql`+${column}` : sql`${column}`);
+  const conditions: SQL[] = [eq(c(s.letterId), letterId)];
+  if (matches) conditions.push(matches);
+  if (filter.tradition) conditions.push(eq(c(s.tradition), filter.tradition));
+  if (filter.state) conditions.push(eq(c(s.state), filter.state));
+  if (filter.confirmed === 'yes') conditions.push(isNotNull(c(s.confirmedAt)));
+  if (filter.confirmed === 'no') conditions.push(isNull(c(s.confirmedAt)));
+  if (filter.shown === 'yes') conditions.push(sql`${c(s.showPublicly)} = 1`, isNull(c(s.hiddenAt)));
+  if (filter.shown === 'no') conditions.push(sql`${c(s.showPublicly)} = 0`);
+  if (filter.shown === 'hidden') conditions.push(isNotNull(c(s.hiddenAt)));
   return and(...conditions)!;
 }
 

@@ -7,6 +7,7 @@ import { recordEventsFor } from '../../webhooks/queries';
 import { DAY } from '../../lib/time';
 import { letterSignatures, type LetterSignature } from '../schema';
 import { UNCONFIRMED_TTL_DAYS } from '../status';
+import { signatureTermsStatement } from './search';
 import { s } from './shared';
 import { findRow } from '../../db/find';
 
@@ -14,16 +15,16 @@ import { findRow } from '../../db/find';
 export type NewSignature = typeof letterSignatures.$inferInsert;
 
 /**
- * Stores a new signature and its confirmation email in one batch. Deliberately without ON
- * CONFLICT: when the letter + email index rejects the insert, the whole batch (email included) is
- * rolled back and the unique violation is thrown, so a duplicate never queues an email.
+ * Stores a new signature, its search terms and its confirmation email in one batch. Deliberately
+ * without ON CONFLICT: when the letter + email index rejects the insert, the whole batch (email
+ * included) is rolled back and the unique violation is thrown, so a duplicate never queues an email.
  */
 export async function insertSignatureWithEmail(
   db: Db,
-  row: NewSignature,
+  row: NewSignature & { id: string },
   email: BatchItem<'sqlite'>,
 ): Promise<void> {
-  await db.batch([db.insert(letterSignatures).values(row), email]);
+  await runBatch(db, [db.insert(letterSignatures).values(row), signatureTermsStatement(db, row), email]);
 }
 
 /** The signature of an address on a letter, if any. */

@@ -70,6 +70,7 @@ export function SignersAdminPage(props: {
             confirmed: t('letters.admin.confirmedColumn'),
             shown: t('letters.admin.shownColumn'),
           }}
+          hints={{ q: t('common.searchHint') }}
           state={{ values }}
           fields={[
             [

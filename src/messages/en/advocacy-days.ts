@@ -276,7 +276,7 @@ export const advocacyDays = {
   'days.checkIn.code': 'Check-in code',
   'days.checkIn.codeHint': 'Type the six characters, or scan the person’s QR code with your phone camera.',
   'days.checkIn.codeButton': 'Check in by code',
-  'days.checkIn.search': 'Search by name',
+  'days.checkIn.search': 'Search by name, email or congregation',
   'days.checkIn.button': 'Check in {name}',
   'days.checkIn.done': '{name} is checked in.',
   'days.checkIn.notFound': 'No registered person has this code.',

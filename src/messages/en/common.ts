@@ -75,6 +75,8 @@ export const common = {
   'common.send': 'Send',
   'common.cancel': 'Cancel',
   'common.search': 'Search',
+  'common.searchHint':
+    'Finds each word you type at the start of a word, with or without accents or capitals: “gar” finds García and Garner, not Edgar.',
   'common.filter': 'Filter',
   'common.next': 'Next',
   'common.previous': 'Previous',

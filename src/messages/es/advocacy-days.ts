@@ -282,7 +282,7 @@ export const advocacyDays: Record<keyof typeof en, string> = {
   'days.checkIn.codeHint':
     'Escriba los seis caracteres, o escanee el código QR de la persona con la cámara del teléfono.',
   'days.checkIn.codeButton': 'Registrar llegada por código',
-  'days.checkIn.search': 'Buscar por nombre',
+  'days.checkIn.search': 'Buscar por nombre, correo o congregación',
   'days.checkIn.button': 'Registrar llegada de {name}',
   'days.checkIn.done': 'Se registró la llegada de {name}.',
   'days.checkIn.notFound': 'Ninguna persona inscrita tiene este código.',

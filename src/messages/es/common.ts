@@ -77,6 +77,8 @@ export const common: Record<keyof typeof en, string> = {
   'common.send': 'Enviar',
   'common.cancel': 'Cancelar',
   'common.search': 'Buscar',
+  'common.searchHint':
+    'Encuentra cada palabra que escribe al comienzo de una palabra, con o sin acentos o mayúsculas: «gar» encuentra García y Garner, pero no Edgar.',
   'common.filter': 'Filtrar',
   'common.next': 'Siguiente',
   'common.previous': 'Anterior',

@@ -8,6 +8,7 @@ import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../../db';
 import { openRegistrations } from '../../advocacy-days/contact-fields';
 import { promoteFromWaitlistStatement } from '../../advocacy-days/queries/seats';
+import { deleteRegistrationTermsStatement } from '../../advocacy-days/queries/search';
 import { dayRegistrationLinks, dayRegistrations, advocacyDays } from '../../advocacy-days/schema';
 import { billSubscriptionLinks, billSubscriptions } from '../../bills/schema';
 import { emailSuppressions, outbox } from '../../email/schema';
@@ -128,6 +129,8 @@ export const personalDataSources: PersonalDataSource[] = [
         .where(sameAddress(dayRegistrations.email, email));
       const statements: BatchItem<'sqlite'>[] = [
         db.delete(dayRegistrationLinks).where(inArray(dayRegistrationLinks.registrationId, mine)),
+        // The kept row is blanked, so nothing of it may be found by a search either.
+        deleteRegistrationTermsStatement(db, mine),
       ];
       if (upcoming.length) {
         statements.push(

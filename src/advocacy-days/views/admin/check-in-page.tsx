@@ -76,6 +76,7 @@ export function CheckInPage(props: {
           name="q"
           type="search"
           label={t('days.checkIn.search')}
+          hint={t('common.searchHint')}
           value={props.query}
           maxlength={80}
         />

@@ -1,0 +1,115 @@
+// Writing and matching the search terms (search-schema.ts). Every feature that indexes rows for an
+// organizer's search puts these statements in the same batch as the row they index, and matches a
+// query with `ownersMatching`, so a search reads index ranges and never scans the rows.
+import { and, eq, inArray, notExists, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
+import type { BatchItem } from 'drizzle-orm/batch';
+import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
+import type { Db } from '.';
+import { runBatch } from './batch';
+import { prefixEnd, queryWords } from '../lib/search-terms';
+import { searchTerms, type SearchKind } from './search-schema';
+
+/** The row a set of terms belongs to: its kind, its scope (letter, day, or '') and its id. */
+export interface SearchOwner {
+  kind: SearchKind;
+  scopeId: string;
+  ownerId: string;
+  /** The id column of the row's table: terms are stored only when the row exists. */
+  idColumn: SQLiteColumn;
+}
+
+/**
+ * Stores a row's terms, as one statement for the batch that writes the row (after it). Only when
+ * the row exists: an insert that did nothing (ON CONFLICT, a closed day) stores no terms either.
+ * The terms travel as one JSON parameter, far below D1's 100 parameters whatever their number.
+ */
+export function insertTermsStatement(
+  db: Db,
+  owner: SearchOwner,
+  terms: readonly string[],
+): BatchItem<'sqlite'> {
+  const table = owner.idColumn.table;
+  return db.run(sql`
+    insert into ${searchTerms} (kind, scope_id, owner_id, term)
+    select ${owner.kind}, ${owner.scopeId}, ${owner.ownerId}, value from json_each(${JSON.stringify(terms)})
+    where exists (select 1 from ${table} where ${owner.idColumn} = ${owner.ownerId})
+    on conflict do nothing`);
+}
+
+/**
+ * Deletes the terms of a row, or of the rows a subquery selects (a row blanked by an erasure, or
+ * before writing its new terms), as a batch statement.
+ */
+export function deleteTermsStatement(
+  db: Db,
+  kind: SearchKind,
+  owners: string | SQLWrapper,
+): BatchItem<'sqlite'> {
+  const which =
+    typeof owners === 'string' ? eq(searchTerms.ownerId, owners) : inArray(searchTerms.ownerId, owners);
+  return db.delete(searchTerms).where(and(eq(searchTerms.kind, kind), which));
+}
+
+/** Replaces a row's terms after an edit: both statements go in the batch that changes the row. */
+export function replaceTermsStatements(
+  db: Db,
+  owner: SearchOwner,
+  terms: readonly string[],
+): BatchItem<'sqlite'>[] {
+  return [deleteTermsStatement(db, owner.kind, owner.ownerId), insertTermsStatement(db, owner, terms)];
+}
+
+function ownersWithPrefix(kind: SearchKind, scopeId: string, word: string): SQL {
+  return sql`select ${searchTerms.ownerId} from ${searchTerms} where ${searchTerms.kind} = ${kind} and ${searchTerms.scopeId} = ${scopeId} and ${searchTerms.term} >= ${word} and ${searchTerms.term} < ${prefixEnd(word)}`;
+}
+
+/**
+ * The condition "matches every word of the search" on the rows whose id is `idColumn`: undefined
+ * for an empty search (no condition), never true for a search without a letter or digit (as a
+ * "contains" search for "%" found nobody).
+ */
+export function searchCondition(
+  idColumn: SQLiteColumn,
+  kind: SearchKind,
+  scopeId: string,
+  query: string | undefined,
+): SQL | undefined {
+  if (!query?.trim()) return undefined;
+  const words = queryWords(query);
+  return words.length ? sql`${idColumn} in (${ownersMatching(kind, scopeId, words)})` : sql`0 = 1`;
+}
+
+/**
+ * The ids of the rows of a kind in a scope that have, for every word (from `queryWords`), a term
+ * starting with it: one index range per word, intersected. Use as `id in (…)`.
+ */
+export function ownersMatching(kind: SearchKind, scopeId: string, words: readonly string[]): SQL {
+  return sql.join(
+    words.map((word) => ownersWithPrefix(kind, scopeId, word)),
+    sql` intersect `,
+  );
+}
+
+/** The rows (of the table whose id is `idColumn`) that have no terms of this kind yet. */
+export function withoutTerms(db: Db, kind: SearchKind, idColumn: SQLiteColumn): SQL {
+  return notExists(
+    db
+      .select({ one: sql`1` })
+      .from(searchTerms)
+      .where(and(eq(searchTerms.kind, kind), eq(searchTerms.ownerId, idColumn))),
+  );
+}
+
+/**
+ * Stores the terms of one page of rows that had none (the backfill of rows older than the index),
+ * in one batch; `next` is the id the following page starts after, null when this page was the last.
+ */
+export async function storeTermsPage<T extends { id: string }>(
+  db: Db,
+  rows: readonly T[],
+  limit: number,
+  statement: (row: T) => BatchItem<'sqlite'>,
+): Promise<{ written: number; next: string | null }> {
+  if (rows.length) await runBatch(db, rows.map(statement));
+  return { written: rows.length, next: rows.length === limit ? rows[rows.length - 1]!.id : null };
+}

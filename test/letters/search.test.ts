@@ -1,0 +1,126 @@
+import { env } from 'cloudflare:workers';
+import { describe, expect, it } from 'vitest';
+import { backfillSignatureTermsPage, listSignersForOrganizer } from '../../src/letters/queries';
+import { letterSignatures } from '../../src/letters/schema';
+import type { SignerFilter } from '../../src/letters/validation';
+import { eraseEverything } from '../../src/privacy/erasure';
+import { organizerCookie, request } from '../helpers';
+import { addSignature, db, makeLetter, press, signAndConfirm } from './fixtures';
+
+const ALL: SignerFilter = { page: 1 };
+
+async function found(letterId: string, q: string, filter: Partial<SignerFilter> = {}) {
+  const { rows, matching } = await listSignersForOrganizer(db, letterId, { ...ALL, ...filter, q }, 50);
+  expect(rows.length).toBe(Math.min(matching, 50));
+  return rows.map((row) => `${row.firstName} ${row.lastName}`).sort();
+}
+
+async function termCount(ownerId: string): Promise<number> {
+  const row = await env.DB.prepare(
+    "SELECT count(*) AS n FROM search_terms WHERE kind = 'signature' AND owner_id = ?",
+  )
+    .bind(ownerId)
+    .first<{ n: number }>();
+  return row!.n;
+}
+
+describe("the organizer's signer search, through the terms index", () => {
+  it('finds words by their start, without accents or capitals, every word searched', async () => {
+    const letter = await makeLetter();
+    await addSignature(letter.id, {
+      firstName: 'María',
+      lastName: 'García',
+      congregation: 'Iglesia San José',
+      city: 'Macon',
+    });
+    await addSignature(letter.id, {
+      firstName: 'Gary',
+      lastName: 'Smith',
+      congregation: 'First Baptist',
+      city: 'Savannah',
+    });
+    await addSignature(letter.id, {
+      firstName: 'Edgar',
+      lastName: 'Nguyen',
+      email: 'edgar.nguyen@stpauls.org',
+      denomination: 'Episcopal Church',
+      city: 'Athens',
+    });
+    const other = await makeLetter();
+    await addSignature(other.id, { firstName: 'Garth', lastName: 'Brooks' });
+
+    expect(await found(letter.id, 'gar')).toEqual(['Gary Smith', 'María García']);
+    expect(await found(letter.id, 'GARCÍA')).toEqual(['María García']);
+    expect(await found(letter.id, 'maria gar')).toEqual(['María García']);
+    expect(await found(letter.id, 'jose')).toEqual(['María García']);
+    expect(await found(letter.id, 'savann')).toEqual(['Gary Smith']);
+    expect(await found(letter.id, 'episcopal')).toEqual(['Edgar Nguyen']);
+    // The email: whole, by a word of it, or by its domain.
+    expect(await found(letter.id, 'edgar.nguyen@stp')).toEqual(['Edgar Nguyen']);
+    expect(await found(letter.id, 'stpauls')).toEqual(['Edgar Nguyen']);
+    // The one change from a "contains" search: a match starts at a word's start.
+    expect(await found(letter.id, 'arcia')).toEqual([]);
+    expect(await found(letter.id, 'maria smith')).toEqual([]);
+    expect(await found(letter.id, 'zzz')).toEqual([]);
+    // Another letter's signers are not in this letter's search.
+    expect(await found(other.id, 'gar')).toEqual(['Garth Brooks']);
+    // Other filters still apply to the matches.
+    expect(await found(letter.id, 'gar', { state: 'SC' })).toEqual([]);
+    expect(await found(letter.id, 'gar', { tradition: 'mainline', confirmed: 'yes' })).toEqual([
+      'Gary Smith',
+      'María García',
+    ]);
+  });
+
+  it('indexes a signature made through the form, and forgets it when withdrawn', async () => {
+    const letter = await makeLetter();
+    const signer = await signAndConfirm(letter, { firstName: 'Bartholomew', lastName: 'Okafor' });
+    const cookie = await organizerCookie();
+    const page = await (await request(`/admin/letters/${letter.id}/signers?q=barth`, { cookie })).text();
+    expect(page).toContain('Okafor');
+    expect(page).toContain('at the start of a word');
+    const [row] = (await listSignersForOrganizer(db, letter.id, { ...ALL, q: 'okafor' }, 50)).rows;
+    expect(await termCount(row!.id)).toBeGreaterThan(0);
+    expect((await press(signer.withdraw)).status).toBeLessThan(400);
+    expect(await found(letter.id, 'okafor')).toEqual([]);
+    expect(await termCount(row!.id)).toBe(0);
+  });
+
+  it('finds rows stored before the index once the backfill has given them terms', async () => {
+    const letter = await makeLetter();
+    const template = await addSignature(letter.id);
+    // Stored as before the index: the row alone, no terms.
+    await db.insert(letterSignatures).values({
+      ...template,
+      id: `old-${letter.id}`,
+      email: 'old@example.org',
+      firstName: 'Olwen',
+      lastName: 'Pryce',
+      confirmTokenHash: `c-old-${letter.id}`,
+      withdrawTokenHash: `w-old-${letter.id}`,
+    });
+    expect(await found(letter.id, 'olwen')).toEqual([]);
+    let page = await backfillSignatureTermsPage(db, '', 1);
+    while (page.next !== null) page = await backfillSignatureTermsPage(db, page.next, 1);
+    expect(await found(letter.id, 'olwen')).toEqual(['Olwen Pryce']);
+    // A second run finds nothing left to do.
+    expect((await backfillSignatureTermsPage(db, '', 50)).written).toBe(0);
+  });
+
+  it('finds an erased person no more', async () => {
+    const letter = await makeLetter();
+    const row = await addSignature(letter.id, {
+      firstName: 'Philippa',
+      lastName: 'Erased',
+      email: 'philippa@example.org',
+    });
+    expect(await found(letter.id, 'philippa')).toEqual(['Philippa Erased']);
+    await eraseEverything(db, 'philippa@example.org', {
+      includeOrganizer: false,
+      organizerId: null,
+      at: Date.now(),
+    });
+    expect(await found(letter.id, 'philippa')).toEqual([]);
+    expect(await termCount(row.id)).toBe(0);
+  });
+});
