@@ -60,7 +60,8 @@ export function replaceTermsStatements(
 }
 
 function ownersWithPrefix(kind: SearchKind, scopeId: string, word: string): SQL {
-  return sql`select ${searchTerms.ownerId} from ${searchTerms} where ${searchTerms.kind} = ${kind} and ${searchTerms.scopeId} = ${scopeId} and ${searchTerms.term} >= ${word} and ${searchTerms.term} < ${prefixEnd(word)}`;
+  // Distinct: one row can have two terms in a range ("garcia", "garcias").
+  return sql`select distinct ${searchTerms.ownerId} from ${searchTerms} where ${searchTerms.kind} = ${kind} and ${searchTerms.scopeId} = ${scopeId} and ${searchTerms.term} >= ${word} and ${searchTerms.term} < ${prefixEnd(word)}`;
 }
 
 /**
@@ -88,6 +89,25 @@ export function ownersMatching(kind: SearchKind, scopeId: string, words: readonl
     words.map((word) => ownersWithPrefix(kind, scopeId, word)),
     sql` intersect `,
   );
+}
+
+/**
+ * How many rows of a kind in a scope match every word of a search, read from the terms index alone
+ * (no row is read): the count of a search with no other filter. Terms exist only for rows that
+ * exist (written with the row, deleted with it), so this is the count of matching rows.
+ */
+export async function countOwnersMatching(
+  db: Db,
+  kind: SearchKind,
+  scopeId: string,
+  query: string,
+): Promise<number> {
+  const words = queryWords(query);
+  if (!words.length) return 0;
+  const [row] = await db.all<{ n: number }>(
+    sql`select count(*) as n from (${ownersMatching(kind, scopeId, words)})`,
+  );
+  return row?.n ?? 0;
 }
 
 /** The rows (of the table whose id is `idColumn`) that have no terms of this kind yet. */

@@ -124,3 +124,24 @@ describe("the organizer's signer search, through the terms index", () => {
     expect(await termCount(row.id)).toBe(0);
   });
 });
+
+describe('the count of a search alone, read from the terms index', () => {
+  it('counts a signer once when several of their words start with the search, and agrees with the filtered count', async () => {
+    const letter = await makeLetter();
+    await addSignature(letter.id, { firstName: 'Garcia', lastName: 'Garcias', city: 'Garden City' });
+    await addSignature(letter.id, { firstName: 'Ana', lastName: 'Garza', confirmedAt: null });
+    await addSignature(letter.id, { firstName: 'Ben', lastName: 'Hill' });
+    const alone = await listSignersForOrganizer(db, letter.id, { ...ALL, q: 'gar' }, 50);
+    expect(alone.matching).toBe(2);
+    expect(alone.rows).toHaveLength(2);
+    // With another filter the rows themselves are counted.
+    const confirmed = await listSignersForOrganizer(
+      db,
+      letter.id,
+      { ...ALL, q: 'gar', confirmed: 'yes' },
+      50,
+    );
+    expect(confirmed.matching).toBe(1);
+    expect((await listSignersForOrganizer(db, letter.id, { ...ALL, q: 'zzz' }, 50)).matching).toBe(0);
+  });
+});

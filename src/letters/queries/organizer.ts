@@ -5,7 +5,7 @@ import type { Db } from '../../db';
 import type { LetterSignature } from '../schema';
 import type { LetterTally } from '../tally';
 import type { SignerFilter } from '../validation';
-import { signatureSearchCondition } from './search';
+import { countSignaturesMatching, signatureSearchCondition } from './search';
 import { s, sumOf, tallySql } from './shared';
 
 /** Counts for the organizer's signer table header: the tally and the rows not yet confirmed. */
@@ -55,7 +55,10 @@ export async function listSignersForOrganizer(
   pageSize: number,
 ): Promise<{ rows: LetterSignature[]; matching: number }> {
   const where = filterConditions(letterId, filter);
-  const [rows, [count]] = await Promise.all([
+  const { q, tradition, state, confirmed, shown } = filter;
+  // A search alone (the usual case) is counted from the terms index, without reading its rows.
+  const searchOnly = q?.trim() && !tradition && !state && !confirmed && !shown;
+  const [rows, matching] = await Promise.all([
     db
       .select()
       .from(s)
@@ -63,12 +66,15 @@ export async function listSignersForOrganizer(
       .orderBy(desc(s.createdAt), asc(s.id))
       .limit(pageSize)
       .offset((filter.page - 1) * pageSize),
-    db
-      .select({ total: sql<number>`count(*)` })
-      .from(s)
-      .where(where),
+    searchOnly
+      ? countSignaturesMatching(db, letterId, q ?? '')
+      : db
+          .select({ total: sql<number>`count(*)` })
+          .from(s)
+          .where(where)
+          .then(([count]) => count?.total ?? 0),
   ]);
-  return { rows, matching: count?.total ?? 0 };
+  return { rows, matching };
 }
 
 /** Sets or clears an organizer's mark on a signer (hidden, verified). False when not found. */

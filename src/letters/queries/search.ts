@@ -3,7 +3,13 @@
 import { and, asc, gt, sql, type SQL } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import type { Db } from '../../db';
-import { insertTermsStatement, searchCondition, storeTermsPage, withoutTerms } from '../../db/search-terms';
+import {
+  countOwnersMatching,
+  insertTermsStatement,
+  searchCondition,
+  storeTermsPage,
+  withoutTerms,
+} from '../../db/search-terms';
 import { searchTermsOf } from '../../lib/search-terms';
 import type { LetterSignature } from '../schema';
 import { s } from './shared';
@@ -35,6 +41,11 @@ export function signatureTermsStatement(db: Db, row: SignatureSearchFields): Bat
 /** The condition "matches every word of the search" on a letter's signatures; undefined for no words. */
 export function signatureSearchCondition(letterId: string, query: string | undefined): SQL | undefined {
   return searchCondition(s.id, 'signature', letterId, query);
+}
+
+/** How many of a letter's signatures match a search, from the index alone (no other filter). */
+export function countSignaturesMatching(db: Db, letterId: string, query: string): Promise<number> {
+  return countOwnersMatching(db, 'signature', letterId, query);
 }
 
 /**
