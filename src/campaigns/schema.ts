@@ -170,7 +170,39 @@ export const campaignTactics = sqliteTable(
   ],
 );
 
+/**
+ * An update organizers post to a campaign: shown on the public page, and emailed to the people
+ * subscribed to the campaign (bill_subscriptions with its `campaignId`) through the fan-out, a page
+ * of recipients at a time; the cursor columns record the pages stored so far.
+ */
+export const campaignUpdates = sqliteTable(
+  'campaign_updates',
+  {
+    id: text().primaryKey(),
+    campaignId: ownerId(() => campaigns.id),
+    organizerId: text(),
+    titleEn: text().notNull(),
+    /** Markdown, rendered safely (raw HTML escaped). */
+    bodyEn: text().notNull(),
+    titleEs: text(),
+    bodyEs: text(),
+    /** How many people it was going to when the organizer posted it. */
+    recipientCount: integer().notNull(),
+    fanoutStatus: choice(['sending', 'done'], 'sending'),
+    fanoutPage: integer().notNull().default(0),
+    fanoutAfter: text().notNull().default(''),
+    fanoutUpdatedAt: epochMsNotNull(),
+    isDemo: demoFlag(),
+    createdAt: epochMsNotNull(),
+  },
+  (t) => [
+    index('campaign_updates_campaign_idx').on(t.campaignId, t.createdAt),
+    index('campaign_updates_fanout_idx').on(t.fanoutStatus, t.fanoutUpdatedAt),
+  ],
+);
+
 export type Campaign = typeof campaigns.$inferSelect;
+export type CampaignUpdate = typeof campaignUpdates.$inferSelect;
 export type CampaignGoal = typeof campaignGoals.$inferSelect;
 export type CampaignParty = typeof campaignParties.$inferSelect;
 export type CampaignTarget = typeof campaignTargets.$inferSelect;
