@@ -1,5 +1,5 @@
 // Every query of a campaign's own tables: the campaign, its parts, and the choices its forms offer.
-import { and, asc, count, desc, eq, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db';
 import { findRow } from '../../db/find';
 import type { SQLiteUpdateSetSource } from 'drizzle-orm/sqlite-core';
@@ -308,4 +308,26 @@ export function campaignsOfAction(
     .innerJoin(campaigns, eq(campaigns.id, campaignTactics.campaignId))
     .where(and(eq(campaignTactics.action, action), eq(campaignTactics.actionRef, actionId)))
     .orderBy(asc(campaigns.title));
+}
+
+/** The letters, days and bills the tactics of published campaigns name, campaigns by title. */
+export async function publishedCampaignActions(db: Db) {
+  const rows = await db
+    .select({
+      id: campaigns.id,
+      slug: campaigns.slug,
+      title: campaigns.title,
+      titleEs: campaigns.titleEs,
+      action: campaignTactics.action,
+      actionRef: campaignTactics.actionRef,
+    })
+    .from(campaignTactics)
+    .innerJoin(campaigns, eq(campaigns.id, campaignTactics.campaignId))
+    .where(and(eq(campaigns.published, true), inArray(campaignTactics.action, ['letter', 'day', 'bill'])))
+    .orderBy(asc(campaigns.title), asc(campaigns.id));
+  return rows.flatMap((row) =>
+    (row.action === 'letter' || row.action === 'day' || row.action === 'bill') && row.actionRef
+      ? [{ ...row, action: row.action, actionRef: row.actionRef }]
+      : [],
+  );
 }
