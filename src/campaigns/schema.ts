@@ -3,7 +3,15 @@
 // communications. Tactics point at the actions (letters, days, bills) that carry them out, so the
 // actions themselves need no column of ours.
 import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
-import { choice, demoFlag, epochMsNotNull, flag, ownerId, requiredRef } from '../db/columns';
+import {
+  choice,
+  demoFlag,
+  epochMsNotNull,
+  fanoutCursorColumns,
+  flag,
+  ownerId,
+  requiredRef,
+} from '../db/columns';
 import { officials } from '../officials/schema';
 
 /** How far off a goal is (the chart's short, medium and long term). */
@@ -188,10 +196,7 @@ export const campaignUpdates = sqliteTable(
     bodyEs: text(),
     /** How many people it was going to when the organizer posted it. */
     recipientCount: integer().notNull(),
-    fanoutStatus: choice(['sending', 'done'], 'sending'),
-    fanoutPage: integer().notNull().default(0),
-    fanoutAfter: text().notNull().default(''),
-    fanoutUpdatedAt: epochMsNotNull(),
+    ...fanoutCursorColumns(['sending', 'done'], 'sending'),
     isDemo: demoFlag(),
     createdAt: epochMsNotNull(),
   },
