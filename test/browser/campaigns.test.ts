@@ -154,7 +154,7 @@ describe('campaigns in a browser', () => {
     await tactic.getByLabel('What (English)').fill('Vigil at city hall');
     await tactic
       .getByLabel('The action that carries it out')
-      .selectOption({ label: 'Advocacy day: Vigil for Riverton families' });
+      .selectOption({ label: 'Gathering: Vigil for Riverton families' });
     await tactic.getByRole('button', { name: 'Add a tactic' }).click();
     await expect.poll(() => organizer.locator('#tactics').textContent()).toContain('Vigil at city hall');
 

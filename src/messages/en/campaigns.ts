@@ -87,6 +87,7 @@ export const campaigns = {
   'campaigns.action.meeting_requests': 'Meeting requests to the targets',
   'campaigns.action.letter': 'Letter: {title}',
   'campaigns.action.day': 'Advocacy day: {title}',
+  'campaigns.action.gathering': 'Gathering: {title}',
   'campaigns.action.bill': 'Bill: {title}',
   'campaigns.field.horizon': 'Horizon',
   'campaigns.field.goalText': 'Goal (English)',

@@ -92,6 +92,7 @@ export const campaigns: Record<keyof typeof en, string> = {
   'campaigns.action.meeting_requests': 'Solicitudes de reunión a los blancos',
   'campaigns.action.letter': 'Carta: {title}',
   'campaigns.action.day': 'Día de incidencia: {title}',
+  'campaigns.action.gathering': 'Encuentro: {title}',
   'campaigns.action.bill': 'Proyecto de ley: {title}',
   'campaigns.field.horizon': 'Plazo',
   'campaigns.field.goalText': 'Meta (inglés)',
