@@ -206,7 +206,7 @@ describe('campaigns in a browser', () => {
       }
       await expect
         .poll(() => visitor.getByRole('heading', { level: 1 }).textContent())
-        .toBe('Check your email');
+        .toBe('Please check your email');
       const confirm = await mailAbout(
         visitor,
         email,
@@ -218,7 +218,7 @@ describe('campaigns in a browser', () => {
       await visitor.locator('main form button[type="submit"]').click();
       await expect
         .poll(() => visitor.locator('main').textContent())
-        .toContain(lang === 'en' ? 'A welcoming Riverton' : 'Una Riverton acogedora');
+        .toContain('Updates on the campaign “A welcoming Riverton”');
     }
 
     // ---- The organizer posts an update; it reaches both in their language ---------------------
