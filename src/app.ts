@@ -37,7 +37,7 @@ import { billsRoutes } from './bills/routes';
 import { billsAdmin } from './bills/admin';
 import { campaignsAdmin } from './campaigns/admin';
 import { campaignsRoutes } from './campaigns/routes';
-import { publishedCampaignsOf } from './campaigns/links-back';
+import { campaignSubjectById, publishedCampaignsOf } from './campaigns/links-back';
 import { privacyRoutes } from './privacy/routes';
 import { privacyAdmin } from './privacy/admin';
 import { apiRoutes, API_PATH } from './api/routes';
@@ -146,6 +146,7 @@ export function buildApp() {
   });
   app.use('*', async function campaignsOfActions(c, next) {
     c.set('campaignsOf', (kind, id) => publishedCampaignsOf(getDb(c.env), kind, id));
+    c.set('campaignById', (id) => campaignSubjectById(getDb(c.env), id));
     await next();
   });
   app.use('*', async function language(c, next) {

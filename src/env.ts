@@ -44,6 +44,12 @@ export interface ActionCampaign {
  */
 export type CampaignsOfAction = (kind: 'letter' | 'day' | 'bill', id: string) => Promise<ActionCampaign[]>;
 
+/**
+ * A campaign by id, as pages below campaigns name it (a subscription's confirm and manage pages,
+ * when the subscription's subject is a campaign); handed in by the app like CampaignsOfAction.
+ */
+export type CampaignById = (id: string) => Promise<ActionCampaign | null>;
+
 /** Per-request values every handler can read through `c.var`. */
 export interface AppVariables {
   lang: Lang;
@@ -57,6 +63,8 @@ export interface AppVariables {
   fetchPage: (request: Request) => Promise<Response>;
   /** The campaigns an action belongs to (see CampaignsOfAction). */
   campaignsOf: CampaignsOfAction;
+  /** A campaign by id (see CampaignById). */
+  campaignById: CampaignById;
 }
 
 /** The Hono environment of this app. */

@@ -7,6 +7,7 @@ import { meetingsJobs } from './meetings/jobs';
 import { billsJobs } from './bills/jobs';
 import { privacyJobs } from './privacy/jobs';
 import { organizerJobs } from './organizers/jobs';
+import { campaignsJobs } from './campaigns/jobs';
 import { logEvent } from './lib/log';
 import type { Db } from './db';
 import type { ScheduledSend } from './email/schedule';
@@ -28,6 +29,7 @@ export const scheduledJobs: ScheduledJob[] = [
   ...billsJobs,
   ...privacyJobs,
   ...organizerJobs,
+  ...campaignsJobs,
 ];
 
 /** Runs the jobs for a Cron expression; one failing job does not stop the others. */

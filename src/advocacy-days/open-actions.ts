@@ -4,7 +4,7 @@ import { translator, type Lang } from '../lib/i18n';
 import { seatStatus } from './views/parts';
 import { formatDayTimes } from './calendar';
 import { registrationClosedReason, seatsLeft } from './decisions';
-import { dayPath, dayWords, type DaySection } from './kinds';
+import { dayPath, dayWords, isGathering, KIND_LABELS, type DaySection } from './kinds';
 import { listUpcomingDaysWithCounts } from './queries/days';
 import { pick } from '../lib/bilingual';
 
@@ -24,6 +24,8 @@ async function openDays(
       const left = seatsLeft(day.capacity, day.registered);
       return {
         kind,
+        kindLabel: isGathering(day) ? t(KIND_LABELS[day.kind]) : undefined,
+        ref: { kind: 'day' as const, id: day.id },
         title: pick(day, 'title', lang).text,
         summary: `${formatDayTimes(lang, day)} · ${day.placeName}`,
         url: dayPath(day),

@@ -16,6 +16,7 @@ export const billsOpenActions: OpenActionsSource = async (db, lang) => {
     .slice(0, 5)
     .map((bill) => ({
       kind: 'bill' as const,
+      ref: { kind: 'bill' as const, id: bill.id },
       title: `${bill.state} ${bill.identifier}: ${pick(bill, 'title', lang).text}`,
       summary: t(positionLabelKey(bill.position)),
       url: billPath(bill),

@@ -162,8 +162,10 @@ export const billMovements = sqliteTable(
 );
 
 /**
- * Email subscriptions to one bill (`billId`) or every tracked bill of a state (`billId` null).
- * `scopeKey` ("bill:<id>" or "state:GA") with the email is unique: subscribing twice is one row.
+ * Email subscriptions. A subscription's subject is one bill (`billId`), every tracked bill of a
+ * state (`billId` and `campaignId` null), or a campaign's updates (`campaignId`, `state` ''). The
+ * same confirmation, manage links, one-click unsubscribe and erasure serve them all. `scopeKey`
+ * ("bill:<id>", "state:GA" or "campaign:<id>") with the email is unique: subscribing twice is one row.
  */
 export const billSubscriptions = sqliteTable(
   'bill_subscriptions',
@@ -172,6 +174,9 @@ export const billSubscriptions = sqliteTable(
     email: text().notNull(),
     scopeKey: text().notNull(),
     billId: text().references(() => bills.id, { onDelete: 'cascade' }),
+    /** No foreign key: campaigns sit above bills; a campaign's deletion deletes its subscriptions. */
+    campaignId: text(),
+    /** The bill's state; '' for a campaign. */
     state: text().notNull(),
     lang: langColumn(),
     frequency: text({ enum: ['immediate', 'daily'] }).notNull(),
@@ -186,6 +191,7 @@ export const billSubscriptions = sqliteTable(
     uniqueIndex('bill_subscriptions_email_scope_idx').on(t.email, t.scopeKey),
     index('bill_subscriptions_bill_idx').on(t.billId, t.status, t.frequency),
     index('bill_subscriptions_state_idx').on(t.state, t.status, t.frequency),
+    index('bill_subscriptions_campaign_idx').on(t.campaignId, t.status),
   ],
 );
 

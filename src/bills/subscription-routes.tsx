@@ -8,7 +8,14 @@ import { readForm, type FormErrors, type FormValues } from '../web/form';
 import { oneClickUnsubscribe } from '../web/ui/one-click-unsubscribe';
 import { renderPrivateLinkPage } from '../web/ui/private-link-button';
 import { getBill, listTrackedBills, type BillSubscriptionRow } from './queries';
-import { subscriptionsOfAddress, unsubscribeAddress, updateAddressChoices } from './queries/subscriptions';
+import {
+  isWholeState,
+  subscriptionsOfAddress,
+  unsubscribeAddress,
+  updateAddressChoices,
+  type FollowedItem,
+} from './queries/subscriptions';
+import { pick } from '../lib/bilingual';
 import {
   changeFollowing,
   confirmSubscription,
@@ -111,9 +118,13 @@ async function requireSubscription(
   return subscription;
 }
 
-/** What a subscription follows, in words ("GA SB 6" or "every bill we follow in GA"). */
+/** What a subscription follows, in words ("GA SB 6", "every bill we follow in GA", a campaign's title). */
 async function scopeName(c: Context<AppEnv>, subscription: BillSubscriptionRow): Promise<string> {
-  const { t } = c.var;
+  const { t, lang } = c.var;
+  if (subscription.campaignId) {
+    const campaign = await c.var.campaignById(subscription.campaignId);
+    return campaign ? pick(campaign, 'title', lang).text : '';
+  }
   if (!subscription.billId) return t('bills.scopeState', { state: subscription.state });
   const bill = await getBill(getDb(c.env), subscription.billId);
   return bill ? billLabel(bill) : subscription.state;
@@ -144,6 +155,17 @@ function refuse(
   return renderManagePage(c, subscription, { errors: form.errors ?? {}, values: form.values });
 }
 
+/** The items of a manage page, with the campaign of each campaign subscription. */
+async function withCampaigns(c: Context<AppEnv>, items: FollowedItem[]): Promise<FollowedItem[]> {
+  return Promise.all(
+    items.map(async (item) =>
+      item.subscription.campaignId
+        ? { ...item, campaign: await c.var.campaignById(item.subscription.campaignId) }
+        : item,
+    ),
+  );
+}
+
 async function renderManagePage(
   c: Context<AppEnv>,
   subscription: BillSubscriptionRow,
@@ -151,9 +173,9 @@ async function renderManagePage(
 ) {
   const { t } = c.var;
   const db = getDb(c.env);
-  const items = await subscriptionsOfAddress(db, subscription.email);
+  const items = await withCampaigns(c, await subscriptionsOfAddress(db, subscription.email));
   const wholeStates = items
-    .filter((i) => !i.subscription.billId && i.subscription.status === 'confirmed')
+    .filter((i) => isWholeState(i.subscription) && i.subscription.status === 'confirmed')
     .map((i) => i.subscription.state);
   const followedBills = new Set(
     items.filter((i) => i.subscription.status === 'confirmed').map((i) => i.subscription.billId),

@@ -15,6 +15,7 @@ import {
   deleteUnconfirmedSubscriptions,
   findSubscription,
   followStatement,
+  isWholeState,
   limitedLinkStatements,
   resumeStatement,
   stopStatement,
@@ -48,18 +49,69 @@ export const CONFIRM_LINK_MS = 7 * DAY;
  */
 export const MANAGE_LINK_MS = 180 * DAY;
 
-/** What a person asks for on the subscribe form. */
-export interface SubscribeRequest {
-  email: string;
-  scope: 'bill' | 'state';
-  bill: BillRow;
-  lang: Lang;
-  frequency: 'immediate' | 'daily';
+/**
+ * A campaign as the subject of a subscription. Campaigns sit above bills, so the campaign's page
+ * hands in what the emails and pages need: its id, its title in the subscriber's language, its page.
+ */
+export interface CampaignSubject {
+  id: string;
+  title: string;
+  path: string;
 }
 
-/** The key of what a subscription follows: one bill, or every tracked bill in a state. */
-export function scopeKeyOf(scope: 'bill' | 'state', bill: Pick<BillRow, 'id' | 'state'>): string {
-  return scope === 'bill' ? `bill:${bill.id}` : `state:${bill.state}`;
+/**
+ * What a subscription follows: one bill, every tracked bill of the bill's state, or the updates of
+ * a campaign. Each is one row of the same table, with the same opt-in, links and unsubscribe.
+ */
+export type SubscriptionSubject =
+  { scope: 'bill' | 'state'; bill: BillRow } | { scope: 'campaign'; campaign: CampaignSubject };
+
+/** What a person asks for on a subscribe form. */
+export type SubscribeRequest = SubscriptionSubject & {
+  email: string;
+  lang: Lang;
+  frequency: 'immediate' | 'daily';
+};
+
+/** The key of what a subscription follows: one bill, every tracked bill in a state, or a campaign. */
+export function scopeKeyOf(subject: SubscriptionSubject): string {
+  if (subject.scope === 'campaign') return `campaign:${subject.campaign.id}`;
+  return subject.scope === 'bill' ? `bill:${subject.bill.id}` : `state:${subject.bill.state}`;
+}
+
+/** The columns naming a subject on its subscription row. */
+function subjectColumns(subject: SubscriptionSubject) {
+  if (subject.scope === 'campaign') return { billId: null, campaignId: subject.campaign.id, state: '' };
+  return {
+    billId: subject.scope === 'bill' ? subject.bill.id : null,
+    campaignId: null,
+    state: subject.bill.state,
+  };
+}
+
+/** The subject in words for the emails ("GA SB 6", "GA", or the campaign's title). */
+function subjectName(subject: SubscriptionSubject): string {
+  if (subject.scope === 'campaign') return subject.campaign.title;
+  return subject.scope === 'bill' ? `${subject.bill.state} ${subject.bill.identifier}` : subject.bill.state;
+}
+
+/** The confirmation email of a new subscription to a subject. */
+function confirmationEmail(env: SubscribeEnv, request: SubscribeRequest, token: string) {
+  const base = { scopeName: subjectName(request), confirmUrl: confirmUrl(env, token) };
+  if (request.scope === 'campaign')
+    return {
+      template: 'campaigns-confirm',
+      data: { ...base, campaignUrl: absoluteUrl(env, request.campaign.path) },
+    } as const;
+  return {
+    template: 'bills-confirm',
+    data: {
+      ...base,
+      billTitle: request.scope === 'bill' ? pick(request.bill, 'title', request.lang).text : null,
+      frequencyDaily: request.frequency === 'daily',
+      billUrl: absoluteUrl(env, billPath(request.bill)),
+    },
+  } as const;
 }
 
 type SubscribeEnv = Pick<Env, 'DB' | 'EMAIL_QUEUE' | 'ORG_NAME' | 'PUBLIC_URL'>;
@@ -69,7 +121,7 @@ export const SUBSCRIBE_EMAIL_INTERVAL_MS = 10 * MINUTE;
 /** At most this many such emails go to one address in a day, whatever it follows. */
 export const SUBSCRIBE_EMAILS_PER_DAY = 10;
 /** The emails the subscribe form sends (counted for the daily limit). */
-const SUBSCRIBE_TEMPLATES = ['bills-confirm', 'bills-already-subscribed'] as const;
+const SUBSCRIBE_TEMPLATES = ['bills-confirm', 'campaigns-confirm', 'bills-already-subscribed'] as const;
 
 /**
  * Subscribes an address. Always answers the same way (the page never tells whether the address was
@@ -85,11 +137,10 @@ export async function subscribe(
   request: SubscribeRequest,
   at = Date.now(),
 ): Promise<void> {
-  const scopeKey = scopeKeyOf(request.scope, request.bill);
+  const scopeKey = scopeKeyOf(request);
   const existing = await findSubscription(db, request.email, scopeKey);
   const token = newToken();
-  const scopeName =
-    request.scope === 'bill' ? `${request.bill.state} ${request.bill.identifier}` : request.bill.state;
+  const scopeName = subjectName(request);
 
   if (existing?.status === 'confirmed') {
     await sendSubscriptionEmail(db, env, {
@@ -112,8 +163,7 @@ export async function subscribe(
     id: existing?.id ?? newId(),
     email: request.email,
     scopeKey,
-    billId: request.scope === 'bill' ? request.bill.id : null,
-    state: request.bill.state,
+    ...subjectColumns(request),
     lang: request.lang,
     frequency: request.frequency,
     createdAt: at,
@@ -125,18 +175,7 @@ export async function subscribe(
     purpose: 'confirm',
     token,
     at,
-    email: {
-      to: request.email,
-      lang: request.lang,
-      template: 'bills-confirm',
-      data: {
-        scopeName,
-        billTitle: request.scope === 'bill' ? pick(request.bill, 'title', request.lang).text : null,
-        frequencyDaily: request.frequency === 'daily',
-        confirmUrl: confirmUrl(env, token),
-        billUrl: absoluteUrl(env, billPath(request.bill)),
-      },
-    },
+    email: { to: request.email, lang: request.lang, ...confirmationEmail(env, request, token) },
   });
 }
 
@@ -245,7 +284,7 @@ export function planFollowingChange(
   if (request.change === 'follow-bill') {
     const { bill } = request;
     const whole = items.find(
-      (i) => !i.subscription.billId && i.subscription.state === bill.state && active(i.subscription),
+      (i) => isWholeState(i.subscription) && i.subscription.state === bill.state && active(i.subscription),
     );
     if (!bill.tracked || !whole) return { refused: { field: 'bill', key: 'bills.manage.error.bill' } };
     return {

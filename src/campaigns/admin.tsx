@@ -45,6 +45,7 @@ import { CampaignsAdminList } from './views/admin-list';
 import { CampaignForm, NewCampaignPage } from './views/campaign-form';
 import { pick } from '../lib/bilingual';
 import { renderChart } from './chart-page';
+import { campaignUpdatesAdmin } from './update-admin';
 
 /** Organizer pages of this feature. */
 export const campaignsAdmin = new Hono<AppEnv>();
@@ -103,6 +104,9 @@ campaignsAdmin.post('/:id/edit', async (c) => {
 });
 
 campaignsAdmin.get('/:id/chart', async (c) => renderChart(c, await requireCampaign(c)));
+
+// Before the part routes, which would take `updates` for a part's name.
+campaignsAdmin.route('/', campaignUpdatesAdmin);
 
 campaignsAdmin.get(`/:id/${PART}/new`, async (c) =>
   renderItemPage(c, await requireCampaign(c), requirePart(c), undefined, {

@@ -3,7 +3,15 @@
 // communications. Tactics point at the actions (letters, days, bills) that carry them out, so the
 // actions themselves need no column of ours.
 import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
-import { choice, demoFlag, epochMsNotNull, flag, ownerId, requiredRef } from '../db/columns';
+import {
+  choice,
+  demoFlag,
+  epochMsNotNull,
+  fanoutCursorColumns,
+  flag,
+  ownerId,
+  requiredRef,
+} from '../db/columns';
 import { officials } from '../officials/schema';
 
 /** How far off a goal is (the chart's short, medium and long term). */
@@ -170,7 +178,36 @@ export const campaignTactics = sqliteTable(
   ],
 );
 
+/**
+ * An update organizers post to a campaign: shown on the public page, and emailed to the people
+ * subscribed to the campaign (bill_subscriptions with its `campaignId`) through the fan-out, a page
+ * of recipients at a time; the cursor columns record the pages stored so far.
+ */
+export const campaignUpdates = sqliteTable(
+  'campaign_updates',
+  {
+    id: text().primaryKey(),
+    campaignId: ownerId(() => campaigns.id),
+    organizerId: text(),
+    titleEn: text().notNull(),
+    /** Markdown, rendered safely (raw HTML escaped). */
+    bodyEn: text().notNull(),
+    titleEs: text(),
+    bodyEs: text(),
+    /** How many people it was going to when the organizer posted it. */
+    recipientCount: integer().notNull(),
+    ...fanoutCursorColumns(['sending', 'done'], 'sending'),
+    isDemo: demoFlag(),
+    createdAt: epochMsNotNull(),
+  },
+  (t) => [
+    index('campaign_updates_campaign_idx').on(t.campaignId, t.createdAt),
+    index('campaign_updates_fanout_idx').on(t.fanoutStatus, t.fanoutUpdatedAt),
+  ],
+);
+
 export type Campaign = typeof campaigns.$inferSelect;
+export type CampaignUpdate = typeof campaignUpdates.$inferSelect;
 export type CampaignGoal = typeof campaignGoals.$inferSelect;
 export type CampaignParty = typeof campaignParties.$inferSelect;
 export type CampaignTarget = typeof campaignTargets.$inferSelect;

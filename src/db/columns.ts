@@ -34,3 +34,17 @@ export const ownerId = (parent: () => AnySQLiteColumn) =>
 
 /** The id of a row this one needs (no cascade: the parent is never deleted while it is named). */
 export const requiredRef = (parent: () => AnySQLiteColumn) => text().notNull().references(parent);
+
+/**
+ * The cursor of a paged, resumable fan-out (db/fanout-cursor.ts) on the row that started it: its
+ * status, the pages stored so far, the last recipient id stored, and when it last moved.
+ */
+export const fanoutCursorColumns = <U extends string, T extends Readonly<[U, ...U[]]>>(
+  statuses: T,
+  initial: T[number],
+) => ({
+  fanoutStatus: choice(statuses, initial),
+  fanoutPage: integer().notNull().default(0),
+  fanoutAfter: text().notNull().default(''),
+  fanoutUpdatedAt: epochMsNotNull(),
+});

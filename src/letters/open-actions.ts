@@ -23,6 +23,7 @@ export const lettersOpenActions: OpenActionsSource = async (db, lang) => {
       ];
       return {
         kind: 'letter' as const,
+        ref: { kind: 'letter' as const, id: letter.id },
         title: text.title,
         summary: markdownExcerpt(text.body, 160),
         url: letterPath(letter),

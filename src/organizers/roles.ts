@@ -74,6 +74,7 @@ const SPECIAL: { method: 'GET' | 'POST'; path: RegExp; permission: Permission; s
   { method: 'POST', path: /^\/days\/[^/]+\/email$/, permission: 'run', sensitive: true },
   { method: 'POST', path: /^\/days\/[^/]+\/report\/send$/, permission: 'run', sensitive: true },
   { method: 'POST', path: /^\/bills\/[^/]+\/updates$/, permission: 'run', sensitive: true },
+  { method: 'POST', path: /^\/campaigns\/[^/]+\/updates$/, permission: 'run', sensitive: true },
 ];
 
 /** What a request to `/admin<path>` needs (`path` is the part after /admin, '' or starting with /). */

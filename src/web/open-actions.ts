@@ -4,6 +4,10 @@ import type { Lang } from '../lib/i18n';
 /** Something a person can do now, for the home page and "other actions" lists. */
 export interface OpenAction {
   kind: 'letter' | 'advocacy-day' | 'gathering' | 'bill' | 'meeting';
+  /** The card's label when the kind's own is too general (a gathering's "Vigil"). */
+  kindLabel?: string;
+  /** The row it is, as a campaign's tactics name it (so the home page can group by campaign). */
+  ref?: { kind: 'letter' | 'day' | 'bill'; id: string };
   title: string;
   summary?: string;
   url: string;

@@ -163,8 +163,8 @@ describe('the home page', () => {
         }
         expect([...kinds].sort()).toEqual(
           lang === 'en'
-            ? ['Advocacy day', 'Bill', 'Clergy letter', 'Gathering']
-            : ['Carta de líderes religiosos', 'Día de incidencia', 'Encuentro', 'Proyecto de ley'],
+            ? ['Advocacy day', 'Bill', 'Clergy letter', 'Vigil']
+            : ['Carta de líderes religiosos', 'Día de incidencia', 'Proyecto de ley', 'Vigilia'],
         );
         const letter = cards.filter({ has: page.locator('a[href="/letters/alder-county-trust-policy"]') });
         expect(await letter.locator('.card-status').textContent()).toMatch(

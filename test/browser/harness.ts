@@ -422,10 +422,12 @@ export async function switchLanguage(page: Page, to: 'en' | 'es'): Promise<void>
 /** Signs the demo organizer in by the emailed link (from /dev/mail) and lands on `next`. */
 export async function signInAsDemoOrganizer(page: Page, next = '/admin'): Promise<void> {
   const email = 'organizer@example.org';
+  // A second sign-in in the same file must not follow the first one's (used) link.
+  const seen = (await listMail(page)).filter((entry) => entry.to === email).map((entry) => entry.id);
   await page.goto(`/sign-in?next=${encodeURIComponent(next)}`);
   await page.getByLabel('Your email address').fill(email);
   await page.getByRole('button', { name: 'Send me a sign-in link' }).click();
-  await followLinkInNewestMail(page, email, '/sign-in/');
+  await followLinkInNewestMail(page, email, '/sign-in/', { after: seen });
   await page.getByRole('button', { name: 'Sign me in' }).click();
   await expect.poll(() => new URL(page.url()).pathname).toBe(next);
 }

@@ -3,6 +3,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { api, getJson, makeKey } from '../api/fixtures';
 import { organizerCookie, postForm } from '../helpers';
+import { makeLetter } from '../letters/fixtures';
+import { createDay } from '../advocacy-days/fixtures';
 import { SHERIFF, createCampaign, seedCampaignWorld } from './fixtures';
 
 let key: string;
@@ -17,7 +19,16 @@ beforeAll(async () => {
   await createCampaign(cookie, { slug: 'draft-plan', title: 'Draft plan', published: '' });
   const base = `/admin/campaigns/${campaignId}`;
   await postForm(`${base}/targets`, { officialId: SHERIFF, rank: 'primary' }, { cookie });
-  for (const action of [`letter:${world.letter.id}`, `day:${world.day.id}`, `bill:${world.billId}`])
+  // A draft letter and a draft day answer 404 to the public and the API: they must not be linked.
+  const draftLetter = await makeLetter({ slug: 'api-draft-letter', status: 'draft' });
+  const draftDay = await createDay({ slug: 'api-draft-day', status: 'draft' });
+  for (const action of [
+    `letter:${world.letter.id}`,
+    `day:${world.day.id}`,
+    `bill:${world.billId}`,
+    `letter:${draftLetter.id}`,
+    `day:${draftDay.id}`,
+  ])
     await postForm(
       `${base}/tactics`,
       { rung: 'meeting', titleEn: 'Act', onDate: '2027-01-01', status: 'planned', action },
@@ -26,7 +37,7 @@ beforeAll(async () => {
 });
 
 describe('GET /api/v2/advocacy_campaigns', () => {
-  it('lists published campaigns only, each with its target and linked petitions and events', async () => {
+  it('lists published campaigns only, each with its target and its public petitions and events (never drafts)', async () => {
     const body = await getJson('/advocacy_campaigns', key);
     const items = body._embedded['osdi:advocacy_campaigns'];
     expect(items).toHaveLength(1);

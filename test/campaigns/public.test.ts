@@ -1,5 +1,5 @@
 // The public campaign page: only what organizers chose to show, never allies, opponents,
-// considerations or the power map; open actions soonest first; progress; the bill-alert subscription.
+// considerations or the power map; open actions soonest first; progress; the campaign subscription.
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { billSubscriptions } from '../../src/bills/schema';
@@ -117,20 +117,20 @@ describe('GET /campaigns/:slug', () => {
     expect(html).not.toContain('Two commissioners already agree.');
   });
 
-  it('offers the bill-alert subscription of the campaign’s bill, whose confirmation the bill machinery sends', async () => {
+  it('offers a subscription to the campaign itself, stored by the bill-alert subscription machinery', async () => {
     const html = await (await request('/campaigns/alder-trust')).text();
-    expect(html).toContain('action="/bills/ga/sb-54/subscribe"');
+    expect(html).toContain('action="/campaigns/alder-trust/subscribe"');
     const response = await postForm(
-      '/bills/ga/sb-54/subscribe',
-      { email: 'follower@example.org', scope: 'bill', lang: 'es', frequency: 'immediate' },
+      '/campaigns/alder-trust/subscribe',
+      { email: 'follower@example.org', lang: 'es' },
       { headers: { 'cf-connecting-ip': '203.0.113.77' } },
     );
-    expect(response.status).toBeLessThan(400);
+    expect(response.status).toBe(303);
     const [row] = await db
       .select()
       .from(billSubscriptions)
       .where(eq(billSubscriptions.email, 'follower@example.org'));
-    expect(row).toMatchObject({ billId: world.billId, status: 'pending', lang: 'es' });
+    expect(row).toMatchObject({ campaignId, billId: null, status: 'pending', lang: 'es' });
   });
 
   it('is in Spanish for a Spanish reader', async () => {

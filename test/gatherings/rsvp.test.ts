@@ -187,3 +187,37 @@ describe('a gathering in people’s calendars and on their private page', () => 
     expect(row).toMatchObject({ name: 'Owen G.', lang: 'es', phone: null, address: null });
   });
 });
+
+describe('the pages only advocacy days have', () => {
+  it('answer 404 for a gathering: teams, packets and the report for organizers, the debrief link for people', async () => {
+    const { organizerCookie } = await import('../helpers');
+    const cookie = await organizerCookie();
+    const vigil = await createVigil();
+    await rsvp(vigil.slug, { email: 'teamless@example.org' }, '198.51.100.40');
+    const base = `/admin/days/${vigil.id}`;
+    for (const path of [
+      `${base}/teams`,
+      `${base}/packets`,
+      `${base}/teams/any-team/packet`,
+      `${base}/report`,
+    ])
+      expect([path, (await request(path, { cookie })).status]).toEqual([path, 404]);
+    for (const path of [
+      `${base}/teams/propose`,
+      `${base}/teams/move`,
+      `${base}/teams/add`,
+      `${base}/report/send`,
+      `${base}/debriefs/any/follow-up-done`,
+    ])
+      expect([path, (await postForm(path, {}, { cookie })).status]).toEqual([path, 404]);
+    const token = await tokenMailedTo('teamless@example.org');
+    expect((await request(`/days/r/${token}/debrief`)).status).toBe(404);
+    expect((await postForm(`/days/r/${token}/debrief`, {})).status).toBe(404);
+    // The gathering's own organizer and private pages still open.
+    expect((await request(base, { cookie })).status).toBe(200);
+    expect((await request(`/days/r/${token}`)).status).toBe(200);
+    // An advocacy day keeps its teams page.
+    const day = await createDay({ title: 'A day with teams' });
+    expect((await request(`/admin/days/${day.id}/teams`, { cookie })).status).toBe(200);
+  });
+});

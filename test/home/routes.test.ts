@@ -3,7 +3,9 @@ import { calendarDaysBetween, DAY } from '../../src/lib/time';
 import { daysLeft } from '../../src/letters/status';
 import { mostUrgentFirst, type OpenAction } from '../../src/web/open-actions';
 import { createDay } from '../advocacy-days/fixtures';
-import { request } from '../helpers';
+import { organizerCookie, postForm, request } from '../helpers';
+import { createCampaign } from '../campaigns/fixtures';
+import { groupByCampaign, type CampaignActionLink } from '../../src/campaigns/home-groups';
 import { makeLetter } from '../letters/fixtures';
 
 const NOW = Date.parse('2027-01-10T15:00:00Z');
@@ -80,5 +82,92 @@ describe('GET /', () => {
     expect(card).toContain('0 firmas de una meta de 10 · Quedan 3 días');
     expect(card).toContain('>Firmar la carta</a>');
     expect(html).toContain('Carta de líderes religiosos');
+  });
+});
+
+describe('groupByCampaign', () => {
+  const campaign = (id: string) => ({ id, title: id, titleEs: null, path: `/campaigns/${id}` });
+  const card = (title: string, id: string): OpenAction => ({
+    kind: 'letter',
+    title,
+    url: `/${title}`,
+    ref: { kind: 'letter', id },
+  });
+  const link = (campaignId: string, letterId: string): CampaignActionLink => ({
+    campaign: campaign(campaignId),
+    action: 'letter',
+    actionRef: letterId,
+  });
+
+  it('puts the campaign of the most urgent card first, keeps the card order, and other actions last', () => {
+    const cards = [card('a', '1'), card('b', '2'), card('c', '3'), card('d', '4'), card('e', '5')];
+    // As the query gives them: campaigns by title.
+    const links = [
+      link('first', '1'),
+      link('first', '3'),
+      link('first', '2'),
+      link('later', '2'),
+      link('later', '4'),
+    ];
+    const groups = groupByCampaign(cards, links);
+    expect(groups.map((g) => [g.campaign?.id ?? null, g.cards.map((c) => c.title)])).toEqual([
+      // "b" is in both campaigns: shown once, under the first by title.
+      ['first', ['a', 'b', 'c']],
+      ['later', ['d']],
+      [null, ['e']],
+    ]);
+  });
+});
+
+describe('GET / with campaigns', () => {
+  it('shows open actions under their published campaign’s heading, most urgent campaign first, then other actions', async () => {
+    const cookie = await organizerCookie();
+    const soon = new Date(Date.now() + 2 * DAY).toISOString().slice(0, 10);
+    const later = new Date(Date.now() + 9 * DAY).toISOString().slice(0, 10);
+    const urgent = await makeLetter({ titleEn: 'Campaign letter closing first', deadline: soon, goal: 5 });
+    const second = await makeLetter({ titleEn: 'Campaign letter closing later', deadline: later, goal: 5 });
+    const campaignId = await createCampaign(cookie, {
+      slug: 'home-campaign',
+      title: 'Home campaign',
+      titleEs: 'Campaña de inicio',
+    });
+    for (const letter of [second, urgent])
+      await postForm(
+        `/admin/campaigns/${campaignId}/tactics`,
+        { rung: 'press', titleEn: 'Sign', onDate: soon, status: 'planned', action: `letter:${letter.id}` },
+        { cookie },
+      );
+    const html = await (await request('/')).text();
+    const heading = html.indexOf('<a href="/campaigns/home-campaign">Home campaign</a>');
+    const other = html.indexOf('Other actions');
+    expect(heading).toBeGreaterThan(-1);
+    expect(other).toBeGreaterThan(heading);
+    const first = html.indexOf('Campaign letter closing first');
+    const next = html.indexOf('Campaign letter closing later');
+    // Inside the group the cards keep their urgency order, before the other actions.
+    expect(first).toBeGreaterThan(heading);
+    expect(next).toBeGreaterThan(first);
+    expect(other).toBeGreaterThan(next);
+    expect(html.indexOf('Card day closing later')).toBeGreaterThan(other);
+    const spanish = await (await request('/', { lang: 'es' })).text();
+    expect(spanish).toContain('<a href="/campaigns/home-campaign">Campaña de inicio</a>');
+    expect(spanish).toContain('Otras acciones');
+  });
+
+  it('labels a gathering’s card with its kind', async () => {
+    const vigil = await createDay({ title: 'Card vigil', capacity: 30, kind: 'vigil' });
+    const html = await (await request('/')).text();
+    const card = html.slice(
+      html.lastIndexOf('<article', html.indexOf('Card vigil')),
+      html.indexOf('Card vigil'),
+    );
+    expect(card).toContain('>Vigil</p>');
+    const spanish = await (await request('/', { lang: 'es' })).text();
+    const tarjeta = spanish.slice(
+      spanish.lastIndexOf('<article', spanish.indexOf('Card vigil')),
+      spanish.indexOf('Card vigil'),
+    );
+    expect(tarjeta).toContain('>Vigilia</p>');
+    expect(vigil.slug).toBeTruthy();
   });
 });

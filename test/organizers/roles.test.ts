@@ -80,6 +80,9 @@ describe('the role decisions', () => {
       '/campaigns/c1/goals/remove',
     ])
       expect(adminPermission('POST', path)).toEqual({ permission: 'run', sensitive: false });
+    expect(adminPermission('GET', '/campaigns/c1/updates')).toEqual({ permission: 'read', sensitive: false });
+    // Posting an update emails every subscriber: a mass send.
+    expect(adminPermission('POST', '/campaigns/c1/updates')).toEqual({ permission: 'run', sensitive: true });
   });
 
   it('never leaves the coalition without an owner', () => {

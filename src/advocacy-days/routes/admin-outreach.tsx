@@ -13,7 +13,7 @@ import type { AdvocacyDay } from '../schema';
 import { announcementSchema, reportSendSchema } from '../validation';
 import { EmailPage } from '../views/admin/email-page';
 import { ReportPage } from '../views/admin/report-page';
-import { loadAdminDay } from './admin-day';
+import { loadAdminAdvocacyDay, loadAdminDay } from './admin-day';
 
 type AdminContext = Context<AppEnv>;
 
@@ -55,7 +55,7 @@ export const adminOutreachRoutes = new Hono<AppEnv>()
     });
   })
   .get('/:id/report', async (c) => {
-    const day = await loadAdminDay(c);
+    const day = await loadAdminAdvocacyDay(c);
     return c.render(
       <ReportPage
         day={day}
@@ -67,7 +67,7 @@ export const adminOutreachRoutes = new Hono<AppEnv>()
     );
   })
   .post('/:id/report/send', async (c) => {
-    const day = await loadAdminDay(c);
+    const day = await loadAdminAdvocacyDay(c);
     const form = await readForm(c, reportSendSchema, { botCheck: false });
     const again = form.status === 'valid' && form.data.again;
     if (day.reportSentAt && !again) {
@@ -88,7 +88,7 @@ export const adminOutreachRoutes = new Hono<AppEnv>()
     return c.redirect(`/admin/days/${day.id}/report?sent=1`, 303);
   })
   .post('/:id/debriefs/:debriefId/follow-up-done', async (c) => {
-    const day = await loadAdminDay(c);
+    const day = await loadAdminAdvocacyDay(c);
     await markFollowUpDone(getDb(c.env), day.id, c.req.param('debriefId'), Date.now());
     return c.redirect(`/admin/days/${day.id}/report`, 303);
   });

@@ -12,7 +12,7 @@ import { addTeam, moveToTeam, proposeAndSaveTeams, saveTeam } from '../teams';
 import { addTeamSchema, moveSchema, teamSchema } from '../validation';
 import { Packet, PacketToolbar } from '../views/admin/packet';
 import { TeamsPage } from '../views/admin/teams-page';
-import { loadAdminDay } from './admin-day';
+import { loadAdminAdvocacyDay } from './admin-day';
 
 type AdminContext = Context<AppEnv>;
 
@@ -48,17 +48,17 @@ function renderTeamRefused(c: AdminContext, day: AdvocacyDay, teamId: string, er
 /** The team builder and the packets, mounted under /admin/days. */
 export const adminTeamRoutes = new Hono<AppEnv>()
   .get('/:id/teams', async (c) =>
-    renderTeams(c, await loadAdminDay(c), {
+    renderTeams(c, await loadAdminAdvocacyDay(c), {
       notice: c.req.query('saved') ? c.var.t('days.admin.saved') : undefined,
     }),
   )
   .post('/:id/teams/propose', async (c) => {
-    const day = await loadAdminDay(c);
+    const day = await loadAdminAdvocacyDay(c);
     await proposeAndSaveTeams(getDb(c.env), day);
     return c.redirect(`/admin/days/${day.id}/teams?saved=1`, 303);
   })
   .post('/:id/teams/move', async (c) => {
-    const day = await loadAdminDay(c);
+    const day = await loadAdminAdvocacyDay(c);
     const form = await readForm(c, moveSchema, { botCheck: false });
     if (form.status !== 'valid') throw new AppError('validation');
     const to = form.data.teamId === 'none' ? null : form.data.teamId;
@@ -67,14 +67,14 @@ export const adminTeamRoutes = new Hono<AppEnv>()
     return c.redirect(`/admin/days/${day.id}/teams?saved=1`, 303);
   })
   .post('/:id/teams/add', async (c) => {
-    const day = await loadAdminDay(c);
+    const day = await loadAdminAdvocacyDay(c);
     const form = await readForm(c, addTeamSchema, { botCheck: false });
     if (form.status !== 'valid') throw new AppError('validation');
     await addTeam(getDb(c.env), day, form.data.chamber, form.data.district);
     return c.redirect(`/admin/days/${day.id}/teams?saved=1`, 303);
   })
   .post('/:id/teams/:teamId', async (c) => {
-    const day = await loadAdminDay(c);
+    const day = await loadAdminAdvocacyDay(c);
     const db = getDb(c.env);
     const found = await getTeam(db, day.id, c.req.param('teamId'));
     if (!found) throw new AppError('not_found');
@@ -96,7 +96,7 @@ export const adminTeamRoutes = new Hono<AppEnv>()
     return c.redirect(`/admin/days/${day.id}/teams?saved=1#h-${found.team.id}`, 303);
   })
   .get('/:id/teams/:teamId/packet', async (c) => {
-    const day = await loadAdminDay(c);
+    const day = await loadAdminAdvocacyDay(c);
     const db = getDb(c.env);
     const found = await getTeam(db, day.id, c.req.param('teamId'));
     if (!found) throw new AppError('not_found');
@@ -110,7 +110,7 @@ export const adminTeamRoutes = new Hono<AppEnv>()
     );
   })
   .get('/:id/packets', async (c) => {
-    const day = await loadAdminDay(c);
+    const day = await loadAdminAdvocacyDay(c);
     const db = getDb(c.env);
     const [teams, registered] = await Promise.all([
       listTeams(db, day.id),

@@ -9,6 +9,7 @@ import { debriefRefusal } from '../decisions';
 import { recordDebrief } from '../debriefs';
 import { getTeam } from '../queries/teams';
 import { teamDisplayName } from '../teams';
+import { isGathering } from '../kinds';
 import { debriefSchema } from '../validation';
 import { ButtonPage } from '../views/public/button-page';
 import { DebriefPage } from '../views/public/debrief-page';
@@ -30,6 +31,8 @@ const REFUSAL_TEXTS: Record<Refusal, { title: MessageKey; body: MessageKey }> = 
 async function loadDebrief(c: DaysContext) {
   const found = await loadPrivate(c);
   const { registration, day } = found;
+  // Debriefs are of a day's team meetings: a gathering has no teams, so no debrief page.
+  if (isGathering(day)) throw new AppError('not_found');
   if (registration.status !== 'registered') throw new AppError('invalid_link');
   const own = registration.teamId ? await getTeam(getDb(c.env), day.id, registration.teamId) : undefined;
   const team = own?.team ?? null;

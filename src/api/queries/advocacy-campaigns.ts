@@ -1,8 +1,11 @@
 // Published campaigns as the API pages them, each with the tactics' actions it links to.
-import { and, count, eq, inArray } from 'drizzle-orm';
+import { and, count, eq, inArray, or } from 'drizzle-orm';
 import type { Db } from '../../db';
 import { campaignTactics, campaignTargets, campaigns, type Campaign } from '../../campaigns/schema';
 import { officials } from '../../officials/schema';
+import { letters } from '../../letters/schema';
+import { advocacyDays } from '../../advocacy-days/schema';
+import { PUBLISHED_DAY, PUBLISHED_LETTER } from './campaigns';
 import type { ApiFilter } from '../filter';
 import type { PagePosition } from '../paging';
 import { pageOf, type Keyset, type Page } from './keyset';
@@ -30,8 +33,20 @@ async function withLinks(db: Db, rows: Campaign[]): Promise<AdvocacyCampaignRow[
         ref: campaignTactics.actionRef,
       })
       .from(campaignTactics)
+      // Only actions the public and the API can open: a draft letter or day answers 404.
+      .leftJoin(letters, and(eq(campaignTactics.action, 'letter'), eq(letters.id, campaignTactics.actionRef)))
+      .leftJoin(
+        advocacyDays,
+        and(eq(campaignTactics.action, 'day'), eq(advocacyDays.id, campaignTactics.actionRef)),
+      )
       .where(
-        and(inArray(campaignTactics.campaignId, ids), inArray(campaignTactics.action, ['letter', 'day'])),
+        and(
+          inArray(campaignTactics.campaignId, ids),
+          or(
+            and(eq(campaignTactics.action, 'letter'), PUBLISHED_LETTER),
+            and(eq(campaignTactics.action, 'day'), PUBLISHED_DAY),
+          ),
+        ),
       ),
   ]);
   const refs = (campaignId: string, action: string) => [

@@ -21,8 +21,10 @@ const signatureCount = sql<number>`(select count(*) from ${letterSignatures} whe
 const registeredCount = sql<number>`(select count(*) from ${dayRegistrations} where ${dayRegistrations.dayId} = ${sql.raw('"advocacy_days"."id"')} and ${dayRegistrations.status} = 'registered')`;
 
 /** Letters that were ever published (open or closed), never drafts. */
-const PUBLISHED_LETTER = ne(letters.status, 'draft');
-const PUBLISHED_DAY = eq(advocacyDays.status, 'published');
+/** A letter the public and the API may open (drafts answer 404). */
+export const PUBLISHED_LETTER = ne(letters.status, 'draft');
+/** A day the public and the API may open. */
+export const PUBLISHED_DAY = eq(advocacyDays.status, 'published');
 
 /** One page of petitions. */
 export function pagePetitions(db: Db, filter: ApiFilter, position: PagePosition): Promise<Page<PetitionRow>> {

@@ -1,12 +1,13 @@
 // Typed queries of bill subscriptions: finding and storing subscriptions, their private links
 // (with the limits on the emails that carry them), the manage page's changes, and the clean-up.
-import { and, eq, exists, gt, inArray, lte, ne, notExists, or, sql } from 'drizzle-orm';
+import { and, asc, eq, exists, gt, inArray, lte, ne, notExists, or, sql } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import type { Db } from '../../db';
 import { runBatch } from '../../db/batch';
 import { recordEventsFor } from '../../webhooks/queries';
-import { outbox } from '../../email/schema';
+import { emailSuppressions, outbox } from '../../email/schema';
 import type { Lang } from '../../lib/i18n';
+import type { ActionCampaign } from '../../env';
 import { DAY } from '../../lib/time';
 import { newId } from '../../lib/tokens';
 import type { BillRow, BillSubscriptionRow } from '../queries';
@@ -245,10 +246,16 @@ export async function subscriptionsOfAddress(db: Db, email: string): Promise<Fol
   );
 }
 
-/** One row of the manage page: a subscription and, for one bill, that bill. */
+/** One row of the manage page: a subscription and, for one bill, that bill (for a campaign, that campaign). */
 export interface FollowedItem {
   subscription: BillSubscriptionRow;
   bill: BillRow | null;
+  campaign?: ActionCampaign | null;
+}
+
+/** Whether a subscription follows every tracked bill of its state (not one bill, not a campaign). */
+export function isWholeState(subscription: Pick<BillSubscriptionRow, 'billId' | 'campaignId'>): boolean {
+  return !subscription.billId && !subscription.campaignId;
 }
 
 /**
@@ -337,4 +344,37 @@ export async function deleteUnconfirmedSubscriptions(db: Db, before: number): Pr
     ),
   );
   return result.meta.changes;
+}
+
+/** Confirmed subscriptions to a campaign's updates whose address has not bounced or complained. */
+function followsCampaign(db: Db, campaignId: string) {
+  return and(
+    eq(billSubscriptions.campaignId, campaignId),
+    eq(billSubscriptions.status, 'confirmed'),
+    notExists(
+      db
+        .select({ one: sql`1` })
+        .from(emailSuppressions)
+        .where(eq(emailSuppressions.email, billSubscriptions.email)),
+    ),
+  );
+}
+
+/** One page of the people a campaign update goes to, in id order after a cursor. */
+export async function campaignSubscribersPage(db: Db, campaignId: string, after: string, limit: number) {
+  return db
+    .select({ id: billSubscriptions.id, email: billSubscriptions.email, lang: billSubscriptions.lang })
+    .from(billSubscriptions)
+    .where(and(followsCampaign(db, campaignId), gt(billSubscriptions.id, after)))
+    .orderBy(asc(billSubscriptions.id))
+    .limit(limit);
+}
+
+/** How many people a campaign update would reach now. */
+export async function countCampaignSubscribers(db: Db, campaignId: string): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)` })
+    .from(billSubscriptions)
+    .where(followsCampaign(db, campaignId));
+  return Number(row?.n ?? 0);
 }

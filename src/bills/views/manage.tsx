@@ -8,6 +8,7 @@ import { billPath } from '../links';
 import type { BillRow } from '../queries';
 import type { FollowedItem } from '../queries/subscriptions';
 import { billLabel, inLang } from './public';
+import { pick } from '../../lib/bilingual';
 import { SavedNotice } from '../../web/ui/saved-notice';
 
 /** What the manage page shows. */
@@ -93,7 +94,7 @@ export function ManagePage(props: ManagePageData): Child {
 /** One thing followed: what it is, its state, and the buttons that change it. */
 function FollowedItemRow(props: { item: FollowedItem; base: string }): Child {
   const { t, lang } = useRequestContext<AppEnv>().var;
-  const { subscription, bill } = props.item;
+  const { subscription, bill, campaign } = props.item;
   const button = (change: string, label: string, secondary = false) => (
     <form method="post" action={`${props.base}/following`} class="inline-form">
       <input type="hidden" name="item" value={subscription.id} />
@@ -110,12 +111,20 @@ function FollowedItemRow(props: { item: FollowedItem; base: string }): Child {
           <a href={billPath(bill)}>
             {billLabel(bill)}: {inLang(lang, bill.title, bill.titleEs)}
           </a>
+        ) : campaign ? (
+          <a href={campaign.path}>
+            {t('bills.manage.campaign', { title: pick(campaign, 'title', lang).text })}
+          </a>
+        ) : subscription.campaignId ? (
+          <strong>{t('bills.manage.campaignGone')}</strong>
         ) : (
           <strong>{t('bills.scope.state', { state: subscription.state })}</strong>
         )}
         <br />
         {subscription.status === 'confirmed'
-          ? `${t('bills.manageStatus.confirmed')} ${t(`bills.frequency.${subscription.frequency}`)}`
+          ? subscription.campaignId
+            ? t('bills.manageStatus.confirmed')
+            : `${t('bills.manageStatus.confirmed')} ${t(`bills.frequency.${subscription.frequency}`)}`
           : subscription.status === 'unsubscribed'
             ? t('bills.manage.stopped')
             : t('bills.manageStatus.pending')}

@@ -1,9 +1,9 @@
 // Every query of a campaign's own tables: the campaign, its parts, and the choices its forms offer.
-import { and, asc, count, desc, eq, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db';
 import { findRow } from '../../db/find';
 import type { SQLiteUpdateSetSource } from 'drizzle-orm/sqlite-core';
-import { advocacyDays } from '../../advocacy-days/schema';
+import { advocacyDays, type DayKind } from '../../advocacy-days/schema';
 import { bills } from '../../bills/schema';
 import { letters } from '../../letters/schema';
 import { officials, type Official } from '../../officials/schema';
@@ -242,6 +242,8 @@ export interface ActionChoice {
   titleEs: string | null;
   /** A bill's state ("GA"), for its public address; null otherwise. */
   state: string | null;
+  /** A day's kind (a gathering lives at /gatherings), for its public address; null otherwise. */
+  dayKind?: DayKind | null;
   /** Whether people can act on it now: an open letter, a published day not over, a tracked bill. */
   open: boolean;
 }
@@ -265,6 +267,7 @@ export async function listActionChoices(db: Db, at = Date.now()): Promise<Action
         slug: advocacyDays.slug,
         title: advocacyDays.title,
         titleEs: advocacyDays.titleEs,
+        dayKind: advocacyDays.kind,
         open: sql<boolean>`${advocacyDays.status} = 'published' and ${advocacyDays.endsAt} > ${at}`.mapWith(
           Boolean,
         ),
@@ -308,4 +311,26 @@ export function campaignsOfAction(
     .innerJoin(campaigns, eq(campaigns.id, campaignTactics.campaignId))
     .where(and(eq(campaignTactics.action, action), eq(campaignTactics.actionRef, actionId)))
     .orderBy(asc(campaigns.title));
+}
+
+/** The letters, days and bills the tactics of published campaigns name, campaigns by title. */
+export async function publishedCampaignActions(db: Db) {
+  const rows = await db
+    .select({
+      id: campaigns.id,
+      slug: campaigns.slug,
+      title: campaigns.title,
+      titleEs: campaigns.titleEs,
+      action: campaignTactics.action,
+      actionRef: campaignTactics.actionRef,
+    })
+    .from(campaignTactics)
+    .innerJoin(campaigns, eq(campaigns.id, campaignTactics.campaignId))
+    .where(and(eq(campaigns.published, true), inArray(campaignTactics.action, ['letter', 'day', 'bill'])))
+    .orderBy(asc(campaigns.title), asc(campaigns.id));
+  return rows.flatMap((row) =>
+    (row.action === 'letter' || row.action === 'day' || row.action === 'bill') && row.actionRef
+      ? [{ ...row, action: row.action, actionRef: row.actionRef }]
+      : [],
+  );
 }

@@ -27,6 +27,7 @@ export function CampaignLinks(props: { campaign: Campaign }): Child {
         { href: adminCampaignPath(campaign), label: t('campaigns.part.tactics') },
         { href: adminCampaignPath(campaign, '/edit'), label: t('campaigns.admin.editCampaign') },
         { href: adminCampaignPath(campaign, '/chart'), label: t('campaigns.admin.chartLink') },
+        { href: adminCampaignPath(campaign, '/updates'), label: t('campaigns.updates.title') },
         ...(campaign.published
           ? [{ href: campaignPath(campaign), label: t('campaigns.admin.publicLink') }]
           : []),

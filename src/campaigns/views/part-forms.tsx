@@ -81,7 +81,10 @@ export function actionOptionLabel(t: Translate, lang: Lang, action: ActionChoice
     action.kind === 'bill'
       ? `${action.state ?? ''} ${action.title}`.trim()
       : pick(action, 'title', lang).text;
-  return t(`campaigns.action.${action.kind}`, { title });
+  const gathering = action.kind === 'day' && action.dayKind && action.dayKind !== 'advocacy_day';
+  return gathering
+    ? t('campaigns.action.gathering', { title })
+    : t(`campaigns.action.${action.kind}`, { title });
 }
 
 function options<const T extends string>(values: readonly T[], label: (value: T) => string) {

@@ -41,6 +41,7 @@ export function PublicCampaignPage(props: {
   parts: CampaignParts;
   actions: PublicAction[];
   progress: CampaignProgress;
+  updates: Child;
   subscribe: Child;
 }): Child {
   const { t, lang } = useRequestContext<AppEnv>().var;
@@ -134,6 +135,7 @@ export function PublicCampaignPage(props: {
           </ul>
         </Section>
       ) : null}
+      {props.updates}
       {props.subscribe}
     </article>
   );

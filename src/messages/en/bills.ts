@@ -100,6 +100,8 @@ export const bills = {
     'Press the button to stop every bill alert and daily summary sent to this address. To stop only some of them, choose on your alerts page instead.',
   'bills.unsubscribedTitle': 'You are unsubscribed',
   'bills.unsubscribedAllBody': 'This address will not receive bill alerts or daily summaries any more.',
+  'bills.manage.campaign': 'Updates on the campaign “{title}”',
+  'bills.manage.campaignGone': 'Updates on a campaign that no longer exists',
   'bills.manage.following': 'What you follow',
   'bills.manage.nothingActive': 'You follow nothing right now: this address receives no bill alerts.',
   'bills.manage.stopButton': 'Stop following',

@@ -87,6 +87,7 @@ export const campaigns = {
   'campaigns.action.meeting_requests': 'Meeting requests to the targets',
   'campaigns.action.letter': 'Letter: {title}',
   'campaigns.action.day': 'Advocacy day: {title}',
+  'campaigns.action.gathering': 'Gathering: {title}',
   'campaigns.action.bill': 'Bill: {title}',
   'campaigns.field.horizon': 'Horizon',
   'campaigns.field.goalText': 'Goal (English)',
@@ -176,4 +177,31 @@ export const campaigns = {
   'campaigns.progress.commitments':
     '{count, plural, one {# commitment made} other {# commitments made}} by decision makers',
   'campaigns.partOf': '{count, plural, one {Part of the campaign} other {Part of the campaigns}}',
+  'campaigns.updates.title': 'Updates',
+  'campaigns.updates.post': 'Post an update',
+  'campaigns.updates.reach':
+    'It shows on the public page and is emailed to {count, plural, =0 {nobody yet: no one has subscribed} one {# subscriber} other {# subscribers}}, each in their language, with a link to unsubscribe.',
+  'campaigns.updates.postButton': 'Post and email the update',
+  'campaigns.updates.field.titleEn': 'Title (English)',
+  'campaigns.updates.field.bodyEn': 'Update (English)',
+  'campaigns.updates.field.titleEs': 'Title (Spanish, optional)',
+  'campaigns.updates.field.bodyEs': 'Update (Spanish, optional)',
+  'campaigns.updates.markdownHint': 'Markdown: **bold**, *italic*, [a link](https://…), lists with -.',
+  'campaigns.updates.posted': 'Posted updates',
+  'campaigns.updates.none': 'No updates posted yet.',
+  'campaigns.updates.sentTo': 'emailed to {count, plural, =0 {nobody} one {# person} other {# people}}',
+  'campaigns.updates.postedNotice':
+    'Update posted, and emailed to {count, plural, =0 {nobody} one {# subscriber} other {# subscribers}}.',
+  'campaigns.updates.publicTitle': 'News from the campaign',
+  'campaigns.updates.error.spanishBody': 'Write the Spanish update too, or leave the Spanish title empty.',
+  'campaigns.updates.error.spanishTitle': 'Write the Spanish title too, or leave the Spanish update empty.',
+  'campaigns.subscribe.title': 'Get updates on this campaign',
+  'campaigns.subscribe.intro':
+    'We email you when the campaign has news or a new action. We first send an email to confirm; you can stop any time.',
+  'campaigns.subscribe.email': 'Your email',
+  'campaigns.subscribe.lang': 'Language of the emails',
+  'campaigns.subscribe.button': 'Subscribe',
+  'campaigns.subscribe.checkEmail':
+    'If this address can subscribe, we sent it an email with a link. Open it to confirm your updates.',
+  'campaigns.subscribe.back': 'Back to the campaign',
 };

@@ -18,6 +18,7 @@ export const common = {
   'home.intro':
     'Sign a clergy letter, join an advocacy day at the capitol, meet your officials, and follow the bills that affect immigrant neighbors.',
   'home.nothingYet': 'Nothing is open right now. Please check back soon.',
+  'home.otherActions': 'Other actions',
   'home.actionsLabel': 'Open actions, most urgent first',
   'home.kind.letter': 'Clergy letter',
   'home.kind.advocacy-day': 'Advocacy day',

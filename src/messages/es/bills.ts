@@ -103,6 +103,8 @@ export const bills: Record<keyof typeof en, string> = {
   'bills.unsubscribedTitle': 'Su suscripción está cancelada',
   'bills.unsubscribedAllBody':
     'Esta dirección ya no recibirá alertas ni resúmenes diarios de proyectos de ley.',
+  'bills.manage.campaign': 'Novedades de la campaña «{title}»',
+  'bills.manage.campaignGone': 'Novedades de una campaña que ya no existe',
   'bills.manage.following': 'Lo que usted sigue',
   'bills.manage.nothingActive': 'Ahora no sigue nada: esta dirección no recibe alertas de proyectos de ley.',
   'bills.manage.stopButton': 'Dejar de seguir',

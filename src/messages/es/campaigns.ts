@@ -92,6 +92,7 @@ export const campaigns: Record<keyof typeof en, string> = {
   'campaigns.action.meeting_requests': 'Solicitudes de reunión a los blancos',
   'campaigns.action.letter': 'Carta: {title}',
   'campaigns.action.day': 'Día de incidencia: {title}',
+  'campaigns.action.gathering': 'Encuentro: {title}',
   'campaigns.action.bill': 'Proyecto de ley: {title}',
   'campaigns.field.horizon': 'Plazo',
   'campaigns.field.goalText': 'Meta (inglés)',
@@ -181,4 +182,33 @@ export const campaigns: Record<keyof typeof en, string> = {
   'campaigns.progress.commitments':
     '{count, plural, one {# compromiso} other {# compromisos}} de quienes deciden',
   'campaigns.partOf': '{count, plural, one {Parte de la campaña} other {Parte de las campañas}}',
+  'campaigns.updates.title': 'Novedades',
+  'campaigns.updates.post': 'Publicar una novedad',
+  'campaigns.updates.reach':
+    'Se muestra en la página pública y se envía por correo a {count, plural, =0 {nadie todavía: nadie se ha suscrito} one {# persona suscrita} other {# personas suscritas}}, a cada una en su idioma, con un enlace para darse de baja.',
+  'campaigns.updates.postButton': 'Publicar y enviar la novedad',
+  'campaigns.updates.field.titleEn': 'Título (inglés)',
+  'campaigns.updates.field.bodyEn': 'Novedad (inglés)',
+  'campaigns.updates.field.titleEs': 'Título (español, opcional)',
+  'campaigns.updates.field.bodyEs': 'Novedad (español, opcional)',
+  'campaigns.updates.markdownHint': 'Markdown: **negrita**, *cursiva*, [un enlace](https://…), listas con -.',
+  'campaigns.updates.posted': 'Novedades publicadas',
+  'campaigns.updates.none': 'Todavía no se ha publicado ninguna novedad.',
+  'campaigns.updates.sentTo': 'enviada a {count, plural, =0 {nadie} one {# persona} other {# personas}}',
+  'campaigns.updates.postedNotice':
+    'Novedad publicada y enviada a {count, plural, =0 {nadie} one {# persona suscrita} other {# personas suscritas}}.',
+  'campaigns.updates.publicTitle': 'Novedades de la campaña',
+  'campaigns.updates.error.spanishBody':
+    'Escriba también la novedad en español, o deje vacío el título en español.',
+  'campaigns.updates.error.spanishTitle':
+    'Escriba también el título en español, o deje vacía la novedad en español.',
+  'campaigns.subscribe.title': 'Reciba novedades de esta campaña',
+  'campaigns.subscribe.intro':
+    'Le escribimos cuando la campaña tenga noticias o una nueva acción. Primero enviamos un correo para confirmar; puede darse de baja cuando quiera.',
+  'campaigns.subscribe.email': 'Su correo electrónico',
+  'campaigns.subscribe.lang': 'Idioma de los correos',
+  'campaigns.subscribe.button': 'Suscribirme',
+  'campaigns.subscribe.checkEmail':
+    'Si esta dirección puede suscribirse, le enviamos un correo con un enlace. Ábralo para confirmar sus novedades.',
+  'campaigns.subscribe.back': 'Volver a la campaña',
 };

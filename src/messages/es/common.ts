@@ -20,6 +20,7 @@ export const common: Record<keyof typeof en, string> = {
   'home.intro':
     'Firme una carta de líderes religiosos, únase a un día de incidencia en el capitolio, reúnase con sus funcionarios y siga los proyectos de ley que afectan a nuestros vecinos inmigrantes.',
   'home.nothingYet': 'No hay nada abierto en este momento. Vuelva pronto.',
+  'home.otherActions': 'Otras acciones',
   'home.actionsLabel': 'Acciones abiertas, las más urgentes primero',
   'home.kind.letter': 'Carta de líderes religiosos',
   'home.kind.advocacy-day': 'Día de incidencia',

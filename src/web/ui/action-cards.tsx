@@ -8,9 +8,15 @@ import { GoalBar } from './action-page';
  * One card per open action, in the order given: what it is, its title, how it is going and one
  * button. A plain function of the list, so that callers choose the order and the grouping.
  */
-export function ActionCards(props: { actions: OpenAction[]; idPrefix?: string }): Child {
+export function ActionCards(props: {
+  actions: OpenAction[];
+  idPrefix?: string;
+  headingLevel?: 2 | 3;
+}): Child {
   const { t } = useRequestContext<AppEnv>().var;
   const prefix = props.idPrefix ?? 'action';
+  // Under a group's heading (the home page's campaigns) the cards' titles are one level down.
+  const Heading = props.headingLevel === 3 ? 'h3' : 'h2';
   return (
     <ul class="card-grid action-cards">
       {props.actions.map((action, index) => {
@@ -18,8 +24,8 @@ export function ActionCards(props: { actions: OpenAction[]; idPrefix?: string })
         return (
           <li>
             <article aria-labelledby={id}>
-              <p class="card-kind">{t(`home.kind.${action.kind}`)}</p>
-              <h2 id={id}>{action.title}</h2>
+              <p class="card-kind">{action.kindLabel ?? t(`home.kind.${action.kind}`)}</p>
+              <Heading id={id}>{action.title}</Heading>
               {action.status ? <p class="card-status">{action.status}</p> : null}
               <GoalBar
                 percent={action.percent}
