@@ -424,7 +424,8 @@ async function main() {
       scenarios.push(
         await scenario(
           'Signing a letter (distinct emails)',
-          { minRatio: 0.5, maxP99Ratio: 3 },
+          // Issue 20's target (issue 7 asked for 0.5 and 3x).
+          { minRatio: 0.8, maxP99Ratio: 2 },
           {
             url: `${letterUrl}/sign`,
             method: 'POST',
@@ -446,7 +447,8 @@ async function main() {
       scenarios.push(
         await scenario(
           `Signers list (${DATA.signersLetter.signers.toLocaleString('en')} signers, page 2)`,
-          { minRatio: 0.5 },
+          // Issue 20: keep at least the floor's pace (issue 7 asked for 0.5).
+          { minRatio: 1.0 },
           { url: `${letterUrl}/signers?page=2`, expectStatus: 200 },
           { url: `${floor.baseUrl}/rows?size=100&page=2`, expectStatus: 200 },
         ),
@@ -500,6 +502,16 @@ async function main() {
           ),
         );
 
+    // Issue 20: the search at 100,000 signers within 1.5x the p50 of the one at 5,000 (flat).
+    const [smallSearch, largeSearch] = scenarios.filter((s) => s.name.startsWith("Organizer's signer table"));
+    if (smallSearch && largeSearch) {
+      const growth = largeSearch.app.p50 / Math.max(1, smallSearch.app.p50);
+      largeSearch.budget += `, p50 ≤ 1.5x the smaller letter's (now ${growth.toFixed(2)}x)`;
+      largeSearch.met = largeSearch.met !== false && growth <= 1.5;
+      say(
+        `search p50 at ${largeSearch.name}: ${growth.toFixed(2)}x the smaller letter's | ${growth <= 1.5 ? 'MET' : 'MISSED'}`,
+      );
+    }
     if (!fanoutResult || !exportResult || !apiSyncResult || ONLY.size > 0) {
       say('BENCH_ONLY is set: nothing written');
       return;
