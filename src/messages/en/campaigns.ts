@@ -189,9 +189,10 @@ export const campaigns = {
   'campaigns.updates.markdownHint': 'Markdown: **bold**, *italic*, [a link](https://…), lists with -.',
   'campaigns.updates.posted': 'Posted updates',
   'campaigns.updates.none': 'No updates posted yet.',
-  'campaigns.updates.sentTo': 'emailed to {count, plural, =0 {nobody} one {# person} other {# people}}',
+  'campaigns.updates.sentTo':
+    '{count, plural, =0 {emailed to no one} one {emailed to # person} other {emailed to # people}}',
   'campaigns.updates.postedNotice':
-    'Update posted, and emailed to {count, plural, =0 {nobody} one {# subscriber} other {# subscribers}}.',
+    'Update posted, and {count, plural, =0 {emailed to no one} one {emailed to # subscriber} other {emailed to # subscribers}}.',
   'campaigns.updates.publicTitle': 'News from the campaign',
   'campaigns.updates.error.spanishBody': 'Write the Spanish update too, or leave the Spanish title empty.',
   'campaigns.updates.error.spanishTitle': 'Write the Spanish title too, or leave the Spanish update empty.',

@@ -194,9 +194,10 @@ export const campaigns: Record<keyof typeof en, string> = {
   'campaigns.updates.markdownHint': 'Markdown: **negrita**, *cursiva*, [un enlace](https://…), listas con -.',
   'campaigns.updates.posted': 'Novedades publicadas',
   'campaigns.updates.none': 'Todavía no se ha publicado ninguna novedad.',
-  'campaigns.updates.sentTo': 'enviada a {count, plural, =0 {nadie} one {# persona} other {# personas}}',
+  'campaigns.updates.sentTo':
+    '{count, plural, =0 {no se envió a nadie} one {enviada a # persona} other {enviada a # personas}}',
   'campaigns.updates.postedNotice':
-    'Novedad publicada y enviada a {count, plural, =0 {nadie} one {# persona suscrita} other {# personas suscritas}}.',
+    'Novedad publicada y {count, plural, =0 {no enviada a nadie} one {enviada a # persona suscrita} other {enviada a # personas suscritas}}.',
   'campaigns.updates.publicTitle': 'Novedades de la campaña',
   'campaigns.updates.error.spanishBody':
     'Escriba también la novedad en español, o deje vacío el título en español.',
