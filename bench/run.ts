@@ -384,7 +384,8 @@ async function main() {
     const apiSyncResult = wants('apisync') ? await apiSync(app, say) : undefined;
 
     const letterUrl = `${app.baseUrl}/letters/${DATA.signersLetter.slug}`;
-    const billUrl = `${app.baseUrl}/bills/${DATA.bill.state}/${DATA.bill.slug}`;
+    // The address the site's own links use (lower-case state), which the edge cache serves.
+    const billUrl = `${app.baseUrl}/bills/${DATA.bill.state.toLowerCase()}/${DATA.bill.slug}`;
     const sizeOf = async (url: string, headers: Record<string, string> = {}) => {
       const response = await fetch(url, { headers });
       const body = await response.arrayBuffer();
