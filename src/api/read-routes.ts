@@ -4,7 +4,9 @@ import type { Context, Hono } from 'hono';
 import type * as z from 'zod';
 import { getDb, type Db } from '../db';
 import { findPerson } from '../people/queries';
-import { passesModified } from './filter';
+import { passesModified, type ApiFilter } from './filter';
+import type { PagePosition } from './paging';
+import type { Page } from './queries/keyset';
 import { AppError } from '../lib/errors';
 import type { ApiEnv } from './auth';
 import { linksFor, serveCollection, type CollectionSource } from './collections';
@@ -56,62 +58,44 @@ const people: CollectionSource<Parameters<typeof personResource>[0], ReturnType<
   allowEmail: true,
 };
 
-function signatures(scope: ActionScope) {
-  return {
-    name: 'signatures',
-    load: (db, filter, position) => pageSignatures(db, scope, filter, position),
-    toItem: signatureResource,
-    positionOf: (row) => ({ modified: row.confirmedAt ?? row.createdAt, id: row.id }),
-  } satisfies CollectionSource<Parameters<typeof signatureResource>[0], ReturnType<typeof signatureResource>>;
+/** A row's place by when it last changed (most resources). */
+const lastUpdated = (row: { updatedAt: number; id: string }) => ({ modified: row.updatedAt, id: row.id });
+
+/** A collection's source: its name, how it loads a page, shows a row and orders rows. */
+function sourceOf<Row, Item>(
+  name: string,
+  load: CollectionSource<Row, Item>['load'],
+  toItem: (row: Row, links: ApiLinks) => Item,
+  positionOf: (row: Row) => { modified: number; id: string },
+): CollectionSource<Row, Item> {
+  return { name, load, toItem, positionOf };
 }
 
-function attendances(scope: ActionScope) {
-  return {
-    name: 'attendances',
-    load: (db, filter, position) => pageAttendances(db, scope, filter, position),
-    toItem: attendanceResource,
-    positionOf: (row) => ({ modified: row.updatedAt, id: row.id }),
-  } satisfies CollectionSource<
-    Parameters<typeof attendanceResource>[0],
-    ReturnType<typeof attendanceResource>
-  >;
+/** The source of an action's records (signatures…) within `scope`: one person's, or one action's. */
+function recordsOf<Row, Item>(
+  name: string,
+  page: (db: Db, scope: ActionScope, filter: ApiFilter, position: PagePosition) => Promise<Page<Row>>,
+  toItem: (row: Row, links: ApiLinks) => Item,
+  positionOf: (row: Row) => { modified: number; id: string },
+) {
+  return (scope: ActionScope) =>
+    sourceOf(name, (db, filter, position) => page(db, scope, filter, position), toItem, positionOf);
 }
 
-function submissions(scope: ActionScope) {
-  return {
-    name: 'submissions',
-    load: (db, filter, position) => pageSubmissions(db, scope, filter, position),
-    toItem: submissionResource,
-    positionOf: (row) => ({ modified: row.updatedAt, id: row.id }),
-  } satisfies CollectionSource<
-    Parameters<typeof submissionResource>[0],
-    ReturnType<typeof submissionResource>
-  >;
-}
-
-const petitions = {
-  name: 'petitions',
-  load: pagePetitions,
-  toItem: petitionResource,
-  positionOf: (row) => ({ modified: row.updatedAt, id: row.id }),
-} satisfies CollectionSource<Parameters<typeof petitionResource>[0], ReturnType<typeof petitionResource>>;
-
-const events = {
-  name: 'events',
-  load: pageEvents,
-  toItem: eventResource,
-  positionOf: (row) => ({ modified: row.updatedAt, id: row.id }),
-} satisfies CollectionSource<Parameters<typeof eventResource>[0], ReturnType<typeof eventResource>>;
-
-const advocacyCampaigns = {
-  name: 'advocacy_campaigns',
-  load: pageAdvocacyCampaigns,
-  toItem: advocacyCampaignResource,
-  positionOf: (row) => ({ modified: row.updatedAt, id: row.id }),
-} satisfies CollectionSource<
-  Parameters<typeof advocacyCampaignResource>[0],
-  ReturnType<typeof advocacyCampaignResource>
->;
+const signatures = recordsOf('signatures', pageSignatures, signatureResource, (row) => ({
+  modified: row.confirmedAt ?? row.createdAt,
+  id: row.id,
+}));
+const attendances = recordsOf('attendances', pageAttendances, attendanceResource, lastUpdated);
+const submissions = recordsOf('submissions', pageSubmissions, submissionResource, lastUpdated);
+const petitions = sourceOf('petitions', pagePetitions, petitionResource, lastUpdated);
+const events = sourceOf('events', pageEvents, eventResource, lastUpdated);
+const advocacyCampaigns = sourceOf(
+  'advocacy_campaigns',
+  pageAdvocacyCampaigns,
+  advocacyCampaignResource,
+  lastUpdated,
+);
 const tags = {
   name: 'tags',
   load: pageTags,
@@ -197,6 +181,55 @@ function addResource<Row, Item>(
   });
 }
 
+/**
+ * An action's collection and one action (`/petitions`, `/petitions/{id}`), by `summaries` (the
+ * collection's, then one's) for the OpenAPI document.
+ */
+function addAction<Row, Item>(
+  api: Hono<ApiEnv>,
+  source: CollectionSource<Row, Item>,
+  [collection, schema]: [z.ZodType, z.ZodType],
+  summaries: [string, string],
+  find: (db: Db, id: string) => Promise<Row | null>,
+) {
+  addCollection(api, `/${source.name}`, summaries[0], collection, () => source);
+  addResource(
+    api,
+    `/${source.name}/{id}`,
+    summaries[1],
+    schema,
+    (db, c) => find(db, pathParam(c, 'id')),
+    source.toItem,
+  );
+}
+
+/**
+ * The records of an action's people (a petition's signatures, an event's attendances): their
+ * collection below the action and one record (`/petitions/{id}/signatures`,
+ * `/petitions/{parent}/signatures/{id}`).
+ */
+function addRecords<Row, Item>(
+  api: Hono<ApiEnv>,
+  action: string,
+  sourceFor: (scope: ActionScope) => CollectionSource<Row, Item>,
+  [collection, schema]: [z.ZodType, z.ZodType],
+  summaries: [string, string],
+  find: (db: Db, parentId: string, id: string) => Promise<Row | null>,
+) {
+  const records = sourceFor({});
+  addCollection(api, `/${action}/{id}/${records.name}`, summaries[0], collection, (c) =>
+    sourceFor({ parentId: pathParam(c, 'id') }),
+  );
+  addResource(
+    api,
+    `/${action}/{parent}/${records.name}/{id}`,
+    summaries[1],
+    schema,
+    (db, c) => find(db, ...parentAndId(c)),
+    records.toItem,
+  );
+}
+
 /** The path's `parent` and `id`: a record below the resource it belongs to. */
 function parentAndId(c: Context<ApiEnv>): [string, string] {
   return [pathParam(c, 'parent'), pathParam(c, 'id')];
@@ -231,61 +264,42 @@ export function addReadRoutes(api: Hono<ApiEnv>) {
   addCollection(api, '/people/{id}/taggings', "A person's taggings", TaggingCollection, (c) =>
     taggings(ofPerson(c)),
   );
-  const ofParent = (c: Context<ApiEnv>) => ({ parentId: pathParam(c, 'id') });
-  addCollection(api, '/petitions', 'Petitions (letters)', PetitionCollection, () => petitions);
-  addResource(
+  addAction(
     api,
-    '/petitions/{id}',
-    'A petition',
-    PetitionSchema,
-    (db, c) => findPetition(db, pathParam(c, 'id')),
-    petitionResource,
+    petitions,
+    [PetitionCollection, PetitionSchema],
+    ['Petitions (letters)', 'A petition'],
+    findPetition,
   );
-  addCollection(api, '/petitions/{id}/signatures', "A petition's signatures", SignatureCollection, (c) =>
-    signatures(ofParent(c)),
-  );
-  addResource(
+  addRecords(
     api,
-    '/petitions/{parent}/signatures/{id}',
-    'A signature',
-    SignatureSchema,
-    (db, c) => findSignature(db, ...parentAndId(c)),
-    signatureResource,
+    'petitions',
+    signatures,
+    [SignatureCollection, SignatureSchema],
+    ["A petition's signatures", 'A signature'],
+    findSignature,
   );
-  addCollection(api, '/events', 'Events (advocacy days and gatherings)', EventCollection, () => events);
-  addResource(
+  addAction(
     api,
-    '/events/{id}',
-    'An event',
-    EventSchema,
-    (db, c) => findEvent(db, pathParam(c, 'id')),
-    eventResource,
+    events,
+    [EventCollection, EventSchema],
+    ['Events (advocacy days and gatherings)', 'An event'],
+    findEvent,
   );
-  addCollection(api, '/events/{id}/attendances', "An event's attendances", AttendanceCollection, (c) =>
-    attendances(ofParent(c)),
-  );
-  addResource(
+  addRecords(
     api,
-    '/events/{parent}/attendances/{id}',
-    'An attendance',
-    AttendanceSchema,
-    (db, c) => findAttendance(db, ...parentAndId(c)),
-    attendanceResource,
+    'events',
+    attendances,
+    [AttendanceCollection, AttendanceSchema],
+    ["An event's attendances", 'An attendance'],
+    findAttendance,
   );
-  addCollection(
+  addAction(
     api,
-    '/advocacy_campaigns',
-    'Advocacy campaigns',
-    AdvocacyCampaignCollection,
-    () => advocacyCampaigns,
-  );
-  addResource(
-    api,
-    '/advocacy_campaigns/{id}',
-    'An advocacy campaign',
-    AdvocacyCampaignSchema,
-    (db, c) => findAdvocacyCampaign(db, pathParam(c, 'id')),
-    advocacyCampaignResource,
+    advocacyCampaigns,
+    [AdvocacyCampaignCollection, AdvocacyCampaignSchema],
+    ['Advocacy campaigns', 'An advocacy campaign'],
+    findAdvocacyCampaign,
   );
   addCollection(api, '/forms', 'Forms', FormCollection, () => forms);
   addResource(

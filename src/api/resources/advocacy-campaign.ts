@@ -2,15 +2,20 @@
 // petitions (letters) and events (days) its tactics use.
 import * as z from 'zod';
 import type { AdvocacyCampaignRow } from '../queries/advocacy-campaigns';
-import { LinkSchema, resourceSchema, TargetsSchema, ownFieldsOf, type ApiLinks } from './common';
+import {
+  actionResource,
+  actionSchema,
+  LinkSchema,
+  TargetsSchema,
+  ownFieldsOf,
+  type ApiLinks,
+} from './common';
 
-export const AdvocacyCampaignSchema = resourceSchema(
+export const AdvocacyCampaignSchema = actionSchema(
   'AdvocacyCampaign',
   {
-    title: z.string(),
     description: z.string(),
     target: TargetsSchema,
-    browser_url: z.string().url(),
   },
   { 'osdi:petitions': z.array(LinkSchema), 'osdi:events': z.array(LinkSchema) },
 );
@@ -22,16 +27,21 @@ export function advocacyCampaignResource(
   links: ApiLinks,
 ): AdvocacyCampaignResource {
   const shows = (part: 'issue') => row.publicParts.includes(part);
-  return {
-    ...ownFieldsOf(row),
-    title: row.title,
-    description: shows('issue') ? (row.issueEn ?? '') : '',
-    target: row.publicParts.includes('targets') ? row.targetNames.map((name) => ({ name })) : [],
-    browser_url: links.site(`/campaigns/${row.slug}`),
-    _links: {
-      self: links.to('advocacy_campaigns', row.id),
-      'osdi:petitions': row.letterIds.map((id) => links.to('petitions', id)),
-      'osdi:events': row.dayIds.map((id) => links.to('events', id)),
+  return actionResource(
+    row,
+    links,
+    {
+      title: row.title,
+      page: `/campaigns/${row.slug}`,
+      _links: {
+        self: links.to('advocacy_campaigns', row.id),
+        'osdi:petitions': row.letterIds.map((id) => links.to('petitions', id)),
+        'osdi:events': row.dayIds.map((id) => links.to('events', id)),
+      },
     },
-  };
+    {
+      description: shows('issue') ? (row.issueEn ?? '') : '',
+      target: row.publicParts.includes('targets') ? row.targetNames.map((name) => ({ name })) : [],
+    },
+  );
 }

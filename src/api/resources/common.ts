@@ -44,6 +44,14 @@ export function linkFields<K extends string>(...names: K[]): Record<K, typeof Li
   return Object.fromEntries(names.map((name) => [name, LinkSchema])) as Record<K, typeof LinkSchema>;
 }
 
+/** The names of an action's links to its records (`osdi:signatures`, `osdi:record_signature_helper`). */
+type RecordLinkName<R extends string> = `osdi:${R}s` | `osdi:record_${R}_helper`;
+
+/** The schema of ApiLinks.withRecords's two links, for resourceSchema. */
+export function recordLinkFields<R extends string>(record: R) {
+  return linkFields<RecordLinkName<R>>(`osdi:${record}s`, `osdi:record_${record}_helper`);
+}
+
 /** Builds absolute links under /api/v2 from the address the request came to. */
 export class ApiLinks {
   constructor(private readonly origin: string) {}
@@ -63,6 +71,18 @@ export class ApiLinks {
   ): { self: Link } & Record<K, Link> {
     const entries = Object.entries<string>(children).map(([name, child]) => [name, this.to(...path, child)]);
     return { self: this.to(...path), ...(Object.fromEntries(entries) as Record<K, Link>) };
+  }
+
+  /**
+   * The `self` link of an action people take part in, and its two links to their records: the
+   * collection and the helper that adds one (`osdi:signatures`, `osdi:record_signature_helper`).
+   */
+  withRecords<R extends string>(path: readonly string[], record: R) {
+    const records = `${record}s`;
+    return this.of(path, {
+      [`osdi:${record}s`]: records,
+      [`osdi:record_${record}_helper`]: records,
+    } as Record<RecordLinkName<R>, string>);
   }
 
   /** A link to a page of the site itself (a petition's public page). */
@@ -99,5 +119,36 @@ export function baseFieldsOf(
     origin_system: options.origin ?? OWN_ORIGIN,
     created_date: isoDate(row.createdAt),
     modified_date: isoDate(row.modifiedAt),
+  };
+}
+
+/**
+ * The named schema of an action people take (a petition, an event, a form, an advocacy campaign):
+ * every action has a title first and its public page (`browser_url`) last, around its own fields.
+ */
+export function actionSchema<F extends z.ZodRawShape, L extends z.ZodRawShape>(
+  id: string,
+  fields: F,
+  links: L,
+) {
+  return resourceSchema(id, { title: z.string(), ...fields, browser_url: z.string().url() }, links);
+}
+
+/**
+ * An action as actionSchema describes it: the four fields of its row, its title, its own fields, the
+ * absolute address of its public `page`, then its HAL links.
+ */
+export function actionResource<O extends object, L extends object>(
+  row: { id: string; createdAt: number; updatedAt: number },
+  links: ApiLinks,
+  action: { title: string; page: string; _links: L },
+  own: O,
+) {
+  return {
+    ...ownFieldsOf(row),
+    title: action.title,
+    ...own,
+    browser_url: links.site(action.page),
+    _links: action._links,
   };
 }

@@ -1,20 +1,25 @@
 // Forms (OSDI `osdi:form`) and their submissions: our one form is the meeting request.
 import * as z from 'zod';
 import type { SubmissionRow } from '../queries/actions';
-import { linkFields, resourceSchema, ownFieldsOf, baseFieldsOf, type ApiLinks } from './common';
+import {
+  actionResource,
+  actionSchema,
+  linkFields,
+  resourceSchema,
+  ownFieldsOf,
+  type ApiLinks,
+} from './common';
 
 /** The id of the meeting-request form. */
 export const MEETING_FORM_ID = 'meeting-request';
 /** When the form first existed (it has no row of its own): a fixed date, so syncs see no change. */
 export const MEETING_FORM_DATE = Date.UTC(2026, 0, 1);
 
-export const FormSchema = resourceSchema(
+export const FormSchema = actionSchema(
   'Form',
   {
-    title: z.string(),
     description: z.string(),
     total_submissions: z.number().int(),
-    browser_url: z.string().url(),
   },
   linkFields('osdi:submissions'),
 );
@@ -32,17 +37,19 @@ export type SubmissionResource = z.infer<typeof SubmissionSchema>;
 
 /** The meeting-request form, with how many requests were confirmed. */
 export function meetingFormResource(totalSubmissions: number, links: ApiLinks): FormResource {
-  return {
-    ...baseFieldsOf({ id: MEETING_FORM_ID, createdAt: MEETING_FORM_DATE, modifiedAt: MEETING_FORM_DATE }),
-    title: 'Request a meeting with an official',
-    description: 'A person asks one of their officials for a meeting; the request goes to the official.',
-    total_submissions: totalSubmissions,
-    browser_url: links.site('/meetings/new'),
-    _links: {
-      self: links.to('forms', MEETING_FORM_ID),
-      'osdi:submissions': links.to('forms', MEETING_FORM_ID, 'submissions'),
+  return actionResource(
+    { id: MEETING_FORM_ID, createdAt: MEETING_FORM_DATE, updatedAt: MEETING_FORM_DATE },
+    links,
+    {
+      title: 'Request a meeting with an official',
+      page: '/meetings/new',
+      _links: links.of(['forms', MEETING_FORM_ID], { 'osdi:submissions': 'submissions' }),
     },
-  };
+    {
+      description: 'A person asks one of their officials for a meeting; the request goes to the official.',
+      total_submissions: totalSubmissions,
+    },
+  );
 }
 
 /** A confirmed meeting request as a submission (never its story, text or attendees). */
