@@ -16,12 +16,11 @@ import {
   stalledAlertFanouts,
 } from './queries/alerts';
 import { processDigestPage } from './digest';
-import { oneClickUnsubscribeUrl } from './links';
 import type { AlertPageMessage } from './movements';
 import { getBill, getMovement, type BillMovementRow, type BillRow } from './queries';
 import type { billSubscriptionLinks } from './schema';
 import { insertLinkStatements } from './queries/subscriptions';
-import { newManageLink } from './subscriptions';
+import { withManageLink } from './subscriptions';
 
 /** Subscribers per queue message and per Resend batch call (Resend's batch limit). */
 export const ALERT_PAGE_SIZE = 100;
@@ -147,17 +146,16 @@ function alertFanout(env: AlertEnv, db: Db, bill: BillRow, movement: BillMovemen
     memberId: (subscriber) => subscriber.id,
     compose: (fresh) =>
       Promise.all(
-        fresh.map(async (subscriber) => {
-          const { token, row } = await newManageLink(subscriber.id, at);
-          const email = {
-            to: subscriber.email,
-            lang: subscriber.lang,
-            template: 'bills-alert',
-            data: alertContent(env, bill, movement, subscriber.lang, token),
-            unsubscribeUrl: oneClickUnsubscribeUrl(env, token),
-          } as const;
-          return { recipient: subscriber, email, link: row };
-        }),
+        fresh.map((subscriber) =>
+          withManageLink(
+            env,
+            subscriber,
+            subscriber,
+            'bills-alert',
+            (token) => alertContent(env, bill, movement, subscriber.lang, token),
+            at,
+          ),
+        ),
       ),
     storeLinks: (links) => insertLinkStatements(db, links),
     advance: (cursor, next) => advanceAlertFanout(db, movement.id, cursor.page, next, at),

@@ -13,11 +13,10 @@ import {
   subscriptionsOfAddresses,
   trackedMovementsBetween,
 } from './queries/alerts';
-import { oneClickUnsubscribeUrl } from './links';
 import type { BillMovementRow, BillRow, BillSubscriptionRow } from './queries';
 import type { billSubscriptionLinks } from './schema';
 import { insertLinkStatements } from './queries/subscriptions';
-import { newManageLink } from './subscriptions';
+import { withManageLink } from './subscriptions';
 
 /** Digests go out from this hour (UTC) on: 14:00 UTC is morning across the continental U.S. */
 export const DIGEST_HOUR_UTC = 14;
@@ -195,28 +194,26 @@ function digestFanout(env: DigestEnv, db: Db, at: number) {
         .map((person) => ({ person, items: digestItemsFor(person, movements) }))
         .filter(({ items }) => items.length > 0);
       return Promise.all(
-        digests.map(async ({ person, items }) => {
-          const { lead } = person;
-          const { token, row } = await newManageLink(lead.id, at);
-          const contents = items.map(({ movement, bill }) =>
-            alertContent(env, bill, movement, lead.lang, token),
-          );
-          const data = {
-            count: items.length,
-            one: items.length === 1,
-            items: contents,
-            manageUrl: contents[0]!.manageUrl,
-          };
-          const unsubscribeUrl = oneClickUnsubscribeUrl(env, token);
-          const email = {
-            to: lead.email,
-            lang: lead.lang,
-            template: 'bills-digest',
-            data,
-            unsubscribeUrl,
-          } as const;
-          return { recipient: person, email, link: row };
-        }),
+        digests.map(({ person, items }) =>
+          withManageLink(
+            env,
+            person,
+            person.lead,
+            'bills-digest',
+            (token) => {
+              const contents = items.map(({ movement, bill }) =>
+                alertContent(env, bill, movement, person.lead.lang, token),
+              );
+              return {
+                count: items.length,
+                one: items.length === 1,
+                items: contents,
+                manageUrl: contents[0]!.manageUrl,
+              };
+            },
+            at,
+          ),
+        ),
       );
     },
     storeLinks: (links) => insertLinkStatements(db, links),

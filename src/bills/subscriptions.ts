@@ -8,7 +8,9 @@ import { hashToken, newId, newToken } from '../lib/tokens';
 import { absoluteUrl } from '../lib/urls';
 import { logEvent } from '../lib/log';
 import type { Lang } from '../lib/i18n';
-import { billPath, confirmUrl, manageUrl } from './links';
+import { billPath, confirmUrl, manageUrl, oneClickUnsubscribeUrl } from './links';
+import type { FanoutEmail } from '../email/fanout';
+import type { TemplateName } from '../email/templates.generated';
 import type { BillRow, BillSubscriptionRow } from './queries';
 import {
   deleteExpiredLinks,
@@ -39,6 +41,24 @@ export async function newManageLink(subscriptionId: string, at: number) {
     createdAt: at,
   };
   return { token, row };
+}
+
+/**
+ * One subscriber's email in a bulk send (an alert, a digest, a campaign update): a fresh manage
+ * link stored with it, its one-click unsubscribe, and the content `data` builds with the link's token.
+ */
+export async function withManageLink<R>(
+  env: Pick<Env, 'PUBLIC_URL'>,
+  recipient: R,
+  to: { id: string; email: string; lang: Lang },
+  template: TemplateName,
+  data: (token: string) => Record<string, unknown>,
+  at: number,
+): Promise<FanoutEmail<R, typeof billSubscriptionLinks.$inferInsert>> {
+  const { token, row } = await newManageLink(to.id, at);
+  const unsubscribeUrl = oneClickUnsubscribeUrl(env, token);
+  const email = { to: to.email, lang: to.lang, template, data: data(token), unsubscribeUrl };
+  return { recipient, email, link: row };
 }
 
 /** How long a confirmation link works. */

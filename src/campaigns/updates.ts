@@ -12,15 +12,15 @@ import { absoluteUrl } from '../lib/urls';
 import { logEvent } from '../lib/log';
 import { newId } from '../lib/tokens';
 import type { Lang } from '../lib/i18n';
-import { field } from '../web/fields';
-import { manageUrl, oneClickUnsubscribeUrl } from '../bills/links';
+import { field, together } from '../web/fields';
+import { manageUrl } from '../bills/links';
 import type { billSubscriptionLinks } from '../bills/schema';
 import {
   campaignSubscribersPage,
   countCampaignSubscribers,
   insertLinkStatements,
 } from '../bills/queries/subscriptions';
-import { newManageLink } from '../bills/subscriptions';
+import { withManageLink } from '../bills/subscriptions';
 import { campaignPath } from './links';
 import {
   advanceCampaignUpdateFanout,
@@ -48,12 +48,12 @@ export const campaignUpdateSchema = z
     titleEs: field.optionalLine(150),
     bodyEs: field.optionalText(10_000),
   })
-  .superRefine((value, ctx) => {
-    if (value.titleEs && !value.bodyEs)
-      ctx.addIssue({ code: 'custom', path: ['bodyEs'], message: 'campaigns.updates.error.spanishBody' });
-    if (value.bodyEs && !value.titleEs)
-      ctx.addIssue({ code: 'custom', path: ['titleEs'], message: 'campaigns.updates.error.spanishTitle' });
-  });
+  .superRefine(
+    together({
+      bodyEs: 'campaigns.updates.error.spanishBody',
+      titleEs: 'campaigns.updates.error.spanishTitle',
+    }),
+  );
 export type CampaignUpdateInput = z.output<typeof campaignUpdateSchema>;
 
 /**
@@ -146,15 +146,14 @@ function updateFanout(env: FanoutEnv, db: Db, campaign: Campaign, update: Campai
     memberId: (subscriber) => subscriber.id,
     compose: (fresh) =>
       Promise.all(
-        fresh.map(async (subscriber) => {
-          const { token, row } = await newManageLink(subscriber.id, at);
+        fresh.map((subscriber) => {
           const text = campaignUpdateText(update, subscriber.lang);
-          const unsubscribeUrl = oneClickUnsubscribeUrl(env, token);
-          const email = {
-            to: subscriber.email,
-            lang: subscriber.lang,
-            template: 'campaigns-update',
-            data: {
+          return withManageLink(
+            env,
+            subscriber,
+            subscriber,
+            'campaigns-update',
+            (token) => ({
               title: text.title,
               bodyText: text.body,
               bodyHtml: renderMarkdown(text.body),
@@ -162,10 +161,9 @@ function updateFanout(env: FanoutEnv, db: Db, campaign: Campaign, update: Campai
               campaignTitle: pick(campaign, 'title', subscriber.lang).text,
               campaignUrl: absoluteUrl(env, campaignPath(campaign)),
               manageUrl: manageUrl(env, token),
-            },
-            unsubscribeUrl,
-          } as const;
-          return { recipient: subscriber, email, link: row };
+            }),
+            at,
+          );
         }),
       ),
     storeLinks: (links) => insertLinkStatements(db, links),

@@ -19,7 +19,7 @@ import { renderMarkdown } from '../lib/markdown';
 import { hashToken, newToken } from '../lib/tokens';
 import { absoluteUrl } from '../lib/urls';
 import { logEvent } from '../lib/log';
-import { field } from '../web/fields';
+import { field, together } from '../web/fields';
 import { translator, type Lang } from '../lib/i18n';
 import { displayName } from './choices';
 import {
@@ -71,10 +71,10 @@ export const updateSchema = z
     nextStepLabelEs: field.optionalLine(120),
   })
   .superRefine((value, ctx) => {
-    if (value.subjectEs && !value.bodyEs)
-      ctx.addIssue({ code: 'custom', path: ['bodyEs'], message: 'letters.updates.error.spanishBody' });
-    if (value.bodyEs && !value.subjectEs)
-      ctx.addIssue({ code: 'custom', path: ['subjectEs'], message: 'letters.updates.error.spanishSubject' });
+    together({
+      bodyEs: 'letters.updates.error.spanishBody',
+      subjectEs: 'letters.updates.error.spanishSubject',
+    })(value, ctx);
     if ((value.nextStepLabelEn || value.nextStepLabelEs) && !value.nextStepUrl)
       ctx.addIssue({ code: 'custom', path: ['nextStepUrl'], message: 'letters.updates.error.nextStepUrl' });
   });

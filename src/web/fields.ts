@@ -88,6 +88,20 @@ export type UsState = (typeof US_STATES)[number];
  * Zod builders for form fields, so every form validates text the same way. Error messages are
  * i18n keys; `readForm` turns them into the person's language.
  */
+/**
+ * For superRefine: fields filled together or not at all (a translation's title and body). While one
+ * is filled, each one left empty gets its message (an i18n key), in the order given.
+ * @example .superRefine(together({ bodyEs: 'letters.updates.error.spanishBody', subjectEs: '…' }))
+ */
+export function together(messages: Record<string, string>) {
+  return (value: Record<string, unknown>, ctx: z.RefinementCtx): void => {
+    const names = Object.keys(messages);
+    if (!names.some((name) => value[name])) return;
+    for (const name of names)
+      if (!value[name]) ctx.addIssue({ code: 'custom', path: [name], message: messages[name] });
+  };
+}
+
 /** The longest email address accepted (RFC 5321's path limit less the brackets). */
 export const EMAIL_MAX = 254;
 
