@@ -24,7 +24,8 @@ import { subscribe } from './subscriptions';
 import { billFiltersSchema, subscribeSchema } from './validation';
 import { BillPage, type BillPageData } from './views/bill';
 import { BillListPage } from './views/bill-list';
-import { billLabel, MessagePage } from './views/public';
+import { billLabel } from './views/public';
+import { renderCheckEmail } from './check-email';
 
 /** Public pages of this feature. */
 export const billsRoutes = new Hono<AppEnv>();
@@ -75,14 +76,10 @@ billsRoutes.post('/:state{[a-zA-Z]{2}}/:slug{[a-z0-9-]+}/subscribe', async (c) =
 billsRoutes.get('/:state{[a-zA-Z]{2}}/:slug{[a-z0-9-]+}/check-email', async (c) => {
   const { t } = c.var;
   const bill = await requireBill(c);
-  return c.render(
-    <MessagePage
-      title={t('bills.checkEmailTitle')}
-      body={t('bills.checkEmailBody')}
-      links={[{ url: billPath(bill), label: t('bills.backToBill') }]}
-    />,
-    { title: t('bills.checkEmailTitle'), noindex: true },
-  );
+  return renderCheckEmail(c, t('bills.checkEmailBody'), {
+    url: billPath(bill),
+    label: t('bills.backToBill'),
+  });
 });
 
 async function requireBill(c: Context<AppEnv>): Promise<BillRow> {

@@ -8,7 +8,7 @@ import { AppError } from '../lib/errors';
 import { absoluteUrl } from '../lib/urls';
 import { readForm, type FormState } from '../web/form';
 import { subscribe } from '../bills/subscriptions';
-import { MessagePage } from '../bills/views/public';
+import { renderCheckEmail } from '../bills/check-email';
 import { campaignPath } from './links';
 import { openActionsOf } from './public-actions';
 import { getCampaignBySlug, listActionChoices, listCampaignUpdates, loadCampaignParts } from './queries';
@@ -50,14 +50,10 @@ campaignsRoutes.post(`${SLUG}/subscribe`, async (c) => {
 campaignsRoutes.get(`${SLUG}/check-email`, async (c) => {
   const { t } = c.var;
   const campaign = await requirePublished(c);
-  return c.render(
-    <MessagePage
-      title={t('bills.checkEmailTitle')}
-      body={t('campaigns.subscribe.checkEmail')}
-      links={[{ url: campaignPath(campaign), label: t('campaigns.subscribe.back') }]}
-    />,
-    { title: t('bills.checkEmailTitle'), noindex: true },
-  );
+  return renderCheckEmail(c, t('campaigns.subscribe.checkEmail'), {
+    url: campaignPath(campaign),
+    label: t('campaigns.subscribe.back'),
+  });
 });
 
 async function requirePublished(c: Context<AppEnv>): Promise<Campaign> {

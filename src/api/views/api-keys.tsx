@@ -3,8 +3,8 @@ import { useRequestContext } from 'hono/jsx-renderer';
 import type { AppEnv } from '../../env';
 import { formatDate } from '../../lib/i18n';
 import type { FormErrors, FormValues } from '../../web/form-values';
-import { ErrorSummary, SelectField, TextField } from '../../web/form-fields';
-import { ScrollTable } from '../../web/ui/admin-list';
+import { FieldForm } from '../../web/form-fields';
+import { DataTable } from '../../web/ui/admin-list';
 import { SavedNotice } from '../../web/ui/saved-notice';
 import type { ApiKey } from '../schema';
 import { Section } from '../../web/ui/section';
@@ -38,24 +38,25 @@ export function ApiKeysPage(props: {
           </p>
         </section>
       ) : null}
-      <ScrollTable
-        columns={[
-          t('apiKeys.nameHeader'),
-          t('apiKeys.scopeHeader'),
-          t('apiKeys.createdHeader'),
-          t('apiKeys.usedHeader'),
-          { label: t('apiKeys.actionsHeader'), class: 'row-actions' },
-        ]}
+      <DataTable
         items={props.keys}
         empty={t('apiKeys.none')}
-        row={(key) => (
-          <tr>
-            <th scope="row">{key.name}</th>
-            <td>{t(key.scope === 'write' ? 'apiKeys.scope.write' : 'apiKeys.scope.read')}</td>
-            <td>{formatDate(lang, key.createdAt, true)}</td>
-            <td>{key.lastUsedAt ? formatDate(lang, key.lastUsedAt, true) : t('apiKeys.neverUsed')}</td>
-            <td class="row-actions">
-              {key.revokedAt ? (
+        columns={[
+          { label: t('apiKeys.nameHeader'), cell: (key) => key.name, rowHeader: true },
+          {
+            label: t('apiKeys.scopeHeader'),
+            cell: (key) => t(key.scope === 'write' ? 'apiKeys.scope.write' : 'apiKeys.scope.read'),
+          },
+          { label: t('apiKeys.createdHeader'), cell: (key) => formatDate(lang, key.createdAt, true) },
+          {
+            label: t('apiKeys.usedHeader'),
+            cell: (key) => (key.lastUsedAt ? formatDate(lang, key.lastUsedAt, true) : t('apiKeys.neverUsed')),
+          },
+          {
+            label: t('apiKeys.actionsHeader'),
+            class: 'row-actions',
+            cell: (key) =>
+              key.revokedAt ? (
                 t('apiKeys.revoked', { date: formatDate(lang, key.revokedAt, true) })
               ) : props.mayChange ? (
                 <form method="post" action={`/admin/api-keys/${encodeURIComponent(key.id)}/revoke`}>
@@ -64,35 +65,22 @@ export function ApiKeysPage(props: {
                     <span class="visually-hidden"> {key.name}</span>
                   </button>
                 </form>
-              ) : null}
-            </td>
-          </tr>
-        )}
+              ) : null,
+          },
+        ]}
       />
       <Section id="create-key-heading" title={t('apiKeys.createTitle')}>
         {props.mayChange ? (
-          <form method="post" action="/admin/api-keys" novalidate>
-            <ErrorSummary
-              errors={props.errors}
-              labels={{ name: t('apiKeys.nameLabel'), scope: t('apiKeys.scopeLabel') }}
-            />
-            <TextField
-              name="name"
-              label={t('apiKeys.nameLabel')}
-              required
-              values={props.values}
-              errors={props.errors}
-            />
-            <SelectField
-              name="scope"
-              label={t('apiKeys.scopeLabel')}
-              options={scopes}
-              required
-              values={props.values}
-              errors={props.errors}
-            />
-            <button type="submit">{t('apiKeys.create')}</button>
-          </form>
+          <FieldForm
+            action="/admin/api-keys"
+            submit={t('apiKeys.create')}
+            labels={{ name: t('apiKeys.nameLabel'), scope: t('apiKeys.scopeLabel') }}
+            state={{ values: props.values, errors: props.errors }}
+            fields={[
+              { kind: 'text', name: 'name', required: true },
+              { kind: 'select', name: 'scope', options: scopes, required: true },
+            ]}
+          />
         ) : (
           <p>{t('apiKeys.viewerNote')}</p>
         )}

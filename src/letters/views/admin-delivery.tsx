@@ -4,7 +4,7 @@ import { useRequestContext } from 'hono/jsx-renderer';
 import { DataTable } from '../../web/ui/admin-list';
 import type { AppEnv } from '../../env';
 import { renderMarkdown } from '../../lib/markdown';
-import { ErrorSummary, SelectField, TextArea, type FormState } from '../../web/form';
+import { FieldForm, type FormState } from '../../web/form';
 import { formatDate } from '../../lib/i18n';
 import type { DeliveryPageData } from '../queries';
 import type { Letter } from '../schema';
@@ -37,33 +37,25 @@ export function DeliveryPage(props: FormState & DeliveryPageData & { letter: Let
           {t('common.print')}
         </button>
         <Section id="deliver-email-heading" title={t('letters.admin.emailHeading')}>
-          <form method="post" action={adminPath(props.letter, '/deliver')} novalidate>
-            <ErrorSummary
-              errors={props.errors}
-              labels={{ recipients: t('letters.field.recipients'), lang: t('letters.field.deliveryLang') }}
-            />
-            <TextArea
-              name="recipients"
-              label={t('letters.field.recipients')}
-              hint={t('letters.hint.recipients', { max: DELIVERY_RECIPIENTS_MAX })}
-              required
-              rows={3}
-              values={values}
-              errors={props.errors}
-            />
-            <SelectField
-              name="lang"
-              label={t('letters.field.deliveryLang')}
-              required
-              options={[
-                ['en', t('common.english')],
-                ['es', t('common.spanish')],
-              ]}
-              values={values}
-              errors={props.errors}
-            />
-            <button type="submit">{t('letters.admin.sendDelivery')}</button>
-          </form>
+          <FieldForm
+            action={adminPath(props.letter, '/deliver')}
+            submit={t('letters.admin.sendDelivery')}
+            labels={{ recipients: t('letters.field.recipients'), lang: t('letters.field.deliveryLang') }}
+            hints={{ recipients: t('letters.hint.recipients', { max: DELIVERY_RECIPIENTS_MAX }) }}
+            state={{ values, errors: props.errors }}
+            fields={[
+              { kind: 'area', name: 'recipients', required: true, rows: 3 },
+              {
+                kind: 'select',
+                name: 'lang',
+                required: true,
+                options: [
+                  ['en', t('common.english')],
+                  ['es', t('common.spanish')],
+                ],
+              },
+            ]}
+          />
           {props.deliveries.length > 0 ? (
             <DataTable
               caption={t('letters.admin.deliveriesCaption')}

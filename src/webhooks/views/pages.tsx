@@ -5,12 +5,12 @@ import { formatDate, type MessageKey } from '../../lib/i18n';
 import {
   ChoiceGroup,
   ErrorSummary,
-  TextField,
+  FieldForm,
   CheckboxField,
   type FormErrors,
   type FormValues,
 } from '../../web/form';
-import { ScrollTable } from '../../web/ui/admin-list';
+import { DataTable } from '../../web/ui/admin-list';
 import { SavedNotice } from '../../web/ui/saved-notice';
 import { StatusLabel, type StatusLabels } from '../../web/ui/status-label';
 import type { DeliveryLogRow } from '../queries';
@@ -76,49 +76,42 @@ export function WebhooksPage(props: {
       <p>{t('webhooks.intro')}</p>
       {props.notice ? <SavedNotice>{t(`webhooks.notice.${props.notice}`)}</SavedNotice> : null}
       <h2>{t('webhooks.endpoints')}</h2>
-      <ScrollTable
-        columns={[
-          t('webhooks.urlHeader'),
-          t('webhooks.eventsHeader'),
-          t('webhooks.stateHeader'),
-          { label: t('webhooks.actionsHeader'), class: 'row-actions' },
-        ]}
+      <DataTable
         items={props.endpoints}
         empty={t('webhooks.none')}
-        row={(endpoint) => (
-          <tr>
-            <th scope="row">{new URL(endpoint.url).host}</th>
-            <td>
-              {eventsOf(endpoint)
+        columns={[
+          { label: t('webhooks.urlHeader'), cell: (endpoint) => new URL(endpoint.url).host, rowHeader: true },
+          {
+            label: t('webhooks.eventsHeader'),
+            cell: (endpoint) =>
+              eventsOf(endpoint)
                 .map((type) => t(EVENT_LABELS[type]))
-                .join(', ')}
-            </td>
-            <td>{endpoint.active ? t('webhooks.active') : t('webhooks.paused')}</td>
-            <td class="row-actions">
+                .join(', '),
+          },
+          {
+            label: t('webhooks.stateHeader'),
+            cell: (endpoint) => (endpoint.active ? t('webhooks.active') : t('webhooks.paused')),
+          },
+          {
+            label: t('webhooks.actionsHeader'),
+            class: 'row-actions',
+            cell: (endpoint) => (
               <a href={`/admin/webhooks/${encodeURIComponent(endpoint.id)}`}>{t('webhooks.open')}</a>
-            </td>
-          </tr>
-        )}
+            ),
+          },
+        ]}
       />
       <h2>{t('webhooks.add')}</h2>
-      <form method="post" action="/admin/webhooks" novalidate>
-        <ErrorSummary
-          errors={props.errors}
-          labels={{ url: t('webhooks.url'), events: t('webhooks.events') }}
-        />
-        <TextField
-          name="url"
-          type="url"
-          label={t('webhooks.url')}
-          hint={t('webhooks.urlHint')}
-          values={props.values}
-          errors={props.errors}
-          maxlength={2000}
-          required
-        />
+      <FieldForm
+        action="/admin/webhooks"
+        submit={t('webhooks.save')}
+        labels={{ url: t('webhooks.url'), events: t('webhooks.events') }}
+        hints={{ url: t('webhooks.urlHint') }}
+        state={{ values: props.values, errors: props.errors }}
+        fields={[{ kind: 'text', name: 'url', type: 'url', maxlength: 2000, required: true }]}
+      >
         <EventChoices values={props.values} errors={props.errors} />
-        <button type="submit">{t('webhooks.save')}</button>
-      </form>
+      </FieldForm>
     </>
   );
 }
@@ -179,40 +172,34 @@ export function EndpointPage(props: {
         </button>
       </form>
       <h2>{t('webhooks.log')}</h2>
-      <ScrollTable
-        columns={[
-          t('webhooks.eventHeader'),
-          t('webhooks.stateHeader'),
-          t('webhooks.attemptsHeader'),
-          t('webhooks.codeHeader'),
-          t('webhooks.timeHeader'),
-          { label: t('webhooks.actionsHeader'), class: 'row-actions' },
-        ]}
+      <DataTable
         items={props.log}
         empty={t('webhooks.noDeliveries')}
-        row={(delivery) => (
-          <tr>
-            <th scope="row">{t(EVENT_LABELS[delivery.eventType])}</th>
-            <td>
-              <StatusLabel labels={STATUS_LABELS} status={delivery.status} />
-            </td>
-            <td>{delivery.attempts}</td>
-            <td>{delivery.lastStatusCode ?? t('webhooks.noAnswer')}</td>
-            <td>{delivery.lastAttemptAt ? formatDate(lang, delivery.lastAttemptAt, true) : '–'}</td>
-            <td class="row-actions">
-              {delivery.status === 'sending' ? null : (
-                <form
-                  method="post"
-                  action={`${base}/deliveries/${encodeURIComponent(delivery.id)}/send-again`}
-                >
+        columns={[
+          { label: t('webhooks.eventHeader'), cell: (d) => t(EVENT_LABELS[d.eventType]), rowHeader: true },
+          {
+            label: t('webhooks.stateHeader'),
+            cell: (d) => <StatusLabel labels={STATUS_LABELS} status={d.status} />,
+          },
+          { label: t('webhooks.attemptsHeader'), cell: (d) => d.attempts },
+          { label: t('webhooks.codeHeader'), cell: (d) => d.lastStatusCode ?? t('webhooks.noAnswer') },
+          {
+            label: t('webhooks.timeHeader'),
+            cell: (d) => (d.lastAttemptAt ? formatDate(lang, d.lastAttemptAt, true) : '–'),
+          },
+          {
+            label: t('webhooks.actionsHeader'),
+            class: 'row-actions',
+            cell: (d) =>
+              d.status === 'sending' ? null : (
+                <form method="post" action={`${base}/deliveries/${encodeURIComponent(d.id)}/send-again`}>
                   <button type="submit" class="secondary outline">
                     {t('webhooks.sendAgain')}
                   </button>
                 </form>
-              )}
-            </td>
-          </tr>
-        )}
+              ),
+          },
+        ]}
       />
     </>
   );

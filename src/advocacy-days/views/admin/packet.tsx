@@ -1,6 +1,6 @@
 import type { Child } from 'hono/jsx';
 import { useRequestContext } from 'hono/jsx-renderer';
-import { ScrollTable } from '../../../web/ui/admin-list';
+import { DataTable } from '../../../web/ui/admin-list';
 import type { AppEnv } from '../../../env';
 import { partyLabel, titleLabel } from '../../../officials/links';
 import type { Official } from '../../../officials/schema';
@@ -78,22 +78,17 @@ export function Packet(props: {
         <p>{t('days.packet.notInDirectory')}</p>
       )}
       <h2>{t('days.packet.roster')}</h2>
-      <ScrollTable
-        columns={[
-          t('days.field.name'),
-          t('days.admin.role'),
-          t('days.field.phone'),
-          t('days.field.congregation'),
-        ]}
+      <DataTable
         items={props.members}
-        row={(member) => (
-          <tr>
-            <td>{member.name}</td>
-            <td>{member.teamRole ? t(`days.role.${member.teamRole}`) : t('days.role.member')}</td>
-            <td>{member.phone ?? '–'}</td>
-            <td>{member.congregation ?? ''}</td>
-          </tr>
-        )}
+        columns={[
+          { label: t('days.field.name'), cell: (member) => member.name },
+          {
+            label: t('days.admin.role'),
+            cell: (member) => (member.teamRole ? t(`days.role.${member.teamRole}`) : t('days.role.member')),
+          },
+          { label: t('days.field.phone'), cell: (member) => member.phone ?? '–' },
+          { label: t('days.field.congregation'), cell: (member) => member.congregation ?? '' },
+        ]}
       />
       <h2>{t('days.packet.roles')}</h2>
       <ul>
