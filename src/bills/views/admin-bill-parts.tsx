@@ -2,7 +2,7 @@
 import type { Child } from 'hono/jsx';
 import { useRequestContext } from 'hono/jsx-renderer';
 import type { AppEnv } from '../../env';
-import { ErrorSummary, SelectField, TextArea, TextField } from '../../web/form';
+import { FieldForm } from '../../web/form';
 import { stageLabelKey } from '../links';
 import type { BillRow } from '../queries';
 import { BILL_STAGES } from '../schema';
@@ -25,44 +25,28 @@ export function PostActionForm(props: { bill: Pick<BillRow, 'id'>; state?: FormS
   return (
     <Section id="post-action" title={t('bills.admin.postAction')}>
       <p>{t('bills.admin.postActionHint')}</p>
-      <form method="post" action={`/admin/bills/${props.bill.id}/actions`} novalidate>
-        <ErrorSummary errors={props.state?.errors} labels={actionLabels} />
-        <div class="grid">
-          <TextField
-            name="date"
-            type="date"
-            label={actionLabels.date}
-            required
-            values={props.state?.values ?? { date: new Date().toISOString().slice(0, 10) }}
-            errors={props.state?.errors}
-          />
-          <SelectField
-            name="chamberKind"
-            label={actionLabels.chamberKind}
-            options={chamberOptions}
-            required
-            values={props.state?.values}
-            errors={props.state?.errors}
-          />
-        </div>
-        <TextField
-          name="description"
-          label={actionLabels.description}
-          required
-          maxlength={500}
-          values={props.state?.values}
-          errors={props.state?.errors}
-        />
-        <SelectField
-          name="classification"
-          label={actionLabels.classification}
-          options={ORGANIZER_CLASSIFICATIONS.map((k) => [k, t(`bills.actionKind.${k}`)] as const)}
-          required
-          values={props.state?.values}
-          errors={props.state?.errors}
-        />
-        <button type="submit">{t('bills.admin.postAction')}</button>
-      </form>
+      <FieldForm
+        action={`/admin/bills/${props.bill.id}/actions`}
+        submit={t('bills.admin.postAction')}
+        labels={actionLabels}
+        state={{
+          values: props.state?.values ?? { date: new Date().toISOString().slice(0, 10) },
+          errors: props.state?.errors,
+        }}
+        fields={[
+          [
+            { kind: 'text', name: 'date', type: 'date', required: true },
+            { kind: 'select', name: 'chamberKind', options: chamberOptions, required: true },
+          ],
+          { kind: 'text', name: 'description', required: true, maxlength: 500 },
+          {
+            kind: 'select',
+            name: 'classification',
+            options: ORGANIZER_CLASSIFICATIONS.map((k) => [k, t(`bills.actionKind.${k}`)] as const),
+            required: true,
+          },
+        ]}
+      />
     </Section>
   );
 }
@@ -79,40 +63,22 @@ export function PostUpdateForm(props: { bill: Pick<BillRow, 'id'>; state?: FormS
   return (
     <Section id="post-update" title={t('bills.admin.postUpdate')}>
       <p>{t('bills.admin.postUpdateHint')}</p>
-      <form method="post" action={`/admin/bills/${props.bill.id}/updates`} novalidate>
-        <ErrorSummary errors={props.state?.errors} labels={updateLabels} />
-        <div class="grid">
-          <TextField
-            name="headlineEn"
-            label={updateLabels.headlineEn}
-            required
-            values={props.state?.values}
-            errors={props.state?.errors}
-          />
-          <TextField
-            name="headlineEs"
-            label={updateLabels.headlineEs}
-            required
-            values={props.state?.values}
-            errors={props.state?.errors}
-          />
-        </div>
-        <div class="grid">
-          <TextArea
-            name="detailEn"
-            label={updateLabels.detailEn}
-            values={props.state?.values}
-            errors={props.state?.errors}
-          />
-          <TextArea
-            name="detailEs"
-            label={updateLabels.detailEs}
-            values={props.state?.values}
-            errors={props.state?.errors}
-          />
-        </div>
-        <button type="submit">{t('bills.admin.postUpdate')}</button>
-      </form>
+      <FieldForm
+        action={`/admin/bills/${props.bill.id}/updates`}
+        submit={t('bills.admin.postUpdate')}
+        labels={updateLabels}
+        state={props.state}
+        fields={[
+          [
+            { kind: 'text', name: 'headlineEn', required: true },
+            { kind: 'text', name: 'headlineEs', required: true },
+          ],
+          [
+            { kind: 'area', name: 'detailEn' },
+            { kind: 'area', name: 'detailEs' },
+          ],
+        ]}
+      />
     </Section>
   );
 }
@@ -137,35 +103,27 @@ export function StageOverrideForm(props: {
   return (
     <Section id="override-stage" title={t('bills.admin.overrideStage')}>
       <p>{t('bills.admin.overrideHint', { stage: t(stageLabelKey(bill.derivedStage)) })}</p>
-      <form method="post" action={`/admin/bills/${props.bill.id}/stage`} novalidate>
-        <ErrorSummary errors={props.state?.errors} labels={stageLabels} />
-        <SelectField
-          name="stage"
-          label={stageLabels.stage}
-          options={[
-            ['', t('bills.admin.stageFromActions')] as const,
-            ...BILL_STAGES.map((s) => [s, t(stageLabelKey(s))] as const),
-          ]}
-          required
-          values={stageValues}
-          errors={props.state?.errors}
-        />
-        <div class="grid">
-          <TextField
-            name="noteEn"
-            label={stageLabels.noteEn}
-            values={stageValues}
-            errors={props.state?.errors}
-          />
-          <TextField
-            name="noteEs"
-            label={stageLabels.noteEs}
-            values={stageValues}
-            errors={props.state?.errors}
-          />
-        </div>
-        <button type="submit">{t('common.save')}</button>
-      </form>
+      <FieldForm
+        action={`/admin/bills/${props.bill.id}/stage`}
+        submit={t('common.save')}
+        labels={stageLabels}
+        state={{ values: stageValues, errors: props.state?.errors }}
+        fields={[
+          {
+            kind: 'select',
+            name: 'stage',
+            options: [
+              ['', t('bills.admin.stageFromActions')] as const,
+              ...BILL_STAGES.map((s) => [s, t(stageLabelKey(s))] as const),
+            ],
+            required: true,
+          },
+          [
+            { kind: 'text', name: 'noteEn' },
+            { kind: 'text', name: 'noteEs' },
+          ],
+        ]}
+      />
     </Section>
   );
 }

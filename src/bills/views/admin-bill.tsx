@@ -9,7 +9,7 @@ import { billLabel } from './public';
 import { BillForm, type FormState } from './admin-bill-form';
 import { PostActionForm, PostUpdateForm, StageOverrideForm } from './admin-bill-parts';
 import { SavedNotice } from '../../web/ui/saved-notice';
-import { Section } from '../../web/ui/section';
+import { ListSection, Section } from '../../web/ui/section';
 
 /** The organizer page of one bill: edit, post an action or update, override the stage. */
 export function AdminBillPage(props: {
@@ -46,19 +46,18 @@ export function AdminBillPage(props: {
       <PostUpdateForm bill={bill} state={props.update} />
       <StageOverrideForm bill={bill} state={props.stage} />
 
-      {props.movements.length > 0 ? (
-        <Section id="movements" title={t('bills.admin.movements')}>
-          <ul>
-            {props.movements.map((m) => (
-              <li>
-                {formatDate(lang, m.createdAt, true)}: {movementHeadline(m, lang)} (
-                {t(stageLabelKey(m.stageAfter))};{' '}
-                {m.fanoutStatus === 'done' ? t('bills.admin.fanoutDone') : t('bills.admin.fanoutPending')})
-              </li>
-            ))}
-          </ul>
-        </Section>
-      ) : null}
+      <ListSection
+        id="movements"
+        title={t('bills.admin.movements')}
+        items={props.movements}
+        item={(m) => (
+          <>
+            {formatDate(lang, m.createdAt, true)}: {movementHeadline(m, lang)} (
+            {t(stageLabelKey(m.stageAfter))};{' '}
+            {m.fanoutStatus === 'done' ? t('bills.admin.fanoutDone') : t('bills.admin.fanoutPending')})
+          </>
+        )}
+      />
 
       <Section id="edit-bill" title={t('common.edit')}>
         <BillForm action={`/admin/bills/${bill.id}`} errors={props.form.errors} values={props.form.values} />

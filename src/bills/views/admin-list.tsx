@@ -8,7 +8,7 @@ import { effectiveStage } from '../stage';
 import { billLabel } from './public';
 import { AdminListPage } from '../../web/ui/admin-list';
 import { SavedNotice } from '../../web/ui/saved-notice';
-import { Section } from '../../web/ui/section';
+import { ListSection, Section } from '../../web/ui/section';
 
 /** What an import or a fetch did, shown above the list. */
 export type ImportSummary =
@@ -92,17 +92,16 @@ export function AdminBillList(
           </form>
         </Section>
       </AdminListPage>
-      {props.counts.byState.size > 0 ? (
-        <Section id="state-subscribers" title={t('bills.admin.stateSubscribers')}>
-          <ul>
-            {[...props.counts.byState.entries()].map(([state, n]) => (
-              <li>
-                {state}: {n}
-              </li>
-            ))}
-          </ul>
-        </Section>
-      ) : null}
+      <ListSection
+        id="state-subscribers"
+        title={t('bills.admin.stateSubscribers')}
+        items={[...props.counts.byState.entries()]}
+        item={([state, n]) => (
+          <>
+            {state}: {n}
+          </>
+        )}
+      />
     </>
   );
 }

@@ -14,7 +14,7 @@ import { BillBadges, billLabel, chamberName, Markdown } from './public';
 import { SubscribeForm } from './subscribe-form';
 import { PartOfCampaigns } from '../../web/ui/part-of-campaigns';
 import { ActionColumns, JumpButton } from '../../web/ui/action-page';
-import { Section } from '../../web/ui/section';
+import { ListSection, Section } from '../../web/ui/section';
 
 /** Everything the bill page shows. */
 export interface BillPageData {
@@ -169,32 +169,28 @@ export function BillPage(props: BillPageData): Child {
           </Section>
         ) : null}
 
-        {props.sponsors.length > 0 ? (
-          <Section id="bill-sponsors" title={t('bills.sponsors')}>
-            <ul>
-              {props.sponsors.map((s) => (
-                <li>
-                  {s.name}
-                  {s.primary ? ` (${t('bills.primarySponsor')})` : ''}
-                </li>
-              ))}
-            </ul>
-          </Section>
-        ) : null}
+        <ListSection
+          id="bill-sponsors"
+          title={t('bills.sponsors')}
+          items={props.sponsors}
+          item={(s) => (
+            <>
+              {s.name}
+              {s.primary ? ` (${t('bills.primarySponsor')})` : ''}
+            </>
+          )}
+        />
 
-        {sourcesOf(bill).length > 0 ? (
-          <Section id="bill-sources" title={t('bills.sources')}>
-            <ul>
-              {sourcesOf(bill).map((s) => (
-                <li>
-                  <a href={s.url} rel="noopener noreferrer">
-                    {s.note || s.url}
-                  </a>
-                </li>
-              ))}
-            </ul>
-          </Section>
-        ) : null}
+        <ListSection
+          id="bill-sources"
+          title={t('bills.sources')}
+          items={sourcesOf(bill)}
+          item={(s) => (
+            <a href={s.url} rel="noopener noreferrer">
+              {s.note || s.url}
+            </a>
+          )}
+        />
       </ActionColumns>
     </article>
   );

@@ -6,7 +6,7 @@ import type { AppEnv } from '../../env';
 import { pick } from '../../lib/bilingual';
 import type { Lang, Translate } from '../../lib/i18n';
 import { titleLabel } from '../../officials/links';
-import { FieldForm, type FieldRow, type FormState } from '../../web/form';
+import { FieldForm, type FieldRow, type FieldSpec, type FormState } from '../../web/form';
 import type { ActionChoice, OfficialChoice, PartName } from '../queries';
 import {
   COMMUNICATION_KINDS,
@@ -87,8 +87,18 @@ export function actionOptionLabel(t: Translate, lang: Lang, action: ActionChoice
     : t(`campaigns.action.${action.kind}`, { title });
 }
 
-function options<const T extends string>(values: readonly T[], label: (value: T) => string) {
-  return values.map((value) => [value, label(value)] as const);
+/** A required select of one of `values`, each named by `label`. */
+function requiredSelect<const T extends string>(
+  name: string,
+  values: readonly T[],
+  label: (value: T) => string,
+): FieldSpec {
+  return {
+    kind: 'select',
+    name,
+    required: true,
+    options: values.map((value) => [value, label(value)] as const),
+  };
 }
 
 /** The fields of a part's form, in order. */
@@ -97,18 +107,8 @@ export function partFields(t: Translate, lang: Lang, part: PartName, choices: Pa
     case 'goals':
       return [
         [
-          {
-            kind: 'select',
-            name: 'horizon',
-            required: true,
-            options: options(GOAL_HORIZONS, (h) => t(`campaigns.horizon.${h}`)),
-          },
-          {
-            kind: 'select',
-            name: 'status',
-            required: true,
-            options: options(GOAL_STATUSES, (s) => t(`campaigns.goalStatus.${s}`)),
-          },
+          requiredSelect('horizon', GOAL_HORIZONS, (h) => t(`campaigns.horizon.${h}`)),
+          requiredSelect('status', GOAL_STATUSES, (s) => t(`campaigns.goalStatus.${s}`)),
         ],
         [
           { kind: 'text', name: 'textEn', required: true, maxlength: 500 },
@@ -118,12 +118,7 @@ export function partFields(t: Translate, lang: Lang, part: PartName, choices: Pa
     case 'parties':
       return [
         [
-          {
-            kind: 'select',
-            name: 'side',
-            required: true,
-            options: options(PARTY_SIDES, (s) => t(`campaigns.side.${s}`)),
-          },
+          requiredSelect('side', PARTY_SIDES, (s) => t(`campaigns.side.${s}`)),
           { kind: 'text', name: 'name', required: true, maxlength: 200 },
         ],
         {
@@ -145,21 +140,11 @@ export function partFields(t: Translate, lang: Lang, part: PartName, choices: Pa
           required: true,
           options: choices.officials.map((official) => officialOption(t, official)),
         },
-        {
-          kind: 'select',
-          name: 'rank',
-          required: true,
-          options: options(TARGET_RANKS, (r) => t(`campaigns.rank.${r}`)),
-        },
+        requiredSelect('rank', TARGET_RANKS, (r) => t(`campaigns.rank.${r}`)),
       ];
     case 'communications':
       return [
-        {
-          kind: 'select',
-          name: 'kind',
-          required: true,
-          options: options(COMMUNICATION_KINDS, (k) => t(`campaigns.kind.${k}`)),
-        },
+        requiredSelect('kind', COMMUNICATION_KINDS, (k) => t(`campaigns.kind.${k}`)),
         [
           { kind: 'area', name: 'textEn', required: true, rows: 2, maxlength: 2000 },
           { kind: 'area', name: 'textEs', rows: 2, maxlength: 2000 },
@@ -172,19 +157,9 @@ export function partFields(t: Translate, lang: Lang, part: PartName, choices: Pa
     case 'tactics':
       return [
         [
-          {
-            kind: 'select',
-            name: 'rung',
-            required: true,
-            options: options(TACTIC_RUNGS, (r) => t(`campaigns.rung.${r}`)),
-          },
+          requiredSelect('rung', TACTIC_RUNGS, (r) => t(`campaigns.rung.${r}`)),
           { kind: 'text', name: 'onDate', type: 'date', required: true },
-          {
-            kind: 'select',
-            name: 'status',
-            required: true,
-            options: options(TACTIC_STATUSES, (s) => t(`campaigns.tacticStatus.${s}`)),
-          },
+          requiredSelect('status', TACTIC_STATUSES, (s) => t(`campaigns.tacticStatus.${s}`)),
         ],
         [
           { kind: 'text', name: 'titleEn', required: true, maxlength: 300 },

@@ -7,20 +7,12 @@ import { langAttribute, pick } from '../../lib/bilingual';
 import { formatDate } from '../../lib/i18n';
 import { officialPath, titleLabel } from '../../officials/links';
 import { DemoLabel } from '../../web/ui/demo-label';
+import { ListSection, Section } from '../../web/ui/section';
 import type { PublicAction } from '../public-actions';
 import type { CampaignParts } from '../queries';
 import type { CampaignProgress } from '../records';
 import { GOAL_HORIZONS, type PublicPart } from '../schema';
 import { actionOptionLabel } from './part-forms';
-
-function Section(props: { id: string; title: string; children: Child }): Child {
-  return (
-    <section aria-labelledby={`campaign-${props.id}`}>
-      <h2 id={`campaign-${props.id}`}>{props.title}</h2>
-      {props.children}
-    </section>
-  );
-}
 
 function ActionItem(props: { item: PublicAction }): Child {
   const { t, lang } = useRequestContext<AppEnv>().var;
@@ -60,14 +52,14 @@ export function PublicCampaignPage(props: {
         </p>
       ) : null}
       {shows('winnable') && winnable.text ? (
-        <Section id="winnable" title={t('campaigns.chart.winnable')}>
+        <Section id="campaign-winnable" title={t('campaigns.chart.winnable')}>
           <p class="pre-line" lang={langAttribute(winnable, lang)}>
             {winnable.text}
           </p>
         </Section>
       ) : null}
       {shows('actions') ? (
-        <Section id="actions" title={t('campaigns.public.actions')}>
+        <Section id="campaign-actions" title={t('campaigns.public.actions')}>
           {props.actions.length ? (
             <ol>
               {props.actions.map((item) => (
@@ -79,36 +71,34 @@ export function PublicCampaignPage(props: {
           )}
         </Section>
       ) : null}
-      {shows('goals') && goals.length ? (
-        <Section id="goals" title={t('campaigns.public.goals')}>
-          <ul>
-            {GOAL_HORIZONS.flatMap((horizon) =>
-              goals
-                .filter((goal) => goal.horizon === horizon)
-                .map((goal) => (
-                  <li>
-                    {t(`campaigns.horizon.${horizon}`)}: {pick(goal, 'text', lang).text} (
-                    {t(`campaigns.goalStatus.${goal.status}`)})
-                  </li>
-                )),
-            )}
-          </ul>
-        </Section>
+      {shows('goals') ? (
+        <ListSection
+          id="campaign-goals"
+          title={t('campaigns.public.goals')}
+          items={GOAL_HORIZONS.flatMap((horizon) => goals.filter((goal) => goal.horizon === horizon))}
+          item={(goal) => (
+            <>
+              {t(`campaigns.horizon.${goal.horizon}`)}: {pick(goal, 'text', lang).text} (
+              {t(`campaigns.goalStatus.${goal.status}`)})
+            </>
+          )}
+        />
       ) : null}
-      {shows('targets') && targets.length ? (
-        <Section id="targets" title={t('campaigns.public.targets')}>
-          <ul>
-            {targets.map((target) => (
-              <li>
-                <a href={officialPath(target.official)}>{target.official.name}</a>,{' '}
-                {titleLabel(t, target.official.title)}
-              </li>
-            ))}
-          </ul>
-        </Section>
+      {shows('targets') ? (
+        <ListSection
+          id="campaign-targets"
+          title={t('campaigns.public.targets')}
+          items={targets}
+          item={(target) => (
+            <>
+              <a href={officialPath(target.official)}>{target.official.name}</a>,{' '}
+              {titleLabel(t, target.official.title)}
+            </>
+          )}
+        />
       ) : null}
       {shows('progress') ? (
-        <Section id="progress" title={t('campaigns.public.progress')}>
+        <Section id="campaign-progress" title={t('campaigns.public.progress')}>
           <ul class="campaign-progress">
             <li>{t('campaigns.progress.signatures', { count: props.progress.signatures })}</li>
             <li>{t('campaigns.progress.registered', { count: props.progress.registered })}</li>
@@ -117,23 +107,24 @@ export function PublicCampaignPage(props: {
           </ul>
         </Section>
       ) : null}
-      {shows('communications') && communications.length ? (
-        <Section id="communications" title={t('campaigns.public.communications')}>
-          <ul>
-            {communications.map((item) => (
-              <li>
-                {pick(item, 'text', lang).text}
-                {item.onDate ? ` (${formatDate(lang, item.onDate)})` : ''}
-                {item.url ? (
-                  <>
-                    {' '}
-                    <a href={item.url}>{t('campaigns.public.read')}</a>
-                  </>
-                ) : null}
-              </li>
-            ))}
-          </ul>
-        </Section>
+      {shows('communications') ? (
+        <ListSection
+          id="campaign-communications"
+          title={t('campaigns.public.communications')}
+          items={communications}
+          item={(item) => (
+            <>
+              {pick(item, 'text', lang).text}
+              {item.onDate ? ` (${formatDate(lang, item.onDate)})` : ''}
+              {item.url ? (
+                <>
+                  {' '}
+                  <a href={item.url}>{t('campaigns.public.read')}</a>
+                </>
+              ) : null}
+            </>
+          )}
+        />
       ) : null}
       {props.updates}
       {props.subscribe}

@@ -14,3 +14,26 @@ export function Section(props: { id: string; title: Child; level?: 2 | 3; childr
     </section>
   );
 }
+
+/**
+ * A headed list of things, left out of the page when there are none: a Section holding a `<ul>`,
+ * one `item` a `<li>`.
+ * @example <ListSection id="bill-sponsors" title="Sponsors" items={sponsors} item={(s) => s.name} />
+ */
+export function ListSection<T>(props: {
+  id: string;
+  title: Child;
+  items: readonly T[];
+  item: (item: T) => Child;
+}): Child {
+  if (props.items.length === 0) return null;
+  return (
+    <Section id={props.id} title={props.title}>
+      <ul>
+        {props.items.map((item) => (
+          <li>{props.item(item)}</li>
+        ))}
+      </ul>
+    </Section>
+  );
+}
