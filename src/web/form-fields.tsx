@@ -262,6 +262,17 @@ export const LANGUAGE_OPTIONS = [
   ['es', 'Español'],
 ] as const;
 
+/**
+ * The labels of a form's fields (for FieldList and the error summary), where each field's message
+ * is named after it: `labelsOf(['email', 'lang'], (name) => t(`bills.field.${name}`))`.
+ */
+export function labelsOf<const N extends string>(
+  names: readonly N[],
+  label: (name: N) => string,
+): Record<N, string> {
+  return Object.fromEntries(names.map((name) => [name, label(name)])) as Record<N, string>;
+}
+
 /** A FieldList entry: one field, or several side by side in a `<div class="grid">` row. */
 export type FieldRow = FieldSpec | FieldSpec[];
 

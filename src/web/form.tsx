@@ -160,6 +160,7 @@ export {
   FieldForm,
   FieldList,
   LANGUAGE_OPTIONS,
+  labelsOf,
   SelectField,
   TextArea,
   TextField,

@@ -2,7 +2,7 @@
 import type { Child } from 'hono/jsx';
 import { useRequestContext } from 'hono/jsx-renderer';
 import type { AppEnv } from '../../env';
-import { FieldForm } from '../../web/form';
+import { FieldForm, labelsOf } from '../../web/form';
 import { stageLabelKey } from '../links';
 import type { BillRow } from '../queries';
 import { BILL_STAGES } from '../schema';
@@ -54,12 +54,9 @@ export function PostActionForm(props: { bill: Pick<BillRow, 'id'>; state?: FormS
 /** An organizer's update in both languages, sent to subscribers as a movement. */
 export function PostUpdateForm(props: { bill: Pick<BillRow, 'id'>; state?: FormState }): Child {
   const { t } = useRequestContext<AppEnv>().var;
-  const updateLabels = {
-    headlineEn: t('bills.admin.field.headlineEn'),
-    headlineEs: t('bills.admin.field.headlineEs'),
-    detailEn: t('bills.admin.field.detailEn'),
-    detailEs: t('bills.admin.field.detailEs'),
-  };
+  const updateLabels = labelsOf(['headlineEn', 'headlineEs', 'detailEn', 'detailEs'], (name) =>
+    t(`bills.admin.field.${name}`),
+  );
   return (
     <Section id="post-update" title={t('bills.admin.postUpdate')}>
       <p>{t('bills.admin.postUpdateHint')}</p>
@@ -90,11 +87,7 @@ export function StageOverrideForm(props: {
 }): Child {
   const { t } = useRequestContext<AppEnv>().var;
   const { bill } = props;
-  const stageLabels = {
-    stage: t('bills.admin.field.stage'),
-    noteEn: t('bills.admin.field.noteEn'),
-    noteEs: t('bills.admin.field.noteEs'),
-  };
+  const stageLabels = labelsOf(['stage', 'noteEn', 'noteEs'], (name) => t(`bills.admin.field.${name}`));
   const stageValues = props.state?.values ?? {
     stage: bill.stageOverride ?? '',
     noteEn: bill.stageNoteEn ?? '',

@@ -1,7 +1,7 @@
 import type { Child } from 'hono/jsx';
 import { useRequestContext } from 'hono/jsx-renderer';
 import type { AppEnv } from '../../env';
-import { BotCheck, EMAIL_FIELD, FieldForm, LANGUAGE_OPTIONS } from '../../web/form';
+import { BotCheck, EMAIL_FIELD, FieldForm, LANGUAGE_OPTIONS, labelsOf } from '../../web/form';
 import type { FormErrors, FormValues } from '../../web/form';
 import { billPath } from '../links';
 import type { BillRow } from '../queries';
@@ -11,12 +11,7 @@ import { billLabel } from './public';
 export function SubscribeForm(props: { bill: BillRow; errors?: FormErrors; values?: FormValues }): Child {
   const { t, lang } = useRequestContext<AppEnv>().var;
   const { bill } = props;
-  const labels = {
-    email: t('bills.field.email'),
-    scope: t('bills.field.scope'),
-    lang: t('bills.field.lang'),
-    frequency: t('bills.field.frequency'),
-  };
+  const labels = labelsOf(['email', 'scope', 'lang', 'frequency'], (name) => t(`bills.field.${name}`));
   const scopes = [
     ['bill', t('bills.scope.bill', { bill: billLabel(bill) })],
     ['state', t('bills.scope.state', { state: bill.state })],

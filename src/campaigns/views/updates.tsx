@@ -7,7 +7,7 @@ import type { AppEnv } from '../../env';
 import { pick } from '../../lib/bilingual';
 import { formatDate } from '../../lib/i18n';
 import { renderMarkdown } from '../../lib/markdown';
-import { FieldForm, type FormState } from '../../web/form';
+import { FieldForm, labelsOf, type FormState } from '../../web/form';
 import { SavedNotice } from '../../web/ui/saved-notice';
 import { adminCampaignPath } from '../links';
 import type { Campaign, CampaignUpdate } from '../schema';
@@ -24,12 +24,9 @@ export function AdminUpdatesPage(props: {
 }): Child {
   const { t, lang } = useRequestContext<AppEnv>().var;
   const { campaign } = props;
-  const labels = {
-    titleEn: t('campaigns.updates.field.titleEn'),
-    bodyEn: t('campaigns.updates.field.bodyEn'),
-    titleEs: t('campaigns.updates.field.titleEs'),
-    bodyEs: t('campaigns.updates.field.bodyEs'),
-  };
+  const labels = labelsOf(['titleEn', 'bodyEn', 'titleEs', 'bodyEs'], (name) =>
+    t(`campaigns.updates.field.${name}`),
+  );
   return (
     <>
       <h1>

@@ -4,7 +4,7 @@ import type { Child } from 'hono/jsx';
 import { raw } from 'hono/html';
 import { useRequestContext } from 'hono/jsx-renderer';
 import type { AppEnv } from '../../env';
-import { TextArea, TextField, type FormState } from '../../web/form';
+import { labelsOf, TextArea, TextField, type FormState } from '../../web/form';
 import { formatDate, formatNumber, type Lang } from '../../lib/i18n';
 import type { Letter } from '../schema';
 import type { UpdateEmailCounts, UpdateWithCounts } from '../queries/updates';
@@ -29,7 +29,7 @@ export const UPDATE_FIELDS = [
 export function useFieldLabels(): Record<string, string> {
   const { t } = useRequestContext<AppEnv>().var;
   return {
-    ...Object.fromEntries(UPDATE_FIELDS.map((name) => [name, t(`letters.updates.field.${name}`)])),
+    ...labelsOf(UPDATE_FIELDS, (name) => t(`letters.updates.field.${name}`)),
     updateId: t('letters.updates.previewButton'),
     _form: t('letters.updates.title'),
   };

@@ -2,7 +2,7 @@ import type { Child } from 'hono/jsx';
 import { useRequestContext } from 'hono/jsx-renderer';
 import type { AppEnv } from '../../env';
 import { formatDate } from '../../lib/i18n';
-import { ErrorSummary, SelectField, TextArea, TextField } from '../../web/form';
+import { ErrorSummary, labelsOf, SelectField, TextArea, TextField } from '../../web/form';
 import type { FormState } from '../../web/form';
 import { DataTable } from '../../web/ui/admin-list';
 import { PostButton } from '../../web/ui/post-button';
@@ -31,11 +31,7 @@ export function PowerMap(props: PowerMapProps): Child {
   const editing = props.editing;
   const entryPath = (action: 'edit' | 'delete', entryId: string) =>
     `/admin/officials/power-map/${action}?id=${encodeURIComponent(o.id)}&entry=${encodeURIComponent(entryId)}`;
-  const labels = {
-    stance: t('officials.admin.stance'),
-    notedOn: t('officials.admin.notedOn'),
-    note: t('officials.admin.note'),
-  };
+  const labels = labelsOf(['stance', 'notedOn', 'note'], (name) => t(`officials.admin.${name}`));
   const formValues =
     props.values ??
     (editing

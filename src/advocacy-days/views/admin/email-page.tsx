@@ -2,7 +2,7 @@ import type { Child } from 'hono/jsx';
 import { useRequestContext } from 'hono/jsx-renderer';
 import { SavedNotice } from '../../../web/ui/saved-notice';
 import type { AppEnv } from '../../../env';
-import { FieldForm } from '../../../web/form';
+import { FieldForm, labelsOf } from '../../../web/form';
 import type { FormState } from '../../../web/form';
 import type { AdvocacyDay, Team } from '../../schema';
 import { teamDisplayName } from '../../teams';
@@ -17,13 +17,9 @@ export function EmailPage(
   },
 ): Child {
   const { t, lang } = useRequestContext<AppEnv>().var;
-  const labels = {
-    audience: t('days.email.audience'),
-    subject: t('days.email.subject'),
-    body: t('days.email.body'),
-    subjectEs: t('days.email.subjectEs'),
-    bodyEs: t('days.email.bodyEs'),
-  };
+  const labels = labelsOf(['audience', 'subject', 'body', 'subjectEs', 'bodyEs'], (name) =>
+    t(`days.email.${name}`),
+  );
   const audiences = [
     ['registered', t('days.email.allRegistered')] as const,
     ['waitlisted', t('days.email.allWaitlisted')] as const,
