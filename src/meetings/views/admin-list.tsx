@@ -13,6 +13,21 @@ import { MEETING_STATUSES, type Meeting } from '../schema';
 import { MEETING_STATUS_LABELS } from './parts';
 import { Section } from '../../web/ui/section';
 
+/** One kind of work that is due, under its heading; left out when there is none. */
+function DueList<T>(props: { title: string; items: readonly T[]; item: (item: T) => Child }): Child {
+  if (props.items.length === 0) return null;
+  return (
+    <>
+      <h3>{props.title}</h3>
+      <ul>
+        {props.items.map((item) => (
+          <li>{props.item(item)}</li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
 /** The organizer page of one meeting. */
 export function adminMeetingPath(id: string): string {
   return `/admin/meetings/view?id=${encodeURIComponent(id)}`;
@@ -82,36 +97,30 @@ export function AdminMeetingList(props: {
         {props.followUps.length === 0 && props.thanksDue.length === 0 ? (
           <p>{t('meetings.admin.nothingDue')}</p>
         ) : null}
-        {props.followUps.length ? (
-          <>
-            <h3>{t('meetings.admin.followUps')}</h3>
-            <ul>
-              {props.followUps.map((f) => (
-                <li>
-                  <a href={adminMeetingPath(f.meetingId)}>
-                    {f.commitment.followUpOn} · {f.officialName}
-                  </a>
-                  : {f.commitment.text} <small>({f.groupName})</small>
-                </li>
-              ))}
-            </ul>
-          </>
-        ) : null}
-        {props.thanksDue.length ? (
-          <>
-            <h3>{t('meetings.admin.thanksDue')}</h3>
-            <ul>
-              {props.thanksDue.map((row) => (
-                <li>
-                  <a href={adminMeetingPath(row.meeting.id)}>
-                    {row.officialName} · {row.meeting.groupName}
-                  </a>{' '}
-                  {row.meeting.heldOn ? <small>({formatMeetingDate(lang, row.meeting.heldOn)})</small> : null}
-                </li>
-              ))}
-            </ul>
-          </>
-        ) : null}
+        <DueList
+          title={t('meetings.admin.followUps')}
+          items={props.followUps}
+          item={(f) => (
+            <>
+              <a href={adminMeetingPath(f.meetingId)}>
+                {f.commitment.followUpOn} · {f.officialName}
+              </a>
+              : {f.commitment.text} <small>({f.groupName})</small>
+            </>
+          )}
+        />
+        <DueList
+          title={t('meetings.admin.thanksDue')}
+          items={props.thanksDue}
+          item={(row) => (
+            <>
+              <a href={adminMeetingPath(row.meeting.id)}>
+                {row.officialName} · {row.meeting.groupName}
+              </a>{' '}
+              {row.meeting.heldOn ? <small>({formatMeetingDate(lang, row.meeting.heldOn)})</small> : null}
+            </>
+          )}
+        />
       </Section>
 
       <Section id="all-heading" title={t('meetings.admin.byOfficial', { count: props.rows.length })}>

@@ -3,7 +3,7 @@ import type { Child } from 'hono/jsx';
 import { useRequestContext } from 'hono/jsx-renderer';
 import type { AppEnv } from '../../env';
 import { officialPath, roleLabel } from '../../officials/links';
-import { labelsOf, type FieldSpec } from '../../web/form';
+import type { FieldSpec } from '../../web/form';
 import type { Official } from '../../officials/schema';
 
 /** The fields of step one, carried through step two in hidden inputs. */
@@ -23,20 +23,20 @@ export const DETAIL_FIELDS = [
 /** The labels of the request's fields, for the error summaries of both steps. */
 export function useLabels(): Record<string, string> {
   const { t } = useRequestContext<AppEnv>().var;
-  const fields = [
-    'senderName',
-    'senderEmail',
-    'senderPhone',
-    'groupName',
-    'city',
-    'purpose',
-    'proposedDates',
-    'attendees',
-    'story',
-    'subject',
-    'body',
-  ] as const;
-  return { ...labelsOf(fields, (name) => t(`meetings.field.${name}`)), _form: t('meetings.field.form') };
+  return {
+    senderName: t('meetings.field.senderName'),
+    senderEmail: t('meetings.field.senderEmail'),
+    senderPhone: t('meetings.field.senderPhone'),
+    groupName: t('meetings.field.groupName'),
+    city: t('meetings.field.city'),
+    purpose: t('meetings.field.purpose'),
+    proposedDates: t('meetings.field.proposedDates'),
+    attendees: t('meetings.field.attendees'),
+    story: t('meetings.field.story'),
+    subject: t('meetings.field.subject'),
+    body: t('meetings.field.body'),
+    _form: t('meetings.field.form'),
+  };
 }
 
 /** Who the request is for: name linked to their page, office, district, state. */
