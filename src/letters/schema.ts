@@ -1,7 +1,18 @@
 // Tables of this feature; re-exported by src/schema.ts.
 import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { choice, demoFlag, epochMs, epochMsNotNull, langColumn, ownerId, requiredRef } from '../db/columns';
+import {
+  bilingual,
+  choice,
+  demoFlag,
+  epochMs,
+  epochMsNotNull,
+  fanoutCursorColumns,
+  langColumn,
+  ownerId,
+  requiredRef,
+  timestamps,
+} from '../db/columns';
 import { officials } from '../officials/schema';
 import { TRADITIONS } from './choices';
 
@@ -22,11 +33,9 @@ export const letters = sqliteTable('letters', {
   /** The public address: /letters/<slug>. */
   slug: text().notNull().unique(),
   status: choice(['draft', 'open', 'closed'], 'draft'),
-  titleEn: text().notNull(),
-  titleEs: text().notNull(),
+  ...bilingual('title', 'both'),
   /** Markdown, rendered safely when shown (raw HTML escaped). */
-  bodyEn: text().notNull(),
-  bodyEs: text().notNull(),
+  ...bilingual('body', 'both'),
   /** Free text, one addressee per line (e.g. "Sheriff Dana Morales, Alder County"). */
   addressees: text().notNull().default(''),
   /** Last day signatures are accepted (YYYY-MM-DD, anywhere on earth); null means no deadline. */
@@ -34,8 +43,7 @@ export const letters = sqliteTable('letters', {
   /** How many signatures the coalition hopes for; null means no goal shown. */
   goal: integer(),
   isDemo: demoFlag(),
-  createdAt: epochMsNotNull(),
-  updatedAt: epochMsNotNull(),
+  ...timestamps(),
   /** When an organizer closed it (null while draft or open): signers' private links end after it. */
   closedAt: epochMs(),
 });
@@ -156,24 +164,18 @@ export const letterUpdates = sqliteTable(
     id: text().primaryKey(),
     letterId: ownerId(() => letters.id),
     organizerId: text(),
-    subjectEn: text().notNull(),
+    // Spanish null when the organizer wrote none: Spanish readers get the English text with a note.
+    ...bilingual('subject', 'en'),
     /** Markdown, rendered safely in the email (raw HTML escaped). */
-    bodyEn: text().notNull(),
-    /** Null when the organizer wrote no Spanish: Spanish readers get the English text with a note. */
-    subjectEs: text(),
-    bodyEs: text(),
+    ...bilingual('body', 'en'),
     /** "What you can do next": an optional link with its words in each language. */
     nextStepUrl: text(),
-    nextStepLabelEn: text(),
-    nextStepLabelEs: text(),
+    ...bilingual('nextStepLabel'),
     /** How many people it was going to when the organizer pressed "Send". */
     recipientCount: integer().notNull(),
-    /** 'sending' until the last page of recipients is stored and handed to the outbox. */
-    fanoutStatus: choice(['sending', 'done'], 'sending'),
-    /** Pages of recipients stored so far, and the last signature id stored (the keyset cursor). */
-    fanoutPage: integer().notNull().default(0),
-    fanoutAfter: text().notNull().default(''),
-    fanoutUpdatedAt: epochMsNotNull(),
+    // 'sending' until the last page of recipients is stored and handed to the outbox; the pages
+    // stored so far, and the last signature id stored (the keyset cursor).
+    ...fanoutCursorColumns(['sending', 'done'], 'sending'),
     isDemo: demoFlag(),
     createdAt: epochMsNotNull(),
   },
