@@ -7,6 +7,7 @@ import type { DaySection } from '../kinds';
 import { advocacyDays, dayRegistrations, type AdvocacyDay, type DayKind, type DayValues } from '../schema';
 import { promoteFromWaitlistStatement } from './seats';
 import { findRow } from '../../db/find';
+import { pickColumns } from '../../db/pick';
 
 /** A published or draft day by its public slug. */
 export async function getDayBySlug(db: Db, slug: string): Promise<AdvocacyDay | undefined> {
@@ -73,13 +74,7 @@ export interface DayPickerItem {
 /** Every advocacy day and gathering, drafts too, newest first, for choosing one in a form. */
 export async function listDaysForPicker(db: Db): Promise<DayPickerItem[]> {
   return db
-    .select({
-      id: advocacyDays.id,
-      title: advocacyDays.title,
-      kind: advocacyDays.kind,
-      startsAt: advocacyDays.startsAt,
-      status: advocacyDays.status,
-    })
+    .select(pickColumns(advocacyDays, 'id', 'title', 'kind', 'startsAt', 'status'))
     .from(advocacyDays)
     .orderBy(desc(advocacyDays.startsAt));
 }

@@ -16,6 +16,7 @@ import {
   type CallToAction,
 } from '../schema';
 import { findRow } from '../../db/find';
+import { pickColumns } from '../../db/pick';
 
 /** Rows as stored: a bill, one of its actions, a movement, a subscription. */
 export type BillRow = typeof bills.$inferSelect;
@@ -267,13 +268,7 @@ export async function listTrackedOpenStatesBills(
   db: Db,
 ): Promise<Pick<BillRow, 'id' | 'state' | 'session' | 'identifier' | 'openstatesId'>[]> {
   return db
-    .select({
-      id: bills.id,
-      state: bills.state,
-      session: bills.session,
-      identifier: bills.identifier,
-      openstatesId: bills.openstatesId,
-    })
+    .select(pickColumns(bills, 'id', 'state', 'session', 'identifier', 'openstatesId'))
     .from(bills)
     .where(and(eq(bills.tracked, true), sql`${bills.openstatesId} is not null`, eq(bills.isDemo, false)));
 }

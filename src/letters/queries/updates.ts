@@ -31,6 +31,7 @@ import {
 import { insertNewRowsStatements } from '../../db/chunks';
 import { findRow } from '../../db/find';
 import { advanceFanoutCursor } from '../../db/fanout-cursor';
+import { pickColumns } from '../../db/pick';
 
 /** The prefix of the outbox ids of one update's emails (`letter-update:<update id>:<signature id>`). */
 export function updateOutboxPrefix(updateId: string): string {
@@ -92,15 +93,7 @@ export async function updateRecipientsPage(
   limit: number,
 ): Promise<UpdateRecipient[]> {
   return db
-    .select({
-      id: s.id,
-      email: s.email,
-      lang: s.lang,
-      honorific: s.honorific,
-      honorificOther: s.honorificOther,
-      firstName: s.firstName,
-      lastName: s.lastName,
-    })
+    .select(pickColumns(s, 'id', 'email', 'lang', 'honorific', 'honorificOther', 'firstName', 'lastName'))
     .from(s)
     .where(and(receivesUpdates(db, letterId), gt(s.id, after)))
     .orderBy(asc(s.id))
