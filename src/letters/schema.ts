@@ -14,7 +14,7 @@ import {
   timestamps,
 } from '../db/columns';
 import { officials } from '../officials/schema';
-import { TRADITIONS } from './choices';
+import { LETTER_STATUSES, SIGNER_ROLES, TRADITIONS } from './choices';
 
 if (!TRADITIONS.every((value) => /^[a-z-]+$/.test(value))) throw new Error('a tradition needs quoting');
 /**
@@ -32,7 +32,7 @@ export const letters = sqliteTable('letters', {
   id: text().primaryKey(),
   /** The public address: /letters/<slug>. */
   slug: text().notNull().unique(),
-  status: choice(['draft', 'open', 'closed'], 'draft'),
+  status: choice(LETTER_STATUSES, 'draft'),
   ...bilingual('title', 'both'),
   /** Markdown, rendered safely when shown (raw HTML escaped). */
   ...bilingual('body', 'both'),
@@ -64,7 +64,7 @@ export const letterSignatures = sqliteTable(
     honorificOther: text(),
     firstName: text().notNull(),
     lastName: text().notNull(),
-    role: text({ enum: ['clergy', 'lay', 'organization'] }).notNull(),
+    role: text({ enum: SIGNER_ROLES }).notNull(),
     tradition: text().notNull(),
     denomination: text(),
     congregation: text(),
