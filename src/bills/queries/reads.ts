@@ -15,7 +15,7 @@ import {
   type BillStage,
   type CallToAction,
 } from '../schema';
-import { findRow } from '../../db/find';
+import { findRow, listRows } from '../../db/find';
 import { pickColumns } from '../../db/pick';
 
 /** Rows as stored: a bill, one of its actions, a movement, a subscription. */
@@ -40,26 +40,23 @@ export async function listTrackedBills(db: Db, filters: BillFilters = {}, limit 
   if (filters.state) conditions.push(eq(bills.state, filters.state));
   if (filters.stage) conditions.push(sql`${effectiveStageSql} = ${filters.stage}`);
   if (filters.position) conditions.push(eq(bills.position, filters.position));
-  return db
-    .select()
-    .from(bills)
-    .where(and(...conditions))
-    .orderBy(sql`${bills.lastMovementAt} is null`, desc(bills.lastMovementAt), asc(bills.identifier))
-    .limit(limit);
+  return listRows(db, bills, and(...conditions), {
+    orderBy: [sql`${bills.lastMovementAt} is null`, desc(bills.lastMovementAt), asc(bills.identifier)],
+    limit,
+  });
 }
 
 /** Every bill for the organizer list, tracked or not, newest movement first. */
 export async function listAllBills(db: Db): Promise<BillRow[]> {
-  return db
-    .select()
-    .from(bills)
-    .orderBy(
+  return listRows(db, bills, undefined, {
+    orderBy: [
       sql`${bills.lastMovementAt} is null`,
       desc(bills.lastMovementAt),
       asc(bills.state),
       asc(bills.identifier),
-    )
-    .limit(500);
+    ],
+    limit: 500,
+  });
 }
 
 /** The states that have tracked bills, for the list filter. */
