@@ -10,6 +10,7 @@ import {
   flag,
   langColumn,
   ownerId,
+  privateLinkColumns,
   timestamps,
 } from '../db/columns';
 
@@ -204,10 +205,9 @@ export const billSubscriptions = sqliteTable(
 export const billSubscriptionLinks = sqliteTable(
   'bill_subscription_links',
   {
-    tokenHash: text().primaryKey(),
+    ...privateLinkColumns(),
     subscriptionId: ownerId(() => billSubscriptions.id),
     purpose: text({ enum: ['confirm', 'manage'] }).notNull(),
-    createdAt: epochMsNotNull(),
   },
   (t) => [
     index('bill_subscription_links_sub_idx').on(t.subscriptionId),

@@ -79,3 +79,12 @@ export function bilingual(name: string, required: 'none' | 'en' | 'both' = 'none
     [`${name}Es`]: required === 'both' ? requiredText() : optionalText(),
   };
 }
+
+/**
+ * A private link's row: the SHA-256 of its token as the key (the token itself is never stored),
+ * and when it was made (links end by age).
+ */
+export const privateLinkColumns = () => ({
+  tokenHash: text().primaryKey(),
+  createdAt: epochMsNotNull(),
+});

@@ -10,6 +10,7 @@ import {
   fanoutCursorColumns,
   langColumn,
   ownerId,
+  privateLinkColumns,
   requiredRef,
   timestamps,
 } from '../db/columns';
@@ -192,10 +193,9 @@ export const letterUpdates = sqliteTable(
 export const letterUpdateLinks = sqliteTable(
   'letter_update_links',
   {
-    tokenHash: text().primaryKey(),
+    ...privateLinkColumns(),
     signatureId: ownerId(() => letterSignatures.id),
     updateId: ownerId(() => letterUpdates.id),
-    createdAt: epochMsNotNull(),
   },
   (t) => [index('letter_update_links_signature_idx').on(t.signatureId)],
 );
