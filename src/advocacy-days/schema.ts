@@ -9,6 +9,7 @@ import {
   flag,
   langColumnDefaultEn,
   ownerId,
+  privateLinkColumns,
   requiredRef,
 } from '../db/columns';
 
@@ -177,9 +178,8 @@ export const dayRegistrations = sqliteTable(
 export const dayRegistrationLinks = sqliteTable(
   'day_registration_links',
   {
-    tokenHash: text().primaryKey(),
+    ...privateLinkColumns(),
     registrationId: ownerId(() => dayRegistrations.id),
-    createdAt: epochMsNotNull(),
   },
   (t) => [index('day_registration_links_registration_idx').on(t.registrationId)],
 );

@@ -1,6 +1,18 @@
 // Tables of this feature; re-exported by src/schema.ts.
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { choice, demoFlag, epochMs, epochMsNotNull, flag, langColumn, ownerId } from '../db/columns';
+import {
+  bilingual,
+  choice,
+  demoFlag,
+  epochMs,
+  epochMsNotNull,
+  fanoutCursorColumns,
+  flag,
+  langColumn,
+  ownerId,
+  privateLinkColumns,
+  timestamps,
+} from '../db/columns';
 
 /** Where a bill stands, in the order bills usually move; the last three end its road. */
 export const BILL_STAGES = [
@@ -57,16 +69,12 @@ export const bills = sqliteTable(
     title: text().notNull(),
     titleEs: text(),
     position: choice(BILL_POSITIONS, 'watch'),
-    summaryEn: text(),
-    summaryEs: text(),
-    analysisEn: text(),
-    analysisEs: text(),
-    talkingPointsEn: text(),
-    talkingPointsEs: text(),
+    ...bilingual('summary'),
+    ...bilingual('analysis'),
+    ...bilingual('talkingPoints'),
     derivedStage: choice(BILL_STAGES, 'introduced'),
     stageOverride: text({ enum: BILL_STAGES }),
-    stageNoteEn: text(),
-    stageNoteEs: text(),
+    ...bilingual('stageNote'),
     /** JSON array of CallToAction. */
     callsToAction: text().notNull().default('[]'),
     /** JSON array of BillSource. */
@@ -76,8 +84,7 @@ export const bills = sqliteTable(
     isDemo: demoFlag(),
     /** When the bill last moved (ms), for "most recent movement first". */
     lastMovementAt: epochMs(),
-    createdAt: epochMsNotNull(),
-    updatedAt: epochMsNotNull(),
+    ...timestamps(),
   },
   (t) => [
     uniqueIndex('bills_state_slug_idx').on(t.state, t.slug),
@@ -143,16 +150,11 @@ export const billMovements = sqliteTable(
     stageBefore: text({ enum: BILL_STAGES }),
     stageAfter: text({ enum: BILL_STAGES }).notNull(),
     /** What changed, in both languages (action descriptions, or the organizer's words). */
-    headlineEn: text().notNull(),
-    headlineEs: text().notNull(),
-    detailEn: text(),
-    detailEs: text(),
+    ...bilingual('headline', 'both'),
+    ...bilingual('detail'),
     occurredAt: epochMsNotNull(),
     createdAt: epochMsNotNull(),
-    fanoutStatus: choice(['pending', 'done'], 'pending'),
-    fanoutAfter: text().notNull().default(''),
-    fanoutPage: integer().notNull().default(0),
-    fanoutUpdatedAt: epochMsNotNull(),
+    ...fanoutCursorColumns(['pending', 'done'], 'pending'),
   },
   (t) => [
     index('bill_movements_bill_idx').on(t.billId, t.createdAt),
@@ -203,10 +205,9 @@ export const billSubscriptions = sqliteTable(
 export const billSubscriptionLinks = sqliteTable(
   'bill_subscription_links',
   {
-    tokenHash: text().primaryKey(),
+    ...privateLinkColumns(),
     subscriptionId: ownerId(() => billSubscriptions.id),
     purpose: text({ enum: ['confirm', 'manage'] }).notNull(),
-    createdAt: epochMsNotNull(),
   },
   (t) => [
     index('bill_subscription_links_sub_idx').on(t.subscriptionId),

@@ -114,41 +114,41 @@ export function itemIdOf(part: PartName, item: { id?: string; officialId?: strin
 
 /** A stored item of a part as its edit form's values; null when the campaign has no such item. */
 export function itemFormValues(parts: CampaignParts, part: PartName, itemId: string): FormValues | null {
+  // The item with this id, as its form's values.
+  const byId = <T extends { id: string }>(items: readonly T[], values: (item: T) => FormValues) => {
+    const item = items.find((candidate) => candidate.id === itemId);
+    return item ? values(item) : null;
+  };
   switch (part) {
-    case 'goals': {
-      const goal = parts.goals.find((g) => g.id === itemId);
-      return goal
-        ? { horizon: goal.horizon, status: goal.status, ...blankWhenMissing(goal, ['textEn', 'textEs']) }
-        : null;
-    }
-    case 'parties': {
-      const party = parts.parties.find((p) => p.id === itemId);
-      return party
-        ? { side: party.side, ...blankWhenMissing(party, ['name', 'officialId', 'note', 'outreachPlan']) }
-        : null;
-    }
+    case 'goals':
+      return byId(parts.goals, (goal) => ({
+        horizon: goal.horizon,
+        status: goal.status,
+        ...blankWhenMissing(goal, ['textEn', 'textEs']),
+      }));
+    case 'parties':
+      return byId(parts.parties, (party) => ({
+        side: party.side,
+        ...blankWhenMissing(party, ['name', 'officialId', 'note', 'outreachPlan']),
+      }));
     case 'targets': {
+      // A target's id is the official's.
       const target = parts.targets.find((t) => t.officialId === itemId);
       return target ? { officialId: target.officialId, rank: target.rank } : null;
     }
-    case 'communications': {
-      const item = parts.communications.find((c) => c.id === itemId);
-      return item
-        ? { kind: item.kind, ...blankWhenMissing(item, ['textEn', 'textEs', 'onDate', 'url']) }
-        : null;
-    }
-    case 'tactics': {
-      const tactic = parts.tactics.find((t) => t.id === itemId);
-      return tactic
-        ? {
-            rung: tactic.rung,
-            status: tactic.status,
-            onDate: tactic.onDate,
-            action: actionChoiceOf(tactic),
-            ...blankWhenMissing(tactic, ['titleEn', 'titleEs', 'goalId']),
-          }
-        : null;
-    }
+    case 'communications':
+      return byId(parts.communications, (item) => ({
+        kind: item.kind,
+        ...blankWhenMissing(item, ['textEn', 'textEs', 'onDate', 'url']),
+      }));
+    case 'tactics':
+      return byId(parts.tactics, (tactic) => ({
+        rung: tactic.rung,
+        status: tactic.status,
+        onDate: tactic.onDate,
+        action: actionChoiceOf(tactic),
+        ...blankWhenMissing(tactic, ['titleEn', 'titleEs', 'goalId']),
+      }));
   }
 }
 

@@ -4,6 +4,7 @@
 // actions themselves need no column of ours.
 import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import {
+  bilingual,
   choice,
   demoFlag,
   epochMsNotNull,
@@ -11,6 +12,7 @@ import {
   flag,
   ownerId,
   requiredRef,
+  timestamps,
 } from '../db/columns';
 import { officials } from '../officials/schema';
 
@@ -72,18 +74,15 @@ export const campaigns = sqliteTable('campaigns', {
   slug: text().notNull().unique(),
   title: text().notNull(),
   titleEs: text(),
-  issueEn: text(),
-  issueEs: text(),
-  winnableEn: text(),
-  winnableEs: text(),
+  ...bilingual('issue'),
+  ...bilingual('winnable'),
   /** People, budget, volunteers, capacity: free text, never public. */
   considerations: text(),
   /** Whether /campaigns/<slug> exists for visitors. */
   published: flag(false),
   publicParts: text({ mode: 'json' }).$type<PublicPart[]>().notNull().default([]),
   isDemo: demoFlag(),
-  createdAt: epochMsNotNull(),
-  updatedAt: epochMsNotNull(),
+  ...timestamps(),
 });
 
 /** A goal of a campaign, by horizon, with where it stands. */
@@ -93,8 +92,7 @@ export const campaignGoals = sqliteTable(
     id: text().primaryKey(),
     campaignId: ownerId(() => campaigns.id),
     horizon: choice(GOAL_HORIZONS, 'short'),
-    textEn: text().notNull(),
-    textEs: text(),
+    ...bilingual('text', 'en'),
     status: choice(GOAL_STATUSES, 'not_started'),
     createdAt: epochMsNotNull(),
   },
@@ -139,8 +137,7 @@ export const campaignCommunications = sqliteTable(
     id: text().primaryKey(),
     campaignId: ownerId(() => campaigns.id),
     kind: choice(COMMUNICATION_KINDS, 'message'),
-    textEn: text().notNull(),
-    textEs: text(),
+    ...bilingual('text', 'en'),
     /** YYYY-MM-DD. */
     onDate: text(),
     url: text(),
@@ -159,8 +156,7 @@ export const campaignTactics = sqliteTable(
     id: text().primaryKey(),
     campaignId: ownerId(() => campaigns.id),
     rung: choice(TACTIC_RUNGS, 'meeting'),
-    titleEn: text().notNull(),
-    titleEs: text(),
+    ...bilingual('title', 'en'),
     /** YYYY-MM-DD. */
     onDate: text().notNull(),
     status: choice(TACTIC_STATUSES, 'planned'),
@@ -169,8 +165,7 @@ export const campaignTactics = sqliteTable(
     /** No foreign key: the id names a row of letters, advocacy_days or bills, by `action`. */
     actionRef: text(),
     position: integer().notNull().default(0),
-    createdAt: epochMsNotNull(),
-    updatedAt: epochMsNotNull(),
+    ...timestamps(),
   },
   (t) => [
     index('campaign_tactics_campaign_idx').on(t.campaignId, t.onDate),
@@ -189,11 +184,9 @@ export const campaignUpdates = sqliteTable(
     id: text().primaryKey(),
     campaignId: ownerId(() => campaigns.id),
     organizerId: text(),
-    titleEn: text().notNull(),
+    ...bilingual('title', 'en'),
     /** Markdown, rendered safely (raw HTML escaped). */
-    bodyEn: text().notNull(),
-    titleEs: text(),
-    bodyEs: text(),
+    ...bilingual('body', 'en'),
     /** How many people it was going to when the organizer posted it. */
     recipientCount: integer().notNull(),
     ...fanoutCursorColumns(['sending', 'done'], 'sending'),

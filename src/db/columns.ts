@@ -48,3 +48,43 @@ export const fanoutCursorColumns = <U extends string, T extends Readonly<[U, ...
   fanoutAfter: text().notNull().default(''),
   fanoutUpdatedAt: epochMsNotNull(),
 });
+
+/** When a row was made and last changed: the pair most tables carry. */
+export const timestamps = () => ({
+  createdAt: epochMsNotNull(),
+  updatedAt: epochMsNotNull(),
+});
+
+const optionalText = () => text();
+const requiredText = () => text().notNull();
+type OptionalText = ReturnType<typeof optionalText>;
+type RequiredText = ReturnType<typeof requiredText>;
+
+/**
+ * Organizer-written text in English and Spanish (`<name>En`, `<name>Es`, read with lib's
+ * `pick(row, name, lang)`): `required` says which of the two a row must have.
+ */
+export function bilingual<N extends string>(name: N): { [K in `${N}En` | `${N}Es`]: OptionalText };
+export function bilingual<N extends string>(
+  name: N,
+  required: 'en',
+): { [K in `${N}En`]: RequiredText } & { [K in `${N}Es`]: OptionalText };
+export function bilingual<N extends string>(
+  name: N,
+  required: 'both',
+): { [K in `${N}En` | `${N}Es`]: RequiredText };
+export function bilingual(name: string, required: 'none' | 'en' | 'both' = 'none') {
+  return {
+    [`${name}En`]: required === 'none' ? optionalText() : requiredText(),
+    [`${name}Es`]: required === 'both' ? requiredText() : optionalText(),
+  };
+}
+
+/**
+ * A private link's row: the SHA-256 of its token as the key (the token itself is never stored),
+ * and when it was made (links end by age).
+ */
+export const privateLinkColumns = () => ({
+  tokenHash: text().primaryKey(),
+  createdAt: epochMsNotNull(),
+});

@@ -20,6 +20,7 @@ import { STALE_CLAIM_MS } from './policy';
 import { emailSuppressions, outbox, webhookEvents } from './schema';
 import { inSlices } from '../db/chunks';
 import { findRow } from '../db/find';
+import { pickColumns } from '../db/pick';
 
 /** One stored email. */
 export type OutboxRow = typeof outbox.$inferSelect;
@@ -304,15 +305,18 @@ export async function countByStatusWithIdPrefix(
 /** The newest rows with a status, without their bodies. */
 export async function listByStatus(db: Db, status: OutboxStatus, limit = 100) {
   return db
-    .select({
-      id: outbox.id,
-      toAddress: outbox.toAddress,
-      template: outbox.template,
-      attempts: outbox.attempts,
-      lastError: outbox.lastError,
-      createdAt: outbox.createdAt,
-      nextAttemptAt: outbox.nextAttemptAt,
-    })
+    .select(
+      pickColumns(
+        outbox,
+        'id',
+        'toAddress',
+        'template',
+        'attempts',
+        'lastError',
+        'createdAt',
+        'nextAttemptAt',
+      ),
+    )
     .from(outbox)
     .where(eq(outbox.status, status))
     .orderBy(desc(outbox.createdAt))

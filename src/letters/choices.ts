@@ -33,60 +33,15 @@ export type Tradition = (typeof TRADITIONS)[number];
 export const LETTER_STATUSES = ['draft', 'open', 'closed'] as const;
 export type LetterStatus = (typeof LETTER_STATUSES)[number];
 
-/** The title written before a name, for each honorific that has one ("Rev.", "Rabino"). */
-const HONORIFIC_TITLES: Record<Exclude<Honorific, 'none' | 'other'>, MessageKey> = {
-  rev: 'letters.honorific.rev',
-  pastor: 'letters.honorific.pastor',
-  rabbi: 'letters.honorific.rabbi',
-  imam: 'letters.honorific.imam',
-  fr: 'letters.honorific.fr',
-  sister: 'letters.honorific.sister',
-  dr: 'letters.honorific.dr',
-};
+/** The honorifics written before a name ("Rev.", "Rabino"): all but "none" and "other". */
+const TITLED_HONORIFICS = HONORIFICS.filter(
+  (value): value is Exclude<Honorific, 'none' | 'other'> => value !== 'none' && value !== 'other',
+);
 
 /** How each honorific is offered on the signature form. */
-export const HONORIFIC_OPTIONS: Record<Honorific, MessageKey> = {
-  rev: 'letters.honorificOption.rev',
-  pastor: 'letters.honorificOption.pastor',
-  rabbi: 'letters.honorificOption.rabbi',
-  imam: 'letters.honorificOption.imam',
-  fr: 'letters.honorificOption.fr',
-  sister: 'letters.honorificOption.sister',
-  dr: 'letters.honorificOption.dr',
-  none: 'letters.honorificOption.none',
-  other: 'letters.honorificOption.other',
-};
-
-const TRADITION_LABELS: Record<Tradition, MessageKey> = {
-  catholic: 'letters.tradition.catholic',
-  mainline: 'letters.tradition.mainline',
-  evangelical: 'letters.tradition.evangelical',
-  pentecostal: 'letters.tradition.pentecostal',
-  'black-church': 'letters.tradition.black-church',
-  orthodox: 'letters.tradition.orthodox',
-  anabaptist: 'letters.tradition.anabaptist',
-  jewish: 'letters.tradition.jewish',
-  muslim: 'letters.tradition.muslim',
-  buddhist: 'letters.tradition.buddhist',
-  hindu: 'letters.tradition.hindu',
-  sikh: 'letters.tradition.sikh',
-  uu: 'letters.tradition.uu',
-  bahai: 'letters.tradition.bahai',
-  interfaith: 'letters.tradition.interfaith',
-  other: 'letters.tradition.other',
-};
-
-const ROLE_LABELS: Record<SignerRole, MessageKey> = {
-  clergy: 'letters.role.clergy',
-  lay: 'letters.role.lay',
-  organization: 'letters.role.organization',
-};
-
-const STATUS_LABELS: Record<LetterStatus, MessageKey> = {
-  draft: 'letters.status.draft',
-  open: 'letters.status.open',
-  closed: 'letters.status.closed',
-};
+export const HONORIFIC_OPTIONS = Object.fromEntries(
+  HONORIFICS.map((value) => [value, `letters.honorificOption.${value}` satisfies MessageKey]),
+) as Record<Honorific, MessageKey>;
 
 /** True when a stored value is one of a list's values (rows hold plain strings). */
 function isOneOf<T extends string>(values: readonly T[], value: string): value is T {
@@ -95,24 +50,22 @@ function isOneOf<T extends string>(values: readonly T[], value: string): value i
 
 /** The message key of a title as written before a name ("Rev.", "Rabino"). */
 export function honorificKey(value: string): MessageKey | null {
-  return Object.hasOwn(HONORIFIC_TITLES, value)
-    ? HONORIFIC_TITLES[value as keyof typeof HONORIFIC_TITLES]
-    : null;
+  return isOneOf(TITLED_HONORIFICS, value) ? `letters.honorific.${value}` : null;
 }
 
 /** The label of a tradition in a language (unknown values show as "Other"). */
 export function traditionLabel(t: Translate, value: string): string {
-  return t(TRADITION_LABELS[isOneOf(TRADITIONS, value) ? value : 'other']);
+  return t(`letters.tradition.${isOneOf(TRADITIONS, value) ? value : 'other'}`);
 }
 
 /** The label of a signer's role in a language. */
 export function roleLabel(t: Translate, value: string): string {
-  return t(ROLE_LABELS[isOneOf(SIGNER_ROLES, value) ? value : 'lay']);
+  return t(`letters.role.${isOneOf(SIGNER_ROLES, value) ? value : 'lay'}`);
 }
 
 /** The label of a letter's status in a language. */
 export function statusLabel(t: Translate, status: LetterStatus): string {
-  return t(STATUS_LABELS[status]);
+  return t(`letters.status.${status}`);
 }
 
 /** Options for a select or radio group: [value, label] pairs in the reader's language. */

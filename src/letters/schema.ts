@@ -1,9 +1,21 @@
 // Tables of this feature; re-exported by src/schema.ts.
 import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { choice, demoFlag, epochMs, epochMsNotNull, langColumn, ownerId, requiredRef } from '../db/columns';
+import {
+  bilingual,
+  choice,
+  demoFlag,
+  epochMs,
+  epochMsNotNull,
+  fanoutCursorColumns,
+  langColumn,
+  ownerId,
+  privateLinkColumns,
+  requiredRef,
+  timestamps,
+} from '../db/columns';
 import { officials } from '../officials/schema';
-import { TRADITIONS } from './choices';
+import { LETTER_STATUSES, SIGNER_ROLES, TRADITIONS } from './choices';
 
 if (!TRADITIONS.every((value) => /^[a-z-]+$/.test(value))) throw new Error('a tradition needs quoting');
 /**
@@ -21,12 +33,10 @@ export const letters = sqliteTable('letters', {
   id: text().primaryKey(),
   /** The public address: /letters/<slug>. */
   slug: text().notNull().unique(),
-  status: choice(['draft', 'open', 'closed'], 'draft'),
-  titleEn: text().notNull(),
-  titleEs: text().notNull(),
+  status: choice(LETTER_STATUSES, 'draft'),
+  ...bilingual('title', 'both'),
   /** Markdown, rendered safely when shown (raw HTML escaped). */
-  bodyEn: text().notNull(),
-  bodyEs: text().notNull(),
+  ...bilingual('body', 'both'),
   /** Free text, one addressee per line (e.g. "Sheriff Dana Morales, Alder County"). */
   addressees: text().notNull().default(''),
   /** Last day signatures are accepted (YYYY-MM-DD, anywhere on earth); null means no deadline. */
@@ -34,8 +44,7 @@ export const letters = sqliteTable('letters', {
   /** How many signatures the coalition hopes for; null means no goal shown. */
   goal: integer(),
   isDemo: demoFlag(),
-  createdAt: epochMsNotNull(),
-  updatedAt: epochMsNotNull(),
+  ...timestamps(),
   /** When an organizer closed it (null while draft or open): signers' private links end after it. */
   closedAt: epochMs(),
 });
@@ -56,7 +65,7 @@ export const letterSignatures = sqliteTable(
     honorificOther: text(),
     firstName: text().notNull(),
     lastName: text().notNull(),
-    role: text({ enum: ['clergy', 'lay', 'organization'] }).notNull(),
+    role: text({ enum: SIGNER_ROLES }).notNull(),
     tradition: text().notNull(),
     denomination: text(),
     congregation: text(),
@@ -156,24 +165,18 @@ export const letterUpdates = sqliteTable(
     id: text().primaryKey(),
     letterId: ownerId(() => letters.id),
     organizerId: text(),
-    subjectEn: text().notNull(),
+    // Spanish null when the organizer wrote none: Spanish readers get the English text with a note.
+    ...bilingual('subject', 'en'),
     /** Markdown, rendered safely in the email (raw HTML escaped). */
-    bodyEn: text().notNull(),
-    /** Null when the organizer wrote no Spanish: Spanish readers get the English text with a note. */
-    subjectEs: text(),
-    bodyEs: text(),
+    ...bilingual('body', 'en'),
     /** "What you can do next": an optional link with its words in each language. */
     nextStepUrl: text(),
-    nextStepLabelEn: text(),
-    nextStepLabelEs: text(),
+    ...bilingual('nextStepLabel'),
     /** How many people it was going to when the organizer pressed "Send". */
     recipientCount: integer().notNull(),
-    /** 'sending' until the last page of recipients is stored and handed to the outbox. */
-    fanoutStatus: choice(['sending', 'done'], 'sending'),
-    /** Pages of recipients stored so far, and the last signature id stored (the keyset cursor). */
-    fanoutPage: integer().notNull().default(0),
-    fanoutAfter: text().notNull().default(''),
-    fanoutUpdatedAt: epochMsNotNull(),
+    // 'sending' until the last page of recipients is stored and handed to the outbox; the pages
+    // stored so far, and the last signature id stored (the keyset cursor).
+    ...fanoutCursorColumns(['sending', 'done'], 'sending'),
     isDemo: demoFlag(),
     createdAt: epochMsNotNull(),
   },
@@ -190,10 +193,9 @@ export const letterUpdates = sqliteTable(
 export const letterUpdateLinks = sqliteTable(
   'letter_update_links',
   {
-    tokenHash: text().primaryKey(),
+    ...privateLinkColumns(),
     signatureId: ownerId(() => letterSignatures.id),
     updateId: ownerId(() => letterUpdates.id),
-    createdAt: epochMsNotNull(),
   },
   (t) => [index('letter_update_links_signature_idx').on(t.signatureId)],
 );

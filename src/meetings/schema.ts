@@ -9,6 +9,7 @@ import {
   langColumnDefaultEn,
   ownerId,
   requiredRef,
+  timestamps,
 } from '../db/columns';
 import { officials, STANCES } from '../officials/schema';
 
@@ -86,8 +87,7 @@ export const meetings = sqliteTable(
     declineNote: text(),
     /** The advocacy day or other record this meeting came from, when not a public request. */
     originRef: text(),
-    createdAt: epochMsNotNull(),
-    updatedAt: epochMsNotNull(),
+    ...timestamps(),
   },
   (t) => [
     index('meetings_official_idx').on(t.officialId, t.confirmedAt),

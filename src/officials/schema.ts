@@ -1,6 +1,6 @@
 // Tables of this feature; re-exported by src/schema.ts.
 import { index, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { epochMs, epochMsNotNull, flag, langColumnDefaultEn, requiredRef } from '../db/columns';
+import { epochMs, epochMsNotNull, flag, langColumnDefaultEn, requiredRef, timestamps } from '../db/columns';
 
 /**
  * What an official is: Open States role types (upper, lower, governor, lt_governor, attorney
@@ -85,8 +85,7 @@ export const officials = sqliteTable(
     lang: langColumnDefaultEn(),
     /** SHA-256 of the imported fields, so a re-import with nothing new writes nothing. */
     contentHash: text(),
-    createdAt: epochMsNotNull(),
-    updatedAt: epochMsNotNull(),
+    ...timestamps(),
     /** When the import last saw this person gone from the files. */
     retiredAt: epochMs(),
   },

@@ -5,19 +5,20 @@ import { runBatch } from '../db/batch';
 import { insertNewRowsStatements } from '../db/chunks';
 import { newId } from '../lib/tokens';
 import { people, peopleTags, tags, type Person } from './schema';
+import { findRow } from '../db/find';
 
 /** What we call ourselves in `origin_system`. */
 export const OUR_ORIGIN = 'Welcome Table';
 
 /** The person with this address (any case), or null. */
 export async function findPersonByEmail(db: Db, email: string): Promise<Person | null> {
-  const [row] = await db.select().from(people).where(eq(people.email, email.trim().toLowerCase())).limit(1);
+  const row = await findRow(db, people, eq(people.email, email.trim().toLowerCase()));
   return row ?? null;
 }
 
 /** The person with this id, or null. */
 export async function findPerson(db: Db, id: string): Promise<Person | null> {
-  const [row] = await db.select().from(people).where(eq(people.id, id)).limit(1);
+  const row = await findRow(db, people, eq(people.id, id));
   return row ?? null;
 }
 

@@ -6,7 +6,8 @@ import { DAY } from '../../lib/time';
 import type { DaySection } from '../kinds';
 import { advocacyDays, dayRegistrations, type AdvocacyDay, type DayKind, type DayValues } from '../schema';
 import { promoteFromWaitlistStatement } from './seats';
-import { findRow } from '../../db/find';
+import { findRow, listRows } from '../../db/find';
+import { pickColumns } from '../../db/pick';
 
 /** A published or draft day by its public slug. */
 export async function getDayBySlug(db: Db, slug: string): Promise<AdvocacyDay | undefined> {
@@ -29,11 +30,12 @@ export async function listUpcomingDays(
   at: number,
   section: DaySection = 'days',
 ): Promise<AdvocacyDay[]> {
-  return db
-    .select()
-    .from(advocacyDays)
-    .where(and(eq(advocacyDays.status, 'published'), gt(advocacyDays.endsAt, at), inSection(section)))
-    .orderBy(asc(advocacyDays.startsAt));
+  return listRows(
+    db,
+    advocacyDays,
+    and(eq(advocacyDays.status, 'published'), gt(advocacyDays.endsAt, at), inSection(section)),
+    { orderBy: asc(advocacyDays.startsAt) },
+  );
 }
 
 /** Upcoming published days of a section as listUpcomingDays, each with its registered and waitlisted counts (the home page). */
@@ -73,46 +75,34 @@ export interface DayPickerItem {
 /** Every advocacy day and gathering, drafts too, newest first, for choosing one in a form. */
 export async function listDaysForPicker(db: Db): Promise<DayPickerItem[]> {
   return db
-    .select({
-      id: advocacyDays.id,
-      title: advocacyDays.title,
-      kind: advocacyDays.kind,
-      startsAt: advocacyDays.startsAt,
-      status: advocacyDays.status,
-    })
+    .select(pickColumns(advocacyDays, 'id', 'title', 'kind', 'startsAt', 'status'))
     .from(advocacyDays)
     .orderBy(desc(advocacyDays.startsAt));
 }
 
 /** Published or draft days whose scheduled emails are not all behind them (ended at most 3 days ago). */
 export async function listDaysWithScheduledSends(db: Db, at: number): Promise<AdvocacyDay[]> {
-  return db
-    .select()
-    .from(advocacyDays)
-    .where(gt(advocacyDays.endsAt, at - 3 * DAY))
-    .orderBy(asc(advocacyDays.startsAt));
+  return listRows(db, advocacyDays, gt(advocacyDays.endsAt, at - 3 * DAY), {
+    orderBy: asc(advocacyDays.startsAt),
+  });
 }
 
 /** Published days starting after `at` and before `at + within` (whose reminders may be due). */
 export async function listDaysStartingWithin(db: Db, at: number, within: number): Promise<AdvocacyDay[]> {
-  return db
-    .select()
-    .from(advocacyDays)
-    .where(
-      and(
-        eq(advocacyDays.status, 'published'),
-        gt(advocacyDays.startsAt, at),
-        lt(advocacyDays.startsAt, at + within),
-      ),
-    );
+  return listRows(
+    db,
+    advocacyDays,
+    and(
+      eq(advocacyDays.status, 'published'),
+      gt(advocacyDays.startsAt, at),
+      lt(advocacyDays.startsAt, at + within),
+    ),
+  );
 }
 
 /** Days that ended before `at`, at most `within` ago (whose debrief invitations may be due). */
 export async function listDaysEndedWithin(db: Db, at: number, within: number): Promise<AdvocacyDay[]> {
-  return db
-    .select()
-    .from(advocacyDays)
-    .where(and(lt(advocacyDays.endsAt, at), gt(advocacyDays.endsAt, at - within)));
+  return listRows(db, advocacyDays, and(lt(advocacyDays.endsAt, at), gt(advocacyDays.endsAt, at - within)));
 }
 
 /** Whether a day takes registrations at `at` (published, before its deadline and its start). */

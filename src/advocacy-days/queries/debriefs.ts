@@ -2,17 +2,14 @@
 import { and, desc, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../../db';
 import { dayDebriefs, type Debrief } from '../schema';
+import { listRows } from '../../db/find';
 
 /** What a person answers about their meeting. */
 export type DebriefAnswers = Pick<Debrief, 'whatTheySaid' | 'commitment' | 'stance' | 'followUp'>;
 
 /** Debriefs of a day, newest first. */
 export async function listDebriefs(db: Db, dayId: string): Promise<Debrief[]> {
-  return db
-    .select()
-    .from(dayDebriefs)
-    .where(eq(dayDebriefs.dayId, dayId))
-    .orderBy(desc(dayDebriefs.createdAt));
+  return listRows(db, dayDebriefs, eq(dayDebriefs.dayId, dayId), { orderBy: desc(dayDebriefs.createdAt) });
 }
 
 /** The id of a person's earlier debrief of the same team's meeting, if any. */

@@ -5,6 +5,7 @@ import type { Db } from '../../db';
 import { openRegistrations } from '../contact-fields';
 import type { Registration } from '../schema';
 import { advocacyDays, dayRegistrations } from '../schema';
+import { listRows } from '../../db/find';
 
 /** Who an announcement goes to: everyone registered, everyone waiting, or one team. */
 export type Audience = { kind: 'registered' } | { kind: 'waitlisted' } | { kind: 'team'; teamId: string };
@@ -30,12 +31,10 @@ export async function audiencePage(
   } else {
     conditions.push(eq(dayRegistrations.status, audience.kind));
   }
-  const rows = await db
-    .select()
-    .from(dayRegistrations)
-    .where(and(...conditions))
-    .orderBy(asc(dayRegistrations.id))
-    .limit(limit);
+  const rows = await listRows(db, dayRegistrations, and(...conditions), {
+    orderBy: asc(dayRegistrations.id),
+    limit,
+  });
   return openRegistrations(db, rows);
 }
 

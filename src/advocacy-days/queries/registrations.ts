@@ -13,6 +13,7 @@ import {
   type Registration,
   type Team,
 } from '../schema';
+import { findRow, listRows } from '../../db/find';
 
 /** Registered, waitlisted, cancelled and checked-in counts of a day. */
 export interface DayCounts {
@@ -41,10 +42,15 @@ export async function countRegistrations(db: Db, dayId: string): Promise<DayCoun
   };
 }
 
+/** The registration where `condition` holds, its contacts opened; undefined when there is none. */
+async function findRegistration(db: Db, condition: SQL | undefined): Promise<Registration | undefined> {
+  const row = await findRow(db, dayRegistrations, condition);
+  return row && openRegistration(db, row);
+}
+
 /** A registration by id. */
 export async function getRegistration(db: Db, id: string): Promise<Registration | undefined> {
-  const [row] = await db.select().from(dayRegistrations).where(eq(dayRegistrations.id, id)).limit(1);
-  return row && openRegistration(db, row);
+  return findRegistration(db, eq(dayRegistrations.id, id));
 }
 
 /** A registration by id, only when it belongs to the day (an organizer's posted row id). */
@@ -53,11 +59,7 @@ export async function getRegistrationOfDay(
   dayId: string,
   id: string,
 ): Promise<Registration | undefined> {
-  const [row] = await db
-    .select()
-    .from(dayRegistrations)
-    .where(and(eq(dayRegistrations.id, id), eq(dayRegistrations.dayId, dayId)));
-  return row && openRegistration(db, row);
+  return findRegistration(db, and(eq(dayRegistrations.id, id), eq(dayRegistrations.dayId, dayId)));
 }
 
 /** The active (not cancelled) registration of an email for a day. */
@@ -66,18 +68,14 @@ export async function findActiveRegistrationByEmail(
   dayId: string,
   email: string,
 ): Promise<Registration | undefined> {
-  const [row] = await db
-    .select()
-    .from(dayRegistrations)
-    .where(
-      and(
-        eq(dayRegistrations.dayId, dayId),
-        eq(dayRegistrations.email, email),
-        sql`${dayRegistrations.status} <> 'cancelled'`,
-      ),
-    )
-    .limit(1);
-  return row && openRegistration(db, row);
+  return findRegistration(
+    db,
+    and(
+      eq(dayRegistrations.dayId, dayId),
+      eq(dayRegistrations.email, email),
+      sql`${dayRegistrations.status} <> 'cancelled'`,
+    ),
+  );
 }
 
 /** A waitlisted person's place: 1 + everyone waiting who arrived before them. */
@@ -111,12 +109,10 @@ export async function listRegistrations(
   const conditions = matches ? [sql`+${r.dayId} = ${dayId}`, matches] : [eq(r.dayId, dayId)];
   if (filter.status)
     conditions.push(matches ? sql`+${r.status} = ${filter.status}` : eq(r.status, filter.status));
-  const rows = await db
-    .select()
-    .from(dayRegistrations)
-    .where(and(...conditions))
-    .orderBy(asc(dayRegistrations.seq))
-    .limit(filter.limit ?? 5000);
+  const rows = await listRows(db, dayRegistrations, and(...conditions), {
+    orderBy: asc(dayRegistrations.seq),
+    limit: filter.limit ?? 5000,
+  });
   return openRegistrations(db, rows);
 }
 
@@ -127,12 +123,12 @@ export async function registrationsPage(
   afterSeq: number,
   size: number,
 ): Promise<Registration[]> {
-  const rows = await db
-    .select()
-    .from(dayRegistrations)
-    .where(and(eq(dayRegistrations.dayId, dayId), gt(dayRegistrations.seq, afterSeq)))
-    .orderBy(asc(dayRegistrations.seq))
-    .limit(size);
+  const rows = await listRows(
+    db,
+    dayRegistrations,
+    and(eq(dayRegistrations.dayId, dayId), gt(dayRegistrations.seq, afterSeq)),
+    { orderBy: asc(dayRegistrations.seq), limit: size },
+  );
   return openRegistrations(db, rows);
 }
 
@@ -142,27 +138,21 @@ export async function findByCheckInCode(
   dayId: string,
   code: string,
 ): Promise<Registration | undefined> {
-  const [row] = await db
-    .select()
-    .from(dayRegistrations)
-    .where(and(eq(dayRegistrations.dayId, dayId), eq(dayRegistrations.checkInCode, code)))
-    .limit(1);
-  return row && openRegistration(db, row);
+  return findRegistration(db, and(eq(dayRegistrations.dayId, dayId), eq(dayRegistrations.checkInCode, code)));
 }
 
 /** Registrations of a day whose districts are still unknown (organizers set them by hand). */
 export async function listPendingDistricts(db: Db, dayId: string): Promise<Registration[]> {
-  const rows = await db
-    .select()
-    .from(dayRegistrations)
-    .where(
-      and(
-        eq(dayRegistrations.dayId, dayId),
-        eq(dayRegistrations.districtStatus, 'pending'),
-        or(eq(dayRegistrations.status, 'registered'), eq(dayRegistrations.status, 'waitlisted')),
-      ),
-    )
-    .orderBy(asc(dayRegistrations.seq));
+  const rows = await listRows(
+    db,
+    dayRegistrations,
+    and(
+      eq(dayRegistrations.dayId, dayId),
+      eq(dayRegistrations.districtStatus, 'pending'),
+      or(eq(dayRegistrations.status, 'registered'), eq(dayRegistrations.status, 'waitlisted')),
+    ),
+    { orderBy: asc(dayRegistrations.seq) },
+  );
   return openRegistrations(db, rows);
 }
 
@@ -181,16 +171,15 @@ export async function listTeamCandidates(
   db: Db,
   day: Pick<AdvocacyDay, 'id' | 'state'>,
 ): Promise<Registration[]> {
-  const rows = await db
-    .select()
-    .from(dayRegistrations)
-    .where(
-      registeredOn(
-        day.id,
-        inArray(dayRegistrations.districtStatus, ['found', 'manual']),
-        sql`(${dayRegistrations.homeState} = ${day.state} or ${dayRegistrations.homeState} is null)`,
-      ),
-    );
+  const rows = await listRows(
+    db,
+    dayRegistrations,
+    registeredOn(
+      day.id,
+      inArray(dayRegistrations.districtStatus, ['found', 'manual']),
+      sql`(${dayRegistrations.homeState} = ${day.state} or ${dayRegistrations.homeState} is null)`,
+    ),
+  );
   return openRegistrations(db, rows);
 }
 
@@ -246,16 +235,15 @@ export function markReminderSentStatement(db: Db, registrationId: string, daysBe
 
 /** Registered people of a day who checked in and have not been asked for a debrief. */
 export async function listDebriefInvitees(db: Db, dayId: string): Promise<Registration[]> {
-  const rows = await db
-    .select()
-    .from(dayRegistrations)
-    .where(
-      registeredOn(
-        dayId,
-        isNotNull(dayRegistrations.checkedInAt),
-        isNull(dayRegistrations.debriefInviteSentAt),
-      ),
-    );
+  const rows = await listRows(
+    db,
+    dayRegistrations,
+    registeredOn(
+      dayId,
+      isNotNull(dayRegistrations.checkedInAt),
+      isNull(dayRegistrations.debriefInviteSentAt),
+    ),
+  );
   return openRegistrations(db, rows);
 }
 

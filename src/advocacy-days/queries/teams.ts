@@ -4,6 +4,7 @@ import type { Db } from '../../db';
 import { openRegistrations } from '../contact-fields';
 import { officials, type Official } from '../../officials/schema';
 import { dayRegistrations, dayTeams, type Registration, type Team, type TeamRole } from '../schema';
+import { listRows } from '../../db/find';
 
 /** A team with its legislator from the officials directory, when it is there. */
 export interface TeamWithOfficial {
@@ -34,11 +35,12 @@ export async function getTeam(db: Db, dayId: string, teamId: string): Promise<Te
 
 /** The registered members of a team, in arrival order (the packet, the meeting record). */
 export async function listTeamMembers(db: Db, teamId: string): Promise<Registration[]> {
-  const rows = await db
-    .select()
-    .from(dayRegistrations)
-    .where(and(eq(dayRegistrations.teamId, teamId), eq(dayRegistrations.status, 'registered')))
-    .orderBy(asc(dayRegistrations.seq));
+  const rows = await listRows(
+    db,
+    dayRegistrations,
+    and(eq(dayRegistrations.teamId, teamId), eq(dayRegistrations.status, 'registered')),
+    { orderBy: asc(dayRegistrations.seq) },
+  );
   return openRegistrations(db, rows);
 }
 

@@ -9,6 +9,7 @@ import { PUBLISHED_DAY, PUBLISHED_LETTER } from './campaigns';
 import type { ApiFilter } from '../filter';
 import type { PagePosition } from '../paging';
 import { pageOf, type Keyset, type Page } from './keyset';
+import { listRows } from '../../db/find';
 
 const CAMPAIGNS: Keyset = { modified: campaigns.updatedAt, id: campaigns.id };
 const PUBLISHED = eq(campaigns.published, true);
@@ -86,9 +87,6 @@ export function pageAdvocacyCampaigns(
 
 /** One published campaign, or null. */
 export async function findAdvocacyCampaign(db: Db, id: string): Promise<AdvocacyCampaignRow | null> {
-  const rows = await db
-    .select()
-    .from(campaigns)
-    .where(and(PUBLISHED, eq(campaigns.id, id)));
+  const rows = await listRows(db, campaigns, and(PUBLISHED, eq(campaigns.id, id)));
   return (await withLinks(db, rows))[0] ?? null;
 }

@@ -1,5 +1,5 @@
 // What people act on, as the API pages it: letters (petitions) and advocacy days (events).
-import { and, count, eq, ne, sql } from 'drizzle-orm';
+import { and, count, eq, ne, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db';
 import { advocacyDays, dayRegistrations, type AdvocacyDay } from '../../advocacy-days/schema';
 import { letterSignatures, letters, type Letter } from '../../letters/schema';
@@ -26,54 +26,70 @@ export const PUBLISHED_LETTER = ne(letters.status, 'draft');
 /** A day the public and the API may open. */
 export const PUBLISHED_DAY = eq(advocacyDays.status, 'published');
 
+/** A published collection's rows where a condition holds, in its order, one page of them. */
+type RowsReader<Row> = (
+  db: Db,
+  where: SQL | undefined,
+  order: SQL[],
+  limit: number,
+  offset: number,
+) => Promise<Row[]>;
+
+/** The pages of a published collection, and one of its rows by id, read through the same `rows`. */
+function publishedCollection<Row>(
+  keyset: Keyset,
+  published: SQL,
+  table: typeof letters | typeof advocacyDays,
+  rows: RowsReader<Row>,
+) {
+  return {
+    page: (db: Db, filter: ApiFilter, position: PagePosition): Promise<Page<Row>> =>
+      pageOf(keyset, filter, position, published, {
+        rows: (where, order, limit, offset) => rows(db, where, order, limit, offset),
+        count: (where) => db.select({ n: count() }).from(table).where(where),
+      }),
+    find: async (db: Db, id: string): Promise<Row | null> =>
+      (await rows(db, and(published, eq(table.id, id)), [], 1, 0))[0] ?? null,
+  };
+}
+
+const petitions = publishedCollection<PetitionRow>(
+  PETITIONS,
+  PUBLISHED_LETTER,
+  letters,
+  async (db, where, order, limit, offset) =>
+    (
+      await db
+        .select({ letter: letters, signatureCount })
+        .from(letters)
+        .where(where)
+        .orderBy(...order)
+        .limit(limit)
+        .offset(offset)
+    ).map((row) => ({ ...row.letter, signatureCount: row.signatureCount })),
+);
+
+const events = publishedCollection<EventRow>(
+  EVENTS,
+  PUBLISHED_DAY,
+  advocacyDays,
+  async (db, where, order, limit, offset) =>
+    (
+      await db
+        .select({ day: advocacyDays, registeredCount })
+        .from(advocacyDays)
+        .where(where)
+        .orderBy(...order)
+        .limit(limit)
+        .offset(offset)
+    ).map((row) => ({ ...row.day, registeredCount: row.registeredCount })),
+);
+
 /** One page of petitions. */
-export function pagePetitions(db: Db, filter: ApiFilter, position: PagePosition): Promise<Page<PetitionRow>> {
-  return pageOf(PETITIONS, filter, position, PUBLISHED_LETTER, {
-    rows: async (where, order, limit, offset) =>
-      (
-        await db
-          .select({ letter: letters, signatureCount })
-          .from(letters)
-          .where(where)
-          .orderBy(...order)
-          .limit(limit)
-          .offset(offset)
-      ).map((row) => ({ ...row.letter, signatureCount: row.signatureCount })),
-    count: (where) => db.select({ n: count() }).from(letters).where(where),
-  });
-}
-
+export const pagePetitions = petitions.page;
 /** One published petition, or null. */
-export async function findPetition(db: Db, id: string): Promise<PetitionRow | null> {
-  const [row] = await db
-    .select({ letter: letters, signatureCount })
-    .from(letters)
-    .where(and(PUBLISHED_LETTER, eq(letters.id, id)));
-  return row ? { ...row.letter, signatureCount: row.signatureCount } : null;
-}
-
+export const findPetition = petitions.find;
 /** One page of events. */
-export function pageEvents(db: Db, filter: ApiFilter, position: PagePosition): Promise<Page<EventRow>> {
-  return pageOf(EVENTS, filter, position, PUBLISHED_DAY, {
-    rows: async (where, order, limit, offset) =>
-      (
-        await db
-          .select({ day: advocacyDays, registeredCount })
-          .from(advocacyDays)
-          .where(where)
-          .orderBy(...order)
-          .limit(limit)
-          .offset(offset)
-      ).map((row) => ({ ...row.day, registeredCount: row.registeredCount })),
-    count: (where) => db.select({ n: count() }).from(advocacyDays).where(where),
-  });
-}
-
+export const pageEvents = events.page;
 /** One published event, or null. */
-export async function findEvent(db: Db, id: string): Promise<EventRow | null> {
-  const [row] = await db
-    .select({ day: advocacyDays, registeredCount })
-    .from(advocacyDays)
-    .where(and(PUBLISHED_DAY, eq(advocacyDays.id, id)));
-  return row ? { ...row.day, registeredCount: row.registeredCount } : null;
-}
+export const findEvent = events.find;

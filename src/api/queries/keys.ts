@@ -4,6 +4,7 @@ import type { Db } from '../../db';
 import { auditEvents } from '../../organizers/schema';
 import { newId } from '../../lib/tokens';
 import { apiKeys, type ApiKey, type ApiKeyScope } from '../schema';
+import { findRow } from '../../db/find';
 
 /** Stores a new key (its hash only). */
 export async function insertApiKey(
@@ -26,11 +27,7 @@ export async function insertApiKey(
 
 /** The key with this hash, unless revoked. */
 export async function findActiveApiKey(db: Db, keyHash: string): Promise<ApiKey | null> {
-  const [row] = await db
-    .select()
-    .from(apiKeys)
-    .where(and(eq(apiKeys.keyHash, keyHash), isNull(apiKeys.revokedAt)))
-    .limit(1);
+  const row = await findRow(db, apiKeys, and(eq(apiKeys.keyHash, keyHash), isNull(apiKeys.revokedAt)));
   return row ?? null;
 }
 

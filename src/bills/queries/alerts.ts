@@ -9,6 +9,7 @@ import type { BillMovementRow, BillRow, BillSubscriptionRow } from '../queries';
 import { billMovements, bills, billSubscriptions } from '../schema';
 import { inSlices } from '../../db/chunks';
 import { advanceFanoutCursor } from '../../db/fanout-cursor';
+import { listRows } from '../../db/find';
 
 /**
  * One page of the people to alert for a movement: confirmed, immediate subscriptions to the bill
@@ -78,11 +79,12 @@ export function advanceAlertFanout(
 
 /** Movements whose fan-out is unfinished and has not moved since `before`. */
 export async function stalledAlertFanouts(db: Db, before: number, limit: number) {
-  return db
-    .select()
-    .from(billMovements)
-    .where(and(eq(billMovements.fanoutStatus, 'pending'), lt(billMovements.fanoutUpdatedAt, before)))
-    .limit(limit);
+  return listRows(
+    db,
+    billMovements,
+    and(eq(billMovements.fanoutStatus, 'pending'), lt(billMovements.fanoutUpdatedAt, before)),
+    { limit },
+  );
 }
 
 /** Records that a stalled fan-out was queued again (unless another run moved it on meanwhile). */
@@ -103,18 +105,16 @@ export async function dailySubscriptionsPage(
   after: string,
   limit: number,
 ): Promise<BillSubscriptionRow[]> {
-  return db
-    .select()
-    .from(billSubscriptions)
-    .where(
-      and(
-        eq(billSubscriptions.status, 'confirmed'),
-        eq(billSubscriptions.frequency, 'daily'),
-        gt(billSubscriptions.id, after),
-      ),
-    )
-    .orderBy(asc(billSubscriptions.id))
-    .limit(limit);
+  return listRows(
+    db,
+    billSubscriptions,
+    and(
+      eq(billSubscriptions.status, 'confirmed'),
+      eq(billSubscriptions.frequency, 'daily'),
+      gt(billSubscriptions.id, after),
+    ),
+    { orderBy: asc(billSubscriptions.id), limit },
+  );
 }
 
 /** Every subscription of some addresses (at most 100: within D1's 100 bound parameters). */

@@ -2,6 +2,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../db';
 import { billSponsors, bills } from '../schema';
+import { pickColumns } from '../../db/pick';
 
 /** Tracked bills an official sponsors (bill_sponsors.person_id is the Open States id). */
 export async function listTrackedBillsSponsoredBy(
@@ -9,13 +10,7 @@ export async function listTrackedBillsSponsoredBy(
   officialId: string,
 ): Promise<{ state: string; slug: string; identifier: string; title: string; titleEs: string | null }[]> {
   return db
-    .selectDistinct({
-      state: bills.state,
-      slug: bills.slug,
-      identifier: bills.identifier,
-      title: bills.title,
-      titleEs: bills.titleEs,
-    })
+    .selectDistinct(pickColumns(bills, 'state', 'slug', 'identifier', 'title', 'titleEs'))
     .from(billSponsors)
     .innerJoin(bills, eq(bills.id, billSponsors.billId))
     .where(and(eq(billSponsors.personId, officialId), eq(bills.tracked, true)))

@@ -15,7 +15,8 @@ import {
   type BillStage,
   type CallToAction,
 } from '../schema';
-import { findRow } from '../../db/find';
+import { findRow, listRows } from '../../db/find';
+import { pickColumns } from '../../db/pick';
 
 /** Rows as stored: a bill, one of its actions, a movement, a subscription. */
 export type BillRow = typeof bills.$inferSelect;
@@ -39,26 +40,23 @@ export async function listTrackedBills(db: Db, filters: BillFilters = {}, limit 
   if (filters.state) conditions.push(eq(bills.state, filters.state));
   if (filters.stage) conditions.push(sql`${effectiveStageSql} = ${filters.stage}`);
   if (filters.position) conditions.push(eq(bills.position, filters.position));
-  return db
-    .select()
-    .from(bills)
-    .where(and(...conditions))
-    .orderBy(sql`${bills.lastMovementAt} is null`, desc(bills.lastMovementAt), asc(bills.identifier))
-    .limit(limit);
+  return listRows(db, bills, and(...conditions), {
+    orderBy: [sql`${bills.lastMovementAt} is null`, desc(bills.lastMovementAt), asc(bills.identifier)],
+    limit,
+  });
 }
 
 /** Every bill for the organizer list, tracked or not, newest movement first. */
 export async function listAllBills(db: Db): Promise<BillRow[]> {
-  return db
-    .select()
-    .from(bills)
-    .orderBy(
+  return listRows(db, bills, undefined, {
+    orderBy: [
       sql`${bills.lastMovementAt} is null`,
       desc(bills.lastMovementAt),
       asc(bills.state),
       asc(bills.identifier),
-    )
-    .limit(500);
+    ],
+    limit: 500,
+  });
 }
 
 /** The states that have tracked bills, for the list filter. */
@@ -267,13 +265,7 @@ export async function listTrackedOpenStatesBills(
   db: Db,
 ): Promise<Pick<BillRow, 'id' | 'state' | 'session' | 'identifier' | 'openstatesId'>[]> {
   return db
-    .select({
-      id: bills.id,
-      state: bills.state,
-      session: bills.session,
-      identifier: bills.identifier,
-      openstatesId: bills.openstatesId,
-    })
+    .select(pickColumns(bills, 'id', 'state', 'session', 'identifier', 'openstatesId'))
     .from(bills)
     .where(and(eq(bills.tracked, true), sql`${bills.openstatesId} is not null`, eq(bills.isDemo, false)));
 }

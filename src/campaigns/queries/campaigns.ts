@@ -21,6 +21,7 @@ import {
   type CampaignTactic,
   type CampaignTarget,
 } from '../schema';
+import { pickColumns } from '../../db/pick';
 
 /** A campaign with how many tactics it has and how many are still planned. */
 export type CampaignListRow = Campaign & { tactics: number; planned: number };
@@ -300,13 +301,7 @@ export function campaignsOfAction(
   actionId: string,
 ): Promise<Pick<Campaign, 'id' | 'slug' | 'title' | 'titleEs' | 'published'>[]> {
   return db
-    .selectDistinct({
-      id: campaigns.id,
-      slug: campaigns.slug,
-      title: campaigns.title,
-      titleEs: campaigns.titleEs,
-      published: campaigns.published,
-    })
+    .selectDistinct(pickColumns(campaigns, 'id', 'slug', 'title', 'titleEs', 'published'))
     .from(campaignTactics)
     .innerJoin(campaigns, eq(campaigns.id, campaignTactics.campaignId))
     .where(and(eq(campaignTactics.action, action), eq(campaignTactics.actionRef, actionId)))

@@ -8,6 +8,7 @@ import { letterSignatures, letters } from '../../letters/schema';
 import { meetingCommitments, meetings } from '../../meetings/schema';
 import { powerMapEntries, type PowerMapEntry } from '../../officials/schema';
 import type { CampaignTactic } from '../schema';
+import { listRows } from '../../db/find';
 
 /** A meeting with a target that happened (held, or held and thanked). */
 const HELD = inArray(meetings.status, ['held', 'thanked']);
@@ -61,11 +62,9 @@ export async function listTargetCommitments(
 /** The power-map notes on the targets, newest first (organizer pages only, never public). */
 export async function listTargetPowerMap(db: Db, officialIds: readonly string[]): Promise<PowerMapEntry[]> {
   if (officialIds.length === 0) return [];
-  return db
-    .select()
-    .from(powerMapEntries)
-    .where(inArray(powerMapEntries.officialId, [...officialIds]))
-    .orderBy(desc(powerMapEntries.notedOn), desc(powerMapEntries.createdAt));
+  return listRows(db, powerMapEntries, inArray(powerMapEntries.officialId, [...officialIds]), {
+    orderBy: [desc(powerMapEntries.notedOn), desc(powerMapEntries.createdAt)],
+  });
 }
 
 /** The meetings with the targets that happened, with the day they were held. */

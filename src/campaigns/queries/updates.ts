@@ -4,6 +4,7 @@ import { and, asc, desc, eq, lt } from 'drizzle-orm';
 import type { Db } from '../../db';
 import { advanceFanoutCursor } from '../../db/fanout-cursor';
 import { campaignUpdates, type CampaignUpdate } from '../schema';
+import { listRows } from '../../db/find';
 
 /** Stores a posted update. */
 export async function insertCampaignUpdate(db: Db, row: CampaignUpdate): Promise<void> {
@@ -12,12 +13,10 @@ export async function insertCampaignUpdate(db: Db, row: CampaignUpdate): Promise
 
 /** The updates of a campaign, newest first. */
 export async function listCampaignUpdates(db: Db, campaignId: string): Promise<CampaignUpdate[]> {
-  return db
-    .select()
-    .from(campaignUpdates)
-    .where(eq(campaignUpdates.campaignId, campaignId))
-    .orderBy(desc(campaignUpdates.createdAt))
-    .limit(50);
+  return listRows(db, campaignUpdates, eq(campaignUpdates.campaignId, campaignId), {
+    orderBy: desc(campaignUpdates.createdAt),
+    limit: 50,
+  });
 }
 
 /** One update by id. */
@@ -42,10 +41,10 @@ export async function unfinishedCampaignUpdates(
   idleBefore: number,
   limit: number,
 ): Promise<CampaignUpdate[]> {
-  return db
-    .select()
-    .from(campaignUpdates)
-    .where(and(eq(campaignUpdates.fanoutStatus, 'sending'), lt(campaignUpdates.fanoutUpdatedAt, idleBefore)))
-    .orderBy(asc(campaignUpdates.fanoutUpdatedAt))
-    .limit(limit);
+  return listRows(
+    db,
+    campaignUpdates,
+    and(eq(campaignUpdates.fanoutStatus, 'sending'), lt(campaignUpdates.fanoutUpdatedAt, idleBefore)),
+    { orderBy: asc(campaignUpdates.fanoutUpdatedAt), limit },
+  );
 }

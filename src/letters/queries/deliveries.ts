@@ -9,6 +9,7 @@ import type { LetterTally } from '../tally';
 import { listLetterOfficials } from './letters';
 import { listAllShownSigners, type PublicSigner } from './public-pages';
 import { letterTally } from './shared';
+import { listRows } from '../../db/find';
 
 /** Records a delivery and queues its emails in one batch: both happen or neither does. */
 export async function insertDeliveryWithEmails(
@@ -33,12 +34,10 @@ export interface DeliveryStatus {
 
 /** A letter's deliveries, newest first, with their outbox status. */
 export async function listDeliveries(db: Db, letterId: string): Promise<DeliveryStatus[]> {
-  const deliveries = await db
-    .select()
-    .from(letterDeliveries)
-    .where(eq(letterDeliveries.letterId, letterId))
-    .orderBy(desc(letterDeliveries.createdAt))
-    .limit(20);
+  const deliveries = await listRows(db, letterDeliveries, eq(letterDeliveries.letterId, letterId), {
+    orderBy: desc(letterDeliveries.createdAt),
+    limit: 20,
+  });
   return Promise.all(
     deliveries.map(async (delivery) => {
       const ids = JSON.parse(delivery.outboxIds) as string[];

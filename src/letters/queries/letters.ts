@@ -8,7 +8,7 @@ import { letterAddresseeOfficials, letters, type Letter } from '../schema';
 import type { LetterTally } from '../tally';
 import type { LetterInput } from '../validation';
 import { s, tallySql } from './shared';
-import { findRow } from '../../db/find';
+import { findRow, listRows } from '../../db/find';
 
 /** One letter by its public slug; undefined when there is none. */
 export async function getLetterBySlug(db: Db, slug: string): Promise<Letter | undefined> {
@@ -69,12 +69,10 @@ export async function listOpenLetters(db: Db): Promise<(Letter & { signed: numbe
 
 /** Public letters (open and closed), newest first, for /letters. */
 export async function listPublicLetters(db: Db): Promise<Letter[]> {
-  return db
-    .select()
-    .from(letters)
-    .where(inArray(letters.status, ['open', 'closed']))
-    .orderBy(desc(letters.status), desc(letters.createdAt))
-    .limit(100);
+  return listRows(db, letters, inArray(letters.status, ['open', 'closed']), {
+    orderBy: [desc(letters.status), desc(letters.createdAt)],
+    limit: 100,
+  });
 }
 
 /** Every letter with its tally (see LetterTally), for the organizer list. */

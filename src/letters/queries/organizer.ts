@@ -7,6 +7,7 @@ import type { LetterTally } from '../tally';
 import type { SignerFilter } from '../validation';
 import { countSignaturesMatching, signatureSearchCondition } from './search';
 import { s, sumOf, tallySql } from './shared';
+import { listRows } from '../../db/find';
 
 /** Counts for the organizer's signer table header: the tally and the rows not yet confirmed. */
 export interface SignerTally extends LetterTally {
@@ -124,19 +125,17 @@ export async function exportSignersPage(
   after: ExportCursor | null,
   limit: number,
 ): Promise<{ rows: LetterSignature[]; next: ExportCursor | null }> {
-  const rows = await db
-    .select()
-    .from(s)
-    .where(
-      and(
-        eq(s.letterId, letterId),
-        after
-          ? or(gt(s.createdAt, after.createdAt), and(eq(s.createdAt, after.createdAt), gt(s.id, after.id)))
-          : undefined,
-      ),
-    )
-    .orderBy(asc(s.createdAt), asc(s.id))
-    .limit(limit);
+  const rows = await listRows(
+    db,
+    s,
+    and(
+      eq(s.letterId, letterId),
+      after
+        ? or(gt(s.createdAt, after.createdAt), and(eq(s.createdAt, after.createdAt), gt(s.id, after.id)))
+        : undefined,
+    ),
+    { orderBy: [asc(s.createdAt), asc(s.id)], limit },
+  );
   const last = rows[rows.length - 1];
   return { rows, next: rows.length === limit && last ? { createdAt: last.createdAt, id: last.id } : null };
 }

@@ -13,6 +13,7 @@ import {
 import { searchTermsOf } from '../../lib/search-terms';
 import type { LetterSignature } from '../schema';
 import { s } from './shared';
+import { pickColumns } from '../../db/pick';
 
 /** The fields of a signature its terms are made of. */
 export type SignatureSearchFields = Pick<
@@ -58,16 +59,19 @@ async function signaturesWithoutTerms(
   limit: number,
 ): Promise<SignatureSearchFields[]> {
   return db
-    .select({
-      id: s.id,
-      letterId: s.letterId,
-      email: s.email,
-      firstName: s.firstName,
-      lastName: s.lastName,
-      congregation: s.congregation,
-      denomination: s.denomination,
-      city: s.city,
-    })
+    .select(
+      pickColumns(
+        s,
+        'id',
+        'letterId',
+        'email',
+        'firstName',
+        'lastName',
+        'congregation',
+        'denomination',
+        'city',
+      ),
+    )
     .from(s)
     .where(and(gt(s.id, after), withoutTerms(db, 'signature', s.id)))
     .orderBy(asc(s.id))

@@ -29,8 +29,9 @@ import {
   type LetterUpdate,
 } from '../schema';
 import { insertNewRowsStatements } from '../../db/chunks';
-import { findRow } from '../../db/find';
+import { findRow, listRows } from '../../db/find';
 import { advanceFanoutCursor } from '../../db/fanout-cursor';
+import { pickColumns } from '../../db/pick';
 
 /** The prefix of the outbox ids of one update's emails (`letter-update:<update id>:<signature id>`). */
 export function updateOutboxPrefix(updateId: string): string {
@@ -92,15 +93,7 @@ export async function updateRecipientsPage(
   limit: number,
 ): Promise<UpdateRecipient[]> {
   return db
-    .select({
-      id: s.id,
-      email: s.email,
-      lang: s.lang,
-      honorific: s.honorific,
-      honorificOther: s.honorificOther,
-      firstName: s.firstName,
-      lastName: s.lastName,
-    })
+    .select(pickColumns(s, 'id', 'email', 'lang', 'honorific', 'honorificOther', 'firstName', 'lastName'))
     .from(s)
     .where(and(receivesUpdates(db, letterId), gt(s.id, after)))
     .orderBy(asc(s.id))
@@ -163,12 +156,12 @@ export function advanceFanout(
 
 /** Updates whose fan-out is unfinished and has not moved for `idleMs` (their request ended early). */
 export async function unfinishedUpdates(db: Db, at: number, idleMs: number, limit: number) {
-  return db
-    .select()
-    .from(letterUpdates)
-    .where(and(eq(letterUpdates.fanoutStatus, 'sending'), lt(letterUpdates.fanoutUpdatedAt, at - idleMs)))
-    .orderBy(asc(letterUpdates.fanoutUpdatedAt))
-    .limit(limit);
+  return listRows(
+    db,
+    letterUpdates,
+    and(eq(letterUpdates.fanoutStatus, 'sending'), lt(letterUpdates.fanoutUpdatedAt, at - idleMs)),
+    { orderBy: asc(letterUpdates.fanoutUpdatedAt), limit },
+  );
 }
 
 /** Where an update's emails are: waiting or being sent, sent, failed, or not sent (suppressed). */
@@ -200,12 +193,10 @@ export async function listUpdatesWithCounts(
   letterId: string,
   limit = 50,
 ): Promise<UpdateWithCounts[]> {
-  const updates = await db
-    .select()
-    .from(letterUpdates)
-    .where(eq(letterUpdates.letterId, letterId))
-    .orderBy(desc(letterUpdates.createdAt))
-    .limit(limit);
+  const updates = await listRows(db, letterUpdates, eq(letterUpdates.letterId, letterId), {
+    orderBy: desc(letterUpdates.createdAt),
+    limit,
+  });
   return Promise.all(
     updates.map(async (update) => ({ ...update, counts: await updateEmailCounts(db, update.id) })),
   );

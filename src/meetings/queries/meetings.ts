@@ -16,26 +16,25 @@ import {
   type MeetingCommitment,
   type MeetingStatus,
 } from '../schema';
+import { findRow, listRows } from '../../db/find';
 
 /** A meeting by the hash of its private link's token. */
 export async function getMeetingByTokenHash(db: Db, tokenHash: string): Promise<Meeting | undefined> {
-  const [row] = await db.select().from(meetings).where(eq(meetings.tokenHash, tokenHash)).limit(1);
+  const row = await findRow(db, meetings, eq(meetings.tokenHash, tokenHash));
   return row && openMeeting(db, row);
 }
 
 /** A meeting by id (organizer pages). */
 export async function getMeeting(db: Db, id: string): Promise<Meeting | undefined> {
-  const [row] = await db.select().from(meetings).where(eq(meetings.id, id)).limit(1);
+  const row = await findRow(db, meetings, eq(meetings.id, id));
   return row && openMeeting(db, row);
 }
 
 /** The commitments recorded for a meeting, in the order they were written. */
 export async function listCommitments(db: Db, meetingId: string): Promise<MeetingCommitment[]> {
-  return db
-    .select()
-    .from(meetingCommitments)
-    .where(eq(meetingCommitments.meetingId, meetingId))
-    .orderBy(asc(meetingCommitments.position));
+  return listRows(db, meetingCommitments, eq(meetingCommitments.meetingId, meetingId), {
+    orderBy: asc(meetingCommitments.position),
+  });
 }
 
 /** How many requests an address started in the last day (the per-sender flood limit). */

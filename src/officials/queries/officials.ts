@@ -12,7 +12,7 @@ import {
   type PowerMapEntry,
   type Stance,
 } from '../schema';
-import { findRow } from '../../db/find';
+import { findRow, listRows } from '../../db/find';
 
 /** One official by id (Open States "ocd-person/…" or "manual-…"); undefined when unknown. */
 export async function getOfficial(db: Db, id: string): Promise<Official | undefined> {
@@ -56,27 +56,26 @@ export async function findLegislatorsForDistricts(db: Db, districts: StateDistri
   if (districts.lowerDistrict)
     byChamber.push(and(eq(officials.chamber, 'lower'), eq(officials.district, districts.lowerDistrict))!);
   if (byChamber.length === 0) return [];
-  return db
-    .select()
-    .from(officials)
-    .where(and(eq(officials.state, state), eq(officials.inOffice, true), or(...byChamber)))
-    .orderBy(desc(officials.chamber), asc(officials.familyName), asc(officials.name));
+  return listRows(
+    db,
+    officials,
+    and(eq(officials.state, state), eq(officials.inOffice, true), or(...byChamber)),
+    { orderBy: [desc(officials.chamber), asc(officials.familyName), asc(officials.name)] },
+  );
 }
 
 /** The governor in office of a state, if imported. */
 export async function findGovernor(db: Db, state: string): Promise<Official | undefined> {
-  const [row] = await db
-    .select()
-    .from(officials)
-    .where(
-      and(
-        eq(officials.state, state.toLowerCase()),
-        eq(officials.chamber, 'governor'),
-        eq(officials.inOffice, true),
-      ),
-    )
-    .orderBy(desc(officials.updatedAt))
-    .limit(1);
+  const [row] = await listRows(
+    db,
+    officials,
+    and(
+      eq(officials.state, state.toLowerCase()),
+      eq(officials.chamber, 'governor'),
+      eq(officials.inOffice, true),
+    ),
+    { orderBy: desc(officials.updatedAt), limit: 1 },
+  );
   return row;
 }
 
@@ -139,26 +138,23 @@ export async function listOfficialsInState(
   state: string,
   chambers?: OfficialRole[],
 ): Promise<Official[]> {
-  return db
-    .select()
-    .from(officials)
-    .where(
-      and(
-        eq(officials.state, state.toLowerCase()),
-        eq(officials.inOffice, true),
-        chambers?.length ? sql`${officials.chamber} in ${chambers}` : undefined,
-      ),
-    )
-    .orderBy(asc(officials.chamber), asc(officials.familyName), asc(officials.name));
+  return listRows(
+    db,
+    officials,
+    and(
+      eq(officials.state, state.toLowerCase()),
+      eq(officials.inOffice, true),
+      chambers?.length ? sql`${officials.chamber} in ${chambers}` : undefined,
+    ),
+    { orderBy: [asc(officials.chamber), asc(officials.familyName), asc(officials.name)] },
+  );
 }
 
 /** The power map of one official, newest first. Organizer pages only. */
 export async function listPowerMapEntries(db: Db, officialId: string): Promise<PowerMapEntry[]> {
-  return db
-    .select()
-    .from(powerMapEntries)
-    .where(eq(powerMapEntries.officialId, officialId))
-    .orderBy(desc(powerMapEntries.notedOn), desc(powerMapEntries.createdAt));
+  return listRows(db, powerMapEntries, eq(powerMapEntries.officialId, officialId), {
+    orderBy: [desc(powerMapEntries.notedOn), desc(powerMapEntries.createdAt)],
+  });
 }
 
 /** Current stance per official (newest entry wins), for organizer lists. */
@@ -169,11 +165,9 @@ export async function currentStances(
   const result = new Map<string, PowerMapEntry>();
   for (let start = 0; start < officialIds.length; start += 90) {
     const chunk = officialIds.slice(start, start + 90);
-    const rows = await db
-      .select()
-      .from(powerMapEntries)
-      .where(sql`${powerMapEntries.officialId} in ${chunk}`)
-      .orderBy(desc(powerMapEntries.notedOn), desc(powerMapEntries.createdAt));
+    const rows = await listRows(db, powerMapEntries, sql`${powerMapEntries.officialId} in ${chunk}`, {
+      orderBy: [desc(powerMapEntries.notedOn), desc(powerMapEntries.createdAt)],
+    });
     for (const row of rows) if (!result.has(row.officialId)) result.set(row.officialId, row);
   }
   return result;

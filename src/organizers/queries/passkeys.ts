@@ -5,6 +5,7 @@ import { newId } from '../../lib/tokens';
 import { passkeys, webauthnChallenges } from '../schema';
 import { auditStatement } from './audit';
 import { findRow } from '../../db/find';
+import { pickColumns } from '../../db/pick';
 
 /** Stores a WebAuthn challenge for five minutes; returns its id. */
 export async function storeChallenge(
@@ -39,13 +40,7 @@ export async function takeChallenge(db: Db, id: string, purpose: string, at: num
 /** An organizer's passkeys, oldest first. */
 export async function listPasskeys(db: Db, organizerId: string) {
   return db
-    .select({
-      id: passkeys.id,
-      name: passkeys.name,
-      transports: passkeys.transports,
-      createdAt: passkeys.createdAt,
-      lastUsedAt: passkeys.lastUsedAt,
-    })
+    .select(pickColumns(passkeys, 'id', 'name', 'transports', 'createdAt', 'lastUsedAt'))
     .from(passkeys)
     .where(eq(passkeys.organizerId, organizerId))
     .orderBy(passkeys.createdAt);

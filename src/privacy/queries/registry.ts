@@ -19,6 +19,7 @@ import { officials } from '../../officials/schema';
 import { organizerSessions, organizers, signInTokens } from '../../organizers/schema';
 import { people, peopleTags, tags } from '../../people/schema';
 import type { FoundRow, PersonalDataKey, PersonalDataSource } from './registry-types';
+import { listRows } from '../../db/find';
 
 export type { ErasureMode, FoundRow, PersonalDataKey, PersonalDataSource } from './registry-types';
 
@@ -178,16 +179,15 @@ export const personalDataSources: PersonalDataSource[] = [
       // or as text in a row stored before sealing and not yet re-sealed (contact-key:rotate).
       const hashes = await attendeeEmailLookupHashes(db, email);
       const namedAsAttendee = hashes.map((hash) => sql`instr(${meetings.attendeeEmailHashes}, ${hash}) > 0`);
-      const rows = await db
-        .select()
-        .from(meetings)
-        .where(
-          or(
-            sameAddress(meetings.senderEmail, email),
-            ...namedAsAttendee,
-            sql`instr(lower(${meetings.attendees}), ${email}) > 0`,
-          ),
-        );
+      const rows = await listRows(
+        db,
+        meetings,
+        or(
+          sameAddress(meetings.senderEmail, email),
+          ...namedAsAttendee,
+          sql`instr(lower(${meetings.attendees}), ${email}) > 0`,
+        ),
+      );
       const opened = await Promise.all(rows.map((row) => openMeeting(db, row)));
       return opened
         .filter(
@@ -258,12 +258,11 @@ export const personalDataSources: PersonalDataSource[] = [
     columns: [outbox.toAddress, outbox.replyTo, outbox.cc],
     mode: 'blank',
     async find(db, email) {
-      const rows = await db
-        .select()
-        .from(outbox)
-        .where(
-          sql`${sameAddress(outbox.toAddress, email)} or ${sameAddress(outbox.replyTo, email)} or instr(lower(${outbox.cc}), ${email}) > 0`,
-        );
+      const rows = await listRows(
+        db,
+        outbox,
+        sql`${sameAddress(outbox.toAddress, email)} or ${sameAddress(outbox.replyTo, email)} or instr(lower(${outbox.cc}), ${email}) > 0`,
+      );
       return rows.filter(
         (row) =>
           row.toAddress.trim().toLowerCase() === email ||

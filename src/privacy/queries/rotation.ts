@@ -8,6 +8,7 @@ import type { Db } from '../../db';
 import { dayRegistrations, type Registration } from '../../advocacy-days/schema';
 import { meetings, type Meeting } from '../../meetings/schema';
 import { webhookEndpoints } from '../../webhooks/schema';
+import { pickColumns } from '../../db/pick';
 
 /** True in SQL when a text column holds something not sealed with the key `prefix` (`wt1.<id>.`). */
 function notSealedWith(column: SQLiteColumn | SQL, prefix: string): SQL {
@@ -74,13 +75,7 @@ export async function meetingsToReseal(
   limit: number,
 ): Promise<StoredMeetingContacts[]> {
   return db
-    .select({
-      id: meetings.id,
-      senderPhone: meetings.senderPhone,
-      story: meetings.story,
-      requestText: meetings.requestText,
-      attendees: meetings.attendees,
-    })
+    .select(pickColumns(meetings, 'id', 'senderPhone', 'story', 'requestText', 'attendees'))
     .from(meetings)
     .where(
       and(
