@@ -20,6 +20,7 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../env';
 import { LANGS, LANG_COOKIE, negotiateLang, varyByLanguage, type Lang } from '../lib/i18n';
+import { setSecurityHeaders } from './security';
 
 /** How long a stored page is served as it is. */
 export const FRESH_MS = 5_000;
@@ -149,27 +150,63 @@ function storable(c: Context<AppEnv>, response: Response): boolean {
 }
 
 /**
+ * Whether the cache applies to a request: its key when it asks for a listed page anonymously,
+ * 'bypass' when the visitor carries a cookie, undefined when the cache has nothing to do with it.
+ */
+function sharedPage(
+  request: Request,
+  env: Env,
+  pages: readonly RegExp[],
+): { key: string; lang: Lang; url: URL } | 'bypass' | undefined {
+  if (request.method !== 'GET' || !cacheOn(env)) return undefined;
+  const url = new URL(request.url);
+  const address = url.pathname + url.search;
+  if (!pages.some((page) => page.test(address))) return undefined;
+  const cookie = request.headers.get('cookie') ?? undefined;
+  if (!isAnonymous(cookie)) return 'bypass';
+  const lang = negotiateLang(
+    cookie?.match(new RegExp(`${LANG_COOKIE}=([^;]*)`))?.[1],
+    request.headers.get('accept-language') ?? undefined,
+  );
+  return { key: pageCacheKey(env, address, lang), lang, url };
+}
+
+/** A shared page's security headers: not embeddable, not a private link, no organizer. */
+const SHARED_PAGE_SECURITY = { embeddable: false, privateLink: false, organizer: false };
+
+/**
+ * Answers a request with the fresh copy of a page this isolate keeps, before the app runs at all
+ * (no routing, no middleware): the commonest request of a surge. Anything else (a miss, a stale
+ * copy, a cookie, another address) returns undefined and goes to the app, whose edgeCache does
+ * the rest. The answer is the one edgeCache would give, security headers included.
+ */
+export function recentPageResponder(pages: readonly RegExp[]) {
+  return function recentPage(request: Request, env: Env): Response | undefined {
+    const shared = sharedPage(request, env, pages);
+    if (!shared || shared === 'bypass') return undefined;
+    const page = recentPages.get(shared.key);
+    if (!page || Date.now() - page.madeAt > FRESH_MS) return undefined;
+    const response = served(page, 'hit');
+    setSecurityHeaders(response.headers, env, SHARED_PAGE_SECURITY);
+    return response;
+  };
+}
+
+/**
  * Serves the listed public pages from caches.default for anonymous GETs, and stores them after a
  * render. `pages` matches the path and query string of every cacheable address; `render` is the
  * app itself, for refreshing a stale page after the reader has it.
  */
 export function edgeCache(pages: readonly RegExp[], render: RenderPage): MiddlewareHandler<AppEnv> {
   return async function edgeCache(c, next) {
-    const url = new URL(c.req.url);
-    const address = url.pathname + url.search;
-    if (c.req.method !== 'GET' || !cacheOn(c.env) || !pages.some((page) => page.test(address))) {
-      return next();
-    }
-    if (!isAnonymous(c.req.header('cookie'))) {
+    const shared = sharedPage(c.req.raw, c.env, pages);
+    if (!shared) return next();
+    if (shared === 'bypass') {
       await next();
       c.res.headers.set(CACHE_STATUS_HEADER, 'bypass');
       return;
     }
-    const lang = negotiateLang(
-      c.req.header('cookie')?.match(new RegExp(`${LANG_COOKIE}=([^;]*)`))?.[1],
-      c.req.header('accept-language'),
-    );
-    const key = pageCacheKey(c.env, address, lang);
+    const { key, lang, url } = shared;
     const cache = caches.default;
     const ctx = executionContext(c);
     if (!refreshes.has(c.req.raw)) {

@@ -245,7 +245,15 @@ describe("this isolate's copy in front of the cache", () => {
   it("serves its copy while fresh, and follows another isolate's purge within the fresh time", async () => {
     const letter = await makeLetter();
     const path = `/letters/${letter.slug}`;
-    expect((await request(path)).headers.get('x-cache')).toBe('miss');
+    const first = await request(path);
+    expect(first.headers.get('x-cache')).toBe('miss');
+    // The copy is answered before the app routes anything, with the same headers as the page.
+    const again = await request(path);
+    expect(again.headers.get('x-cache')).toBe('hit');
+    const headersOf = (response: Response) =>
+      [...response.headers].filter(([name]) => name !== 'x-cache' && name !== 'content-length');
+    expect(headersOf(again)).toEqual(headersOf(first));
+    expect(again.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
     await addSignature(letter.id, { lastName: 'Elsewhere' });
     // Another isolate confirmed a signature and purged the shared cache: this isolate never heard.
     await caches.default.delete(pageCacheKey(env, path, 'en'));
