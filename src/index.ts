@@ -1,4 +1,5 @@
-import { buildApp } from './app';
+import { SHARED_PAGES, buildApp } from './app';
+import { recentPageResponder } from './web/edge-cache';
 import { WEBHOOK_PAYLOADS } from './webhook-payloads';
 import { deliverEmailBatch } from './email/delivery';
 import type { EmailQueueMessage } from './email/outbox';
@@ -8,10 +9,12 @@ import { runScheduled } from './jobs';
 import { consumeWebhookBatch, type WebhookQueueMessage } from './webhooks/delivery';
 
 const app = buildApp();
+const recentPage = recentPageResponder(SHARED_PAGES);
 
 /** The Worker: pages and forms (fetch), email, alert and webhook delivery (queue), scheduled jobs (scheduled). */
 export default {
-  fetch: app.fetch,
+  // A shared page this isolate has fresh is answered before the app routes anything.
+  fetch: (request, env, ctx) => recentPage(request, env) ?? app.fetch(request, env, ctx),
   async queue(batch, env) {
     if (batch.queue.startsWith('welcome-table-webhooks')) {
       await consumeWebhookBatch(batch as MessageBatch<WebhookQueueMessage>, env, WEBHOOK_PAYLOADS);

@@ -152,14 +152,20 @@ function signatureTermRows(rows: Cell[][]): Cell[][] {
           congregation: text(row, 'congregation'),
           denomination: text(row, 'denomination'),
           city: text(row, 'city') ?? undefined,
-        }).map((term): Cell[] => ['signature', text(row, 'letter_id'), text(row, 'id'), term]),
+        }).map((term): Cell[] => [
+          'signature',
+          text(row, 'letter_id'),
+          text(row, 'id'),
+          term,
+          row[at('created_at')] as number,
+        ]),
       )
       // In the index's order (binary, as SQLite compares): each insert appends to the B-tree.
       .sort((a, b) => Buffer.compare(Buffer.from(`${a[3]}\0${a[2]}`), Buffer.from(`${b[3]}\0${b[2]}`)))
   );
 }
 
-const TERM_COLUMNS = ['kind', 'scope_id', 'owner_id', 'term'];
+const TERM_COLUMNS = ['kind', 'scope_id', 'owner_id', 'term', 'sort_key'];
 
 /** One confirmed, shown signature row (the same shape for the app's table and the floor's). */
 export function signatureRow(letterId: string, n: number, now: number): Cell[] {

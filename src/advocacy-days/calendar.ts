@@ -139,11 +139,29 @@ export function formatInZone(
   timeZone: string,
   style: 'date' | 'time' | 'dateTime' = 'dateTime',
 ): string {
-  return new Intl.DateTimeFormat(DATE_LOCALES[lang], {
-    ...(style !== 'time' ? { dateStyle: 'full' } : {}),
-    ...(style !== 'date' ? { timeStyle: 'short' } : {}),
-    timeZone,
-  }).format(new Date(ms));
+  return dateTimeFormat(`${lang} ${style} ${timeZone}`, () => ({
+    locale: DATE_LOCALES[lang],
+    options: {
+      ...(style !== 'time' ? { dateStyle: 'full' } : {}),
+      ...(style !== 'date' ? { timeStyle: 'short' } : {}),
+      timeZone,
+    },
+  })).format(new Date(ms));
+}
+
+// Intl formatters are costly to make: one per language, style and zone, kept by the isolate.
+const formats = new Map<string, Intl.DateTimeFormat>();
+function dateTimeFormat(
+  key: string,
+  spec: () => { locale: string; options: Intl.DateTimeFormatOptions },
+): Intl.DateTimeFormat {
+  let format = formats.get(key);
+  if (!format) {
+    const { locale, options } = spec();
+    format = new Intl.DateTimeFormat(locale, options);
+    formats.set(key, format);
+  }
+  return format;
 }
 
 /** "Friday, February 12, 2027, 8:30 AM – 4:00 PM" in the day's zone. */
@@ -162,16 +180,19 @@ export function mapUrl(address: string): string {
 }
 
 function zoneOffsetMs(utcMs: number, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  }).formatToParts(new Date(utcMs));
+  const parts = dateTimeFormat(`offset ${timeZone}`, () => ({
+    locale: 'en-US',
+    options: {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    },
+  })).formatToParts(new Date(utcMs));
   const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
   const asUtc = Date.UTC(
     get('year'),

@@ -16,6 +16,8 @@ export interface SearchOwner {
   ownerId: string;
   /** The id column of the row's table: terms are stored only when the row exists. */
   idColumn: SQLiteColumn;
+  /** The column of the same table the organizer's table is ordered by (search-schema's sortKey). */
+  sortColumn: SQLiteColumn;
 }
 
 /**
@@ -30,9 +32,10 @@ export function insertTermsStatement(
 ): BatchItem<'sqlite'> {
   const table = owner.idColumn.table;
   return db.run(sql`
-    insert into ${searchTerms} (kind, scope_id, owner_id, term)
-    select ${owner.kind}, ${owner.scopeId}, ${owner.ownerId}, value from json_each(${JSON.stringify(terms)})
-    where exists (select 1 from ${table} where ${owner.idColumn} = ${owner.ownerId})
+    insert into ${searchTerms} (kind, scope_id, owner_id, term, sort_key)
+    select ${owner.kind}, ${owner.scopeId}, ${owner.ownerId}, terms.value, ${owner.sortColumn}
+    from json_each(${JSON.stringify(terms)}) as terms, ${table}
+    where ${owner.idColumn} = ${owner.ownerId}
     on conflict do nothing`);
 }
 
@@ -89,6 +92,28 @@ export function ownersMatching(kind: SearchKind, scopeId: string, words: readonl
     words.map((word) => ownersWithPrefix(kind, scopeId, word)),
     sql` intersect `,
   );
+}
+
+/**
+ * The ids of one page of the rows of a kind in a scope that match every word, newest first (by
+ * their sortKey, then id), read from the terms index alone: however many rows match, only the
+ * page's ids leave the index. Use as `id in (…)`, and order the rows the same way.
+ */
+export function newestOwnersMatching(
+  kind: SearchKind,
+  scopeId: string,
+  words: readonly string[],
+  page: { limit: number; offset: number },
+): SQL {
+  const ranges = sql.join(
+    words.map(
+      (word) =>
+        sql`select distinct ${searchTerms.ownerId}, ${searchTerms.sortKey} from ${searchTerms} where ${searchTerms.kind} = ${kind} and ${searchTerms.scopeId} = ${scopeId} and ${searchTerms.term} >= ${word} and ${searchTerms.term} < ${prefixEnd(word)}`,
+    ),
+    sql` intersect `,
+  );
+  // Distinct: one row can have two terms in a range ("garcia", "garcias").
+  return sql`select owner_id from (${ranges}) order by sort_key desc, owner_id limit ${page.limit} offset ${page.offset}`;
 }
 
 /**

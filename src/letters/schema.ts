@@ -126,6 +126,28 @@ export const letterSignatures = sqliteTable(
   ],
 );
 
+/**
+ * A letter's counts of signatures (see LetterTally in tally.ts), kept by triggers on
+ * letter_signatures (written by hand in migration 0014): every insert, change and delete adjusts
+ * them in the same statement, whoever makes it (signing, confirming, an organizer's marks, expiry,
+ * erasure, a data import), so a page reads one row instead of counting the letter's signatures.
+ * No row yet means no signature yet.
+ */
+export const letterTallies = sqliteTable('letter_tallies', {
+  letterId: text()
+    .primaryKey()
+    .references(() => letters.id, { onDelete: 'cascade' }),
+  /** Every signature, confirmed or not. */
+  signatures: integer().notNull().default(0),
+  unconfirmed: integer().notNull().default(0),
+  confirmed: integer().notNull().default(0),
+  signed: integer().notNull().default(0),
+  named: integer().notNull().default(0),
+  hidden: integer().notNull().default(0),
+  /** Marked verified by an organizer, confirmed or not. */
+  verified: integer().notNull().default(0),
+});
+
 /** A delivery of a letter by email to its addressees, with the outbox rows that carry it. */
 export const letterDeliveries = sqliteTable(
   'letter_deliveries',

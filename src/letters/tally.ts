@@ -2,7 +2,8 @@ import { formatNumber, type Lang, type Translate } from '../lib/i18n';
 
 /**
  * The one set of counts of a letter's signatures that every page and email uses
- * (`tallySql` in queries.ts computes them; nothing else counts signatures its own way):
+ * (kept by triggers on the signatures in the table letter_tallies, migration 0014, which spell out
+ * each condition below; nothing else counts signatures its own way):
  * - confirmed: the signer opened the confirmation link (hidden or not);
  * - signed: confirmed and not hidden by an organizer: "N signed", the public count;
  * - named: signed and chose to show their name: the public list, the names in a delivery;

@@ -21,6 +21,10 @@ export function isLang(value: unknown): value is Lang {
  * give for that number (`=0`, `=1` … match exactly first; `#` is the number as given).
  */
 export function translator(lang: Lang): Translate {
+  return translators[lang];
+}
+
+function makeTranslator(lang: Lang): Translate {
   const dictionary: Record<string, string> = dictionaries[lang];
   const rules = new Intl.PluralRules(lang === 'es' ? 'es-US' : 'en-US');
   return (key, params) => {
@@ -32,6 +36,9 @@ export function translator(lang: Lang): Translate {
     );
   };
 }
+
+// Built once per isolate: Intl objects are costly to make (a table of fifty dates made fifty).
+const translators: Record<Lang, Translate> = { en: makeTranslator('en'), es: makeTranslator('es') };
 
 /** A number from a param that may already be formatted for people ("1,234"). */
 function numberOf(value: string | number): number {
@@ -108,14 +115,25 @@ export function negotiateLang(cookieValue: string | undefined, acceptLanguage: s
 /** Formats a date for people in their language (dates are stored as ISO strings or epoch ms). */
 export function formatDate(lang: Lang, value: string | number | Date, withTime = false): string {
   const date = value instanceof Date ? value : new Date(value);
-  return new Intl.DateTimeFormat(lang === 'es' ? 'es-US' : 'en-US', {
+  return dateFormats[lang][withTime ? 1 : 0].format(date);
+}
+
+const dateFormat = (lang: Lang, withTime: boolean) =>
+  new Intl.DateTimeFormat(lang === 'es' ? 'es-US' : 'en-US', {
     dateStyle: 'long',
     ...(withTime ? { timeStyle: 'short' } : {}),
     timeZone: 'UTC',
-  }).format(date);
-}
+  });
+const dateFormats: Record<Lang, [Intl.DateTimeFormat, Intl.DateTimeFormat]> = {
+  en: [dateFormat('en', false), dateFormat('en', true)],
+  es: [dateFormat('es', false), dateFormat('es', true)],
+};
+const numberFormats: Record<Lang, Intl.NumberFormat> = {
+  en: new Intl.NumberFormat('en-US'),
+  es: new Intl.NumberFormat('es-US'),
+};
 
 /** Formats a number with the language's separators. */
 export function formatNumber(lang: Lang, value: number): string {
-  return new Intl.NumberFormat(lang === 'es' ? 'es-US' : 'en-US').format(value);
+  return numberFormats[lang].format(value);
 }

@@ -13,9 +13,14 @@
 //   caches.default does not do it); after STALE_LIMIT_MS the entry is gone (its Cache-Control).
 // - What changes a page purges it (`purgePages`) in this data centre at once. caches.default is
 //   per data centre: elsewhere, and after changes made by jobs, the limit above is the backstop.
+// - In front of caches.default, each isolate keeps the pages it served lately (`recentPages`):
+//   a lookup there is a call out of the isolate, and a surge reads the same few pages thousands of
+//   times. A copy is served only while fresh, so another isolate's purge reaches it within
+//   FRESH_MS, like another data centre's copy.
 import type { Context, MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../env';
 import { LANGS, LANG_COOKIE, negotiateLang, varyByLanguage, type Lang } from '../lib/i18n';
+import { setSecurityHeaders } from './security';
 
 /** How long a stored page is served as it is. */
 export const FRESH_MS = 5_000;
@@ -92,14 +97,44 @@ function executionContext(c: Context<AppEnv>): WorkerContext | undefined {
   }
 }
 
-/** The stored page as a reader gets it. */
-function served(stored: Response, status: 'hit' | 'stale'): Response {
-  const response = new Response(stored.body, stored);
-  response.headers.delete(MADE_AT);
-  response.headers.set('Cache-Control', PUBLIC_PAGE_CACHE_CONTROL);
+/** A stored page as this isolate keeps it: the HTML, the headers a reader gets, when it was rendered. */
+interface RecentPage {
+  html: string;
+  headers: [string, string][];
+  madeAt: number;
+}
+
+/** The pages this isolate served lately, by cache key, oldest first (a Map keeps insertion order). */
+const recentPages = new Map<string, RecentPage>();
+/** About a letter's worth of pages in two languages; a page is tens of KB. */
+const RECENT_PAGES_MAX = 200;
+
+function remember(key: string, html: string, stored: Headers): void {
+  const headers = new Headers(stored);
+  const madeAt = Number(headers.get(MADE_AT) ?? 0);
+  headers.delete(MADE_AT);
+  headers.set('Cache-Control', PUBLIC_PAGE_CACHE_CONTROL);
+  varyByLanguage(headers);
+  recentPages.delete(key);
+  if (recentPages.size >= RECENT_PAGES_MAX) recentPages.delete(recentPages.keys().next().value!);
+  recentPages.set(key, { html, headers: [...headers], madeAt });
+}
+
+/** A remembered page as a reader gets it. */
+function served(page: RecentPage, status: 'hit' | 'stale'): Response {
+  const response = new Response(page.html, { status: 200, headers: page.headers });
   response.headers.set(CACHE_STATUS_HEADER, status);
-  varyByLanguage(response.headers);
   return response;
+}
+
+/** The page under this key while it is fresh, from this isolate or else from caches.default. */
+async function lookUp(cache: Cache, key: string): Promise<RecentPage | undefined> {
+  const recent = recentPages.get(key);
+  if (recent && Date.now() - recent.madeAt <= FRESH_MS) return recent;
+  const stored = await cache.match(key);
+  if (!stored) return undefined;
+  remember(key, await stored.text(), stored.headers);
+  return recentPages.get(key);
 }
 
 /** True when a rendered page may be kept for every anonymous reader of its address. */
@@ -115,33 +150,69 @@ function storable(c: Context<AppEnv>, response: Response): boolean {
 }
 
 /**
+ * Whether the cache applies to a request: its key when it asks for a listed page anonymously,
+ * 'bypass' when the visitor carries a cookie, undefined when the cache has nothing to do with it.
+ */
+function sharedPage(
+  request: Request,
+  env: Env,
+  pages: readonly RegExp[],
+): { key: string; lang: Lang; url: URL } | 'bypass' | undefined {
+  if (request.method !== 'GET' || !cacheOn(env)) return undefined;
+  const url = new URL(request.url);
+  const address = url.pathname + url.search;
+  if (!pages.some((page) => page.test(address))) return undefined;
+  const cookie = request.headers.get('cookie') ?? undefined;
+  if (!isAnonymous(cookie)) return 'bypass';
+  const lang = negotiateLang(
+    cookie?.match(new RegExp(`${LANG_COOKIE}=([^;]*)`))?.[1],
+    request.headers.get('accept-language') ?? undefined,
+  );
+  return { key: pageCacheKey(env, address, lang), lang, url };
+}
+
+/** A shared page's security headers: not embeddable, not a private link, no organizer. */
+const SHARED_PAGE_SECURITY = { embeddable: false, privateLink: false, organizer: false };
+
+/**
+ * Answers a request with the fresh copy of a page this isolate keeps, before the app runs at all
+ * (no routing, no middleware): the commonest request of a surge. Anything else (a miss, a stale
+ * copy, a cookie, another address) returns undefined and goes to the app, whose edgeCache does
+ * the rest. The answer is the one edgeCache would give, security headers included.
+ */
+export function recentPageResponder(pages: readonly RegExp[]) {
+  return function recentPage(request: Request, env: Env): Response | undefined {
+    const shared = sharedPage(request, env, pages);
+    if (!shared || shared === 'bypass') return undefined;
+    const page = recentPages.get(shared.key);
+    if (!page || Date.now() - page.madeAt > FRESH_MS) return undefined;
+    const response = served(page, 'hit');
+    setSecurityHeaders(response.headers, env, SHARED_PAGE_SECURITY);
+    return response;
+  };
+}
+
+/**
  * Serves the listed public pages from caches.default for anonymous GETs, and stores them after a
  * render. `pages` matches the path and query string of every cacheable address; `render` is the
  * app itself, for refreshing a stale page after the reader has it.
  */
 export function edgeCache(pages: readonly RegExp[], render: RenderPage): MiddlewareHandler<AppEnv> {
   return async function edgeCache(c, next) {
-    const url = new URL(c.req.url);
-    const address = url.pathname + url.search;
-    if (c.req.method !== 'GET' || !cacheOn(c.env) || !pages.some((page) => page.test(address))) {
-      return next();
-    }
-    if (!isAnonymous(c.req.header('cookie'))) {
+    const shared = sharedPage(c.req.raw, c.env, pages);
+    if (!shared) return next();
+    if (shared === 'bypass') {
       await next();
       c.res.headers.set(CACHE_STATUS_HEADER, 'bypass');
       return;
     }
-    const lang = negotiateLang(
-      c.req.header('cookie')?.match(new RegExp(`${LANG_COOKIE}=([^;]*)`))?.[1],
-      c.req.header('accept-language'),
-    );
-    const key = pageCacheKey(c.env, address, lang);
+    const { key, lang, url } = shared;
     const cache = caches.default;
     const ctx = executionContext(c);
     if (!refreshes.has(c.req.raw)) {
-      const stored = await cache.match(key);
+      const stored = await lookUp(cache, key);
       if (stored) {
-        const age = Date.now() - Number(stored.headers.get(MADE_AT) ?? 0);
+        const age = Date.now() - stored.madeAt;
         if (age <= FRESH_MS) return served(stored, 'hit');
         if (age <= STALE_LIMIT_MS && ctx && !refreshing.has(key)) {
           refreshing.add(key);
@@ -169,6 +240,7 @@ export function edgeCache(pages: readonly RegExp[], render: RenderPage): Middlew
     headers.set(MADE_AT, String(Date.now()));
     // Awaited: a miss happens once per page and few seconds, and the next reader then finds it.
     await cache.put(key, new Response(html, { status: 200, headers }));
+    remember(key, html, headers);
     c.res = new Response(html, { status: 200, headers: c.res.headers });
     c.res.headers.set('Cache-Control', PUBLIC_PAGE_CACHE_CONTROL);
     c.res.headers.set(CACHE_STATUS_HEADER, 'miss');
@@ -191,7 +263,13 @@ export async function purgePages(c: Context<AppEnv>, paths: readonly string[]): 
   }
   for (const key of keys) lastPurge.set(key, purgeCount);
   const cache = caches.default;
-  const deleteAll = () => Promise.all(keys.map((key) => cache.delete(key)));
+  const deleteAll = () =>
+    Promise.all(
+      keys.map((key) => {
+        recentPages.delete(key);
+        return cache.delete(key);
+      }),
+    );
   await deleteAll();
   executionContext(c)?.waitUntil(
     new Promise((resolve) => setTimeout(resolve, PURGE_AGAIN_MS)).then(deleteAll),

@@ -13,7 +13,27 @@ export const securityHeaders: MiddlewareHandler<AppEnv> = async function securit
   c.set('embeddable', false);
   c.set('privateLink', false);
   await next();
-  const turnstile = c.env.TURNSTILE_SITE_KEY ? ' https://challenges.cloudflare.com' : '';
+  setSecurityHeaders(c.res.headers, c.env, {
+    embeddable: c.var.embeddable,
+    privateLink: c.var.privateLink,
+    organizer: Boolean(c.var.organizer),
+  });
+};
+
+/** What the security headers of a response depend on. */
+export interface SecurityContext {
+  embeddable: boolean;
+  privateLink: boolean;
+  organizer: boolean;
+}
+
+/** Sets the security headers of a response (see securityHeaders). */
+export function setSecurityHeaders(
+  headers: Headers,
+  env: Pick<Env, 'TURNSTILE_SITE_KEY'>,
+  context: SecurityContext,
+): void {
+  const turnstile = env.TURNSTILE_SITE_KEY ? ' https://challenges.cloudflare.com' : '';
   const csp = [
     "default-src 'self'",
     `script-src 'self'${turnstile}`,
@@ -25,19 +45,18 @@ export const securityHeaders: MiddlewareHandler<AppEnv> = async function securit
     "object-src 'none'",
     "base-uri 'none'",
     "form-action 'self'",
-    `frame-ancestors ${c.var.embeddable ? '*' : "'none'"}`,
+    `frame-ancestors ${context.embeddable ? '*' : "'none'"}`,
   ].join('; ');
-  const headers = c.res.headers;
   headers.set('Content-Security-Policy', csp);
   headers.set('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
   headers.set('X-Content-Type-Options', 'nosniff');
-  headers.set('Referrer-Policy', c.var.privateLink ? 'no-referrer' : 'strict-origin-when-cross-origin');
+  headers.set('Referrer-Policy', context.privateLink ? 'no-referrer' : 'strict-origin-when-cross-origin');
   headers.set('Cross-Origin-Opener-Policy', 'same-origin');
   headers.set('Permissions-Policy', 'camera=(self), geolocation=(), microphone=()');
-  if (c.var.embeddable) headers.delete('X-Frame-Options');
+  if (context.embeddable) headers.delete('X-Frame-Options');
   else headers.set('X-Frame-Options', 'DENY');
-  if (c.var.privateLink || c.var.organizer) headers.set('Cache-Control', 'no-store');
-};
+  if (context.privateLink || context.organizer) headers.set('Cache-Control', 'no-store');
+}
 
 /**
  * CSRF: a state-changing form post must come from our own origin (Origin header, or

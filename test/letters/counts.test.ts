@@ -1,6 +1,9 @@
+import { eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { letterSignatures } from '../../src/letters/schema';
+import { signerTally } from '../../src/letters/queries';
 import { organizerCookie, postForm, request } from '../helpers';
-import { addSignature, emailsTo, makeLetter } from './fixtures';
+import { addSignature, db, emailsTo, makeLetter } from './fixtures';
 
 let cookie: string;
 beforeAll(async () => {
@@ -65,5 +68,56 @@ describe('one count of signatures on every page and email', () => {
     expect(textOf(await (await request(`/letters/${letter.slug}`, { lang: 'es' })).text())).toContain(
       '1 firma',
     );
+  });
+});
+
+describe('the tally row kept by the database', () => {
+  // Counted here by hand, in the test's own words, over the letter's signature rows.
+  async function recount(letterId: string) {
+    const rows = await db.select().from(letterSignatures).where(eq(letterSignatures.letterId, letterId));
+    const confirmed = rows.filter((r) => r.confirmedAt !== null);
+    const signed = confirmed.filter((r) => r.hiddenAt === null);
+    return {
+      all: rows.length,
+      unconfirmed: rows.length - confirmed.length,
+      confirmed: confirmed.length,
+      signed: signed.length,
+      named: signed.filter((r) => r.showPublicly).length,
+      hidden: confirmed.length - signed.length,
+      verified: rows.filter((r) => r.verifiedAt !== null).length,
+    };
+  }
+
+  it('follows every insert, change and delete of a signature, whoever makes it', async () => {
+    const letter = await makeLetter();
+    const other = await makeLetter();
+    expect(await signerTally(db, letter.id)).toEqual(await recount(letter.id));
+    const ids: string[] = [];
+    for (let i = 0; i < 6; i += 1)
+      ids.push(
+        (await addSignature(letter.id, { confirmedAt: i % 3 ? Date.now() : null, showPublicly: i % 2 === 0 }))
+          .id,
+      );
+    const s = letterSignatures;
+    const steps = [
+      () => db.update(s).set({ confirmedAt: Date.now() }).where(eq(s.id, ids[0]!)),
+      () => db.update(s).set({ hiddenAt: Date.now() }).where(eq(s.id, ids[1]!)),
+      () => db.update(s).set({ verifiedAt: Date.now() }).where(eq(s.id, ids[2]!)),
+      () => db.update(s).set({ showPublicly: true }).where(eq(s.id, ids[3]!)),
+      // A change that changes nothing counted, and one touching no counted column.
+      () => db.update(s).set({ hiddenAt: null }).where(eq(s.id, ids[4]!)),
+      () => db.update(s).set({ city: 'Savannah' }).where(eq(s.id, ids[4]!)),
+      () => db.update(s).set({ hiddenAt: null }).where(eq(s.id, ids[1]!)),
+      // Moved to another letter (an organizer's fix-up): both letters' rows follow.
+      () => db.update(s).set({ letterId: other.id }).where(eq(s.id, ids[5]!)),
+      () => db.delete(s).where(eq(s.id, ids[2]!)),
+      () =>
+        db.run(sql`delete from letter_signatures where letter_id = ${letter.id} and confirmed_at is null`),
+    ];
+    for (const [n, step] of steps.entries()) {
+      await step();
+      expect(await signerTally(db, letter.id), `after step ${n}`).toEqual(await recount(letter.id));
+      expect(await signerTally(db, other.id), `after step ${n}`).toEqual(await recount(other.id));
+    }
   });
 });

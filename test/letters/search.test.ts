@@ -1,6 +1,7 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { backfillSignatureTermsPage, listSignersForOrganizer } from '../../src/letters/queries';
+import { newestSignaturesMatching } from '../../src/letters/queries/search';
 import { letterSignatures } from '../../src/letters/schema';
 import type { SignerFilter } from '../../src/letters/validation';
 import { eraseEverything } from '../../src/privacy/erasure';
@@ -143,5 +144,64 @@ describe('the count of a search alone, read from the terms index', () => {
     );
     expect(confirmed.matching).toBe(1);
     expect((await listSignersForOrganizer(db, letter.id, { ...ALL, q: 'zzz' }, 50)).matching).toBe(0);
+  });
+});
+
+describe('a page of a search alone, read from the terms index in order', () => {
+  it('gives the newest matches first, page after page, as the filtered table orders them', async () => {
+    const letter = await makeLetter();
+    const start = Date.now() - 1_000_000;
+    // 7 matches made in a shuffled order, two of them in the same millisecond, and others between.
+    const made = [5, 1, 6, 3, 3, 0, 2];
+    for (const [n, minutes] of made.entries()) {
+      await addSignature(letter.id, {
+        firstName: `Garcia${n}`,
+        lastName: 'Garcias',
+        createdAt: start + minutes * 60_000,
+      });
+      await addSignature(letter.id, {
+        firstName: `Other${n}`,
+        lastName: 'Hill',
+        createdAt: start + minutes * 60_000 + 1,
+      });
+    }
+    const pages = [];
+    for (const page of [1, 2, 3]) {
+      const { rows, matching } = await listSignersForOrganizer(db, letter.id, { page, q: 'garc' }, 3);
+      expect(matching).toBe(7);
+      pages.push(rows.map((row) => row.id));
+    }
+    // The same search with a filter that keeps every row reads the rows themselves: the same order.
+    const filtered = [];
+    for (const page of [1, 2, 3]) {
+      const { rows } = await listSignersForOrganizer(db, letter.id, { page, q: 'garc', confirmed: 'yes' }, 3);
+      filtered.push(rows.map((row) => row.id));
+    }
+    expect(pages).toEqual(filtered);
+    expect(pages.map((ids) => ids.length)).toEqual([3, 3, 1]);
+    const rows = await db.select().from(letterSignatures);
+    const createdAt = new Map(rows.map((row) => [row.id, row.createdAt]));
+    const flat = pages.flat().map((id) => createdAt.get(id)!);
+    expect(flat).toEqual([...flat].sort((a, b) => b - a));
+  });
+
+  it('reads the page from the index without visiting every match', async () => {
+    const letter = await makeLetter();
+    for (let n = 0; n < 3; n += 1) await addSignature(letter.id, { lastName: 'Garcia' });
+    const query = db
+      .select()
+      .from(letterSignatures)
+      .where(newestSignaturesMatching(letter.id, 'garcia', { limit: 50, offset: 0 }))
+      .toSQL();
+    const plan = await env.DB.prepare(`EXPLAIN QUERY PLAN ${query.sql}`)
+      .bind(...query.params)
+      .all<{ detail: string }>();
+    const details = plan.results.map((row) => row.detail).join('\n');
+    // The matches' ids and places come from the index; only the page's rows are read, by id.
+    expect(details).toMatch(/search_terms USING COVERING INDEX search_terms_sort_idx/);
+    expect(details).toMatch(
+      /SEARCH letter_signatures USING INDEX sqlite_autoindex_letter_signatures_1 \(id=\?\)/,
+    );
+    expect(details).not.toMatch(/SCAN letter_signatures/);
   });
 });

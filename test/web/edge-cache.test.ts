@@ -241,6 +241,32 @@ describe('stale pages', () => {
   });
 });
 
+describe("this isolate's copy in front of the cache", () => {
+  it("serves its copy while fresh, and follows another isolate's purge within the fresh time", async () => {
+    const letter = await makeLetter();
+    const path = `/letters/${letter.slug}`;
+    const first = await request(path);
+    expect(first.headers.get('x-cache')).toBe('miss');
+    // The copy is answered before the app routes anything, with the same headers as the page.
+    const again = await request(path);
+    expect(again.headers.get('x-cache')).toBe('hit');
+    const headersOf = (response: Response) =>
+      [...response.headers].filter(([name]) => name !== 'x-cache' && name !== 'content-length');
+    expect(headersOf(again)).toEqual(headersOf(first));
+    expect(again.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+    await addSignature(letter.id, { lastName: 'Elsewhere' });
+    // Another isolate confirmed a signature and purged the shared cache: this isolate never heard.
+    await caches.default.delete(pageCacheKey(env, path, 'en'));
+    const copy = await request(path);
+    expect(copy.headers.get('x-cache')).toBe('hit');
+    expect(await copy.text()).toContain('0 signed');
+    vi.spyOn(Date, 'now').mockReturnValue(Date.now() + FRESH_MS + 1);
+    const after = await request(path);
+    expect(after.headers.get('x-cache')).toBe('miss');
+    expect(await after.text()).toContain('1 signed');
+  });
+});
+
 describe('counts under load', () => {
   it('shows every confirmed signature once signers and readers are done, in both languages', async () => {
     const letter = await makeLetter();

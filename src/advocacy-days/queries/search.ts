@@ -20,7 +20,13 @@ export type RegistrationSearchFields = Pick<Registration, 'id' | 'dayId' | 'name
   Partial<Pick<Registration, 'congregation'>>;
 
 function owner(row: Pick<Registration, 'id' | 'dayId'>): SearchOwner {
-  return { kind: 'registration', scopeId: row.dayId, ownerId: row.id, idColumn: dayRegistrations.id };
+  return {
+    kind: 'registration',
+    scopeId: row.dayId,
+    ownerId: row.id,
+    idColumn: dayRegistrations.id,
+    sortColumn: dayRegistrations.seq,
+  };
 }
 
 function termsOf(row: RegistrationSearchFields): string[] {

@@ -4,10 +4,10 @@ import type { Db } from '../../db';
 import { isUniqueViolation } from '../../db/errors';
 import { searchOfficials } from '../../officials/queries';
 import { officials, type Official } from '../../officials/schema';
-import { letterAddresseeOfficials, letters, type Letter } from '../schema';
+import { letterAddresseeOfficials, letterTallies, letters, type Letter } from '../schema';
 import type { LetterTally } from '../tally';
 import type { LetterInput } from '../validation';
-import { s, tallySql } from './shared';
+import { s, tallyOrZero } from './shared';
 import { findRow, listRows } from '../../db/find';
 
 /** One letter by its public slug; undefined when there is none. */
@@ -58,11 +58,10 @@ export async function getLetterById(db: Db, id: string): Promise<Letter | undefi
  */
 export async function listOpenLetters(db: Db): Promise<(Letter & { signed: number })[]> {
   const rows = await db
-    .select({ letter: letters, signed: tallySql.signed })
+    .select({ letter: letters, signed: tallyOrZero(letterTallies.signed) })
     .from(letters)
-    .leftJoin(s, eq(s.letterId, letters.id))
+    .leftJoin(letterTallies, eq(letterTallies.letterId, letters.id))
     .where(eq(letters.status, 'open'))
-    .groupBy(letters.id)
     .orderBy(asc(letters.deadline), desc(letters.createdAt));
   return rows.map(({ letter, signed }) => ({ ...letter, signed }));
 }
@@ -77,14 +76,16 @@ export async function listPublicLetters(db: Db): Promise<Letter[]> {
 
 /** Every letter with its tally (see LetterTally), for the organizer list. */
 export async function listLettersWithCounts(db: Db): Promise<(Letter & { tally: LetterTally })[]> {
-  // A join, not a correlated subquery in the select list: drizzle writes the columns of a
-  // single-table select unqualified, so a subquery's `letter_id = id` compared the signature's
-  // own id and every letter showed 0.
   const rows = await db
-    .select({ letter: letters, ...tallySql })
+    .select({
+      letter: letters,
+      confirmed: tallyOrZero(letterTallies.confirmed),
+      signed: tallyOrZero(letterTallies.signed),
+      named: tallyOrZero(letterTallies.named),
+      hidden: tallyOrZero(letterTallies.hidden),
+    })
     .from(letters)
-    .leftJoin(s, eq(s.letterId, letters.id))
-    .groupBy(letters.id)
+    .leftJoin(letterTallies, eq(letterTallies.letterId, letters.id))
     .orderBy(desc(letters.createdAt));
   return rows.map(({ letter, ...tally }) => ({ ...letter, tally }));
 }

@@ -5,9 +5,10 @@ import type { Db } from '../../db';
 import type { LetterSignature } from '../schema';
 import type { LetterTally } from '../tally';
 import type { SignerFilter } from '../validation';
-import { countSignaturesMatching, signatureSearchCondition } from './search';
-import { s, sumOf, tallySql } from './shared';
-import { listRows } from '../../db/find';
+import { countSignaturesMatching, newestSignaturesMatching, signatureSearchCondition } from './search';
+import { s } from './shared';
+import { findRow, listRows } from '../../db/find';
+import { letterTallies } from '../schema';
 
 /** Counts for the organizer's signer table header: the tally and the rows not yet confirmed. */
 export interface SignerTally extends LetterTally {
@@ -16,18 +17,18 @@ export interface SignerTally extends LetterTally {
   verified: number;
 }
 
-/** Every count an organizer wants at the top of the signer table. */
+/** Every count an organizer wants at the top of the signer table, from the letter's tally row. */
 export async function signerTally(db: Db, letterId: string): Promise<SignerTally> {
-  const [row] = await db
-    .select({
-      all: sql<number>`count(*)`,
-      unconfirmed: sumOf(sql`${s.confirmedAt} is null`),
-      verified: sumOf(sql`${s.verifiedAt} is not null`),
-      ...tallySql,
-    })
-    .from(s)
-    .where(eq(s.letterId, letterId));
-  return row ?? { all: 0, confirmed: 0, unconfirmed: 0, signed: 0, named: 0, hidden: 0, verified: 0 };
+  const row = await findRow(db, letterTallies, eq(letterTallies.letterId, letterId));
+  return {
+    all: row?.signatures ?? 0,
+    unconfirmed: row?.unconfirmed ?? 0,
+    verified: row?.verified ?? 0,
+    confirmed: row?.confirmed ?? 0,
+    signed: row?.signed ?? 0,
+    named: row?.named ?? 0,
+    hidden: row?.hidden ?? 0,
+  };
 }
 
 function filterConditions(letterId: string, filter: Omit<SignerFilter, 'page'>): SQL {
@@ -55,10 +56,13 @@ export async function listSignersForOrganizer(
   filter: SignerFilter,
   pageSize: number,
 ): Promise<{ rows: LetterSignature[]; matching: number }> {
-  const where = filterConditions(letterId, filter);
   const { q, tradition, state, confirmed, shown } = filter;
-  // A search alone (the usual case) is counted from the terms index, without reading its rows.
+  const page = { limit: pageSize, offset: (filter.page - 1) * pageSize };
+  // A search alone (the usual case) is read from the terms index, in order, and counted there: the
+  // rows read are the page's own, however many match.
   const searchOnly = q?.trim() && !tradition && !state && !confirmed && !shown;
+  const pageOfSearch = searchOnly ? newestSignaturesMatching(letterId, q ?? '', page) : undefined;
+  const where = pageOfSearch ?? filterConditions(letterId, filter);
   const [rows, matching] = await Promise.all([
     db
       .select()
@@ -66,7 +70,7 @@ export async function listSignersForOrganizer(
       .where(where)
       .orderBy(desc(s.createdAt), asc(s.id))
       .limit(pageSize)
-      .offset((filter.page - 1) * pageSize),
+      .offset(pageOfSearch ? 0 : page.offset),
     searchOnly
       ? countSignaturesMatching(db, letterId, q ?? '')
       : db

@@ -6,11 +6,12 @@ import type { Db } from '../../db';
 import {
   countOwnersMatching,
   insertTermsStatement,
+  newestOwnersMatching,
   searchCondition,
   storeTermsPage,
   withoutTerms,
 } from '../../db/search-terms';
-import { searchTermsOf } from '../../lib/search-terms';
+import { queryWords, searchTermsOf } from '../../lib/search-terms';
 import type { LetterSignature } from '../schema';
 import { s } from './shared';
 import { pickColumns } from '../../db/pick';
@@ -34,7 +35,7 @@ export function signatureSearchTerms(row: Omit<SignatureSearchFields, 'id' | 'le
 export function signatureTermsStatement(db: Db, row: SignatureSearchFields): BatchItem<'sqlite'> {
   return insertTermsStatement(
     db,
-    { kind: 'signature', scopeId: row.letterId, ownerId: row.id, idColumn: s.id },
+    { kind: 'signature', scopeId: row.letterId, ownerId: row.id, idColumn: s.id, sortColumn: s.createdAt },
     signatureSearchTerms(row),
   );
 }
@@ -42,6 +43,21 @@ export function signatureTermsStatement(db: Db, row: SignatureSearchFields): Bat
 /** The condition "matches every word of the search" on a letter's signatures; undefined for no words. */
 export function signatureSearchCondition(letterId: string, query: string | undefined): SQL | undefined {
   return searchCondition(s.id, 'signature', letterId, query);
+}
+
+/**
+ * The condition "is on this page of a search's matches, newest first" on a letter's signatures,
+ * read from the terms index in order (order the rows by created_at desc, id); undefined for no words.
+ */
+export function newestSignaturesMatching(
+  letterId: string,
+  query: string,
+  page: { limit: number; offset: number },
+): SQL | undefined {
+  const words = queryWords(query);
+  return words.length
+    ? sql`${s.id} in (${newestOwnersMatching('signature', letterId, words, page)})`
+    : undefined;
 }
 
 /** How many of a letter's signatures match a search, from the index alone (no other filter). */

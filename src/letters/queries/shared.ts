@@ -1,6 +1,8 @@
 import { and, eq, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
+import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../../db';
-import { letterSignatures, letters, traditionRankSql } from '../schema';
+import { findRow } from '../../db/find';
+import { letterSignatures, letterTallies, letters, traditionRankSql } from '../schema';
 import type { LetterTally } from '../tally';
 
 // Pieces the query files of this folder share.
@@ -12,21 +14,15 @@ export const s = letterSignatures;
 export const counts = (letterId: string): SQL =>
   and(eq(s.letterId, letterId), isNotNull(s.confirmedAt), isNull(s.hiddenAt))!;
 
-/** A count of rows meeting a condition, 0 on no rows. */
-export const sumOf = (condition: SQL) => sql<number>`coalesce(sum(${condition}), 0)`.mapWith(Number);
-
-/** The one definition of each count of LetterTally, as sums over a letter's signature rows. */
-export const tallySql = {
-  confirmed: sumOf(sql`${s.confirmedAt} is not null`),
-  signed: sumOf(sql`${s.confirmedAt} is not null and ${s.hiddenAt} is null`),
-  named: sumOf(sql`${s.confirmedAt} is not null and ${s.hiddenAt} is null and ${s.showPublicly} = 1`),
-  hidden: sumOf(sql`${s.confirmedAt} is not null and ${s.hiddenAt} is not null`),
-};
+/** A tally column of a letter joined to its (possibly missing) tally row: 0 when no one has signed. */
+export const tallyOrZero = (column: SQLiteColumn) => sql<number>`coalesce(${column}, 0)`.mapWith(Number);
 
 /** A letter's tally (see LetterTally): what the signer table, the list and a delivery show. */
 export async function letterTally(db: Db, letterId: string): Promise<LetterTally> {
-  const [row] = await db.select(tallySql).from(s).where(eq(s.letterId, letterId));
-  return row ?? { confirmed: 0, signed: 0, named: 0, hidden: 0 };
+  const row = await findRow(db, letterTallies, eq(letterTallies.letterId, letterId));
+  return row
+    ? { confirmed: row.confirmed, signed: row.signed, named: row.named, hidden: row.hidden }
+    : { confirmed: 0, signed: 0, named: 0, hidden: 0 };
 }
 
 // Groups the public list in the order of TRADITIONS: the very expression letter_signatures_list_idx
