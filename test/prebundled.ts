@@ -4,7 +4,9 @@
  * fails when an import is not listed.
  */
 export const PREBUNDLED = [
-  '@passwordless-id/webauthn',
+  '@passwordless-id/webauthn/dist/esm/parsers.js',
+  '@passwordless-id/webauthn/dist/esm/server.js',
+  '@passwordless-id/webauthn/dist/esm/utils.js',
   'csv-stringify/sync',
   'drizzle-orm',
   'drizzle-orm/batch',
@@ -24,7 +26,7 @@ export const PREBUNDLED = [
   'ical.js',
   'ical-generator',
   'ipaddr.js',
-  'markdown-it',
+  'marked',
   'mustache',
   'saxes',
   'standardwebhooks',

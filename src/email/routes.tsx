@@ -66,9 +66,10 @@ emailRoutes.post(RESEND_WEBHOOK_PATH, async (c) => {
   if (!secret) return c.json({ error: { code: 'unavailable' } }, 503);
   // The signature covers the exact bytes Resend sent, so the body is read raw, never re-serialized.
   const raw = await c.req.text();
-  const check = verifyResendWebhook(secret, raw, c.req.raw.headers);
+  const at = Date.now();
+  const check = await verifyResendWebhook(secret, raw, c.req.raw.headers, at);
   if (!check.ok) return c.json({ error: { code: check.code } }, check.status);
-  const outcome = await processResendEvent(getDb(c.env), check.id, check.event, Date.now());
+  const outcome = await processResendEvent(getDb(c.env), check.id, check.event, at);
   return c.json({ ok: true, replay: outcome === 'replay' });
 });
 

@@ -4,12 +4,17 @@
 // fingerprint) is required every time. The answers are checked by @passwordless-id/webauthn, which
 // verifies assertion signatures with WebCrypto and so stays small: we ask for no attestation, so
 // there is no certificate chain to parse, and offer only the two algorithms it verifies.
-import { server } from '@passwordless-id/webauthn';
+// Imported by module, not from the package's index: its registration check names the
+// authenticator from a table of every known model (25 KB) that we never show, so registration
+// makes the same checks here with the library's own parsers, and the table stays out of the Worker.
+import { getAlgoName, parseAuthenticator, parseClient } from '@passwordless-id/webauthn/dist/esm/parsers.js';
+import { randomChallenge, verifyAuthentication } from '@passwordless-id/webauthn/dist/esm/server.js';
 import type {
   AuthenticationJSON,
   ExtendedAuthenticatorTransport,
   RegistrationResponseJSON,
-} from '@passwordless-id/webauthn';
+} from '@passwordless-id/webauthn/dist/esm/types.js';
+import { sha256, toBase64url, toBuffer } from '@passwordless-id/webauthn/dist/esm/utils.js';
 import type { Db } from '../db';
 import { toBase64Url } from '../lib/base64url';
 import { MINUTE } from '../lib/time';
@@ -65,7 +70,7 @@ export async function startPasskeyRegistration(
   const rp = relyingParty(env);
   const existing = await listPasskeys(db, organizer.id);
   const options = {
-    challenge: server.randomChallenge(),
+    challenge: randomChallenge(),
     rp: { id: rp.id, name: rp.name },
     user: {
       id: toBase64Url(new TextEncoder().encode(organizer.id)),
@@ -92,8 +97,35 @@ export async function startPasskeyRegistration(
 }
 
 /** The algorithm of a new credential, if it is one we offered (and so can verify). */
-function offeredAlgorithm(name: string): 'ES256' | 'RS256' | null {
-  return name === 'ES256' || name === 'RS256' ? name : null;
+function offeredAlgorithm(code: number): 'ES256' | 'RS256' | null {
+  try {
+    const name = getAlgoName(code);
+    return name === 'ES256' || name === 'RS256' ? name : null;
+  } catch {
+    return null; // an algorithm the library does not know
+  }
+}
+
+/**
+ * The checks of the library's verifyRegistration: a new credential's answer is for our challenge,
+ * from our origin, for our host (the hash of the relying party id), from a registration
+ * ceremony, and with the user verified. With no attestation asked, there is no signature to check.
+ * The authenticator's data when it checks out, else null.
+ */
+async function checkRegistration(
+  response: RegistrationResponseJSON['response'] & { authenticatorData: string },
+  expected: ReturnType<typeof expectedFrom>,
+) {
+  const client = parseClient(response.clientDataJSON);
+  const authenticator = parseAuthenticator(response.authenticatorData);
+  const expectedRpIdHash = toBase64url(await sha256(toBuffer(expected.domain)));
+  const checksOut =
+    authenticator.flags.userVerified &&
+    authenticator.rpIdHash === expectedRpIdHash &&
+    client.type === 'webauthn.create' &&
+    client.origin === expected.origin &&
+    client.challenge === expected.challenge;
+  return checksOut ? authenticator : null;
 }
 
 /** Verifies a new passkey and stores it; false when the browser's answer does not check out. */
@@ -112,26 +144,23 @@ export async function finishPasskeyRegistration(
   if (!challenge || challenge.organizerId !== input.organizerId) return false;
   // The library reads the credential from the browser's getPublicKey() and authenticatorData,
   // which every current browser includes in the answer; one without them is refused.
-  if (!input.response.response?.publicKey || !input.response.response.authenticatorData) return false;
-  const verification = await server
-    // The library also wants the user the options named (it only passes it through).
-    .verifyRegistration(
-      { ...input.response, user: { id: input.organizerId, name: '', displayName: '' } },
-      expectedFrom(env, challenge.challenge),
-    )
-    .catch(() => null);
-  if (!verification?.userVerified) return false;
-  const { credential, authenticator } = verification;
-  const algorithm = offeredAlgorithm(credential.algorithm);
-  if (!algorithm || credential.id !== input.response.id) return false;
+  const { response } = input.response;
+  if (!response?.publicKey || !response.authenticatorData) return false;
+  const authenticator = await checkRegistration(
+    { ...response, authenticatorData: response.authenticatorData },
+    expectedFrom(env, challenge.challenge),
+  ).catch(() => null);
+  if (!authenticator) return false;
+  const algorithm = offeredAlgorithm(response.publicKeyAlgorithm);
+  if (!algorithm) return false;
   await addPasskey(db, {
-    id: credential.id,
+    id: input.response.id,
     organizerId: input.organizerId,
     name: input.name,
-    publicKey: credential.publicKey,
+    publicKey: response.publicKey,
     algorithm,
-    counter: authenticator.counter,
-    transports: credential.transports?.length ? JSON.stringify(credential.transports) : null,
+    counter: authenticator.signCount,
+    transports: response.transports?.length ? JSON.stringify(response.transports) : null,
     at: input.at,
   });
   return true;
@@ -150,7 +179,7 @@ export async function startPasskeyProof(
   const rp = relyingParty(env);
   const allow = input.organizerId ? await listPasskeys(db, input.organizerId) : [];
   const options = {
-    challenge: server.randomChallenge(),
+    challenge: randomChallenge(),
     rpId: rp.id,
     timeout: CEREMONY_TIMEOUT_MS,
     userVerification: 'required' as const,
@@ -182,20 +211,18 @@ export async function finishPasskeyProof(
   if (!passkey) return null;
   // A challenge issued for one organizer proves only that organizer.
   if (challenge.organizerId && challenge.organizerId !== passkey.organizerId) return null;
-  const verification = await server
-    .verifyAuthentication(
-      input.response,
-      {
-        id: passkey.id,
-        publicKey: passkey.publicKey,
-        algorithm: passkey.algorithm,
-        transports: transportsOf(passkey.transports) ?? [],
-      },
-      // A counter that does not move on (most passkeys report 0) is not checked; one that goes
-      // back is refused, as a sign of a cloned authenticator.
-      { ...expectedFrom(env, challenge.challenge), counter: passkey.counter },
-    )
-    .catch(() => null);
+  const verification = await verifyAuthentication(
+    input.response,
+    {
+      id: passkey.id,
+      publicKey: passkey.publicKey,
+      algorithm: passkey.algorithm,
+      transports: transportsOf(passkey.transports) ?? [],
+    },
+    // A counter that does not move on (most passkeys report 0) is not checked; one that goes
+    // back is refused, as a sign of a cloned authenticator.
+    { ...expectedFrom(env, challenge.challenge), counter: passkey.counter },
+  ).catch(() => null);
   if (!verification?.userVerified) return null;
   await touchPasskey(db, passkey.id, verification.counter, input.at);
   return passkey.organizerId;

@@ -75,6 +75,14 @@ describe('renderMarkdown', () => {
     expect(html).toContain('<a href="https://ok.example" rel="noopener noreferrer">d</a>');
   });
 
+  it('refuses a scheme spelled with character references or hidden in an autolink or image', () => {
+    const html = renderMarkdown(
+      '[a](java&#115;cript:alert(1)) [b](&#106;avascript:x) <javascript:alert(1)> ![c](javascript:x) ![d](data:image/png;base64,AA)',
+    );
+    expect(html).not.toMatch(/(href|src)="(javascript|&#)/i);
+    expect(html).toContain('<img src="data:image/png;base64,AA" alt="d">');
+  });
+
   it('makes a plain-text excerpt of the first paragraph', () => {
     expect(markdownExcerpt('# Title\n\nDear **Sheriff** <b>x</b>, we ask.', 20)).toBe('Title');
     expect(markdownExcerpt('Dear **Sheriff** <b>x</b>, we ask you to decline.', 22)).toBe(
