@@ -1,3 +1,4 @@
+import { dispatchEmails } from '../email/outbox';
 import { Hono, type Context } from 'hono';
 import type { AppEnv } from '../env';
 import { getDb } from '../db';
@@ -133,7 +134,17 @@ async function handleSignature(
   const form = await readForm(c, signatureSchema);
   if (form.status === 'bot') return null;
   if (form.status === 'invalid') return { values: form.values, errors: form.errors, status: 422 };
-  const outcome = await signLetter(getDb(c.env), c.env, letter, form.data, c.var.lang, Date.now());
+  // The confirmation email is stored with the signature; its handoff to the queue waits for the answer.
+  const afterAnswer = (ids: string[]) => c.executionCtx.waitUntil(dispatchEmails(c.env, ids));
+  const outcome = await signLetter(
+    getDb(c.env),
+    c.env,
+    letter,
+    form.data,
+    c.var.lang,
+    Date.now(),
+    afterAnswer,
+  );
   if (outcome === 'closed') return { values: form.values, errors: {}, status: 409 };
   return null;
 }

@@ -18,6 +18,13 @@ export type SignOutcome = 'new' | 'resent' | 'rate-limited' | 'closed';
 
 type SigningEnv = Pick<Env, 'ORG_NAME' | 'PUBLIC_URL' | 'EMAIL_QUEUE'>;
 
+/**
+ * Hands stored confirmation emails to the queue. The outbox row is written with the signature, so
+ * a handoff that never happens is made up by the outbox sweep; a request may therefore do it after
+ * its answer (`waitUntil`) instead of making the signer wait for it.
+ */
+export type DispatchEmails = (outboxIds: string[]) => void | Promise<void>;
+
 /** The private links of a signature: confirm and withdraw, each opening a page with a button. */
 export function signatureLinks(
   env: Pick<Env, 'PUBLIC_URL'>,
@@ -83,6 +90,7 @@ export async function signLetter(
   input: SignatureInput,
   lang: Lang,
   at: number,
+  dispatch: DispatchEmails = (ids) => dispatchEmails(env, ids),
 ): Promise<SignOutcome> {
   if (signingState(letter, at) !== 'open') return 'closed';
   for (let attempt = 0; attempt < 2; attempt++) {
@@ -115,7 +123,7 @@ export async function signLetter(
         },
         email.statement,
       );
-      await dispatchEmails(env, [email.id]);
+      await dispatch([email.id]);
       logEvent('info', 'letters.signed', { letterId: letter.id, signatureId: id });
       return 'new';
     } catch (error) {
@@ -160,7 +168,7 @@ export async function signLetter(
       resend.statement,
     );
     if (!claimed) return 'rate-limited';
-    await dispatchEmails(env, [resend.id]);
+    await dispatch([resend.id]);
     logEvent('info', 'letters.confirmation_resent', {
       letterId: letter.id,
       signatureId: existing.id,
