@@ -1,7 +1,11 @@
 import { env } from 'cloudflare:workers';
+import { and } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { registerForDay } from '../../src/advocacy-days/registration';
 import { eraseEverything } from '../../src/privacy/erasure';
+import { afterCondition, filterConditions, keysetOrder } from '../../src/api/queries/keyset';
+import { parseFilter } from '../../src/api/filter';
+import { people } from '../../src/people/schema';
 import { createDay, registrationInput } from '../advocacy-days/fixtures';
 import { addSignature, makeLetter } from '../letters/fixtures';
 import { allPages, api, db, getJson, makeKey } from './fixtures';
@@ -174,5 +178,28 @@ describe('the totals on petitions and events', () => {
     const event = await getJson(`/events/${day.id}`, key);
     expect(event.total_accepted).toBe(statuses.filter((status) => status === 'registered').length);
     expect(event.total_accepted).toBeGreaterThan(0);
+  });
+});
+
+describe('a page after a token, with a modified_date filter', () => {
+  it("reads the index from the token's row on, not from the filter's bound", async () => {
+    const keyset = { modified: people.modifiedAt, id: people.id };
+    const filter = parseFilter("modified_date gt '2000-01-01T00:00:00Z'", true);
+    const position = { page: 1, perPage: 25, after: { modified: Date.now(), id: 'person-x' } };
+    const query = db
+      .select()
+      .from(people)
+      .where(and(...filterConditions(keyset, filter, true), afterCondition(keyset, position)))
+      .orderBy(...keysetOrder(keyset))
+      .limit(25)
+      .toSQL();
+    const plan = await env.DB.prepare(`EXPLAIN QUERY PLAN ${query.sql}`)
+      .bind(...query.params)
+      .all<{ detail: string }>();
+    const details = plan.results.map((row) => row.detail).join('\n');
+    // One range of the (modified, id) index starting at the token's row: the last page of a long
+    // sync costs what the first does.
+    expect(details).toMatch(/SEARCH people USING INDEX \S+ \(\(modified_at,id\)>\(\?,\?\)\)/);
+    expect(details).not.toMatch(/TEMP B-TREE/);
   });
 });

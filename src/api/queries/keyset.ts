@@ -1,6 +1,6 @@
 // The one shape of every collection query: filtered, in (modified, id) order, a page after a row.
-import { and, gt, gte, lt, lte, eq, or, sql, type SQL } from 'drizzle-orm';
-import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
+import { and, gt, gte, is, lt, lte, eq, or, sql, type SQL } from 'drizzle-orm';
+import { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { passesModified, type ApiFilter } from '../filter';
 import { rowsToSkip, type PagePosition } from '../paging';
 
@@ -14,15 +14,27 @@ export interface Keyset {
 
 const COMPARE = { gt, ge: gte, lt, le: lte, eq } as const;
 
-/** The `modified_date` clauses of a filter, as conditions on the collection's modified column. */
-export function filterConditions(keyset: Keyset, filter: ApiFilter): SQL[] {
-  return filter.modified.map((bound) => COMPARE[bound.op](sql`${keyset.modified}`, bound.at));
+/**
+ * The `modified_date` clauses of a filter, as conditions on the collection's modified column.
+ * `sifting`: the rows are read from a page token's row on (afterCondition), so these only sift
+ * them; the unary plus keeps SQLite from starting the index range at the filter's bound instead
+ * of the token's, which read every row before the page again (a sync's last pages were 2x slower).
+ */
+export function filterConditions(keyset: Keyset, filter: ApiFilter, sifting = false): SQL[] {
+  const modified = sifting && byRowValue(keyset) ? sql`+${keyset.modified}` : sql`${keyset.modified}`;
+  return filter.modified.map((bound) => COMPARE[bound.op](modified, bound.at));
+}
+
+/** Plain columns are compared as a row value, which SQLite reads as one range of their index. */
+function byRowValue(keyset: Keyset): boolean {
+  return is(keyset.modified, SQLiteColumn) && is(keyset.id, SQLiteColumn);
 }
 
 /** Rows strictly after the page token's row, in (modified, id) order. */
 export function afterCondition(keyset: Keyset, position: PagePosition): SQL | undefined {
   if (!position.after) return undefined;
   const { modified, id } = position.after;
+  if (byRowValue(keyset)) return sql`(${keyset.modified}, ${keyset.id}) > (${modified}, ${id})`;
   const column = sql`${keyset.modified}`;
   return or(gt(column, modified), and(eq(column, modified), gt(sql`${keyset.id}`, id)));
 }
@@ -53,9 +65,10 @@ export async function pageOf<Row>(
   reader: CollectionReader<Row>,
 ): Promise<Page<Row>> {
   const matching = and(base, ...filterConditions(keyset, filter));
+  const after = afterCondition(keyset, position);
   const [rows, [total]] = await Promise.all([
     reader.rows(
-      and(matching, afterCondition(keyset, position)),
+      after ? and(base, ...filterConditions(keyset, filter, true), after) : matching,
       keysetOrder(keyset),
       position.perPage,
       rowsToSkip(position),
