@@ -2,9 +2,11 @@
 // (with the limits on the emails that carry them), the manage page's changes, and the clean-up.
 import { and, asc, eq, exists, gt, inArray, lte, ne, notExists, or, sql } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
+import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../../db';
 import { runBatch } from '../../db/batch';
 import { recordEventsFor } from '../../webhooks/queries';
+import type { WebhookEventType } from '../../webhooks/schema';
 import { emailSuppressions, outbox } from '../../email/schema';
 import type { Lang } from '../../lib/i18n';
 import type { ActionCampaign } from '../../env';
@@ -280,21 +282,18 @@ export async function unsubscribeAddress(db: Db, email: string, at = Date.now())
 export function subscriptionEvents(db: Db, whose: { id: string } | { email: string }, at: number) {
   const t = billSubscriptions;
   const which = 'id' in whose ? sql`${t.id} = ${whose.id}` : sql`${t.email} = ${whose.email}`;
+  // The subscriptions of `whose` that this batch moved to `status`, stamping `movedAt` with `at`.
+  const movedTo = (type: WebhookEventType, status: BillSubscriptionRow['status'], movedAt: SQLiteColumn) =>
+    recordEventsFor(
+      db,
+      type,
+      sql`select ${t.id} as id from ${t} where ${which} and ${t.status} = ${status} and ${movedAt} = ${at}`,
+      at,
+      `:${at}`,
+    );
   return [
-    ...recordEventsFor(
-      db,
-      'subscription.confirmed',
-      sql`select ${t.id} as id from ${t} where ${which} and ${t.status} = 'confirmed' and ${t.confirmedAt} = ${at}`,
-      at,
-      `:${at}`,
-    ),
-    ...recordEventsFor(
-      db,
-      'subscription.ended',
-      sql`select ${t.id} as id from ${t} where ${which} and ${t.status} = 'unsubscribed' and ${t.unsubscribedAt} = ${at}`,
-      at,
-      `:${at}`,
-    ),
+    ...movedTo('subscription.confirmed', 'confirmed', t.confirmedAt),
+    ...movedTo('subscription.ended', 'unsubscribed', t.unsubscribedAt),
   ];
 }
 
