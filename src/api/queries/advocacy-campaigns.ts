@@ -1,5 +1,5 @@
 // Published campaigns as the API pages them, each with the tactics' actions it links to.
-import { and, count, eq, inArray, or } from 'drizzle-orm';
+import { and, eq, inArray, or } from 'drizzle-orm';
 import type { Db } from '../../db';
 import { campaignTactics, campaignTargets, campaigns, type Campaign } from '../../campaigns/schema';
 import { officials } from '../../officials/schema';
@@ -8,7 +8,7 @@ import { advocacyDays } from '../../advocacy-days/schema';
 import { PUBLISHED_DAY, PUBLISHED_LETTER } from './campaigns';
 import type { ApiFilter } from '../filter';
 import type { PagePosition } from '../paging';
-import { pageOf, type Keyset, type Page } from './keyset';
+import { pageOf, tableReader, type Keyset, type Page } from './keyset';
 import { listRows } from '../../db/find';
 
 const CAMPAIGNS: Keyset = { modified: campaigns.updatedAt, id: campaigns.id };
@@ -69,19 +69,11 @@ export function pageAdvocacyCampaigns(
   filter: ApiFilter,
   position: PagePosition,
 ): Promise<Page<AdvocacyCampaignRow>> {
+  const reader = tableReader(db, campaigns);
   return pageOf(CAMPAIGNS, filter, position, PUBLISHED, {
+    ...reader,
     rows: async (where, order, limit, offset) =>
-      withLinks(
-        db,
-        await db
-          .select()
-          .from(campaigns)
-          .where(where)
-          .orderBy(...order)
-          .limit(limit)
-          .offset(offset),
-      ),
-    count: (where) => db.select({ n: count() }).from(campaigns).where(where),
+      withLinks(db, await reader.rows(where, order, limit, offset)),
   });
 }
 

@@ -1,6 +1,7 @@
 // The one shape of every collection query: filtered, in (modified, id) order, a page after a row.
-import { and, gt, gte, is, lt, lte, eq, or, sql, type SQL } from 'drizzle-orm';
-import { SQLiteColumn } from 'drizzle-orm/sqlite-core';
+import { and, count, gt, gte, is, lt, lte, eq, or, sql, type SQL } from 'drizzle-orm';
+import { SQLiteColumn, type SQLiteTable } from 'drizzle-orm/sqlite-core';
+import type { Db } from '../../db';
 import { passesModified, type ApiFilter } from '../filter';
 import { rowsToSkip, type PagePosition } from '../paging';
 
@@ -54,6 +55,21 @@ export interface Page<Row> {
 export interface CollectionReader<Row> {
   rows(where: SQL | undefined, order: SQL[], limit: number, offset: number): Promise<Row[]>;
   count(where: SQL | undefined): Promise<{ n: number }[]>;
+}
+
+/** How a collection that is one whole table is read: its rows, every column, and how many match. */
+export function tableReader<T extends SQLiteTable>(db: Db, table: T): CollectionReader<T['$inferSelect']> {
+  return {
+    rows: (where, order, limit, offset) =>
+      db
+        .select()
+        .from(table)
+        .where(where)
+        .orderBy(...order)
+        .limit(limit)
+        .offset(offset),
+    count: (where) => db.select({ n: count() }).from(table).where(where),
+  };
 }
 
 /** One page and the count of all matching rows, with the same conditions. */

@@ -1,10 +1,10 @@
 // People as the API pages them: the people index, newest changes last.
-import { count, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Db } from '../../db';
 import { people, type Person } from '../../people/schema';
 import type { ApiFilter } from '../filter';
 import type { PagePosition } from '../paging';
-import { pageOf, type Keyset, type Page } from './keyset';
+import { pageOf, tableReader, type Keyset, type Page } from './keyset';
 
 const PEOPLE: Keyset = { modified: people.modifiedAt, id: people.id };
 
@@ -15,16 +15,6 @@ export function pagePeople(db: Db, filter: ApiFilter, position: PagePosition): P
     filter,
     position,
     filter.email === undefined ? undefined : eq(people.email, filter.email),
-    {
-      rows: (where, order, limit, offset) =>
-        db
-          .select()
-          .from(people)
-          .where(where)
-          .orderBy(...order)
-          .limit(limit)
-          .offset(offset),
-      count: (where) => db.select({ n: count() }).from(people).where(where),
-    },
+    tableReader(db, people),
   );
 }
