@@ -52,9 +52,23 @@ function cacheOn(env: Env): boolean {
 
 /** The cache key of an address (path and query string) in a language, on the site's own origin. */
 export function pageCacheKey(env: Pick<Env, 'PUBLIC_URL'>, pathAndQuery: string, lang: Lang): string {
-  const url = new URL(pathAndQuery, env.PUBLIC_URL);
-  url.searchParams.append('__lang', lang);
-  return url.toString();
+  // Built as a string (every hit makes one): the addresses are plain paths, as SHARED_PAGES lists them.
+  return `${originOf(env.PUBLIC_URL)}${pathAndQuery}${pathAndQuery.includes('?') ? '&' : '?'}__lang=${lang}`;
+}
+
+const origins = new Map<string, string>();
+function originOf(publicUrl: string): string {
+  let origin = origins.get(publicUrl);
+  if (origin === undefined) {
+    origin = new URL(publicUrl).origin;
+    origins.set(publicUrl, origin);
+  }
+  return origin;
+}
+
+/** The path and query string of a request's absolute URL. */
+function addressOf(url: string): string {
+  return url.slice(url.indexOf('/', url.indexOf('//') + 2));
 }
 
 /** True when the request carries no cookie but the language one: nothing that identifies anyone. */
@@ -99,41 +113,56 @@ function executionContext(c: Context<AppEnv>): WorkerContext | undefined {
 
 /** A stored page as this isolate keeps it: the HTML, the headers a reader gets, when it was rendered. */
 interface RecentPage {
-  html: string;
+  /** The page as UTF-8 bytes, encoded once: a string body would be encoded for every reader. */
+  body: Uint8Array;
   headers: [string, string][];
+  /** The headers of a hit, security headers included, made once (see recentPageResponder). */
+  hitHeaders: [string, string][];
   madeAt: number;
 }
+
+/** A shared page's security headers: not embeddable, not a private link, no organizer. */
+const SHARED_PAGE_SECURITY = { embeddable: false, privateLink: false, organizer: false };
 
 /** The pages this isolate served lately, by cache key, oldest first (a Map keeps insertion order). */
 const recentPages = new Map<string, RecentPage>();
 /** About a letter's worth of pages in two languages; a page is tens of KB. */
 const RECENT_PAGES_MAX = 200;
 
-function remember(key: string, html: string, stored: Headers): void {
+function remember(env: Env, key: string, html: string, stored: Headers): void {
   const headers = new Headers(stored);
   const madeAt = Number(headers.get(MADE_AT) ?? 0);
   headers.delete(MADE_AT);
   headers.set('Cache-Control', PUBLIC_PAGE_CACHE_CONTROL);
   varyByLanguage(headers);
+  const hit = new Headers(headers);
+  setSecurityHeaders(hit, env, SHARED_PAGE_SECURITY);
+  hit.set(CACHE_STATUS_HEADER, 'hit');
   recentPages.delete(key);
   if (recentPages.size >= RECENT_PAGES_MAX) recentPages.delete(recentPages.keys().next().value!);
-  recentPages.set(key, { html, headers: [...headers], madeAt });
+  recentPages.set(key, {
+    body: new TextEncoder().encode(html),
+    headers: [...headers],
+    hitHeaders: [...hit],
+    madeAt,
+  });
 }
 
 /** A remembered page as a reader gets it. */
 function served(page: RecentPage, status: 'hit' | 'stale'): Response {
-  const response = new Response(page.html, { status: 200, headers: page.headers });
+  if (status === 'hit') return new Response(page.body, { status: 200, headers: page.hitHeaders });
+  const response = new Response(page.body, { status: 200, headers: page.headers });
   response.headers.set(CACHE_STATUS_HEADER, status);
   return response;
 }
 
 /** The page under this key while it is fresh, from this isolate or else from caches.default. */
-async function lookUp(cache: Cache, key: string): Promise<RecentPage | undefined> {
+async function lookUp(env: Env, cache: Cache, key: string): Promise<RecentPage | undefined> {
   const recent = recentPages.get(key);
   if (recent && Date.now() - recent.madeAt <= FRESH_MS) return recent;
   const stored = await cache.match(key);
   if (!stored) return undefined;
-  remember(key, await stored.text(), stored.headers);
+  remember(env, key, await stored.text(), stored.headers);
   return recentPages.get(key);
 }
 
@@ -157,10 +186,9 @@ function sharedPage(
   request: Request,
   env: Env,
   pages: readonly RegExp[],
-): { key: string; lang: Lang; url: URL } | 'bypass' | undefined {
+): { key: string; lang: Lang } | 'bypass' | undefined {
   if (request.method !== 'GET' || !cacheOn(env)) return undefined;
-  const url = new URL(request.url);
-  const address = url.pathname + url.search;
+  const address = addressOf(request.url);
   if (!pages.some((page) => page.test(address))) return undefined;
   const cookie = request.headers.get('cookie') ?? undefined;
   if (!isAnonymous(cookie)) return 'bypass';
@@ -168,11 +196,8 @@ function sharedPage(
     cookie?.match(new RegExp(`${LANG_COOKIE}=([^;]*)`))?.[1],
     request.headers.get('accept-language') ?? undefined,
   );
-  return { key: pageCacheKey(env, address, lang), lang, url };
+  return { key: pageCacheKey(env, address, lang), lang };
 }
-
-/** A shared page's security headers: not embeddable, not a private link, no organizer. */
-const SHARED_PAGE_SECURITY = { embeddable: false, privateLink: false, organizer: false };
 
 /**
  * Answers a request with the fresh copy of a page this isolate keeps, before the app runs at all
@@ -186,9 +211,7 @@ export function recentPageResponder(pages: readonly RegExp[]) {
     if (!shared || shared === 'bypass') return undefined;
     const page = recentPages.get(shared.key);
     if (!page || Date.now() - page.madeAt > FRESH_MS) return undefined;
-    const response = served(page, 'hit');
-    setSecurityHeaders(response.headers, env, SHARED_PAGE_SECURITY);
-    return response;
+    return served(page, 'hit');
   };
 }
 
@@ -206,17 +229,17 @@ export function edgeCache(pages: readonly RegExp[], render: RenderPage): Middlew
       c.res.headers.set(CACHE_STATUS_HEADER, 'bypass');
       return;
     }
-    const { key, lang, url } = shared;
+    const { key, lang } = shared;
     const cache = caches.default;
     const ctx = executionContext(c);
     if (!refreshes.has(c.req.raw)) {
-      const stored = await lookUp(cache, key);
+      const stored = await lookUp(c.env, cache, key);
       if (stored) {
         const age = Date.now() - stored.madeAt;
         if (age <= FRESH_MS) return served(stored, 'hit');
         if (age <= STALE_LIMIT_MS && ctx && !refreshing.has(key)) {
           refreshing.add(key);
-          const again = new Request(url, { headers: { cookie: `${LANG_COOKIE}=${lang}` } });
+          const again = new Request(c.req.url, { headers: { cookie: `${LANG_COOKIE}=${lang}` } });
           refreshes.add(again);
           ctx.waitUntil(
             Promise.resolve(render(again, c.env, ctx))
@@ -240,7 +263,7 @@ export function edgeCache(pages: readonly RegExp[], render: RenderPage): Middlew
     headers.set(MADE_AT, String(Date.now()));
     // Awaited: a miss happens once per page and few seconds, and the next reader then finds it.
     await cache.put(key, new Response(html, { status: 200, headers }));
-    remember(key, html, headers);
+    remember(c.env, key, html, headers);
     c.res = new Response(html, { status: 200, headers: c.res.headers });
     c.res.headers.set('Cache-Control', PUBLIC_PAGE_CACHE_CONTROL);
     c.res.headers.set(CACHE_STATUS_HEADER, 'miss');
