@@ -2,7 +2,8 @@
 import { and, count, eq, ne, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db';
 import { advocacyDays, dayRegistrations, type AdvocacyDay } from '../../advocacy-days/schema';
-import { letterSignatures, letters, type Letter } from '../../letters/schema';
+import { letterTallies, letters, type Letter } from '../../letters/schema';
+import { tallyOrZero } from '../../letters/queries';
 import type { ApiFilter } from '../filter';
 import type { PagePosition } from '../paging';
 import { pageOf, type Keyset, type Page } from './keyset';
@@ -16,8 +17,7 @@ export type PetitionRow = Letter & { signatureCount: number };
 export type EventRow = AdvocacyDay & { registeredCount: number };
 
 // The outer row's id is written with its table's name: drizzle renders a column of a one-table
-// select bare ("id"), which inside the subquery would mean the signature's or registration's own id.
-const signatureCount = sql<number>`(select count(*) from ${letterSignatures} where ${letterSignatures.letterId} = ${sql.raw('"letters"."id"')} and ${letterSignatures.confirmedAt} is not null and ${letterSignatures.hiddenAt} is null)`;
+// select bare ("id"), which inside the subquery would mean the registration's own id.
 const registeredCount = sql<number>`(select count(*) from ${dayRegistrations} where ${dayRegistrations.dayId} = ${sql.raw('"advocacy_days"."id"')} and ${dayRegistrations.status} = 'registered')`;
 
 /** Letters that were ever published (open or closed), never drafts. */
@@ -60,8 +60,10 @@ const petitions = publishedCollection<PetitionRow>(
   async (db, where, order, limit, offset) =>
     (
       await db
-        .select({ letter: letters, signatureCount })
+        // The signatures that count, from the letter's tally row (the one definition of "signed").
+        .select({ letter: letters, signatureCount: tallyOrZero(letterTallies.signed) })
         .from(letters)
+        .leftJoin(letterTallies, eq(letterTallies.letterId, letters.id))
         .where(where)
         .orderBy(...order)
         .limit(limit)

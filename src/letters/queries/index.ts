@@ -1,6 +1,6 @@
 // Every query of the letters feature, by subject: the letters and their addressees, signing,
 // the public pages, the organizer's signer table, deliveries. Callers import from here.
-export { letterTally } from './shared';
+export { letterTally, tallyOrZero } from './shared';
 export * from './letters';
 export * from './signatures';
 export * from './public-pages';
