@@ -121,6 +121,9 @@ interface RecentPage {
   madeAt: number;
 }
 
+/** The language cookie's value in a Cookie header (made once: every hit reads it). */
+const LANG_COOKIE_VALUE = new RegExp(`(?:^|;\\s*)${LANG_COOKIE}=([^;]*)`);
+
 /** A shared page's security headers: not embeddable, not a private link, no organizer. */
 const SHARED_PAGE_SECURITY = { embeddable: false, privateLink: false, organizer: false };
 
@@ -193,7 +196,7 @@ function sharedPage(
   const cookie = request.headers.get('cookie') ?? undefined;
   if (!isAnonymous(cookie)) return 'bypass';
   const lang = negotiateLang(
-    cookie?.match(new RegExp(`${LANG_COOKIE}=([^;]*)`))?.[1],
+    cookie?.match(LANG_COOKIE_VALUE)?.[1],
     request.headers.get('accept-language') ?? undefined,
   );
   return { key: pageCacheKey(env, address, lang), lang };
