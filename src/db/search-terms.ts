@@ -117,22 +117,13 @@ export function newestOwnersMatching(
 }
 
 /**
- * How many rows of a kind in a scope match every word of a search, read from the terms index alone
- * (no row is read): the count of a search with no other filter. Terms exist only for rows that
- * exist (written with the row, deleted with it), so this is the count of matching rows.
+ * How many rows of a kind in a scope match every word of a search (from `queryWords`, at least
+ * one), read from the terms index alone (no row is read): the count of a search with no other
+ * filter. Terms exist only for rows that exist (written with the row, deleted with it), so this is
+ * the count of matching rows. A statement, so a page can read it in the batch with its rows.
  */
-export async function countOwnersMatching(
-  db: Db,
-  kind: SearchKind,
-  scopeId: string,
-  query: string,
-): Promise<number> {
-  const words = queryWords(query);
-  if (!words.length) return 0;
-  const [row] = await db.all<{ n: number }>(
-    sql`select count(*) as n from (${ownersMatching(kind, scopeId, words)})`,
-  );
-  return row?.n ?? 0;
+export function countOwnersMatching(db: Db, kind: SearchKind, scopeId: string, words: readonly string[]) {
+  return db.select({ total: sql<number>`count(*)` }).from(sql`(${ownersMatching(kind, scopeId, words)})`);
 }
 
 /** The rows (of the table whose id is `idColumn`) that have no terms of this kind yet. */

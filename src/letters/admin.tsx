@@ -20,13 +20,12 @@ import {
   exportSignersPage,
   getLetterById,
   listLettersWithCounts,
-  listSignersForOrganizer,
+  readSignerTable,
   loadAddresseePicker,
   loadDeliveryPage,
   removeLetterOfficial,
   setSignerHidden,
   setSignerVerified,
-  signerTally,
   updateLetter,
 } from './queries';
 import type { Letter } from './schema';
@@ -178,22 +177,18 @@ lettersAdmin.post('/:id/officials/remove', async (c) => {
 });
 
 lettersAdmin.get('/:id/signers', async (c) => {
-  const letter = await loadLetter(c);
-  const db = getDb(c.env);
   const filter = signerFilterSchema.parse(c.req.query());
-  const [tally, list] = await Promise.all([
-    signerTally(db, letter.id),
-    listSignersForOrganizer(db, letter.id, filter, ADMIN_SIGNERS_PAGE_SIZE),
-  ]);
+  const table = await readSignerTable(getDb(c.env), c.req.param('id'), filter, ADMIN_SIGNERS_PAGE_SIZE);
+  if (!table) throw new AppError('not_found');
   const url = new URL(c.req.url);
   return c.render(
     <SignersAdminPage
-      letter={letter}
-      tally={tally}
+      letter={table.letter}
+      tally={table.tally}
       filter={filter}
-      rows={list.rows}
-      matching={list.matching}
-      pages={Math.max(1, Math.ceil(list.matching / ADMIN_SIGNERS_PAGE_SIZE))}
+      rows={table.rows}
+      matching={table.matching}
+      pages={Math.max(1, Math.ceil(table.matching / ADMIN_SIGNERS_PAGE_SIZE))}
       back={url.pathname + url.search}
     />,
     { title: c.var.t('letters.admin.signers'), wide: true },

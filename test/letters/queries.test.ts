@@ -9,6 +9,7 @@ import {
   getLetterForSigning,
   listPublicSigners,
   listSignersForOrganizer,
+  readSignerTable,
   setSignerHidden,
   setSignerVerified,
   signerTally,
@@ -201,6 +202,26 @@ describe('organizer queries', () => {
       verified: 1,
     });
     expect(await setSignerHidden(db, letter.id, 'no-such-id', true, Date.now())).toBe(false);
+  });
+
+  it('reads the whole signer table in one batch: the letter, its tally, a page and the count', async () => {
+    const letter = await makeLetter();
+    const maria = await addSignature(letter.id, { firstName: 'Maria', lastName: 'Lopez' });
+    await addSignature(letter.id, { firstName: 'Marian', lastName: 'Green', confirmedAt: null });
+    await addSignature(letter.id, { firstName: 'Noor', lastName: 'Khan' });
+    const search = signerFilterSchema.parse({ q: 'mari' });
+    const table = await readSignerTable(db, letter.id, search, 1);
+    expect(table?.letter.id).toBe(letter.id);
+    expect(table?.tally).toEqual(await signerTally(db, letter.id));
+    expect(table?.matching).toBe(2);
+    expect(table?.rows).toEqual((await listSignersForOrganizer(db, letter.id, search, 1)).rows);
+    expect(table?.rows).toHaveLength(1);
+    // The table never carries the private links' token hashes.
+    expect(Object.keys(table!.rows[0]!)).not.toContain('confirmTokenHash');
+    const filtered = await readSignerTable(db, letter.id, signerFilterSchema.parse({ confirmed: 'yes' }), 50);
+    expect(filtered?.matching).toBe(2);
+    expect(filtered?.rows.map((row) => row.id)).toContain(maria.id);
+    expect(await readSignerTable(db, 'no-such-letter', search, 50)).toBeUndefined();
   });
 
   it('pages the export by (created_at, id) without skipping or repeating rows', async () => {

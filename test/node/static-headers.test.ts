@@ -1,7 +1,8 @@
 // Static files (public/) are served without the Worker, so public/_headers must carry the same
-// security headers that src/web/security.ts puts on every page.
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+// security headers that src/web/security.ts puts on every page; and every other address goes to the
+// Worker first (wrangler.toml's run_worker_first), so each file must be left out there by name.
+import { readdirSync, readFileSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
 import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
 import type { AppEnv } from '../../src/env';
@@ -54,6 +55,48 @@ describe('public/_headers', () => {
     for (const name of names) {
       expect(fromPages.get(name), `pages set ${name}`).toBeTruthy();
       expect(fromFile.get(name), `public/_headers: ${name}`).toBe(fromPages.get(name));
+    }
+  });
+});
+
+/** wrangler.toml's `run_worker_first` patterns (one line, a JSON-shaped list of strings). */
+function runWorkerFirst(): string[] {
+  const toml = readFileSync(resolve(__dirname, '../../wrangler.toml'), 'utf8');
+  const line = /^run_worker_first\s*=\s*(\[.*\])\s*$/m.exec(toml);
+  expect(line, 'wrangler.toml sets run_worker_first').toBeTruthy();
+  return JSON.parse(line![1]!) as string[];
+}
+
+/** Whether a path is one of a list of patterns (a trailing `*` matches the rest of the path). */
+function matches(path: string, pattern: string): boolean {
+  return pattern.endsWith('*') ? path.startsWith(pattern.slice(0, -1)) : path === pattern;
+}
+
+describe('run_worker_first', () => {
+  const patterns = runWorkerFirst();
+  const served = patterns.filter((pattern) => pattern.startsWith('!')).map((pattern) => pattern.slice(1));
+
+  it('sends every address to the Worker first', () => {
+    expect(patterns).toContain('/*');
+    for (const path of ['/', '/letters/a-letter', '/admin', '/api/v1']) {
+      expect(
+        served.some((pattern) => matches(path, pattern)),
+        path,
+      ).toBe(false);
+    }
+  });
+
+  it('leaves out every file in public/, so the files are served as files', () => {
+    const root = resolve(__dirname, '../../public');
+    const files = readdirSync(root, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile() && entry.name !== '_headers')
+      .map((entry) => '/' + relative(root, resolve(entry.parentPath, entry.name)));
+    expect(files).toContain('/app.css');
+    for (const file of files) {
+      expect(
+        served.some((pattern) => matches(file, pattern)),
+        `${file} is named in run_worker_first`,
+      ).toBe(true);
     }
   });
 });

@@ -2,13 +2,16 @@
 import { and, asc, desc, eq, gt, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../../db';
-import type { LetterSignature } from '../schema';
+import type { Letter, LetterSignature } from '../schema';
 import type { LetterTally } from '../tally';
 import type { SignerFilter } from '../validation';
 import { countSignaturesMatching, newestSignaturesMatching, signatureSearchCondition } from './search';
 import { s } from './shared';
 import { findRow, listRows } from '../../db/find';
-import { letterTallies } from '../schema';
+import { pickColumns } from '../../db/pick';
+import { letterTallies, letters } from '../schema';
+import { withD1Retry } from '../../db/retry';
+import { queryWords } from '../../lib/search-terms';
 
 /** Counts for the organizer's signer table header: the tally and the rows not yet confirmed. */
 export interface SignerTally extends LetterTally {
@@ -17,9 +20,8 @@ export interface SignerTally extends LetterTally {
   verified: number;
 }
 
-/** Every count an organizer wants at the top of the signer table, from the letter's tally row. */
-export async function signerTally(db: Db, letterId: string): Promise<SignerTally> {
-  const row = await findRow(db, letterTallies, eq(letterTallies.letterId, letterId));
+/** The signer table header's counts from a letter's tally row (none yet: all zero). */
+function signerTallyOf(row: typeof letterTallies.$inferSelect | undefined): SignerTally {
   return {
     all: row?.signatures ?? 0,
     unconfirmed: row?.unconfirmed ?? 0,
@@ -29,6 +31,11 @@ export async function signerTally(db: Db, letterId: string): Promise<SignerTally
     named: row?.named ?? 0,
     hidden: row?.hidden ?? 0,
   };
+}
+
+/** Every count an organizer wants at the top of the signer table, from the letter's tally row. */
+export async function signerTally(db: Db, letterId: string): Promise<SignerTally> {
+  return signerTallyOf(await findRow(db, letterTallies, eq(letterTallies.letterId, letterId)));
 }
 
 function filterConditions(letterId: string, filter: Omit<SignerFilter, 'page'>): SQL {
@@ -49,37 +56,93 @@ function filterConditions(letterId: string, filter: Omit<SignerFilter, 'page'>):
   return and(...conditions)!;
 }
 
+/** What the organizer's signer table shows of a signer (never the links' token hashes). */
+const signerRowColumns = pickColumns(
+  s,
+  'id',
+  'email',
+  'honorific',
+  'honorificOther',
+  'firstName',
+  'lastName',
+  'role',
+  'tradition',
+  'denomination',
+  'congregation',
+  'city',
+  'state',
+  'comment',
+  'showPublicly',
+  'confirmedAt',
+  'hiddenAt',
+  'verifiedAt',
+);
+export type SignerRow = Pick<LetterSignature, keyof typeof signerRowColumns>;
+
+/**
+ * The two statements of one page of the organizer's signer table: the page's rows, and how many rows
+ * match the filters (as `{ total }`).
+ */
+function signerPageStatements(db: Db, letterId: string, filter: SignerFilter, pageSize: number) {
+  const { tradition, state, confirmed, shown } = filter;
+  const page = { limit: pageSize, offset: (filter.page - 1) * pageSize };
+  // A search alone (the usual case) is read from the terms index, in order, and counted there: the
+  // rows read are the page's own, however many match.
+  const words = queryWords(filter.q);
+  const searchOnly = words.length > 0 && !tradition && !state && !confirmed && !shown;
+  const where = searchOnly
+    ? newestSignaturesMatching(letterId, filter.q ?? '', page)
+    : filterConditions(letterId, filter);
+  return [
+    db
+      .select(signerRowColumns)
+      .from(s)
+      .where(where)
+      .orderBy(desc(s.createdAt), asc(s.id))
+      .limit(pageSize)
+      .offset(searchOnly ? 0 : page.offset),
+    searchOnly
+      ? countSignaturesMatching(db, letterId, words)
+      : db
+          .select({ total: sql<number>`count(*)` })
+          .from(s)
+          .where(where),
+  ] as const;
+}
+
 /** One page of the organizer's signer table with the number of rows matching the filters. */
 export async function listSignersForOrganizer(
   db: Db,
   letterId: string,
   filter: SignerFilter,
   pageSize: number,
-): Promise<{ rows: LetterSignature[]; matching: number }> {
-  const { q, tradition, state, confirmed, shown } = filter;
-  const page = { limit: pageSize, offset: (filter.page - 1) * pageSize };
-  // A search alone (the usual case) is read from the terms index, in order, and counted there: the
-  // rows read are the page's own, however many match.
-  const searchOnly = q?.trim() && !tradition && !state && !confirmed && !shown;
-  const pageOfSearch = searchOnly ? newestSignaturesMatching(letterId, q ?? '', page) : undefined;
-  const where = pageOfSearch ?? filterConditions(letterId, filter);
-  const [rows, matching] = await Promise.all([
-    db
-      .select()
-      .from(s)
-      .where(where)
-      .orderBy(desc(s.createdAt), asc(s.id))
-      .limit(pageSize)
-      .offset(pageOfSearch ? 0 : page.offset),
-    searchOnly
-      ? countSignaturesMatching(db, letterId, q ?? '')
-      : db
-          .select({ total: sql<number>`count(*)` })
-          .from(s)
-          .where(where)
-          .then(([count]) => count?.total ?? 0),
-  ]);
-  return { rows, matching };
+): Promise<{ rows: SignerRow[]; matching: number }> {
+  const [rows, count] = await withD1Retry(() =>
+    db.batch(signerPageStatements(db, letterId, filter, pageSize)),
+  );
+  return { rows, matching: count[0]?.total ?? 0 };
+}
+
+/**
+ * Everything the organizer's signer table shows, in one round trip: the letter, its counts, one page
+ * of its signers and how many match the filters. Undefined when there is no such letter.
+ */
+export async function readSignerTable(
+  db: Db,
+  letterId: string,
+  filter: SignerFilter,
+  pageSize: number,
+): Promise<{ letter: Letter; tally: SignerTally; rows: SignerRow[]; matching: number } | undefined> {
+  const [letterRows, tallyRows, rows, count] = await withD1Retry(() =>
+    db.batch([
+      db.select().from(letters).where(eq(letters.id, letterId)).limit(1),
+      db.select().from(letterTallies).where(eq(letterTallies.letterId, letterId)).limit(1),
+      ...signerPageStatements(db, letterId, filter, pageSize),
+    ]),
+  );
+  const letter = letterRows[0];
+  if (!letter) return undefined;
+  return { letter, tally: signerTallyOf(tallyRows[0]), rows, matching: count[0]?.total ?? 0 };
 }
 
 /** Sets or clears an organizer's mark on a signer (hidden, verified). False when not found. */

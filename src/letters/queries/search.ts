@@ -60,9 +60,9 @@ export function newestSignaturesMatching(
     : undefined;
 }
 
-/** How many of a letter's signatures match a search, from the index alone (no other filter). */
-export function countSignaturesMatching(db: Db, letterId: string, query: string): Promise<number> {
-  return countOwnersMatching(db, 'signature', letterId, query);
+/** How many of a letter's signatures match every word of a search (at least one), from the index alone. */
+export function countSignaturesMatching(db: Db, letterId: string, words: readonly string[]) {
+  return countOwnersMatching(db, 'signature', letterId, words);
 }
 
 /**

@@ -5,8 +5,8 @@ import { US_STATES } from '../../web/fields';
 import { FieldList, type FormValues } from '../../web/form';
 import { formatDate } from '../../lib/i18n';
 import { TRADITIONS, displayName, options, roleLabel, traditionLabel } from '../choices';
-import type { SignerTally } from '../queries';
-import type { Letter, LetterSignature } from '../schema';
+import type { SignerRow, SignerTally } from '../queries';
+import type { Letter } from '../schema';
 import { letterText } from '../status';
 import type { SignerFilter } from '../validation';
 import { DataTable } from '../../web/ui/admin-list';
@@ -19,7 +19,7 @@ export function SignersAdminPage(props: {
   letter: Letter;
   tally: SignerTally;
   filter: SignerFilter;
-  rows: LetterSignature[];
+  rows: SignerRow[];
   matching: number;
   pages: number;
   back: string;
@@ -151,7 +151,7 @@ export function SignersAdminPage(props: {
 }
 
 /** The name cell of a signer's row: name and badge, role and congregation, their comment. */
-function SignerCell(props: { row: LetterSignature }): Child {
+function SignerCell(props: { row: SignerRow }): Child {
   const { t } = useRequestContext<AppEnv>().var;
   const { row } = props;
   return (
