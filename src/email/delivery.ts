@@ -10,12 +10,11 @@ import {
   usesLocalMailbox,
 } from './policy';
 import {
-  claimEmail,
+  claimEmails,
   claimGroup,
   getOutboxRow,
   LOCAL_MAILBOX_PROVIDER,
   markFailed,
-  markSent,
   markAllSent,
   markSuppressed,
   scheduleRetry,
@@ -39,66 +38,100 @@ export type DeliveryResult =
   | { status: 'failed' };
 
 /**
- * The email queue's consumer: delivers each message's outbox row once. A message that fails
- * unexpectedly (D1 down) is retried by the queue; the row stays claimed and the sweep rescues it.
+ * The email queue's consumer: delivers each message's outbox row once, the whole batch together
+ * (one claim, one suppression check and one "sent" write for all its rows). If that fails
+ * unexpectedly (D1 down), every message is retried; claimed rows are rescued by the sweep.
  */
 export async function deliverEmailBatch(
   batch: MessageBatch<EmailQueueMessage>,
   env: DeliveryEnv,
 ): Promise<void> {
-  const db = getDb(env);
+  let results: Map<string, DeliveryResult>;
+  try {
+    results = await deliverEmails(
+      getDb(env),
+      env,
+      batch.messages.map((message) => message.body.outboxId),
+      Date.now(),
+    );
+  } catch (error) {
+    logEvent('error', 'email.delivery_error', {
+      count: batch.messages.length,
+      error: error instanceof Error ? error.name : 'unknown',
+    });
+    for (const message of batch.messages) message.retry();
+    return;
+  }
   for (const message of batch.messages) {
-    try {
-      const result = await deliverEmail(db, env, message.body.outboxId, Date.now());
-      if (result.status === 'retry') message.retry({ delaySeconds: result.delaySeconds });
-      else message.ack();
-    } catch (error) {
-      logEvent('error', 'email.delivery_error', {
-        outboxId: message.body.outboxId,
-        error: error instanceof Error ? error.name : 'unknown',
-      });
-      message.retry();
-    }
+    const result = results.get(message.body.outboxId) ?? { status: 'skipped' };
+    if (result.status === 'retry') message.retry({ delaySeconds: result.delaySeconds });
+    else message.ack();
   }
 }
 
 /**
- * Delivers one outbox row: claims it with one conditional UPDATE (so a redelivered message finds
- * it claimed or sent and does nothing), skips suppressed addresses, then sends it through Resend
- * with the row id as Idempotency-Key, or to the local mailbox in development.
+ * Delivers outbox rows, each once (at most 90 ids): claims them with one conditional UPDATE (so a
+ * redelivered message finds its row claimed or sent and does nothing), skips suppressed addresses,
+ * then sends each through Resend with its row id as Idempotency-Key, or to the local mailbox in
+ * development. What became of each id, by id.
  */
-export async function deliverEmail(
+export async function deliverEmails(
   db: Db,
   env: DeliveryEnv,
-  outboxId: string,
+  outboxIds: string[],
   at: number,
-): Promise<DeliveryResult> {
-  // Production without a key: the row stays pending, untouched, until the key is set.
-  if (isDeliveryHeld(env)) return { status: 'skipped' };
-  const row = await claimEmail(db, outboxId, at);
-  if (!row) return notClaimed(db, outboxId, at);
-  if (row.attempts > MAX_ATTEMPTS) return giveUpInterrupted(db, [row]);
-
-  const suppressed = await suppressedAddresses(db, [normalizeEmail(row.toAddress)]);
-  if (suppressed.size > 0) {
-    await markSuppressed(db, [row.id]);
-    logEvent('info', 'email.suppressed', { outboxId: row.id });
-    return { status: 'skipped' };
+): Promise<Map<string, DeliveryResult>> {
+  const results = new Map<string, DeliveryResult>();
+  const ids = [...new Set(outboxIds)];
+  // Production without a key: the rows stay pending, untouched, until the key is set.
+  if (isDeliveryHeld(env)) return new Map(ids.map((id) => [id, { status: 'skipped' }]));
+  const claimed = await claimEmails(db, ids, at);
+  const claimedIds = new Set(claimed.map((row) => row.id));
+  for (const id of ids) if (!claimedIds.has(id)) results.set(id, await notClaimed(db, id, at));
+  const interrupted = claimed.filter((row) => row.attempts > MAX_ATTEMPTS);
+  if (interrupted.length > 0) {
+    const failed = await giveUpInterrupted(db, interrupted);
+    for (const row of interrupted) results.set(row.id, failed);
   }
 
-  if (usesLocalMailbox(env)) {
-    await markSent(db, row.id, LOCAL_MAILBOX_PROVIDER, at);
-    logEvent('info', 'email.local_mailbox', { outboxId: row.id, template: row.template });
-    return { status: 'sent' };
+  const live = claimed.filter((row) => row.attempts <= MAX_ATTEMPTS);
+  const suppressed = await suppressedAddresses(db, [
+    ...new Set(live.map((row) => normalizeEmail(row.toAddress))),
+  ]);
+  const toSuppress = live.filter((row) => suppressed.has(normalizeEmail(row.toAddress)));
+  if (toSuppress.length > 0) {
+    await markSuppressed(
+      db,
+      toSuppress.map((row) => row.id),
+    );
+    for (const row of toSuppress) {
+      logEvent('info', 'email.suppressed', { outboxId: row.id });
+      results.set(row.id, { status: 'skipped' });
+    }
   }
 
-  const result = await sendEmail(
-    env.RESEND_API_KEY!,
-    toResendEmail(row, env.MAIL_FROM),
-    row.id,
-    env.RESEND_API_URL,
-  );
-  return settle(db, [row], result, at, 'single');
+  const toSend = live.filter((row) => !suppressed.has(normalizeEmail(row.toAddress)));
+  const sent: { id: string; providerId: string }[] = [];
+  for (const row of toSend) {
+    if (usesLocalMailbox(env)) {
+      logEvent('info', 'email.local_mailbox', { outboxId: row.id, template: row.template });
+      sent.push({ id: row.id, providerId: LOCAL_MAILBOX_PROVIDER });
+      continue;
+    }
+    const result = await sendEmail(
+      env.RESEND_API_KEY!,
+      toResendEmail(row, env.MAIL_FROM),
+      row.id,
+      env.RESEND_API_URL,
+    );
+    if (result.kind === 'sent') sent.push({ id: row.id, providerId: result.ids[0] || 'unknown' });
+    else results.set(row.id, await settle(db, [row], result, at, 'single'));
+  }
+  // One write records every send that went through.
+  await markAllSent(db, sent, at);
+  if (sent.length > 0 && !usesLocalMailbox(env)) logEvent('info', 'email.sent', { count: sent.length });
+  for (const row of sent) results.set(row.id, { status: 'sent' });
+  return results;
 }
 
 /**

@@ -43,16 +43,22 @@ function claimable(at: number) {
 }
 
 /**
- * Claims one row for sending with a single conditional UPDATE: only one of two concurrent
- * deliveries of the same queue message gets the row back; the other gets null.
+ * Claims rows for sending with conditional UPDATEs (one per 90 ids, in one batch): of two
+ * concurrent deliveries of the same queue message, only one gets the row back.
  */
-export async function claimEmail(db: Db, id: string, at: number): Promise<OutboxRow | null> {
-  const [row] = await db
-    .update(outbox)
-    .set({ status: 'sending', claimedAt: at, attempts: sql`${outbox.attempts} + 1` })
-    .where(and(eq(outbox.id, id), claimable(at)))
-    .returning();
-  return row ?? null;
+export async function claimEmails(db: Db, ids: string[], at: number): Promise<OutboxRow[]> {
+  if (ids.length === 0) return [];
+  const statements = inSlices(ids, IDS_PER_STATEMENT).map((slice) =>
+    db
+      .update(outbox)
+      .set({ status: 'sending', claimedAt: at, attempts: sql`${outbox.attempts} + 1` })
+      .where(and(inArray(outbox.id, slice), claimable(at)))
+      .returning(),
+  );
+  const claimed = await db.batch(
+    statements as [(typeof statements)[number], ...(typeof statements)[number][]],
+  );
+  return claimed.flat();
 }
 
 /** Claims every claimable row of a send group (at most 100) in one UPDATE. */
@@ -135,12 +141,8 @@ export async function markAllSent(
   at: number,
 ): Promise<void> {
   const statements = sent.map((row) => markSentStatement(db, row.id, row.providerId, at));
+  if (statements.length === 0) return;
   await db.batch(statements as [(typeof statements)[number], ...(typeof statements)[number][]]);
-}
-
-/** Records a successful send. */
-export async function markSent(db: Db, id: string, providerId: string, at: number): Promise<void> {
-  await markSentStatement(db, id, providerId, at);
 }
 
 /** Records that the recipient is on the suppression list: the row is never sent. */

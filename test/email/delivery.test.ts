@@ -233,6 +233,59 @@ describe('the email queue consumer', () => {
     expect((await row(id)).status).toBe('suppressed');
   });
 
+  it('delivers a batch in one claim, one suppression check and one write, whatever each row needs', async () => {
+    await getDb(env)
+      .insert(emailSuppressions)
+      .values({ email: 'gone@example.org', reason: 'bounced', createdAt: Date.now() });
+    const first = await storeEmail({ to: 'first@example.org' });
+    const second = await storeEmail({ to: 'second@example.org' });
+    const refused = await storeEmail({ to: 'refused@example.org' });
+    const suppressed = await storeEmail({ to: 'gone@example.org' });
+    let n = 0;
+    stub = stubFetch(async (request) =>
+      (await request.clone().json<{ to: string[] }>()).to[0] === 'refused@example.org'
+        ? resendAnswer(422, { message: 'invalid' })
+        : resendAnswer(200, { id: `resend-${++n}` }),
+    );
+    // Every statement the consumer sends to D1, counted as D1 sees them (a batch is one call).
+    const calls: string[] = [];
+    const counted = {
+      ...resendEnv,
+      DB: {
+        ...resendEnv.DB,
+        prepare: (query: string) => (calls.push(query.split(' ')[0]!), resendEnv.DB.prepare(query)),
+        batch: (statements: D1PreparedStatement[]) => (
+          calls.push(`batch of ${statements.length}`),
+          resendEnv.DB.batch(statements)
+        ),
+      },
+    } as Env;
+
+    const result = await runQueue([first, second, refused, suppressed, 'no-such-row', first], counted);
+
+    expect(stub.calls).toHaveLength(3);
+    expect(result.explicitAcks).toHaveLength(6);
+    expect((await row(first)).status).toBe('sent');
+    expect((await row(second)).providerId).toBe('resend-2');
+    expect((await row(refused)).status).toBe('failed');
+    expect((await row(suppressed)).status).toBe('suppressed');
+    // D1 round trips: the claim of all five rows; the missing row's look-up; one suppression
+    // check; the suppressed row; the refused row; the two sends recorded together.
+    expect(calls).toEqual([
+      'update',
+      'batch of 1',
+      'select',
+      'select',
+      'update',
+      'batch of 1',
+      'update',
+      'batch of 1',
+      'update',
+      'update',
+      'batch of 2',
+    ]);
+  });
+
   it('acks a message whose row does not exist', async () => {
     stub = stubFetch(() => resendAnswer(200, { id: 'never' }));
     const result = await runQueue(['no-such-row']);
