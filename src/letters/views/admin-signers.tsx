@@ -10,7 +10,7 @@ import type { Letter } from '../schema';
 import { letterText } from '../status';
 import type { SignerFilter } from '../validation';
 import { DataTable } from '../../web/ui/admin-list';
-import { PostButton } from '../../web/ui/post-button';
+import { RowActionsForm, RowPostButton } from '../../web/ui/post-button';
 import { Pagination } from './public';
 import { adminPath, LetterAdminNav } from './admin';
 
@@ -97,49 +97,58 @@ export function SignersAdminPage(props: {
         </a>
       </form>
       <p role="status">{t('letters.admin.matching', { count: props.matching })}</p>
-      <DataTable
-        items={props.rows}
-        columns={[
-          { label: t('letters.admin.nameColumn'), rowHeader: true, cell: (row) => <SignerCell row={row} /> },
-          { label: t('letters.field.email'), cell: (row) => row.email },
-          { label: t('letters.field.tradition'), cell: (row) => traditionLabel(t, row.tradition) },
-          { label: t('letters.admin.placeColumn'), cell: (row) => `${row.city}, ${row.state}` },
-          {
-            label: t('letters.admin.confirmedColumn'),
-            cell: (row) => (row.confirmedAt ? formatDate(lang, row.confirmedAt) : t('common.no')),
-          },
-          {
-            label: t('letters.admin.shownColumn'),
-            cell: (row) =>
-              row.hiddenAt
-                ? t('letters.admin.hiddenByOrganizer')
-                : t(row.showPublicly ? 'common.yes' : 'common.no'),
-          },
-          {
-            label: t('letters.admin.actionsColumn'),
-            class: 'row-actions',
-            cell: (row) => {
-              const signerPath = (action: string) => adminPath(props.letter, `/signers/${row.id}/${action}`);
-              return (
-                <>
-                  <PostButton
-                    action={signerPath('hide')}
-                    hidden={{ hidden: row.hiddenAt ? 'no' : 'yes', back: props.back }}
-                  >
-                    {t(row.hiddenAt ? 'letters.admin.unhide' : 'letters.admin.hide')}
-                  </PostButton>
-                  <PostButton
-                    action={signerPath('verify')}
-                    hidden={{ verified: row.verifiedAt ? 'no' : 'yes', back: props.back }}
-                  >
-                    {t(row.verifiedAt ? 'letters.admin.unverify' : 'letters.admin.verify')}
-                  </PostButton>
-                </>
-              );
+      <RowActionsForm hidden={{ back: props.back }}>
+        <DataTable
+          items={props.rows}
+          columns={[
+            {
+              label: t('letters.admin.nameColumn'),
+              rowHeader: true,
+              cell: (row) => <SignerCell row={row} />,
             },
-          },
-        ]}
-      />
+            { label: t('letters.field.email'), cell: (row) => row.email },
+            { label: t('letters.field.tradition'), cell: (row) => traditionLabel(t, row.tradition) },
+            { label: t('letters.admin.placeColumn'), cell: (row) => `${row.city}, ${row.state}` },
+            {
+              label: t('letters.admin.confirmedColumn'),
+              cell: (row) => (row.confirmedAt ? formatDate(lang, row.confirmedAt) : t('common.no')),
+            },
+            {
+              label: t('letters.admin.shownColumn'),
+              cell: (row) =>
+                row.hiddenAt
+                  ? t('letters.admin.hiddenByOrganizer')
+                  : t(row.showPublicly ? 'common.yes' : 'common.no'),
+            },
+            {
+              label: t('letters.admin.actionsColumn'),
+              class: 'row-actions',
+              cell: (row) => {
+                const signerPath = (action: string) =>
+                  adminPath(props.letter, `/signers/${row.id}/${action}`);
+                return (
+                  <>
+                    <RowPostButton
+                      action={signerPath('hide')}
+                      name="hidden"
+                      value={row.hiddenAt ? 'no' : 'yes'}
+                    >
+                      {t(row.hiddenAt ? 'letters.admin.unhide' : 'letters.admin.hide')}
+                    </RowPostButton>
+                    <RowPostButton
+                      action={signerPath('verify')}
+                      name="verified"
+                      value={row.verifiedAt ? 'no' : 'yes'}
+                    >
+                      {t(row.verifiedAt ? 'letters.admin.unverify' : 'letters.admin.verify')}
+                    </RowPostButton>
+                  </>
+                );
+              },
+            },
+          ]}
+        />
+      </RowActionsForm>
       <Pagination
         page={f.page}
         pages={props.pages}

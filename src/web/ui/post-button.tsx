@@ -29,3 +29,38 @@ export function PostButton(props: PostButtonProps): Child {
     </form>
   );
 }
+
+/**
+ * A table whose rows each have POST buttons (hide a signer, verify one): one form around the table
+ * carries the fields every button sends, so a row holds only its buttons (`RowPostButton`).
+ */
+export function RowActionsForm(props: { hidden: Record<string, string>; children: Child }): Child {
+  return (
+    <form method="post" class="row-actions-form">
+      {Object.entries(props.hidden).map(([name, value]) => (
+        <input type="hidden" name={name} value={value} />
+      ))}
+      {props.children}
+    </form>
+  );
+}
+
+/** One row's button inside a `RowActionsForm`: posts the form to `action`, with `name=value`. */
+export function RowPostButton(props: {
+  action: string;
+  name: string;
+  value: string;
+  children: Child;
+}): Child {
+  return (
+    <button
+      type="submit"
+      formaction={props.action}
+      name={props.name}
+      value={props.value}
+      class="secondary outline"
+    >
+      {props.children}
+    </button>
+  );
+}
