@@ -117,13 +117,22 @@ export function newestOwnersMatching(
 }
 
 /**
+ * Past this many matches a search's count says "more than": counting every match of a common name
+ * among 100,000 signers would cost more than the page itself (narrowing the search shows the rest).
+ */
+export const COUNTED_MATCHES_MAX = 1000;
+
+/**
  * How many rows of a kind in a scope match every word of a search (from `queryWords`, at least
- * one), read from the terms index alone (no row is read): the count of a search with no other
- * filter. Terms exist only for rows that exist (written with the row, deleted with it), so this is
- * the count of matching rows. A statement, so a page can read it in the batch with its rows.
+ * one), up to one more than COUNTED_MATCHES_MAX, read from the terms index alone (no row is read):
+ * the count of a search with no other filter. Terms exist only for rows that exist (written with
+ * the row, deleted with it), so this is the count of matching rows. A statement, so a page can read
+ * it in the batch with its rows.
  */
 export function countOwnersMatching(db: Db, kind: SearchKind, scopeId: string, words: readonly string[]) {
-  return db.select({ total: sql<number>`count(*)` }).from(sql`(${ownersMatching(kind, scopeId, words)})`);
+  return db
+    .select({ total: sql<number>`count(*)` })
+    .from(sql`(select 1 from (${ownersMatching(kind, scopeId, words)}) limit ${COUNTED_MATCHES_MAX + 1})`);
 }
 
 /** The rows (of the table whose id is `idColumn`) that have no terms of this kind yet. */

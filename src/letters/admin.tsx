@@ -188,6 +188,7 @@ lettersAdmin.get('/:id/signers', async (c) => {
       filter={filter}
       rows={table.rows}
       matching={table.matching}
+      more={table.more}
       pages={Math.max(1, Math.ceil(table.matching / ADMIN_SIGNERS_PAGE_SIZE))}
       back={url.pathname + url.search}
     />,

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { backfillSignatureTermsPage, listSignersForOrganizer } from '../../src/letters/queries';
 import { newestSignaturesMatching } from '../../src/letters/queries/search';
 import { letterSignatures } from '../../src/letters/schema';
+import { COUNTED_MATCHES_MAX } from '../../src/db/search-terms';
 import type { SignerFilter } from '../../src/letters/validation';
 import { eraseEverything } from '../../src/privacy/erasure';
 import { organizerCookie, request } from '../helpers';
@@ -144,6 +145,45 @@ describe('the count of a search alone, read from the terms index', () => {
     );
     expect(confirmed.matching).toBe(1);
     expect((await listSignersForOrganizer(db, letter.id, { ...ALL, q: 'zzz' }, 50)).matching).toBe(0);
+  });
+
+  it(`stops counting past ${COUNTED_MATCHES_MAX} and says so on the page, in English and Spanish`, async () => {
+    const letter = await makeLetter();
+    // Signers named Garcia, stored straight in SQL with their terms: more than the count reads.
+    const many = COUNTED_MATCHES_MAX + 5;
+    await env.DB.batch([
+      env.DB.prepare(
+        `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?)
+         INSERT INTO letter_signatures (id, letter_id, email, honorific, first_name, last_name, role,
+           tradition, city, state, show_publicly, keep_informed, lang, confirm_token_hash,
+           withdraw_token_hash, last_confirmation_at, confirmed_at, created_at)
+         SELECT ? || '-' || i, ?, 'g' || i || '@example.org', 'rev', 'Ana', 'Garcia', 'clergy',
+           'catholic', 'Macon', 'GA', 1, 0, 'en', ? || '-c-' || i, ? || '-w-' || i, i, i, i FROM n`,
+      ).bind(many, letter.id, letter.id, letter.id, letter.id),
+      env.DB.prepare(
+        `INSERT INTO search_terms (kind, scope_id, owner_id, term, sort_key)
+         SELECT 'signature', letter_id, id, 'garcia', created_at FROM letter_signatures WHERE letter_id = ?`,
+      ).bind(letter.id),
+    ]);
+    const page = await listSignersForOrganizer(db, letter.id, { ...ALL, q: 'garcia' }, 50);
+    expect(page).toMatchObject({ matching: COUNTED_MATCHES_MAX, more: true });
+    expect(page.rows).toHaveLength(50);
+    // Any other filter counts the rows themselves, in full.
+    const filtered = await listSignersForOrganizer(db, letter.id, { ...ALL, q: 'garcia', state: 'GA' }, 50);
+    expect(filtered).toMatchObject({ matching: many, more: false });
+
+    const cookie = await organizerCookie();
+    const english = await (
+      await request(`/admin/letters/${letter.id}/signers?q=garcia`, { headers: { cookie } })
+    ).text();
+    expect(english).toContain('More than 1000 match this search.');
+    expect(english).toContain('Page 1 of 20');
+    const spanish = await (
+      await request(`/admin/letters/${letter.id}/signers?q=garcia`, {
+        headers: { cookie, 'accept-language': 'es' },
+      })
+    ).text();
+    expect(spanish).toContain('Más de 1000 coinciden con esta búsqueda.');
   });
 });
 

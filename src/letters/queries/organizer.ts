@@ -8,6 +8,7 @@ import type { SignerFilter } from '../validation';
 import { countSignaturesMatching, newestSignaturesMatching, signatureSearchCondition } from './search';
 import { s } from './shared';
 import { findRow, listRows } from '../../db/find';
+import { COUNTED_MATCHES_MAX } from '../../db/search-terms';
 import { pickColumns } from '../../db/pick';
 import { letterTallies, letters } from '../schema';
 import { withD1Retry } from '../../db/retry';
@@ -81,7 +82,7 @@ export type SignerRow = Pick<LetterSignature, keyof typeof signerRowColumns>;
 
 /**
  * The two statements of one page of the organizer's signer table: the page's rows, and how many rows
- * match the filters (as `{ total }`).
+ * match the filters (as `{ total }`; for a search alone, counted up to COUNTED_MATCHES_MAX + 1).
  */
 function signerPageStatements(db: Db, letterId: string, filter: SignerFilter, pageSize: number) {
   const { tradition, state, confirmed, shown } = filter;
@@ -93,7 +94,7 @@ function signerPageStatements(db: Db, letterId: string, filter: SignerFilter, pa
   const where = searchOnly
     ? newestSignaturesMatching(letterId, filter.q ?? '', page)
     : filterConditions(letterId, filter);
-  return [
+  const statements = [
     db
       .select(signerRowColumns)
       .from(s)
@@ -108,6 +109,26 @@ function signerPageStatements(db: Db, letterId: string, filter: SignerFilter, pa
           .from(s)
           .where(where),
   ] as const;
+  return { statements, searchOnly };
+}
+
+/**
+ * How many rows match, from the count statement's answer: a search's count stops past
+ * COUNTED_MATCHES_MAX, and then `more` says there are more than `matching`.
+ */
+function matchingOf(count: { total: number }[], searchOnly: boolean): { matching: number; more: boolean } {
+  const total = count[0]?.total ?? 0;
+  return searchOnly && total > COUNTED_MATCHES_MAX
+    ? { matching: COUNTED_MATCHES_MAX, more: true }
+    : { matching: total, more: false };
+}
+
+/** A page of the organizer's signer table, with how many rows match the filters. */
+export interface SignerPage {
+  rows: SignerRow[];
+  matching: number;
+  /** More than `matching` rows match (a search that matches more than COUNTED_MATCHES_MAX). */
+  more: boolean;
 }
 
 /** One page of the organizer's signer table with the number of rows matching the filters. */
@@ -116,11 +137,10 @@ export async function listSignersForOrganizer(
   letterId: string,
   filter: SignerFilter,
   pageSize: number,
-): Promise<{ rows: SignerRow[]; matching: number }> {
-  const [rows, count] = await withD1Retry(() =>
-    db.batch(signerPageStatements(db, letterId, filter, pageSize)),
-  );
-  return { rows, matching: count[0]?.total ?? 0 };
+): Promise<SignerPage> {
+  const { statements, searchOnly } = signerPageStatements(db, letterId, filter, pageSize);
+  const [rows, count] = await withD1Retry(() => db.batch(statements));
+  return { rows, ...matchingOf(count, searchOnly) };
 }
 
 /**
@@ -132,17 +152,18 @@ export async function readSignerTable(
   letterId: string,
   filter: SignerFilter,
   pageSize: number,
-): Promise<{ letter: Letter; tally: SignerTally; rows: SignerRow[]; matching: number } | undefined> {
+): Promise<({ letter: Letter; tally: SignerTally } & SignerPage) | undefined> {
+  const { statements, searchOnly } = signerPageStatements(db, letterId, filter, pageSize);
   const [letterRows, tallyRows, rows, count] = await withD1Retry(() =>
     db.batch([
       db.select().from(letters).where(eq(letters.id, letterId)).limit(1),
       db.select().from(letterTallies).where(eq(letterTallies.letterId, letterId)).limit(1),
-      ...signerPageStatements(db, letterId, filter, pageSize),
+      ...statements,
     ]),
   );
   const letter = letterRows[0];
   if (!letter) return undefined;
-  return { letter, tally: signerTallyOf(tallyRows[0]), rows, matching: count[0]?.total ?? 0 };
+  return { letter, tally: signerTallyOf(tallyRows[0]), rows, ...matchingOf(count, searchOnly) };
 }
 
 /** Sets or clears an organizer's mark on a signer (hidden, verified). False when not found. */

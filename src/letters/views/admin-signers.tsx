@@ -21,6 +21,8 @@ export function SignersAdminPage(props: {
   filter: SignerFilter;
   rows: SignerRow[];
   matching: number;
+  /** More than `matching` rows match: the table shows the first `matching`. */
+  more: boolean;
   pages: number;
   back: string;
 }): Child {
@@ -96,7 +98,9 @@ export function SignersAdminPage(props: {
           {t('common.downloadCsv')}
         </a>
       </form>
-      <p role="status">{t('letters.admin.matching', { count: props.matching })}</p>
+      <p role="status">
+        {t(props.more ? 'letters.admin.matchingMore' : 'letters.admin.matching', { count: props.matching })}
+      </p>
       <RowActionsForm hidden={{ back: props.back }}>
         <DataTable
           items={props.rows}

@@ -176,6 +176,8 @@ export const letters = {
   'letters.admin.tallyHidden': '{count} hidden',
   'letters.admin.tallyVerified': '{count} verified',
   'letters.admin.matching': '{count, plural, one {# matches these filters.} other {# match these filters.}}',
+  'letters.admin.matchingMore':
+    'More than {count} match this search. The table shows the first {count}: add a word to narrow it, or download the CSV for all of them.',
   'letters.admin.filtersLabel': 'Search and filter signers',
   'letters.admin.nameColumn': 'Name',
   'letters.admin.placeColumn': 'Place',

@@ -179,6 +179,8 @@ export const letters: Record<keyof typeof en, string> = {
   'letters.admin.tallyVerified': '{count, plural, one {# verificada} other {# verificadas}}',
   'letters.admin.matching':
     '{count, plural, one {# coincide con estos filtros.} other {# coinciden con estos filtros.}}',
+  'letters.admin.matchingMore':
+    'Más de {count} coinciden con esta búsqueda. La tabla muestra las primeras {count}: añade una palabra para precisarla o descarga el CSV para verlas todas.',
   'letters.admin.filtersLabel': 'Buscar y filtrar firmantes',
   'letters.admin.nameColumn': 'Nombre',
   'letters.admin.placeColumn': 'Lugar',
