@@ -354,7 +354,7 @@ async function main() {
     say('data set loaded; starting the app, the floor and the Resend stub');
 
     stub = await startResendStub(5);
-    const [app, floor] = await Promise.all([
+    const [app, floor, floorBehindAssets] = await Promise.all([
       startDev({
         persistDir: appState,
         vars: (baseUrl) => ({
@@ -368,8 +368,11 @@ async function main() {
         }),
       }),
       startDev({ config: 'bench/floor/wrangler.toml', persistDir: floorState }),
+      // The same floor behind the app's static-files router (its own, empty database: it serves
+      // pages from memory only).
+      startDev({ config: 'bench/floor/wrangler.assets.toml', persistDir: join(work, 'floor-assets-state') }),
     ]);
-    servers.push(app, floor);
+    servers.push(app, floor, floorBehindAssets);
 
     const fanoutResult = wants('fanout') ? await fanout(app, stub, cookie, appState) : undefined;
     // The scenarios measure the request path: signing's confirmation emails go to a stub that
@@ -412,6 +415,14 @@ async function main() {
           { url: `${floor.baseUrl}/page/${letterBytes}`, expectStatus: 200 },
           // On a cache miss: the letter, its count and its officials in one batch (one round trip).
           { reads: 1, target: { url: `${floor.baseUrl}/page/${letterBytes}?reads=1`, expectStatus: 200 } },
+        ),
+        // The same warm page against the floor behind the app's static-files router: what is left
+        // once both pay for serving files (reported only).
+        await scenario(
+          'Public letter page, against the floor behind the same static-files router',
+          null,
+          { url: letterUrl, expectStatus: 200 },
+          { url: `${floorBehindAssets.baseUrl}/page/${letterBytes}`, expectStatus: 200 },
         ),
         // Cold: a cookie (the one a signer gets after confirming) skips the cache, so every
         // request reads D1 and renders, as every first reader of a page in a data centre does.

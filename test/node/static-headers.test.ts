@@ -60,8 +60,8 @@ describe('public/_headers', () => {
 });
 
 /** wrangler.toml's `run_worker_first` patterns (one line, a JSON-shaped list of strings). */
-function runWorkerFirst(): string[] {
-  const toml = readFileSync(resolve(__dirname, '../../wrangler.toml'), 'utf8');
+function runWorkerFirst(config = 'wrangler.toml'): string[] {
+  const toml = readFileSync(resolve(__dirname, '../..', config), 'utf8');
   const line = /^run_worker_first\s*=\s*(\[.*\])\s*$/m.exec(toml);
   expect(line, 'wrangler.toml sets run_worker_first').toBeTruthy();
   return JSON.parse(line![1]!) as string[];
@@ -84,6 +84,10 @@ describe('run_worker_first', () => {
         path,
       ).toBe(false);
     }
+  });
+
+  it("is the same for the benchmark's floor that measures what the files' router costs", () => {
+    expect(runWorkerFirst('bench/floor/wrangler.assets.toml')).toEqual(patterns);
   });
 
   it('leaves out every file in public/, so the files are served as files', () => {
