@@ -183,12 +183,8 @@ lettersAdmin.get('/:id/signers', async (c) => {
   const url = new URL(c.req.url);
   return c.render(
     <SignersAdminPage
-      letter={table.letter}
-      tally={table.tally}
+      table={table}
       filter={filter}
-      rows={table.rows}
-      matching={table.matching}
-      more={table.more}
       pages={Math.max(1, Math.ceil(table.matching / ADMIN_SIGNERS_PAGE_SIZE))}
       back={url.pathname + url.search}
     />,

@@ -143,6 +143,9 @@ export async function listSignersForOrganizer(
   return { rows, ...matchingOf(count, searchOnly) };
 }
 
+/** Everything the organizer's signer table shows. */
+export type SignerTable = { letter: Letter; tally: SignerTally } & SignerPage;
+
 /**
  * Everything the organizer's signer table shows, in one round trip: the letter, its counts, one page
  * of its signers and how many match the filters. Undefined when there is no such letter.
@@ -152,7 +155,7 @@ export async function readSignerTable(
   letterId: string,
   filter: SignerFilter,
   pageSize: number,
-): Promise<({ letter: Letter; tally: SignerTally } & SignerPage) | undefined> {
+): Promise<SignerTable | undefined> {
   const { statements, searchOnly } = signerPageStatements(db, letterId, filter, pageSize);
   const [letterRows, tallyRows, rows, count] = await withD1Retry(() =>
     db.batch([

@@ -5,8 +5,7 @@ import { US_STATES } from '../../web/fields';
 import { FieldList, type FormValues } from '../../web/form';
 import { formatDate } from '../../lib/i18n';
 import { TRADITIONS, displayName, options, roleLabel, traditionLabel } from '../choices';
-import type { SignerRow, SignerTally } from '../queries';
-import type { Letter } from '../schema';
+import type { SignerRow, SignerTable } from '../queries';
 import { letterText } from '../status';
 import type { SignerFilter } from '../validation';
 import { DataTable } from '../../web/ui/admin-list';
@@ -16,17 +15,13 @@ import { adminPath, LetterAdminNav } from './admin';
 
 /** The signer table: search, filters, counts, hide and verify buttons, CSV export. */
 export function SignersAdminPage(props: {
-  letter: Letter;
-  tally: SignerTally;
+  table: SignerTable;
   filter: SignerFilter;
-  rows: SignerRow[];
-  matching: number;
-  /** More than `matching` rows match: the table shows the first `matching`. */
-  more: boolean;
   pages: number;
   back: string;
 }): Child {
   const { t, lang } = useRequestContext<AppEnv>().var;
+  const { letter, tally, rows, matching, more } = props.table;
   const f = props.filter;
   const query = new URLSearchParams();
   for (const key of ['q', 'tradition', 'state', 'confirmed', 'shown'] as const) {
@@ -46,24 +41,20 @@ export function SignersAdminPage(props: {
   ];
   return (
     <>
-      <LetterAdminNav letter={props.letter} />
-      <h1>{t('letters.admin.signersTitle', { title: letterText(props.letter, lang).title })}</h1>
+      <LetterAdminNav letter={letter} />
+      <h1>{t('letters.admin.signersTitle', { title: letterText(letter, lang).title })}</h1>
       <p class="tally">
         {[
-          t('letters.admin.tallyAll', { count: props.tally.all }),
-          t('letters.admin.tallyConfirmed', { count: props.tally.confirmed }),
-          t('letters.admin.tallyUnconfirmed', { count: props.tally.unconfirmed }),
-          t('letters.admin.tallySigned', { count: props.tally.signed }),
-          t('letters.admin.tallyShown', { count: props.tally.named }),
-          t('letters.admin.tallyHidden', { count: props.tally.hidden }),
-          t('letters.admin.tallyVerified', { count: props.tally.verified }),
+          t('letters.admin.tallyAll', { count: tally.all }),
+          t('letters.admin.tallyConfirmed', { count: tally.confirmed }),
+          t('letters.admin.tallyUnconfirmed', { count: tally.unconfirmed }),
+          t('letters.admin.tallySigned', { count: tally.signed }),
+          t('letters.admin.tallyShown', { count: tally.named }),
+          t('letters.admin.tallyHidden', { count: tally.hidden }),
+          t('letters.admin.tallyVerified', { count: tally.verified }),
         ].join(' · ')}
       </p>
-      <form
-        method="get"
-        action={adminPath(props.letter, '/signers')}
-        aria-label={t('letters.admin.filtersLabel')}
-      >
+      <form method="get" action={adminPath(letter, '/signers')} aria-label={t('letters.admin.filtersLabel')}>
         <FieldList
           labels={{
             q: t('common.search'),
@@ -94,16 +85,16 @@ export function SignersAdminPage(props: {
           ]}
         />
         <button type="submit">{t('common.filter')}</button>{' '}
-        <a href={adminPath(props.letter, `/signers.csv`)} role="button" class="secondary" download>
+        <a href={adminPath(letter, `/signers.csv`)} role="button" class="secondary" download>
           {t('common.downloadCsv')}
         </a>
       </form>
       <p role="status">
-        {t(props.more ? 'letters.admin.matchingMore' : 'letters.admin.matching', { count: props.matching })}
+        {t(more ? 'letters.admin.matchingMore' : 'letters.admin.matching', { count: matching })}
       </p>
       <RowActionsForm hidden={{ back: props.back }}>
         <DataTable
-          items={props.rows}
+          items={rows}
           columns={[
             {
               label: t('letters.admin.nameColumn'),
@@ -127,38 +118,27 @@ export function SignersAdminPage(props: {
             {
               label: t('letters.admin.actionsColumn'),
               class: 'row-actions',
-              cell: (row) => {
-                const signerPath = (action: string) =>
-                  adminPath(props.letter, `/signers/${row.id}/${action}`);
-                return (
-                  <>
-                    <RowPostButton
-                      action={signerPath('hide')}
-                      name="hidden"
-                      value={row.hiddenAt ? 'no' : 'yes'}
-                    >
-                      {t(row.hiddenAt ? 'letters.admin.unhide' : 'letters.admin.hide')}
-                    </RowPostButton>
-                    <RowPostButton
-                      action={signerPath('verify')}
-                      name="verified"
-                      value={row.verifiedAt ? 'no' : 'yes'}
-                    >
-                      {t(row.verifiedAt ? 'letters.admin.unverify' : 'letters.admin.verify')}
-                    </RowPostButton>
-                  </>
-                );
-              },
+              // Two switches with the same shape: hide or show again, verify or take the mark off.
+              cell: (row) =>
+                (
+                  [
+                    ['hide', 'hidden', row.hiddenAt, 'letters.admin.unhide', 'letters.admin.hide'],
+                    ['verify', 'verified', row.verifiedAt, 'letters.admin.unverify', 'letters.admin.verify'],
+                  ] as const
+                ).map(([action, name, isSet, undo, mark]) => (
+                  <RowPostButton
+                    action={adminPath(letter, `/signers/${row.id}/${action}`)}
+                    name={name}
+                    value={isSet ? 'no' : 'yes'}
+                  >
+                    {t(isSet ? undo : mark)}
+                  </RowPostButton>
+                )),
             },
           ]}
         />
       </RowActionsForm>
-      <Pagination
-        page={f.page}
-        pages={props.pages}
-        base={adminPath(props.letter, '/signers')}
-        query={query}
-      />
+      <Pagination page={f.page} pages={props.pages} base={adminPath(letter, '/signers')} query={query} />
     </>
   );
 }
