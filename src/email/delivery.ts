@@ -70,10 +70,10 @@ export async function deliverEmailBatch(
 }
 
 /**
- * Delivers outbox rows, each once (at most 90 ids): claims them with one conditional UPDATE (so a
+ * Delivers outbox rows, each once: claims them all with conditional UPDATEs in one batch (so a
  * redelivered message finds its row claimed or sent and does nothing), skips suppressed addresses,
  * then sends each through Resend with its row id as Idempotency-Key, or to the local mailbox in
- * development. What became of each id, by id.
+ * development, and records the sends in one batch. What became of each id, by id.
  */
 export async function deliverEmails(
   db: Db,

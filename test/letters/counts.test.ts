@@ -1,9 +1,8 @@
 import { eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { letterSignatures } from '../../src/letters/schema';
-import { signerTally } from '../../src/letters/queries';
 import { organizerCookie, postForm, request } from '../helpers';
-import { addSignature, db, emailsTo, makeLetter } from './fixtures';
+import { addSignature, db, emailsTo, makeLetter, signerTally } from './fixtures';
 
 let cookie: string;
 beforeAll(async () => {
@@ -91,7 +90,7 @@ describe('the tally row kept by the database', () => {
   it('follows every insert, change and delete of a signature, whoever makes it', async () => {
     const letter = await makeLetter();
     const other = await makeLetter();
-    expect(await signerTally(db, letter.id)).toEqual(await recount(letter.id));
+    expect(await signerTally(letter.id)).toEqual(await recount(letter.id));
     const ids: string[] = [];
     for (let i = 0; i < 6; i += 1)
       ids.push(
@@ -116,8 +115,8 @@ describe('the tally row kept by the database', () => {
     ];
     for (const [n, step] of steps.entries()) {
       await step();
-      expect(await signerTally(db, letter.id), `after step ${n}`).toEqual(await recount(letter.id));
-      expect(await signerTally(db, other.id), `after step ${n}`).toEqual(await recount(other.id));
+      expect(await signerTally(letter.id), `after step ${n}`).toEqual(await recount(letter.id));
+      expect(await signerTally(other.id), `after step ${n}`).toEqual(await recount(other.id));
     }
   });
 });

@@ -1,7 +1,9 @@
 import { env } from 'cloudflare:workers';
 import { getDb } from '../../src/db';
 import { runBatch } from '../../src/db/batch';
+import { readSignerTable } from '../../src/letters/queries';
 import { signatureTermsStatement } from '../../src/letters/queries/search';
+import type { SignerFilter } from '../../src/letters/validation';
 import { letterSignatures, letters, type Letter, type LetterSignature } from '../../src/letters/schema';
 import { postForm } from '../helpers';
 
@@ -150,4 +152,16 @@ export async function addSignature(
   // With its search terms, as signing stores them.
   await runBatch(db, [db.insert(letterSignatures).values(row), signatureTermsStatement(db, row)]);
   return row;
+}
+
+/** One page of the organizer's signer table of an existing letter: its rows and match count. */
+export async function signerPage(letterId: string, filter: SignerFilter, pageSize: number) {
+  const table = await readSignerTable(db, letterId, filter, pageSize);
+  if (!table) throw new Error(`no letter ${letterId}`);
+  return table;
+}
+
+/** The counts at the top of the organizer's signer table of an existing letter. */
+export async function signerTally(letterId: string) {
+  return (await signerPage(letterId, { page: 1 }, 1)).tally;
 }

@@ -8,11 +8,9 @@ import {
   exportSignersPage,
   getLetterForSigning,
   listPublicSigners,
-  listSignersForOrganizer,
   readSignerTable,
   setSignerHidden,
   setSignerVerified,
-  signerTally,
   withdrawSignature,
   updateLetter,
   type ExportCursor,
@@ -21,7 +19,7 @@ import { letterSignatures, letters, type LetterSignature } from '../../src/lette
 import { signerFilterSchema } from '../../src/letters/validation';
 import { DAY } from '../../src/lib/time';
 import { request } from '../helpers';
-import { addSignature, db, makeLetter } from './fixtures';
+import { addSignature, db, makeLetter, signerPage, signerTally } from './fixtures';
 
 describe('listPublicSigners', () => {
   it('lists only confirmed, shown, not hidden signers, grouped by tradition, never with emails', async () => {
@@ -181,7 +179,7 @@ describe('organizer queries', () => {
     });
     const filter = (query: Record<string, string>) => signerFilterSchema.parse(query);
     const names = async (query: Record<string, string>) =>
-      (await listSignersForOrganizer(db, letter.id, filter(query), 50)).rows.map((row) => row.id).sort();
+      (await signerPage(letter.id, filter(query), 50)).rows.map((row) => row.id).sort();
     expect(await names({ q: 'maria lo' })).toEqual([a.id]);
     expect(await names({ q: '%' })).toEqual([]);
     expect(await names({ tradition: 'muslim' })).toEqual([c.id]);
@@ -192,7 +190,7 @@ describe('organizer queries', () => {
     await setSignerHidden(db, letter.id, a.id, true, Date.now());
     await setSignerVerified(db, letter.id, c.id, true, Date.now());
     expect(await names({ shown: 'hidden' })).toEqual([a.id]);
-    expect(await signerTally(db, letter.id)).toEqual({
+    expect(await signerTally(letter.id)).toEqual({
       all: 3,
       confirmed: 2,
       unconfirmed: 1,
@@ -206,16 +204,30 @@ describe('organizer queries', () => {
 
   it('reads the whole signer table in one batch: the letter, its tally, a page and the count', async () => {
     const letter = await makeLetter();
-    const maria = await addSignature(letter.id, { firstName: 'Maria', lastName: 'Lopez' });
-    await addSignature(letter.id, { firstName: 'Marian', lastName: 'Green', confirmedAt: null });
-    await addSignature(letter.id, { firstName: 'Noor', lastName: 'Khan' });
+    const at = Date.now();
+    const maria = await addSignature(letter.id, { firstName: 'Maria', lastName: 'Lopez', createdAt: at });
+    const marian = await addSignature(letter.id, {
+      firstName: 'Marian',
+      lastName: 'Green',
+      confirmedAt: null,
+      createdAt: at + 1,
+    });
+    await addSignature(letter.id, { firstName: 'Noor', lastName: 'Khan', createdAt: at + 2 });
     const search = signerFilterSchema.parse({ q: 'mari' });
     const table = await readSignerTable(db, letter.id, search, 1);
     expect(table?.letter.id).toBe(letter.id);
-    expect(table?.tally).toEqual(await signerTally(db, letter.id));
-    expect(table?.matching).toBe(2);
-    expect(table?.rows).toEqual((await listSignersForOrganizer(db, letter.id, search, 1)).rows);
-    expect(table?.rows).toHaveLength(1);
+    expect(table?.tally).toEqual({
+      all: 3,
+      confirmed: 2,
+      unconfirmed: 1,
+      signed: 2,
+      named: 2,
+      hidden: 0,
+      verified: 0,
+    });
+    expect(table).toMatchObject({ matching: 2, more: false });
+    // Newest first: the page of one holds the later of the two matches.
+    expect(table?.rows.map((row) => row.id)).toEqual([marian.id]);
     // The table never carries the private links' token hashes.
     expect(Object.keys(table!.rows[0]!)).not.toContain('confirmTokenHash');
     const filtered = await readSignerTable(db, letter.id, signerFilterSchema.parse({ confirmed: 'yes' }), 50);

@@ -1,18 +1,18 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import { backfillSignatureTermsPage, listSignersForOrganizer } from '../../src/letters/queries';
+import { backfillSignatureTermsPage } from '../../src/letters/queries';
 import { newestSignaturesMatching } from '../../src/letters/queries/search';
 import { letterSignatures } from '../../src/letters/schema';
 import { COUNTED_MATCHES_MAX } from '../../src/db/search-terms';
 import type { SignerFilter } from '../../src/letters/validation';
 import { eraseEverything } from '../../src/privacy/erasure';
 import { organizerCookie, request } from '../helpers';
-import { addSignature, db, makeLetter, press, signAndConfirm } from './fixtures';
+import { addSignature, db, makeLetter, press, signAndConfirm, signerPage } from './fixtures';
 
 const ALL: SignerFilter = { page: 1 };
 
 async function found(letterId: string, q: string, filter: Partial<SignerFilter> = {}) {
-  const { rows, matching } = await listSignersForOrganizer(db, letterId, { ...ALL, ...filter, q }, 50);
+  const { rows, matching } = await signerPage(letterId, { ...ALL, ...filter, q }, 50);
   expect(rows.length).toBe(Math.min(matching, 50));
   return rows.map((row) => `${row.firstName} ${row.lastName}`).sort();
 }
@@ -81,7 +81,7 @@ describe("the organizer's signer search, through the terms index", () => {
     const page = await (await request(`/admin/letters/${letter.id}/signers?q=barth`, { cookie })).text();
     expect(page).toContain('Okafor');
     expect(page).toContain('at the start of a word');
-    const [row] = (await listSignersForOrganizer(db, letter.id, { ...ALL, q: 'okafor' }, 50)).rows;
+    const [row] = (await signerPage(letter.id, { ...ALL, q: 'okafor' }, 50)).rows;
     expect(await termCount(row!.id)).toBeGreaterThan(0);
     expect((await press(signer.withdraw)).status).toBeLessThan(400);
     expect(await found(letter.id, 'okafor')).toEqual([]);
@@ -133,18 +133,13 @@ describe('the count of a search alone, read from the terms index', () => {
     await addSignature(letter.id, { firstName: 'Garcia', lastName: 'Garcias', city: 'Garden City' });
     await addSignature(letter.id, { firstName: 'Ana', lastName: 'Garza', confirmedAt: null });
     await addSignature(letter.id, { firstName: 'Ben', lastName: 'Hill' });
-    const alone = await listSignersForOrganizer(db, letter.id, { ...ALL, q: 'gar' }, 50);
+    const alone = await signerPage(letter.id, { ...ALL, q: 'gar' }, 50);
     expect(alone.matching).toBe(2);
     expect(alone.rows).toHaveLength(2);
     // With another filter the rows themselves are counted.
-    const confirmed = await listSignersForOrganizer(
-      db,
-      letter.id,
-      { ...ALL, q: 'gar', confirmed: 'yes' },
-      50,
-    );
+    const confirmed = await signerPage(letter.id, { ...ALL, q: 'gar', confirmed: 'yes' }, 50);
     expect(confirmed.matching).toBe(1);
-    expect((await listSignersForOrganizer(db, letter.id, { ...ALL, q: 'zzz' }, 50)).matching).toBe(0);
+    expect((await signerPage(letter.id, { ...ALL, q: 'zzz' }, 50)).matching).toBe(0);
   });
 
   it(`stops counting past ${COUNTED_MATCHES_MAX} and says so on the page, in English and Spanish`, async () => {
@@ -165,11 +160,11 @@ describe('the count of a search alone, read from the terms index', () => {
          SELECT 'signature', letter_id, id, 'garcia', created_at FROM letter_signatures WHERE letter_id = ?`,
       ).bind(letter.id),
     ]);
-    const page = await listSignersForOrganizer(db, letter.id, { ...ALL, q: 'garcia' }, 50);
+    const page = await signerPage(letter.id, { ...ALL, q: 'garcia' }, 50);
     expect(page).toMatchObject({ matching: COUNTED_MATCHES_MAX, more: true });
     expect(page.rows).toHaveLength(50);
     // Any other filter counts the rows themselves, in full.
-    const filtered = await listSignersForOrganizer(db, letter.id, { ...ALL, q: 'garcia', state: 'GA' }, 50);
+    const filtered = await signerPage(letter.id, { ...ALL, q: 'garcia', state: 'GA' }, 50);
     expect(filtered).toMatchObject({ matching: many, more: false });
 
     const cookie = await organizerCookie();
@@ -207,14 +202,14 @@ describe('a page of a search alone, read from the terms index in order', () => {
     }
     const pages = [];
     for (const page of [1, 2, 3]) {
-      const { rows, matching } = await listSignersForOrganizer(db, letter.id, { page, q: 'garc' }, 3);
+      const { rows, matching } = await signerPage(letter.id, { page, q: 'garc' }, 3);
       expect(matching).toBe(7);
       pages.push(rows.map((row) => row.id));
     }
     // The same search with a filter that keeps every row reads the rows themselves: the same order.
     const filtered = [];
     for (const page of [1, 2, 3]) {
-      const { rows } = await listSignersForOrganizer(db, letter.id, { page, q: 'garc', confirmed: 'yes' }, 3);
+      const { rows } = await signerPage(letter.id, { page, q: 'garc', confirmed: 'yes' }, 3);
       filtered.push(rows.map((row) => row.id));
     }
     expect(pages).toEqual(filtered);

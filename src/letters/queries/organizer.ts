@@ -34,11 +34,6 @@ function signerTallyOf(row: typeof letterTallies.$inferSelect | undefined): Sign
   };
 }
 
-/** Every count an organizer wants at the top of the signer table, from the letter's tally row. */
-export async function signerTally(db: Db, letterId: string): Promise<SignerTally> {
-  return signerTallyOf(await findRow(db, letterTallies, eq(letterTallies.letterId, letterId)));
-}
-
 function filterConditions(letterId: string, filter: Omit<SignerFilter, 'page'>): SQL {
   // Through the search terms index: the rows whose words start with each word searched.
   const matches = signatureSearchCondition(letterId, filter.q);
@@ -129,18 +124,6 @@ export interface SignerPage {
   matching: number;
   /** More than `matching` rows match (a search that matches more than COUNTED_MATCHES_MAX). */
   more: boolean;
-}
-
-/** One page of the organizer's signer table with the number of rows matching the filters. */
-export async function listSignersForOrganizer(
-  db: Db,
-  letterId: string,
-  filter: SignerFilter,
-  pageSize: number,
-): Promise<SignerPage> {
-  const { statements, searchOnly } = signerPageStatements(db, letterId, filter, pageSize);
-  const [rows, count] = await withD1Retry(() => db.batch(statements));
-  return { rows, ...matchingOf(count, searchOnly) };
 }
 
 /** Everything the organizer's signer table shows. */

@@ -20,14 +20,19 @@ export interface PostButtonProps {
 export function PostButton(props: PostButtonProps): Child {
   return (
     <form method="post" action={props.action} class={props.formClass}>
-      {Object.entries(props.hidden ?? {}).map(([name, value]) => (
-        <input type="hidden" name={name} value={value} />
-      ))}
+      <HiddenFields fields={props.hidden} />
       <button type="submit" class={props.buttonClass ?? 'secondary outline'}>
         {props.children}
       </button>
     </form>
   );
+}
+
+/** The hidden fields a form sends with whichever button is pressed, by name. */
+function HiddenFields(props: { fields?: Record<string, string> }): Child {
+  return Object.entries(props.fields ?? {}).map(([name, value]) => (
+    <input type="hidden" name={name} value={value} />
+  ));
 }
 
 /**
@@ -36,10 +41,8 @@ export function PostButton(props: PostButtonProps): Child {
  */
 export function RowActionsForm(props: { hidden: Record<string, string>; children: Child }): Child {
   return (
-    <form method="post" class="row-actions-form">
-      {Object.entries(props.hidden).map(([name, value]) => (
-        <input type="hidden" name={name} value={value} />
-      ))}
+    <form method="post">
+      <HiddenFields fields={props.hidden} />
       {props.children}
     </form>
   );
