@@ -16,7 +16,7 @@ import type {
 } from '@passwordless-id/webauthn/dist/esm/types.js';
 import { sha256, toBase64url, toBuffer } from '@passwordless-id/webauthn/dist/esm/utils.js';
 import type { Db } from '../db';
-import { toBase64Url } from '../lib/base64url';
+import { fromBase64Url, toBase64Url } from '../lib/base64url';
 import { MINUTE } from '../lib/time';
 import {
   addPasskey,
@@ -194,6 +194,42 @@ export async function startPasskeyProof(
   return { challengeId, options };
 }
 
+/** The two integers (r, s) of a DER-encoded ECDSA signature, without leading zeros; null if malformed. */
+function derIntegers(der: Uint8Array): [Uint8Array, Uint8Array] | null {
+  if (der[0] !== 0x30 || der[1] !== der.length - 2) return null;
+  const integers: Uint8Array[] = [];
+  let at = 2;
+  while (at < der.length && integers.length < 2) {
+    const length = der[at + 1] ?? 0;
+    if (der[at] !== 0x02 || length === 0 || at + 2 + length > der.length) return null;
+    let value = der.subarray(at + 2, at + 2 + length);
+    while (value.length > 1 && value[0] === 0) value = value.subarray(1);
+    integers.push(value);
+    at += 2 + length;
+  }
+  const [r, s] = integers;
+  return r && s && at === der.length && r.length <= 32 && s.length <= 32 ? [r, s] : null;
+}
+
+/**
+ * An ES256 signature written so the library reads it right. DER drops an integer's leading zeros,
+ * but the library takes r and s as 32 bytes after an optional zero byte, so about one real
+ * signature in 128 (a shorter r or s) would be refused. Each integer is written here as a zero
+ * byte and its 32 bytes, which the library reads as it expects; a malformed one is left as it is.
+ */
+function es256SignatureForLibrary(signature: string): string {
+  const integers = derIntegers(fromBase64Url(signature));
+  if (!integers) return signature;
+  const out = new Uint8Array(2 + 2 * 35);
+  out.set([0x30, 70]);
+  integers.forEach((value, i) => {
+    const start = 2 + i * 35;
+    out.set([0x02, 33], start);
+    out.set(value, start + 35 - value.length);
+  });
+  return toBase64Url(out);
+}
+
 /** Checks a passkey's answer; the organizer it proves, or null. */
 export async function finishPasskeyProof(
   db: Db,
@@ -211,8 +247,18 @@ export async function finishPasskeyProof(
   if (!passkey) return null;
   // A challenge issued for one organizer proves only that organizer.
   if (challenge.organizerId && challenge.organizerId !== passkey.organizerId) return null;
+  const response =
+    passkey.algorithm === 'ES256'
+      ? {
+          ...input.response,
+          response: {
+            ...input.response.response,
+            signature: es256SignatureForLibrary(input.response.response.signature),
+          },
+        }
+      : input.response;
   const verification = await verifyAuthentication(
-    input.response,
+    response,
     {
       id: passkey.id,
       publicKey: passkey.publicKey,

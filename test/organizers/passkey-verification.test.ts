@@ -108,7 +108,7 @@ async function registrationAnswer(
 async function proofAnswer(
   passkey: Passkey,
   challenge: string,
-  change: { signWith?: CryptoKey; counter?: number; flags?: number } = {},
+  change: { signWith?: CryptoKey; counter?: number; flags?: number; shortInteger?: boolean } = {},
 ) {
   const clientData = encoder.encode(JSON.stringify({ type: 'webauthn.get', challenge, origin: ORIGIN }));
   const authData = await authenticatorData({
@@ -117,13 +117,20 @@ async function proofAnswer(
     counter: change.counter ?? 0,
   });
   const signed = concat(authData, await sha256(clientData));
-  const raw = new Uint8Array(
-    await crypto.subtle.sign(
-      { name: 'ECDSA', hash: 'SHA-256' },
-      change.signWith ?? passkey.keys.privateKey,
-      signed,
-    ),
-  );
+  const sign = async () =>
+    new Uint8Array(
+      await crypto.subtle.sign(
+        { name: 'ECDSA', hash: 'SHA-256' },
+        change.signWith ?? passkey.keys.privateKey,
+        signed,
+      ),
+    );
+  let raw = await sign();
+  // About one signature in 128 has an r or s below 2^248, which DER writes in fewer than 32 bytes.
+  for (let tries = 0; change.shortInteger && raw[0] !== 0 && raw[32] !== 0; tries++) {
+    if (tries > 5000) throw new Error('no short signature made');
+    raw = await sign();
+  }
   return {
     id: passkey.id,
     rawId: passkey.id,
@@ -229,6 +236,17 @@ describe('passkey proof', () => {
     expect((await prove(id, passkey, { counter: 5 })).result).toBe(id);
     expect((await prove(id, passkey, { counter: 5 })).result).toBeNull();
     expect((await prove(id, passkey, { counter: 6, flags: FLAG_UP })).result).toBeNull();
+  });
+
+  it('accepts a signature whose r or s DER writes in fewer than 32 bytes (one in about 128)', async () => {
+    const id = await allowlist('short@passkeys.example.org');
+    const passkey = await softwarePasskey();
+    await register(id, 'short@passkeys.example.org', passkey);
+    expect((await prove(id, passkey, { shortInteger: true })).result).toBe(id);
+    expect(
+      (await prove(id, passkey, { shortInteger: true, signWith: (await softwarePasskey()).keys.privateKey }))
+        .result,
+    ).toBeNull();
   });
 
   it('refuses a passkey of one organizer answering a challenge issued to another', async () => {
