@@ -1,8 +1,7 @@
 // The organizer pages of advocacy days, one router per area of work (see routes/).
 import { Hono } from 'hono';
 import type { AppEnv } from '../env';
-import { getDb } from '../db';
-import { purgePages } from '../web/edge-cache';
+import { ITEM_ADDRESSES, purgeItemPages } from '../web/edge-cache';
 import { pagesShowingDay } from './kinds';
 import { getDay } from './queries/days';
 import { adminCheckInRoutes } from './routes/admin-check-in';
@@ -13,13 +12,8 @@ import { adminTeamRoutes } from './routes/admin-teams';
 
 /** Organizer pages of this feature, mounted under /admin (sign-in already checked). */
 export const advocacyDaysAdmin = new Hono<AppEnv>()
-  // An organizer's change to a day (its text, seats, a registration) shows on its public pages at
-  // once in this data centre, elsewhere within the edge cache's limit.
-  .on('POST', ['/:id', '/:id/*'], async (c, next) => {
-    const day = await getDay(getDb(c.env), c.req.param('id') ?? '');
-    await next();
-    if (c.res.status < 400) await purgePages(c, day ? pagesShowingDay(day) : ['/days', '/gatherings', '/']);
-  })
+  // Any change to a day (its text, seats, a registration) shows on its public pages at once.
+  .on('POST', ITEM_ADDRESSES, purgeItemPages(getDay, pagesShowingDay, ['/days', '/gatherings', '/']))
   .route('/', adminDayRoutes)
   .route('/', adminTeamRoutes)
   .route('/', adminCheckInRoutes)

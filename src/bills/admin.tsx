@@ -35,18 +35,12 @@ import { BillForm, type FormState } from './views/admin-bill-form';
 import { AdminBillList, type ImportSummary } from './views/admin-list';
 import { billLabel } from './views/public';
 import { slugOfIdentifier } from './import';
-import { purgePages } from '../web/edge-cache';
+import { ITEM_ADDRESSES, purgeItemPages, purgePages } from '../web/edge-cache';
 
 /** Organizer pages of this feature, mounted under /admin (sign-in already checked). */
 export const billsAdmin = new Hono<AppEnv>();
 
-// An organizer's change to a bill shows on its public page at once in this data centre; elsewhere
-// within the edge cache's limit.
-billsAdmin.on('POST', ['/:id', '/:id/*'], async (c, next) => {
-  const bill = await getBill(getDb(c.env), c.req.param('id') ?? '');
-  await next();
-  if (c.res.status < 400) await purgePages(c, bill ? pagesShowingBill(bill) : ['/bills', '/']);
-});
+billsAdmin.on('POST', ITEM_ADDRESSES, purgeItemPages(getBill, pagesShowingBill, ['/bills', '/']));
 
 async function renderBillList(c: Context<AppEnv>, summary?: ImportSummary) {
   const { t } = c.var;

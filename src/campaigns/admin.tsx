@@ -9,8 +9,8 @@ import { AppError } from '../lib/errors';
 import { newId } from '../lib/tokens';
 import { readForm, refusedForm, type FormState } from '../web/form';
 import { field } from '../web/fields';
-import { purgePages } from '../web/edge-cache';
-import { campaignPath } from './links';
+import { ITEM_ADDRESSES, purgeItemPages } from '../web/edge-cache';
+import { campaignPath, pagesShowingCampaign } from './links';
 import { campaignFormValues, campaignInputOf } from './campaign-form';
 import { ladderWarnings } from './ladder';
 import {
@@ -50,13 +50,7 @@ import { campaignUpdatesAdmin } from './update-admin';
 /** Organizer pages of this feature. */
 export const campaignsAdmin = new Hono<AppEnv>();
 
-// An organizer's change to a campaign shows on its public page at once in this data centre,
-// elsewhere within the edge cache's limit.
-campaignsAdmin.on('POST', ['/:id', '/:id/*'], async (c, next) => {
-  const campaign = await getCampaign(getDb(c.env), c.req.param('id') ?? '');
-  await next();
-  if (campaign && c.res.status < 400) await purgePages(c, [campaignPath(campaign)]);
-});
+campaignsAdmin.on('POST', ITEM_ADDRESSES, purgeItemPages(getCampaign, pagesShowingCampaign, []));
 
 /** The part in an address (`/:id/goals`, `/:id/tactics`…); any other word is not found. */
 const PART = ':part';

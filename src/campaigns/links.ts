@@ -10,3 +10,8 @@ export function campaignPath(campaign: Pick<Campaign, 'slug'>): string {
 export function adminCampaignPath(campaign: Pick<Campaign, 'id'>, rest = ''): string {
   return `/admin/campaigns/${campaign.id}${rest}`;
 }
+
+/** The cached public pages that show a campaign (purged when an organizer changes it). */
+export function pagesShowingCampaign(campaign: Pick<Campaign, 'slug'>): string[] {
+  return [campaignPath(campaign)];
+}

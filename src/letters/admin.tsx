@@ -8,7 +8,7 @@ import { getOfficial } from '../officials/queries';
 import { AppError } from '../lib/errors';
 import { readForm, refusedForm, type FormErrors, type FormValues } from '../web/form';
 import { safeRedirectPath } from '../web/security';
-import { purgePages } from '../web/edge-cache';
+import { ITEM_ADDRESSES, purgeItemPages, purgePages } from '../web/edge-cache';
 import { deliverLetter } from './delivery';
 import { pagesShowingLetter, letterUrl } from './links';
 import { signerCsvColumns } from './export';
@@ -111,13 +111,8 @@ function safeBack(letter: Letter, back: unknown): string {
 /** Organizer pages of this feature, mounted under /admin (sign-in already checked). */
 export const lettersAdmin = new Hono<AppEnv>();
 
-// An organizer's change to a letter (its text, officials, signers' marks, a delivery, an update)
-// shows on its public pages at once in this data centre, elsewhere within the edge cache's limit.
-lettersAdmin.on('POST', ['/:id', '/:id/*'], async (c, next) => {
-  const letter = await getLetterById(getDb(c.env), c.req.param('id') ?? '');
-  await next();
-  if (c.res.status < 400) await purgePages(c, letter ? pagesShowingLetter(letter) : ['/letters', '/']);
-});
+// Any change to a letter (its text, officials, signers' marks, a delivery, an update) shows at once.
+lettersAdmin.on('POST', ITEM_ADDRESSES, purgeItemPages(getLetterById, pagesShowingLetter, ['/letters', '/']));
 
 lettersAdmin.get('/', async (c) => {
   const letters = await listLettersWithCounts(getDb(c.env));

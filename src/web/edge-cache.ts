@@ -19,6 +19,7 @@
 //   FRESH_MS, like another data centre's copy.
 import type { Context, MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../env';
+import { getDb, type Db } from '../db';
 import { LANGS, LANG_COOKIE, negotiateLang, varyByLanguage, type Lang } from '../lib/i18n';
 import { setSecurityHeaders } from './security';
 
@@ -270,6 +271,28 @@ export function edgeCache(pages: readonly RegExp[], render: RenderPage): Middlew
     c.res = new Response(html, { status: 200, headers: c.res.headers });
     c.res.headers.set('Cache-Control', PUBLIC_PAGE_CACHE_CONTROL);
     c.res.headers.set(CACHE_STATUS_HEADER, 'miss');
+  };
+}
+
+/** The addresses of one item in an organizer area (`/admin/letters/:id` and everything below it). */
+export const ITEM_ADDRESSES = ['/:id', '/:id/*'];
+
+/**
+ * Middleware for an organizer area's POSTs to ITEM_ADDRESSES: once the change succeeds, the public
+ * pages that showed the item purge at once in this data centre (elsewhere within STALE_LIMIT_MS).
+ * The pages are read before the change, so a renamed slug's old address is purged too.
+ */
+export function purgeItemPages<T>(
+  find: (db: Db, id: string) => Promise<T | null | undefined>,
+  pagesShowing: (item: T) => readonly string[],
+  /** The pages to purge when no item has the id (`new`, which makes one, or an id that is gone). */
+  whenMissing: readonly string[],
+): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const item = await find(getDb(c.env), c.req.param('id') ?? '');
+    const pages = item ? pagesShowing(item) : whenMissing;
+    await next();
+    if (c.res.status < 400) await purgePages(c, pages);
   };
 }
 

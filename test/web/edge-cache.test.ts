@@ -8,10 +8,12 @@ import { SHARED_PAGES } from '../../src/app';
 import type { AppEnv } from '../../src/env';
 import {
   FRESH_MS,
+  ITEM_ADDRESSES,
   STALE_LIMIT_MS,
   edgeCache,
   isAnonymous,
   pageCacheKey,
+  purgeItemPages,
   purgePages,
   setEdgeCacheInTests,
 } from '../../src/web/edge-cache';
@@ -172,6 +174,56 @@ describe('what is never stored', () => {
     const next = await app.request(`/${page}`, {}, env);
     expect(next.headers.get('x-cache')).toBe('miss');
     expect(await next.text()).toContain('v2');
+  });
+
+  it("purges an item's pages after an organizer's change succeeds, and not after a refused one", async () => {
+    const stamp = Date.now();
+    const items = new Map([[`item-${stamp}`, `/shown-${stamp}`]]);
+    const list = `/list-${stamp}`;
+    let version = 1;
+    const app = new Hono<AppEnv>();
+    app.use(
+      '*',
+      edgeCache([/^\/(shown|list)-\d+$/], (req, workerEnv, ctx) => app.fetch(req, workerEnv, ctx)),
+    );
+    const admin = new Hono<AppEnv>();
+    admin.on(
+      'POST',
+      ITEM_ADDRESSES,
+      // The item is read before the change: a change that renames it still purges its old page.
+      purgeItemPages(
+        async (_db, id) => items.get(id),
+        (page) => [page],
+        [list],
+      ),
+    );
+    admin.post('/:id/:outcome', (c) => {
+      if (c.req.param('outcome') === 'refused') return c.text('no', 422);
+      version += 1;
+      items.delete(c.req.param('id'));
+      return c.text('saved');
+    });
+    app.route('/admin', admin);
+    app.get('/:page', (c) => c.html(`<p>v${version}</p>`));
+    const get = (path: string) => app.request(path, {}, env);
+    const post = (path: string) => app.request(path, { method: 'POST' }, env);
+
+    await get(`/shown-${stamp}`);
+    await get(list);
+    expect((await post(`/admin/item-${stamp}/refused`)).status).toBe(422);
+    expect((await get(`/shown-${stamp}`)).headers.get('x-cache')).toBe('hit');
+
+    expect((await post(`/admin/item-${stamp}/saved`)).status).toBe(200);
+    const shown = await get(`/shown-${stamp}`);
+    expect(shown.headers.get('x-cache')).toBe('miss');
+    expect(await shown.text()).toContain('v2');
+    expect((await get(list)).headers.get('x-cache')).toBe('hit');
+
+    // No item has the id now (a new one, or one just deleted): the list pages are purged instead.
+    expect((await post(`/admin/item-${stamp}/saved`)).status).toBe(200);
+    const listed = await get(list);
+    expect(listed.headers.get('x-cache')).toBe('miss');
+    expect(await listed.text()).toContain('v3');
   });
 
   it('lets a visitor with the database bookmark or any other cookie pass, and stores nothing for them', async () => {

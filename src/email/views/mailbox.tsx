@@ -1,5 +1,5 @@
 import { useRequestContext } from 'hono/jsx-renderer';
-import { DataTable } from '../../web/ui/admin-list';
+import { AdminListPage } from '../../web/ui/admin-list';
 import type { AppEnv } from '../../env';
 import { formatDate } from '../../lib/i18n';
 import type { OutboxRow } from '../queries';
@@ -18,25 +18,23 @@ export interface MailboxEntry {
 export function MailboxList(props: { entries: MailboxEntry[] }) {
   const { t, lang } = useRequestContext<AppEnv>().var;
   return (
-    <section>
-      <h1>{t('email.mailbox.title')}</h1>
-      <p>{t('email.mailbox.intro')}</p>
-      <DataTable
-        items={props.entries}
-        empty={t('email.mailbox.empty')}
-        columns={[
-          {
-            label: t('email.mailbox.time'),
-            cell: (entry) => (entry.sentAt ? formatDate(lang, entry.sentAt, true) : ''),
-          },
-          { label: t('email.mailbox.to'), cell: (entry) => entry.toAddress },
-          {
-            label: t('email.mailbox.subject'),
-            cell: (entry) => <a href={`/dev/mail/${entry.id}`}>{entry.subject}</a>,
-          },
-        ]}
-      />
-    </section>
+    <AdminListPage
+      title={t('email.mailbox.title')}
+      intro={t('email.mailbox.intro')}
+      items={props.entries}
+      empty={t('email.mailbox.empty')}
+      columns={[
+        {
+          label: t('email.mailbox.time'),
+          cell: (entry) => (entry.sentAt ? formatDate(lang, entry.sentAt, true) : ''),
+        },
+        { label: t('email.mailbox.to'), cell: (entry) => entry.toAddress },
+        {
+          label: t('email.mailbox.subject'),
+          cell: (entry) => <a href={`/dev/mail/${entry.id}`}>{entry.subject}</a>,
+        },
+      ]}
+    />
   );
 }
 

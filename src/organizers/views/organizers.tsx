@@ -4,7 +4,7 @@ import type { AppEnv } from '../../env';
 import { formatDate, type MessageKey } from '../../lib/i18n';
 import { EMAIL_FIELD, FieldForm, LANGUAGE_OPTIONS } from '../../web/form';
 import type { FormState } from '../../web/form';
-import { DataTable } from '../../web/ui/admin-list';
+import { AdminListPage, DataTable } from '../../web/ui/admin-list';
 import { PostButton } from '../../web/ui/post-button';
 import { SavedNotice } from '../../web/ui/saved-notice';
 import { ROLES, type Role } from '../roles';
@@ -150,9 +150,9 @@ export function AuditPage(props: { events: AuditRow[] }): Child {
   const { t, lang } = useRequestContext<AppEnv>().var;
   return (
     <>
-      <h1>{t('organizers.auditTitle')}</h1>
-      <p>{t('organizers.auditIntro')}</p>
-      <DataTable
+      <AdminListPage
+        title={t('organizers.auditTitle')}
+        intro={t('organizers.auditIntro')}
         items={props.events}
         empty={t('organizers.auditEmpty')}
         columns={[
