@@ -7,6 +7,7 @@ import {
   epochMs,
   epochMsNotNull,
   fanoutCursorColumns,
+  fanoutCursorIndex,
   flag,
   langColumn,
   ownerId,
@@ -158,7 +159,7 @@ export const billMovements = sqliteTable(
   },
   (t) => [
     index('bill_movements_bill_idx').on(t.billId, t.createdAt),
-    index('bill_movements_fanout_idx').on(t.fanoutStatus, t.fanoutUpdatedAt),
+    fanoutCursorIndex('bill_movements', t),
     index('bill_movements_created_idx').on(t.createdAt),
   ],
 );

@@ -9,6 +9,7 @@ import {
   demoFlag,
   epochMsNotNull,
   fanoutCursorColumns,
+  fanoutCursorIndex,
   flag,
   ownerId,
   requiredRef,
@@ -195,7 +196,7 @@ export const campaignUpdates = sqliteTable(
   },
   (t) => [
     index('campaign_updates_campaign_idx').on(t.campaignId, t.createdAt),
-    index('campaign_updates_fanout_idx').on(t.fanoutStatus, t.fanoutUpdatedAt),
+    fanoutCursorIndex('campaign_updates', t),
   ],
 );
 

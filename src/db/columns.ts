@@ -1,7 +1,7 @@
 // Column builders every feature's tables repeat, written once (drizzle's "column helpers" pattern).
 // Each call returns a fresh builder, named by its key under the snake_case casing, so the SQL
 // drizzle-kit generates is the same as with the columns written out.
-import { integer, text, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
+import { index, integer, text, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 
 /** The languages a person's emails can be in. */
 const LANGS = ['en', 'es'] as const;
@@ -48,6 +48,15 @@ export const fanoutCursorColumns = <U extends string, T extends Readonly<[U, ...
   fanoutAfter: text().notNull().default(''),
   fanoutUpdatedAt: epochMsNotNull(),
 });
+
+/**
+ * The index the resume job finds unfinished fan-outs by (status, then how long since they moved),
+ * named `<table>_fanout_idx`; every table with fanoutCursorColumns has it.
+ */
+export const fanoutCursorIndex = (
+  table: string,
+  t: { fanoutStatus: AnySQLiteColumn; fanoutUpdatedAt: AnySQLiteColumn },
+) => index(`${table}_fanout_idx`).on(t.fanoutStatus, t.fanoutUpdatedAt);
 
 /** When a row was made and last changed: the pair most tables carry. */
 export const timestamps = () => ({

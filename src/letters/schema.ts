@@ -8,6 +8,7 @@ import {
   epochMs,
   epochMsNotNull,
   fanoutCursorColumns,
+  fanoutCursorIndex,
   langColumn,
   ownerId,
   privateLinkColumns,
@@ -204,7 +205,7 @@ export const letterUpdates = sqliteTable(
   },
   (t) => [
     index('letter_updates_letter_idx').on(t.letterId, t.createdAt),
-    index('letter_updates_fanout_idx').on(t.fanoutStatus, t.fanoutUpdatedAt),
+    fanoutCursorIndex('letter_updates', t),
   ],
 );
 
