@@ -226,7 +226,7 @@ describe('a page of a search alone, read from the terms index in order', () => {
     const query = db
       .select()
       .from(letterSignatures)
-      .where(newestSignaturesMatching(letter.id, 'garcia', { limit: 50, offset: 0 }))
+      .where(newestSignaturesMatching(letter.id, ['garcia'], { limit: 50, offset: 0 }))
       .toSQL();
     const plan = await env.DB.prepare(`EXPLAIN QUERY PLAN ${query.sql}`)
       .bind(...query.params)

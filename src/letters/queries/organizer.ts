@@ -87,7 +87,7 @@ function signerPageStatements(db: Db, letterId: string, filter: SignerFilter, pa
   const words = queryWords(filter.q);
   const searchOnly = words.length > 0 && !tradition && !state && !confirmed && !shown;
   const where = searchOnly
-    ? newestSignaturesMatching(letterId, filter.q ?? '', page)
+    ? newestSignaturesMatching(letterId, words, page)
     : filterConditions(letterId, filter);
   const statements = [
     db

@@ -11,7 +11,7 @@ import {
   storeTermsPage,
   withoutTerms,
 } from '../../db/search-terms';
-import { queryWords, searchTermsOf } from '../../lib/search-terms';
+import { searchTermsOf } from '../../lib/search-terms';
 import type { LetterSignature } from '../schema';
 import { s } from './shared';
 import { pickColumns } from '../../db/pick';
@@ -46,18 +46,16 @@ export function signatureSearchCondition(letterId: string, query: string | undef
 }
 
 /**
- * The condition "is on this page of a search's matches, newest first" on a letter's signatures,
- * read from the terms index in order (order the rows by created_at desc, id); undefined for no words.
+ * The condition "is on this page of a search's matches, newest first" on a letter's signatures, for
+ * the words of a search (from `queryWords`, at least one), read from the terms index in order (order
+ * the rows by created_at desc, id).
  */
 export function newestSignaturesMatching(
   letterId: string,
-  query: string,
+  words: readonly string[],
   page: { limit: number; offset: number },
-): SQL | undefined {
-  const words = queryWords(query);
-  return words.length
-    ? sql`${s.id} in (${newestOwnersMatching('signature', letterId, words, page)})`
-    : undefined;
+): SQL {
+  return sql`${s.id} in (${newestOwnersMatching('signature', letterId, words, page)})`;
 }
 
 /** How many of a letter's signatures match every word of a search (at least one), from the index alone. */
