@@ -104,6 +104,8 @@ describe('campaigns in a browser', () => {
       .poll(() => page.locator('.part-of-campaign').textContent())
       .toContain('Part of the campaign A TRUST policy for Alder County');
     await page.locator('.part-of-campaign a').click();
+    // Switch language on the campaign's page, not on the letter's while it is still leaving.
+    await page.waitForURL('**/campaigns/alder-county-trust');
     await switchLanguage(page, 'es');
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(
       'Una política TRUST para el condado de Alder',

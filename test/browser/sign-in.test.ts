@@ -47,7 +47,9 @@ describe('organizer sign-in in a browser', () => {
 
     await page.getByRole('button', { name: 'Cerrar sesión' }).click();
     await expect.poll(() => new URL(page.url()).pathname).toBe('/sign-in');
-    expect(await page.getByRole('status').first().textContent()).toContain('Su sesión está cerrada.');
+    await expect
+      .poll(() => page.getByRole('status').first().textContent())
+      .toContain('Su sesión está cerrada.');
     expect((await page.context().cookies()).some((c) => c.name === '__Host-wt_session')).toBe(false);
 
     // Signed out for real: /admin sends the person back to sign in.
