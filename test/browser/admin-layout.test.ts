@@ -9,7 +9,7 @@ import { join, resolve } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { followLinkInNewestMail, useBrowser } from './harness';
+import { arrivedAt, followLinkInNewestMail, useBrowser } from './harness';
 
 // Functions passed to page.evaluate run inside Chromium. The project compiles without the DOM
 // library, so the browser globals they use are declared here, for this file only.
@@ -273,7 +273,7 @@ describe('the organizer area’s layout at 1280×800 and 390×844', () => {
     await page.setViewportSize({ width: 1280, height: 800 });
     await page.goto(`/admin/officials/view?id=${encodeURIComponent(LEGISLATOR)}`);
     await page.getByRole('link', { name: 'Public page' }).click();
-    await expect.poll(() => new URL(page.url()).pathname).toBe(`/officials/${LEGISLATOR}`);
+    await arrivedAt(page, `/officials/${LEGISLATOR}`);
     const site = page.locator('main a[href^="https://www.legis.ga.gov/"]');
     expect(await site.count()).toBe(1);
     expect(await site.textContent()).toBe('www.legis.ga.gov');

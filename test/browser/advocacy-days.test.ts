@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { utcToZonedInput } from '../../src/advocacy-days/calendar';
-import { followLinkInNewestMail, listMail, openNewestMail, useBrowser } from './harness';
+import { arrivedAt, followLinkInNewestMail, listMail, openNewestMail, useBrowser } from './harness';
 
 const browser = useBrowser();
 const DAY_PATH = '/days/south-carolina-faith-advocacy-day';
@@ -31,7 +31,7 @@ async function signIn(page: Page) {
   await page.locator('main form button[type="submit"]').click();
   await followLinkInNewestMail(page, 'organizer@example.org', '/sign-in/');
   await page.locator('main form button[type="submit"]').click();
-  await expect.poll(() => new URL(page.url()).pathname).toBe('/admin');
+  await arrivedAt(page, '/admin');
 }
 
 describe('advocacy day in a browser', () => {

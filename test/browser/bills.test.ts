@@ -4,7 +4,14 @@
 // on the next movement.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { followLinkInNewestMail, listMail, openNewestMail, switchLanguage, useBrowser } from './harness';
+import {
+  arrivedAt,
+  followLinkInNewestMail,
+  listMail,
+  openNewestMail,
+  switchLanguage,
+  useBrowser,
+} from './harness';
 
 const browser = useBrowser();
 const SUBSCRIBER = 'vecina@example.org';
@@ -17,7 +24,7 @@ async function signInAsOrganizer(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Send me a sign-in link' }).click();
   await followLinkInNewestMail(page, DEMO_ORGANIZER, '/sign-in/');
   await page.getByRole('button', { name: 'Sign me in' }).click();
-  await expect.poll(() => new URL(page.url()).pathname).toBe('/admin');
+  await arrivedAt(page, '/admin');
 }
 
 async function postAction(page: Page, description: string, classification: string): Promise<void> {

@@ -14,7 +14,7 @@ import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { checkAtomFeed } from '../checks/atom';
 import { checkCalendar } from '../checks/ical';
-import { followLinkInNewestMail, openNewestMail, useBrowser } from './harness';
+import { arrivedAt, followLinkInNewestMail, openNewestMail, useBrowser } from './harness';
 
 const require = createRequire(import.meta.url);
 const VNU_JAR = String(require('vnu-jar'));
@@ -146,7 +146,7 @@ async function organizerCookie(page: Page): Promise<string> {
   await page.locator('main form button[type="submit"]').click();
   await followLinkInNewestMail(page, 'organizer@example.org', '/sign-in/');
   await page.locator('main form button[type="submit"]').click();
-  await expect.poll(() => new URL(page.url()).pathname).toBe('/admin');
+  await arrivedAt(page, '/admin');
   const cookies = await page.context().cookies();
   return cookies.map((cookie) => `${cookie.name}=${cookie.value}`).join('; ');
 }

@@ -399,6 +399,14 @@ export async function followLinkInNewestMail(
   return { mail, link };
 }
 
+/**
+ * Waits until the page at `pathname` has loaded. The address changes as soon as the answer starts to
+ * arrive, before its content can be read, so a test that only watched the address read too early.
+ */
+export async function arrivedAt(page: Page, pathname: string): Promise<void> {
+  await page.waitForURL((url) => url.pathname === pathname, { timeout: 30_000 });
+}
+
 /** Signs in as the demo organizer by email link, leaving the page on /admin. */
 export async function signInAsOrganizer(page: Page): Promise<void> {
   await page.goto('/sign-in');
@@ -406,7 +414,7 @@ export async function signInAsOrganizer(page: Page): Promise<void> {
   await page.locator('main form button[type="submit"]').click();
   await followLinkInNewestMail(page, 'organizer@example.org', '/sign-in/');
   await page.locator('main form button[type="submit"]').click();
-  await expect.poll(() => new URL(page.url()).pathname).toBe('/admin');
+  await arrivedAt(page, '/admin');
 }
 
 /** Switches the site's language with the switch in the header (a form POST, no JavaScript needed). */
@@ -429,5 +437,5 @@ export async function signInAsDemoOrganizer(page: Page, next = '/admin'): Promis
   await page.getByRole('button', { name: 'Send me a sign-in link' }).click();
   await followLinkInNewestMail(page, email, '/sign-in/', { after: seen });
   await page.getByRole('button', { name: 'Sign me in' }).click();
-  await expect.poll(() => new URL(page.url()).pathname).toBe(next);
+  await arrivedAt(page, next);
 }

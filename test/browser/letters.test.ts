@@ -4,7 +4,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { followLinkInNewestMail, openNewestMail, switchLanguage, useBrowser } from './harness';
+import { arrivedAt, followLinkInNewestMail, openNewestMail, switchLanguage, useBrowser } from './harness';
 
 const browser = useBrowser();
 const LETTER = '/letters/alder-county-trust-policy';
@@ -89,7 +89,7 @@ describe('a clergy sign-on letter in a browser', () => {
     await page.getByRole('button', { name: 'Send me a sign-in link' }).click();
     await followLinkInNewestMail(page, DEMO_ORGANIZER, '/sign-in/', MAIL_WAIT);
     await page.getByRole('button', { name: 'Sign me in' }).click();
-    await expect.poll(() => new URL(page.url()).pathname).toBe('/admin');
+    await arrivedAt(page, '/admin');
 
     await page.goto('/admin/letters');
     await page

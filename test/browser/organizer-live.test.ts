@@ -3,7 +3,7 @@
 // previews what is typed. Each is progressive enhancement over a page that works without JavaScript.
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { followLinkInNewestMail, listMail, useBrowser } from './harness';
+import { arrivedAt, followLinkInNewestMail, listMail, useBrowser } from './harness';
 
 const browser = useBrowser();
 const PHONE = { width: 390, height: 844 };
@@ -17,7 +17,7 @@ async function signIn(page: Page) {
   await page.locator('main form button[type="submit"]').click();
   await followLinkInNewestMail(page, 'organizer@example.org', '/sign-in/', { after: seen });
   await page.locator('main form button[type="submit"]').click();
-  await expect.poll(() => new URL(page.url()).pathname).toBe('/admin');
+  await arrivedAt(page, '/admin');
 }
 
 const countsOf = (page: Page) => page.locator('[data-live-counts]').textContent();

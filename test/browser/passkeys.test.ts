@@ -3,7 +3,7 @@
 // in with link and passkey, then with the passkey alone, and be refused with the link alone.
 import type { CDPSession, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { followLinkInNewestMail, listMail, useBrowser } from './harness';
+import { arrivedAt, followLinkInNewestMail, listMail, useBrowser } from './harness';
 
 const browser = useBrowser({ hostname: 'localhost' });
 const DEMO_ORGANIZER = 'organizer@example.org';
@@ -37,7 +37,7 @@ async function signInByLink(page: Page): Promise<void> {
 
 async function signOut(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Sign out' }).click();
-  await expect.poll(() => new URL(page.url()).pathname).toBe('/sign-in');
+  await arrivedAt(page, '/sign-in');
 }
 
 describe('passkeys in a browser', () => {
@@ -46,7 +46,7 @@ describe('passkeys in a browser', () => {
     const { cdp, authenticatorId } = await addVirtualAuthenticator(page);
 
     await signInByLink(page);
-    await expect.poll(() => new URL(page.url()).pathname).toBe('/admin');
+    await arrivedAt(page, '/admin');
     await page.getByRole('link', { name: 'Your passkeys' }).click();
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Your passkeys');
     await page.getByLabel('Name of this passkey').fill('Test laptop');
@@ -60,26 +60,26 @@ describe('passkeys in a browser', () => {
 
     // The email link alone now leads to the passkey step, and /admin stays closed until it is done.
     await signInByLink(page);
-    await expect.poll(() => new URL(page.url()).pathname).toBe('/sign-in/passkey');
+    await arrivedAt(page, '/sign-in/passkey');
     // The address changes when the answer starts to arrive; the page's text may come a moment later.
     await expect.poll(() => page.getByText('Your account has a passkey').count()).toBe(1);
     await page.goto('/admin');
     expect(new URL(page.url()).pathname).toBe('/sign-in');
     await page.goto('/sign-in/passkey?next=/admin');
     await page.getByRole('button', { name: 'Use my passkey' }).click();
-    await expect.poll(() => new URL(page.url()).pathname).toBe('/admin');
+    await arrivedAt(page, '/admin');
     await signOut(page);
 
     // The passkey alone (a discoverable credential): no email at all.
     await page.getByRole('link', { name: 'Sign in with a passkey instead' }).click();
     await page.getByRole('button', { name: 'Use my passkey' }).click();
-    await expect.poll(() => new URL(page.url()).pathname).toBe('/admin');
+    await arrivedAt(page, '/admin');
     await signOut(page);
 
     // Without the passkey (another device: the authenticator is gone), the link is not enough.
     await cdp.send('WebAuthn.removeVirtualAuthenticator', { authenticatorId });
     await signInByLink(page);
-    await expect.poll(() => new URL(page.url()).pathname).toBe('/sign-in/passkey');
+    await arrivedAt(page, '/sign-in/passkey');
     await page.goto('/admin');
     expect(new URL(page.url()).pathname).toBe('/sign-in');
   });

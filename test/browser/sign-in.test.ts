@@ -2,7 +2,7 @@
 // switch to Spanish, ask for a link as the demo organizer, open it from /dev/mail, press the
 // button, land on /admin, sign out; the link does not work twice.
 import { describe, expect, it } from 'vitest';
-import { followLinkInNewestMail, switchLanguage, useBrowser } from './harness';
+import { arrivedAt, followLinkInNewestMail, switchLanguage, useBrowser } from './harness';
 
 const browser = useBrowser();
 const DEMO_ORGANIZER = 'organizer@example.org';
@@ -15,7 +15,7 @@ describe('organizer sign-in in a browser', () => {
 
     // The footer's organizer link leads to sign-in (keeping where to go next).
     await page.getByRole('contentinfo').getByRole('link', { name: 'Organizadores' }).click();
-    await expect.poll(() => new URL(page.url()).pathname).toBe('/sign-in');
+    await arrivedAt(page, '/sign-in');
     expect(new URL(page.url()).searchParams.get('next')).toBe('/admin');
     expect(await page.locator('html').getAttribute('lang')).toBe('es');
 
@@ -34,7 +34,7 @@ describe('organizer sign-in in a browser', () => {
     expect((await page.context().cookies()).some((c) => c.name === '__Host-wt_session')).toBe(false);
     await page.getByRole('button', { name: 'Entrar' }).click();
 
-    await expect.poll(() => new URL(page.url()).pathname).toBe('/admin');
+    await arrivedAt(page, '/admin');
     await expect
       .poll(() => page.getByRole('heading', { level: 1 }).textContent())
       .toBe('Panel de organizadores');
@@ -46,7 +46,7 @@ describe('organizer sign-in in a browser', () => {
     }
 
     await page.getByRole('button', { name: 'Cerrar sesión' }).click();
-    await expect.poll(() => new URL(page.url()).pathname).toBe('/sign-in');
+    await arrivedAt(page, '/sign-in');
     await expect
       .poll(() => page.getByRole('status').first().textContent())
       .toContain('Su sesión está cerrada.');

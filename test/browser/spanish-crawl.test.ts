@@ -5,7 +5,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { dictionaries } from '../../src/messages';
-import { followLinkInNewestMail, switchLanguage, useBrowser } from './harness';
+import { arrivedAt, followLinkInNewestMail, switchLanguage, useBrowser } from './harness';
 
 const browser = useBrowser();
 const DEMO_ORGANIZER = 'organizer@example.org';
@@ -117,7 +117,7 @@ async function signInInSpanish(page: Page): Promise<void> {
   await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Revise su correo');
   await followLinkInNewestMail(page, DEMO_ORGANIZER, '/sign-in/');
   await page.getByRole('button', { name: 'Entrar' }).click();
-  await expect.poll(() => new URL(page.url()).pathname).toBe('/admin');
+  await arrivedAt(page, '/admin');
 }
 
 describe('every page in Spanish', () => {
