@@ -98,6 +98,7 @@ describe('a clergy sign-on letter in a browser', () => {
     await page.getByRole('link', { name: 'Signers' }).first().click();
     await page.getByRole('searchbox', { name: 'Search' }).fill('Kim');
     await page.getByRole('button', { name: 'Filter' }).click();
+    await page.waitForURL((url) => url.searchParams.get('q') === 'Kim');
     const row = page.locator('tbody tr', { hasText: 'Daniel Kim' });
     expect(await row.textContent()).toContain('demo-trust-11@example.org');
     await row.getByRole('button', { name: 'Hide' }).click();

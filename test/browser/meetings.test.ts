@@ -98,9 +98,9 @@ describe('a meeting with a decision maker, in a browser', () => {
     await page.getByRole('button', { name: 'Save what happened' }).click();
     await shown(page, 'Saved. You can now prepare the thank-you.');
     await page.getByRole('button', { name: 'Prepare the thank-you' }).click();
-    expect(await page.getByLabel(/^Message/).inputValue()).toContain(
-      'Will co-sponsor the driver’s license bill',
-    );
+    await expect
+      .poll(() => page.getByLabel(/^Message/).inputValue())
+      .toContain('Will co-sponsor the driver’s license bill');
     await page.getByRole('button', { name: 'Send' }).click();
     await shown(page, 'Your thank-you was sent.');
     const thanks = await openNewestMail(page, OFFICIAL_EMAIL, { after: [request.id, attendees.id] });
