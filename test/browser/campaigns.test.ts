@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { utcToZonedInput } from '../../src/advocacy-days/calendar';
 import { checkCalendar } from '../checks/ical';
 import {
+  arrivedAt,
   listMail,
   openNewestMail,
   readMail,
@@ -105,7 +106,7 @@ describe('campaigns in a browser', () => {
       .toContain('Part of the campaign A TRUST policy for Alder County');
     await page.locator('.part-of-campaign a').click();
     // Switch language on the campaign's page, not on the letter's while it is still leaving.
-    await page.waitForURL('**/campaigns/alder-county-trust');
+    await arrivedAt(page, '/campaigns/alder-county-trust');
     await switchLanguage(page, 'es');
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(
       'Una política TRUST para el condado de Alder',
